@@ -1,0 +1,122 @@
+"""Budget: penyerapan, sisa, breakdowns, two-year comparison and efficiency per sasaran."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import schema as s
+
+SERATUS = Decimal(100)
+NOL = Decimal(0)
+
+LABEL_JENIS_BELANJA = {
+    "pegawai": "Belanja Pegawai",
+    "barang": "Belanja Barang",
+    "modal": "Belanja Modal",
+    "bantuan_sosial": "Bantuan Sosial",
+    "lainnya": "Belanja Lainnya",
+}
+
+EFISIEN = "Efisien"
+CUKUP_EFISIEN = "Cukup efisien"
+TIDAK_EFISIEN = "Tidak efisien"
+
+
+def penyerapan(pagu: Decimal | None, realisasi: Decimal | None) -> Decimal | None:
+    """realisasi / pagu × 100; ``None`` when pagu is zero or a value is missing."""
+    if pagu is None or realisasi is None or pagu == 0:
+        return None
+    return realisasi / pagu * SERATUS
+
+
+def sisa(pagu: Decimal | None, realisasi: Decimal | None) -> Decimal | None:
+    """pagu − realisasi (negative when realisasi exceeds pagu)."""
+    if pagu is None or realisasi is None:
+        return None
+    return pagu - realisasi
+
+
+@dataclass(frozen=True)
+class BarisAnggaran:
+    """One budget line with its derived figures."""
+
+    kunci: str
+    label: str
+    pagu: Decimal
+    realisasi: Decimal | None
+
+    @property
+    def penyerapan(self) -> Decimal | None:
+        return penyerapan(self.pagu, self.realisasi)
+
+    @property
+    def sisa(self) -> Decimal | None:
+        return sisa(self.pagu, self.realisasi)
+
+
+def _jumlah(kunci: str, label: str, baris: list[BarisAnggaran]) -> BarisAnggaran | None:
+    if not baris:
+        return None
+    pagu = sum((b.pagu for b in baris), NOL)
+    real = None if any(b.realisasi is None for b in baris) else sum(
+        (b.realisasi for b in baris if b.realisasi is not None), NOL)
+    return BarisAnggaran(kunci, label, pagu, real)
+
+
+@dataclass
+class HasilAnggaran:
+    """A year's budget: total and breakdowns, each with its sum for consistency checks."""
+
+    tahun: int
+    total: BarisAnggaran
+    per_sasaran: list[BarisAnggaran] = field(default_factory=list)
+    sasaran_jumlah: BarisAnggaran | None = None
+    per_program: list[BarisAnggaran] = field(default_factory=list)
+    program_jumlah: BarisAnggaran | None = None
+    per_jenis: list[BarisAnggaran] = field(default_factory=list)
+    jenis_jumlah: BarisAnggaran | None = None
+
+    def sasaran(self, kode: str) -> BarisAnggaran | None:
+        return next((b for b in self.per_sasaran if b.kunci == kode), None)
+
+
+def hitung_anggaran(
+    a: s.Anggaran, tahun: int, nama_sasaran: dict[str, str] | None = None
+) -> HasilAnggaran:
+    """Derive penyerapan and sisa for the total and every breakdown."""
+    nama_sasaran = nama_sasaran or {}
+    total = BarisAnggaran("total", "Total DIPA", a.pagu, a.realisasi)
+    ps = [BarisAnggaran(x.sasaran, nama_sasaran.get(x.sasaran, x.sasaran), x.pagu, x.realisasi)
+          for x in a.per_sasaran]
+    pp = [BarisAnggaran(str(i), (x.kegiatan and f"{x.program} — {x.kegiatan}") or x.program,
+                        x.pagu, x.realisasi) for i, x in enumerate(a.per_program, start=1)]
+    pj = [BarisAnggaran(x.jenis, LABEL_JENIS_BELANJA[x.jenis], x.pagu, x.realisasi)
+          for x in a.per_jenis_belanja]
+    return HasilAnggaran(
+        tahun=tahun,
+        total=total,
+        per_sasaran=ps,
+        sasaran_jumlah=_jumlah("jumlah", "Jumlah seluruh sasaran", ps),
+        per_program=pp,
+        program_jumlah=_jumlah("jumlah", "Jumlah seluruh program", pp),
+        per_jenis=pj,
+        jenis_jumlah=_jumlah("jumlah", "Jumlah seluruh jenis belanja", pj),
+    )
+
+
+def efisiensi(
+    capaian: Decimal | None, serapan: Decimal | None, ambang: Decimal = Decimal(5)
+) -> tuple[Decimal | None, str | None]:
+    """Efficiency label from capaian kinerja minus penyerapan anggaran (percentage points).
+
+    ``> ambang`` efisien; within ``± ambang`` cukup efisien; below ``-ambang`` tidak efisien.
+    """
+    if capaian is None or serapan is None:
+        return None, None
+    selisih = capaian - serapan
+    if selisih > ambang:
+        return selisih, EFISIEN
+    if selisih >= -ambang:
+        return selisih, CUKUP_EFISIEN
+    return selisih, TIDAK_EFISIEN

@@ -1,0 +1,162 @@
+"""Command line: ``lkjip check`` and ``lkjip build`` (help and messages in Bahasa Indonesia).
+
+Exit codes: 0 success; 1 data errors found (check) or build failed; 2 input cannot be read or
+invalid parameters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from . import __version__
+from .errors import LkjipError
+
+WARNA = {"error": "bold red", "peringatan": "yellow", "info": "cyan"}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Indonesian usage prefix and error messages, and no traceback."""
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "penggunaan:", 1)
+
+    def format_help(self) -> str:
+        teks = super().format_help().replace("usage:", "penggunaan:", 1)
+        return teks.replace("\noptions:\n", "\nopsi:\n").replace(
+            "show this help message and exit", "tampilkan bantuan ini lalu keluar")
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        terjemah = (
+            ("the following arguments are required", "argumen berikut wajib diisi"),
+            ("invalid choice", "pilihan tidak sah"),
+            ("unrecognized arguments", "argumen tidak dikenal"),
+            ("expected one argument", "memerlukan satu nilai"),
+            ("argument", "argumen"),
+            ("choose from", "pilih dari"),
+        )
+        for en, idn in terjemah:
+            message = message.replace(en, idn)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: galat: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="lkjip",
+        description="Menyusun Laporan Kinerja Instansi Pemerintah (LKjIP) satker dari data.",
+        epilog="Contoh: lkjip check --satker lapas-banyuasin --tahun 2023",
+    )
+    p.add_argument("--versi", action="version", version=f"lkjip {__version__}",
+                   help="tampilkan versi lalu keluar")
+    sub = p.add_subparsers(dest="perintah", metavar="PERINTAH", parser_class=_Parser)
+
+    def umum(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--satker", required=True,
+                        help="id satker (huruf kecil, angka, tanda hubung), mis. lapas-banyuasin")
+        sp.add_argument("--tahun", required=True, help="tahun laporan, empat digit, mis. 2023")
+        sp.add_argument("--data-dir", type=Path, default=Path("data"),
+                        help="folder data (bawaan: data/)")
+
+    c = sub.add_parser("check", help="periksa data satker dan tampilkan temuan",
+                       description="Memeriksa data satker: setiap angka dihitung ulang, setiap "
+                       "ketidaksesuaian dicatat. Keluar 0 bila tidak ada error, 1 bila ada "
+                       "error, 2 bila data tidak dapat dibaca.")
+    umum(c)
+    c.add_argument("--json", type=Path, default=None,
+                   help="tulis temuan sebagai JSON ke berkas ini "
+                   "(bawaan: outputs/<satker>/<tahun>/pemeriksaan.json)")
+    c.add_argument("--out-dir", type=Path, default=Path("outputs"),
+                   help="folder keluaran (bawaan: outputs/)")
+    c.add_argument("--tingkat", choices=["error", "peringatan", "info"], default="info",
+                   help="tampilkan temuan mulai tingkat ini (bawaan: info = semua)")
+
+    b = sub.add_parser("build", help="susun laporan HTML dan PDF",
+                       description="Menjalankan notebook bab dengan papermill lalu menyusun "
+                       "laporan.html, laporan.pdf, capaian_ikk.csv, tabel.xlsx, pemeriksaan.json "
+                       "dan build.json di outputs/<satker>/<tahun>/.")
+    umum(b)
+    b.add_argument("--out-dir", type=Path, default=Path("outputs"),
+                   help="folder keluaran (bawaan: outputs/)")
+    b.add_argument("--tanpa-pdf", action="store_true", help="hanya HTML (lebih cepat)")
+    b.add_argument("--abaikan-pemeriksaan", action="store_true",
+                   help="tetap menyusun laporan walaupun pemeriksaan data menemukan error")
+    b.add_argument("--notebooks-dir", type=Path, default=None,
+                   help="folder notebook bab (bawaan: notebooks/ proyek)")
+    return p
+
+
+def _tampilkan_temuan(console: Console, temuan: list, tingkat_min: str) -> None:
+    from .checks import URUTAN_TINGKAT, hitung_tingkat
+
+    tampil = [t for t in temuan if URUTAN_TINGKAT[t.tingkat] <= URUTAN_TINGKAT[tingkat_min]]
+    if tampil:
+        tabel = Table(title="Temuan pemeriksaan data", show_lines=False, expand=True)
+        tabel.add_column("Kode", no_wrap=True)
+        tabel.add_column("Tingkat", no_wrap=True)
+        tabel.add_column("Lokasi", overflow="fold", ratio=2)
+        tabel.add_column("Pesan", overflow="fold", ratio=5)
+        for t in tampil:
+            tabel.add_row(t.kode, f"[{WARNA[t.tingkat]}]{t.tingkat}[/]", escape(t.lokasi), escape(t.pesan))
+        console.print(tabel)
+    n = hitung_tingkat(temuan)
+    console.print(f"Ringkasan: [bold red]{n['error']} error[/], [yellow]{n['peringatan']} "
+                  f"peringatan[/], [cyan]{n['info']} info[/].")
+
+
+def _cmd_check(args: argparse.Namespace, console: Console) -> int:
+    from .checks import hitung_tingkat, periksa, tulis_json
+    from .params import validasi_parameter
+
+    satker, tahun = validasi_parameter(args.satker, args.tahun)
+    temuan = periksa(satker, tahun, args.data_dir)
+    _tampilkan_temuan(console, temuan, args.tingkat)
+    tujuan = args.json or args.out_dir / satker / str(tahun) / "pemeriksaan.json"
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    sementara = tujuan.with_name(f".{tujuan.name}.tmp")
+    tulis_json(temuan, sementara, satker=satker, tahun=tahun)
+    sementara.replace(tujuan)
+    console.print(f"Temuan ditulis ke {tujuan}")
+    return 1 if hitung_tingkat(temuan)["error"] else 0
+
+
+def _cmd_build(args: argparse.Namespace, console: Console) -> int:
+    from .build import build
+    from .params import validasi_parameter
+
+    satker, tahun = validasi_parameter(args.satker, args.tahun)
+    hasil = build(satker, tahun, args.data_dir, args.out_dir, pdf=not args.tanpa_pdf,
+                  abaikan_pemeriksaan=args.abaikan_pemeriksaan,
+                  notebooks_dir=args.notebooks_dir, progress=console.is_terminal)
+    console.print(f"Laporan selesai: {hasil.folder}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``lkjip`` console script."""
+    args = _parser().parse_args(argv)
+    console = Console(stderr=False, soft_wrap=False)
+    err = Console(stderr=True)
+    if args.perintah is None:
+        _parser().print_help()
+        return 2
+    try:
+        if args.perintah == "check":
+            return _cmd_check(args, console)
+        return _cmd_build(args, console)
+    except LkjipError as e:
+        err.print(f"[bold red]Galat:[/] {escape(str(e))}", highlight=False, markup=True)
+        return e.exit_code
+    except KeyboardInterrupt:
+        err.print("Dibatalkan.")
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,112 @@
+"""Indonesian number, money, percent and date formatting (babel), half-up rounding at display.
+
+Computation keeps full precision (:class:`~decimal.Decimal`); only these functions round, and
+they round half-up as Indonesian government reports expect (``117,647…`` → ``117,65``).
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from numbers import Real
+
+from babel.dates import get_month_names
+from babel.numbers import format_decimal
+
+LOCALE = "id_ID"
+KOSONG = "–"
+"""Shown for a value that does not exist (not applicable / no data)."""
+
+
+def ke_decimal(nilai: Decimal | int | float | str) -> Decimal:
+    """Convert to Decimal; floats go through ``repr`` so 2.675 stays 2.675."""
+    if isinstance(nilai, Decimal):
+        return nilai
+    if isinstance(nilai, bool):
+        raise TypeError("nilai boolean bukan angka")
+    if isinstance(nilai, int):
+        return Decimal(nilai)
+    if isinstance(nilai, float):
+        return Decimal(repr(nilai))
+    if isinstance(nilai, Real):
+        return Decimal(repr(float(nilai)))
+    return Decimal(str(nilai))
+
+
+def bulatkan(nilai: Decimal | int | float, desimal: int = 2) -> Decimal:
+    """Round half-up to ``desimal`` places."""
+    kuantum = Decimal(1).scaleb(-desimal)
+    return ke_decimal(nilai).quantize(kuantum, rounding=ROUND_HALF_UP)
+
+
+def angka(nilai: Decimal | int | float | None, desimal: int = 2, *, ringkas: bool = False) -> str:
+    """``1234567.891`` → ``1.234.567,89``. ``ringkas`` drops a ``,00`` tail (``38``)."""
+    if nilai is None:
+        return KOSONG
+    d = bulatkan(nilai, desimal)
+    if ringkas and d == d.to_integral_value():
+        return format_decimal(d, format="#,##0", locale=LOCALE)
+    pola = "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
+    return format_decimal(d, format=pola, locale=LOCALE, decimal_quantization=True)
+
+
+def bulat(nilai: Decimal | int | float | None) -> str:
+    """Whole number with thousands separators: ``16466041000`` → ``16.466.041.000``."""
+    return angka(nilai, 0)
+
+
+def persen(nilai: Decimal | int | float | None, desimal: int = 2, *, ringkas: bool = False) -> str:
+    """``99.2071`` → ``99,21%``."""
+    if nilai is None:
+        return KOSONG
+    return angka(nilai, desimal, ringkas=ringkas) + "%"
+
+
+def rupiah(nilai: Decimal | int | float | None, desimal: int = 0) -> str:
+    """``16466041000`` → ``Rp16.466.041.000``; negative → ``-Rp1.000``."""
+    if nilai is None:
+        return KOSONG
+    d = ke_decimal(nilai)
+    tanda = "-" if d < 0 else ""
+    return f"{tanda}Rp{angka(abs(d), desimal)}"
+
+
+def poin(nilai: Decimal | int | float | None, desimal: int = 2) -> str:
+    """A signed difference in percentage points: ``-17.85`` → ``-17,85 poin``."""
+    if nilai is None:
+        return KOSONG
+    d = bulatkan(nilai, desimal)
+    tanda = "+" if d > 0 else ""
+    return f"{tanda}{angka(d, desimal)} poin"
+
+
+def nilai_satuan(nilai: Decimal | int | float | None, satuan: str, desimal: int = 2) -> str:
+    """Format a target/realisasi in its unit: ``%`` → ``80%``; others → ``4 Unit``."""
+    if nilai is None:
+        return KOSONG
+    if satuan.strip() == "%":
+        return persen(nilai, desimal, ringkas=True)
+    return f"{angka(nilai, desimal, ringkas=True)} {satuan}"
+
+
+def nama_bulan(bulan: int, bentuk: str = "wide") -> str:
+    """Indonesian month name: 1 → ``Januari`` (``abbreviated`` → ``Jan``)."""
+    if not 1 <= bulan <= 12:
+        raise ValueError(f"bulan {bulan} di luar 1–12")
+    return str(get_month_names(bentuk, locale=LOCALE)[bulan])
+
+
+def terbilang_kecil(n: int) -> str:
+    """Words for small counts used in narrative (0–99): 25 → ``dua puluh lima``."""
+    satuan = [
+        "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+        "sepuluh", "sebelas",
+    ]
+    if n < 0 or n > 99:
+        return str(n)
+    if n < 12:
+        return satuan[n]
+    if n < 20:
+        return f"{satuan[n - 10]} belas"
+    puluh, sisa = divmod(n, 10)
+    kata = f"{satuan[puluh]} puluh"
+    return kata if sisa == 0 else f"{kata} {satuan[sisa]}"

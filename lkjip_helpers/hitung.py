@@ -1,0 +1,225 @@
+"""Compute every figure of the report from the loaded data (one pass, no I/O).
+
+:func:`hitung` returns a :class:`HasilLaporan`; :meth:`HasilLaporan.besaran` flattens it into
+named figures (``ikk.SK1.1.capaian``, ``anggaran.penyerapan`` …) that claims are compared with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from . import schema as s
+from .anggaran import HasilAnggaran, efisiensi, hitung_anggaran
+from .aturan import AturanTidakAda
+from .capaian import TERCAPAI, TIDAK_TERCAPAI, HasilIkk, hitung_ikk
+from .kinerja_anggaran import HasilIkpa, HasilNka, HasilSmart, hitung_ikpa, hitung_nka, hitung_smart
+from .muat import DataLaporan, muat
+
+SERATUS = Decimal(100)
+
+
+@dataclass
+class RingkasanSasaran:
+    """Per sasaran: its IKK, counts, mean capaian and budget efficiency."""
+
+    sasaran: s.SasaranDef
+    nomor: int
+    ikk: list[HasilIkk]
+    tercapai: int
+    tidak_tercapai: int
+    tidak_dihitung: int
+    rata_capaian: Decimal | None
+    penyerapan: Decimal | None = None
+    selisih_efisiensi: Decimal | None = None
+    label_efisiensi: str | None = None
+
+
+@dataclass
+class HasilLaporan:
+    data: DataLaporan
+    ikk: list[HasilIkk]
+    sasaran: list[RingkasanSasaran]
+    ikk_tidak_dikenal: list[tuple[int, str]]
+    """(row, kode) of PK entries whose kode is not in the catalog."""
+    anggaran: HasilAnggaran | None
+    anggaran_lalu: HasilAnggaran | None
+    smart: HasilSmart | None = None
+    ikpa: HasilIkpa | None = None
+    nka: HasilNka | None = None
+    galat: list[tuple[str, str]] = field(default_factory=list)
+    """(where, message) of figures that could not be computed."""
+
+    @property
+    def tahun(self) -> int:
+        return self.data.tahun
+
+    @property
+    def profil(self) -> s.Profil:
+        assert self.data.ini.profil is not None
+        return self.data.ini.profil
+
+    @property
+    def okupansi(self) -> Decimal | None:
+        p = self.profil
+        return p.penghuni / p.kapasitas * SERATUS if p.kapasitas else None
+
+    @property
+    def jumlah_pegawai(self) -> Decimal:
+        return sum((b.jumlah or Decimal(0) for b in self.profil.pegawai_jenis_kelamin), Decimal(0))
+
+    def ikk_kode(self, kode: str) -> HasilIkk:
+        for h in self.ikk:
+            if h.kode == kode:
+                return h
+        raise KeyError(kode)
+
+    @property
+    def tercapai(self) -> list[HasilIkk]:
+        return [h for h in self.ikk if h.status == TERCAPAI]
+
+    @property
+    def tidak_tercapai(self) -> list[HasilIkk]:
+        return [h for h in self.ikk if h.status == TIDAK_TERCAPAI]
+
+    def besaran(self) -> dict[str, Decimal | None]:
+        """Every computed figure by name (the vocabulary of ``klaim.yaml``)."""
+        b: dict[str, Decimal | None] = {}
+        for h in self.ikk:
+            p = f"ikk.{h.kode}"
+            b[f"{p}.target"] = h.target
+            b[f"{p}.realisasi"] = h.nilai_realisasi
+            b[f"{p}.capaian"] = h.capaian
+            b[f"{p}.pembilang"] = h.realisasi.pembilang if h.realisasi else None
+            b[f"{p}.penyebut"] = h.realisasi.penyebut if h.realisasi else None
+            b[f"{p}.realisasi_tahun_lalu"] = h.realisasi_lalu
+            b[f"{p}.capaian_tahun_lalu"] = h.capaian_lalu
+            b[f"{p}.perubahan_capaian"] = h.perubahan
+        b["ikk.jumlah"] = Decimal(len(self.ikk))
+        b["ikk.jumlah_tercapai"] = Decimal(len(self.tercapai))
+        b["ikk.jumlah_tidak_tercapai"] = Decimal(len(self.tidak_tercapai))
+        b["sasaran.jumlah"] = Decimal(len(self.sasaran))
+        for r in self.sasaran:
+            p = f"ikk.sasaran.{r.sasaran.kode}"
+            b[f"{p}.jumlah"] = Decimal(len(r.ikk))
+            b[f"{p}.jumlah_tercapai"] = Decimal(r.tercapai)
+            b[f"{p}.rata_capaian"] = r.rata_capaian
+        for nama, ang in (("anggaran", self.anggaran), ("anggaran_tahun_lalu", self.anggaran_lalu)):
+            if ang is None:
+                continue
+            _baris(b, nama, ang.total)
+            for x in ang.per_sasaran:
+                _baris(b, f"{nama}.sasaran.{x.kunci}", x)
+            for x in ang.per_program:
+                _baris(b, f"{nama}.program.{x.kunci}", x)
+            for x in ang.per_jenis:
+                _baris(b, f"{nama}.jenis.{x.kunci}", x)
+            for kunci, x in (("sasaran_jumlah", ang.sasaran_jumlah),
+                             ("program_jumlah", ang.program_jumlah),
+                             ("jenis_jumlah", ang.jenis_jumlah)):
+                if x is not None:
+                    _baris(b, f"{nama}.{kunci}", x)
+        if self.smart:
+            b["smart.nilai"] = self.smart.nilai
+            b["smart.nilai_efisiensi"] = self.smart.komponen["nilai_efisiensi"]
+            for k, v in self.smart.komponen.items():
+                b[f"smart.komponen.{k}"] = v
+        if self.ikpa:
+            b["ikpa.nilai"] = self.ikpa.nilai
+            b["ikpa.nilai_total"] = self.ikpa.nilai_total
+            for k, v in self.ikpa.aspek.items():
+                b[f"ikpa.aspek.{k}"] = v
+            for k, v in self.ikpa.nilai_akhir.items():
+                b[f"ikpa.nilai_akhir.{k}"] = v
+        if self.nka:
+            b["nka.nilai"] = self.nka.nilai
+        if self.data.ini.profil:
+            b["profil.okupansi"] = self.okupansi
+            b["profil.penghuni"] = self.profil.penghuni
+            b["profil.kapasitas"] = self.profil.kapasitas
+            b["profil.pegawai_jumlah"] = self.jumlah_pegawai
+        return b
+
+
+def _baris(b: dict[str, Decimal | None], p: str, x) -> None:
+    b[f"{p}.pagu"] = x.pagu
+    b[f"{p}.realisasi"] = x.realisasi
+    b[f"{p}.penyerapan"] = x.penyerapan
+    b[f"{p}.sisa"] = x.sisa
+
+
+def _rata(nilai: list[Decimal]) -> Decimal | None:
+    return sum(nilai, Decimal(0)) / Decimal(len(nilai)) if nilai else None
+
+
+def hitung(data: DataLaporan) -> HasilLaporan:
+    """Compute all figures of the report year (and the previous year where data exist)."""
+    kin = data.ini.kinerja
+    assert kin is not None
+    batas = data.satker.pengaturan.batas_capaian
+    lalu_map = {x.kode: x for x in (data.lalu.kinerja.indikator if data.lalu and data.lalu.kinerja else [])}
+    ikk: list[HasilIkk] = []
+    tidak_dikenal: list[tuple[int, str]] = []
+    nomor_sasaran: dict[str, int] = {}
+    for baris, item in enumerate(kin.indikator, start=1):
+        defn = data.indikator.get(item.kode)
+        if defn is None:
+            tidak_dikenal.append((baris, item.kode))
+            continue
+        nomor_sasaran[defn.sasaran] = nomor_sasaran.get(defn.sasaran, 0) + 1
+        ikk.append(hitung_ikk(defn, data.sasaran[defn.sasaran], item, nomor_sasaran[defn.sasaran],
+                              data.tahun, lalu_map.get(item.kode), batas))
+    nama = {k: v.nama for k, v in data.sasaran.items()}
+    ang = hitung_anggaran(data.ini.anggaran, data.tahun, nama) if data.ini.anggaran else None
+    ang_lalu = (hitung_anggaran(data.lalu.anggaran, data.tahun - 1, nama)
+                if data.lalu and data.lalu.anggaran else None)
+    ambang = data.satker.pengaturan.efisiensi.ambang
+    ringkas: list[RingkasanSasaran] = []
+    urutan = [k for k in data.sasaran if any(h.defn.sasaran == k for h in ikk)]
+    for i, kode in enumerate(urutan, start=1):
+        anggota = [h for h in ikk if h.defn.sasaran == kode]
+        caps = [h.capaian for h in anggota if h.capaian is not None]
+        r = RingkasanSasaran(
+            sasaran=data.sasaran[kode], nomor=i, ikk=anggota,
+            tercapai=sum(h.status == TERCAPAI for h in anggota),
+            tidak_tercapai=sum(h.status == TIDAK_TERCAPAI for h in anggota),
+            tidak_dihitung=sum(h.capaian is None for h in anggota),
+            rata_capaian=_rata(caps),
+        )
+        if ang and (bs := ang.sasaran(kode)):
+            r.penyerapan = bs.penyerapan
+            r.selisih_efisiensi, r.label_efisiensi = efisiensi(r.rata_capaian, r.penyerapan, ambang)
+        ringkas.append(r)
+    hasil = HasilLaporan(data=data, ikk=ikk, sasaran=ringkas, ikk_tidak_dikenal=tidak_dikenal,
+                         anggaran=ang, anggaran_lalu=ang_lalu)
+    ev = data.ini.evaluasi
+    if ev is not None:
+        try:
+            if ev.smart:
+                hasil.smart = hitung_smart(ev.smart, data.tahun)
+            if ev.ikpa:
+                hasil.ikpa = hitung_ikpa(ev.ikpa, data.tahun)
+            if hasil.smart and hasil.ikpa:
+                hasil.nka = hitung_nka(hasil.smart.nilai, hasil.ikpa.nilai, data.tahun)
+        except (AturanTidakAda, ValueError) as err:
+            hasil.galat.append(("evaluasi.yaml", str(err)))
+    for h in ikk:
+        if h.galat:
+            hasil.galat.append((f"kinerja.yaml, indikator {h.kode}", h.galat))
+    return hasil
+
+
+_CACHE: dict[int, tuple[DataLaporan, HasilLaporan]] = {}
+
+
+def hasil_laporan(satker: str, tahun: int | str, data_dir: str | Path = "data") -> HasilLaporan:
+    """Load (cached) and compute: the entry point of every report helper."""
+    data = muat(satker, tahun, data_dir)
+    simpan = _CACHE.get(id(data))
+    if simpan is None or simpan[0] is not data:
+        if len(_CACHE) > 8:
+            _CACHE.clear()
+        simpan = (data, hitung(data))
+        _CACHE[id(data)] = simpan
+    return simpan[1]

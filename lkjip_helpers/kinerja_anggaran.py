@@ -1,0 +1,119 @@
+"""Capaian kinerja anggaran: SMART-DJA, IKPA and their combined score (NKA)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import aturan
+from . import schema as s
+
+SERATUS = Decimal(100)
+NOL = Decimal(0)
+
+
+def nilai_efisiensi(efisiensi: Decimal, batas: Decimal = Decimal(20)) -> Decimal:
+    """PMK 22/2021: NE = 50 + (E / 20) × 50, with E clamped to ±20 (so NE is 0–100)."""
+    e = max(-batas, min(batas, efisiensi))
+    return Decimal(50) + e / batas * Decimal(50)
+
+
+@dataclass
+class HasilSmart:
+    tahun: int
+    aturan: aturan.AturanSmart
+    komponen: dict[str, Decimal]
+    """Component scores used (``nilai_efisiensi`` as given, or converted from efisiensi)."""
+    kontribusi: dict[str, Decimal]
+    nilai: Decimal
+    nilai_efisiensi_rumus: Decimal | None = None
+    """Efficiency score recomputed from the raw efisiensi (None when not given)."""
+
+
+def hitung_smart(x: s.Smart, tahun: int) -> HasilSmart:
+    """Weighted SMART-DJA score."""
+    a = aturan.aturan_smart(tahun)
+    ne_rumus = nilai_efisiensi(x.efisiensi, a.batas_efisiensi) if x.efisiensi is not None else None
+    ne = x.nilai_efisiensi if x.nilai_efisiensi is not None else ne_rumus
+    assert ne is not None  # schema guarantees one of them
+    komponen = {
+        "capaian_ro": x.capaian_ro,
+        "nilai_efisiensi": ne,
+        "konsistensi": x.konsistensi,
+        "penyerapan": x.penyerapan,
+    }
+    kontribusi = {k: komponen[k] * a.bobot[k] / SERATUS for k in a.bobot}
+    return HasilSmart(tahun, a, komponen, kontribusi, sum(kontribusi.values(), NOL), ne_rumus)
+
+
+@dataclass
+class HasilIkpa:
+    tahun: int
+    aturan: aturan.AturanIkpa
+    nilai_komponen: dict[str, Decimal | None]
+    bobot_efektif: dict[str, Decimal]
+    """Weights after renormalising over the assessed components (konversi bobot)."""
+    nilai_akhir: dict[str, Decimal]
+    """Weighted contribution of each assessed component."""
+    aspek: dict[str, Decimal | None]
+    nilai_total: Decimal
+    pengurang: Decimal
+    nilai: Decimal
+    konversi_bobot: Decimal
+    """Share of the total weight that was assessed (100 % when nothing is missing)."""
+    predikat: str | None = field(default=None)
+
+
+def hitung_ikpa(x: s.Ikpa, tahun: int) -> HasilIkpa:
+    """IKPA score with the rule set of the fiscal year; unassessed components renormalise."""
+    a = aturan.aturan_ikpa(tahun)
+    nilai_komponen: dict[str, Decimal | None] = {k: getattr(x, k) for k in a.bobot}
+    dinilai = {k: v for k, v in nilai_komponen.items() if v is not None}
+    total_bobot = sum(a.bobot.values(), NOL)
+    bobot_dinilai = sum((a.bobot[k] for k in dinilai), NOL)
+    if bobot_dinilai == 0:
+        raise ValueError("tidak ada komponen IKPA yang dinilai")
+    faktor = total_bobot / bobot_dinilai
+    bobot_efektif = {k: a.bobot[k] * faktor for k in dinilai}
+    nilai_akhir = {k: v * a.bobot[k] / SERATUS for k, v in dinilai.items()}
+    nilai_total = sum(nilai_akhir.values(), NOL) * faktor
+    aspek: dict[str, Decimal | None] = {}
+    for nama, anggota in a.aspek.items():
+        ada = [k for k in anggota if k in dinilai]
+        if not ada:
+            aspek[nama] = None
+            continue
+        b = sum((a.bobot[k] for k in ada), NOL)
+        aspek[nama] = sum((nilai_akhir[k] for k in ada), NOL) / b * SERATUS
+    pengurang = x.pengurang_dispensasi_spm if a.dispensasi_pengurang else NOL
+    nilai = max(NOL, nilai_total - pengurang)
+    return HasilIkpa(
+        tahun=tahun,
+        aturan=a,
+        nilai_komponen=nilai_komponen,
+        bobot_efektif=bobot_efektif,
+        nilai_akhir=nilai_akhir,
+        aspek=aspek,
+        nilai_total=nilai_total,
+        pengurang=pengurang,
+        nilai=nilai,
+        konversi_bobot=bobot_dinilai / total_bobot * SERATUS,
+        predikat=aturan.predikat(nilai),
+    )
+
+
+@dataclass
+class HasilNka:
+    tahun: int
+    aturan: aturan.AturanNka
+    smart: Decimal
+    ikpa: Decimal
+    nilai: Decimal
+    predikat: str | None
+
+
+def hitung_nka(smart: Decimal, ikpa: Decimal, tahun: int) -> HasilNka:
+    """Combined budget-performance score: bobot_smart % × SMART + bobot_ikpa % × IKPA."""
+    a = aturan.aturan_nka(tahun)
+    nilai = (smart * a.bobot_smart + ikpa * a.bobot_ikpa) / SERATUS
+    return HasilNka(tahun, a, smart, ikpa, nilai, aturan.predikat(nilai))

@@ -1,0 +1,40 @@
+"""Validation of run parameters before any file is opened."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import ParameterError
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TAHUN = re.compile(r"^\d{4}$")
+
+
+def validasi_satker(satker: str) -> str:
+    """Return ``satker`` if it is a slug (lowercase letters, digits, single hyphens)."""
+    if not isinstance(satker, str) or not SLUG.fullmatch(satker) or len(satker) > 64:
+        raise ParameterError(
+            f"id satker {satker!r} tidak sah: gunakan huruf kecil, angka dan tanda hubung "
+            "(contoh: lapas-banyuasin)"
+        )
+    return satker
+
+
+def validasi_tahun(tahun: int | str) -> int:
+    """Return ``tahun`` as int if it is a four-digit year."""
+    teks = str(tahun).strip()
+    if not TAHUN.fullmatch(teks) or not 1990 <= int(teks) <= 2100:
+        raise ParameterError(f"tahun {tahun!r} tidak sah: harus empat digit, contoh 2023")
+    return int(teks)
+
+
+def validasi_parameter(satker: str, tahun: int | str) -> tuple[str, int]:
+    """Validate both run parameters; raises :class:`ParameterError` in Bahasa Indonesia."""
+    return validasi_satker(satker), validasi_tahun(tahun)
+
+
+def folder_tahun(data_dir: str | Path, satker: str, tahun: int | str) -> Path:
+    """``<data_dir>/satker/<satker>/<tahun>`` after validating the parameters."""
+    s, t = validasi_parameter(satker, tahun)
+    return Path(data_dir) / "satker" / s / str(t)
