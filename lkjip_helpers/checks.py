@@ -16,12 +16,11 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
 from typing import Literal
 
 from . import format_id as f
-from .capaian import TERCAPAI
 from .hitung import HasilLaporan, hitung
 from .muat import DataLaporan, DataTahun, muat
 
@@ -186,7 +185,7 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
                 pass
 
 
-def _cek_tabel(k: _Kumpulan, tab, lokasi: str) -> None:  # noqa: ANN001
+def _cek_tabel(k: _Kumpulan, tab, lokasi: str) -> None:
     lebar = len(tab.kolom)
     for i, baris in enumerate(tab.baris, start=1):
         if len(baris) != lebar:
@@ -368,14 +367,18 @@ def _cek_klaim(k: _Kumpulan, h: HasilLaporan, dt: DataTahun | None, hb: dict[str
         selisih = kl.nilai - hitung_
         if abs(selisih) <= tol:
             continue
-        unit = _presisi(kl.nilai)
-        dibulatkan = f.bulatkan(hitung_, max(0, -unit.as_tuple().exponent))  # type: ignore[operator]
-        dinyatakan = f.angka(kl.nilai, max(0, -unit.as_tuple().exponent))  # type: ignore[operator]
+        desimal = max(0, -int(_presisi(kl.nilai).as_tuple().exponent))
+        dinyatakan = f.angka(kl.nilai, desimal)
         dihitung = f.angka(hitung_, 4, ringkas=True)
-        if abs(selisih) < unit:
-            jenis = "pembulatan" if dibulatkan == kl.nilai else "pemotongan angka (bukan pembulatan)"
+        kuantum = Decimal(1).scaleb(-desimal)
+        if f.bulatkan(hitung_, desimal) == kl.nilai:
             k.tambah("KLAIM_PEMBULATAN", "info", lok,
-                     f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} — beda karena {jenis}")
+                     f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} — sama setelah "
+                     f"pembulatan ke {desimal} desimal")
+        elif hitung_.quantize(kuantum, rounding=ROUND_DOWN) == kl.nilai:
+            k.tambah("KLAIM_PEMOTONGAN", "info", lok,
+                     f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} — angka dipotong, "
+                     f"bukan dibulatkan (pembulatan yang benar: {f.angka(hitung_, desimal)})")
         else:
             k.tambah("KLAIM_BEDA", "peringatan", lok,
                      f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} "

@@ -142,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lkjip`` console script."""
     args = _parser().parse_args(argv)
     console = Console(stderr=False, soft_wrap=False)
+    if not console.is_terminal:
+        console = Console(stderr=False, soft_wrap=False, width=160)
     err = Console(stderr=True)
     if args.perintah is None:
         _parser().print_help()

@@ -26,7 +26,7 @@ def ke_decimal(nilai: Decimal | int | float | str) -> Decimal:
     if isinstance(nilai, int):
         return Decimal(nilai)
     if isinstance(nilai, float):
-        return Decimal(repr(nilai))
+        return Decimal(repr(float(nilai)))  # float() also unwraps numpy scalars
     if isinstance(nilai, Real):
         return Decimal(repr(float(nilai)))
     return Decimal(str(nilai))

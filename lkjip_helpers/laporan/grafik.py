@@ -1,0 +1,211 @@
+"""Charts (matplotlib) in one consistent look, returned as base64 PNG for embedding."""
+
+from __future__ import annotations
+
+import base64
+import io
+import textwrap
+from collections.abc import Sequence
+from decimal import Decimal
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter
+
+from .. import format_id as f
+
+BIRU = "#1f4e79"
+BIRU_MUDA = "#8fb3d9"
+HIJAU = "#2e7d32"
+MERAH = "#c62828"
+ABU = "#9e9e9e"
+EMAS = "#b8860b"
+WARNA_SASARAN = ["#1f4e79", "#2e7d32", "#b8860b", "#6a1b9a", "#00838f", "#ad1457"]
+
+GAYA = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#e0e0e0",
+    "grid.linewidth": 0.6,
+    "axes.axisbelow": True,
+    "axes.titlesize": 10,
+    "axes.titleweight": "bold",
+    "legend.frameon": False,
+    "svg.hashsalt": "lkjip",
+}
+
+
+def _fmt_persen(x: float, _pos: int | None = None) -> str:
+    return f.persen(x, 0)
+
+
+def _fmt_rupiah_m(x: float, _pos: int | None = None) -> str:
+    return f"Rp{f.angka(x / 1e9, 1)} M"
+
+
+def _png(fig: plt.Figure) -> str:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=150, bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    return base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def _fl(x: Decimal | float | int | None) -> float:
+    return float(x) if x is not None else float("nan")
+
+
+def capaian_ikk(
+    label: Sequence[str],
+    capaian: Sequence[Decimal | None],
+    grup: Sequence[int],
+    nama_grup: Sequence[str],
+) -> str:
+    """Horizontal bars of capaian per IKK with the 100 % line, coloured by sasaran."""
+    with plt.rc_context(GAYA):
+        tinggi = max(3.0, 0.28 * len(label) + 1.0)
+        fig, ax = plt.subplots(figsize=(7.0, tinggi))
+        y = list(range(len(label)))[::-1]
+        nilai = [_fl(c) for c in capaian]
+        warna = [WARNA_SASARAN[g % len(WARNA_SASARAN)] for g in grup]
+        ax.barh(y, [0 if v != v else v for v in nilai], color=warna, height=0.7)
+        for yi, v in zip(y, nilai, strict=True):
+            teks = "tidak dapat dihitung" if v != v else f.persen(v)
+            ax.text((0 if v != v else v) + 2, yi, teks, va="center", fontsize=7)
+        ax.axvline(100, color=MERAH, linestyle="--", linewidth=1)
+        ax.set_yticks(y, label, fontsize=7)
+        ax.xaxis.set_major_formatter(FuncFormatter(_fmt_persen))
+        ax.set_xlabel("Capaian kinerja")
+        batas = max([v for v in nilai if v == v] + [100])
+        ax.set_xlim(0, batas * 1.18)
+        handles = [
+            plt.Rectangle((0, 0), 1, 1, color=WARNA_SASARAN[i % len(WARNA_SASARAN)])
+            for i in range(len(nama_grup))
+        ]
+        ax.legend(handles, nama_grup, loc="lower right", fontsize=7)
+        ax.grid(axis="y", visible=False)
+        return _png(fig)
+
+
+def target_realisasi(
+    label: Sequence[str],
+    target: Sequence[Decimal | None],
+    realisasi: Sequence[Decimal | None],
+    realisasi_lalu: Sequence[Decimal | None] | None,
+    tahun: int,
+) -> str:
+    """Grouped bars: target and realisasi this year (and realisasi last year)."""
+    with plt.rc_context(GAYA):
+        fig, ax = plt.subplots(figsize=(7.0, 3.4))
+        n = len(label)
+        lebar = 0.27 if realisasi_lalu is not None else 0.38
+        x = list(range(n))
+        seri = [("Target " + str(tahun), target, ABU), ("Realisasi " + str(tahun), realisasi, BIRU)]
+        if realisasi_lalu is not None:
+            seri.append(("Realisasi " + str(tahun - 1), realisasi_lalu, BIRU_MUDA))
+        for i, (nama, data, warna) in enumerate(seri):
+            geser = (i - (len(seri) - 1) / 2) * lebar
+            ax.bar([xi + geser for xi in x], [_fl(v) for v in data], lebar, label=nama, color=warna)
+        ax.set_xticks(x, label, fontsize=7, rotation=0)
+        ax.yaxis.set_major_formatter(FuncFormatter(_fmt_persen))
+        ax.legend(fontsize=7, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.12))
+        ax.grid(axis="x", visible=False)
+        return _png(fig)
+
+
+def pagu_realisasi(
+    label: Sequence[str],
+    pagu: Sequence[Decimal],
+    realisasi: Sequence[Decimal | None],
+    penyerapan: Sequence[Decimal | None],
+) -> str:
+    """Bars of pagu vs realisasi (in billions of rupiah) with penyerapan labels."""
+    with plt.rc_context(GAYA):
+        fig, ax = plt.subplots(figsize=(7.0, 3.2))
+        x = list(range(len(label)))
+        ax.bar([i - 0.2 for i in x], [_fl(v) for v in pagu], 0.4, label="Pagu", color=ABU)
+        ax.bar(
+            [i + 0.2 for i in x], [_fl(v) for v in realisasi], 0.4, label="Realisasi", color=BIRU
+        )
+        for i, (r, p) in enumerate(zip(realisasi, penyerapan, strict=True)):
+            if r is not None and p is not None:
+                ax.text(i + 0.2, float(r), f.persen(p), ha="center", va="bottom", fontsize=7)
+        ax.set_xticks(x, ["\n".join(textwrap.wrap(t, 18)) for t in label], fontsize=7)
+        ax.yaxis.set_major_formatter(FuncFormatter(_fmt_rupiah_m))
+        ax.legend(fontsize=7)
+        ax.grid(axis="x", visible=False)
+        return _png(fig)
+
+
+def komponen(
+    label: Sequence[str], nilai: Sequence[Decimal | None], judul: str, garis: Decimal | None = None
+) -> str:
+    """Horizontal bars of score components (0–100)."""
+    with plt.rc_context(GAYA):
+        fig, ax = plt.subplots(figsize=(7.0, 0.35 * len(label) + 1.0))
+        y = list(range(len(label)))[::-1]
+        v = [_fl(x) for x in nilai]
+        ax.barh(y, [0 if a != a else a for a in v], color=BIRU, height=0.6)
+        for yi, a in zip(y, v, strict=True):
+            ax.text(
+                (0 if a != a else a) + 1,
+                yi,
+                "tidak dinilai" if a != a else f.angka(a),
+                va="center",
+                fontsize=7,
+            )
+        if garis is not None:
+            ax.axvline(float(garis), color=EMAS, linestyle="--", linewidth=1)
+        ax.set_yticks(y, label, fontsize=8)
+        ax.set_xlim(0, 110)
+        ax.set_title(judul, loc="left")
+        ax.grid(axis="y", visible=False)
+        return _png(fig)
+
+
+def hunian(kapasitas: Decimal, penghuni: Decimal, okupansi: Decimal | None) -> str:
+    """Capacity vs occupants."""
+    with plt.rc_context(GAYA):
+        fig, ax = plt.subplots(figsize=(5.0, 2.2))
+        ax.barh(
+            [1, 0],
+            [float(kapasitas), float(penghuni)],
+            color=[ABU, MERAH if penghuni > kapasitas else BIRU],
+            height=0.6,
+        )
+        ax.set_yticks([1, 0], ["Kapasitas", "Penghuni"])
+        for yi, v in ((1, kapasitas), (0, penghuni)):
+            ax.text(float(v) * 1.01, yi, f"{f.bulat(v)} orang", va="center", fontsize=8)
+        ax.set_xlim(0, float(max(kapasitas, penghuni)) * 1.25)
+        if okupansi is not None:
+            ax.set_title(f"Tingkat hunian {f.persen(okupansi)}", loc="left")
+        ax.grid(axis="y", visible=False)
+        return _png(fig)
+
+
+def garis_periode(label: Sequence[str], nilai: Sequence[Decimal | None], judul: str) -> str:
+    """A line of values per period (triwulan or month), 0–100 %."""
+    with plt.rc_context(GAYA):
+        fig, ax = plt.subplots(figsize=(7.0, 2.6))
+        x = list(range(len(label)))
+        v = [_fl(a) for a in nilai]
+        ax.plot(x, v, marker="o", color=BIRU)
+        for xi, a in zip(x, v, strict=True):
+            if a == a:
+                ax.annotate(
+                    f.persen(a, ringkas=True),
+                    (xi, a),
+                    textcoords="offset points",
+                    xytext=(0, 6),
+                    ha="center",
+                    fontsize=7,
+                )
+        ax.set_xticks(x, label, fontsize=8)
+        ax.set_ylim(0, 115)
+        ax.yaxis.set_major_formatter(FuncFormatter(_fmt_persen))
+        ax.set_title(judul, loc="left")
+        return _png(fig)
