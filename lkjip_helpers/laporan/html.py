@@ -12,7 +12,9 @@ from decimal import Decimal
 import nh3
 from markdown_it import MarkdownIt
 
-_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
+# Raw HTML is parsed (html=True) so that nh3 can drop it whole — tags, <script> contents,
+# event handlers, images — instead of showing it as escaped text.
+_MD = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False}).enable(
     "table"
 )
 _TAG_NARASI = {
