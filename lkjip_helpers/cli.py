@@ -89,7 +89,38 @@ def _parser() -> argparse.ArgumentParser:
                    help="tetap menyusun laporan walaupun pemeriksaan data menemukan error")
     b.add_argument("--notebooks-dir", type=Path, default=None,
                    help="folder notebook bab (bawaan: notebooks/ proyek)")
+    m = sub.add_parser("batch", help="susun banyak laporan dari manifest params/*.yaml",
+                       description="Menjalankan laporan untuk setiap baris manifest, lalu menulis "
+                       "rekap lintas satker ke outputs/rekap/<manifest>/ (rekap.csv, batch.json). "
+                       "Keluar 1 bila ada laporan yang gagal.")
+    m.add_argument("--manifest", type=Path, required=True, help="berkas manifest YAML")
+    m.add_argument("--only", action="append", default=None, metavar="SATKER",
+                   help="hanya satker ini (boleh diulang)")
+    m.add_argument("--limit", type=int, default=None, help="paling banyak N laporan")
+    m.add_argument("--continue-on-error", action="store_true",
+                   help="lanjutkan walau ada yang gagal (tetap keluar 1 di akhir)")
+    m.add_argument("--no-execute", action="store_true",
+                   help="hanya validasi manifest, pemeriksaan data dan rekap; tanpa notebook")
+    m.add_argument("--abaikan-pemeriksaan", action="store_true",
+                   help="tetap menyusun laporan walaupun pemeriksaan data menemukan error")
     return p
+
+
+def _cmd_batch(args: argparse.Namespace, console: Console) -> int:
+    from .batch import jalankan
+
+    hasil = jalankan(args.manifest, only=args.only, limit=args.limit,
+                     continue_on_error=args.continue_on_error, no_execute=args.no_execute,
+                     abaikan_pemeriksaan=args.abaikan_pemeriksaan, progress=console.is_terminal)
+    tabel = Table(title="Hasil batch")
+    for kol in ("Satker", "Tahun", "Status", "Detik", "Pesan"):
+        tabel.add_column(kol, overflow="fold")
+    for h in hasil:
+        warna = "red" if h.status == "gagal" else "green"
+        tabel.add_row(h.satker, str(h.tahun), f"[{warna}]{h.status}[/]", f"{h.detik:.1f}",
+                      escape(h.pesan))
+    console.print(tabel)
+    return 1 if any(h.status == "gagal" for h in hasil) else 0
 
 
 def _tampilkan_temuan(console: Console, temuan: list, tingkat_min: str) -> None:
@@ -151,6 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.perintah == "check":
             return _cmd_check(args, console)
+        if args.perintah == "batch":
+            return _cmd_batch(args, console)
         return _cmd_build(args, console)
     except LkjipError as e:
         err.print(f"[bold red]Galat:[/] {escape(str(e))}", highlight=False, markup=True)
