@@ -1,0 +1,120 @@
+"""End-to-end: build the sample report into a temporary folder and check what a reviewer sees."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from lkjip_helpers.build import build
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).parents[1]
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="module")
+def laporan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("outputs")
+    hasil = build("lapas-banyuasin", 2023, DATA, out, pdf=True, progress=False)
+    folder = Path(hasil.folder)
+    assert folder == out / "lapas-banyuasin" / "2023"
+    return folder
+
+
+@pytest.fixture(scope="module")
+def html(laporan: Path) -> str:
+    return (laporan / "laporan.html").read_text(encoding="utf-8")
+
+
+def test_all_outputs_written(laporan: Path) -> None:
+    for nama in ("laporan.html", "laporan.pdf", "capaian_ikk.csv", "tabel.xlsx",
+                 "pemeriksaan.json", "build.json"):
+        assert (laporan / nama).is_file(), nama
+    assert not list(laporan.parent.glob(".*tmp*")), "temporary build folder left behind"
+
+
+def test_executed_notebooks_have_no_errors(laporan: Path) -> None:
+    nbs = sorted((laporan / "notebooks").glob("*.ipynb"))
+    assert len(nbs) == len(list((ROOT / "notebooks").glob("[!_]*.ipynb")))
+    for p in nbs:
+        nb = nbformat.read(p, as_version=4)
+        for cell in nb.cells:
+            for out in cell.get("outputs", []):
+                assert out["output_type"] != "error", f"{p.name}: {out.get('evalue')}"
+                assert not (out["output_type"] == "stream" and out["name"] == "stderr"), p.name
+
+
+def test_chapters_and_every_ikk_present(html: str) -> None:
+    for judul in ("KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I PENDAHULUAN",
+                  "BAB II PERENCANAAN KINERJA", "BAB III AKUNTABILITAS KINERJA", "BAB IV PENUTUP",
+                  "LAMPIRAN", "Daftar Isi", "Daftar Tabel", "Daftar Gambar"):
+        assert judul.lower() in html.lower(), judul
+    for s in range(1, 5):
+        for i in range(1, 10):
+            kode = f"SK{s}.{i}"
+            if (s, i) in {(1, 7), (1, 8), (1, 9), (2, 8), (2, 9), (3, 5), (3, 6), (3, 7), (3, 8),
+                          (3, 9)}:
+                continue
+            assert f"IKK {kode}:" in html, kode
+
+
+def test_key_figures_as_printed(html: str) -> None:
+    # 16.335.496.464 / 16.466.041.000 × 100 = 99,2072… → 99,21
+    assert "99,21%" in html
+    # vokasi 40 / 977 = 4,0942 %; 4,0942 / 31 × 100 = 13,207 → 13,21
+    assert "13,21%" in html
+    # IKPA 98,659 → 98,66; SMART 91,234 → 91,23; combined 94,204 → 94,20
+    assert "98,66" in html and "91,23" in html and "94,20" in html
+
+
+def test_no_remote_resources_and_no_prompts(html: str) -> None:
+    refs = re.findall(r"""(?:src|href)\s*=\s*["']?(https?:)?//""", html, flags=re.I)
+    assert not [r for r in refs if r], "remote resource referenced"
+    assert not re.search(r"<(script|link|iframe)[^>]+(?:src|href)=[\"']?https?://", html, re.I)
+    assert "@import url(http" not in html
+    assert not re.search(r"\b(In|Out)\s*\[\d*\]:", html)
+    assert "jp-InputArea" not in html or "jp-InputArea-editor" not in html
+
+
+def test_pdf_has_toc_and_pages(laporan: Path) -> None:
+    pdftotext = shutil.which("pdftotext")
+    pdfinfo = shutil.which("pdfinfo")
+    if not (pdftotext and pdfinfo):
+        pytest.skip("poppler-utils (pdftotext/pdfinfo) tidak terpasang")
+    info = subprocess.run([pdfinfo, str(laporan / "laporan.pdf")], capture_output=True, text=True,
+                          check=True).stdout
+    halaman = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    assert halaman >= 7
+    teks = subprocess.run([pdftotext, "-l", "8", str(laporan / "laporan.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "DAFTAR ISI" in teks.upper()
+    assert re.search(r"BAB III.*\d+", teks), "table of contents without page numbers"
+
+
+def test_capaian_csv_has_26_rows(laporan: Path) -> None:
+    with (laporan / "capaian_ikk.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 26
+    assert {"sasaran", "indikator", "satuan", "target", "realisasi", "capaian",
+            "status"} <= set(rows[0])
+    vokasi = next(r for r in rows if r["kode"] == "SK2.6")
+    assert vokasi["status"] == "Tidak tercapai"
+
+
+def test_build_record_and_findings(laporan: Path) -> None:
+    rekam = json.loads((laporan / "build.json").read_text(encoding="utf-8"))
+    assert rekam["parameter"]["satker"] == "lapas-banyuasin" if "parameter" in rekam else True
+    teks = json.dumps(rekam)
+    assert "sha256" in teks and "kinerja.yaml" in teks
+    temuan = json.loads((laporan / "pemeriksaan.json").read_text(encoding="utf-8"))
+    daftar = temuan["temuan"] if isinstance(temuan, dict) else temuan
+    kode = {t["kode"] for t in daftar}
+    assert {"RASIO_DI_ATAS_100", "ANGGARAN_TIDAK_MENJUMLAH"} <= kode
