@@ -34,6 +34,7 @@ def capaian_ikk_dataframe(satker: str, tahun: int, data_dir: str | Path = "data"
             "realisasi_tahun_lalu": _num(x.realisasi_lalu),
             "capaian_tahun_lalu": _num(x.capaian_lalu),
             "perubahan_capaian_poin": _num(x.perubahan),
+            **{f"target_renstra_{th}": _num(v) for th, v in x.target_renstra.items()},
         })
     return pd.DataFrame(baris)
 

@@ -67,7 +67,7 @@ def capaian_ikk(
 ) -> str:
     """Horizontal bars of capaian per IKK with the 100 % line, coloured by sasaran."""
     with plt.rc_context(GAYA):
-        tinggi = max(3.0, 0.28 * len(label) + 1.0)
+        tinggi = max(2.5, 0.19 * len(label) + 1.0)
         fig, ax = plt.subplots(figsize=(7.0, tinggi))
         y = list(range(len(label)))[::-1]
         nilai = [_fl(c) for c in capaian]
@@ -110,7 +110,7 @@ def target_realisasi(
         for i, (nama, data, warna) in enumerate(seri):
             geser = (i - (len(seri) - 1) / 2) * lebar
             ax.bar([xi + geser for xi in x], [_fl(v) for v in data], lebar, label=nama, color=warna)
-        ax.set_xticks(x, label, fontsize=7, rotation=0)
+        ax.set_xticks(x, label, fontsize=7, rotation=90 if n > 8 else 0)
         ax.yaxis.set_major_formatter(FuncFormatter(_fmt_persen))
         ax.legend(fontsize=7, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.12))
         ax.grid(axis="x", visible=False)

@@ -114,12 +114,15 @@ def tabel(
     catatan: str | None = None,
     kelas: str = "",
     sumber: str | None = None,
+    bernomor: bool = True,
 ) -> str:
     """A numbered table ``<figure class="tabel" id="tabel-3-1">`` with caption and header.
 
-    ``kolom`` is one header row, or a list of header rows (for grouped headers).
+    ``kolom`` is one header row, or a list of header rows (for grouped headers). With
+    ``bernomor=False`` the table is a small unnumbered one (``figure.tabel-kecil``, ``nomor``
+    is used as its id) that stays out of the list of tables and the workbook.
     """
-    fid = "tabel-" + nomor.replace(".", "-")
+    fid = ("tabel-" if bernomor else "tk-") + slug(nomor)
     header_rows = kolom if kolom and isinstance(kolom[0], list | tuple) else [kolom]
     thead = "".join(
         "<tr>" + "".join(_td(c, "th") for c in row) + "</tr>"
@@ -131,9 +134,11 @@ def tabel(
         kaki += f'<p class="catatan-tabel">{esc(catatan)}</p>'
     if sumber:
         kaki += f'<p class="sumber-tabel">Sumber: {esc(sumber)}</p>'
+    jenis = "tabel" if bernomor else "tabel-kecil"
+    caption = f"Tabel {esc(nomor)} {esc(judul)}" if bernomor else esc(judul)
     return (
-        f'<figure class="tabel {esc(kelas)}" id="{fid}">'
-        f"<figcaption>Tabel {esc(nomor)} {esc(judul)}</figcaption>"
+        f'<figure class="{jenis} {esc(kelas)}" id="{fid}">'
+        f"<figcaption>{caption}</figcaption>"
         f"<table><thead>{thead}</thead><tbody>{tbody}</tbody></table>{kaki}</figure>"
     )
 

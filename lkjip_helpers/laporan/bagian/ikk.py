@@ -285,7 +285,7 @@ def _analisis_ikk(lap: Laporan, x: HasilIkk, nomor_sasaran: int) -> str:
         )
         out.append(
             h.tabel(
-                lap.nomor_tabel(),
+                f"{x.kode}-tahun-lalu",
                 f"Perbandingan Realisasi dan Capaian {x.kode}, {th - 1}–{th}",
                 [
                     [
@@ -311,6 +311,7 @@ def _analisis_ikk(lap: Laporan, x: HasilIkk, nomor_sasaran: int) -> str:
                 ],
                 catatan="Perubahan capaian dinyatakan dalam poin persentase (selisih capaian)."
                 + sumber,
+                bernomor=False,
             )
         )
     else:
@@ -328,7 +329,7 @@ def _analisis_ikk(lap: Laporan, x: HasilIkk, nomor_sasaran: int) -> str:
         akhir = tahun[-1]
         out.append(
             h.tabel(
-                lap.nomor_tabel(),
+                f"{x.kode}-renstra",
                 f"Target Renstra {tahun[0]}–{akhir} dan Realisasi {th} {x.kode}",
                 ["Indikator", *[str(t) for t in tahun], f"Realisasi {th}"],
                 [
@@ -338,6 +339,7 @@ def _analisis_ikk(lap: Laporan, x: HasilIkk, nomor_sasaran: int) -> str:
                         _v(x, x.nilai_realisasi),
                     ]
                 ],
+                bernomor=False,
             )
         )
         t_ini = x.target_renstra.get(th)
