@@ -84,14 +84,21 @@ def _realisasi_periode(defn: s.IndikatorDef, p: s.Periode) -> HasilRealisasi:
             raise GalatHitung(f"{p.jenis} ke-{x.ke}: isi pembilang dan penyebut")
         if not rasio and x.nilai is None:
             raise GalatHitung(f"{p.jenis} ke-{x.ke}: isi nilai")
+    agg = defn.agregasi
     per: list[tuple[int, Decimal | None]] = []
     for x in urut:
         if rasio and x.pembilang is not None and x.penyebut is not None:
-            v, _, _ = _rasio(x.pembilang, x.penyebut, defn.penyebut_nol)
+            try:
+                v, _, _ = _rasio(x.pembilang, x.penyebut, defn.penyebut_nol)
+            except GalatHitung:
+                # A period without cases (0/0) only matters when the year needs its ratio:
+                # the average, or the last period; a sum uses the year's totals.
+                if agg == "rata_rata" or (agg == "terakhir" and x is urut[-1]):
+                    raise
+                v = None
         else:
             v = x.nilai
         per.append((x.ke, v))
-    agg = defn.agregasi
     if rasio and all(x.pembilang is not None and x.penyebut is not None for x in urut):
         if agg == "jumlah":
             pb = sum((x.pembilang for x in urut), NOL)  # type: ignore[misc]

@@ -175,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     console = Console(stderr=False, soft_wrap=False)
     if not console.is_terminal:
         console = Console(stderr=False, soft_wrap=False, width=160)
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     if args.perintah is None:
         _parser().print_help()
         return 2

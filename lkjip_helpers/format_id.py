@@ -33,9 +33,10 @@ def ke_decimal(nilai: Decimal | int | float | str) -> Decimal:
 
 
 def bulatkan(nilai: Decimal | int | float, desimal: int = 2) -> Decimal:
-    """Round half-up to ``desimal`` places."""
+    """Round half-up to ``desimal`` places (a result of zero is never negative: no "-0,00")."""
     kuantum = Decimal(1).scaleb(-desimal)
-    return ke_decimal(nilai).quantize(kuantum, rounding=ROUND_HALF_UP)
+    hasil = ke_decimal(nilai).quantize(kuantum, rounding=ROUND_HALF_UP)
+    return hasil.copy_abs() if hasil == 0 else hasil
 
 
 def angka(nilai: Decimal | int | float | None, desimal: int = 2, *, ringkas: bool = False) -> str:

@@ -73,10 +73,11 @@ def hitung_ikpa(x: s.Ikpa, tahun: int) -> HasilIkpa:
     bobot_dinilai = sum((a.bobot[k] for k in dinilai), NOL)
     if bobot_dinilai == 0:
         raise ValueError("tidak ada komponen IKPA yang dinilai")
-    faktor = total_bobot / bobot_dinilai
-    bobot_efektif = {k: a.bobot[k] * faktor for k in dinilai}
+    # Multiply before dividing: 100 / 90 is not a finite decimal, and a factor rounded to 28
+    # digits would turn an exact 98.51 into 98.5099… (and a half-up tie into a round-down).
+    bobot_efektif = {k: a.bobot[k] * total_bobot / bobot_dinilai for k in dinilai}
     nilai_akhir = {k: v * a.bobot[k] / SERATUS for k, v in dinilai.items()}
-    nilai_total = sum(nilai_akhir.values(), NOL) * faktor
+    nilai_total = sum(nilai_akhir.values(), NOL) * total_bobot / bobot_dinilai
     aspek: dict[str, Decimal | None] = {}
     for nama, anggota in a.aspek.items():
         ada = [k for k in anggota if k in dinilai]
@@ -116,4 +117,5 @@ def hitung_nka(smart: Decimal, ikpa: Decimal, tahun: int) -> HasilNka:
     """Combined budget-performance score: bobot_smart % × SMART + bobot_ikpa % × IKPA."""
     a = aturan.aturan_nka(tahun)
     nilai = (smart * a.bobot_smart + ikpa * a.bobot_ikpa) / SERATUS
-    return HasilNka(tahun, a, smart, ikpa, nilai, aturan.predikat(nilai))
+    # No predicate: the combined score is a Kemenkumham composition without published bands.
+    return HasilNka(tahun, a, smart, ikpa, nilai, None)

@@ -8,6 +8,7 @@ was expected.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -57,15 +58,43 @@ def baca_yaml(path: Path) -> Any:
     try:
         data = _yaml().load(teks)
     except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        masalah, di_awal = _masalah_yaml(err)
+        mark = (err.context_mark if di_awal else None) or err.problem_mark or err.context_mark
         baris = f"baris {mark.line + 1}, kolom {mark.column + 1}" if mark else None
-        masalah = err.problem or err.context or "sintaks tidak sah"
         raise DataError(str(path), f"YAML tidak sah: {masalah}", baris) from None
     except YAMLError as err:
         raise DataError(str(path), f"YAML tidak sah: {err}") from None
     if data is None:
         raise DataError(str(path), "berkas kosong; diharapkan pemetaan (kunci: nilai)")
     return data
+
+
+_MASALAH_YAML: tuple[tuple[str, str], ...] = (
+    (r'found duplicate key "(?P<k>[^"]*)"', "kunci «k» muncul dua kali dalam pemetaan yang sama"),
+    (r"mapping values are not allowed here",
+     "tanda ':' tidak boleh di sini; apit teks yang memuat ': ' dengan tanda kutip"),
+    (r"found character '\\t'", "karakter tab tidak boleh dipakai; gunakan spasi untuk indentasi"),
+    (r"expected ',' or '\]'", "daftar '[ … ]' tidak ditutup (diharapkan ',' atau ']')"),
+    (r"expected ',' or '\}'", "pemetaan '{ … }' tidak ditutup (diharapkan ',' atau '}')"),
+    (r"expected <block end>", "indentasi tidak konsisten dengan baris sebelumnya"),
+    (r"could not find expected ':'", "diharapkan ':' setelah nama kunci"),
+    (r"found undefined alias", "alias (*nama) tidak dikenal"),
+)
+
+
+def _masalah_yaml(err: MarkedYAMLError) -> tuple[str, bool]:
+    """Indonesian description of a YAML syntax error (parser text kept in parentheses), and
+    whether the error is best located where its context starts (an unclosed quote)."""
+    asli = err.problem or err.context or ""
+    if "end of stream" in asli and "quoted scalar" in (err.context or ""):
+        return f"tanda kutip tidak ditutup (pesan parser: {asli})", True
+    for pola, teks in _MASALAH_YAML:
+        m = re.search(pola, asli)
+        if m:
+            if "k" in m.groupdict():
+                teks = teks.replace("«k»", repr(m["k"]))
+            return f"{teks} (pesan parser: {asli})", False
+    return f"sintaks tidak sah (pesan parser: {asli})" if asli else "sintaks tidak sah", False
 
 
 def _baris_untuk(data: Any, loc: tuple[int | str, ...]) -> int | None:

@@ -376,7 +376,7 @@ def nka(lap: Laporan) -> str:
             f"Nilai Kinerja Anggaran Gabungan {hasil.tahun}",
             ["Komponen", "Nilai", "Bobot", "Nilai × bobot"],
             baris,
-            catatan=f"{a.dasar}; predikat {x.predikat}.",
+            catatan=f"{a.dasar}.",
         )
     ]
     if hasil.smart:

@@ -109,9 +109,11 @@ def ikhtisar(lap: Laporan) -> str:
     if hasil.nka:
         bagian.append(
             h.paragraf(
-                f"Nilai kinerja anggaran {f.angka(hasil.nka.nilai)} (predikat {hasil.nka.predikat}), "
-                f"gabungan nilai SMART-DJA {f.angka(hasil.nka.smart)} dan IKPA "
-                f"{f.angka(hasil.nka.ikpa)}."
+                f"Nilai kinerja anggaran {f.angka(hasil.nka.nilai)}, gabungan "
+                f"{f.persen(hasil.nka.aturan.bobot_smart, 0)} nilai SMART-DJA "
+                f"{f.angka(hasil.nka.smart)} dan {f.persen(hasil.nka.aturan.bobot_ikpa, 0)} "
+                f"nilai IKPA {f.angka(hasil.nka.ikpa)}"
+                + (f" (predikat IKPA {hasil.ikpa.predikat})." if hasil.ikpa else ".")
             )
         )
     from . import ikk as _ikk

@@ -40,8 +40,7 @@ def _rancangan_kesimpulan(lap: Laporan) -> list[str]:
     if hasil.nka:
         kal.append(
             f"Nilai kinerja anggaran {f.angka(hasil.nka.nilai)} (SMART-DJA "
-            f"{f.angka(hasil.nka.smart)}, IKPA {f.angka(hasil.nka.ikpa)}; predikat "
-            f"{hasil.nka.predikat})."
+            f"{f.angka(hasil.nka.smart)}, IKPA {f.angka(hasil.nka.ikpa)})."
         )
     return kal
 
