@@ -1,0 +1,54 @@
+# lkjip — developer commands. `make help` lists them.
+# Every target that needs Python depends on the virtual-environment stamp, so on a fresh
+# machine `make test` or `make sample` creates .venv and installs everything first.
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.terpasang
+SATKER ?= lapas-banyuasin
+TAHUN  ?= 2023
+
+.DEFAULT_GOAL := help
+.PHONY: help venv sample check test test-cepat lint format benchmark clean distclean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP) ## Create .venv (Python 3.11) and install lkjip with its dev tools
+	@echo "Lingkungan siap: $(VENV)"
+
+sample: $(STAMP) ## Build the sample report into outputs/lapas-banyuasin/2023/
+	$(BIN)/lkjip build --satker $(SATKER) --tahun $(TAHUN)
+
+check: $(STAMP) ## Run the data checks on the sample (lkjip check)
+	$(BIN)/lkjip check --satker $(SATKER) --tahun $(TAHUN)
+
+test: $(STAMP) ## Run all tests (includes the end-to-end build of the sample)
+	$(BIN)/python -m pytest -q
+
+test-cepat: $(STAMP) ## Run the tests without the slow end-to-end ones
+	$(BIN)/python -m pytest -q -m "not e2e"
+
+lint: $(STAMP) ## Lint with ruff
+	$(BIN)/ruff check .
+
+format: $(STAMP) ## Format with ruff
+	$(BIN)/ruff format .
+
+benchmark: $(STAMP) ## Time the naive papermill/nbconvert pipeline against lkjip build
+	$(BIN)/python benchmarks/bench_build.py --satker $(SATKER) --tahun $(TAHUN)
+
+clean: ## Remove generated outputs and caches (keeps .venv and outputs/README.md)
+	find outputs -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +
+	rm -rf .pytest_cache .ruff_cache build dist *.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
+
+distclean: clean ## Also remove .venv
+	rm -rf $(VENV)
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'

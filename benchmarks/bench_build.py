@@ -1,0 +1,256 @@
+"""Benchmark: the naive papermill/nbconvert pipeline against ``lkjip build``.
+
+Times, in one run on the same machine, ``--repeat`` times each (interleaved):
+
+  (a)  naive: the ``papermill`` CLI once per chapter notebook, then
+       ``jupyter nbconvert --to html`` once per executed chapter;
+  (b)  ``lkjip build`` with HTML only (``--tanpa-pdf``);
+  (b') ``lkjip build`` with HTML and PDF;
+  (c)  the floor: ``python -c "import pandas, matplotlib.pyplot"``;
+
+and prints the medians, the ratios b/a, b'/a and b/c against the targets of issue 3
+(b/a <= 0.3, b'/a <= 0.5, b/c <= 4) and the peak memory of a build (all processes of the
+build together: the build itself and its kernel; target < 1 GiB).
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_build.py                 # the sample, 3 repeats
+    .venv/bin/python benchmarks/bench_build.py --repeat 5 --json hasil.json
+    .venv/bin/python benchmarks/bench_build.py --fixture       # self-test on tiny notebooks
+
+``--fixture`` runs on ``tests/fixtures/notebooks`` with the data checks and the IKK summary
+stubbed, so the script can be checked without the sample data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+TARGET = {"b/a": 0.3, "b'/a": 0.5, "b/c": 4.0}
+BATAS_MEMORI = 1 << 30
+
+# Runs the build in a fresh interpreter with the checks stubbed (``--fixture`` only).
+_PENGGERAK_FIXTURE = """
+import sys, types
+import pandas as pd
+from dataclasses import dataclass, asdict
+from pathlib import Path
+
+@dataclass
+class T:
+    kode: str
+    tingkat: str
+    lokasi: str
+    pesan: str
+    def to_dict(self):
+        return asdict(self)
+
+sys.modules["lkjip_helpers.checks"] = types.SimpleNamespace(
+    periksa=lambda s, t, d: [T("UJI", "info", "-", "uji")])
+sys.modules["lkjip_helpers.ringkasan"] = types.SimpleNamespace(
+    capaian_ikk_dataframe=lambda s, t, d: pd.DataFrame({"kode": ["IKK-1"]}))
+from lkjip_helpers.build import build
+satker, tahun, data, out, nbdir, pdf = sys.argv[1:7]
+build(satker, int(tahun), Path(data), Path(out), notebooks_dir=Path(nbdir),
+      pdf=pdf == "1", progress=False)
+"""
+
+
+def _alat(nama: str, modul: str) -> list[str]:
+    """The console script next to this interpreter, else ``python -m <modul>``."""
+    skrip = BIN / nama
+    return [str(skrip)] if skrip.exists() else [sys.executable, "-m", modul]
+
+
+class PengukurMemori:
+    """Samples the summed RSS of a process and all its descendants (psutil)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.puncak = 0
+        self._henti = threading.Event()
+        self._utas = threading.Thread(target=self._jalan, daemon=True)
+
+    def _jalan(self) -> None:
+        try:
+            import psutil
+        except ImportError:  # pragma: no cover - psutil comes with ipykernel
+            return
+        try:
+            induk = psutil.Process(self.pid)
+        except psutil.Error:
+            return
+        while not self._henti.is_set():
+            total = 0
+            try:
+                for p in [induk, *induk.children(recursive=True)]:
+                    with contextlib.suppress(psutil.Error):
+                        total += p.memory_info().rss
+            except psutil.Error:
+                break
+            self.puncak = max(self.puncak, total)
+            self._henti.wait(0.02)
+
+    def __enter__(self) -> PengukurMemori:
+        self._utas.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._henti.set()
+        self._utas.join()
+
+
+def _jalankan(perintah: list[str], cwd: Path, ukur_memori: bool = False) -> tuple[float, int]:
+    """Run a command; return (seconds, peak RSS of its process tree in bytes)."""
+    mulai = time.perf_counter()
+    proses = subprocess.Popen(
+        perintah, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    puncak = 0
+    if ukur_memori:
+        with PengukurMemori(proses.pid) as ukur:
+            keluaran, _ = proses.communicate()
+        puncak = ukur.puncak
+    else:
+        keluaran, _ = proses.communicate()
+    detik = time.perf_counter() - mulai
+    if proses.returncode != 0:
+        sys.exit(f"perintah gagal ({proses.returncode}): {' '.join(perintah)}\n{keluaran}")
+    return detik, puncak
+
+
+def naif(bab: list[Path], param: dict[str, str], kerja: Path) -> float:
+    """(a) papermill CLI per chapter, then jupyter nbconvert --to html per chapter."""
+    folder = kerja / "naif"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    total = 0.0
+    papermill = _alat("papermill", "papermill")
+    for nb in bab:
+        perintah = [*papermill, str(nb), str(folder / nb.name), "--no-progress-bar"]
+        for k, v in param.items():
+            perintah += ["-p" if k == "tahun" else "-r", k, v]
+        total += _jalankan(perintah, nb.parent)[0]
+    jupyter = _alat("jupyter", "jupyter")
+    for nb in bab:
+        total += _jalankan([*jupyter, "nbconvert", "--to", "html", str(folder / nb.name)],
+                           folder)[0]
+    return total
+
+
+def bangun(args: argparse.Namespace, kerja: Path, pdf: bool) -> tuple[float, int]:
+    """(b)/(b') one ``lkjip build`` in a fresh process; returns (seconds, peak RSS)."""
+    out = kerja / ("keluaran-pdf" if pdf else "keluaran-html")
+    shutil.rmtree(out, ignore_errors=True)
+    if args.fixture:
+        perintah = [sys.executable, "-c", _PENGGERAK_FIXTURE, args.satker, str(args.tahun),
+                    str(args.data_dir), str(out), str(args.notebooks_dir), "1" if pdf else "0"]
+    else:
+        perintah = [*_alat("lkjip", "lkjip_helpers"), "build", "--satker", args.satker,
+                    "--tahun", str(args.tahun), "--data-dir", str(args.data_dir),
+                    "--out-dir", str(out), "--notebooks-dir", str(args.notebooks_dir)]
+        if not pdf:
+            perintah.append("--tanpa-pdf")
+    return _jalankan(perintah, ROOT, ukur_memori=True)
+
+
+def lantai(kerja: Path) -> float:
+    """(c) interpreter start plus pandas and matplotlib.pyplot imports."""
+    return _jalankan([sys.executable, "-c", "import pandas, matplotlib.pyplot"], kerja)[0]
+
+
+def _data_fixture(kerja: Path, satker: str, tahun: int) -> Path:
+    data = kerja / "data"
+    (data / "satker" / satker / str(tahun)).mkdir(parents=True, exist_ok=True)
+    (data / "satker" / satker / "satker.yaml").write_text(
+        f"id: {satker}\nnama: Satker Uji\nkatalog: uji\n", encoding="utf-8"
+    )
+    return data
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the table."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--satker", default="lapas-banyuasin")
+    ap.add_argument("--tahun", type=int, default=2023)
+    ap.add_argument("--data-dir", type=Path, default=ROOT / "data")
+    ap.add_argument("--notebooks-dir", type=Path, default=ROOT / "notebooks")
+    ap.add_argument("--repeat", type=int, default=3, help="repeats per variant (default 3)")
+    ap.add_argument("--fixture", action="store_true",
+                    help="self-test on tests/fixtures/notebooks with stubbed checks")
+    ap.add_argument("--json", type=Path, help="also write the results as JSON here")
+    args = ap.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="lkjip-bench-") as tmp:
+        kerja = Path(tmp)
+        if args.fixture:
+            args.satker = "contoh-satker"
+            args.notebooks_dir = ROOT / "tests" / "fixtures" / "notebooks"
+            args.data_dir = _data_fixture(kerja, args.satker, args.tahun)
+        args.data_dir = args.data_dir.resolve()
+        args.notebooks_dir = args.notebooks_dir.resolve()
+        from lkjip_helpers.build import daftar_bab
+
+        bab = daftar_bab(args.notebooks_dir)
+        if not bab:
+            sys.exit(f"tidak ada notebook di {args.notebooks_dir}")
+        param = {"satker": args.satker, "tahun": str(args.tahun),
+                 "data_dir": str(args.data_dir)}
+        print(f"{len(bab)} notebook bab dari {args.notebooks_dir}; {args.repeat} ulangan; "
+              f"{os.cpu_count()} CPU; Python {sys.version.split()[0]}", flush=True)
+
+        waktu: dict[str, list[float]] = {"a": [], "b": [], "b'": [], "c": []}
+        memori: list[int] = []
+        for i in range(1, args.repeat + 1):
+            waktu["a"].append(naif(bab, param, kerja))
+            detik, rss = bangun(args, kerja, pdf=False)
+            waktu["b"].append(detik)
+            memori.append(rss)
+            detik, rss = bangun(args, kerja, pdf=True)
+            waktu["b'"].append(detik)
+            memori.append(rss)
+            waktu["c"].append(lantai(kerja))
+            print(f"  ulangan {i}: " + ", ".join(f"{k} {v[-1]:.2f} s" for k, v in waktu.items()),
+                  flush=True)
+
+    median = {k: statistics.median(v) for k, v in waktu.items()}
+    rasio = {"b/a": median["b"] / median["a"], "b'/a": median["b'"] / median["a"],
+             "b/c": median["b"] / median["c"]}
+    puncak = max(memori) if memori else 0
+    label = {"a": "naif (papermill + nbconvert CLI per bab)", "b": "lkjip build, HTML",
+             "b'": "lkjip build, HTML + PDF", "c": "lantai (import pandas, matplotlib)"}
+    print("\nMedian")
+    for k in ("a", "b", "b'", "c"):
+        print(f"  ({k:2}) {label[k]:42} {median[k]:7.2f} s")
+    print("Rasio")
+    for k, v in rasio.items():
+        status = "ok" if v <= TARGET[k] else "DI ATAS TARGET"
+        print(f"  {k:5} {v:6.2f}   (target <= {TARGET[k]})  {status}")
+    status = "ok" if puncak < BATAS_MEMORI else "DI ATAS TARGET"
+    print(f"Memori puncak build (semua proses): {puncak / 2**20:.0f} MiB "
+          f"(target < 1024 MiB)  {status}" if puncak else "Memori puncak: tidak terukur")
+
+    if args.json:
+        args.json.write_text(json.dumps({
+            "repeat": args.repeat, "notebooks": [p.name for p in bab], "seconds": waktu,
+            "median_s": median, "ratios": rasio, "targets": TARGET,
+            "peak_rss_bytes": puncak, "fixture": args.fixture,
+        }, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

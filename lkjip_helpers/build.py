@@ -1,0 +1,661 @@
+"""Build the LKjIP report of one satker and year.
+
+Flow: validate parameters → data checks (stop on ``error`` unless told otherwise) → execute
+every chapter notebook with papermill in one reused kernel → merge and export one HTML →
+front matter → PDF (WeasyPrint) → ``capaian_ikk.csv``, ``tabel.xlsx``, ``pemeriksaan.json``,
+``build.json``.
+
+Everything is written into ``<out_dir>/<satker>/.<tahun>.tmp-<acak>`` first and swapped into
+``<out_dir>/<satker>/<tahun>/`` only when every step succeeded, so a failed build never
+touches the previous good output. A failed chapter's executed notebook and its traceback are
+kept in ``<out_dir>/<satker>/.gagal-<tahun>/``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import platform
+import secrets
+import shutil
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from concurrent import futures
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import BuildError, LkjipError
+from .params import validasi_parameter
+
+PAKET_DICATAT = (
+    "babel",
+    "ipykernel",
+    "jupyter_client",
+    "matplotlib",
+    "nbclient",
+    "nbconvert",
+    "nbformat",
+    "openpyxl",
+    "pandas",
+    "papermill",
+    "pydantic",
+    "ruamel.yaml",
+    "weasyprint",
+)
+TINGKAT = ("error", "peringatan", "info")
+MAKS_TEMUAN_DITAMPILKAN = 20
+
+
+@dataclass
+class BuildResult:
+    """What a successful build wrote, and how long each step took."""
+
+    satker: str
+    tahun: int
+    folder: Path
+    """``<out_dir>/<satker>/<tahun>``."""
+    html: Path
+    pdf: Path | None
+    notebooks: list[Path]
+    pemeriksaan: Path
+    capaian_csv: Path
+    tabel_xlsx: Path
+    build_json: Path
+    durasi: dict[str, float] = field(default_factory=dict)
+    """Seconds per step, plus ``total``."""
+    temuan: dict[str, int] = field(default_factory=dict)
+    """Number of data-check findings per tingkat (error, peringatan, info)."""
+
+    @property
+    def jumlah_temuan(self) -> int:
+        """Total number of data-check findings."""
+        return sum(self.temuan.values())
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def lewati_rfc3987_syntax() -> None:
+    """Keep ``jsonschema`` from importing ``rfc3987_syntax`` in this process.
+
+    nbformat imports jsonschema, which imports the optional ``rfc3987_syntax`` (installed
+    with jupyterlab) only to offer the "iri" format check; that module compiles ~40 Lark
+    grammars at import, about 2,5 s on every build. nbformat never uses that check, so
+    before anything imports jsonschema the module is marked unavailable. No effect when
+    jsonschema is already imported.
+    """
+    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
+
+
+def folder_notebook_bawaan() -> Path:
+    """The repository's ``notebooks/`` (editable install), else ``./notebooks``."""
+    repo = Path(__file__).resolve().parent.parent / "notebooks"
+    return repo if repo.is_dir() else Path.cwd() / "notebooks"
+
+
+def daftar_bab(notebooks_dir: Path) -> list[Path]:
+    """Chapter notebooks in report order: ``*.ipynb`` sorted by name, ``_*`` skipped."""
+    return sorted(p for p in notebooks_dir.glob("*.ipynb") if not p.name.startswith(("_", ".")))
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for blok in iter(lambda: f.read(1 << 16), b""):
+            h.update(blok)
+    return h.hexdigest()
+
+
+def _path_katalog(data_dir: Path, satker: str) -> Path | None:
+    """The catalog file named by ``satker.yaml`` (``katalog: <id>``), if readable."""
+    berkas = data_dir / "satker" / satker / "satker.yaml"
+    try:
+        from ruamel.yaml import YAML
+
+        isi = YAML(typ="safe").load(berkas.read_text(encoding="utf-8"))
+        nama = str(isi["katalog"])
+    except Exception:  # the checks report unreadable data; here it is only provenance
+        return None
+    path = data_dir / "katalog" / f"{nama}.yaml"
+    return path if path.is_file() and "/" not in nama and "\\" not in nama else None
+
+
+def _nama_satker(data_dir: Path, satker: str) -> str:
+    berkas = data_dir / "satker" / satker / "satker.yaml"
+    try:
+        from ruamel.yaml import YAML
+
+        isi = YAML(typ="safe").load(berkas.read_text(encoding="utf-8"))
+        return str(isi.get("nama") or satker)
+    except Exception:  # provenance only; the checks have already validated the file
+        return satker
+
+
+def sidik_masukan(data_dir: Path, satker: str) -> dict[str, str]:
+    """sha256 of every file under ``data_dir/satker/<satker>/`` and of the catalog used.
+
+    Keys are paths relative to ``data_dir`` with forward slashes.
+    """
+    berkas = sorted(p for p in (data_dir / "satker" / satker).rglob("*") if p.is_file())
+    katalog = _path_katalog(data_dir, satker)
+    if katalog is not None:
+        berkas.append(katalog)
+    return {p.relative_to(data_dir).as_posix(): _sha256(p) for p in berkas}
+
+
+def _versi_paket() -> dict[str, str]:
+    hasil = {}
+    for nama in PAKET_DICATAT:
+        try:
+            hasil[nama] = metadata.version(nama)
+        except metadata.PackageNotFoundError:
+            hasil[nama] = "tidak terpasang"
+    return hasil
+
+
+def _hitung_temuan(temuan: list[Any]) -> dict[str, int]:
+    hasil = dict.fromkeys(TINGKAT, 0)
+    for t in temuan:
+        hasil[str(t.tingkat)] = hasil.get(str(t.tingkat), 0) + 1
+    return hasil
+
+
+def _pesan_temuan_error(temuan: list[Any]) -> str:
+    galat = [t for t in temuan if t.tingkat == "error"]
+    baris = [f"  - [{t.kode}] {t.lokasi}: {t.pesan}" for t in galat[:MAKS_TEMUAN_DITAMPILKAN]]
+    if len(galat) > MAKS_TEMUAN_DITAMPILKAN:
+        baris.append(f"  ... dan {len(galat) - MAKS_TEMUAN_DITAMPILKAN} galat lain")
+    return (
+        f"Pemeriksaan data menemukan {len(galat)} galat (tingkat error); laporan tidak dibangun.\n"
+        + "\n".join(baris)
+        + "\nPerbaiki data, atau bangun tetap dengan --abaikan-pemeriksaan "
+        "(galat akan tercantum di lampiran laporan)."
+    )
+
+
+class _Kemajuan:
+    """A rich progress display, or nothing when ``aktif`` is False."""
+
+    def __init__(self, aktif: bool, total: int) -> None:
+        self.aktif = aktif
+        self._progress: Any = None
+        self._tugas: Any = None
+        self.total = total
+
+    def __enter__(self) -> _Kemajuan:
+        if self.aktif:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            self._progress = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TextColumn("{task.completed}/{task.total}"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=False,
+            )
+            self._progress.__enter__()
+            self._tugas = self._progress.add_task("Memulai", total=self.total)
+        return self
+
+    def langkah(self, teks: str) -> None:
+        """Show the step now running."""
+        if self._progress is not None:
+            self._progress.update(self._tugas, description=teks)
+
+    def maju(self) -> None:
+        """Mark one step done."""
+        if self._progress is not None:
+            self._progress.advance(self._tugas)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            if exc[0] is None:
+                self._progress.update(self._tugas, description="Selesai")
+            self._progress.__exit__(*exc)
+
+
+@contextlib.contextmanager
+def _stopwatch(durasi: dict[str, float], nama: str) -> Iterator[None]:
+    mulai = time.perf_counter()
+    try:
+        yield
+    finally:
+        durasi[nama] = round(durasi.get(nama, 0.0) + time.perf_counter() - mulai, 3)
+
+
+# --------------------------------------------------------------------------- failures
+
+
+def _simpan_kegagalan(
+    folder_gagal: Path, kegagalan: list[Any], notebook_gagal: list[Path], log_kernel: str = ""
+) -> Path:
+    """Keep the failed executed notebooks and a traceback file; return the traceback path."""
+    if folder_gagal.exists():
+        shutil.rmtree(folder_gagal)
+    folder_gagal.mkdir(parents=True)
+    for nb in notebook_gagal:
+        if nb.is_file():
+            shutil.copy2(nb, folder_gagal / nb.name)
+    bagian = []
+    for k in kegagalan:
+        bagian.append(f"=== {k.uraian()}\n\n{k.traceback}\n")
+    if log_kernel.strip():
+        bagian.append(f"=== Keluaran proses kernel\n\n{log_kernel}\n")
+    tb = folder_gagal / "traceback.txt"
+    tb.write_text("\n".join(bagian), encoding="utf-8")
+    return tb
+
+
+def _eksekusi_bab(
+    kernel: Any,
+    bab: list[Path],
+    folder_nb: Path,
+    parameter: dict[str, Any],
+    folder_gagal: Path,
+    kemajuan: _Kemajuan,
+    durasi: dict[str, float],
+    setelah_bab: Callable[[Path], None] | None = None,
+) -> list[Path]:
+    """Run every chapter in the shared kernel; collect all failures, then raise BuildError.
+
+    ``setelah_bab(path)`` is called for each chapter that ran cleanly (the build starts its
+    HTML export there, in a worker thread, while the kernel runs the next chapter).
+    """
+    import nbformat
+
+    from .build_kernel import Kegagalan, PapermillExecutionError, kumpulkan_kegagalan
+
+    hasil: list[Path] = []
+    kegagalan: list[Any] = []
+    nb_gagal: list[Path] = []
+    log_kernel = ""
+    for path in bab:
+        kemajuan.langkah(f"Menjalankan {path.name}")
+        keluar = folder_nb / path.name
+        mulai = time.perf_counter()
+        galat_pm: PapermillExecutionError | None = None
+        try:
+            nb = kernel.jalankan(path, keluar, parameter)
+        except PapermillExecutionError as err:
+            galat_pm = err
+            nb = nbformat.read(keluar, as_version=4)  # papermill saves before raising
+        except Exception as err:  # kernel died, timeout, unreadable notebook …
+            kegagalan.append(
+                Kegagalan(
+                    notebook=path.name,
+                    sel=None,
+                    id_sel=None,
+                    jenis="galat",
+                    nama=type(err).__name__,
+                    pesan=str(err) or repr(err),
+                    traceback="".join(traceback.format_exception(err)),
+                )
+            )
+            if keluar.is_file():
+                nb_gagal.append(keluar)
+            if not kernel.hidup():
+                log_kernel = kernel.log_kernel()
+                break
+            continue
+        finally:
+            durasi[f"notebook:{path.name}"] = round(time.perf_counter() - mulai, 3)
+        gagal_di_sini = kumpulkan_kegagalan(nb, path.name)
+        if kernel.stderr_reset:  # warnings of the warm-up imports (see build_kernel)
+            gagal_di_sini.insert(
+                0,
+                Kegagalan(
+                    notebook=path.name,
+                    sel=None,
+                    id_sel=None,
+                    jenis="stderr",
+                    nama="stderr",
+                    pesan=kernel.stderr_reset.splitlines()[0][:300],
+                    traceback=kernel.stderr_reset,
+                    cuplikan="impor modul",
+                ),
+            )
+        if galat_pm is not None and not gagal_di_sini:
+            gagal_di_sini = [
+                Kegagalan(
+                    notebook=path.name,
+                    sel=None,
+                    id_sel=None,
+                    jenis="galat",
+                    nama=galat_pm.ename,
+                    pesan=galat_pm.evalue,
+                    traceback="\n".join(galat_pm.traceback),
+                )
+            ]
+        if gagal_di_sini:
+            kegagalan.extend(gagal_di_sini)
+            nb_gagal.append(keluar)
+        elif not kegagalan and setelah_bab is not None:
+            setelah_bab(keluar)
+        hasil.append(keluar)
+        kemajuan.maju()
+    if not kegagalan:
+        return hasil
+    if not log_kernel and not kernel.hidup():
+        log_kernel = kernel.log_kernel()
+    tb = _simpan_kegagalan(folder_gagal, kegagalan, nb_gagal, log_kernel)
+    pertama = kegagalan[0]
+    daftar = "\n".join(f"  - {k.uraian()}" for k in kegagalan[:MAKS_TEMUAN_DITAMPILKAN])
+    if len(kegagalan) > MAKS_TEMUAN_DITAMPILKAN:
+        daftar += f"\n  ... dan {len(kegagalan) - MAKS_TEMUAN_DITAMPILKAN} lainnya"
+    if pertama.sel:
+        sel = f"sel ke-{pertama.sel}"
+    elif pertama.cuplikan == "impor modul":
+        sel = "impor modul (baris import salah satu notebook bab)"
+    else:
+        sel = "sel yang tidak diketahui"
+    raise BuildError(
+        f"Notebook bab {pertama.notebook} gagal di {sel}: {pertama.nama}: {pertama.pesan}\n"
+        f"Semua kegagalan ({len(kegagalan)}):\n{daftar}\n"
+        f"Notebook yang gagal dan traceback disimpan di {folder_gagal} "
+        f"(lihat {tb.name}). Keluaran sebelumnya tidak diubah."
+    )
+
+
+# --------------------------------------------------------------------------- swap
+
+
+def _pindahkan_atomik(tmp: Path, final: Path) -> None:
+    """Put ``tmp`` at ``final``; the old ``final`` survives until the new one is in place."""
+    cadangan: Path | None = None
+    if final.exists():
+        cadangan = final.parent / f".{final.name}.lama-{secrets.token_hex(4)}"
+        os.replace(final, cadangan)
+    try:
+        os.replace(tmp, final)
+    except BaseException:
+        if cadangan is not None:
+            os.replace(cadangan, final)
+        raise
+    if cadangan is not None:
+        shutil.rmtree(cadangan, ignore_errors=True)
+
+
+def _bereskan_sisa(folder_satker: Path, tahun: int, umur_detik: float = 3600) -> None:
+    """Clean up after a build that was killed (SIGKILL, power loss) mid-way.
+
+    A backup ``.<tahun>.lama-*`` left without a ``<tahun>`` folder is the previous good
+    output: it is put back. Temporary folders older than ``umur_detik`` are removed (younger
+    ones may belong to a build running right now).
+    """
+    final = folder_satker / str(tahun)
+    sekarang = time.time()
+    for cadangan in sorted(folder_satker.glob(f".{tahun}.lama-*"), key=os.path.getmtime):
+        if not final.exists():
+            os.replace(cadangan, final)
+        elif sekarang - cadangan.stat().st_mtime > umur_detik:
+            shutil.rmtree(cadangan, ignore_errors=True)
+    for tmp in folder_satker.glob(f".{tahun}.tmp-*"):
+        if sekarang - tmp.stat().st_mtime > umur_detik:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- build
+
+
+def build(
+    satker: str,
+    tahun: int,
+    data_dir: Path,
+    out_dir: Path,
+    *,
+    pdf: bool = True,
+    abaikan_pemeriksaan: bool = False,
+    notebooks_dir: Path | None = None,
+    progress: bool = True,
+) -> BuildResult:
+    """Build ``laporan.html`` (and ``laporan.pdf``) with all side files for one satker/year.
+
+    Raises :class:`~lkjip_helpers.errors.ParameterError` for bad parameters and
+    :class:`~lkjip_helpers.errors.BuildError` (message in Bahasa Indonesia) when the data
+    checks find errors (the findings are in its ``temuan`` attribute), a chapter fails or an
+    export step fails. On failure nothing under ``out_dir/<satker>/<tahun>`` changes.
+    """
+    t_mulai = time.perf_counter()
+    lewati_rfc3987_syntax()
+    durasi: dict[str, float] = {}
+    with _stopwatch(durasi, "validasi"):
+        satker, tahun = validasi_parameter(satker, tahun)
+        data_dir = Path(data_dir).resolve()
+        out_dir = Path(out_dir).resolve()
+        nb_dir = Path(notebooks_dir).resolve() if notebooks_dir else folder_notebook_bawaan()
+        bab = daftar_bab(nb_dir) if nb_dir.is_dir() else []
+        if not bab:
+            raise BuildError(f"tidak ada notebook bab (*.ipynb) di folder {nb_dir}")
+
+    from .build_kernel import KernelBersama, baris_impor
+
+    langkah_lain = 5 if pdf else 4
+    with _Kemajuan(progress, total=len(bab) + langkah_lain) as kemajuan:
+        kemajuan.langkah("Pemeriksaan data")
+        # The kernel starts and imports what the chapters import while the checks run in a
+        # worker thread: the two overlap (≈ 1–3 s saved per build).
+        with KernelBersama(nb_dir) as kernel, ThreadPoolExecutor(2) as pelaksana:
+            with _stopwatch(durasi, "pemeriksaan"):
+                from lkjip_helpers.checks import periksa
+
+                hasil_periksa = pelaksana.submit(periksa, satker, tahun, data_dir)
+                kernel.siapkan(baris_impor(bab))
+                temuan = list(hasil_periksa.result())
+            jumlah = _hitung_temuan(temuan)
+            if jumlah.get("error", 0) and not abaikan_pemeriksaan:
+                err = BuildError(_pesan_temuan_error(temuan))
+                err.temuan = temuan  # type: ignore[attr-defined]  # for the CLI's findings table
+                raise err
+            kemajuan.maju()
+
+            folder_satker = out_dir / satker
+            folder_satker.mkdir(parents=True, exist_ok=True)
+            _bereskan_sisa(folder_satker, tahun)
+            final = folder_satker / str(tahun)
+            folder_gagal = folder_satker / f".gagal-{tahun}"
+            tmp = folder_satker / f".{tahun}.tmp-{secrets.token_hex(6)}"
+            tmp.mkdir()
+            try:
+                hasil = _bangun_ke(
+                    _Konteks(
+                        kernel=kernel,
+                        pelaksana=pelaksana,
+                        tmp=tmp,
+                        final=final,
+                        bab=bab,
+                        nb_dir=nb_dir,
+                        satker=satker,
+                        tahun=tahun,
+                        data_dir=data_dir,
+                        temuan=temuan,
+                        jumlah=jumlah,
+                        pdf=pdf,
+                        abaikan_pemeriksaan=abaikan_pemeriksaan,
+                        durasi=durasi,
+                        kemajuan=kemajuan,
+                        folder_gagal=folder_gagal,
+                        t_mulai=t_mulai,
+                    )
+                )
+                kemajuan.langkah("Memindahkan hasil")
+                _pindahkan_atomik(tmp, final)
+            except LkjipError:
+                shutil.rmtree(tmp, ignore_errors=True)
+                raise
+            except Exception as err:
+                shutil.rmtree(tmp, ignore_errors=True)
+                raise BuildError(
+                    f"pembangunan laporan gagal: {type(err).__name__}: {err}. "
+                    "Keluaran sebelumnya tidak diubah."
+                ) from err
+            except BaseException:  # KeyboardInterrupt, SystemExit: clean up, then go
+                shutil.rmtree(tmp, ignore_errors=True)
+                raise
+        if folder_gagal.exists():
+            shutil.rmtree(folder_gagal, ignore_errors=True)
+        kemajuan.maju()
+    return hasil
+
+
+@dataclass
+class _Konteks:
+    """Everything the steps after the data checks need."""
+
+    kernel: Any
+    pelaksana: ThreadPoolExecutor
+    """Worker threads for work that overlaps the chapter execution."""
+    tmp: Path
+    final: Path
+    bab: list[Path]
+    nb_dir: Path
+    satker: str
+    tahun: int
+    data_dir: Path
+    temuan: list[Any]
+    jumlah: dict[str, int]
+    pdf: bool
+    abaikan_pemeriksaan: bool
+    durasi: dict[str, float]
+    kemajuan: _Kemajuan
+    folder_gagal: Path
+    t_mulai: float
+
+
+def _bangun_ke(k: _Konteks) -> BuildResult:
+    """All steps after the checks, writing into ``k.tmp``; result paths point at ``k.final``."""
+    from .build_html import rakit, siapkan_bab, tulis_pdf
+    from .build_xlsx import tulis_xlsx
+
+    tmp, durasi, kemajuan = k.tmp, k.durasi, k.kemajuan
+    folder_nb = tmp / "notebooks"
+    folder_nb.mkdir()
+    parameter = {"satker": k.satker, "tahun": k.tahun, "data_dir": str(k.data_dir)}
+    nama = _nama_satker(k.data_dir, k.satker)
+    judul = f"Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {k.tahun} — {nama}"
+    # While the kernel runs the chapters (the main thread mostly waits on it), a worker thread
+    # writes capaian_ikk.csv and imports the export libraries. (Exporting finished chapters
+    # there too was tried: on two cores it slowed the kernel down by as much as it saved.)
+    latar = [
+        k.pelaksana.submit(
+            _tulis_capaian_csv, k.satker, k.tahun, k.data_dir, tmp / "capaian_ikk.csv"
+        ),
+        k.pelaksana.submit(_impor_ekspor, k.pdf),
+    ]
+    try:
+        with _stopwatch(durasi, "eksekusi"):
+            dieksekusi = _eksekusi_bab(
+                k.kernel, k.bab, folder_nb, parameter, k.folder_gagal, kemajuan, durasi
+            )
+            k.kernel.__exit__(None, None, None)  # free its memory before the PDF step
+    finally:
+        futures.wait(latar)  # never leave a thread writing into a folder being removed
+    for tugas in latar:
+        tugas.result()  # re-raise a failure of the background work
+
+    kemajuan.langkah("Menyusun HTML")
+    with _stopwatch(durasi, "html"):
+        soup = rakit([siapkan_bab(p, judul, k.nb_dir) for p in dieksekusi])
+        html = str(soup)
+        (tmp / "laporan.html").write_text(html, encoding="utf-8")
+    kemajuan.maju()
+
+    if k.pdf:
+        kemajuan.langkah("Mencetak PDF")
+        with _stopwatch(durasi, "pdf"):
+            tulis_pdf(html, tmp / "laporan.pdf", f"LKjIP {k.tahun} — {nama}", tmp)
+        kemajuan.maju()
+
+    kemajuan.langkah("Menulis berkas pendukung")
+    with _stopwatch(durasi, "berkas_pendukung"):
+        (tmp / "pemeriksaan.json").write_text(
+            json.dumps([t.to_dict() for t in k.temuan], ensure_ascii=False, indent=2, default=str)
+            + "\n",
+            encoding="utf-8",
+        )
+        tulis_xlsx(soup, tmp / "tabel.xlsx")
+    kemajuan.maju()
+
+    durasi["total"] = round(time.perf_counter() - k.t_mulai, 3)
+    katalog = _path_katalog(k.data_dir, k.satker)
+    catatan = {
+        "tool": "lkjip",
+        "version": __version__,
+        "utc_time": datetime.now(UTC).isoformat(timespec="seconds"),
+        "parameters": {
+            "satker": k.satker,
+            "tahun": k.tahun,
+            "data_dir": str(k.data_dir),
+            "out_dir": str(k.final.parent.parent),
+            "notebooks_dir": str(k.nb_dir),
+            "pdf": k.pdf,
+            "abaikan_pemeriksaan": k.abaikan_pemeriksaan,
+        },
+        "inputs_sha256": sidik_masukan(k.data_dir, k.satker),
+        "catalog": katalog.relative_to(k.data_dir).as_posix() if katalog else None,
+        "notebooks_sha256": {p.name: _sha256(p) for p in k.bab},
+        "durations_s": durasi,
+        "findings": k.jumlah,
+        "outputs": [
+            *sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file()),
+            "build.json",
+        ],
+        "environment": {
+            "python": sys.version.split()[0],
+            "implementation": platform.python_implementation(),
+            "platform": platform.platform(),
+            "packages": _versi_paket(),
+        },
+    }
+    (tmp / "build.json").write_text(
+        json.dumps(catatan, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return BuildResult(
+        satker=k.satker,
+        tahun=k.tahun,
+        folder=k.final,
+        html=k.final / "laporan.html",
+        pdf=k.final / "laporan.pdf" if k.pdf else None,
+        notebooks=[k.final / "notebooks" / p.name for p in dieksekusi],
+        pemeriksaan=k.final / "pemeriksaan.json",
+        capaian_csv=k.final / "capaian_ikk.csv",
+        tabel_xlsx=k.final / "tabel.xlsx",
+        build_json=k.final / "build.json",
+        durasi=durasi,
+        temuan=k.jumlah,
+    )
+
+
+def _impor_ekspor(pdf: bool) -> None:
+    """Import the export libraries (≈ 1–2 s) ahead of use, in a worker thread."""
+    import importlib
+
+    for nama in ("lkjip_helpers.build_html", "lkjip_helpers.build_xlsx", "openpyxl"):
+        importlib.import_module(nama)
+    if pdf:
+        importlib.import_module("weasyprint")
+
+
+def _tulis_capaian_csv(satker: str, tahun: int, data_dir: Path, tujuan: Path) -> None:
+    from lkjip_helpers.ringkasan import capaian_ikk_dataframe
+
+    df = capaian_ikk_dataframe(satker, tahun, data_dir)
+    df.to_csv(tujuan, index=False, encoding="utf-8", lineterminator="\n")

@@ -1,0 +1,370 @@
+"""Execute chapter notebooks with papermill in ONE reused IPython kernel.
+
+Starting a kernel, importing pandas/matplotlib and shutting the kernel down gracefully costs
+about 60 % of a one-chapter papermill run, so a build starts a single kernel, runs every
+chapter in it (``%reset -f`` in between) and shuts it down with ``now=True``.
+
+The kernel always runs on the interpreter of the build itself (``sys.executable``), whatever
+``python3`` kernelspec a user may have installed, so ``lkjip_helpers`` is importable in it.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+import nbformat
+import papermill
+from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.utils import run_sync
+from papermill.clientwrap import PapermillNotebookClient
+from papermill.engines import NBClientEngine, papermill_engines
+from papermill.exceptions import PapermillExecutionError
+
+from .errors import BuildError
+
+NAMA_ENGINE = "lkjip-kernel-bersama"
+BATAS_WAKTU_SEL = 600
+"""Seconds a single cell may run before the build fails."""
+
+_KODE_RESET = (
+    "import sys as _lkjip_sys\n"
+    "if globals().get('_lkjip_stderr_pemanasan'):\n"
+    "    print(_lkjip_stderr_pemanasan, file=_lkjip_sys.stderr)\n"
+    "%reset -f\n"
+    "import sys as _lkjip_sys\n"
+    "if 'matplotlib.pyplot' in _lkjip_sys.modules:\n"
+    "    _lkjip_sys.modules['matplotlib.pyplot'].close('all')\n"
+    "del _lkjip_sys\n"
+)
+"""Runs before every chapter. Warnings and stderr output of the warm-up imports are printed
+first, so that the reset's stderr (a build failure) reports them: the warm-up must not hide a
+warning the chapter's own import would have shown."""
+
+_KODE_PEMANASAN = """
+import contextlib as _lkjip_cl, io as _lkjip_io, warnings as _lkjip_w
+_lkjip_err = _lkjip_io.StringIO()
+with _lkjip_w.catch_warnings(record=True) as _lkjip_catatan, \\
+        _lkjip_cl.redirect_stderr(_lkjip_err):
+    _lkjip_w.simplefilter("always")
+    for _lkjip_baris in {impor!r}:
+        try:
+            exec(_lkjip_baris, {{}})
+        except Exception:
+            pass
+_lkjip_stderr_pemanasan = "\\n".join(
+    [_lkjip_w.formatwarning(c.message, c.category, c.filename, c.lineno).strip()
+     for c in _lkjip_catatan] + ([_lkjip_err.getvalue().strip()] if _lkjip_err.getvalue().strip()
+                                 else []))
+del _lkjip_cl, _lkjip_io, _lkjip_w, _lkjip_err, _lkjip_catatan, _lkjip_baris
+"""
+
+
+_TAG_SISIPAN = frozenset({"injected-parameters", "papermill-error-cell-tag"})
+
+
+class _KernelSpecInterpreterIni(KernelSpecManager):
+    """Kernel spec manager that always answers with ipykernel on ``sys.executable``."""
+
+    def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
+        """Return the native ipykernel spec of the running interpreter."""
+        from ipykernel.kernelspec import RESOURCES, get_kernel_dict
+
+        return self.kernel_spec_class(resource_dir=RESOURCES, **get_kernel_dict())
+
+
+class _EngineKernelBersama(NBClientEngine):
+    """papermill engine that executes on an already running kernel manager and client."""
+
+    @classmethod
+    def execute_managed_notebook(  # type: ignore[override]
+        cls,
+        nb_man: Any,
+        kernel_name: str,
+        log_output: bool = False,
+        stdout_file: Any = None,
+        stderr_file: Any = None,
+        start_timeout: int = 60,
+        execution_timeout: int | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        """Execute ``nb_man.nb`` with the ``km``/``kc`` passed through papermill's kwargs."""
+        km = kwargs.pop("km")
+        kc = kwargs.pop("kc")
+        kwargs.pop("input_path", None)
+        client = PapermillNotebookClient(
+            nb_man,
+            km=km,
+            timeout=execution_timeout,
+            startup_timeout=start_timeout,
+            kernel_name=kernel_name,
+            log_output=log_output,
+            stdout_file=stdout_file,
+            stderr_file=stderr_file,
+        )
+        client.kc = kc
+        return client.execute()
+
+
+papermill_engines.register(NAMA_ENGINE, _EngineKernelBersama)
+
+
+@dataclass
+class Kegagalan:
+    """One failure found while executing a chapter (an error or a stderr output)."""
+
+    notebook: str
+    """File name of the chapter notebook."""
+    sel: int | None
+    """1-based cell number as shown in JupyterLab for the source notebook (None if unknown)."""
+    id_sel: str | None
+    jenis: str
+    """``"galat"`` (an exception) or ``"stderr"`` (a warning or other stderr output)."""
+    nama: str
+    """Exception name, or ``"stderr"``."""
+    pesan: str
+    traceback: str
+    cuplikan: str = ""
+    """First line of the failing cell's source."""
+
+    def uraian(self) -> str:
+        """One-line description in Bahasa Indonesia."""
+        if self.sel:
+            sel = f"sel ke-{self.sel}"
+        elif self.cuplikan == "impor modul":
+            sel = "impor modul"
+        else:
+            sel = "sel tidak diketahui"
+        if self.id_sel:
+            sel += f" (id {self.id_sel})"
+        kode = f" «{self.cuplikan}»" if self.cuplikan and self.sel else ""
+        if self.jenis == "stderr":
+            return f"{self.notebook}, {sel}{kode}: keluaran stderr/peringatan: {self.pesan}"
+        return f"{self.notebook}, {sel}{kode}: {self.nama}: {self.pesan}"
+
+
+def _nomor_sel_sumber(nb: nbformat.NotebookNode, indeks: int) -> int:
+    """Map an index of the executed notebook to a 1-based cell number of the source notebook.
+
+    papermill inserts an ``injected-parameters`` cell, and on failure error-marker cells;
+    cells after them shift.
+    """
+    sisip = sum(
+        1
+        for c in nb.cells[:indeks]
+        if _TAG_SISIPAN.intersection(c.get("metadata", {}).get("tags", []))
+    )
+    return indeks - sisip + 1
+
+
+def _teks_traceback(baris: list[str]) -> str:
+    """Join traceback lines and strip ANSI colour codes."""
+    return re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(baris))
+
+
+def kumpulkan_kegagalan(nb: nbformat.NotebookNode, nama: str) -> list[Kegagalan]:
+    """Every error output and every stderr stream of an executed notebook."""
+    hasil: list[Kegagalan] = []
+    for i, cell in enumerate(nb.cells):
+        if cell.get("cell_type") != "code":
+            continue
+        sumber = str(cell.get("source", "")).strip().splitlines()
+        cuplikan = sumber[0][:80] if sumber else ""
+        for out in cell.get("outputs", []):
+            jenis = out.get("output_type")
+            if jenis == "error":
+                hasil.append(
+                    Kegagalan(
+                        notebook=nama,
+                        sel=_nomor_sel_sumber(nb, i),
+                        id_sel=cell.get("id"),
+                        jenis="galat",
+                        nama=str(out.get("ename", "")),
+                        pesan=str(out.get("evalue", "")),
+                        traceback=_teks_traceback(list(out.get("traceback", []))),
+                        cuplikan=cuplikan,
+                    )
+                )
+            elif jenis == "stream" and out.get("name") == "stderr":
+                teks = str(out.get("text", "")).strip()
+                hasil.append(
+                    Kegagalan(
+                        notebook=nama,
+                        sel=_nomor_sel_sumber(nb, i),
+                        id_sel=cell.get("id"),
+                        jenis="stderr",
+                        nama="stderr",
+                        pesan=teks.splitlines()[0][:300] if teks else "(kosong)",
+                        traceback=teks,
+                        cuplikan=cuplikan,
+                    )
+                )
+    return hasil
+
+
+_IMPOR = re.compile(r"^(?:import\s+[\w.]+(?:\s+as\s+\w+)?|from\s+[\w.]+\s+import\s+[\w, ]+)\s*$")
+
+
+def baris_impor(paths: list[Path]) -> list[str]:
+    """Top-level ``import`` lines of the chapter notebooks, in order, without duplicates."""
+    hasil: list[str] = []
+    for path in paths:
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except Exception:  # an unreadable notebook fails later, with a proper message
+            continue
+        for cell in nb.cells:
+            if cell.get("cell_type") != "code":
+                continue
+            for baris in str(cell.get("source", "")).splitlines():
+                if _IMPOR.match(baris) and baris not in hasil:
+                    hasil.append(baris)
+    return hasil
+
+
+class KernelBersama:
+    """A context manager holding one kernel for all chapter notebooks of a build.
+
+    ``__enter__`` only launches the process; :meth:`siapkan` waits until it answers and
+    (optionally) sends warm-up imports without waiting for them, so the caller can do other
+    work (the data checks) while the kernel starts and imports.
+    """
+
+    def __init__(self, cwd: Path, startup_timeout: int = 60) -> None:
+        self.cwd = Path(cwd)
+        self.startup_timeout = startup_timeout
+        self.km: AsyncKernelManager | None = None
+        self.kc: Any = None
+        self._log: IO[bytes] | None = None
+        self._siap = False
+        self.stderr_reset = ""
+
+    def __enter__(self) -> KernelBersama:
+        self.km = AsyncKernelManager(
+            kernel_name="python3", kernel_spec_manager=_KernelSpecInterpreterIni()
+        )
+        # The kernel process's own stdout/stderr (not the notebook outputs) go to a temporary
+        # file: shown only when the kernel dies.
+        self._log = tempfile.TemporaryFile(mode="w+b")
+        try:
+            run_sync(self.km.start_kernel)(
+                cwd=str(self.cwd),
+                extra_arguments=["--HistoryManager.hist_file=:memory:"],
+                stdout=self._log,
+                stderr=self._log,
+            )
+            self.kc = self.km.client()
+            self.kc.start_channels()
+        except Exception as err:
+            self.__exit__(None, None, None)
+            raise BuildError(
+                f"kernel Python tidak dapat dijalankan ({type(err).__name__}: {err}); "
+                "pastikan ipykernel terpasang di lingkungan ini"
+            ) from err
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        return self
+
+    def siapkan(self, impor: list[str] | None = None) -> None:
+        """Wait until the kernel answers; then queue ``impor`` lines (errors ignored)."""
+        if self._siap:
+            return
+        try:
+            run_sync(self.kc.wait_for_ready)(timeout=self.startup_timeout)
+        except Exception as err:
+            raise BuildError(
+                f"kernel Python tidak siap dalam {self.startup_timeout} detik "
+                f"({type(err).__name__}: {err}). Keluaran proses kernel:\n{self.log_kernel()}"
+            ) from err
+        self._siap = True
+        if impor:
+            self.kc.execute(_KODE_PEMANASAN.format(impor=impor), silent=True, store_history=False)
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self.kc is not None:
+            self.kc.stop_channels()
+            self.kc = None
+        if self.km is not None:
+            try:
+                if run_sync(self.km.is_alive)():
+                    run_sync(self.km.shutdown_kernel)(now=True)
+            finally:
+                run_sync(self.km.cleanup_resources)()
+                self.km = None
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+    def log_kernel(self) -> str:
+        """What the kernel process itself wrote to stdout/stderr (for crash reports)."""
+        if self._log is None:
+            return ""
+        self._log.flush()
+        self._log.seek(0)
+        return self._log.read().decode("utf-8", "replace")
+
+    def hidup(self) -> bool:
+        """Whether the kernel process is still alive."""
+        return self.km is not None and bool(run_sync(self.km.is_alive)())
+
+    def reset(self) -> str:
+        """Clear the user namespace (modules stay imported) and close open figures.
+
+        Returns what went to stderr meanwhile (warm-up warnings), empty when nothing did.
+        """
+        assert self.kc is not None
+        self.siapkan()
+        stderr: list[str] = []
+
+        def simak(pesan: dict[str, Any]) -> None:
+            isi = pesan.get("content", {})
+            if pesan.get("msg_type") == "stream" and isi.get("name") == "stderr":
+                stderr.append(isi.get("text", ""))
+
+        balasan = run_sync(self.kc.execute_interactive)(
+            _KODE_RESET, store_history=False, output_hook=simak, timeout=60
+        )
+        if balasan["content"].get("status") != "ok":
+            raise RuntimeError(f"reset kernel gagal: {balasan['content']}")
+        return "".join(stderr).strip()
+
+    def jalankan(
+        self, masuk: Path, keluar: Path, parameters: dict[str, Any]
+    ) -> nbformat.NotebookNode:
+        """Execute ``masuk`` into ``keluar`` with papermill; raise PapermillExecutionError.
+
+        Anything the reset before it wrote to stderr is kept in :attr:`stderr_reset`.
+        """
+        self.stderr_reset = self.reset()
+        return papermill.execute_notebook(
+            str(masuk),
+            str(keluar),
+            parameters=parameters,
+            engine_name=NAMA_ENGINE,
+            kernel_name="python3",
+            language="python",
+            request_save_on_cell_execute=False,
+            progress_bar=False,
+            execution_timeout=BATAS_WAKTU_SEL,
+            km=self.km,
+            kc=self.kc,
+        )
+
+
+__all__ = [
+    "Kegagalan",
+    "KernelBersama",
+    "PapermillExecutionError",
+    "kumpulkan_kegagalan",
+]
