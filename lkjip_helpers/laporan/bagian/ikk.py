@@ -243,10 +243,10 @@ def _analisis_ikk(lap: Laporan, x: HasilIkk, nomor_sasaran: int) -> str:
     d = x.defn
     n = x.data.narasi
     th = hasil.tahun
-    out = [h.judul(3, f"IKK {x.kode}: {d.nama}", f"ikk-{h.slug(x.kode)}", "ikk")]
+    out = [h.judul(4, f"IKK {x.kode}: {d.nama}", f"ikk-{h.slug(x.kode)}", "ikk")]
     out.append(_temuan_ikk(lap, x.kode))
     # 1. target vs realisasi
-    out.append(h.judul(4, f"1. Perbandingan Target dan Realisasi Kinerja Tahun {th}"))
+    out.append(h.judul(5, f"1. Perbandingan Target dan Realisasi Kinerja Tahun {th}"))
     out.append(
         h.tabel(
             lap.nomor_tabel(),
@@ -274,7 +274,7 @@ def _analisis_ikk(lap: Laporan, x: HasilIkk, nomor_sasaran: int) -> str:
     out.append(_rumus(x))
     out.append(h.markdown(n.penjelasan))
     # 2. vs last year
-    out.append(h.judul(4, f"2. Perbandingan dengan Tahun {th - 1}"))
+    out.append(h.judul(5, f"2. Perbandingan dengan Tahun {th - 1}"))
     if x.realisasi_lalu is not None or x.capaian_lalu is not None:
         sumber = (
             ""
@@ -323,7 +323,7 @@ def _analisis_ikk(lap: Laporan, x: HasilIkk, nomor_sasaran: int) -> str:
         )
     out.append(h.markdown(n.perbandingan_tahun_lalu))
     # 3. vs Renstra
-    out.append(h.judul(4, "3. Perbandingan dengan Target Jangka Menengah (Renstra)"))
+    out.append(h.judul(5, "3. Perbandingan dengan Target Jangka Menengah (Renstra)"))
     if x.target_renstra:
         tahun = list(x.target_renstra)
         akhir = tahun[-1]
@@ -372,7 +372,7 @@ def _analisis_ikk(lap: Laporan, x: HasilIkk, nomor_sasaran: int) -> str:
         out.append(h.paragraf("Target Renstra untuk indikator ini tidak tercantum di katalog."))
     out.append(h.markdown(n.perbandingan_renstra))
     # 4. national standard
-    out.append(h.judul(4, "4. Perbandingan dengan Standar Nasional"))
+    out.append(h.judul(5, "4. Perbandingan dengan Standar Nasional"))
     std = x.data.standar_nasional if x.data.standar_nasional is not None else d.standar_nasional
     if std is not None and x.nilai_realisasi is not None:
         out.append(
@@ -397,12 +397,12 @@ def _analisis_ikk(lap: Laporan, x: HasilIkk, nomor_sasaran: int) -> str:
             else "Penyebab Keberhasilan/Kegagalan"
         )
     )
-    out.append(h.judul(4, f"5. {judul5}"))
+    out.append(h.judul(5, f"5. {judul5}"))
     out.append(h.markdown(n.penyebab) or '<p class="kosong">(Belum diisi.)</p>')
-    out.append(h.judul(4, "6. Analisis Program/Kegiatan yang Menunjang"))
+    out.append(h.judul(5, "6. Analisis Program/Kegiatan yang Menunjang"))
     out.append(h.markdown(n.analisis_program) or '<p class="kosong">(Belum diisi.)</p>')
     if n.efisiensi_sumber_daya or n.upaya:
-        out.append(h.judul(4, "7. Efisiensi Sumber Daya dan Upaya"))
+        out.append(h.judul(5, "7. Efisiensi Sumber Daya dan Upaya"))
         out.append(h.markdown(n.efisiensi_sumber_daya) + h.markdown(n.upaya))
     for tp in x.data.tabel_pendukung:
         out.append(
@@ -430,7 +430,7 @@ def analisis_sasaran(lap: Laporan, kode: str) -> str:
     r = next((x for x in hasil.sasaran if x.sasaran.kode == kode), None)
     if r is None:
         raise KeyError(f"sasaran {kode!r} tidak ada dalam Perjanjian Kinerja {hasil.tahun}")
-    out = [h.judul(2, f"Sasaran Kegiatan {r.nomor}: {r.sasaran.nama}", f"sasaran-{h.slug(kode)}")]
+    out = [h.judul(3, f"Sasaran Kegiatan {r.nomor}: {r.sasaran.nama}", f"sasaran-{h.slug(kode)}", "sasaran")]
     kal = (
         f"Sasaran ini diukur dengan {len(r.ikk)} IKK: {r.tercapai} tercapai"
         + (f", {r.tidak_tercapai} belum tercapai" if r.tidak_tercapai else "")
