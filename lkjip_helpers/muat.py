@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+import yaml
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -39,6 +40,60 @@ MAKS_GALAT = 12
 # --------------------------------------------------------------------------- YAML
 
 
+class _Peta(dict):
+    """A mapping that remembers the (0-based) line of each key."""
+
+    __slots__ = ("baris", "baris_kunci")
+
+
+class _Daftar(list):
+    """A sequence that remembers the (0-based) line of each item."""
+
+    __slots__ = ("baris", "baris_butir")
+
+
+class _KunciGanda(Exception):
+    def __init__(self, kunci: object, baris: int, kolom: int) -> None:
+        super().__init__(kunci, baris, kolom)
+        self.kunci, self.baris, self.kolom = kunci, baris, kolom
+
+
+class _Pemuat(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's C-accelerated safe loader, building line-aware containers."""
+
+
+def _peta(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _Peta:
+    loader.flatten_mapping(node)
+    d = _Peta()
+    d.baris, d.baris_kunci = node.start_mark.line, {}
+    for k_node, v_node in node.value:
+        k = loader.construct_object(k_node, deep=True)
+        if k in d:
+            raise _KunciGanda(k, k_node.start_mark.line, k_node.start_mark.column)
+        d[k] = loader.construct_object(v_node, deep=True)
+        d.baris_kunci[k] = k_node.start_mark.line
+    return d
+
+
+def _daftar(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> _Daftar:
+    d = _Daftar(loader.construct_object(c, deep=True) for c in node.value)
+    d.baris, d.baris_butir = node.start_mark.line, [c.start_mark.line for c in node.value]
+    return d
+
+
+# YAML 1.2 booleans only: a column header "No" or a value "yes" stays text, as in ruamel.yaml.
+_Pemuat.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _awal in "tTfF":
+    _Pemuat.yaml_implicit_resolvers.setdefault(_awal, []).insert(
+        0, ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"))
+    )
+_Pemuat.add_constructor("tag:yaml.org,2002:map", _peta)
+_Pemuat.add_constructor("tag:yaml.org,2002:seq", _daftar)
+
+
 def _yaml() -> YAML:
     y = YAML(typ="rt")
     y.allow_duplicate_keys = False
@@ -46,7 +101,11 @@ def _yaml() -> YAML:
 
 
 def baca_yaml(path: Path) -> Any:
-    """Parse a YAML file keeping line information; raise DataError when it cannot be read."""
+    """Parse a YAML file keeping line information; raise DataError when it cannot be read.
+
+    The fast path uses PyYAML's C parser; on a syntax error the file is parsed again with
+    ruamel.yaml, whose messages we translate into Indonesian.
+    """
     if not path.is_file():
         raise DataError(str(path), "berkas tidak ditemukan")
     try:
@@ -56,7 +115,22 @@ def baca_yaml(path: Path) -> Any:
     except OSError as err:
         raise DataError(str(path), f"tidak dapat dibaca ({err.strerror})") from None
     try:
-        data = _yaml().load(teks)
+        data = yaml.load(teks, Loader=_Pemuat)  # noqa: S506 - a safe loader
+    except _KunciGanda as err:
+        raise DataError(str(path), f"YAML tidak sah: kunci {err.kunci!r} muncul dua kali dalam "
+                        "pemetaan yang sama", f"baris {err.baris + 1}, kolom {err.kolom + 1}") from None
+    except yaml.YAMLError:
+        _galat_sintaks(path, teks)
+        raise DataError(str(path), "YAML tidak sah") from None
+    if data is None:
+        raise DataError(str(path), "berkas kosong; diharapkan pemetaan (kunci: nilai)")
+    return data
+
+
+def _galat_sintaks(path: Path, teks: str) -> None:
+    """Raise the Indonesian description of a syntax error (ruamel.yaml's diagnosis)."""
+    try:
+        _yaml().load(teks)
     except MarkedYAMLError as err:
         masalah, di_awal = _masalah_yaml(err)
         mark = (err.context_mark if di_awal else None) or err.problem_mark or err.context_mark
@@ -64,9 +138,6 @@ def baca_yaml(path: Path) -> Any:
         raise DataError(str(path), f"YAML tidak sah: {masalah}", baris) from None
     except YAMLError as err:
         raise DataError(str(path), f"YAML tidak sah: {err}") from None
-    if data is None:
-        raise DataError(str(path), "berkas kosong; diharapkan pemetaan (kunci: nilai)")
-    return data
 
 
 _MASALAH_YAML: tuple[tuple[str, str], ...] = (
@@ -102,22 +173,22 @@ def _baris_untuk(data: Any, loc: tuple[int | str, ...]) -> int | None:
     baris: int | None = None
     node = data
     for kunci in loc:
-        lc = getattr(node, "lc", None)
-        try:
-            if isinstance(kunci, int) and isinstance(node, list):
-                if lc is not None and kunci < len(node):
-                    baris = lc.item(kunci)[0] + 1
-                node = node[kunci]
-            elif isinstance(node, dict) and kunci in node:
-                if lc is not None:
-                    baris = lc.key(kunci)[0] + 1
-                node = node[kunci]
-            else:
+        if isinstance(kunci, int) and isinstance(node, list):
+            if kunci >= len(node):
                 break
-        except (KeyError, IndexError, TypeError, AttributeError):
+            lines = getattr(node, "baris_butir", None)
+            if lines is not None:
+                baris = lines[kunci] + 1
+            node = node[kunci]
+        elif isinstance(node, dict) and kunci in node:
+            lines = getattr(node, "baris_kunci", None)
+            if lines is not None:
+                baris = lines[kunci] + 1
+            node = node[kunci]
+        else:
             break
-    if baris is None and getattr(data, "lc", None) is not None:
-        baris = data.lc.line + 1
+    if baris is None and getattr(data, "baris", None) is not None:
+        baris = data.baris + 1
     return baris
 
 
