@@ -373,10 +373,12 @@ def sisipkan_daftar(soup: BeautifulSoup) -> None:
         "Tidak ada gambar.",
     )
     butir = []
-    for h in main.find_all(["h1", "h2"]):
+    for h in main.find_all(["h1", "h2", "h3"]):
         if _dalam(h, "sampul") or h is isi.h1:
             continue
-        butir.append((str(h["id"]), _teks_judul(h), 1 if h.name == "h1" else 2))
+        if h.name == "h3" and "sasaran" not in (h.get("class") or []):
+            continue  # of the h3 headings only the sasaran kegiatan belong in the contents
+        butir.append((str(h["id"]), _teks_judul(h), {"h1": 1, "h2": 2, "h3": 3}[h.name]))
     _isi_daftar(soup, isi, butir, "Tidak ada bab.")
 
 

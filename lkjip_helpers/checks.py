@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from . import format_id as f
-from .hitung import HasilLaporan, hitung
+from .hitung import HasilLaporan, hasil_untuk
 from .muat import DataLaporan, DataTahun, muat
 
 Tingkat = Literal["error", "peringatan", "info"]
@@ -41,9 +41,16 @@ class Temuan:
     tingkat: Tingkat
     lokasi: str
     pesan: str
+    besaran: str | None = None
+    """For claim findings: the figure compared, its year, the stated and computed values
+    (plain decimal strings) and where the draft states it."""
+    tahun: int | None = None
+    dinyatakan: str | None = None
+    dihitung: str | None = None
+    sumber: str | None = None
 
-    def to_dict(self) -> dict[str, str]:
-        return asdict(self)
+    def to_dict(self) -> dict[str, object]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
 
 
 class _Kumpulan:
@@ -51,8 +58,8 @@ class _Kumpulan:
         self.data = data
         self.temuan: list[Temuan] = []
 
-    def tambah(self, kode: str, tingkat: Tingkat, lokasi: str, pesan: str) -> None:
-        self.temuan.append(Temuan(kode, tingkat, lokasi, pesan))
+    def tambah(self, kode: str, tingkat: Tingkat, lokasi: str, pesan: str, **klaim: object) -> None:
+        self.temuan.append(Temuan(kode, tingkat, lokasi, pesan, **klaim))  # type: ignore[arg-type]
 
     def lokasi(self, dt: DataTahun | None, nama: str, *loc: int | str, label: str = "") -> str:
         """``2023/kinerja.yaml baris 12, indikator[1] (SK1.1)``."""
@@ -371,18 +378,21 @@ def _cek_klaim(k: _Kumpulan, h: HasilLaporan, dt: DataTahun | None, hb: dict[str
         dinyatakan = f.angka(kl.nilai, desimal)
         dihitung = f.angka(hitung_, 4, ringkas=True)
         kuantum = Decimal(1).scaleb(-desimal)
+        rinci = {"besaran": kl.besaran, "tahun": dt.tahun, "dinyatakan": str(kl.nilai),
+                 "dihitung": str(hitung_), "sumber": kl.lokasi}
         if f.bulatkan(hitung_, desimal) == kl.nilai:
             k.tambah("KLAIM_PEMBULATAN", "info", lok,
                      f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} — sama setelah "
-                     f"pembulatan ke {desimal} desimal")
+                     f"pembulatan ke {desimal} desimal", **rinci)
         elif hitung_.quantize(kuantum, rounding=ROUND_DOWN) == kl.nilai:
             k.tambah("KLAIM_PEMOTONGAN", "info", lok,
                      f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} — angka dipotong, "
-                     f"bukan dibulatkan (pembulatan yang benar: {f.angka(hitung_, desimal)})")
+                     f"bukan dibulatkan (pembulatan yang benar: {f.angka(hitung_, desimal)})",
+                     **rinci)
         else:
             k.tambah("KLAIM_BEDA", "peringatan", lok,
                      f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} "
-                     f"(selisih {f.angka(selisih, 4, ringkas=True)})")
+                     f"(selisih {f.angka(selisih, 4, ringkas=True)})", **rinci)
 
 
 def _besaran_tahun_lalu(h: HasilLaporan) -> dict[str, Decimal | None]:
@@ -405,7 +415,7 @@ def _besaran_tahun_lalu(h: HasilLaporan) -> dict[str, Decimal | None]:
 def periksa_data(data: DataLaporan) -> list[Temuan]:
     """Run every check on loaded data; findings sorted by level then location."""
     k = _Kumpulan(data)
-    h = hitung(data)
+    h = hasil_untuk(data)
     _cek_katalog(k)
     _cek_pk(k, h)
     _cek_populasi(k, h)

@@ -215,7 +215,11 @@ _CACHE: dict[int, tuple[DataLaporan, HasilLaporan]] = {}
 
 def hasil_laporan(satker: str, tahun: int | str, data_dir: str | Path = "data") -> HasilLaporan:
     """Load (cached) and compute: the entry point of every report helper."""
-    data = muat(satker, tahun, data_dir)
+    return hasil_untuk(muat(satker, tahun, data_dir))
+
+
+def hasil_untuk(data: DataLaporan) -> HasilLaporan:
+    """:func:`hitung` once per loaded data set (the loader's cache decides when to reload)."""
     simpan = _CACHE.get(id(data))
     if simpan is None or simpan[0] is not data:
         if len(_CACHE) > 8:

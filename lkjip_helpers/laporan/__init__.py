@@ -36,6 +36,9 @@ from .html import Html
 
 __all__ = ["Html", "Laporan"]
 
+_TEMUAN: dict[int, tuple[object, list]] = {}
+"""Findings per loaded data set, shared by the chapters executed in one kernel."""
+
 
 class Laporan:
     """Section builder for one chapter of one satker's report.
@@ -179,7 +182,13 @@ class Laporan:
         if self._temuan is None:
             from ..checks import periksa_data
 
-            self._temuan = periksa_data(self.hasil.data)
+            data = self.hasil.data
+            simpan = _TEMUAN.get(id(data))
+            if simpan is None or simpan[0] is not data:
+                simpan = (data, periksa_data(data))
+                _TEMUAN.clear()
+                _TEMUAN[id(data)] = simpan
+            self._temuan = simpan[1]
         return self._temuan
 
     @property

@@ -50,7 +50,7 @@ def _fmt_rupiah_m(x: float, _pos: int | None = None) -> str:
 
 def _png(fig: plt.Figure) -> str:
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=150, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(buf, format="png", dpi=130, metadata={"Software": None})
     plt.close(fig)
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
@@ -68,7 +68,7 @@ def capaian_ikk(
     """Horizontal bars of capaian per IKK with the 100 % line, coloured by sasaran."""
     with plt.rc_context(GAYA):
         tinggi = max(2.5, 0.19 * len(label) + 1.0)
-        fig, ax = plt.subplots(figsize=(7.0, tinggi))
+        fig, ax = plt.subplots(layout="constrained", figsize=(7.0, tinggi))
         y = list(range(len(label)))[::-1]
         nilai = [_fl(c) for c in capaian]
         warna = [WARNA_SASARAN[g % len(WARNA_SASARAN)] for g in grup]
@@ -100,7 +100,7 @@ def target_realisasi(
 ) -> str:
     """Grouped bars: target and realisasi this year (and realisasi last year)."""
     with plt.rc_context(GAYA):
-        fig, ax = plt.subplots(figsize=(7.0, 3.4))
+        fig, ax = plt.subplots(layout="constrained", figsize=(7.0, 3.4))
         n = len(label)
         lebar = 0.27 if realisasi_lalu is not None else 0.38
         x = list(range(n))
@@ -125,7 +125,7 @@ def pagu_realisasi(
 ) -> str:
     """Bars of pagu vs realisasi (in billions of rupiah) with penyerapan labels."""
     with plt.rc_context(GAYA):
-        fig, ax = plt.subplots(figsize=(7.0, 3.2))
+        fig, ax = plt.subplots(layout="constrained", figsize=(7.0, 3.2))
         x = list(range(len(label)))
         ax.bar([i - 0.2 for i in x], [_fl(v) for v in pagu], 0.4, label="Pagu", color=ABU)
         ax.bar(
@@ -146,7 +146,7 @@ def komponen(
 ) -> str:
     """Horizontal bars of score components (0–100)."""
     with plt.rc_context(GAYA):
-        fig, ax = plt.subplots(figsize=(7.0, 0.35 * len(label) + 1.0))
+        fig, ax = plt.subplots(layout="constrained", figsize=(7.0, 0.35 * len(label) + 1.0))
         y = list(range(len(label)))[::-1]
         v = [_fl(x) for x in nilai]
         ax.barh(y, [0 if a != a else a for a in v], color=BIRU, height=0.6)
@@ -170,7 +170,7 @@ def komponen(
 def hunian(kapasitas: Decimal, penghuni: Decimal, okupansi: Decimal | None) -> str:
     """Capacity vs occupants."""
     with plt.rc_context(GAYA):
-        fig, ax = plt.subplots(figsize=(5.0, 2.2))
+        fig, ax = plt.subplots(layout="constrained", figsize=(5.0, 2.2))
         ax.barh(
             [1, 0],
             [float(kapasitas), float(penghuni)],
@@ -190,7 +190,7 @@ def hunian(kapasitas: Decimal, penghuni: Decimal, okupansi: Decimal | None) -> s
 def garis_periode(label: Sequence[str], nilai: Sequence[Decimal | None], judul: str) -> str:
     """A line of values per period (triwulan or month), 0–100 %."""
     with plt.rc_context(GAYA):
-        fig, ax = plt.subplots(figsize=(7.0, 2.6))
+        fig, ax = plt.subplots(layout="constrained", figsize=(7.0, 2.6))
         x = list(range(len(label)))
         v = [_fl(a) for a in nilai]
         ax.plot(x, v, marker="o", color=BIRU)

@@ -218,23 +218,44 @@ def _rumus(x: HasilIkk) -> str:
     return '<div class="blok-rumus">' + "".join(out) + "</div>"
 
 
-def _temuan_ikk(lap: Laporan, kode: str) -> str:
-    temuan = [
-        t
-        for t in lap.temuan()
-        if t.tingkat != "info"
-        and (f"({kode})" in t.lokasi or f"ikk.{kode}." in t.pesan or f": {kode}" in t.lokasi)
-    ]
-    if not temuan:
+_LABEL_BESARAN = {"target": "Target", "realisasi": "Realisasi", "capaian": "Capaian",
+                  "pembilang": "Pembilang", "penyebut": "Penyebut",
+                  "perubahan_capaian": "Perubahan capaian (poin)"}
+
+
+def _temuan_ikk(lap: Laporan, x: HasilIkk) -> str:
+    """Callout of the findings about one IKK: anomalies one by one, and the figures the draft
+    states differently grouped per figure with where each value is stated."""
+    kode = x.kode
+    semua = lap.temuan()
+    lain = [t for t in semua if t.tingkat != "info" and t.besaran is None
+            and (f"({kode})" in t.lokasi or f": {kode}" in t.lokasi)]
+    klaim = [t for t in semua if t.kode == "KLAIM_BEDA" and t.tahun == lap.hasil.tahun
+             and t.besaran and t.besaran.startswith(f"ikk.{kode}.")]
+    if not lain and not klaim:
         return ""
-    isi = (
-        "<ul>"
-        + "".join(
-            f"<li><strong>{h.esc(t.kode)}</strong> ({h.esc(t.tingkat)}): {h.esc(t.pesan)}</li>"
-            for t in temuan
-        )
-        + "</ul>"
-    )
+    isi = ""
+    if lain:
+        isi += "<ul>" + "".join(f"<li><strong>{h.esc(t.kode)}</strong>: {h.esc(t.pesan)}</li>"
+                                for t in lain) + "</ul>"
+    if klaim:
+        grup: dict[str, list] = {}
+        for t in klaim:
+            grup.setdefault(t.besaran, []).append(t)  # type: ignore[arg-type]
+        baris = []
+        for besaran, daftar in grup.items():
+            nilai: dict[str, list[str]] = {}
+            for t in daftar:
+                nilai.setdefault(t.dinyatakan or "", []).append(t.sumber or "")
+            dinyatakan = "; ".join(f"{f.angka(Decimal(v), 2, ringkas=True)} ({', '.join(s)})"
+                                   for v, s in nilai.items())
+            nama = _LABEL_BESARAN.get(besaran.rsplit(".", 1)[-1], besaran)
+            baris.append([nama, h.sel(f.angka(Decimal(daftar[0].dihitung or "0"), 2),
+                                      Decimal(daftar[0].dihitung or "0")), dinyatakan])
+        isi += ('<p>Angka yang dinyatakan draf laporan berbeda dari hasil hitung ulang:</p>'
+                + h.tabel(f"{kode}-klaim", f"Angka dinyatakan vs dihitung ulang, {kode}",
+                          ["Besaran", "Dihitung ulang", "Dinyatakan (lokasi)"], baris,
+                          bernomor=False))
     return h.kotak("catatan-pemeriksaan", "Catatan pemeriksaan data", isi)
 
 
@@ -244,7 +265,7 @@ def _analisis_ikk(lap: Laporan, x: HasilIkk, nomor_sasaran: int) -> str:
     n = x.data.narasi
     th = hasil.tahun
     out = [h.judul(4, f"IKK {x.kode}: {d.nama}", f"ikk-{h.slug(x.kode)}", "ikk")]
-    out.append(_temuan_ikk(lap, x.kode))
+    out.append(_temuan_ikk(lap, x))
     # 1. target vs realisasi
     out.append(h.judul(5, f"1. Perbandingan Target dan Realisasi Kinerja Tahun {th}"))
     out.append(
