@@ -146,8 +146,9 @@ def naif(bab: list[Path], param: dict[str, str], kerja: Path) -> float:
         total += _jalankan(perintah, nb.parent)[0]
     jupyter = _alat("jupyter", "jupyter")
     for nb in bab:
-        total += _jalankan([*jupyter, "nbconvert", "--to", "html", str(folder / nb.name)],
-                           folder)[0]
+        total += _jalankan([*jupyter, "nbconvert", "--to", "html", str(folder / nb.name)], folder)[
+            0
+        ]
     return total
 
 
@@ -156,12 +157,32 @@ def bangun(args: argparse.Namespace, kerja: Path, pdf: bool) -> tuple[float, int
     out = kerja / ("keluaran-pdf" if pdf else "keluaran-html")
     shutil.rmtree(out, ignore_errors=True)
     if args.fixture:
-        perintah = [sys.executable, "-c", _PENGGERAK_FIXTURE, args.satker, str(args.tahun),
-                    str(args.data_dir), str(out), str(args.notebooks_dir), "1" if pdf else "0"]
+        perintah = [
+            sys.executable,
+            "-c",
+            _PENGGERAK_FIXTURE,
+            args.satker,
+            str(args.tahun),
+            str(args.data_dir),
+            str(out),
+            str(args.notebooks_dir),
+            "1" if pdf else "0",
+        ]
     else:
-        perintah = [*_alat("lkjip", "lkjip_helpers"), "build", "--satker", args.satker,
-                    "--tahun", str(args.tahun), "--data-dir", str(args.data_dir),
-                    "--out-dir", str(out), "--notebooks-dir", str(args.notebooks_dir)]
+        perintah = [
+            *_alat("lkjip", "lkjip_helpers"),
+            "build",
+            "--satker",
+            args.satker,
+            "--tahun",
+            str(args.tahun),
+            "--data-dir",
+            str(args.data_dir),
+            "--out-dir",
+            str(out),
+            "--notebooks-dir",
+            str(args.notebooks_dir),
+        ]
         if not pdf:
             perintah.append("--tanpa-pdf")
     return _jalankan(perintah, ROOT, ukur_memori=True)
@@ -189,8 +210,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data-dir", type=Path, default=ROOT / "data")
     ap.add_argument("--notebooks-dir", type=Path, default=ROOT / "notebooks")
     ap.add_argument("--repeat", type=int, default=3, help="repeats per variant (default 3)")
-    ap.add_argument("--fixture", action="store_true",
-                    help="self-test on tests/fixtures/notebooks with stubbed checks")
+    ap.add_argument(
+        "--fixture",
+        action="store_true",
+        help="self-test on tests/fixtures/notebooks with stubbed checks",
+    )
     ap.add_argument("--json", type=Path, help="also write the results as JSON here")
     args = ap.parse_args(argv)
 
@@ -207,10 +231,12 @@ def main(argv: list[str] | None = None) -> int:
         bab = daftar_bab(args.notebooks_dir)
         if not bab:
             sys.exit(f"tidak ada notebook di {args.notebooks_dir}")
-        param = {"satker": args.satker, "tahun": str(args.tahun),
-                 "data_dir": str(args.data_dir)}
-        print(f"{len(bab)} notebook bab dari {args.notebooks_dir}; {args.repeat} ulangan; "
-              f"{os.cpu_count()} CPU; Python {sys.version.split()[0]}", flush=True)
+        param = {"satker": args.satker, "tahun": str(args.tahun), "data_dir": str(args.data_dir)}
+        print(
+            f"{len(bab)} notebook bab dari {args.notebooks_dir}; {args.repeat} ulangan; "
+            f"{os.cpu_count()} CPU; Python {sys.version.split()[0]}",
+            flush=True,
+        )
 
         waktu: dict[str, list[float]] = {"a": [], "b": [], "b'": [], "c": []}
         memori: list[int] = []
@@ -223,15 +249,24 @@ def main(argv: list[str] | None = None) -> int:
             waktu["b'"].append(detik)
             memori.append(rss)
             waktu["c"].append(lantai(kerja))
-            print(f"  ulangan {i}: " + ", ".join(f"{k} {v[-1]:.2f} s" for k, v in waktu.items()),
-                  flush=True)
+            print(
+                f"  ulangan {i}: " + ", ".join(f"{k} {v[-1]:.2f} s" for k, v in waktu.items()),
+                flush=True,
+            )
 
     median = {k: statistics.median(v) for k, v in waktu.items()}
-    rasio = {"b/a": median["b"] / median["a"], "b'/a": median["b'"] / median["a"],
-             "b/c": median["b"] / median["c"]}
+    rasio = {
+        "b/a": median["b"] / median["a"],
+        "b'/a": median["b'"] / median["a"],
+        "b/c": median["b"] / median["c"],
+    }
     puncak = max(memori) if memori else 0
-    label = {"a": "naif (papermill + nbconvert CLI per bab)", "b": "lkjip build, HTML",
-             "b'": "lkjip build, HTML + PDF", "c": "lantai (import pandas, matplotlib)"}
+    label = {
+        "a": "naif (papermill + nbconvert CLI per bab)",
+        "b": "lkjip build, HTML",
+        "b'": "lkjip build, HTML + PDF",
+        "c": "lantai (import pandas, matplotlib)",
+    }
     print("\nMedian")
     for k in ("a", "b", "b'", "c"):
         print(f"  ({k:2}) {label[k]:42} {median[k]:7.2f} s")
@@ -240,15 +275,31 @@ def main(argv: list[str] | None = None) -> int:
         status = "ok" if v <= TARGET[k] else "DI ATAS TARGET"
         print(f"  {k:5} {v:6.2f}   (target <= {TARGET[k]})  {status}")
     status = "ok" if puncak < BATAS_MEMORI else "DI ATAS TARGET"
-    print(f"Memori puncak build (semua proses): {puncak / 2**20:.0f} MiB "
-          f"(target < 1024 MiB)  {status}" if puncak else "Memori puncak: tidak terukur")
+    print(
+        f"Memori puncak build (semua proses): {puncak / 2**20:.0f} MiB "
+        f"(target < 1024 MiB)  {status}"
+        if puncak
+        else "Memori puncak: tidak terukur"
+    )
 
     if args.json:
-        args.json.write_text(json.dumps({
-            "repeat": args.repeat, "notebooks": [p.name for p in bab], "seconds": waktu,
-            "median_s": median, "ratios": rasio, "targets": TARGET,
-            "peak_rss_bytes": puncak, "fixture": args.fixture,
-        }, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                {
+                    "repeat": args.repeat,
+                    "notebooks": [p.name for p in bab],
+                    "seconds": waktu,
+                    "median_s": median,
+                    "ratios": rasio,
+                    "targets": TARGET,
+                    "peak_rss_bytes": puncak,
+                    "fixture": args.fixture,
+                },
+                indent=2,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
     return 0
 
 

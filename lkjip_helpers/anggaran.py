@@ -59,8 +59,11 @@ def _jumlah(kunci: str, label: str, baris: list[BarisAnggaran]) -> BarisAnggaran
     if not baris:
         return None
     pagu = sum((b.pagu for b in baris), NOL)
-    real = None if any(b.realisasi is None for b in baris) else sum(
-        (b.realisasi for b in baris if b.realisasi is not None), NOL)
+    real = (
+        None
+        if any(b.realisasi is None for b in baris)
+        else sum((b.realisasi for b in baris if b.realisasi is not None), NOL)
+    )
     return BarisAnggaran(kunci, label, pagu, real)
 
 
@@ -87,12 +90,20 @@ def hitung_anggaran(
     """Derive penyerapan and sisa for the total and every breakdown."""
     nama_sasaran = nama_sasaran or {}
     total = BarisAnggaran("total", "Total DIPA", a.pagu, a.realisasi)
-    ps = [BarisAnggaran(x.sasaran, nama_sasaran.get(x.sasaran, x.sasaran), x.pagu, x.realisasi)
-          for x in a.per_sasaran]
-    pp = [BarisAnggaran(str(i), (x.kegiatan and f"{x.program} — {x.kegiatan}") or x.program,
-                        x.pagu, x.realisasi) for i, x in enumerate(a.per_program, start=1)]
-    pj = [BarisAnggaran(x.jenis, LABEL_JENIS_BELANJA[x.jenis], x.pagu, x.realisasi)
-          for x in a.per_jenis_belanja]
+    ps = [
+        BarisAnggaran(x.sasaran, nama_sasaran.get(x.sasaran, x.sasaran), x.pagu, x.realisasi)
+        for x in a.per_sasaran
+    ]
+    pp = [
+        BarisAnggaran(
+            str(i), (x.kegiatan and f"{x.program} — {x.kegiatan}") or x.program, x.pagu, x.realisasi
+        )
+        for i, x in enumerate(a.per_program, start=1)
+    ]
+    pj = [
+        BarisAnggaran(x.jenis, LABEL_JENIS_BELANJA[x.jenis], x.pagu, x.realisasi)
+        for x in a.per_jenis_belanja
+    ]
     return HasilAnggaran(
         tahun=tahun,
         total=total,

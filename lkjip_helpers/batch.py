@@ -109,13 +109,26 @@ def jalankan(
             if not no_execute:
                 from .build import build
 
-                build(e.satker, e.tahun, data_dir, out_dir, pdf=m.pdf,
-                      abaikan_pemeriksaan=abaikan_pemeriksaan, progress=progress)
-            hasil.append(HasilEntri(e.satker, e.tahun, "diperiksa" if no_execute else "berhasil",
-                                    detik=time.perf_counter() - t0, ringkas=ringkas))
+                build(
+                    e.satker,
+                    e.tahun,
+                    data_dir,
+                    out_dir,
+                    pdf=m.pdf,
+                    abaikan_pemeriksaan=abaikan_pemeriksaan,
+                    progress=progress,
+                )
+            hasil.append(
+                HasilEntri(
+                    e.satker,
+                    e.tahun,
+                    "diperiksa" if no_execute else "berhasil",
+                    detik=time.perf_counter() - t0,
+                    ringkas=ringkas,
+                )
+            )
         except LkjipError as err:
-            hasil.append(HasilEntri(e.satker, e.tahun, "gagal", str(err),
-                                    time.perf_counter() - t0))
+            hasil.append(HasilEntri(e.satker, e.tahun, "gagal", str(err), time.perf_counter() - t0))
             if not continue_on_error:
                 break
     _tulis_rekap(manifest_path, out_dir, hasil)
@@ -140,9 +153,18 @@ def _tulis_rekap(manifest_path: Path, out_dir: Path, hasil: list[HasilEntri]) ->
         "sha256_manifest": hashlib.sha256(manifest_path.read_bytes()).hexdigest(),
         "jumlah": len(hasil),
         "jumlah_gagal": sum(h.status == "gagal" for h in hasil),
-        "hasil": [{"satker": h.satker, "tahun": h.tahun, "status": h.status, "pesan": h.pesan,
-                   "detik": round(h.detik, 2)} for h in hasil],
+        "hasil": [
+            {
+                "satker": h.satker,
+                "tahun": h.tahun,
+                "status": h.status,
+                "pesan": h.pesan,
+                "detik": round(h.detik, 2),
+            }
+            for h in hasil
+        ],
     }
-    (folder / "batch.json").write_text(json.dumps(catatan, ensure_ascii=False, indent=2) + "\n",
-                                       encoding="utf-8")
+    (folder / "batch.json").write_text(
+        json.dumps(catatan, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     return folder

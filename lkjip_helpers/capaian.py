@@ -42,13 +42,17 @@ class HasilRealisasi:
     jenis_periode: str | None = None
 
 
-def _rasio(pembilang: Decimal, penyebut: Decimal, aturan_nol: str) -> tuple[Decimal | None, str | None, bool]:
+def _rasio(
+    pembilang: Decimal, penyebut: Decimal, aturan_nol: str
+) -> tuple[Decimal | None, str | None, bool]:
     if penyebut == 0:
         if aturan_nol == "seratus":
             return SERATUS, "penyebut nol; sesuai definisi indikator dihitung 100%", False
         if aturan_nol == "tidak_berlaku":
             return None, "penyebut nol; sesuai definisi indikator tidak berlaku", True
-        raise GalatHitung("penyebut bernilai nol dan indikator tidak menetapkan aturan penyebut nol")
+        raise GalatHitung(
+            "penyebut bernilai nol dan indikator tidak menetapkan aturan penyebut nol"
+        )
     return pembilang / penyebut * SERATUS, None, False
 
 
@@ -62,8 +66,9 @@ def hitung_realisasi(defn: s.IndikatorDef, r: s.Realisasi) -> HasilRealisasi:
     if defn.jenis != "rasio":
         raise GalatHitung("indikator jenis 'nilai' diisi pembilang/penyebut; isi 'nilai'")
     nilai, ket, tb = _rasio(r.pembilang, r.penyebut, defn.penyebut_nol)
-    return HasilRealisasi(nilai=nilai, pembilang=r.pembilang, penyebut=r.penyebut,
-                          keterangan=ket, tidak_berlaku=tb)
+    return HasilRealisasi(
+        nilai=nilai, pembilang=r.pembilang, penyebut=r.penyebut, keterangan=ket, tidak_berlaku=tb
+    )
 
 
 def _realisasi_periode(defn: s.IndikatorDef, p: s.Periode) -> HasilRealisasi:
@@ -111,8 +116,13 @@ def _realisasi_periode(defn: s.IndikatorDef, p: s.Periode) -> HasilRealisasi:
             return HasilRealisasi(nilai, x.pembilang, x.penyebut, ket, tb, tuple(per), p.jenis)
     nilai_ada = [v for _, v in per if v is not None]
     if not nilai_ada:
-        return HasilRealisasi(None, keterangan="semua periode tidak berlaku", tidak_berlaku=True,
-                              per_periode=tuple(per), jenis_periode=p.jenis)
+        return HasilRealisasi(
+            None,
+            keterangan="semua periode tidak berlaku",
+            tidak_berlaku=True,
+            per_periode=tuple(per),
+            jenis_periode=p.jenis,
+        )
     if agg == "jumlah":
         if rasio:
             raise GalatHitung("agregasi 'jumlah' untuk rasio memerlukan pembilang dan penyebut")
@@ -222,7 +232,9 @@ class HasilIkk:
         return self.realisasi.nilai if self.realisasi else None
 
 
-def _target_tahun(data: s.CapaianIkk | None, defn: s.IndikatorDef, tahun: int) -> tuple[Decimal | None, str]:
+def _target_tahun(
+    data: s.CapaianIkk | None, defn: s.IndikatorDef, tahun: int
+) -> tuple[Decimal | None, str]:
     if data is not None and data.target is not None:
         return data.target, "PK"
     if tahun in defn.target_renstra:
@@ -247,22 +259,34 @@ def hitung_ikk(
     try:
         if data.realisasi is not None:
             real = hitung_realisasi(defn, data.realisasi)
-            cap = hitung_capaian(real.nilai, target, defn.polaritas,
-                                 target_maks=data.target_maks, batas=batas)
+            cap = hitung_capaian(
+                real.nilai, target, defn.polaritas, target_maks=data.target_maks, batas=batas
+            )
     except GalatHitung as err:
         galat = str(err)
     st = status(cap, tidak_berlaku=bool(real and real.tidak_berlaku))
-    hasil = HasilIkk(defn=defn, sasaran=sasaran, data=data, nomor=nomor, target=target,
-                     sumber_target=sumber, realisasi=real, capaian=cap, status=st, galat=galat,
-                     target_renstra=dict(sorted(defn.target_renstra.items())))
+    hasil = HasilIkk(
+        defn=defn,
+        sasaran=sasaran,
+        data=data,
+        nomor=nomor,
+        target=target,
+        sumber_target=sumber,
+        realisasi=real,
+        capaian=cap,
+        status=st,
+        galat=galat,
+        target_renstra=dict(sorted(defn.target_renstra.items())),
+    )
     if lalu is not None and lalu.realisasi is not None:
         try:
             rl = hitung_realisasi(defn, lalu.realisasi)
             tl, sl = _target_tahun(lalu, defn, tahun - 1)
             hasil.realisasi_lalu = rl.nilai
             hasil.target_lalu, hasil.sumber_target_lalu = tl, sl
-            hasil.capaian_lalu = hitung_capaian(rl.nilai, tl, defn.polaritas,
-                                                target_maks=lalu.target_maks, batas=batas)
+            hasil.capaian_lalu = hitung_capaian(
+                rl.nilai, tl, defn.polaritas, target_maks=lalu.target_maks, batas=batas
+            )
         except GalatHitung:
             hasil.capaian_lalu = None
     hasil.perubahan, hasil.label_perubahan = perubahan(cap, hasil.capaian_lalu)

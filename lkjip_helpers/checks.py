@@ -28,8 +28,22 @@ Tingkat = Literal["error", "peringatan", "info"]
 URUTAN_TINGKAT: dict[str, int] = {"error": 0, "peringatan": 1, "info": 2}
 
 SATUAN_DIKENAL = {
-    "%", "persen", "layanan", "unit", "dokumen", "laporan", "orang", "kegiatan", "indeks",
-    "nilai", "gedung/bangunan", "paket", "rekomendasi", "bulan", "hari", "kali",
+    "%",
+    "persen",
+    "layanan",
+    "unit",
+    "dokumen",
+    "laporan",
+    "orang",
+    "kegiatan",
+    "indeks",
+    "nilai",
+    "gedung/bangunan",
+    "paket",
+    "rekomendasi",
+    "bulan",
+    "hari",
+    "kali",
 }
 
 
@@ -93,12 +107,20 @@ def _cek_katalog(k: _Kumpulan) -> None:
     d = k.data
     for kode, ind in d.indikator.items():
         if ind.satuan.strip().lower() not in SATUAN_DIKENAL:
-            k.tambah("SATUAN_TIDAK_DIKENAL", "error", f"katalog {d.katalog.id}, indikator {kode}",
-                     f"satuan {ind.satuan!r} tidak dikenal; diharapkan salah satu dari: "
-                     + ", ".join(sorted(SATUAN_DIKENAL)))
+            k.tambah(
+                "SATUAN_TIDAK_DIKENAL",
+                "error",
+                f"katalog {d.katalog.id}, indikator {kode}",
+                f"satuan {ind.satuan!r} tidak dikenal; diharapkan salah satu dari: "
+                + ", ".join(sorted(SATUAN_DIKENAL)),
+            )
         if ind.jenis == "rasio" and ind.satuan.strip() not in ("%", "persen"):
-            k.tambah("SATUAN_RASIO", "peringatan", f"katalog {d.katalog.id}, indikator {kode}",
-                     f"indikator rasio bersatuan {ind.satuan!r}; realisasi rasio dinyatakan dalam %")
+            k.tambah(
+                "SATUAN_RASIO",
+                "peringatan",
+                f"katalog {d.katalog.id}, indikator {kode}",
+                f"indikator rasio bersatuan {ind.satuan!r}; realisasi rasio dinyatakan dalam %",
+            )
 
 
 def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
@@ -107,20 +129,31 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
     kin = ini.kinerja
     assert kin is not None
     for baris, kode in h.ikk_tidak_dikenal:
-        k.tambah("IKK_TIDAK_ADA_DI_KATALOG", "error",
-                 k.lokasi(ini, "kinerja", "indikator", baris - 1, "kode"),
-                 f"kode IKK {kode!r} tidak ada di katalog {d.katalog.id!r} maupun "
-                 "indikator_tambahan satker; diharapkan salah satu kode katalog")
+        k.tambah(
+            "IKK_TIDAK_ADA_DI_KATALOG",
+            "error",
+            k.lokasi(ini, "kinerja", "indikator", baris - 1, "kode"),
+            f"kode IKK {kode!r} tidak ada di katalog {d.katalog.id!r} maupun "
+            "indikator_tambahan satker; diharapkan salah satu kode katalog",
+        )
     kodes = [x.kode for x in kin.indikator]
     for kode in sorted({x for x in kodes if kodes.count(x) > 1}):
-        k.tambah("IKK_GANDA", "error", f"{ini.tahun}/kinerja.yaml",
-                 f"IKK {kode} tercantum {kodes.count(kode)} kali dalam Perjanjian Kinerja")
+        k.tambah(
+            "IKK_GANDA",
+            "error",
+            f"{ini.tahun}/kinerja.yaml",
+            f"IKK {kode} tercantum {kodes.count(kode)} kali dalam Perjanjian Kinerja",
+        )
     di_pk = set(kodes)
     for kode, ind in d.indikator.items():
         if kode not in di_pk and ind.target_renstra.get(d.tahun) is not None:
-            k.tambah("IKK_TIDAK_DI_PK", "info", f"{ini.tahun}/kinerja.yaml",
-                     f"IKK {kode} ada di katalog dengan target Renstra {d.tahun}, "
-                     "tetapi tidak tercantum dalam Perjanjian Kinerja tahun ini")
+            k.tambah(
+                "IKK_TIDAK_DI_PK",
+                "info",
+                f"{ini.tahun}/kinerja.yaml",
+                f"IKK {kode} ada di katalog dengan target Renstra {d.tahun}, "
+                "tetapi tidak tercantum dalam Perjanjian Kinerja tahun ini",
+            )
 
     idx = {x.kode: i for i, x in enumerate(kin.indikator)}
     batas_wajar = d.satker.pengaturan.capaian_tidak_wajar
@@ -128,66 +161,126 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
         i = idx[r.kode]
         lok = k.lokasi(ini, "kinerja", "indikator", i, label=r.kode)
         if r.data.realisasi is None:
-            k.tambah("REALISASI_KOSONG", "error", lok,
-                     "realisasi belum diisi; diharapkan pembilang+penyebut, nilai, atau periode")
+            k.tambah(
+                "REALISASI_KOSONG",
+                "error",
+                lok,
+                "realisasi belum diisi; diharapkan pembilang+penyebut, nilai, atau periode",
+            )
         if r.target is None:
-            k.tambah("TARGET_KOSONG", "error", k.lokasi(ini, "kinerja", "indikator", i, label=r.kode),
-                     f"target belum diisi dan katalog tidak punya target Renstra {d.tahun}")
+            k.tambah(
+                "TARGET_KOSONG",
+                "error",
+                k.lokasi(ini, "kinerja", "indikator", i, label=r.kode),
+                f"target belum diisi dan katalog tidak punya target Renstra {d.tahun}",
+            )
         if r.galat:
             k.tambah("HITUNG_GAGAL", "error", lok, f"capaian tidak dapat dihitung: {r.galat}")
         real = r.realisasi
         if real and real.keterangan and not r.galat:
             k.tambah("PENYEBUT_NOL", "info", lok, real.keterangan)
         if r.data.realisasi and r.data.realisasi.nilai is not None and r.defn.jenis == "rasio":
-            k.tambah("RASIO_TANPA_RINCIAN", "peringatan", lok,
-                     f"realisasi rasio diisi langsung ({_p(r.data.realisasi.nilai)}) tanpa "
-                     "pembilang dan penyebut; angka tidak dapat ditelusuri")
-        if (real and r.defn.jenis == "rasio" and r.defn.bagian_dari_penyebut
-                and real.pembilang is not None and real.penyebut is not None
-                and real.pembilang > real.penyebut):
-            k.tambah("RASIO_DI_ATAS_100", "peringatan", lok,
-                     f"pembilang {f.bulat(real.pembilang)} lebih besar dari penyebut "
-                     f"{f.bulat(real.penyebut)} ({_p(real.nilai)}): "
-                     f"{r.defn.pembilang or 'pembilang'} tidak mungkin melebihi "
-                     f"{r.defn.penyebut or 'penyebut'}")
+            k.tambah(
+                "RASIO_TANPA_RINCIAN",
+                "peringatan",
+                lok,
+                f"realisasi rasio diisi langsung ({_p(r.data.realisasi.nilai)}) tanpa "
+                "pembilang dan penyebut; angka tidak dapat ditelusuri",
+            )
+        if (
+            real
+            and r.defn.jenis == "rasio"
+            and r.defn.bagian_dari_penyebut
+            and real.pembilang is not None
+            and real.penyebut is not None
+            and real.pembilang > real.penyebut
+        ):
+            k.tambah(
+                "RASIO_DI_ATAS_100",
+                "peringatan",
+                lok,
+                f"pembilang {f.bulat(real.pembilang)} lebih besar dari penyebut "
+                f"{f.bulat(real.penyebut)} ({_p(real.nilai)}): "
+                f"{r.defn.pembilang or 'pembilang'} tidak mungkin melebihi "
+                f"{r.defn.penyebut or 'penyebut'}",
+            )
         if r.capaian is not None and r.capaian > batas_wajar:
-            k.tambah("CAPAIAN_TIDAK_WAJAR", "peringatan", lok,
-                     f"capaian {_p(r.capaian)} di atas {f.persen(batas_wajar, ringkas=True)}; "
-                     "periksa target dan realisasi")
+            k.tambah(
+                "CAPAIAN_TIDAK_WAJAR",
+                "peringatan",
+                lok,
+                f"capaian {_p(r.capaian)} di atas {f.persen(batas_wajar, ringkas=True)}; "
+                "periksa target dan realisasi",
+            )
         if real and real.jenis_periode:
             jumlah = len(real.per_periode)
             from .schema import JUMLAH_PERIODE
+
             harus = JUMLAH_PERIODE[real.jenis_periode]
             if jumlah < harus:
-                k.tambah("PERIODE_TIDAK_LENGKAP", "peringatan", lok,
-                         f"hanya {jumlah} dari {harus} {real.jenis_periode} terisi")
+                k.tambah(
+                    "PERIODE_TIDAK_LENGKAP",
+                    "peringatan",
+                    lok,
+                    f"hanya {jumlah} dari {harus} {real.jenis_periode} terisi",
+                )
         renstra = r.defn.target_renstra.get(d.tahun)
         if r.data.target is not None and renstra is not None and r.data.target != renstra:
-            k.tambah("TARGET_BEDA_RENSTRA", "peringatan",
-                     k.lokasi(ini, "kinerja", "indikator", i, "target", label=r.kode),
-                     f"target PK {f.nilai_satuan(r.data.target, r.defn.satuan)} berbeda dengan "
-                     f"target Renstra {d.tahun} {f.nilai_satuan(renstra, r.defn.satuan)}")
+            k.tambah(
+                "TARGET_BEDA_RENSTRA",
+                "peringatan",
+                k.lokasi(ini, "kinerja", "indikator", i, "target", label=r.kode),
+                f"target PK {f.nilai_satuan(r.data.target, r.defn.satuan)} berbeda dengan "
+                f"target Renstra {d.tahun} {f.nilai_satuan(renstra, r.defn.satuan)}",
+            )
         n = r.data.narasi
-        kosong = [nama for nama, nilai in (("penyebab keberhasilan/kegagalan", n.penyebab),
-                                           ("analisis program/kegiatan", n.analisis_program))
-                  if not (nilai or "").strip()]
+        kosong = [
+            nama
+            for nama, nilai in (
+                ("penyebab keberhasilan/kegagalan", n.penyebab),
+                ("analisis program/kegiatan", n.analisis_program),
+            )
+            if not (nilai or "").strip()
+        ]
         if kosong:
-            k.tambah("NARASI_KOSONG", "peringatan",
-                     k.lokasi(ini, "kinerja", "indikator", i, label=r.kode),
-                     "narasi belum diisi: " + ", ".join(kosong))
+            k.tambah(
+                "NARASI_KOSONG",
+                "peringatan",
+                k.lokasi(ini, "kinerja", "indikator", i, label=r.kode),
+                "narasi belum diisi: " + ", ".join(kosong),
+            )
         for j, tab in enumerate(r.data.tabel_pendukung):
-            _cek_tabel(k, tab, k.lokasi(ini, "kinerja", "indikator", i, "tabel_pendukung", j,
-                                        label=f"{r.kode}: {tab.judul}"))
+            _cek_tabel(
+                k,
+                tab,
+                k.lokasi(
+                    ini,
+                    "kinerja",
+                    "indikator",
+                    i,
+                    "tabel_pendukung",
+                    j,
+                    label=f"{r.kode}: {tab.judul}",
+                ),
+            )
     if d.lalu is None or d.lalu.kinerja is None:
-        k.tambah("TAHUN_LALU_KOSONG", "info", f"satker/{d.satker.id}/{d.tahun - 1}/",
-                 f"data kinerja {d.tahun - 1} tidak ada; perbandingan dengan tahun lalu dilewati")
+        k.tambah(
+            "TAHUN_LALU_KOSONG",
+            "info",
+            f"satker/{d.satker.id}/{d.tahun - 1}/",
+            f"data kinerja {d.tahun - 1} tidak ada; perbandingan dengan tahun lalu dilewati",
+        )
     else:
         ada_lalu = {x.kode for x in d.lalu.kinerja.indikator}
         for r in h.ikk:
             if r.kode not in ada_lalu:
-                k.tambah("IKK_TANPA_TAHUN_LALU", "info", f"{d.tahun - 1}/kinerja.yaml",
-                         f"IKK {r.kode} tidak punya realisasi {d.tahun - 1}; "
-                         "perbandingan tahun lalu tidak dapat dibuat")
+                k.tambah(
+                    "IKK_TANPA_TAHUN_LALU",
+                    "info",
+                    f"{d.tahun - 1}/kinerja.yaml",
+                    f"IKK {r.kode} tidak punya realisasi {d.tahun - 1}; "
+                    "perbandingan tahun lalu tidak dapat dibuat",
+                )
             elif r.sumber_target_lalu == "Renstra":
                 pass
 
@@ -196,8 +289,12 @@ def _cek_tabel(k: _Kumpulan, tab, lokasi: str) -> None:
     lebar = len(tab.kolom)
     for i, baris in enumerate(tab.baris, start=1):
         if len(baris) != lebar:
-            k.tambah("TABEL_LEBAR", "peringatan", lokasi,
-                     f"baris {i} berisi {len(baris)} sel, header {lebar} kolom")
+            k.tambah(
+                "TABEL_LEBAR",
+                "peringatan",
+                lokasi,
+                f"baris {i} berisi {len(baris)} sel, header {lebar} kolom",
+            )
     if not tab.baris_jumlah or len(tab.baris) < 2:
         return
     *isi, total = tab.baris
@@ -205,13 +302,19 @@ def _cek_tabel(k: _Kumpulan, tab, lokasi: str) -> None:
         angka_kolom = [b[c] for b in isi if c < len(b)]
         if c >= len(total) or not isinstance(total[c], int | float | Decimal):
             continue
-        if not all(isinstance(x, int | float | Decimal) or x in (None, "-", "") for x in angka_kolom):
+        if not all(
+            isinstance(x, int | float | Decimal) or x in (None, "-", "") for x in angka_kolom
+        ):
             continue
         jumlah = sum(Decimal(str(x)) for x in angka_kolom if isinstance(x, int | float | Decimal))
         if jumlah != Decimal(str(total[c])):
-            k.tambah("TABEL_JUMLAH_BEDA", "peringatan", lokasi,
-                     f"kolom {tab.kolom[c]!r}: jumlah baris {f.angka(jumlah, 2, ringkas=True)} "
-                     f"≠ baris jumlah {f.angka(Decimal(str(total[c])), 2, ringkas=True)}")
+            k.tambah(
+                "TABEL_JUMLAH_BEDA",
+                "peringatan",
+                lokasi,
+                f"kolom {tab.kolom[c]!r}: jumlah baris {f.angka(jumlah, 2, ringkas=True)} "
+                f"≠ baris jumlah {f.angka(Decimal(str(total[c])), 2, ringkas=True)}",
+            )
 
 
 def _cek_populasi(k: _Kumpulan, h: HasilLaporan) -> None:
@@ -223,16 +326,24 @@ def _cek_populasi(k: _Kumpulan, h: HasilLaporan) -> None:
         nilai = {v for _, v in isi}
         if len(nilai) > 1:
             rinci = "; ".join(f"{kode}: {f.bulat(v)}" for kode, v in isi)
-            k.tambah("POPULASI_BEDA", "peringatan", f"{k.data.tahun}/kinerja.yaml",
-                     f"populasi {pop!r} bernilai berbeda antar-indikator ({rinci})")
+            k.tambah(
+                "POPULASI_BEDA",
+                "peringatan",
+                f"{k.data.tahun}/kinerja.yaml",
+                f"populasi {pop!r} bernilai berbeda antar-indikator ({rinci})",
+            )
     profil = k.data.ini.profil
     if profil and "wbp" in kelompok:
         beda = [(kode, v) for kode, v in kelompok["wbp"] if v != profil.penghuni]
         if beda:
             rinci = "; ".join(f"{kode}: {f.bulat(v)}" for kode, v in beda)
-            k.tambah("POPULASI_BEDA_PROFIL", "peringatan", k.lokasi(k.data.ini, "profil", "penghuni"),
-                     f"jumlah penghuni di profil {f.bulat(profil.penghuni)} berbeda dengan "
-                     f"penyebut indikator berpopulasi WBP ({rinci})")
+            k.tambah(
+                "POPULASI_BEDA_PROFIL",
+                "peringatan",
+                k.lokasi(k.data.ini, "profil", "penghuni"),
+                f"jumlah penghuni di profil {f.bulat(profil.penghuni)} berbeda dengan "
+                f"penyebut indikator berpopulasi WBP ({rinci})",
+            )
 
 
 # --------------------------------------------------------------------------- anggaran
@@ -245,42 +356,69 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
             continue
         lok = k.lokasi(dt, "anggaran")
         if ang.total.realisasi is not None and ang.total.realisasi > ang.total.pagu:
-            k.tambah("REALISASI_MELEBIHI_PAGU", "peringatan", lok,
-                     f"realisasi total {_rp(ang.total.realisasi)} melebihi pagu {_rp(ang.total.pagu)}")
-        for nama, baris, jumlah in (("per_sasaran", ang.per_sasaran, ang.sasaran_jumlah),
-                                    ("per_program", ang.per_program, ang.program_jumlah),
-                                    ("per_jenis_belanja", ang.per_jenis, ang.jenis_jumlah)):
+            k.tambah(
+                "REALISASI_MELEBIHI_PAGU",
+                "peringatan",
+                lok,
+                f"realisasi total {_rp(ang.total.realisasi)} melebihi pagu {_rp(ang.total.pagu)}",
+            )
+        for nama, baris, jumlah in (
+            ("per_sasaran", ang.per_sasaran, ang.sasaran_jumlah),
+            ("per_program", ang.per_program, ang.program_jumlah),
+            ("per_jenis_belanja", ang.per_jenis, ang.jenis_jumlah),
+        ):
             for i, b in enumerate(baris):
                 if b.realisasi is not None and b.realisasi > b.pagu:
-                    k.tambah("REALISASI_MELEBIHI_PAGU", "peringatan",
-                             k.lokasi(dt, "anggaran", nama, i, label=b.kunci),
-                             f"realisasi {_rp(b.realisasi)} melebihi pagu {_rp(b.pagu)} "
-                             f"(penyerapan {_p(b.penyerapan)})")
+                    k.tambah(
+                        "REALISASI_MELEBIHI_PAGU",
+                        "peringatan",
+                        k.lokasi(dt, "anggaran", nama, i, label=b.kunci),
+                        f"realisasi {_rp(b.realisasi)} melebihi pagu {_rp(b.pagu)} "
+                        f"(penyerapan {_p(b.penyerapan)})",
+                    )
             if jumlah is None:
                 continue
             if jumlah.pagu != ang.total.pagu:
-                k.tambah("ANGGARAN_TIDAK_MENJUMLAH", "peringatan", k.lokasi(dt, "anggaran", nama),
-                         f"jumlah pagu {nama.replace('_', ' ')} {_rp(jumlah.pagu)} ≠ pagu total "
-                         f"{_rp(ang.total.pagu)} (selisih {_rp(jumlah.pagu - ang.total.pagu)})")
-            if (jumlah.realisasi is not None and ang.total.realisasi is not None
-                    and jumlah.realisasi != ang.total.realisasi):
-                k.tambah("ANGGARAN_TIDAK_MENJUMLAH", "peringatan", k.lokasi(dt, "anggaran", nama),
-                         f"jumlah realisasi {nama.replace('_', ' ')} {_rp(jumlah.realisasi)} ≠ "
-                         f"realisasi total {_rp(ang.total.realisasi)} "
-                         f"(selisih {_rp(jumlah.realisasi - ang.total.realisasi)})")
+                k.tambah(
+                    "ANGGARAN_TIDAK_MENJUMLAH",
+                    "peringatan",
+                    k.lokasi(dt, "anggaran", nama),
+                    f"jumlah pagu {nama.replace('_', ' ')} {_rp(jumlah.pagu)} ≠ pagu total "
+                    f"{_rp(ang.total.pagu)} (selisih {_rp(jumlah.pagu - ang.total.pagu)})",
+                )
+            if (
+                jumlah.realisasi is not None
+                and ang.total.realisasi is not None
+                and jumlah.realisasi != ang.total.realisasi
+            ):
+                k.tambah(
+                    "ANGGARAN_TIDAK_MENJUMLAH",
+                    "peringatan",
+                    k.lokasi(dt, "anggaran", nama),
+                    f"jumlah realisasi {nama.replace('_', ' ')} {_rp(jumlah.realisasi)} ≠ "
+                    f"realisasi total {_rp(ang.total.realisasi)} "
+                    f"(selisih {_rp(jumlah.realisasi - ang.total.realisasi)})",
+                )
     ini = d.ini
     if h.anggaran and ini.kinerja:
         ada = {b.kunci for b in h.anggaran.per_sasaran}
         for r in h.sasaran:
             if h.anggaran.per_sasaran and r.sasaran.kode not in ada:
-                k.tambah("SASARAN_TANPA_ANGGARAN", "peringatan", k.lokasi(ini, "anggaran", "per_sasaran"),
-                         f"sasaran {r.sasaran.kode} tidak punya baris anggaran; efisiensi tidak dapat dinilai")
+                k.tambah(
+                    "SASARAN_TANPA_ANGGARAN",
+                    "peringatan",
+                    k.lokasi(ini, "anggaran", "per_sasaran"),
+                    f"sasaran {r.sasaran.kode} tidak punya baris anggaran; efisiensi tidak dapat dinilai",
+                )
         for i, b in enumerate(h.anggaran.per_sasaran):
             if b.kunci not in d.sasaran:
-                k.tambah("SASARAN_TIDAK_DIKENAL", "error",
-                         k.lokasi(ini, "anggaran", "per_sasaran", i, "sasaran"),
-                         f"sasaran {b.kunci!r} tidak ada di katalog; diharapkan salah satu dari "
-                         + ", ".join(d.sasaran))
+                k.tambah(
+                    "SASARAN_TIDAK_DIKENAL",
+                    "error",
+                    k.lokasi(ini, "anggaran", "per_sasaran", i, "sasaran"),
+                    f"sasaran {b.kunci!r} tidak ada di katalog; diharapkan salah satu dari "
+                    + ", ".join(d.sasaran),
+                )
 
 
 def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:
@@ -290,34 +428,70 @@ def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:
         if tempat == "evaluasi.yaml":
             k.tambah("ATURAN_TIDAK_ADA", "error", f"{d.tahun}/evaluasi.yaml", pesan)
     if ev is None:
-        k.tambah("EVALUASI_KOSONG", "info", f"{d.tahun}/evaluasi.yaml",
-                 "berkas tidak ada; bagian SMART-DJA, IKPA, e-Performance dan e-Monev dilewati")
+        k.tambah(
+            "EVALUASI_KOSONG",
+            "info",
+            f"{d.tahun}/evaluasi.yaml",
+            "berkas tidak ada; bagian SMART-DJA, IKPA, e-Performance dan e-Monev dilewati",
+        )
         return
-    if h.smart and h.smart.nilai_efisiensi_rumus is not None and ev.smart and ev.smart.nilai_efisiensi is not None:
+    if (
+        h.smart
+        and h.smart.nilai_efisiensi_rumus is not None
+        and ev.smart
+        and ev.smart.nilai_efisiensi is not None
+    ):
         selisih = abs(h.smart.nilai_efisiensi_rumus - ev.smart.nilai_efisiensi)
         if selisih > 0:
             tingkat: Tingkat = "info" if selisih <= Decimal("0.01") else "peringatan"
-            k.tambah("SMART_NILAI_EFISIENSI", tingkat, k.lokasi(d.ini, "evaluasi", "smart", "nilai_efisiensi"),
-                     f"nilai efisiensi {f.angka(ev.smart.nilai_efisiensi)} berbeda dari rumus "
-                     f"PMK 22/2021 atas efisiensi {f.angka(ev.smart.efisiensi)} → "
-                     f"{f.angka(h.smart.nilai_efisiensi_rumus)} (selisih {f.angka(selisih, 4)}); "
-                     "perhitungan memakai nilai yang diisi")
-    if ev.ikpa and ev.ikpa.pagu is not None and h.anggaran and ev.ikpa.pagu != h.anggaran.total.pagu:
-        k.tambah("PAGU_IKPA_BEDA", "peringatan", k.lokasi(d.ini, "evaluasi", "ikpa", "pagu"),
-                 f"pagu pada penilaian IKPA {_rp(ev.ikpa.pagu)} berbeda dengan pagu DIPA "
-                 f"{_rp(h.anggaran.total.pagu)} (selisih {_rp(ev.ikpa.pagu - h.anggaran.total.pagu)})")
+            k.tambah(
+                "SMART_NILAI_EFISIENSI",
+                tingkat,
+                k.lokasi(d.ini, "evaluasi", "smart", "nilai_efisiensi"),
+                f"nilai efisiensi {f.angka(ev.smart.nilai_efisiensi)} berbeda dari rumus "
+                f"PMK 22/2021 atas efisiensi {f.angka(ev.smart.efisiensi)} → "
+                f"{f.angka(h.smart.nilai_efisiensi_rumus)} (selisih {f.angka(selisih, 4)}); "
+                "perhitungan memakai nilai yang diisi",
+            )
+    if (
+        ev.ikpa
+        and ev.ikpa.pagu is not None
+        and h.anggaran
+        and ev.ikpa.pagu != h.anggaran.total.pagu
+    ):
+        k.tambah(
+            "PAGU_IKPA_BEDA",
+            "peringatan",
+            k.lokasi(d.ini, "evaluasi", "ikpa", "pagu"),
+            f"pagu pada penilaian IKPA {_rp(ev.ikpa.pagu)} berbeda dengan pagu DIPA "
+            f"{_rp(h.anggaran.total.pagu)} (selisih {_rp(ev.ikpa.pagu - h.anggaran.total.pagu)})",
+        )
     if h.ikpa and h.ikpa.konversi_bobot < 100:
-        k.tambah("IKPA_KONVERSI_BOBOT", "info", k.lokasi(d.ini, "evaluasi", "ikpa"),
-                 f"sebagian komponen IKPA tidak dinilai; bobot dikonversi ({_p(h.ikpa.konversi_bobot)})")
-    for nama, isi, harus in (("e_performance_triwulan", ev.e_performance_triwulan, 4),
-                             ("e_monev_bulan", ev.e_monev_bulan, 12)):
+        k.tambah(
+            "IKPA_KONVERSI_BOBOT",
+            "info",
+            k.lokasi(d.ini, "evaluasi", "ikpa"),
+            f"sebagian komponen IKPA tidak dinilai; bobot dikonversi ({_p(h.ikpa.konversi_bobot)})",
+        )
+    for nama, isi, harus in (
+        ("e_performance_triwulan", ev.e_performance_triwulan, 4),
+        ("e_monev_bulan", ev.e_monev_bulan, 12),
+    ):
         if isi and len(isi) < harus:
-            k.tambah("PERIODE_TIDAK_LENGKAP", "peringatan", k.lokasi(d.ini, "evaluasi", nama),
-                     f"hanya {len(isi)} dari {harus} periode terisi")
+            k.tambah(
+                "PERIODE_TIDAK_LENGKAP",
+                "peringatan",
+                k.lokasi(d.ini, "evaluasi", nama),
+                f"hanya {len(isi)} dari {harus} periode terisi",
+            )
         for i, v in enumerate(isi):
             if v is not None and not (0 <= v <= 100):
-                k.tambah("NILAI_DI_LUAR_RENTANG", "peringatan", k.lokasi(d.ini, "evaluasi", nama, i),
-                         f"nilai {f.angka(v)} di luar 0–100")
+                k.tambah(
+                    "NILAI_DI_LUAR_RENTANG",
+                    "peringatan",
+                    k.lokasi(d.ini, "evaluasi", nama, i),
+                    f"nilai {f.angka(v)} di luar 0–100",
+                )
 
 
 def _cek_profil(k: _Kumpulan, h: HasilLaporan) -> None:
@@ -325,26 +499,46 @@ def _cek_profil(k: _Kumpulan, h: HasilLaporan) -> None:
     if p is None:
         return
     if p.penghuni > p.kapasitas:
-        k.tambah("KELEBIHAN_HUNIAN", "info", k.lokasi(k.data.ini, "profil", "penghuni"),
-                 f"penghuni {f.bulat(p.penghuni)} melebihi kapasitas {f.bulat(p.kapasitas)} "
-                 f"(tingkat hunian {_p(h.okupansi)})")
-    jumlah = {nama: sum((b.jumlah or Decimal(0) for b in baris), Decimal(0))
-              for nama, baris in (("jenis kelamin", p.pegawai_jenis_kelamin),
-                                  ("pendidikan", p.pegawai_pendidikan),
-                                  ("golongan", p.pegawai_golongan)) if baris}
+        k.tambah(
+            "KELEBIHAN_HUNIAN",
+            "info",
+            k.lokasi(k.data.ini, "profil", "penghuni"),
+            f"penghuni {f.bulat(p.penghuni)} melebihi kapasitas {f.bulat(p.kapasitas)} "
+            f"(tingkat hunian {_p(h.okupansi)})",
+        )
+    jumlah = {
+        nama: sum((b.jumlah or Decimal(0) for b in baris), Decimal(0))
+        for nama, baris in (
+            ("jenis kelamin", p.pegawai_jenis_kelamin),
+            ("pendidikan", p.pegawai_pendidikan),
+            ("golongan", p.pegawai_golongan),
+        )
+        if baris
+    }
     if len(set(jumlah.values())) > 1:
         rinci = ", ".join(f"menurut {n}: {f.bulat(v)}" for n, v in jumlah.items())
-        k.tambah("PEGAWAI_TIDAK_MENJUMLAH", "peringatan", k.lokasi(k.data.ini, "profil"),
-                 f"jumlah pegawai berbeda antar-rincian ({rinci})")
+        k.tambah(
+            "PEGAWAI_TIDAK_MENJUMLAH",
+            "peringatan",
+            k.lokasi(k.data.ini, "profil"),
+            f"jumlah pegawai berbeda antar-rincian ({rinci})",
+        )
 
 
 def _cek_narasi(k: _Kumpulan) -> None:
     n = k.data.ini.narasi
-    for nama, label in (("kata_pengantar", "kata pengantar"), ("kesimpulan", "kesimpulan"),
-                        ("saran", "saran")):
+    for nama, label in (
+        ("kata_pengantar", "kata pengantar"),
+        ("kesimpulan", "kesimpulan"),
+        ("saran", "saran"),
+    ):
         if n is None or not (getattr(n, nama) or "").strip():
-            k.tambah("NARASI_DIRANCANG", "info", f"{k.data.tahun}/narasi.yaml, {nama}",
-                     f"{label} tidak diisi; laporan memakai teks yang dirancang dari angka")
+            k.tambah(
+                "NARASI_DIRANCANG",
+                "info",
+                f"{k.data.tahun}/narasi.yaml, {nama}",
+                f"{label} tidak diisi; laporan memakai teks yang dirancang dari angka",
+            )
 
 
 # --------------------------------------------------------------------------- klaim
@@ -355,21 +549,31 @@ def _presisi(nilai: Decimal) -> Decimal:
     return Decimal(1).scaleb(exp) if isinstance(exp, int) and exp < 0 else Decimal(1)
 
 
-def _cek_klaim(k: _Kumpulan, h: HasilLaporan, dt: DataTahun | None, hb: dict[str, Decimal | None]) -> None:
+def _cek_klaim(
+    k: _Kumpulan, h: HasilLaporan, dt: DataTahun | None, hb: dict[str, Decimal | None]
+) -> None:
     if dt is None or dt.klaim is None:
         return
     tol = k.data.satker.pengaturan.toleransi_klaim
     for i, kl in enumerate(dt.klaim.klaim):
         lok = k.lokasi(dt, "klaim", "klaim", i, label=kl.lokasi)
         if kl.besaran not in hb:
-            k.tambah("KLAIM_TIDAK_DIKENAL", "peringatan", lok,
-                     f"besaran {kl.besaran!r} tidak dikenal; lihat daftar besaran di README data")
+            k.tambah(
+                "KLAIM_TIDAK_DIKENAL",
+                "peringatan",
+                lok,
+                f"besaran {kl.besaran!r} tidak dikenal; lihat daftar besaran di README data",
+            )
             continue
         hitung_ = hb[kl.besaran]
         if hitung_ is None:
-            k.tambah("KLAIM_TIDAK_DAPAT_DIHITUNG", "peringatan", lok,
-                     f"{kl.besaran} dinyatakan {f.angka(kl.nilai, 4, ringkas=True)} tetapi tidak "
-                     "dapat dihitung dari data")
+            k.tambah(
+                "KLAIM_TIDAK_DAPAT_DIHITUNG",
+                "peringatan",
+                lok,
+                f"{kl.besaran} dinyatakan {f.angka(kl.nilai, 4, ringkas=True)} tetapi tidak "
+                "dapat dihitung dari data",
+            )
             continue
         selisih = kl.nilai - hitung_
         if abs(selisih) <= tol:
@@ -378,21 +582,40 @@ def _cek_klaim(k: _Kumpulan, h: HasilLaporan, dt: DataTahun | None, hb: dict[str
         dinyatakan = f.angka(kl.nilai, desimal)
         dihitung = f.angka(hitung_, 4, ringkas=True)
         kuantum = Decimal(1).scaleb(-desimal)
-        rinci = {"besaran": kl.besaran, "tahun": dt.tahun, "dinyatakan": str(kl.nilai),
-                 "dihitung": str(hitung_), "sumber": kl.lokasi}
+        rinci = {
+            "besaran": kl.besaran,
+            "tahun": dt.tahun,
+            "dinyatakan": str(kl.nilai),
+            "dihitung": str(hitung_),
+            "sumber": kl.lokasi,
+        }
         if f.bulatkan(hitung_, desimal) == kl.nilai:
-            k.tambah("KLAIM_PEMBULATAN", "info", lok,
-                     f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} — sama setelah "
-                     f"pembulatan ke {desimal} desimal", **rinci)
+            k.tambah(
+                "KLAIM_PEMBULATAN",
+                "info",
+                lok,
+                f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} — sama setelah "
+                f"pembulatan ke {desimal} desimal",
+                **rinci,
+            )
         elif hitung_.quantize(kuantum, rounding=ROUND_DOWN) == kl.nilai:
-            k.tambah("KLAIM_PEMOTONGAN", "info", lok,
-                     f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} — angka dipotong, "
-                     f"bukan dibulatkan (pembulatan yang benar: {f.angka(hitung_, desimal)})",
-                     **rinci)
+            k.tambah(
+                "KLAIM_PEMOTONGAN",
+                "info",
+                lok,
+                f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} — angka dipotong, "
+                f"bukan dibulatkan (pembulatan yang benar: {f.angka(hitung_, desimal)})",
+                **rinci,
+            )
         else:
-            k.tambah("KLAIM_BEDA", "peringatan", lok,
-                     f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} "
-                     f"(selisih {f.angka(selisih, 4, ringkas=True)})", **rinci)
+            k.tambah(
+                "KLAIM_BEDA",
+                "peringatan",
+                lok,
+                f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} "
+                f"(selisih {f.angka(selisih, 4, ringkas=True)})",
+                **rinci,
+            )
 
 
 def _besaran_tahun_lalu(h: HasilLaporan) -> dict[str, Decimal | None]:

@@ -30,7 +30,8 @@ class _Parser(argparse.ArgumentParser):
     def format_help(self) -> str:
         teks = super().format_help().replace("usage:", "penggunaan:", 1)
         return teks.replace("\noptions:\n", "\nopsi:\n").replace(
-            "show this help message and exit", "tampilkan bantuan ini lalu keluar")
+            "show this help message and exit", "tampilkan bantuan ini lalu keluar"
+        )
 
     def error(self, message: str) -> None:  # type: ignore[override]
         terjemah = (
@@ -53,72 +54,127 @@ def _parser() -> argparse.ArgumentParser:
         description="Menyusun Laporan Kinerja Instansi Pemerintah (LKjIP) satker dari data.",
         epilog="Contoh: lkjip check --satker lapas-banyuasin --tahun 2023",
     )
-    p.add_argument("--versi", action="version", version=f"lkjip {__version__}",
-                   help="tampilkan versi lalu keluar")
+    p.add_argument(
+        "--versi",
+        action="version",
+        version=f"lkjip {__version__}",
+        help="tampilkan versi lalu keluar",
+    )
     sub = p.add_subparsers(dest="perintah", metavar="PERINTAH", parser_class=_Parser)
 
     def umum(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--satker", required=True,
-                        help="id satker (huruf kecil, angka, tanda hubung), mis. lapas-banyuasin")
+        sp.add_argument(
+            "--satker",
+            required=True,
+            help="id satker (huruf kecil, angka, tanda hubung), mis. lapas-banyuasin",
+        )
         sp.add_argument("--tahun", required=True, help="tahun laporan, empat digit, mis. 2023")
-        sp.add_argument("--data-dir", type=Path, default=Path("data"),
-                        help="folder data (bawaan: data/)")
+        sp.add_argument(
+            "--data-dir", type=Path, default=Path("data"), help="folder data (bawaan: data/)"
+        )
 
-    c = sub.add_parser("check", help="periksa data satker dan tampilkan temuan",
-                       description="Memeriksa data satker: setiap angka dihitung ulang, setiap "
-                       "ketidaksesuaian dicatat. Keluar 0 bila tidak ada error, 1 bila ada "
-                       "error, 2 bila data tidak dapat dibaca.")
+    c = sub.add_parser(
+        "check",
+        help="periksa data satker dan tampilkan temuan",
+        description="Memeriksa data satker: setiap angka dihitung ulang, setiap "
+        "ketidaksesuaian dicatat. Keluar 0 bila tidak ada error, 1 bila ada "
+        "error, 2 bila data tidak dapat dibaca.",
+    )
     umum(c)
-    c.add_argument("--json", type=Path, default=None,
-                   help="tulis temuan sebagai JSON ke berkas ini "
-                   "(bawaan: outputs/<satker>/<tahun>/pemeriksaan.json)")
-    c.add_argument("--out-dir", type=Path, default=Path("outputs"),
-                   help="folder keluaran (bawaan: outputs/)")
-    c.add_argument("--tingkat", choices=["error", "peringatan", "info"], default="info",
-                   help="tampilkan temuan mulai tingkat ini (bawaan: info = semua)")
+    c.add_argument(
+        "--json",
+        type=Path,
+        default=None,
+        help="tulis temuan sebagai JSON ke berkas ini "
+        "(bawaan: outputs/<satker>/<tahun>/pemeriksaan.json)",
+    )
+    c.add_argument(
+        "--out-dir", type=Path, default=Path("outputs"), help="folder keluaran (bawaan: outputs/)"
+    )
+    c.add_argument(
+        "--tingkat",
+        choices=["error", "peringatan", "info"],
+        default="info",
+        help="tampilkan temuan mulai tingkat ini (bawaan: info = semua)",
+    )
 
-    b = sub.add_parser("build", help="susun laporan HTML dan PDF",
-                       description="Menjalankan notebook bab dengan papermill lalu menyusun "
-                       "laporan.html, laporan.pdf, capaian_ikk.csv, tabel.xlsx, pemeriksaan.json "
-                       "dan build.json di outputs/<satker>/<tahun>/.")
+    b = sub.add_parser(
+        "build",
+        help="susun laporan HTML dan PDF",
+        description="Menjalankan notebook bab dengan papermill lalu menyusun "
+        "laporan.html, laporan.pdf, capaian_ikk.csv, tabel.xlsx, pemeriksaan.json "
+        "dan build.json di outputs/<satker>/<tahun>/.",
+    )
     umum(b)
-    b.add_argument("--out-dir", type=Path, default=Path("outputs"),
-                   help="folder keluaran (bawaan: outputs/)")
+    b.add_argument(
+        "--out-dir", type=Path, default=Path("outputs"), help="folder keluaran (bawaan: outputs/)"
+    )
     b.add_argument("--tanpa-pdf", action="store_true", help="hanya HTML (lebih cepat)")
-    b.add_argument("--abaikan-pemeriksaan", action="store_true",
-                   help="tetap menyusun laporan walaupun pemeriksaan data menemukan error")
-    b.add_argument("--notebooks-dir", type=Path, default=None,
-                   help="folder notebook bab (bawaan: notebooks/ proyek)")
-    m = sub.add_parser("batch", help="susun banyak laporan dari manifest params/*.yaml",
-                       description="Menjalankan laporan untuk setiap baris manifest, lalu menulis "
-                       "rekap lintas satker ke outputs/rekap/<manifest>/ (rekap.csv, batch.json). "
-                       "Keluar 1 bila ada laporan yang gagal.")
+    b.add_argument(
+        "--abaikan-pemeriksaan",
+        action="store_true",
+        help="tetap menyusun laporan walaupun pemeriksaan data menemukan error",
+    )
+    b.add_argument(
+        "--notebooks-dir",
+        type=Path,
+        default=None,
+        help="folder notebook bab (bawaan: notebooks/ proyek)",
+    )
+    m = sub.add_parser(
+        "batch",
+        help="susun banyak laporan dari manifest params/*.yaml",
+        description="Menjalankan laporan untuk setiap baris manifest, lalu menulis "
+        "rekap lintas satker ke outputs/rekap/<manifest>/ (rekap.csv, batch.json). "
+        "Keluar 1 bila ada laporan yang gagal.",
+    )
     m.add_argument("--manifest", type=Path, required=True, help="berkas manifest YAML")
-    m.add_argument("--only", action="append", default=None, metavar="SATKER",
-                   help="hanya satker ini (boleh diulang)")
+    m.add_argument(
+        "--only",
+        action="append",
+        default=None,
+        metavar="SATKER",
+        help="hanya satker ini (boleh diulang)",
+    )
     m.add_argument("--limit", type=int, default=None, help="paling banyak N laporan")
-    m.add_argument("--continue-on-error", action="store_true",
-                   help="lanjutkan walau ada yang gagal (tetap keluar 1 di akhir)")
-    m.add_argument("--no-execute", action="store_true",
-                   help="hanya validasi manifest, pemeriksaan data dan rekap; tanpa notebook")
-    m.add_argument("--abaikan-pemeriksaan", action="store_true",
-                   help="tetap menyusun laporan walaupun pemeriksaan data menemukan error")
+    m.add_argument(
+        "--continue-on-error",
+        action="store_true",
+        help="lanjutkan walau ada yang gagal (tetap keluar 1 di akhir)",
+    )
+    m.add_argument(
+        "--no-execute",
+        action="store_true",
+        help="hanya validasi manifest, pemeriksaan data dan rekap; tanpa notebook",
+    )
+    m.add_argument(
+        "--abaikan-pemeriksaan",
+        action="store_true",
+        help="tetap menyusun laporan walaupun pemeriksaan data menemukan error",
+    )
     return p
 
 
 def _cmd_batch(args: argparse.Namespace, console: Console) -> int:
     from .batch import jalankan
 
-    hasil = jalankan(args.manifest, only=args.only, limit=args.limit,
-                     continue_on_error=args.continue_on_error, no_execute=args.no_execute,
-                     abaikan_pemeriksaan=args.abaikan_pemeriksaan, progress=console.is_terminal)
+    hasil = jalankan(
+        args.manifest,
+        only=args.only,
+        limit=args.limit,
+        continue_on_error=args.continue_on_error,
+        no_execute=args.no_execute,
+        abaikan_pemeriksaan=args.abaikan_pemeriksaan,
+        progress=console.is_terminal,
+    )
     tabel = Table(title="Hasil batch")
     for kol in ("Satker", "Tahun", "Status", "Detik", "Pesan"):
         tabel.add_column(kol, overflow="fold")
     for h in hasil:
         warna = "red" if h.status == "gagal" else "green"
-        tabel.add_row(h.satker, str(h.tahun), f"[{warna}]{h.status}[/]", f"{h.detik:.1f}",
-                      escape(h.pesan))
+        tabel.add_row(
+            h.satker, str(h.tahun), f"[{warna}]{h.status}[/]", f"{h.detik:.1f}", escape(h.pesan)
+        )
     console.print(tabel)
     return 1 if any(h.status == "gagal" for h in hasil) else 0
 
@@ -134,11 +190,15 @@ def _tampilkan_temuan(console: Console, temuan: list, tingkat_min: str) -> None:
         tabel.add_column("Lokasi", overflow="fold", ratio=2)
         tabel.add_column("Pesan", overflow="fold", ratio=5)
         for t in tampil:
-            tabel.add_row(t.kode, f"[{WARNA[t.tingkat]}]{t.tingkat}[/]", escape(t.lokasi), escape(t.pesan))
+            tabel.add_row(
+                t.kode, f"[{WARNA[t.tingkat]}]{t.tingkat}[/]", escape(t.lokasi), escape(t.pesan)
+            )
         console.print(tabel)
     n = hitung_tingkat(temuan)
-    console.print(f"Ringkasan: [bold red]{n['error']} error[/], [yellow]{n['peringatan']} "
-                  f"peringatan[/], [cyan]{n['info']} info[/].")
+    console.print(
+        f"Ringkasan: [bold red]{n['error']} error[/], [yellow]{n['peringatan']} "
+        f"peringatan[/], [cyan]{n['info']} info[/]."
+    )
 
 
 def _cmd_check(args: argparse.Namespace, console: Console) -> int:
@@ -162,9 +222,16 @@ def _cmd_build(args: argparse.Namespace, console: Console) -> int:
     from .params import validasi_parameter
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
-    hasil = build(satker, tahun, args.data_dir, args.out_dir, pdf=not args.tanpa_pdf,
-                  abaikan_pemeriksaan=args.abaikan_pemeriksaan,
-                  notebooks_dir=args.notebooks_dir, progress=console.is_terminal)
+    hasil = build(
+        satker,
+        tahun,
+        args.data_dir,
+        args.out_dir,
+        pdf=not args.tanpa_pdf,
+        abaikan_pemeriksaan=args.abaikan_pemeriksaan,
+        notebooks_dir=args.notebooks_dir,
+        progress=console.is_terminal,
+    )
     console.print(f"Laporan selesai: {hasil.folder}")
     return 0
 

@@ -99,8 +99,18 @@ def nama_bulan(bulan: int, bentuk: str = "wide") -> str:
 def terbilang_kecil(n: int) -> str:
     """Words for small counts used in narrative (0–99): 25 → ``dua puluh lima``."""
     satuan = [
-        "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
-        "sepuluh", "sebelas",
+        "nol",
+        "satu",
+        "dua",
+        "tiga",
+        "empat",
+        "lima",
+        "enam",
+        "tujuh",
+        "delapan",
+        "sembilan",
+        "sepuluh",
+        "sebelas",
     ]
     if n < 0 or n > 99:
         return str(n)

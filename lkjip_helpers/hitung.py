@@ -115,9 +115,11 @@ class HasilLaporan:
                 _baris(b, f"{nama}.program.{x.kunci}", x)
             for x in ang.per_jenis:
                 _baris(b, f"{nama}.jenis.{x.kunci}", x)
-            for kunci, x in (("sasaran_jumlah", ang.sasaran_jumlah),
-                             ("program_jumlah", ang.program_jumlah),
-                             ("jenis_jumlah", ang.jenis_jumlah)):
+            for kunci, x in (
+                ("sasaran_jumlah", ang.sasaran_jumlah),
+                ("program_jumlah", ang.program_jumlah),
+                ("jenis_jumlah", ang.jenis_jumlah),
+            ):
                 if x is not None:
                     _baris(b, f"{nama}.{kunci}", x)
         if self.smart:
@@ -158,7 +160,9 @@ def hitung(data: DataLaporan) -> HasilLaporan:
     kin = data.ini.kinerja
     assert kin is not None
     batas = data.satker.pengaturan.batas_capaian
-    lalu_map = {x.kode: x for x in (data.lalu.kinerja.indikator if data.lalu and data.lalu.kinerja else [])}
+    lalu_map = {
+        x.kode: x for x in (data.lalu.kinerja.indikator if data.lalu and data.lalu.kinerja else [])
+    }
     ikk: list[HasilIkk] = []
     tidak_dikenal: list[tuple[int, str]] = []
     nomor_sasaran: dict[str, int] = {}
@@ -168,12 +172,24 @@ def hitung(data: DataLaporan) -> HasilLaporan:
             tidak_dikenal.append((baris, item.kode))
             continue
         nomor_sasaran[defn.sasaran] = nomor_sasaran.get(defn.sasaran, 0) + 1
-        ikk.append(hitung_ikk(defn, data.sasaran[defn.sasaran], item, nomor_sasaran[defn.sasaran],
-                              data.tahun, lalu_map.get(item.kode), batas))
+        ikk.append(
+            hitung_ikk(
+                defn,
+                data.sasaran[defn.sasaran],
+                item,
+                nomor_sasaran[defn.sasaran],
+                data.tahun,
+                lalu_map.get(item.kode),
+                batas,
+            )
+        )
     nama = {k: v.nama for k, v in data.sasaran.items()}
     ang = hitung_anggaran(data.ini.anggaran, data.tahun, nama) if data.ini.anggaran else None
-    ang_lalu = (hitung_anggaran(data.lalu.anggaran, data.tahun - 1, nama)
-                if data.lalu and data.lalu.anggaran else None)
+    ang_lalu = (
+        hitung_anggaran(data.lalu.anggaran, data.tahun - 1, nama)
+        if data.lalu and data.lalu.anggaran
+        else None
+    )
     ambang = data.satker.pengaturan.efisiensi.ambang
     ringkas: list[RingkasanSasaran] = []
     urutan = [k for k in data.sasaran if any(h.defn.sasaran == k for h in ikk)]
@@ -181,7 +197,9 @@ def hitung(data: DataLaporan) -> HasilLaporan:
         anggota = [h for h in ikk if h.defn.sasaran == kode]
         caps = [h.capaian for h in anggota if h.capaian is not None]
         r = RingkasanSasaran(
-            sasaran=data.sasaran[kode], nomor=i, ikk=anggota,
+            sasaran=data.sasaran[kode],
+            nomor=i,
+            ikk=anggota,
             tercapai=sum(h.status == TERCAPAI for h in anggota),
             tidak_tercapai=sum(h.status == TIDAK_TERCAPAI for h in anggota),
             tidak_dihitung=sum(h.capaian is None for h in anggota),
@@ -191,8 +209,14 @@ def hitung(data: DataLaporan) -> HasilLaporan:
             r.penyerapan = bs.penyerapan
             r.selisih_efisiensi, r.label_efisiensi = efisiensi(r.rata_capaian, r.penyerapan, ambang)
         ringkas.append(r)
-    hasil = HasilLaporan(data=data, ikk=ikk, sasaran=ringkas, ikk_tidak_dikenal=tidak_dikenal,
-                         anggaran=ang, anggaran_lalu=ang_lalu)
+    hasil = HasilLaporan(
+        data=data,
+        ikk=ikk,
+        sasaran=ringkas,
+        ikk_tidak_dikenal=tidak_dikenal,
+        anggaran=ang,
+        anggaran_lalu=ang_lalu,
+    )
     ev = data.ini.evaluasi
     if ev is not None:
         try:

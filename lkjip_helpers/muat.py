@@ -115,10 +115,13 @@ def baca_yaml(path: Path) -> Any:
     except OSError as err:
         raise DataError(str(path), f"tidak dapat dibaca ({err.strerror})") from None
     try:
-        data = yaml.load(teks, Loader=_Pemuat)  # noqa: S506 - a safe loader
+        data = yaml.load(teks, Loader=_Pemuat)
     except _KunciGanda as err:
-        raise DataError(str(path), f"YAML tidak sah: kunci {err.kunci!r} muncul dua kali dalam "
-                        "pemetaan yang sama", f"baris {err.baris + 1}, kolom {err.kolom + 1}") from None
+        raise DataError(
+            str(path),
+            f"YAML tidak sah: kunci {err.kunci!r} muncul dua kali dalam pemetaan yang sama",
+            f"baris {err.baris + 1}, kolom {err.kolom + 1}",
+        ) from None
     except yaml.YAMLError:
         _galat_sintaks(path, teks)
         raise DataError(str(path), "YAML tidak sah") from None
@@ -142,8 +145,10 @@ def _galat_sintaks(path: Path, teks: str) -> None:
 
 _MASALAH_YAML: tuple[tuple[str, str], ...] = (
     (r'found duplicate key "(?P<k>[^"]*)"', "kunci «k» muncul dua kali dalam pemetaan yang sama"),
-    (r"mapping values are not allowed here",
-     "tanda ':' tidak boleh di sini; apit teks yang memuat ': ' dengan tanda kutip"),
+    (
+        r"mapping values are not allowed here",
+        "tanda ':' tidak boleh di sini; apit teks yang memuat ': ' dengan tanda kutip",
+    ),
     (r"found character '\\t'", "karakter tab tidak boleh dipakai; gunakan spasi untuk indentasi"),
     (r"expected ',' or '\]'", "daftar '[ … ]' tidak ditutup (diharapkan ',' atau ']')"),
     (r"expected ',' or '\}'", "pemetaan '{ … }' tidak ditutup (diharapkan ',' atau '}')"),
@@ -374,22 +379,31 @@ def muat_laporan(satker: str, tahun: int | str, data_dir: str | Path = "data") -
         )
     path_katalog = data_dir / "katalog" / f"{sk.katalog}.yaml"
     if not path_katalog.exists():
-        raise DataError(str(path_satker), f"katalog {sk.katalog!r} tidak ditemukan di "
-                        f"{data_dir / 'katalog'}", "field katalog")
+        raise DataError(
+            str(path_satker),
+            f"katalog {sk.katalog!r} tidak ditemukan di {data_dir / 'katalog'}",
+            "field katalog",
+        )
     katalog = muat_berkas(s.Katalog, path_katalog)
     _cek_katalog(katalog, path_katalog)
     sasaran = {x.kode: x for x in katalog.sasaran}
     indikator = {x.kode: x for x in katalog.indikator}
     for i, ind in enumerate(sk.indikator_tambahan, start=1):
         if ind.sasaran not in sasaran:
-            raise DataError(str(path_satker), f"sasaran {ind.sasaran!r} tidak ada di katalog",
-                            f"indikator_tambahan[{i}]")
+            raise DataError(
+                str(path_satker),
+                f"sasaran {ind.sasaran!r} tidak ada di katalog",
+                f"indikator_tambahan[{i}]",
+            )
         indikator[ind.kode] = ind
     folder_ini = folder_satker / str(tahun)
     if not folder_ini.is_dir():
         tersedia = sorted(p.name for p in folder_satker.glob("[0-9]" * 4) if p.is_dir())
-        raise DataError(str(folder_ini), f"data tahun {tahun} belum ada"
-                        + (f"; tahun yang tersedia: {', '.join(tersedia)}" if tersedia else ""))
+        raise DataError(
+            str(folder_ini),
+            f"data tahun {tahun} belum ada"
+            + (f"; tahun yang tersedia: {', '.join(tersedia)}" if tersedia else ""),
+        )
     ini = _muat_tahun(folder_ini, tahun, WAJIB_TAHUN_INI)
     folder_lalu = folder_satker / str(tahun - 1)
     lalu = _muat_tahun(folder_lalu, tahun - 1, ()) if folder_lalu.is_dir() else None
@@ -409,8 +423,12 @@ def muat_laporan(satker: str, tahun: int | str, data_dir: str | Path = "data") -
 def _sidik(satker: str, tahun: int, data_dir: Path) -> tuple[tuple[str, float], ...]:
     """mtimes of the files that could be loaded, so the cache notices edits."""
     folder = data_dir / "satker" / satker
-    paths = [*folder.glob("satker.yaml"), *folder.glob(f"{tahun}/*.yaml"),
-             *folder.glob(f"{tahun - 1}/*.yaml"), *(data_dir / "katalog").glob("*.yaml")]
+    paths = [
+        *folder.glob("satker.yaml"),
+        *folder.glob(f"{tahun}/*.yaml"),
+        *folder.glob(f"{tahun - 1}/*.yaml"),
+        *(data_dir / "katalog").glob("*.yaml"),
+    ]
     return tuple(sorted((str(p), p.stat().st_mtime) for p in paths))
 
 

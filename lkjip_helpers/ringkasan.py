@@ -19,23 +19,25 @@ def capaian_ikk_dataframe(satker: str, tahun: int, data_dir: str | Path = "data"
     h = hasil_laporan(satker, tahun, data_dir)
     baris = []
     for x in h.ikk:
-        baris.append({
-            "sasaran": x.sasaran.kode,
-            "nama_sasaran": x.sasaran.nama,
-            "kode": x.kode,
-            "indikator": x.defn.nama,
-            "satuan": x.defn.satuan,
-            "target": _num(x.target),
-            "realisasi": _num(x.nilai_realisasi),
-            "pembilang": _num(x.realisasi.pembilang if x.realisasi else None),
-            "penyebut": _num(x.realisasi.penyebut if x.realisasi else None),
-            "capaian": _num(x.capaian),
-            "status": x.status,
-            "realisasi_tahun_lalu": _num(x.realisasi_lalu),
-            "capaian_tahun_lalu": _num(x.capaian_lalu),
-            "perubahan_capaian_poin": _num(x.perubahan),
-            **{f"target_renstra_{th}": _num(v) for th, v in x.target_renstra.items()},
-        })
+        baris.append(
+            {
+                "sasaran": x.sasaran.kode,
+                "nama_sasaran": x.sasaran.nama,
+                "kode": x.kode,
+                "indikator": x.defn.nama,
+                "satuan": x.defn.satuan,
+                "target": _num(x.target),
+                "realisasi": _num(x.nilai_realisasi),
+                "pembilang": _num(x.realisasi.pembilang if x.realisasi else None),
+                "penyebut": _num(x.realisasi.penyebut if x.realisasi else None),
+                "capaian": _num(x.capaian),
+                "status": x.status,
+                "realisasi_tahun_lalu": _num(x.realisasi_lalu),
+                "capaian_tahun_lalu": _num(x.capaian_lalu),
+                "perubahan_capaian_poin": _num(x.perubahan),
+                **{f"target_renstra_{th}": _num(v) for th, v in x.target_renstra.items()},
+            }
+        )
     return pd.DataFrame(baris)
 
 

@@ -90,7 +90,8 @@ def test_efficiency_threshold_is_configurable_and_none_passes_through():
 
 def _anggaran_2023() -> s.Anggaran:
     return s.Anggaran(
-        pagu=16466041000, realisasi=16335496464,
+        pagu=16466041000,
+        realisasi=16335496464,
         per_sasaran=[
             {"sasaran": "SK1", "pagu": 9970983000, "realisasi": 9906789855},
             {"sasaran": "SK2", "pagu": 273400000, "realisasi": 273397500},
@@ -98,8 +99,11 @@ def _anggaran_2023() -> s.Anggaran:
             {"sasaran": "SK4", "pagu": 6109858000, "realisasi": 6118641109},
         ],
         per_program=[
-            {"program": "Program Penegakan dan Pelayanan Hukum",
-             "kegiatan": "Penyelenggaraan Pemasyarakatan di Wilayah", "pagu": 10715235000},
+            {
+                "program": "Program Penegakan dan Pelayanan Hukum",
+                "kegiatan": "Penyelenggaraan Pemasyarakatan di Wilayah",
+                "pagu": 10715235000,
+            },
             {"program": "Program Dukungan Manajemen", "pagu": 5722235000},
         ],
         per_jenis_belanja=[
@@ -131,8 +135,9 @@ def test_hitung_anggaran_labels_and_lookup():
     assert h.sasaran("SK1").label == "Perawatan"
     assert h.sasaran("SK2").label == "SK2"  # no name given → code
     assert h.sasaran("SK9") is None
-    assert h.per_program[0].label == ("Program Penegakan dan Pelayanan Hukum — "
-                                      "Penyelenggaraan Pemasyarakatan di Wilayah")
+    assert h.per_program[0].label == (
+        "Program Penegakan dan Pelayanan Hukum — Penyelenggaraan Pemasyarakatan di Wilayah"
+    )
     assert h.per_program[1].label == "Program Dukungan Manajemen"
     assert [b.kunci for b in h.per_program] == ["1", "2"]
     assert [b.label for b in h.per_jenis] == ["Belanja Pegawai", "Belanja Barang"]

@@ -28,8 +28,10 @@ def _dua_satker(tmp_path: Path) -> Path:
     kedua = data / "satker" / "lapas-kedua"
     shutil.copytree(data / "satker" / "lapas-banyuasin", kedua)
     p = kedua / "satker.yaml"
-    p.write_text(p.read_text(encoding="utf-8").replace("id: lapas-banyuasin", "id: lapas-kedua"),
-                 encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8").replace("id: lapas-banyuasin", "id: lapas-kedua"),
+        encoding="utf-8",
+    )
     return data
 
 
@@ -43,8 +45,11 @@ def test_manifest_rejects_bad_slug_with_line(tmp_path: Path) -> None:
 def test_rollup_over_two_satkers_without_execution(tmp_path: Path) -> None:
     data = _dua_satker(tmp_path)
     out = tmp_path / "out"
-    p = _manifest(tmp_path, f"data_dir: {data}\nout_dir: {out}\nlaporan:\n"
-                  "  - {satker: lapas-banyuasin, tahun: 2023}\n  - {satker: lapas-kedua, tahun: 2023}\n")
+    p = _manifest(
+        tmp_path,
+        f"data_dir: {data}\nout_dir: {out}\nlaporan:\n"
+        "  - {satker: lapas-banyuasin, tahun: 2023}\n  - {satker: lapas-kedua, tahun: 2023}\n",
+    )
     hasil = jalankan(p, no_execute=True)
     assert [h.status for h in hasil] == ["diperiksa", "diperiksa"]
     with (out / "rekap" / "uji" / "rekap.csv").open(encoding="utf-8") as fh:
@@ -54,14 +59,19 @@ def test_rollup_over_two_satkers_without_execution(tmp_path: Path) -> None:
     assert rows[0]["jumlah_ikk"] == "26" and rows[0]["ikk_tidak_tercapai"] == "1"
     assert rows[0]["penyerapan_persen"] == "99.21"
     rekam = json.loads((out / "rekap" / "uji" / "batch.json").read_text(encoding="utf-8"))
-    assert rekam["jumlah"] == 2 and rekam["jumlah_gagal"] == 0 and len(rekam["sha256_manifest"]) == 64
+    assert (
+        rekam["jumlah"] == 2 and rekam["jumlah_gagal"] == 0 and len(rekam["sha256_manifest"]) == 64
+    )
 
 
 def test_only_limit_and_continue_on_error_exit_code(tmp_path: Path) -> None:
     data = _dua_satker(tmp_path)
     out = tmp_path / "out"
-    p = _manifest(tmp_path, f"data_dir: {data}\nout_dir: {out}\nlaporan:\n"
-                  "  - {satker: tidak-ada, tahun: 2023}\n  - {satker: lapas-kedua, tahun: 2023}\n")
+    p = _manifest(
+        tmp_path,
+        f"data_dir: {data}\nout_dir: {out}\nlaporan:\n"
+        "  - {satker: tidak-ada, tahun: 2023}\n  - {satker: lapas-kedua, tahun: 2023}\n",
+    )
     assert [h.satker for h in jalankan(p, no_execute=True, only=["lapas-kedua"])] == ["lapas-kedua"]
     assert len(jalankan(p, no_execute=True, limit=1)) == 1
     hasil = jalankan(p, no_execute=True, continue_on_error=True)

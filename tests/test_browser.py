@@ -32,8 +32,13 @@ SKEMA_LOKAL = ("file:", "data:", "about:", "blob:", "chrome:", "chrome-error:", 
 
 
 def _cari_chromium() -> str | None:
-    for nama in (os.environ.get("LKJIP_CHROMIUM"), "chromium", "chromium-browser",
-                 "google-chrome", "google-chrome-stable"):
+    for nama in (
+        os.environ.get("LKJIP_CHROMIUM"),
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ):
         if nama and (path := shutil.which(nama)):
             return path
     return None
@@ -53,17 +58,29 @@ class Peramban:
         self.log = (profil / "chromium.log").open("wb")
         self.proses = subprocess.Popen(
             [
-                exe, "--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check",
-                "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-extensions", "--disable-default-apps",
+                exe,
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-extensions",
+                "--disable-default-apps",
                 "--disable-features=Translate,MediaRouter,OptimizationHints",
                 "--host-resolver-rules=MAP * ~NOTFOUND",
-                "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-                "--window-size=1280,1600", f"--user-data-dir={profil}",
-                "--remote-debugging-port=0", "about:blank",
+                "--proxy-server=http://127.0.0.1:9",
+                "--proxy-bypass-list=<-loopback>",
+                "--window-size=1280,1600",
+                f"--user-data-dir={profil}",
+                "--remote-debugging-port=0",
+                "about:blank",
             ],
-            stdout=self.log, stderr=self.log,
+            stdout=self.log,
+            stderr=self.log,
         )
         port_file = profil / "DevToolsActivePort"
         batas = time.monotonic() + 30
@@ -73,16 +90,23 @@ class Peramban:
                 pytest.fail("Chromium tidak memulai DevTools; lihat " + str(profil))
             time.sleep(0.05)
         port, jalur = port_file.read_text().splitlines()[:2]
-        self.ws = websocket.create_connection(f"ws://127.0.0.1:{port}{jalur}", timeout=30,
-                                              suppress_origin=True)
+        self.ws = websocket.create_connection(
+            f"ws://127.0.0.1:{port}{jalur}", timeout=30, suppress_origin=True
+        )
         self._id = itertools.count(1)
         self.peristiwa: list[dict[str, Any]] = []
         target = self.kirim("Target.createTarget", {"url": "about:blank"})["targetId"]
-        self.sesi = self.kirim("Target.attachToTarget",
-                               {"targetId": target, "flatten": True})["sessionId"]
+        self.sesi = self.kirim("Target.attachToTarget", {"targetId": target, "flatten": True})[
+            "sessionId"
+        ]
 
-    def kirim(self, metode: str, params: dict[str, Any] | None = None,
-              sesi: str | None = None, batas_waktu: float = 30) -> dict[str, Any]:
+    def kirim(
+        self,
+        metode: str,
+        params: dict[str, Any] | None = None,
+        sesi: str | None = None,
+        batas_waktu: float = 30,
+    ) -> dict[str, Any]:
         """Send a command and wait for its result; events received meanwhile are kept."""
         nomor = next(self._id)
         pesan: dict[str, Any] = {"id": nomor, "method": metode, "params": params or {}}
@@ -136,9 +160,15 @@ class Peramban:
         self.peristiwa.clear()
         for domain in ("Network", "Runtime", "Log", "Page"):
             self.halaman(f"{domain}.enable")
-        self.halaman("Network.emulateNetworkConditions", {
-            "offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1,
-        })
+        self.halaman(
+            "Network.emulateNetworkConditions",
+            {
+                "offline": True,
+                "latency": 0,
+                "downloadThroughput": -1,
+                "uploadThroughput": -1,
+            },
+        )
         self.halaman("Page.navigate", {"url": url})
         self.tunggu("Page.loadEventFired")
         self.kumpulkan_sebentar(0.5)
@@ -148,8 +178,12 @@ class Peramban:
             if m == "Network.requestWillBeSent":
                 permintaan.append(isi["request"]["url"])
             elif m == "Runtime.consoleAPICalled" and isi.get("type") in ("error", "assert"):
-                galat.append("console: " + " ".join(
-                    str(a.get("value", a.get("description", ""))) for a in isi.get("args", [])))
+                galat.append(
+                    "console: "
+                    + " ".join(
+                        str(a.get("value", a.get("description", ""))) for a in isi.get("args", [])
+                    )
+                )
             elif m == "Runtime.exceptionThrown":
                 galat.append("exception: " + json.dumps(isi.get("exceptionDetails", {}))[:300])
             elif m == "Log.entryAdded" and isi["entry"].get("level") == "error":
@@ -163,8 +197,9 @@ class Peramban:
 
     def tangkap_layar(self, tujuan: Path) -> bytes:
         """Full-page PNG screenshot."""
-        data = self.halaman("Page.captureScreenshot",
-                            {"format": "png", "captureBeyondViewport": True})["data"]
+        data = self.halaman(
+            "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}
+        )["data"]
         png = base64.b64decode(data)
         tujuan.write_bytes(png)
         return png
@@ -199,16 +234,30 @@ def laporan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = root / "data"
     (data / "satker" / "contoh-satker" / "2023").mkdir(parents=True)
     (data / "satker" / "contoh-satker" / "satker.yaml").write_text(
-        "id: contoh-satker\nnama: Satker Contoh\nkatalog: uji\n", encoding="utf-8")
+        "id: contoh-satker\nnama: Satker Contoh\nkatalog: uji\n", encoding="utf-8"
+    )
     with pytest.MonkeyPatch.context() as mp:
-        mp.setitem(sys.modules, "lkjip_helpers.checks",
-                   types.SimpleNamespace(periksa=lambda s, t, d: []))
+        mp.setitem(
+            sys.modules, "lkjip_helpers.checks", types.SimpleNamespace(periksa=lambda s, t, d: [])
+        )
         import pandas as pd
 
-        mp.setitem(sys.modules, "lkjip_helpers.ringkasan", types.SimpleNamespace(
-            capaian_ikk_dataframe=lambda s, t, d: pd.DataFrame({"kode": ["IKK-1"]})))
-        hasil = build("contoh-satker", 2023, data, root / "outputs", pdf=False,
-                      notebooks_dir=FIXTURE_NB, progress=False)
+        mp.setitem(
+            sys.modules,
+            "lkjip_helpers.ringkasan",
+            types.SimpleNamespace(
+                capaian_ikk_dataframe=lambda s, t, d: pd.DataFrame({"kode": ["IKK-1"]})
+            ),
+        )
+        hasil = build(
+            "contoh-satker",
+            2023,
+            data,
+            root / "outputs",
+            pdf=False,
+            notebooks_dir=FIXTURE_NB,
+            progress=False,
+        )
     return hasil.html
 
 
@@ -223,12 +272,18 @@ def test_laporan_terbuka_luring_tanpa_permintaan_dan_galat(
     assert peramban.nilai("document.querySelectorAll('h1.bab').length") == 2
     assert peramban.nilai("document.querySelectorAll('#daftar-isi a').length") >= 5
     # every image decoded (embedded data URIs), the fraction laid out as a stacked fraction
-    assert peramban.nilai(
-        "Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)") is True
-    assert peramban.nilai(
-        "(() => { const p = document.querySelector('.pembilang').getBoundingClientRect();"
-        " const q = document.querySelector('.penyebut').getBoundingClientRect();"
-        " return q.top >= p.bottom - 1; })()") is True
+    assert (
+        peramban.nilai("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
+        is True
+    )
+    assert (
+        peramban.nilai(
+            "(() => { const p = document.querySelector('.pembilang').getBoundingClientRect();"
+            " const q = document.querySelector('.penyebut').getBoundingClientRect();"
+            " return q.top >= p.bottom - 1; })()"
+        )
+        is True
+    )
     png = peramban.tangkap_layar(laporan.parent / "tangkapan-layar.png")
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 10_000
 
@@ -240,7 +295,9 @@ def test_pemeriksaan_ini_mendeteksi_permintaan_dan_galat(
     halaman = tmp_path / "buruk.html"
     halaman.write_text(
         "<!DOCTYPE html><html><body><img src='https://contoh.invalid/logo.png'>"
-        "<script>console.error('galat uji')</script></body></html>", encoding="utf-8")
+        "<script>console.error('galat uji')</script></body></html>",
+        encoding="utf-8",
+    )
     hasil = peramban.buka(halaman.as_uri())
     assert any("contoh.invalid" in u for u in hasil["permintaan"]), hasil
     assert any("galat uji" in g for g in hasil["galat"]), hasil

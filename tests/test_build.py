@@ -56,19 +56,41 @@ GALAT = [TemuanPalsu("PK-KATALOG", "error", "kinerja.yaml, baris 4", "IKK-99 tid
 def _capaian_palsu(satker: str, tahun: int, data_dir: object) -> pd.DataFrame:
     return pd.DataFrame(
         [
-            {"sasaran": "S1", "kode": "IKK-1", "indikator": "Uji", "satuan": "%",
-             "target": 100, "realisasi": 99.21, "capaian": 99.21, "status": "tidak tercapai"},
-            {"sasaran": "S1", "kode": "IKK-2", "indikator": "Uji dua", "satuan": "Orang",
-             "target": 10, "realisasi": 12, "capaian": 120.0, "status": "tercapai"},
+            {
+                "sasaran": "S1",
+                "kode": "IKK-1",
+                "indikator": "Uji",
+                "satuan": "%",
+                "target": 100,
+                "realisasi": 99.21,
+                "capaian": 99.21,
+                "status": "tidak tercapai",
+            },
+            {
+                "sasaran": "S1",
+                "kode": "IKK-2",
+                "indikator": "Uji dua",
+                "satuan": "Orang",
+                "target": 10,
+                "realisasi": 12,
+                "capaian": 120.0,
+                "status": "tercapai",
+            },
         ]
     )
 
 
 def _pasang_stub(mp: pytest.MonkeyPatch, temuan: list[TemuanPalsu]) -> None:
-    mp.setitem(sys.modules, "lkjip_helpers.checks",
-               types.SimpleNamespace(periksa=lambda s, t, d: list(temuan)))
-    mp.setitem(sys.modules, "lkjip_helpers.ringkasan",
-               types.SimpleNamespace(capaian_ikk_dataframe=_capaian_palsu))
+    mp.setitem(
+        sys.modules,
+        "lkjip_helpers.checks",
+        types.SimpleNamespace(periksa=lambda s, t, d: list(temuan)),
+    )
+    mp.setitem(
+        sys.modules,
+        "lkjip_helpers.ringkasan",
+        types.SimpleNamespace(capaian_ikk_dataframe=_capaian_palsu),
+    )
 
 
 def _data_contoh(root: Path) -> Path:
@@ -118,14 +140,24 @@ def test_semua_keluaran_ditulis(hasil: object, lingkungan: tuple[Path, Path]) ->
     _, out = lingkungan
     folder = out / SATKER / str(TAHUN)
     assert hasil.folder == folder
-    for nama in ("laporan.html", "laporan.pdf", "capaian_ikk.csv", "tabel.xlsx",
-                 "pemeriksaan.json", "build.json"):
+    for nama in (
+        "laporan.html",
+        "laporan.pdf",
+        "capaian_ikk.csv",
+        "tabel.xlsx",
+        "pemeriksaan.json",
+        "build.json",
+    ):
         assert (folder / nama).is_file(), nama
     assert [p.name for p in hasil.notebooks] == [
-        "01_pembuka.ipynb", "02_bab_satu.ipynb", "03_bab_dua.ipynb"
+        "01_pembuka.ipynb",
+        "02_bab_satu.ipynb",
+        "03_bab_dua.ipynb",
     ]
     assert sorted(p.name for p in (folder / "notebooks").iterdir()) == [
-        "01_pembuka.ipynb", "02_bab_satu.ipynb", "03_bab_dua.ipynb"
+        "01_pembuka.ipynb",
+        "02_bab_satu.ipynb",
+        "03_bab_dua.ipynb",
     ], "notebooks starting with _ are skipped"
     # nothing temporary or half-written left beside the output
     assert sorted(p.name for p in (out / SATKER).iterdir()) == [str(TAHUN)]
@@ -159,8 +191,18 @@ def test_html_mandiri_tanpa_prompt_dan_kode(hasil: object, soup: BeautifulSoup) 
     for gaya in soup.find_all("style"):
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", gaya.get_text())
         assert "@import" not in gaya.get_text()
-    for pola in ("In&nbsp;[", "In [", "Out[", "jp-InputPrompt", "jp-OutputPrompt",
-                 "mathjax", "require.js", "mermaid", "cdn.jsdelivr", "cdnjs"):
+    for pola in (
+        "In&nbsp;[",
+        "In [",
+        "Out[",
+        "jp-InputPrompt",
+        "jp-OutputPrompt",
+        "mathjax",
+        "require.js",
+        "mermaid",
+        "cdn.jsdelivr",
+        "cdnjs",
+    ):
         assert pola.lower() not in teks.lower(), pola
     # no code: neither the parameters nor the helper calls are visible
     assert "display(HTML" not in teks and "tahun: int" not in teks
@@ -171,7 +213,8 @@ def test_html_mandiri_tanpa_prompt_dan_kode(hasil: object, soup: BeautifulSoup) 
 def test_judul_bab_dan_id(soup: BeautifulSoup) -> None:
     bab = soup.select("h1.bab")
     assert [h.get_text(" ", strip=True) for h in bab] == [
-        "BAB I PENDAHULUAN", "BAB II PERENCANAAN KINERJA"
+        "BAB I PENDAHULUAN",
+        "BAB II PERENCANAAN KINERJA",
     ]
     ids = [h["id"] for h in soup.find_all(["h1", "h2", "h3"])]
     assert all(ids) and len(ids) == len(set(ids))
@@ -188,8 +231,13 @@ def test_daftar_isi_tabel_gambar(soup: BeautifulSoup) -> None:
     kp = posisi[("section", "kata-pengantar")]
     isi = posisi[("section", "daftar daftar-isi")]
     bab1 = next(i for i, k in enumerate(urutan) if k == ("h1", "bab"))
-    assert kp < isi < posisi[("section", "daftar daftar-tabel")] < \
-        posisi[("section", "daftar daftar-gambar")] < bab1
+    assert (
+        kp
+        < isi
+        < posisi[("section", "daftar daftar-tabel")]
+        < posisi[("section", "daftar daftar-gambar")]
+        < bab1
+    )
 
     def tautan(id_: str) -> dict[str, str]:
         return {a.get_text(" ", strip=True): a["href"] for a in soup.find(id=id_).find_all("a")}
@@ -202,7 +250,8 @@ def test_daftar_isi_tabel_gambar(soup: BeautifulSoup) -> None:
     for href in isi_daftar.values():
         assert soup.find(id=href[1:]) is not None, href
     assert tautan("daftar-tabel") == {
-        "Tabel 1.1 Capaian Uji": "#tabel-1-1", "Tabel 2.1 Temuan Pemeriksaan": "#tabel-2-1"
+        "Tabel 1.1 Capaian Uji": "#tabel-1-1",
+        "Tabel 2.1 Temuan Pemeriksaan": "#tabel-2-1",
     }
     assert tautan("daftar-gambar") == {"Gambar 1.1 Grafik Uji": "#gambar-1-1"}
 
@@ -241,8 +290,16 @@ def test_pemeriksaan_csv_dan_build_json(hasil: object, lingkungan: tuple[Path, P
     temuan = json.loads(hasil.pemeriksaan.read_text(encoding="utf-8"))
     assert temuan == [PERINGATAN[0].to_dict()]
     df = pd.read_csv(hasil.capaian_csv)
-    assert list(df.columns) == ["sasaran", "kode", "indikator", "satuan", "target",
-                                "realisasi", "capaian", "status"]
+    assert list(df.columns) == [
+        "sasaran",
+        "kode",
+        "indikator",
+        "satuan",
+        "target",
+        "realisasi",
+        "capaian",
+        "status",
+    ]
     assert len(df) == 2
     rec = json.loads(hasil.build_json.read_text(encoding="utf-8"))
     assert rec["tool"] == "lkjip" and rec["version"]
@@ -250,15 +307,21 @@ def test_pemeriksaan_csv_dan_build_json(hasil: object, lingkungan: tuple[Path, P
     assert rec["parameters"]["satker"] == SATKER and rec["parameters"]["tahun"] == TAHUN
     assert rec["parameters"]["pdf"] is True
     assert set(rec["inputs_sha256"]) == {
-        f"satker/{SATKER}/satker.yaml", f"satker/{SATKER}/{TAHUN}/kinerja.yaml",
+        f"satker/{SATKER}/satker.yaml",
+        f"satker/{SATKER}/{TAHUN}/kinerja.yaml",
         "katalog/uji.yaml",
     }, "every satker file and only the catalog it uses"
     berkas = data / "satker" / SATKER / "satker.yaml"
-    assert rec["inputs_sha256"][f"satker/{SATKER}/satker.yaml"] == \
-        hashlib.sha256(berkas.read_bytes()).hexdigest()
+    assert (
+        rec["inputs_sha256"][f"satker/{SATKER}/satker.yaml"]
+        == hashlib.sha256(berkas.read_bytes()).hexdigest()
+    )
     assert rec["catalog"] == "katalog/uji.yaml"
-    assert set(rec["notebooks_sha256"]) == {"01_pembuka.ipynb", "02_bab_satu.ipynb",
-                                            "03_bab_dua.ipynb"}
+    assert set(rec["notebooks_sha256"]) == {
+        "01_pembuka.ipynb",
+        "02_bab_satu.ipynb",
+        "03_bab_dua.ipynb",
+    }
     for langkah in ("pemeriksaan", "eksekusi", "html", "pdf", "berkas_pendukung", "total"):
         assert rec["durations_s"][langkah] >= 0
     assert rec["findings"] == {"error": 0, "peringatan": 1, "info": 0}
@@ -273,12 +336,15 @@ def test_pemeriksaan_csv_dan_build_json(hasil: object, lingkungan: tuple[Path, P
 def _folder_gagal(tmp: Path) -> Path:
     folder = tmp / "nb"
     shutil.copytree(FIXTURE_NB, folder)
-    nb = new_notebook(cells=[
-        new_code_cell("satker = 'x'\ntahun = 2023\ndata_dir = 'data'",
-                      metadata={"tags": ["parameters"]}),
-        new_code_cell("x = 1"),
-        new_code_cell("hasil = 1 / 0"),
-    ])
+    nb = new_notebook(
+        cells=[
+            new_code_cell(
+                "satker = 'x'\ntahun = 2023\ndata_dir = 'data'", metadata={"tags": ["parameters"]}
+            ),
+            new_code_cell("x = 1"),
+            new_code_cell("hasil = 1 / 0"),
+        ]
+    )
     nbformat.write(nb, folder / "04_gagal.ipynb")
     nb = new_notebook(cells=[new_code_cell("import warnings\nwarnings.warn('data aneh')")])
     nbformat.write(nb, folder / "05_peringatan.ipynb")
@@ -292,8 +358,15 @@ def test_gagal_tidak_menyentuh_keluaran_lama(
     folder = out / SATKER / str(TAHUN)
     sebelum = _sidik_pohon(folder)
     with pytest.raises(BuildError) as info:
-        build(SATKER, TAHUN, data, out, notebooks_dir=_folder_gagal(tmp_path), pdf=False,
-              progress=False)
+        build(
+            SATKER,
+            TAHUN,
+            data,
+            out,
+            notebooks_dir=_folder_gagal(tmp_path),
+            pdf=False,
+            progress=False,
+        )
     pesan = str(info.value)
     assert "04_gagal.ipynb" in pesan and "sel ke-3" in pesan
     assert "ZeroDivisionError" in pesan
@@ -318,14 +391,17 @@ def test_peringatan_saat_impor_tidak_tersembunyi(
     (folder / "modul_berisik.py").write_text(
         "import warnings\nwarnings.warn('modul ini usang')\nNILAI = 1\n", encoding="utf-8"
     )
-    nb = new_notebook(cells=[
-        new_code_cell("satker = 'x'", metadata={"tags": ["parameters"]}),
-        new_code_cell("from modul_berisik import NILAI\nprint(NILAI)"),
-    ])
+    nb = new_notebook(
+        cells=[
+            new_code_cell("satker = 'x'", metadata={"tags": ["parameters"]}),
+            new_code_cell("from modul_berisik import NILAI\nprint(NILAI)"),
+        ]
+    )
     nbformat.write(nb, folder / "01_impor.ipynb")
     with pytest.raises(BuildError, match="modul ini usang") as info:
-        build(SATKER, TAHUN, data, tmp_path / "out", notebooks_dir=folder, pdf=False,
-              progress=False)
+        build(
+            SATKER, TAHUN, data, tmp_path / "out", notebooks_dir=folder, pdf=False, progress=False
+        )
     assert "01_impor.ipynb" in str(info.value)
 
 
@@ -343,8 +419,16 @@ def test_galat_pemeriksaan_menghentikan_build(tmp_path: Path) -> None:
         satu = tmp_path / "satu"
         satu.mkdir()
         shutil.copy(FIXTURE_NB / "01_pembuka.ipynb", satu)
-        hasil = build(SATKER, TAHUN, data, out, notebooks_dir=satu, pdf=False,
-                      abaikan_pemeriksaan=True, progress=False)
+        hasil = build(
+            SATKER,
+            TAHUN,
+            data,
+            out,
+            notebooks_dir=satu,
+            pdf=False,
+            abaikan_pemeriksaan=True,
+            progress=False,
+        )
     assert hasil.pdf is None and not (hasil.folder / "laporan.pdf").exists()
     assert hasil.temuan["error"] == 1
     rec = json.loads(hasil.build_json.read_text(encoding="utf-8"))
@@ -358,15 +442,13 @@ def test_galat_pemeriksaan_menghentikan_build(tmp_path: Path) -> None:
 @pytest.mark.parametrize("satker,tahun", [("../etc", 2023), ("Lapas", 2023), ("x", 23)])
 def test_parameter_tidak_sah(satker: str, tahun: int, tmp_path: Path) -> None:
     with pytest.raises(ParameterError):
-        build(satker, tahun, tmp_path, tmp_path / "out", notebooks_dir=FIXTURE_NB,
-              progress=False)
+        build(satker, tahun, tmp_path, tmp_path / "out", notebooks_dir=FIXTURE_NB, progress=False)
     assert not (tmp_path / "out").exists()
 
 
 def test_tanpa_notebook(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match="tidak ada notebook bab"):
-        build(SATKER, TAHUN, tmp_path, tmp_path / "out", notebooks_dir=tmp_path,
-              progress=False)
+        build(SATKER, TAHUN, tmp_path, tmp_path / "out", notebooks_dir=tmp_path, progress=False)
 
 
 # --------------------------------------------------------------------------- units
@@ -374,7 +456,9 @@ def test_tanpa_notebook(tmp_path: Path) -> None:
 
 def test_daftar_bab_urut_dan_lewati_garis_bawah() -> None:
     assert [p.name for p in daftar_bab(FIXTURE_NB)] == [
-        "01_pembuka.ipynb", "02_bab_satu.ipynb", "03_bab_dua.ipynb"
+        "01_pembuka.ipynb",
+        "02_bab_satu.ipynb",
+        "03_bab_dua.ipynb",
     ]
 
 
@@ -405,14 +489,16 @@ def test_sisa_build_yang_terbunuh_dibereskan(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "potongan,dilarang",
     [
-        ('<script>alert(1)</script>', "<script"),
+        ("<script>alert(1)</script>", "<script"),
         ('<img src="https://contoh.invalid/x.png" alt="logo">', "contoh.invalid"),
         ('<img src="x.png" onerror="alert(1)">', "onerror"),
         ('<link rel="stylesheet" href="https://cdn.invalid/a.css">', "cdn.invalid"),
         ('<iframe src="//contoh.invalid"></iframe>', "iframe"),
         ('<p style="background: url(http://contoh.invalid/a.png)">x</p>', "contoh.invalid"),
-        ('<style>@import url("https://contoh.invalid/a.css"); p{color:red}</style>',
-         "contoh.invalid"),
+        (
+            '<style>@import url("https://contoh.invalid/a.css"); p{color:red}</style>',
+            "contoh.invalid",
+        ),
         ('<a href="javascript:alert(1)">x</a>', "javascript:"),
         ('<svg><use href="https://contoh.invalid/s.svg#a"/></svg>', "contoh.invalid"),
     ],
@@ -423,16 +509,20 @@ def test_sterilkan_membuang_yang_aktif_dan_jauh(potongan: str, dilarang: str) ->
 
 
 def test_sterilkan_membiarkan_tautan_teks_dan_data_uri() -> None:
-    html = ('<html><head></head><body><main><p><a href="https://peraturan.go.id">PermenPANRB'
-            '</a></p><img alt="g" src="data:image/png;base64,iVBORw0KGgo="></main></body></html>')
+    html = (
+        '<html><head></head><body><main><p><a href="https://peraturan.go.id">PermenPANRB'
+        '</a></p><img alt="g" src="data:image/png;base64,iVBORw0KGgo="></main></body></html>'
+    )
     hasil = pascaproses_html(html)
     assert 'href="https://peraturan.go.id"' in hasil
     assert 'src="data:image/png;base64,iVBORw0KGgo="' in hasil
 
 
 def test_id_judul_ganda_dibuat_unik() -> None:
-    html = ("<html><head></head><body><main><h1>BAB I</h1><h2>A. Umum</h2><h1>BAB II</h1>"
-            "<h2>A. Umum</h2><h2 id='x'>B</h2><h3 id='x'>C</h3></main></body></html>")
+    html = (
+        "<html><head></head><body><main><h1>BAB I</h1><h2>A. Umum</h2><h1>BAB II</h1>"
+        "<h2>A. Umum</h2><h2 id='x'>B</h2><h3 id='x'>C</h3></main></body></html>"
+    )
     soup = BeautifulSoup(pascaproses_html(html), "html.parser")
     ids = [h["id"] for h in soup.find_all(["h1", "h2", "h3"])]
     assert len(ids) == len(set(ids))
@@ -441,10 +531,12 @@ def test_id_judul_ganda_dibuat_unik() -> None:
 
 def test_tabel_lebar_ditandai() -> None:
     sel = "".join(f"<td>{i}</td>" for i in range(13))
-    html = (f"<html><head></head><body><main><table><tr>{sel}</tr></table>"
-            f"<table><tr><td colspan='9'>x</td></tr></table></main></body></html>")
+    html = (
+        f"<html><head></head><body><main><table><tr>{sel}</tr></table>"
+        f"<table><tr><td colspan='9'>x</td></tr></table></main></body></html>"
+    )
     soup = BeautifulSoup(pascaproses_html(html), "html.parser")
     assert [t.get("class") for t in soup.find_all("table")] == [
-        ["kolom-sangat-banyak"], ["kolom-banyak"]
+        ["kolom-sangat-banyak"],
+        ["kolom-banyak"],
     ]
-

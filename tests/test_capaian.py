@@ -33,8 +33,15 @@ SASARAN = s.SasaranDef(kode="SK2", nama="Pembinaan")
 
 
 def _defn(**ubah) -> s.IndikatorDef:
-    dasar = dict(kode="SK2.6", sasaran="SK2", nama="Vokasi", satuan="%", jenis="rasio",
-                 pembilang="napi vokasi", penyebut="narapidana")
+    dasar = dict(
+        kode="SK2.6",
+        sasaran="SK2",
+        nama="Vokasi",
+        satuan="%",
+        jenis="rasio",
+        pembilang="napi vokasi",
+        penyebut="narapidana",
+    )
     dasar.update(ubah)
     return s.IndikatorDef(**dasar)
 
@@ -94,8 +101,9 @@ def test_zero_denominator_seratus():
 
 
 def test_zero_denominator_tidak_berlaku():
-    real = hitung_realisasi(_defn(penyebut_nol="tidak_berlaku"),
-                            s.Realisasi(pembilang=0, penyebut=0))
+    real = hitung_realisasi(
+        _defn(penyebut_nol="tidak_berlaku"), s.Realisasi(pembilang=0, penyebut=0)
+    )
     assert real.nilai is None and real.tidak_berlaku
     assert hitung_capaian(real.nilai, D(80)) is None
     assert status(None, tidak_berlaku=True) == TIDAK_BERLAKU
@@ -108,8 +116,10 @@ def test_zero_denominator_galat():
 
 # --------------------------------------------------------------------------- periods
 
-BULAN = [{"ke": i, "pembilang": p, "penyebut": q}
-         for i, (p, q) in enumerate([(10, 100), (20, 100), (30, 200)], start=1)]
+BULAN = [
+    {"ke": i, "pembilang": p, "penyebut": q}
+    for i, (p, q) in enumerate([(10, 100), (20, 100), (30, 200)], start=1)
+]
 
 
 def test_period_sum_of_ratio_sums_numerators_and_denominators():
@@ -138,23 +148,40 @@ def test_period_last_value_of_ratio():
 
 
 def test_period_values_sum_average_last():
-    nilai = [{"ke": 1, "nilai": 2}, {"ke": 2, "nilai": 4}, {"ke": 3, "nilai": 3},
-             {"ke": 4, "nilai": 7}]
+    nilai = [
+        {"ke": 1, "nilai": 2},
+        {"ke": 2, "nilai": 4},
+        {"ke": 3, "nilai": 3},
+        {"ke": 4, "nilai": 7},
+    ]
     defn = _defn(jenis="nilai", satuan="Kegiatan")
     # triwulan: jumlah 2 + 4 + 3 + 7 = 16; rata-rata 16 / 4 = 4; terakhir (triwulan 4) = 7
-    assert hitung_realisasi(defn.model_copy(update={"agregasi": "jumlah"}),
-                            _periode("triwulan", nilai)).nilai == 16
-    assert hitung_realisasi(defn.model_copy(update={"agregasi": "rata_rata"}),
-                            _periode("triwulan", nilai)).nilai == 4
-    assert hitung_realisasi(defn.model_copy(update={"agregasi": "terakhir"}),
-                            _periode("triwulan", nilai)).nilai == 7
+    assert (
+        hitung_realisasi(
+            defn.model_copy(update={"agregasi": "jumlah"}), _periode("triwulan", nilai)
+        ).nilai
+        == 16
+    )
+    assert (
+        hitung_realisasi(
+            defn.model_copy(update={"agregasi": "rata_rata"}), _periode("triwulan", nilai)
+        ).nilai
+        == 4
+    )
+    assert (
+        hitung_realisasi(
+            defn.model_copy(update={"agregasi": "terakhir"}), _periode("triwulan", nilai)
+        ).nilai
+        == 7
+    )
 
 
 def test_twelve_months_average():
     # Jan–Dec values 1..12: average (1 + … + 12) / 12 = 78 / 12 = 6.5
     data = [{"ke": i, "nilai": i} for i in range(1, 13)]
-    real = hitung_realisasi(_defn(jenis="nilai", satuan="Kegiatan", agregasi="rata_rata"),
-                            _periode("bulan", data))
+    real = hitung_realisasi(
+        _defn(jenis="nilai", satuan="Kegiatan", agregasi="rata_rata"), _periode("bulan", data)
+    )
     assert real.nilai == D("6.5")
 
 
@@ -188,8 +215,10 @@ def test_period_last_with_an_early_empty_month():
     real = hitung_realisasi(_defn(agregasi="terakhir"), _periode("bulan", data))
     assert real.nilai == 75
     # … but an empty LAST month without a rule is an error
-    kosong_akhir = [{"ke": 1, "pembilang": 3, "penyebut": 4},
-                    {"ke": 2, "pembilang": 0, "penyebut": 0}]
+    kosong_akhir = [
+        {"ke": 1, "pembilang": 3, "penyebut": 4},
+        {"ke": 2, "pembilang": 0, "penyebut": 0},
+    ]
     with pytest.raises(GalatHitung):
         hitung_realisasi(_defn(agregasi="terakhir"), _periode("bulan", kosong_akhir))
 
@@ -200,12 +229,14 @@ def test_period_average_with_an_empty_month():
     with pytest.raises(GalatHitung):
         hitung_realisasi(_defn(agregasi="rata_rata", penyebut_nol="galat"), _periode("bulan", data))
     # tidak_berlaku: month 2 is left out, average of the remaining month = 50
-    real = hitung_realisasi(_defn(agregasi="rata_rata", penyebut_nol="tidak_berlaku"),
-                            _periode("bulan", data))
+    real = hitung_realisasi(
+        _defn(agregasi="rata_rata", penyebut_nol="tidak_berlaku"), _periode("bulan", data)
+    )
     assert real.nilai == 50
     # seratus: month 2 counts as 100 → (50 + 100) / 2 = 75
-    real = hitung_realisasi(_defn(agregasi="rata_rata", penyebut_nol="seratus"),
-                            _periode("bulan", data))
+    real = hitung_realisasi(
+        _defn(agregasi="rata_rata", penyebut_nol="seratus"), _periode("bulan", data)
+    )
     assert real.nilai == 75
 
 
@@ -213,8 +244,9 @@ def test_period_sum_whole_year_zero():
     data = [{"ke": 1, "pembilang": 0, "penyebut": 0}, {"ke": 2, "pembilang": 0, "penyebut": 0}]
     with pytest.raises(GalatHitung):
         hitung_realisasi(_defn(agregasi="jumlah", penyebut_nol="galat"), _periode("bulan", data))
-    real = hitung_realisasi(_defn(agregasi="jumlah", penyebut_nol="seratus"),
-                            _periode("bulan", data))
+    real = hitung_realisasi(
+        _defn(agregasi="jumlah", penyebut_nol="seratus"), _periode("bulan", data)
+    )
     assert real.nilai == 100
 
 
@@ -294,8 +326,13 @@ def test_missing_input_gives_none():
 
 @pytest.mark.parametrize(
     ("cap", "harapan"),
-    [(D(100), TERCAPAI), (D("152.4"), TERCAPAI), (D("99.99"), TIDAK_TERCAPAI),
-     (D(0), TIDAK_TERCAPAI), (None, TIDAK_DAPAT_DIHITUNG)],
+    [
+        (D(100), TERCAPAI),
+        (D("152.4"), TERCAPAI),
+        (D("99.99"), TIDAK_TERCAPAI),
+        (D(0), TIDAK_TERCAPAI),
+        (None, TIDAK_DAPAT_DIHITUNG),
+    ],
 )
 def test_status(cap, harapan):
     assert status(cap) == harapan
@@ -340,20 +377,30 @@ def test_hitung_ikk_target_falls_back_to_renstra_and_records_errors():
     defn = _defn(target_renstra={2023: D(31)})
     h = hitung_ikk(defn, SASARAN, s.CapaianIkk(kode="SK2.6", realisasi={"nilai": 31}), 1, 2023)
     assert (h.target, h.sumber_target, h.capaian) == (31, "Renstra", 100)
-    tanpa = hitung_ikk(_defn(), SASARAN, s.CapaianIkk(kode="SK2.6",
-                                                      realisasi={"nilai": 31}), 1, 2023)
+    tanpa = hitung_ikk(
+        _defn(), SASARAN, s.CapaianIkk(kode="SK2.6", realisasi={"nilai": 31}), 1, 2023
+    )
     assert (tanpa.target, tanpa.sumber_target, tanpa.capaian) == (None, "-", None)
     assert tanpa.status == TIDAK_DAPAT_DIHITUNG
-    nol = hitung_ikk(_defn(), SASARAN, s.CapaianIkk(kode="SK2.6", target=D(31),
-                                                    realisasi={"pembilang": 0, "penyebut": 0}),
-                     1, 2023)
+    nol = hitung_ikk(
+        _defn(),
+        SASARAN,
+        s.CapaianIkk(kode="SK2.6", target=D(31), realisasi={"pembilang": 0, "penyebut": 0}),
+        1,
+        2023,
+    )
     assert nol.capaian is None and "penyebut bernilai nol" in nol.galat
 
 
 def test_hitung_ikk_applies_cap():
-    h = hitung_ikk(_defn(), SASARAN, s.CapaianIkk(kode="SK2.6", target=D(80),
-                                                  realisasi={"pembilang": 5, "penyebut": 5}),
-                   1, 2023, batas=D(120))
+    h = hitung_ikk(
+        _defn(),
+        SASARAN,
+        s.CapaianIkk(kode="SK2.6", target=D(80), realisasi={"pembilang": 5, "penyebut": 5}),
+        1,
+        2023,
+        batas=D(120),
+    )
     assert h.capaian == 120  # 100 / 80 × 100 = 125 → 120
 
 

@@ -35,7 +35,7 @@ def _ganti(path: Path, lama: str, baru: str, setelah: str = "") -> None:
     teks = path.read_text(encoding="utf-8")
     mulai = teks.index(setelah) if setelah else 0
     i = teks.index(lama, mulai)
-    path.write_text(teks[:i] + baru + teks[i + len(lama):], encoding="utf-8")
+    path.write_text(teks[:i] + baru + teks[i + len(lama) :], encoding="utf-8")
 
 
 def _cari(temuan: list[Temuan], kode: str, *isi: str) -> list[Temuan]:
@@ -82,12 +82,15 @@ def test_sample_budget_per_sasaran_does_not_add_up(sampel):
     #       16.389.441.000 − 16.466.041.000 = −76.600.000
     t = _satu(sampel, "ANGGARAN_TIDAK_MENJUMLAH", "2023/anggaran.yaml", "jumlah pagu per sasaran")
     assert t.tingkat == "peringatan"
-    assert ("jumlah pagu per sasaran Rp16.389.441.000 ≠ pagu total Rp16.466.041.000 "
-            "(selisih -Rp76.600.000)") in t.pesan
+    assert (
+        "jumlah pagu per sasaran Rp16.389.441.000 ≠ pagu total Rp16.466.041.000 "
+        "(selisih -Rp76.600.000)"
+    ) in t.pesan
     # realisasi: 9.906.789.855 + 273.397.500 + 35.190.000 + 6.118.641.109 = 16.334.018.464;
     #            16.334.018.464 − 16.335.496.464 = −1.478.000
-    t = _satu(sampel, "ANGGARAN_TIDAK_MENJUMLAH", "2023/anggaran.yaml",
-              "jumlah realisasi per sasaran")
+    t = _satu(
+        sampel, "ANGGARAN_TIDAK_MENJUMLAH", "2023/anggaran.yaml", "jumlah realisasi per sasaran"
+    )
     assert "Rp16.334.018.464 ≠ realisasi total Rp16.335.496.464 (selisih -Rp1.478.000)" in t.pesan
 
 
@@ -210,15 +213,18 @@ def rusak(tmp_path_factory) -> tuple[Path, list[Temuan]]:
     # 2. SK1.4 (penyebut_nol: galat) with 0 / 0
     _ganti(kin, "pembilang: 25\n      penyebut: 25\n", "pembilang: 0\n      penyebut: 0\n")
     # 3. SK3.1 (penyebut_nol: seratus) with 0 / 0: no complaints → 100 %
-    _ganti(kin, "pembilang: 2\n      penyebut: 2\n", "pembilang: 0\n      penyebut: 0\n",
-           setelah="kode: SK3.1")
+    _ganti(
+        kin,
+        "pembilang: 2\n      penyebut: 2\n",
+        "pembilang: 0\n      penyebut: 0\n",
+        setelah="kode: SK3.1",
+    )
     # 4. SK4.7: 400 units against a target of 168 → 400 / 168 × 100 = 238,10 % > 200
     _ganti(kin, "nilai: 168\n", "nilai: 400\n")
     # 5. SK1.1 PK target 75 where the Renstra 2023 target is 80
     _ganti(kin, "target: 80\n", "target: 75\n", setelah="kode: SK1.1")
     # 6. SK4.6 without penyebab (narrative missing)
-    _ganti(kin, "penyebab: Mengusulkan RKBMN/Anggaran untuk pengadaan kendaraan.",
-           "penyebab: ''")
+    _ganti(kin, "penyebab: Mengusulkan RKBMN/Anggaran untuk pengadaan kendaraan.", "penyebab: ''")
     # 7. SK2.5 without target and realisasi (the catalog has no Renstra target for it)
     _ganti(kin, "    target: 17\n    realisasi:\n      nilai: 23\n", "")
     # 8. kejar paket table total 19 → 20 (5 + 6 + 8 = 19)
@@ -232,8 +238,15 @@ def rusak(tmp_path_factory) -> tuple[Path, list[Temuan]]:
 def test_mutated_has_exactly_the_expected_errors(rusak):
     _, temuan = rusak
     error = sorted(t.kode for t in temuan if t.tingkat == "error")
-    assert error == sorted(["IKK_TIDAK_ADA_DI_KATALOG", "HITUNG_GAGAL", "SATUAN_TIDAK_DIKENAL",
-                            "TARGET_KOSONG", "REALISASI_KOSONG"])
+    assert error == sorted(
+        [
+            "IKK_TIDAK_ADA_DI_KATALOG",
+            "HITUNG_GAGAL",
+            "SATUAN_TIDAK_DIKENAL",
+            "TARGET_KOSONG",
+            "REALISASI_KOSONG",
+        ]
+    )
     assert [t.tingkat for t in temuan][:5] == ["error"] * 5  # errors listed first
 
 
@@ -308,11 +321,15 @@ def test_no_klaim_file_means_no_claim_findings(rusak):
 
 def test_cap_setting_in_satker(tmp_path):
     data = tmp_path / "data"
-    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("klaim.yaml", "lampiran.yaml",
-                                                               "narasi.yaml"))
+    shutil.copytree(
+        DATA, data, ignore=shutil.ignore_patterns("klaim.yaml", "lampiran.yaml", "narasi.yaml")
+    )
     sk = data / "satker" / SATKER / "satker.yaml"
-    sk.write_text(sk.read_text(encoding="utf-8") + "pengaturan:\n  batas_capaian: 120\n"
-                  "  capaian_tidak_wajar: 150\n", encoding="utf-8")
+    sk.write_text(
+        sk.read_text(encoding="utf-8") + "pengaturan:\n  batas_capaian: 120\n"
+        "  capaian_tidak_wajar: 150\n",
+        encoding="utf-8",
+    )
     d = muat_laporan(SATKER, 2023, data)
     h = hitung(d)
     # SK1.1: 152,40 → capped at 120; SK1.4: 117,65 stays; SK2.6: 13,21 stays

@@ -16,8 +16,9 @@ SATKER = "lapas-banyuasin"
 
 def _salin(tmp_path: Path) -> Path:
     data = tmp_path / "data"
-    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("klaim.yaml", "lampiran.yaml",
-                                                               "narasi.yaml"))
+    shutil.copytree(
+        DATA, data, ignore=shutil.ignore_patterns("klaim.yaml", "lampiran.yaml", "narasi.yaml")
+    )
     return data
 
 
@@ -41,10 +42,16 @@ def test_check_sample_exit_0_and_json(tmp_path, capsys):
     isi = json.loads(tujuan.read_text(encoding="utf-8"))
     assert isi["satker"] == SATKER and isi["tahun"] == 2023
     assert isi["ringkasan"]["error"] == 0
-    assert isi["ringkasan"]["peringatan"] == sum(t["tingkat"] == "peringatan"
-                                                 for t in isi["temuan"])
-    assert {"RASIO_DI_ATAS_100", "ANGGARAN_TIDAK_MENJUMLAH", "POPULASI_BEDA_PROFIL",
-            "REALISASI_MELEBIHI_PAGU", "KLAIM_BEDA"} <= {t["kode"] for t in isi["temuan"]}
+    assert isi["ringkasan"]["peringatan"] == sum(
+        t["tingkat"] == "peringatan" for t in isi["temuan"]
+    )
+    assert {
+        "RASIO_DI_ATAS_100",
+        "ANGGARAN_TIDAK_MENJUMLAH",
+        "POPULASI_BEDA_PROFIL",
+        "REALISASI_MELEBIHI_PAGU",
+        "KLAIM_BEDA",
+    } <= {t["kode"] for t in isi["temuan"]}
     assert not list(tmp_path.glob(".*.tmp"))  # the temporary file was renamed
 
 
@@ -74,12 +81,24 @@ def test_check_with_errors_exit_1(tmp_path, capsys):
     assert isi["ringkasan"]["error"] == 1
 
 
-@pytest.mark.parametrize(("satker", "tahun"), [("../etc", "2023"), ("Lapas", "2023"),
-                                                ("lapas-banyuasin", "20x3")])
+@pytest.mark.parametrize(
+    ("satker", "tahun"), [("../etc", "2023"), ("Lapas", "2023"), ("lapas-banyuasin", "20x3")]
+)
 def test_bad_parameters_exit_2(tmp_path, capsys, satker, tahun):
     tujuan = tmp_path / "temuan.json"
-    kode = main(["check", "--satker", satker, "--tahun", tahun, "--data-dir", str(DATA),
-                 "--json", str(tujuan)])
+    kode = main(
+        [
+            "check",
+            "--satker",
+            satker,
+            "--tahun",
+            tahun,
+            "--data-dir",
+            str(DATA),
+            "--json",
+            str(tujuan),
+        ]
+    )
     assert kode == 2
     out, err = capsys.readouterr()
     err = _rata(err)
@@ -104,8 +123,10 @@ def test_unreadable_yaml_exit_2(tmp_path, capsys):
 def test_schema_error_exit_2(tmp_path, capsys):
     data = _salin(tmp_path)
     p = data / "satker" / SATKER / "2023" / "anggaran.yaml"
-    p.write_text(p.read_text(encoding="utf-8").replace("pagu: 16466041000", "pagu: banyak", 1),
-                 encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8").replace("pagu: 16466041000", "pagu: banyak", 1),
+        encoding="utf-8",
+    )
     assert main(_check("--json", str(tmp_path / "t.json"), data=data)) == 2
     err = _rata(capsys.readouterr().err)
     assert "Traceback" not in err
@@ -113,8 +134,19 @@ def test_schema_error_exit_2(tmp_path, capsys):
 
 
 def test_unknown_satker_exit_2(tmp_path, capsys):
-    kode = main(["check", "--satker", "lapas-lain", "--tahun", "2023", "--data-dir", str(DATA),
-                 "--json", str(tmp_path / "t.json")])
+    kode = main(
+        [
+            "check",
+            "--satker",
+            "lapas-lain",
+            "--tahun",
+            "2023",
+            "--data-dir",
+            str(DATA),
+            "--json",
+            str(tmp_path / "t.json"),
+        ]
+    )
     assert kode == 2
     err = _rata(capsys.readouterr().err)
     assert "satker 'lapas-lain' tidak ditemukan" in err and "Traceback" not in err

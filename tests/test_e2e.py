@@ -35,8 +35,14 @@ def html(laporan: Path) -> str:
 
 
 def test_all_outputs_written(laporan: Path) -> None:
-    for nama in ("laporan.html", "laporan.pdf", "capaian_ikk.csv", "tabel.xlsx",
-                 "pemeriksaan.json", "build.json"):
+    for nama in (
+        "laporan.html",
+        "laporan.pdf",
+        "capaian_ikk.csv",
+        "tabel.xlsx",
+        "pemeriksaan.json",
+        "build.json",
+    ):
         assert (laporan / nama).is_file(), nama
     assert not list(laporan.parent.glob(".*tmp*")), "temporary build folder left behind"
 
@@ -53,15 +59,34 @@ def test_executed_notebooks_have_no_errors(laporan: Path) -> None:
 
 
 def test_chapters_and_every_ikk_present(html: str) -> None:
-    for judul in ("KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I PENDAHULUAN",
-                  "BAB II PERENCANAAN KINERJA", "BAB III AKUNTABILITAS KINERJA", "BAB IV PENUTUP",
-                  "LAMPIRAN", "Daftar Isi", "Daftar Tabel", "Daftar Gambar"):
+    for judul in (
+        "KATA PENGANTAR",
+        "IKHTISAR EKSEKUTIF",
+        "BAB I PENDAHULUAN",
+        "BAB II PERENCANAAN KINERJA",
+        "BAB III AKUNTABILITAS KINERJA",
+        "BAB IV PENUTUP",
+        "LAMPIRAN",
+        "Daftar Isi",
+        "Daftar Tabel",
+        "Daftar Gambar",
+    ):
         assert judul.lower() in html.lower(), judul
     for s in range(1, 5):
         for i in range(1, 10):
             kode = f"SK{s}.{i}"
-            if (s, i) in {(1, 7), (1, 8), (1, 9), (2, 8), (2, 9), (3, 5), (3, 6), (3, 7), (3, 8),
-                          (3, 9)}:
+            if (s, i) in {
+                (1, 7),
+                (1, 8),
+                (1, 9),
+                (2, 8),
+                (2, 9),
+                (3, 5),
+                (3, 6),
+                (3, 7),
+                (3, 8),
+                (3, 9),
+            }:
                 continue
             assert f"IKK {kode}:" in html, kode
 
@@ -89,12 +114,17 @@ def test_pdf_has_toc_and_pages(laporan: Path) -> None:
     pdfinfo = shutil.which("pdfinfo")
     if not (pdftotext and pdfinfo):
         pytest.skip("poppler-utils (pdftotext/pdfinfo) tidak terpasang")
-    info = subprocess.run([pdfinfo, str(laporan / "laporan.pdf")], capture_output=True, text=True,
-                          check=True).stdout
+    info = subprocess.run(
+        [pdfinfo, str(laporan / "laporan.pdf")], capture_output=True, text=True, check=True
+    ).stdout
     halaman = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
     assert halaman >= 7
-    teks = subprocess.run([pdftotext, "-l", "8", str(laporan / "laporan.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    teks = subprocess.run(
+        [pdftotext, "-l", "8", str(laporan / "laporan.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "DAFTAR ISI" in teks.upper()
     assert re.search(r"BAB III.*\d+", teks), "table of contents without page numbers"
 
@@ -103,8 +133,9 @@ def test_capaian_csv_has_26_rows(laporan: Path) -> None:
     with (laporan / "capaian_ikk.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 26
-    assert {"sasaran", "indikator", "satuan", "target", "realisasi", "capaian",
-            "status"} <= set(rows[0])
+    assert {"sasaran", "indikator", "satuan", "target", "realisasi", "capaian", "status"} <= set(
+        rows[0]
+    )
     vokasi = next(r for r in rows if r["kode"] == "SK2.6")
     assert vokasi["status"] == "Tidak tercapai"
 

@@ -134,9 +134,20 @@ def test_nilai_satuan():
 
 @pytest.mark.parametrize(
     ("bulan", "nama"),
-    [(1, "Januari"), (2, "Februari"), (3, "Maret"), (4, "April"), (5, "Mei"), (6, "Juni"),
-     (7, "Juli"), (8, "Agustus"), (9, "September"), (10, "Oktober"), (11, "November"),
-     (12, "Desember")],
+    [
+        (1, "Januari"),
+        (2, "Februari"),
+        (3, "Maret"),
+        (4, "April"),
+        (5, "Mei"),
+        (6, "Juni"),
+        (7, "Juli"),
+        (8, "Agustus"),
+        (9, "September"),
+        (10, "Oktober"),
+        (11, "November"),
+        (12, "Desember"),
+    ],
 )
 def test_nama_bulan(bulan, nama):
     assert f.nama_bulan(bulan) == nama
@@ -151,9 +162,18 @@ def test_nama_bulan_abbreviated_and_out_of_range():
 
 @pytest.mark.parametrize(
     ("n", "kata"),
-    [(0, "nol"), (4, "empat"), (11, "sebelas"), (12, "dua belas"), (19, "sembilan belas"),
-     (20, "dua puluh"), (26, "dua puluh enam"), (99, "sembilan puluh sembilan"), (100, "100"),
-     (-1, "-1")],
+    [
+        (0, "nol"),
+        (4, "empat"),
+        (11, "sebelas"),
+        (12, "dua belas"),
+        (19, "sembilan belas"),
+        (20, "dua puluh"),
+        (26, "dua puluh enam"),
+        (99, "sembilan puluh sembilan"),
+        (100, "100"),
+        (-1, "-1"),
+    ],
 )
 def test_terbilang_kecil(n, kata):
     assert f.terbilang_kecil(n) == kata

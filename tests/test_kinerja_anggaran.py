@@ -20,13 +20,23 @@ D = Decimal
 
 # Tabel 3.10 "Nilai" row (evaluasi.yaml 2023)
 IKPA_2023 = dict(
-    revisi_dipa=D(100), deviasi_halaman_iii_dipa=D("87.28"), penyerapan_anggaran=D(100),
-    belanja_kontraktual=D(100), penyelesaian_tagihan=D(100), pengelolaan_up_tup=D("99.31"),
-    dispensasi_spm=D(100), capaian_output=D(100),
+    revisi_dipa=D(100),
+    deviasi_halaman_iii_dipa=D("87.28"),
+    penyerapan_anggaran=D(100),
+    belanja_kontraktual=D(100),
+    penyelesaian_tagihan=D(100),
+    pengelolaan_up_tup=D("99.31"),
+    dispensasi_spm=D(100),
+    capaian_output=D(100),
 )
 # Tabel 3.9 (evaluasi.yaml 2023)
-SMART_2023 = dict(penyerapan=D("88.6"), konsistensi=D("98.1"), capaian_ro=D("99.53"),
-                  efisiensi=D("10.06"), nilai_efisiensi=D("75.14"))
+SMART_2023 = dict(
+    penyerapan=D("88.6"),
+    konsistensi=D("98.1"),
+    capaian_ro=D("99.53"),
+    efisiensi=D("10.06"),
+    nilai_efisiensi=D("75.14"),
+)
 
 
 # --------------------------------------------------------------------------- SMART-DJA
@@ -39,8 +49,12 @@ def test_smart_2023_from_components():
     # penyerapan  88.6  ×  9.7 % =  8.59420
     # sum = 91.23399 → "91,23" (the seed prints 91,24)
     h = hitung_smart(s.Smart(**SMART_2023), 2023)
-    assert h.kontribusi == {"capaian_ro": D("43.29555"), "nilai_efisiensi": D("21.49004"),
-                            "konsistensi": D("17.8542"), "penyerapan": D("8.5942")}
+    assert h.kontribusi == {
+        "capaian_ro": D("43.29555"),
+        "nilai_efisiensi": D("21.49004"),
+        "konsistensi": D("17.8542"),
+        "penyerapan": D("8.5942"),
+    }
     assert h.nilai == D("91.23399")
     assert f.angka(h.nilai) == "91,23"
     assert h.komponen["nilai_efisiensi"] == D("75.14")  # the stated value is used
@@ -52,8 +66,11 @@ def test_smart_weights_are_the_ones_that_reproduce_the_seed():
     # The seed's prose lists penyerapan 28,6 / efisiensi 18,2 / konsistensi 9,7, but only
     # CRO 43,5 / efisiensi 28,6 / konsistensi 18,2 / penyerapan 9,7 reproduce its figures.
     assert aturan.aturan_smart(2023).bobot == {
-        "capaian_ro": D("43.5"), "nilai_efisiensi": D("28.6"),
-        "konsistensi": D("18.2"), "penyerapan": D("9.7")}
+        "capaian_ro": D("43.5"),
+        "nilai_efisiensi": D("28.6"),
+        "konsistensi": D("18.2"),
+        "penyerapan": D("9.7"),
+    }
     assert sum(aturan.aturan_smart(2023).bobot.values()) == 100
 
 
@@ -120,10 +137,16 @@ def test_ikpa_2023_aspects():
 
 def test_ikpa_2023_weights_and_aspects():
     a = aturan.aturan_ikpa(2023)
-    assert a.bobot == {"revisi_dipa": 10, "deviasi_halaman_iii_dipa": 10,
-                       "penyerapan_anggaran": 20, "belanja_kontraktual": 10,
-                       "penyelesaian_tagihan": 10, "pengelolaan_up_tup": 10,
-                       "dispensasi_spm": 5, "capaian_output": 25}
+    assert a.bobot == {
+        "revisi_dipa": 10,
+        "deviasi_halaman_iii_dipa": 10,
+        "penyerapan_anggaran": 20,
+        "belanja_kontraktual": 10,
+        "penyelesaian_tagihan": 10,
+        "pengelolaan_up_tup": 10,
+        "dispensasi_spm": 5,
+        "capaian_output": 25,
+    }
     # aspect weights 20 / 55 / 25
     per_aspek = {n: sum(a.bobot[k] for k in anggota) for n, anggota in a.aspek.items()}
     assert per_aspek == {"perencanaan": 20, "pelaksanaan": 55, "hasil": 25}
@@ -180,8 +203,12 @@ def test_ikpa_deduction_ignored_before_2024():
 # --------------------------------------------------------------------------- IKPA 2024+
 
 IKPA_2024 = dict(
-    revisi_dipa=D(90), deviasi_halaman_iii_dipa=D(80), penyerapan_anggaran=D(95),
-    belanja_kontraktual=D(100), penyelesaian_tagihan=D(100), pengelolaan_up_tup=D(70),
+    revisi_dipa=D(90),
+    deviasi_halaman_iii_dipa=D(80),
+    penyerapan_anggaran=D(95),
+    belanja_kontraktual=D(100),
+    penyelesaian_tagihan=D(100),
+    pengelolaan_up_tup=D(70),
     capaian_output=D(98),
 )
 
@@ -191,8 +218,9 @@ def test_ikpa_2024_rule():
     # weighted: revisi 90 × 10 = 9; deviasi 80 × 15 = 12; penyerapan 95 × 20 = 19;
     #   kontraktual 100 × 10 = 10; tagihan 100 × 10 = 10; UP/TUP 70 × 10 = 7;
     #   capaian output 98 × 25 = 24.5  → total 91.5; minus 0.5 deduction = 91.0 → "Baik"
-    h = hitung_ikpa(s.Ikpa(**IKPA_2024, dispensasi_spm=D(0), pengurang_dispensasi_spm=D("0.5")),
-                    2024)
+    h = hitung_ikpa(
+        s.Ikpa(**IKPA_2024, dispensasi_spm=D(0), pengurang_dispensasi_spm=D("0.5")), 2024
+    )
     assert h.aturan.dasar == "PER-5/PB/2024"
     assert "dispensasi_spm" not in h.nilai_akhir  # a stated score is not weighted any more
     assert h.nilai_akhir["deviasi_halaman_iii_dipa"] == 12
@@ -226,9 +254,17 @@ def test_ikpa_deduction_never_below_zero():
 
 @pytest.mark.parametrize(
     ("nilai", "label"),
-    [(D(100), "Sangat Baik"), (D(95), "Sangat Baik"), (D("94.99"), "Baik"), (D(89), "Baik"),
-     (D("88.99"), "Cukup"), (D(70), "Cukup"), (D("69.99"), "Kurang"), (D(0), "Kurang"),
-     (None, None)],
+    [
+        (D(100), "Sangat Baik"),
+        (D(95), "Sangat Baik"),
+        (D("94.99"), "Baik"),
+        (D(89), "Baik"),
+        (D("88.99"), "Cukup"),
+        (D(70), "Cukup"),
+        (D("69.99"), "Kurang"),
+        (D(0), "Kurang"),
+        (None, None),
+    ],
 )
 def test_predikat(nilai, label):
     assert aturan.predikat(nilai) == label
@@ -252,8 +288,9 @@ def test_nka_from_the_components():
 # --------------------------------------------------------------------------- rule table
 
 
-@pytest.mark.parametrize("tabel", [aturan.SMART, aturan.IKPA, aturan.NKA],
-                         ids=["SMART", "IKPA", "NKA"])
+@pytest.mark.parametrize(
+    "tabel", [aturan.SMART, aturan.IKPA, aturan.NKA], ids=["SMART", "IKPA", "NKA"]
+)
 def test_rule_versions_do_not_overlap(tabel):
     urut = sorted(tabel, key=lambda v: v.mulai)
     for v in urut:

@@ -24,7 +24,7 @@ def test_markdown_strips_html_scripts_handlers_and_images() -> None:
     assert "<strong>tebal</strong>" in keluar
     assert "<script" not in keluar and "onerror" not in keluar
     assert "<img" not in keluar
-    assert "href=\"javascript" not in keluar
+    assert 'href="javascript' not in keluar
     assert "https://contoh.invalid" not in keluar
 
 
@@ -79,8 +79,12 @@ def test_narrative_with_html_in_data_is_neutralised(tmp_path: Path) -> None:
     shutil.copytree(DATA, data)
     p = data / "satker/lapas-banyuasin/2023/narasi.yaml"
     teks = p.read_text(encoding="utf-8")
-    teks = teks.replace("latar_belakang: |-", "latar_belakang: |-\n  <script>alert('x')</script>"
-                        " <img src=https://contoh.invalid/a.png onerror=alert(1)>\n", 1)
+    teks = teks.replace(
+        "latar_belakang: |-",
+        "latar_belakang: |-\n  <script>alert('x')</script>"
+        " <img src=https://contoh.invalid/a.png onerror=alert(1)>\n",
+        1,
+    )
     p.write_text(teks, encoding="utf-8")
     html = Laporan("lapas-banyuasin", 2023, data, bab=1).narasi("latar_belakang")
     assert "<script" not in html and "<img" not in html and "onerror" not in html

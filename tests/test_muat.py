@@ -23,8 +23,9 @@ def _salin(tmp_path: Path, lengkap: bool = False) -> Path:
     """Copy the sample; without ``lengkap`` the optional klaim/lampiran/narasi files are left
     out (they are slow to parse and these tests do not need them)."""
     tujuan = tmp_path / "data"
-    abaikan = None if lengkap else shutil.ignore_patterns("klaim.yaml", "lampiran.yaml",
-                                                           "narasi.yaml")
+    abaikan = (
+        None if lengkap else shutil.ignore_patterns("klaim.yaml", "lampiran.yaml", "narasi.yaml")
+    )
     shutil.copytree(DATA, tujuan, ignore=abaikan)
     return tujuan
 
@@ -66,8 +67,11 @@ def test_sample_loads():
     assert d.ini.anggaran.pagu == 16466041000
     # numbers stay exact decimals (87.28 is not 87.2800000000000011…)
     assert d.ini.evaluasi.ikpa.deviasi_halaman_iii_dipa == Decimal("87.28")
-    assert {p.name for p in d.semua_berkas()} >= {"satker.yaml", "kinerja.yaml",
-                                                   "upt-pemasyarakatan-2020-2024.yaml"}
+    assert {p.name for p in d.semua_berkas()} >= {
+        "satker.yaml",
+        "kinerja.yaml",
+        "upt-pemasyarakatan-2020-2024.yaml",
+    }
     # line lookup of a node for locating findings: profil.penghuni
     assert d.ini.baris("profil", "penghuni") == _baris(_berkas(DATA, "profil.yaml"), "penghuni:")
 
@@ -86,6 +90,7 @@ def test_cached_muat_rereads_after_an_edit(tmp_path):
     p = _berkas(data, "anggaran.yaml")
     _ganti(p, "realisasi: 16335496464", "realisasi: 16335496465")
     import os
+
     st = p.stat()
     os.utime(p, (st.st_atime, st.st_mtime + 5))
     kedua = muat(SATKER, 2023, data)
@@ -95,16 +100,32 @@ def test_cached_muat_rereads_after_an_edit(tmp_path):
 # --------------------------------------------------------------------------- parameters
 
 
-@pytest.mark.parametrize(("satker", "tahun"),
-                         [("../etc", 2023), ("Lapas", 2023), ("lapas-banyuasin", "20x3"),
-                          ("lapas-banyuasin", "../2023"), ("..", "2023")])
+@pytest.mark.parametrize(
+    ("satker", "tahun"),
+    [
+        ("../etc", 2023),
+        ("Lapas", 2023),
+        ("lapas-banyuasin", "20x3"),
+        ("lapas-banyuasin", "../2023"),
+        ("..", "2023"),
+    ],
+)
 def test_bad_parameters_refused_before_any_file_is_opened(tmp_path, monkeypatch, satker, tahun):
     def dilarang(*args, **kwargs):
         raise AssertionError("a file or folder was touched before validation")
 
     with monkeypatch.context() as m:
-        for nama in ("exists", "is_dir", "is_file", "glob", "read_text", "open", "stat",
-                     "resolve", "iterdir"):
+        for nama in (
+            "exists",
+            "is_dir",
+            "is_file",
+            "glob",
+            "read_text",
+            "open",
+            "stat",
+            "resolve",
+            "iterdir",
+        ):
             m.setattr(pathlib.Path, nama, dilarang)
         m.setattr(builtins, "open", dilarang)
         for fungsi in (muat_laporan, muat):
@@ -230,8 +251,9 @@ def test_schema_errors_in_nested_lists(tmp_path):
         muat_berkas(sk.Kinerja, p)
     pesan = str(e.value)
     assert f"baris {n1}, field indikator[1].realisasi.penyebut: harus ≥ 0 (ditemukan: -5)" in pesan
-    assert (f"baris {n2}, field indikator[2].targett: nama field tidak dikenal (salah ketik?)"
-            in pesan)
+    assert (
+        f"baris {n2}, field indikator[2].targett: nama field tidak dikenal (salah ketik?)" in pesan
+    )
 
 
 def test_schema_error_literal_and_missing(tmp_path):
@@ -251,8 +273,11 @@ def test_schema_error_literal_and_missing(tmp_path):
 
 def test_realisasi_needs_exactly_one_form(tmp_path):
     p = _satu(tmp_path, "kinerja.yaml")
-    _ganti(p, "      pembilang: 1435\n      penyebut: 1177\n",
-           "      pembilang: 1435\n      penyebut: 1177\n      nilai: 100\n")
+    _ganti(
+        p,
+        "      pembilang: 1435\n      penyebut: 1177\n",
+        "      pembilang: 1435\n      penyebut: 1177\n      nilai: 100\n",
+    )
     with pytest.raises(DataError) as e:
         muat_berkas(sk.Kinerja, p)
     assert "indikator[1].realisasi: isi tepat satu bentuk realisasi" in str(e.value)
@@ -288,8 +313,11 @@ def test_satker_id_must_match_folder(tmp_path):
 
 def test_unknown_catalog(tmp_path):
     data = _salin(tmp_path)
-    _ganti(_berkas(data, "satker.yaml", None), "katalog: upt-pemasyarakatan-2020-2024",
-           "katalog: katalog-lain")
+    _ganti(
+        _berkas(data, "satker.yaml", None),
+        "katalog: upt-pemasyarakatan-2020-2024",
+        "katalog: katalog-lain",
+    )
     with pytest.raises(DataError, match="katalog 'katalog-lain' tidak ditemukan"):
         muat_laporan(SATKER, 2023, data)
 

@@ -53,7 +53,8 @@ def test_cells_are_thin(path: Path) -> None:
             continue
         tree = ast.parse(cell.source)
         for node in ast.walk(tree):
-            assert not isinstance(node, ast.For | ast.While | ast.If | ast.With | ast.Try |
-                                  ast.FunctionDef | ast.ClassDef), (
-                f"{path.name}: logic in a notebook cell belongs in lkjip_helpers:\n{cell.source}")
+            assert not isinstance(
+                node,
+                ast.For | ast.While | ast.If | ast.With | ast.Try | ast.FunctionDef | ast.ClassDef,
+            ), f"{path.name}: logic in a notebook cell belongs in lkjip_helpers:\n{cell.source}"
         assert len([s for s in tree.body if not isinstance(s, ast.Import | ast.ImportFrom)]) <= 1

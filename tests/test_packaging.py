@@ -41,8 +41,11 @@ def _conda() -> tuple[dict[str, str], list[str], list[object]]:
         if isinstance(butir, dict):
             pip.extend(butir.get("pip", []))
             continue
-        nama, versi = _pecah(str(butir).replace("=", "==", 1) if re.match(
-            r"^[\w.-]+=[^=]", str(butir)) else str(butir))
+        nama, versi = _pecah(
+            str(butir).replace("=", "==", 1)
+            if re.match(r"^[\w.-]+=[^=]", str(butir))
+            else str(butir)
+        )
         if nama not in HANYA_CONDA:
             paket[nama] = versi
     return paket, pip, env["channels"]

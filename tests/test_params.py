@@ -17,9 +17,23 @@ def test_valid_slugs(satker):
 
 @pytest.mark.parametrize(
     "satker",
-    ["../etc", "..", "Lapas", "lapas_banyuasin", "lapas banyuasin", "lapas--banyuasin",
-     "-lapas", "lapas-", "lapas/banyuasin", "/etc/passwd", "", "lapas\n", "a" * 65,
-     "lapas.banyuasin", "lápas"],
+    [
+        "../etc",
+        "..",
+        "Lapas",
+        "lapas_banyuasin",
+        "lapas banyuasin",
+        "lapas--banyuasin",
+        "-lapas",
+        "lapas-",
+        "lapas/banyuasin",
+        "/etc/passwd",
+        "",
+        "lapas\n",
+        "a" * 65,
+        "lapas.banyuasin",
+        "lápas",
+    ],
 )
 def test_invalid_slugs_are_refused_in_indonesian(satker):
     with pytest.raises(ParameterError) as e:
@@ -35,14 +49,32 @@ def test_non_string_satker():
         validasi_satker(2023)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("tahun", "harapan"), [(2023, 2023), ("2023", 2023), (" 2022 ", 2022),
-                                               ("1990", 1990), ("2100", 2100)])
+@pytest.mark.parametrize(
+    ("tahun", "harapan"),
+    [(2023, 2023), ("2023", 2023), (" 2022 ", 2022), ("1990", 1990), ("2100", 2100)],
+)
 def test_valid_years(tahun, harapan):
     assert validasi_tahun(tahun) == harapan
 
 
-@pytest.mark.parametrize("tahun", ["20x3", "23", "02023", "12345", "1989", "2101", "", "2023.0",
-                                   2023.0, "-2023", "../2023", "2023/..", True])
+@pytest.mark.parametrize(
+    "tahun",
+    [
+        "20x3",
+        "23",
+        "02023",
+        "12345",
+        "1989",
+        "2101",
+        "",
+        "2023.0",
+        2023.0,
+        "-2023",
+        "../2023",
+        "2023/..",
+        True,
+    ],
+)
 def test_invalid_years_are_refused(tahun):
     with pytest.raises(ParameterError, match="harus empat digit"):
         validasi_tahun(tahun)
@@ -56,7 +88,8 @@ def test_parameter_error_is_exit_code_2():
 def test_validasi_parameter_and_folder():
     assert validasi_parameter("lapas-banyuasin", "2023") == ("lapas-banyuasin", 2023)
     assert folder_tahun("data", "lapas-banyuasin", "2023") == Path(
-        "data/satker/lapas-banyuasin/2023")
+        "data/satker/lapas-banyuasin/2023"
+    )
     with pytest.raises(ParameterError):
         folder_tahun("data", "../etc", 2023)
     with pytest.raises(ParameterError):

@@ -14,6 +14,12 @@ if TYPE_CHECKING:
     from .. import Laporan
 
 KELAS_STATUS = {TERCAPAI: "status-ok", TIDAK_TERCAPAI: "status-gagal"}
+SUMBER_TARGET = {"PK": "Perjanjian Kinerja", "Renstra": "target Renstra (PK tidak diisi)"}
+POLARITAS = {
+    "naik": "makin tinggi makin baik",
+    "turun": "makin rendah makin baik",
+    "rentang": "target berupa rentang",
+}
 
 
 def _v(x: HasilIkk, nilai: Decimal | None) -> h.Sel:
@@ -218,9 +224,14 @@ def _rumus(x: HasilIkk) -> str:
     return '<div class="blok-rumus">' + "".join(out) + "</div>"
 
 
-_LABEL_BESARAN = {"target": "Target", "realisasi": "Realisasi", "capaian": "Capaian",
-                  "pembilang": "Pembilang", "penyebut": "Penyebut",
-                  "perubahan_capaian": "Perubahan capaian (poin)"}
+_LABEL_BESARAN = {
+    "target": "Target",
+    "realisasi": "Realisasi",
+    "capaian": "Capaian",
+    "pembilang": "Pembilang",
+    "penyebut": "Penyebut",
+    "perubahan_capaian": "Perubahan capaian (poin)",
+}
 
 
 def _temuan_ikk(lap: Laporan, x: HasilIkk) -> str:
@@ -228,16 +239,30 @@ def _temuan_ikk(lap: Laporan, x: HasilIkk) -> str:
     states differently grouped per figure with where each value is stated."""
     kode = x.kode
     semua = lap.temuan()
-    lain = [t for t in semua if t.tingkat != "info" and t.besaran is None
-            and (f"({kode})" in t.lokasi or f": {kode}" in t.lokasi)]
-    klaim = [t for t in semua if t.kode == "KLAIM_BEDA" and t.tahun == lap.hasil.tahun
-             and t.besaran and t.besaran.startswith(f"ikk.{kode}.")]
+    lain = [
+        t
+        for t in semua
+        if t.tingkat != "info"
+        and t.besaran is None
+        and (f"({kode})" in t.lokasi or f": {kode}" in t.lokasi)
+    ]
+    klaim = [
+        t
+        for t in semua
+        if t.kode == "KLAIM_BEDA"
+        and t.tahun == lap.hasil.tahun
+        and t.besaran
+        and t.besaran.startswith(f"ikk.{kode}.")
+    ]
     if not lain and not klaim:
         return ""
     isi = ""
     if lain:
-        isi += "<ul>" + "".join(f"<li><strong>{h.esc(t.kode)}</strong>: {h.esc(t.pesan)}</li>"
-                                for t in lain) + "</ul>"
+        isi += (
+            "<ul>"
+            + "".join(f"<li><strong>{h.esc(t.kode)}</strong>: {h.esc(t.pesan)}</li>" for t in lain)
+            + "</ul>"
+        )
     if klaim:
         grup: dict[str, list] = {}
         for t in klaim:
@@ -247,15 +272,30 @@ def _temuan_ikk(lap: Laporan, x: HasilIkk) -> str:
             nilai: dict[str, list[str]] = {}
             for t in daftar:
                 nilai.setdefault(t.dinyatakan or "", []).append(t.sumber or "")
-            dinyatakan = "; ".join(f"{f.angka(Decimal(v), 2, ringkas=True)} ({', '.join(s)})"
-                                   for v, s in nilai.items())
+            dinyatakan = "; ".join(
+                f"{f.angka(Decimal(v), 2, ringkas=True)} ({', '.join(s)})" for v, s in nilai.items()
+            )
             nama = _LABEL_BESARAN.get(besaran.rsplit(".", 1)[-1], besaran)
-            baris.append([nama, h.sel(f.angka(Decimal(daftar[0].dihitung or "0"), 2),
-                                      Decimal(daftar[0].dihitung or "0")), dinyatakan])
-        isi += ('<p>Angka yang dinyatakan draf laporan berbeda dari hasil hitung ulang:</p>'
-                + h.tabel(f"{kode}-klaim", f"Angka dinyatakan vs dihitung ulang, {kode}",
-                          ["Besaran", "Dihitung ulang", "Dinyatakan (lokasi)"], baris,
-                          bernomor=False))
+            baris.append(
+                [
+                    nama,
+                    h.sel(
+                        f.angka(Decimal(daftar[0].dihitung or "0"), 2),
+                        Decimal(daftar[0].dihitung or "0"),
+                    ),
+                    dinyatakan,
+                ]
+            )
+        isi += (
+            "<p>Angka yang dinyatakan draf laporan berbeda dari hasil hitung ulang:</p>"
+            + h.tabel(
+                f"{kode}-klaim",
+                f"Angka dinyatakan vs dihitung ulang, {kode}",
+                ["Besaran", "Dihitung ulang", "Dinyatakan (lokasi)"],
+                baris,
+                bernomor=False,
+            )
+        )
     return h.kotak("catatan-pemeriksaan", "Catatan pemeriksaan data", isi)
 
 
@@ -284,10 +324,8 @@ def _analisis_ikk(lap: Laporan, x: HasilIkk, nomor_sasaran: int) -> str:
                 ]
             ],
             catatan=(
-                f"Target bersumber dari {'Perjanjian Kinerja' if x.sumber_target == 'PK' else 'Renstra'}"
-                + (
-                    f"; polaritas: {'makin rendah makin baik' if d.polaritas == 'turun' else 'rentang' if d.polaritas == 'rentang' else 'makin tinggi makin baik'}."
-                )
+                f"Target bersumber dari {SUMBER_TARGET.get(x.sumber_target, '–')}; "
+                f"polaritas: {POLARITAS[d.polaritas]}."
             ),
             kelas="ikk",
         )
@@ -451,7 +489,11 @@ def analisis_sasaran(lap: Laporan, kode: str) -> str:
     r = next((x for x in hasil.sasaran if x.sasaran.kode == kode), None)
     if r is None:
         raise KeyError(f"sasaran {kode!r} tidak ada dalam Perjanjian Kinerja {hasil.tahun}")
-    out = [h.judul(3, f"Sasaran Kegiatan {r.nomor}: {r.sasaran.nama}", f"sasaran-{h.slug(kode)}", "sasaran")]
+    out = [
+        h.judul(
+            3, f"Sasaran Kegiatan {r.nomor}: {r.sasaran.nama}", f"sasaran-{h.slug(kode)}", "sasaran"
+        )
+    ]
     kal = (
         f"Sasaran ini diukur dengan {len(r.ikk)} IKK: {r.tercapai} tercapai"
         + (f", {r.tidak_tercapai} belum tercapai" if r.tidak_tercapai else "")
