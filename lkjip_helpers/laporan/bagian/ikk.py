@@ -34,45 +34,39 @@ def _status(x: HasilIkk) -> h.Sel:
     return h.sel(x.status, kelas=KELAS_STATUS.get(x.status, "status-na"))
 
 
-def tabel_pk(lap: Laporan) -> str:
-    hasil = lap.hasil
+def _baris_per_sasaran(lap: Laporan, kolom_ikk) -> list[list[h.Sel]]:
+    """Rows grouped by sasaran (No. and sasaran cells span its IKK) + ``kolom_ikk(x)``."""
     baris = []
-    for r in hasil.sasaran:
+    for r in lap.hasil.sasaran:
         for i, x in enumerate(r.ikk):
             awal = [h.sel(str(r.nomor), baris=len(r.ikk)), h.sel(r.sasaran.nama, baris=len(r.ikk))]
-            baris.append(
-                (awal if i == 0 else [])
-                + [
-                    h.sel(f"{x.kode} {x.defn.nama}"),
-                    h.sel(x.defn.satuan),
-                    _v(x, x.target),
-                ]
-            )
-    t = h.tabel(
+            baris.append((awal if i == 0 else []) + kolom_ikk(x))
+    return baris
+
+
+def tabel_pk(lap: Laporan) -> str:
+    hasil = lap.hasil
+    return h.tabel(
         lap.nomor_tabel(),
         f"Perjanjian Kinerja {hasil.data.satker.nama_singkat} Tahun {hasil.tahun}",
         ["No.", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Satuan", "Target"],
-        baris,
+        _baris_per_sasaran(
+            lap, lambda x: [h.sel(f"{x.kode} {x.defn.nama}"), h.sel(x.defn.satuan), _v(x, x.target)]
+        ),
     )
-    return t
 
 
 def tabel_capaian(lap: Laporan, judul: str) -> str:
-    hasil = lap.hasil
-    baris = []
-    for r in hasil.sasaran:
-        for i, x in enumerate(r.ikk):
-            awal = [h.sel(str(r.nomor), baris=len(r.ikk)), h.sel(r.sasaran.nama, baris=len(r.ikk))]
-            baris.append(
-                (awal if i == 0 else [])
-                + [
-                    h.sel(f"{x.kode} {x.defn.nama}"),
-                    _v(x, x.target),
-                    _v(x, x.nilai_realisasi),
-                    _cap(x.capaian),
-                    _status(x),
-                ]
-            )
+    baris = _baris_per_sasaran(
+        lap,
+        lambda x: [
+            h.sel(f"{x.kode} {x.defn.nama}"),
+            _v(x, x.target),
+            _v(x, x.nilai_realisasi),
+            _cap(x.capaian),
+            _status(x),
+        ],
+    )
     return h.tabel(
         lap.nomor_tabel(),
         judul,
