@@ -106,7 +106,7 @@ def test_no_remote_resources_and_no_prompts(html: str) -> None:
     assert not re.search(r"<(script|link|iframe)[^>]+(?:src|href)=[\"']?https?://", html, re.I)
     assert "@import url(http" not in html
     assert not re.search(r"\b(In|Out)\s*\[\d*\]:", html)
-    assert "jp-InputArea" not in html or "jp-InputArea-editor" not in html
+    assert "jp-InputArea" not in html and "jp-InputPrompt" not in html
 
 
 def test_pdf_has_toc_and_pages(laporan: Path) -> None:
@@ -142,9 +142,11 @@ def test_capaian_csv_has_26_rows(laporan: Path) -> None:
 
 def test_build_record_and_findings(laporan: Path) -> None:
     rekam = json.loads((laporan / "build.json").read_text(encoding="utf-8"))
-    assert rekam["parameter"]["satker"] == "lapas-banyuasin" if "parameter" in rekam else True
-    teks = json.dumps(rekam)
-    assert "sha256" in teks and "kinerja.yaml" in teks
+    assert rekam["parameters"]["satker"] == "lapas-banyuasin"
+    assert rekam["parameters"]["tahun"] == 2023
+    sha = rekam["inputs_sha256"]
+    assert len(sha["satker/lapas-banyuasin/2023/kinerja.yaml"]) == 64
+    assert "katalog/upt-pemasyarakatan-2020-2024.yaml" in sha
     temuan = json.loads((laporan / "pemeriksaan.json").read_text(encoding="utf-8"))
     daftar = temuan["temuan"] if isinstance(temuan, dict) else temuan
     kode = {t["kode"] for t in daftar}
