@@ -23,6 +23,7 @@ from typing import Literal
 from . import format_id as f
 from .hitung import HasilLaporan, hasil_untuk
 from .muat import DataLaporan, DataTahun, muat
+from .schema import JUMLAH_PERIODE
 
 Tingkat = Literal["error", "peringatan", "info"]
 URUTAN_TINGKAT: dict[str, int] = {"error": 0, "peringatan": 1, "info": 2}
@@ -214,8 +215,6 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
             )
         if real and real.jenis_periode:
             jumlah = len(real.per_periode)
-            from .schema import JUMLAH_PERIODE
-
             harus = JUMLAH_PERIODE[real.jenis_periode]
             if jumlah < harus:
                 k.tambah(
@@ -281,8 +280,6 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
                     f"IKK {r.kode} tidak punya realisasi {d.tahun - 1}; "
                     "perbandingan tahun lalu tidak dapat dibuat",
                 )
-            elif r.sumber_target_lalu == "Renstra":
-                pass
 
 
 def _cek_tabel(k: _Kumpulan, tab, lokasi: str) -> None:

@@ -405,6 +405,9 @@ class Narasi(_Model):
     e_monev: Teks | None = None
     kesimpulan: Teks | None = None
     saran: Teks | None = None
+    ganti_rancangan: bool = False
+    """True: ``kesimpulan``/``saran`` replace the text drafted from the numbers (Bab IV);
+    False (default): the drafted text comes first and the analyst's text follows."""
 
 
 # --------------------------------------------------------------------------- lampiran

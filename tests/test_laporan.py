@@ -88,3 +88,13 @@ def test_narrative_with_html_in_data_is_neutralised(tmp_path: Path) -> None:
     p.write_text(teks, encoding="utf-8")
     html = Laporan("lapas-banyuasin", 2023, data, bab=1).narasi("latar_belakang")
     assert "<script" not in html and "<img" not in html and "onerror" not in html
+
+
+def test_analyst_text_can_replace_the_drafted_conclusion(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    p = data / "satker/lapas-banyuasin/2023/narasi.yaml"
+    p.write_text(p.read_text(encoding="utf-8") + "ganti_rancangan: true\n", encoding="utf-8")
+    html = Laporan("lapas-banyuasin", 2023, data, bab=4).kesimpulan()
+    assert "Uraian tim penyusun" not in html and "SK2.6" not in html
+    assert "Laporan Kinerja Lembaga Pemasyarakatan Kelas IIA Banyuasin merupakan" in html

@@ -45,21 +45,28 @@ def _rancangan_kesimpulan(lap: Laporan) -> list[str]:
     return kal
 
 
+def _teks_analis(teks: str | None) -> str:
+    return h.judul(5, "Uraian tim penyusun") + h.markdown(teks) if teks else ""
+
+
 def kesimpulan(lap: Laporan) -> str:
     n = lap.hasil.data.ini.narasi
+    if n and n.ganti_rancangan and n.kesimpulan:
+        return h.markdown(n.kesimpulan)
     out = [
         '<div class="rancangan">'
         + "".join(h.paragraf(k) for k in _rancangan_kesimpulan(lap))
         + "</div>"
     ]
-    if n and n.kesimpulan:
-        out.append(h.judul(4, "Uraian tim penyusun") + h.markdown(n.kesimpulan))
+    out.append(_teks_analis(n.kesimpulan if n else None))
     return "".join(out)
 
 
 def saran(lap: Laporan) -> str:
     hasil = lap.hasil
     n = hasil.data.ini.narasi
+    if n and n.ganti_rancangan and n.saran:
+        return h.markdown(n.saran)
     butir = []
     for x in hasil.tidak_tercapai:
         sebab = (x.data.narasi.penyebab or "").strip().split("\n")[0]
@@ -94,8 +101,7 @@ def saran(lap: Laporan) -> str:
         )
         + "</div>"
     ]
-    if n and n.saran:
-        out.append(h.judul(4, "Uraian tim penyusun") + h.markdown(n.saran))
+    out.append(_teks_analis(n.saran if n else None))
     return "".join(out)
 
 
