@@ -361,14 +361,8 @@ def _eksekusi_bab(
     daftar = "\n".join(f"  - {k.uraian()}" for k in kegagalan[:MAKS_TEMUAN_DITAMPILKAN])
     if len(kegagalan) > MAKS_TEMUAN_DITAMPILKAN:
         daftar += f"\n  ... dan {len(kegagalan) - MAKS_TEMUAN_DITAMPILKAN} lainnya"
-    if pertama.sel:
-        sel = f"sel ke-{pertama.sel}"
-    elif pertama.cuplikan == "impor modul":
-        sel = "impor modul (baris import salah satu notebook bab)"
-    else:
-        sel = "sel yang tidak diketahui"
     raise BuildError(
-        f"Notebook bab {pertama.notebook} gagal di {sel}: {pertama.nama}: {pertama.pesan}\n"
+        f"Notebook bab {pertama.notebook} gagal di {pertama.tempat(rinci=True)}: {pertama.nama}: {pertama.pesan}\n"
         f"Semua kegagalan ({len(kegagalan)}):\n{daftar}\n"
         f"Notebook yang gagal dan traceback disimpan di {folder_gagal} "
         f"(lihat {tb.name}). Keluaran sebelumnya tidak diubah."

@@ -132,14 +132,17 @@ class Kegagalan:
     cuplikan: str = ""
     """First line of the failing cell's source."""
 
+    def tempat(self, rinci: bool = False) -> str:
+        """Where it failed: ``sel ke-3``, the module imports, or an unknown cell."""
+        if self.sel:
+            return f"sel ke-{self.sel}"
+        if self.cuplikan == "impor modul":
+            return "impor modul (baris import salah satu notebook bab)" if rinci else "impor modul"
+        return "sel yang tidak diketahui" if rinci else "sel tidak diketahui"
+
     def uraian(self) -> str:
         """One-line description in Bahasa Indonesia."""
-        if self.sel:
-            sel = f"sel ke-{self.sel}"
-        elif self.cuplikan == "impor modul":
-            sel = "impor modul"
-        else:
-            sel = "sel tidak diketahui"
+        sel = self.tempat()
         if self.id_sel:
             sel += f" (id {self.id_sel})"
         kode = f" «{self.cuplikan}»" if self.cuplikan and self.sel else ""
