@@ -185,6 +185,21 @@ def kotak(kelas: str, judul_: str, isi_html: str) -> str:
     return f'<aside class="kotak {esc(kelas)}"><p class="kotak-judul">{esc(judul_)}</p>{isi_html}</aside>'
 
 
+def kosong(teks: str) -> str:
+    """Placeholder for a section whose data is not filled in: ``(teks)`` in grey italics."""
+    return f'<p class="kosong">({esc(teks)})</p>'
+
+
+def ttd(atas: str, jabatan: str, nama: str, nip: str | None) -> str:
+    """A signature block: place/date or role line, position, name, NIP."""
+    return (
+        f'<div class="ttd"><p>{esc(atas)}</p><p>{esc(jabatan)}</p>'
+        f'<p class="ttd-nama">{esc(nama)}</p>'
+        + (f"<p>NIP {esc(nip)}</p>" if nip else "")
+        + "</div>"
+    )
+
+
 def slug(teks: str) -> str:
     s = re.sub(r"[^a-z0-9]+", "-", teks.lower()).strip("-")
     return s or "bagian"

@@ -59,7 +59,7 @@ def alokasi(lap: Laporan) -> str:
     hasil = lap.hasil
     a = hasil.anggaran
     if a is None:
-        return '<p class="kosong">(Data anggaran belum diisi.)</p>'
+        return h.kosong("Data anggaran belum diisi.")
     out = [
         h.paragraf(f"Pagu anggaran (DIPA) tahun {hasil.tahun} sebesar {f.rupiah(a.total.pagu)}.")
     ]
@@ -145,7 +145,7 @@ def realisasi(lap: Laporan) -> str:
         out.append(h.markdown(n.realisasi_anggaran))
     a, al = hasil.anggaran, hasil.anggaran_lalu
     if a is None:
-        return '<p class="kosong">(Data anggaran belum diisi.)</p>'
+        return h.kosong("Data anggaran belum diisi.")
     out.append(
         h.paragraf(
             f"Tahun {hasil.tahun}: pagu {f.rupiah(a.total.pagu)}, realisasi "
@@ -234,7 +234,7 @@ def smart(lap: Laporan) -> str:
     n = hasil.data.ini.narasi
     out = [h.markdown(n.smart_dja)] if n and n.smart_dja else []
     if s is None:
-        return "".join(out) + '<p class="kosong">(Nilai SMART-DJA belum diisi.)</p>'
+        return "".join(out) + h.kosong("Nilai SMART-DJA belum diisi.")
     baris = [
         [
             h.sel(LABEL_KOMPONEN_SMART[k]),
@@ -282,7 +282,7 @@ def ikpa(lap: Laporan) -> str:
     n = hasil.data.ini.narasi
     out = [h.markdown(n.ikpa)] if n and n.ikpa else []
     if k is None:
-        return "".join(out) + '<p class="kosong">(Nilai IKPA belum diisi.)</p>'
+        return "".join(out) + h.kosong("Nilai IKPA belum diisi.")
     baris = []
     for aspek, anggota in k.aturan.aspek.items():
         for i, kom in enumerate(anggota):
@@ -348,7 +348,7 @@ def nka(lap: Laporan) -> str:
     hasil = lap.hasil
     x = hasil.nka
     if x is None:
-        return '<p class="kosong">(Nilai kinerja anggaran memerlukan nilai SMART-DJA dan IKPA.)</p>'
+        return h.kosong("Nilai kinerja anggaran memerlukan nilai SMART-DJA dan IKPA.")
     a = x.aturan
     baris = [
         [
@@ -400,7 +400,7 @@ def lainnya(lap: Laporan) -> str:
     ev = hasil.data.ini.evaluasi
     n = hasil.data.ini.narasi
     if ev is None:
-        return '<p class="kosong">(Data capaian kinerja lainnya belum diisi.)</p>'
+        return h.kosong("Data capaian kinerja lainnya belum diisi.")
     out = []
     if ev.e_performance_triwulan:
         out.append(h.judul(3, "e-Performance", "e-performance"))

@@ -451,9 +451,9 @@ def _analisis_ikk(lap: Laporan, x: HasilIkk, nomor_sasaran: int) -> str:
         )
     )
     out.append(h.judul(5, f"5. {judul5}"))
-    out.append(h.markdown(n.penyebab) or '<p class="kosong">(Belum diisi.)</p>')
+    out.append(h.markdown(n.penyebab) or h.kosong("Belum diisi."))
     out.append(h.judul(5, "6. Analisis Program/Kegiatan yang Menunjang"))
-    out.append(h.markdown(n.analisis_program) or '<p class="kosong">(Belum diisi.)</p>')
+    out.append(h.markdown(n.analisis_program) or h.kosong("Belum diisi."))
     if n.efisiensi_sumber_daya or n.upaya:
         out.append(h.judul(5, "7. Efisiensi Sumber Daya dan Upaya"))
         out.append(h.markdown(n.efisiensi_sumber_daya) + h.markdown(n.upaya))

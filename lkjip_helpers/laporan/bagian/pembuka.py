@@ -56,12 +56,7 @@ def kata_pengantar(hasil: HasilLaporan) -> str:
             )
         )
     tempat = n.tempat_tanggal if n and n.tempat_tanggal else f"{sk.kota or ''}, {hasil.tahun}"
-    ttd = (
-        f'<div class="ttd"><p>{h.esc(tempat)}</p><p>{h.esc(kepala.jabatan or "Kepala")}</p>'
-        f'<p class="ttd-nama">{h.esc(kepala.nama)}</p>'
-        + (f"<p>NIP {h.esc(kepala.nip)}</p>" if kepala.nip else "")
-        + "</div>"
-    )
+    ttd = h.ttd(tempat, kepala.jabatan or "Kepala", kepala.nama, kepala.nip)
     return f'<section class="kata-pengantar"><h1 class="pengantar" id="kata-pengantar">KATA PENGANTAR</h1>{isi}{ttd}</section>'
 
 
@@ -71,7 +66,7 @@ def narasi(hasil: HasilLaporan, nama: str) -> str:
         raise KeyError(f"narasi {nama!r} tidak dikenal")
     teks = getattr(n, nama)
     if not teks:
-        return '<p class="kosong">(Bagian ini belum diisi di narasi.yaml.)</p>'
+        return h.kosong("Bagian ini belum diisi di narasi.yaml.")
     return h.markdown(teks)
 
 

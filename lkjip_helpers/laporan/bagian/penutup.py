@@ -109,7 +109,7 @@ def lampiran_pk(lap: Laporan) -> str:
     lam = lap.hasil.data.ini.lampiran
     pk = lam.perjanjian_kinerja if lam else None
     if pk is None:
-        return '<p class="kosong">(Dokumen Perjanjian Kinerja belum diisi.)</p>'
+        return h.kosong("Dokumen Perjanjian Kinerja belum diisi.")
     out = []
     if pk.pernyataan:
         out.append(h.markdown(pk.pernyataan))
@@ -141,15 +141,11 @@ def lampiran_pk(lap: Laporan) -> str:
                 [[b.uraian, h.sel(f.rupiah(b.jumlah), b.jumlah)] for b in pk.anggaran],
             )
         )
-    ttd = []
-    for label, p in (("Pihak Kedua", pk.pihak_kedua), ("Pihak Pertama", pk.pihak_pertama)):
-        if p:
-            ttd.append(
-                f'<div class="ttd"><p>{h.esc(label)},</p><p>{h.esc(p.jabatan or "")}</p>'
-                f'<p class="ttd-nama">{h.esc(p.nama)}</p>'
-                + (f"<p>NIP {h.esc(p.nip)}</p>" if p.nip else "")
-                + "</div>"
-            )
+    ttd = [
+        h.ttd(f"{label},", p.jabatan or "", p.nama, p.nip)
+        for label, p in (("Pihak Kedua", pk.pihak_kedua), ("Pihak Pertama", pk.pihak_pertama))
+        if p
+    ]
     if pk.tempat_tanggal:
         out.append(h.paragraf(pk.tempat_tanggal))
     out.append('<div class="ttd-dua">' + "".join(ttd) + "</div>")
@@ -160,7 +156,7 @@ def lampiran_sk(lap: Laporan) -> str:
     lam = lap.hasil.data.ini.lampiran
     sk = lam.sk_tim if lam else None
     if sk is None:
-        return '<p class="kosong">(SK tim penyusun belum diisi.)</p>'
+        return h.kosong("SK tim penyusun belum diisi.")
     out = []
     meta = [
         x
@@ -189,7 +185,7 @@ def lampiran_sop(lap: Laporan) -> str:
     lam = lap.hasil.data.ini.lampiran
     sop = lam.sop if lam else None
     if sop is None:
-        return '<p class="kosong">(SOP belum diisi.)</p>'
+        return h.kosong("SOP belum diisi.")
     out = [
         h.paragraf(
             " · ".join(
@@ -233,7 +229,7 @@ def lampiran_sop(lap: Laporan) -> str:
 def lampiran_dokumen(lap: Laporan) -> str:
     lam = lap.hasil.data.ini.lampiran
     if not lam or not lam.dokumen_lain:
-        return '<p class="kosong">(Tidak ada dokumen lain.)</p>'
+        return h.kosong("Tidak ada dokumen lain.")
     return h.tabel(
         lap.nomor_tabel(),
         "Dokumen Pendukung Lainnya",

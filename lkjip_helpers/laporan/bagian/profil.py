@@ -134,7 +134,7 @@ def kepegawaian(lap: Laporan) -> str:
                 lap, "Data Kepegawaian Berdasarkan Golongan", p.pegawai_golongan, "Golongan"
             )
         )
-    return "".join(out) or '<p class="kosong">(Data kepegawaian belum diisi.)</p>'
+    return "".join(out) or h.kosong("Data kepegawaian belum diisi.")
 
 
 def tugas_fungsi(lap: Laporan) -> str:
