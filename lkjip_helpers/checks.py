@@ -546,9 +546,7 @@ def _presisi(nilai: Decimal) -> Decimal:
     return Decimal(1).scaleb(exp) if isinstance(exp, int) and exp < 0 else Decimal(1)
 
 
-def _cek_klaim(
-    k: _Kumpulan, h: HasilLaporan, dt: DataTahun | None, hb: dict[str, Decimal | None]
-) -> None:
+def _cek_klaim(k: _Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]) -> None:
     if dt is None or dt.klaim is None:
         return
     tol = k.data.satker.pengaturan.toleransi_klaim
@@ -615,14 +613,15 @@ def _cek_klaim(
             )
 
 
-def _besaran_tahun_lalu(h: HasilLaporan) -> dict[str, Decimal | None]:
+def _besaran_tahun_lalu(
+    h: HasilLaporan, full: dict[str, Decimal | None]
+) -> dict[str, Decimal | None]:
     """Figures of the previous year, named as that year's own klaim.yaml names them."""
     b: dict[str, Decimal | None] = {}
     for r in h.ikk:
         b[f"ikk.{r.kode}.realisasi"] = r.realisasi_lalu
         b[f"ikk.{r.kode}.capaian"] = r.capaian_lalu
         b[f"ikk.{r.kode}.target"] = r.target_lalu
-    full = h.besaran()
     for key, v in full.items():
         if key.startswith("anggaran_tahun_lalu."):
             b["anggaran." + key.removeprefix("anggaran_tahun_lalu.")] = v
@@ -643,8 +642,9 @@ def periksa_data(data: DataLaporan) -> list[Temuan]:
     _cek_evaluasi(k, h)
     _cek_profil(k, h)
     _cek_narasi(k)
-    _cek_klaim(k, h, data.ini, h.besaran())
-    _cek_klaim(k, h, data.lalu, _besaran_tahun_lalu(h))
+    besaran = h.besaran()
+    _cek_klaim(k, data.ini, besaran)
+    _cek_klaim(k, data.lalu, _besaran_tahun_lalu(h, besaran))
     return sorted(k.temuan, key=lambda t: URUTAN_TINGKAT[t.tingkat])
 
 

@@ -12,7 +12,6 @@ notebook calls the sections. All text from data is escaped or rendered as saniti
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 from ..capaian import TERCAPAI, TIDAK_TERCAPAI, HasilIkk
@@ -200,7 +199,3 @@ class Laporan:
             sum(h.status == TERCAPAI for h in self.ikk),
             sum(h.status == TIDAK_TERCAPAI for h in self.ikk),
         )
-
-    @staticmethod
-    def nol() -> Decimal:
-        return Decimal(0)
