@@ -58,11 +58,11 @@ class T:
     def to_dict(self):
         return asdict(self)
 
-sys.modules["lkjip_helpers.checks"] = types.SimpleNamespace(
+sys.modules["lkjip_helpers.periksa.pemeriksaan"] = types.SimpleNamespace(
     periksa=lambda s, t, d: [T("UJI", "info", "-", "uji")])
-sys.modules["lkjip_helpers.ringkasan"] = types.SimpleNamespace(
+sys.modules["lkjip_helpers.keluaran.csv"] = types.SimpleNamespace(
     capaian_ikk_dataframe=lambda s, t, d: pd.DataFrame({"kode": ["IKK-1"]}))
-from lkjip_helpers.build import build
+from lkjip_helpers.bangun.susun import build
 satker, tahun, data, out, nbdir, pdf = sys.argv[1:7]
 build(satker, int(tahun), Path(data), Path(out), notebooks_dir=Path(nbdir),
       pdf=pdf == "1", progress=False)
@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
             args.data_dir = _data_fixture(kerja, args.satker, args.tahun)
         args.data_dir = args.data_dir.resolve()
         args.notebooks_dir = args.notebooks_dir.resolve()
-        from lkjip_helpers.build import daftar_bab
+        from lkjip_helpers.bangun.susun import daftar_bab
 
         bab = daftar_bab(args.notebooks_dir)
         if not bab:

@@ -156,7 +156,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _cmd_batch(args: argparse.Namespace, console: Console) -> int:
-    from .batch import jalankan
+    from .bangun.batch import jalankan
 
     hasil = jalankan(
         args.manifest,
@@ -180,7 +180,7 @@ def _cmd_batch(args: argparse.Namespace, console: Console) -> int:
 
 
 def _tampilkan_temuan(console: Console, temuan: list, tingkat_min: str) -> None:
-    from .checks import URUTAN_TINGKAT, hitung_tingkat
+    from .periksa import URUTAN_TINGKAT, hitung_tingkat
 
     tampil = [t for t in temuan if URUTAN_TINGKAT[t.tingkat] <= URUTAN_TINGKAT[tingkat_min]]
     if tampil:
@@ -202,8 +202,8 @@ def _tampilkan_temuan(console: Console, temuan: list, tingkat_min: str) -> None:
 
 
 def _cmd_check(args: argparse.Namespace, console: Console) -> int:
-    from .checks import hitung_tingkat, periksa, tulis_json
-    from .params import validasi_parameter
+    from .muat import validasi_parameter
+    from .periksa import hitung_tingkat, periksa, tulis_json
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
     temuan = periksa(satker, tahun, args.data_dir)
@@ -218,8 +218,8 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
 
 
 def _cmd_build(args: argparse.Namespace, console: Console) -> int:
-    from .build import build
-    from .params import validasi_parameter
+    from .bangun import build
+    from .muat import validasi_parameter
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
     hasil = build(

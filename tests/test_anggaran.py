@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from lkjip_helpers import format_id as f
-from lkjip_helpers import schema as s
-from lkjip_helpers.anggaran import (
+from lkjip_helpers.hitung.anggaran import (
     CUKUP_EFISIEN,
     EFISIEN,
     TIDAK_EFISIEN,
@@ -21,7 +20,8 @@ from lkjip_helpers.anggaran import (
     penyerapan,
     sisa,
 )
-from lkjip_helpers.hitung import hasil_laporan
+from lkjip_helpers.hitung.hasil import hasil_laporan
+from lkjip_helpers.muat import skema as s
 
 D = Decimal
 DATA = Path(__file__).parents[1] / "data"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_helpers.batch import jalankan, muat_manifest
+from lkjip_helpers.bangun.batch import jalankan, muat_manifest
 from lkjip_helpers.cli import main
 from lkjip_helpers.errors import DataError
 

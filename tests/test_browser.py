@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from lkjip_helpers.build import build
+from lkjip_helpers.bangun.susun import build
 
 websocket = pytest.importorskip("websocket", reason="websocket-client belum terpasang")
 
@@ -238,13 +238,15 @@ def laporan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     with pytest.MonkeyPatch.context() as mp:
         mp.setitem(
-            sys.modules, "lkjip_helpers.checks", types.SimpleNamespace(periksa=lambda s, t, d: [])
+            sys.modules,
+            "lkjip_helpers.periksa.pemeriksaan",
+            types.SimpleNamespace(periksa=lambda s, t, d: []),
         )
         import pandas as pd
 
         mp.setitem(
             sys.modules,
-            "lkjip_helpers.ringkasan",
+            "lkjip_helpers.keluaran.csv",
             types.SimpleNamespace(
                 capaian_ikk_dataframe=lambda s, t, d: pd.DataFrame({"kode": ["IKK-1"]})
             ),

@@ -2,7 +2,7 @@
 
 The data checks (``lkjip_helpers.checks.periksa``) and the IKK summary
 (``lkjip_helpers.ringkasan.capaian_ikk_dataframe``) are replaced by stubs, so these tests
-exercise only ``lkjip_helpers.build*``: kernel reuse, atomic output, failure reports, HTML
+exercise only ``lkjip_helpers.bangun.susun*``: kernel reuse, atomic output, failure reports, HTML
 template and post-processing, PDF, xlsx and build.json.
 """
 
@@ -27,9 +27,9 @@ from nbformat.v4 import new_code_cell, new_notebook
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from lkjip_helpers.build import _bereskan_sisa, _pindahkan_atomik, build, daftar_bab
-from lkjip_helpers.build_html import pascaproses_html
+from lkjip_helpers.bangun.susun import _bereskan_sisa, _pindahkan_atomik, build, daftar_bab
 from lkjip_helpers.errors import BuildError, ParameterError
+from lkjip_helpers.keluaran.html import pascaproses_html
 
 FIXTURE_NB = Path(__file__).parent / "fixtures" / "notebooks"
 SATKER = "contoh-satker"
@@ -83,12 +83,12 @@ def _capaian_palsu(satker: str, tahun: int, data_dir: object) -> pd.DataFrame:
 def _pasang_stub(mp: pytest.MonkeyPatch, temuan: list[TemuanPalsu]) -> None:
     mp.setitem(
         sys.modules,
-        "lkjip_helpers.checks",
+        "lkjip_helpers.periksa.pemeriksaan",
         types.SimpleNamespace(periksa=lambda s, t, d: list(temuan)),
     )
     mp.setitem(
         sys.modules,
-        "lkjip_helpers.ringkasan",
+        "lkjip_helpers.keluaran.csv",
         types.SimpleNamespace(capaian_ikk_dataframe=_capaian_palsu),
     )
 

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from lkjip_helpers import format_id as f
-from lkjip_helpers import schema as s
-from lkjip_helpers.capaian import (
+from lkjip_helpers.hitung.capaian import (
     TERCAPAI,
     TIDAK_BERLAKU,
     TIDAK_DAPAT_DIHITUNG,
@@ -25,7 +24,8 @@ from lkjip_helpers.capaian import (
     perubahan,
     status,
 )
-from lkjip_helpers.hitung import hasil_laporan
+from lkjip_helpers.hitung.hasil import hasil_laporan
+from lkjip_helpers.muat import skema as s
 
 D = Decimal
 DATA = Path(__file__).parents[1] / "data"

@@ -14,9 +14,15 @@ from pathlib import Path
 import pytest
 
 from lkjip_helpers import format_id as f
-from lkjip_helpers.checks import Temuan, hitung_tingkat, periksa, periksa_data, tulis_json
-from lkjip_helpers.hitung import hitung
-from lkjip_helpers.muat import muat, muat_laporan
+from lkjip_helpers.hitung.hasil import hitung
+from lkjip_helpers.muat.data import muat, muat_laporan
+from lkjip_helpers.periksa.pemeriksaan import (
+    Temuan,
+    hitung_tingkat,
+    periksa,
+    periksa_data,
+    tulis_json,
+)
 
 DATA = Path(__file__).parents[1] / "data"
 SATKER = "lapas-banyuasin"

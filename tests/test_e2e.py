@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lkjip_helpers.build import build
+from lkjip_helpers.bangun.susun import build
 
 pytestmark = pytest.mark.e2e
 

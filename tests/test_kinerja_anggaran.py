@@ -1,6 +1,6 @@
 """SMART-DJA, IKPA (rules versioned by fiscal year), predicates and the combined score (NKA).
 
-Also covers the rule table of ``lkjip_helpers.aturan``. Figures: seed Tabel 3.9 and 3.10
+Also covers the rule table of ``lkjip_helpers.hitung.aturan``. Figures: seed Tabel 3.9 and 3.10
 (baris 2100-2127); weights PMK 22/2021 and PER-5/PB/2022, PER-5/PB/2024 (DESIGN.md).
 """
 
@@ -11,10 +11,15 @@ from decimal import Decimal
 
 import pytest
 
-from lkjip_helpers import aturan
 from lkjip_helpers import format_id as f
-from lkjip_helpers import schema as s
-from lkjip_helpers.kinerja_anggaran import hitung_ikpa, hitung_nka, hitung_smart, nilai_efisiensi
+from lkjip_helpers.hitung import aturan
+from lkjip_helpers.hitung.kinerja_anggaran import (
+    hitung_ikpa,
+    hitung_nka,
+    hitung_smart,
+    nilai_efisiensi,
+)
+from lkjip_helpers.muat import skema as s
 
 D = Decimal
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_helpers import schema as sk
 from lkjip_helpers.errors import DataError, ParameterError
-from lkjip_helpers.muat import baca_yaml, muat, muat_berkas, muat_laporan
+from lkjip_helpers.muat import skema as sk
+from lkjip_helpers.muat.data import baca_yaml, muat, muat_berkas, muat_laporan
 
 DATA = Path(__file__).parents[1] / "data"
 SATKER = "lapas-banyuasin"

@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from lkjip_helpers.errors import LkjipError, ParameterError
-from lkjip_helpers.params import folder_tahun, validasi_parameter, validasi_satker, validasi_tahun
+from lkjip_helpers.muat.parameter import (
+    folder_tahun,
+    validasi_parameter,
+    validasi_satker,
+    validasi_tahun,
+)
 
 
 @pytest.mark.parametrize("satker", ["lapas-banyuasin", "rutan-palembang-2", "a", "lp1", "a" * 64])

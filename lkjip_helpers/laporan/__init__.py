@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..capaian import TERCAPAI, TIDAK_TERCAPAI, HasilIkk
 from ..hitung import HasilLaporan, hasil_laporan
+from ..hitung.capaian import TERCAPAI, TIDAK_TERCAPAI, HasilIkk
 from .bagian import (
     anggaran as _anggaran,
 )
@@ -179,7 +179,7 @@ class Laporan:
     def temuan(self) -> list:
         """Data-check findings (computed once per chapter)."""
         if self._temuan is None:
-            from ..checks import periksa_data
+            from ..periksa import periksa_data
 
             data = self.hasil.data
             simpan = _TEMUAN.get(id(data))

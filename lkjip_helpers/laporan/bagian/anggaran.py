@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ... import format_id as f
-from ...anggaran import BarisAnggaran, HasilAnggaran
-from ...aturan import LABEL_ASPEK_IKPA, LABEL_KOMPONEN_IKPA, LABEL_KOMPONEN_SMART
+from ...hitung.anggaran import BarisAnggaran, HasilAnggaran
+from ...hitung.aturan import LABEL_ASPEK_IKPA, LABEL_KOMPONEN_IKPA, LABEL_KOMPONEN_SMART
 from .. import grafik
 from .. import html as h
 

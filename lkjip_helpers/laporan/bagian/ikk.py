@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ... import format_id as f
-from ...capaian import TERCAPAI, TIDAK_TERCAPAI, HasilIkk
+from ...hitung.capaian import TERCAPAI, TIDAK_TERCAPAI, HasilIkk
 from .. import grafik
 from .. import html as h
 

@@ -239,7 +239,7 @@ def lampiran_dokumen(lap: Laporan) -> str:
 
 
 def pemeriksaan(lap: Laporan) -> str:
-    from ...checks import hitung_tingkat
+    from ...periksa import hitung_tingkat
 
     temuan = lap.temuan()
     n = hitung_tingkat(temuan)

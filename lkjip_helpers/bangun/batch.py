@@ -24,12 +24,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import __version__
-from . import format_id as f
-from .checks import hitung_tingkat, periksa_data
-from .errors import LkjipError
-from .hitung import hitung
-from .muat import baca_yaml, muat_laporan, validasi
+from .. import __version__
+from .. import format_id as f
+from ..errors import LkjipError
+from ..hitung import hitung
+from ..muat import baca_yaml, muat_laporan, validasi
+from ..periksa import hitung_tingkat, periksa_data
 
 
 class EntriManifest(BaseModel):
@@ -107,7 +107,7 @@ def jalankan(
         try:
             ringkas = _ringkas(e.satker, e.tahun, data_dir)
             if not no_execute:
-                from .build import build
+                from .susun import build
 
                 build(
                     e.satker,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from . import schema as s
+from ..muat import skema as s
 
 SERATUS = Decimal(100)
 NOL = Decimal(0)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TypeVar
 
-from .errors import LkjipError
+from ..errors import LkjipError
 
 D = Decimal
 

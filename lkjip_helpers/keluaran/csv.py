@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import format_id as f
-from .hitung import hasil_laporan
+from .. import format_id as f
+from ..hitung import hasil_laporan
 
 
 def capaian_ikk_dataframe(satker: str, tahun: int, data_dir: str | Path = "data") -> pd.DataFrame:

@@ -26,7 +26,7 @@ from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 from papermill.exceptions import PapermillExecutionError
 
-from .errors import BuildError
+from ..errors import BuildError
 
 NAMA_ENGINE = "lkjip-kernel-bersama"
 BATAS_WAKTU_SEL = 600

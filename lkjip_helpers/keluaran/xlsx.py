@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from .build_html import teks_elemen
+from .html import teks_elemen
 
 _NOMOR = re.compile(r"^\s*(Tabel\s+[A-Z0-9]+(?:\.[A-Z0-9]+)*)\b", re.IGNORECASE)
 _TERLARANG = re.compile(r"[\[\]:*?/\\]")

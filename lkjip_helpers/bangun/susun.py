@@ -32,9 +32,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .errors import BuildError, LkjipError
-from .params import validasi_parameter
+from .. import __version__
+from ..errors import BuildError, LkjipError
+from ..muat.parameter import validasi_parameter
 
 PAKET_DICATAT = (
     "babel",
@@ -99,7 +99,7 @@ def lewati_rfc3987_syntax() -> None:
 
 def folder_notebook_bawaan() -> Path:
     """The repository's ``notebooks/`` (editable install), else ``./notebooks``."""
-    repo = Path(__file__).resolve().parent.parent / "notebooks"
+    repo = Path(__file__).resolve().parents[2] / "notebooks"
     return repo if repo.is_dir() else Path.cwd() / "notebooks"
 
 
@@ -282,7 +282,7 @@ def _eksekusi_bab(
     """
     import nbformat
 
-    from .build_kernel import Kegagalan, PapermillExecutionError, kumpulkan_kegagalan
+    from .kernel import Kegagalan, PapermillExecutionError, kumpulkan_kegagalan
 
     hasil: list[Path] = []
     kegagalan: list[Any] = []
@@ -440,7 +440,7 @@ def build(
         if not bab:
             raise BuildError(f"tidak ada notebook bab (*.ipynb) di folder {nb_dir}")
 
-    from .build_kernel import KernelBersama, baris_impor
+    from .kernel import KernelBersama, baris_impor
 
     langkah_lain = 5 if pdf else 4
     with _Kemajuan(progress, total=len(bab) + langkah_lain) as kemajuan:
@@ -449,7 +449,7 @@ def build(
         # worker thread: the two overlap (≈ 1–3 s saved per build).
         with KernelBersama(nb_dir) as kernel, ThreadPoolExecutor(2) as pelaksana:
             with _stopwatch(durasi, "pemeriksaan"):
-                from lkjip_helpers.checks import periksa
+                from ..periksa.pemeriksaan import periksa
 
                 hasil_periksa = pelaksana.submit(periksa, satker, tahun, data_dir)
                 kernel.siapkan(baris_impor(bab))
@@ -536,8 +536,9 @@ class _Konteks:
 
 def _bangun_ke(k: _Konteks) -> BuildResult:
     """All steps after the checks, writing into ``k.tmp``; result paths point at ``k.final``."""
-    from .build_html import rakit, siapkan_bab, tulis_pdf
-    from .build_xlsx import tulis_xlsx
+    from ..keluaran.html import rakit, siapkan_bab
+    from ..keluaran.pdf import tulis_pdf
+    from ..keluaran.xlsx import tulis_xlsx
 
     tmp, durasi, kemajuan = k.tmp, k.durasi, k.kemajuan
     folder_nb = tmp / "notebooks"
@@ -642,14 +643,14 @@ def _impor_ekspor(pdf: bool) -> None:
     """Import the export libraries (≈ 1–2 s) ahead of use, in a worker thread."""
     import importlib
 
-    for nama in ("lkjip_helpers.build_html", "lkjip_helpers.build_xlsx", "openpyxl"):
+    for nama in ("lkjip_helpers.keluaran.html", "lkjip_helpers.keluaran.xlsx", "openpyxl"):
         importlib.import_module(nama)
     if pdf:
         importlib.import_module("weasyprint")
 
 
 def _tulis_capaian_csv(satker: str, tahun: int, data_dir: Path, tujuan: Path) -> None:
-    from lkjip_helpers.ringkasan import capaian_ikk_dataframe
+    from ..keluaran.csv import capaian_ikk_dataframe
 
     df = capaian_ikk_dataframe(satker, tahun, data_dir)
     df.to_csv(tujuan, index=False, encoding="utf-8", lineterminator="\n")

@@ -486,7 +486,7 @@ class Klaim(_Model):
     ``besaran`` names a computed figure, e.g. ``ikk.SK1.1.capaian``,
     ``anggaran.sasaran.SK4.realisasi``, ``anggaran.program_jumlah.pagu``,
     ``smart.nilai``, ``ikpa.nilai``, ``nka.nilai``, ``profil.okupansi``
-    (see :func:`lkjip_helpers.angka.daftar_besaran`).
+    (see :func:`lkjip_helpers.hitung.hasil.HasilLaporan.besaran`).
     """
 
     lokasi: str

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..muat import skema as s
 from . import aturan
-from . import schema as s
 
 SERATUS = Decimal(100)
 NOL = Decimal(0)

@@ -7,7 +7,6 @@
 - :func:`rakit` joins the chapters into one document, gives headings stable unique ids and
   inserts the front matter (Daftar Isi, Daftar Tabel, Daftar Gambar) after the cover and the
   kata pengantar.
-- :func:`tulis_pdf` prints the same HTML with WeasyPrint and ``static/cetak.css``.
 """
 
 from __future__ import annotations
@@ -24,9 +23,9 @@ from nbconvert import HTMLExporter, TemplateExporter
 from nbconvert.filters import DataTypeFilter
 from traitlets.config import Config
 
-from . import __version__
+from .. import __version__
 
-PAKET = Path(__file__).resolve().parent
+PAKET = Path(__file__).resolve().parent.parent
 FOLDER_TEMPLATE = PAKET / "templates"
 CSS_LAPORAN = PAKET / "static" / "laporan.css"
 CSS_CETAK = PAKET / "static" / "cetak.css"
@@ -424,45 +423,3 @@ def pascaproses_html(html: str) -> str:
     if not teks.lstrip().lower().startswith("<!doctype"):
         teks = "<!DOCTYPE html>\n" + teks
     return teks
-
-
-# --------------------------------------------------------------------------- PDF
-
-
-def _css_string(teks: str) -> str:
-    return '"' + teks.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
-
-
-def tulis_pdf(html: str, tujuan: Path, judul_berjalan: str, base_url: Path) -> None:
-    """Print ``html`` to ``tujuan`` (A4) with WeasyPrint; no network access is allowed."""
-    import logging
-
-    import weasyprint
-    from weasyprint import HTML
-
-    # Only data: and file: URLs may be fetched (the sanitised HTML has no others anyway).
-    pengambil: object
-    if hasattr(weasyprint, "URLFetcher"):  # WeasyPrint >= 68
-        pengambil = weasyprint.URLFetcher(allowed_protocols={"data", "file"})
-    else:  # pragma: no cover - older WeasyPrint
-        from weasyprint import default_url_fetcher
-
-        def pengambil(url: str, *args: object, **kwargs: object) -> dict:
-            if url.startswith(("data:", "file:")):
-                return default_url_fetcher(url, *args, **kwargs)
-            raise ValueError(f"sumber jarak jauh ditolak: {url}")
-
-    cetak = CSS_CETAK.read_text(encoding="utf-8") + (
-        "\n@page { @top-center { content: " + _css_string(judul_berjalan) + "; "
-        'font-family: "Liberation Sans", Arial, "DejaVu Sans", sans-serif; '
-        "font-size: 8.5pt; color: #444; } }\n"
-        "@page sampul { @top-center { content: none; } }\n"
-    )
-    # The print rules go into the document itself (author origin, after laporan.css), so they
-    # override it; stylesheets passed to write_pdf() would rank below the document's own CSS.
-    gaya = f'<style media="print">\n{cetak}\n</style>\n'
-    posisi = html.lower().find("</head>")
-    html_cetak = html[:posisi] + gaya + html[posisi:] if posisi >= 0 else gaya + html
-    # WeasyPrint logs unsupported CSS properties at WARNING; they are not build failures.
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    HTML(string=html_cetak, base_url=str(base_url), url_fetcher=pengambil).write_pdf(str(tujuan))

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from . import schema as s
+from ..muat import DataLaporan, muat
+from ..muat import skema as s
 from .anggaran import HasilAnggaran, efisiensi, hitung_anggaran
 from .aturan import AturanTidakAda
 from .capaian import TERCAPAI, TIDAK_TERCAPAI, HasilIkk, hitung_ikk
 from .kinerja_anggaran import HasilIkpa, HasilNka, HasilSmart, hitung_ikpa, hitung_nka, hitung_smart
-from .muat import DataLaporan, muat
 
 SERATUS = Decimal(100)
 

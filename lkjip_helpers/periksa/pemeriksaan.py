@@ -20,10 +20,10 @@ from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
 from typing import Literal
 
-from . import format_id as f
-from .hitung import HasilLaporan, hasil_untuk
-from .muat import DataLaporan, DataTahun, muat
-from .schema import JUMLAH_PERIODE
+from .. import format_id as f
+from ..hitung import HasilLaporan, hasil_untuk
+from ..muat import DataLaporan, DataTahun, muat
+from ..muat.skema import JUMLAH_PERIODE
 
 Tingkat = Literal["error", "peringatan", "info"]
 URUTAN_TINGKAT: dict[str, int] = {"error": 0, "peringatan": 1, "info": 2}

@@ -1,0 +1,1 @@
+"""Renderers of a finished report: stitched HTML, PDF, Excel workbook, CSV."""

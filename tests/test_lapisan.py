@@ -1,0 +1,77 @@
+"""The package's folders follow the flow, and imports only run downward.
+
+``muat`` (loading) → ``hitung`` (figures) → ``periksa`` (checks) → ``laporan`` (document model
+and sections) → ``keluaran`` (renderers) → ``bangun`` (build, batch) → ``cli``; ``errors`` and
+``format_id`` sit at the bottom. Every import — also the ones inside functions — is checked.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PAKET = Path(__file__).resolve().parent.parent / "lkjip_helpers"
+
+LAPISAN = {
+    "errors": 0,
+    "format_id": 0,
+    "muat": 1,
+    "hitung": 2,
+    "periksa": 3,
+    "laporan": 4,
+    "keluaran": 5,
+    "bangun": 6,
+    "cli": 7,
+    "__main__": 8,
+    "__init__": 0,
+}
+
+
+def _lapisan_modul(path: Path) -> tuple[str, int]:
+    bagian = path.relative_to(PAKET).with_suffix("").parts
+    return bagian[0], LAPISAN[bagian[0]]
+
+
+def _impor_internal(path: Path) -> list[tuple[str, int]]:
+    """(top-level folder or module of lkjip_helpers, line) of every import in ``path``."""
+    pohon = ast.parse(path.read_text(encoding="utf-8"))
+    paket_modul = path.relative_to(PAKET).with_suffix("").parts
+    hasil = []
+    for node in ast.walk(pohon):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                dasar = list(paket_modul[: len(paket_modul) - node.level])
+                if path.name == "__init__.py":
+                    dasar = list(paket_modul[: len(paket_modul) - node.level + 1])[:-1]
+                nama = [*dasar, *(node.module.split(".") if node.module else [])]
+                if not nama:  # "from .. import format_id"
+                    nama = [node.names[0].name]
+                hasil.append((nama[0], node.lineno))
+            elif node.module and node.module.startswith("lkjip_helpers."):
+                hasil.append((node.module.split(".")[1], node.lineno))
+            elif node.module == "lkjip_helpers":
+                hasil.extend((a.name, node.lineno) for a in node.names)
+        elif isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name.startswith("lkjip_helpers."):
+                    hasil.append((a.name.split(".")[1], node.lineno))
+    return hasil
+
+
+def test_setiap_modul_punya_lapisan() -> None:
+    for path in PAKET.rglob("*.py"):
+        assert path.relative_to(PAKET).parts[0].removesuffix(".py") in LAPISAN, path
+
+
+def test_impor_hanya_ke_lapisan_bawah() -> None:
+    salah = []
+    for path in sorted(PAKET.rglob("*.py")):
+        folder, tingkat = _lapisan_modul(path)
+        for target, baris in _impor_internal(path):
+            if target == "__version__":
+                continue
+            t = LAPISAN.get(target)
+            assert t is not None, f"{path}:{baris} mengimpor {target!r} yang tidak dikenal"
+            if t > tingkat:
+                salah.append(f"{path.relative_to(PAKET)}:{baris} ({folder}) → {target}")
+    assert not salah, "impor ke lapisan di atasnya:\n" + "\n".join(salah)
