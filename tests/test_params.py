@@ -99,3 +99,37 @@ def test_validasi_parameter_and_folder():
         folder_tahun("data", "../etc", 2023)
     with pytest.raises(ParameterError):
         folder_tahun("data", "lapas-banyuasin", "20x3")
+
+
+@pytest.mark.parametrize(
+    ("tahun", "periode", "kunci"),
+    [
+        (2023, "tahunan", "2023"),
+        ("2022", "semester-1", "2022-semester-1"),
+        (2024, " Triwulan-4 ", "2024-triwulan-4"),
+    ],
+)
+def test_kunci_periode(tahun, periode, kunci):
+    from lkjip_helpers.muat.parameter import kunci_periode
+
+    assert kunci_periode(tahun, periode) == kunci
+
+
+@pytest.mark.parametrize("periode", ["semester-3", "semester1", "", "../x", "tahun", None])
+def test_periode_tidak_sah(periode):
+    from lkjip_helpers.muat.parameter import validasi_periode
+
+    with pytest.raises(
+        ParameterError, match=r"periode .* tidak sah: pilih salah satu dari tahunan"
+    ):
+        validasi_periode(periode)  # type: ignore[arg-type]
+
+
+def test_id_temuan_stabil_dan_berbentuk():
+    from lkjip_helpers.muat.kunci import id_sah, id_temuan
+
+    a = id_temuan("RASIO_DI_ATAS_100", "1435|1177")
+    assert a == id_temuan("RASIO_DI_ATAS_100", "1435|1177")
+    assert a != id_temuan("RASIO_DI_ATAS_100", "1435|1178")
+    assert a.startswith("RASIO_DI_ATAS_100-") and id_sah(a)
+    assert not id_sah("rasio-123456") and not id_sah("RASIO_DI_ATAS_100-12345g")

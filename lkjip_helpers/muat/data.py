@@ -22,6 +22,7 @@ BERKAS_TAHUN: dict[str, type[BaseModel]] = {
     "narasi": s.Narasi,
     "lampiran": s.Lampiran,
     "klaim": s.DaftarKlaim,
+    "tanggapan": s.DaftarTanggapan,
 }
 WAJIB_TAHUN_INI = ("profil", "kinerja", "anggaran")
 
@@ -39,6 +40,7 @@ class DataTahun:
     narasi: s.Narasi | None = None
     lampiran: s.Lampiran | None = None
     klaim: s.DaftarKlaim | None = None
+    tanggapan: s.DaftarTanggapan | None = None
     berkas: dict[str, Path] = field(default_factory=dict)
     mentah: dict[str, Any] = field(default_factory=dict)
     """Parsed YAML trees (with line information) by file name, for locating findings."""

@@ -10,6 +10,17 @@ from ..errors import ParameterError
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TAHUN = re.compile(r"^\d{4}$")
 
+PERIODE: dict[str, str] = {
+    "tahunan": "Tahunan",
+    "semester-1": "Semester I",
+    "semester-2": "Semester II",
+    "triwulan-1": "Triwulan I",
+    "triwulan-2": "Triwulan II",
+    "triwulan-3": "Triwulan III",
+    "triwulan-4": "Triwulan IV",
+}
+"""Report periods: id (used in folder names and the ``periode`` parameter) → label."""
+
 
 def validasi_satker(satker: str) -> str:
     """Return ``satker`` if it is a slug (lowercase letters, digits, single hyphens)."""
@@ -27,6 +38,24 @@ def validasi_tahun(tahun: int | str) -> int:
     if not TAHUN.fullmatch(teks) or not 1990 <= int(teks) <= 2100:
         raise ParameterError(f"tahun {tahun!r} tidak sah: harus empat digit, contoh 2023")
     return int(teks)
+
+
+def validasi_periode(periode: str) -> str:
+    """Return ``periode`` if it is one of :data:`PERIODE` (``tahunan``, ``semester-1`` …)."""
+    if not isinstance(periode, str) or periode.strip().lower() not in PERIODE:
+        raise ParameterError(
+            f"periode {periode!r} tidak sah: pilih salah satu dari {', '.join(PERIODE)}"
+        )
+    return periode.strip().lower()
+
+
+def kunci_periode(tahun: int | str, periode: str = "tahunan") -> str:
+    """Folder name of a report period: ``2023`` (tahunan) or ``2022-semester-1``.
+
+    The same name is used under ``data/satker/<satker>/`` and ``outputs/<satker>/``.
+    """
+    t, p = validasi_tahun(tahun), validasi_periode(periode)
+    return str(t) if p == "tahunan" else f"{t}-{p}"
 
 
 def validasi_parameter(satker: str, tahun: int | str) -> tuple[str, int]:

@@ -11,6 +11,7 @@ One satker, one year. Files a person edits and reviews in git:
 - ``data/satker/<satker>/<tahun>/narasi.yaml``   -> :class:`Narasi`
 - ``data/satker/<satker>/<tahun>/lampiran.yaml`` -> :class:`Lampiran`
 - ``data/satker/<satker>/<tahun>/klaim.yaml``    -> :class:`DaftarKlaim`
+- ``data/satker/<satker>/<tahun>/tanggapan.yaml`` -> :class:`DaftarTanggapan`
 
 Only ``kinerja.yaml`` is required for a previous year (for comparisons); ``anggaran.yaml``
 is used when present. Numbers are held as :class:`~decimal.Decimal` so that every figure is
@@ -497,3 +498,25 @@ class Klaim(_Model):
 
 class DaftarKlaim(_Model):
     klaim: list[Klaim] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- tanggapan
+
+StatusTanggapan = Literal["diperbaiki", "dijelaskan"]
+"""diperbaiki: the data or text was corrected; dijelaskan: the finding stands, explained."""
+
+
+class Tanggapan(_Model):
+    """The satker's answer to one finding, by the finding's stable id."""
+
+    id: str = Field(pattern=r"^[A-Z][A-Z0-9_]*-[0-9a-f]{6}$")
+    status: StatusTanggapan
+    teks: Teks
+    oleh: str | None = None
+    tanggal: str | None = None
+
+
+class DaftarTanggapan(_Model):
+    """``<tahun>/tanggapan.yaml``: the satker's answers to the review memo's findings."""
+
+    tanggapan: list[Tanggapan] = Field(default_factory=list)
