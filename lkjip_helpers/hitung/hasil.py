@@ -2,6 +2,10 @@
 
 :func:`hitung` returns a :class:`HasilLaporan`; :meth:`HasilLaporan.besaran` flattens it into
 named figures (``ikk.SK1.1.capaian``, ``anggaran.penyerapan`` …) that claims are compared with.
+
+Figures computed from a number declared unknown are unknown
+(:data:`~lkjip_helpers.tidak_diketahui.TIDAK_DIKETAHUI`); sums and means skip unknown values and
+list what they skipped.
 """
 
 from __future__ import annotations
@@ -12,12 +16,25 @@ from pathlib import Path
 
 from ..muat import DataLaporan, muat
 from ..muat import skema as s
+from ..muat.data import NilaiTidakDiketahui
+from ..muat.periode import Periode
+from ..tidak_diketahui import TIDAK_DIKETAHUI, TidakDiketahui, cari
+from ..tidak_diketahui import jumlah as jumlah_diketahui
 from .anggaran import HasilAnggaran, efisiensi, hitung_anggaran
 from .aturan import AturanTidakAda
-from .capaian import TERCAPAI, TIDAK_TERCAPAI, HasilIkk, hitung_ikk
+from .capaian import (
+    TERCAPAI,
+    TIDAK_BERLAKU,
+    TIDAK_TERCAPAI,
+    BarisRingkasan,
+    HasilIkk,
+    hitung_ikk,
+)
 from .kinerja_anggaran import HasilIkpa, HasilNka, HasilSmart, hitung_ikpa, hitung_nka, hitung_smart
 
 SERATUS = Decimal(100)
+
+Nilai = Decimal | TidakDiketahui
 
 
 @dataclass
@@ -30,10 +47,23 @@ class RingkasanSasaran:
     tercapai: int
     tidak_tercapai: int
     tidak_dihitung: int
+    """IKK without a capaian for another reason than 0/0 (an error, a missing target, an
+    unknown value); tercapai + tidak_tercapai + tidak_berlaku + tidak_dihitung = len(ikk)."""
     rata_capaian: Decimal | None
-    penyerapan: Decimal | None = None
+    """Mean capaian of the IKK that have one (not applicable and unknown ones left out)."""
+    penyerapan: Nilai | None = None
     selisih_efisiensi: Decimal | None = None
     label_efisiensi: str | None = None
+    tidak_berlaku: int = 0
+    """IKK not applicable (0/0 with the rule ``tidak_berlaku``): out of the counts' base and
+    of the mean."""
+    capaian_dilewati: tuple[str, ...] = ()
+    """Codes of the IKK whose capaian is unknown, left out of ``rata_capaian``."""
+
+    @property
+    def dinilai(self) -> int:
+        """IKK that count (all but the not applicable ones)."""
+        return len(self.ikk) - self.tidak_berlaku
 
 
 @dataclass
@@ -50,10 +80,28 @@ class HasilLaporan:
     nka: HasilNka | None = None
     galat: list[tuple[str, str]] = field(default_factory=list)
     """(where, message) of figures that could not be computed."""
+    tanpa_hitung_ulang: list[tuple[str, str]] = field(default_factory=list)
+    """(where, why) of scores not recomputed because an input is unknown (SMART-DJA, IKPA)."""
 
     @property
     def tahun(self) -> int:
         return self.data.tahun
+
+    @property
+    def periode(self) -> Periode:
+        """The report period: id, jenis, label, judul, rentang_bulan, bulan_terakhir, lengkap,
+        frasa_perbandingan … (see :class:`~lkjip_helpers.muat.periode.Periode`)."""
+        return self.data.periode
+
+    @property
+    def data_contoh_fiktif(self) -> bool:
+        """True for fictitious example data (the cover says "data contoh fiktif")."""
+        return self.data.data_contoh_fiktif
+
+    @property
+    def tidak_diketahui(self) -> list[NilaiTidakDiketahui]:
+        """Every number the data declare unknown (file, field, line)."""
+        return self.data.tidak_diketahui
 
     @property
     def profil(self) -> s.Profil:
@@ -61,13 +109,25 @@ class HasilLaporan:
         return self.data.ini.profil
 
     @property
-    def okupansi(self) -> Decimal | None:
+    def okupansi(self) -> Nilai | None:
+        """penghuni / kapasitas × 100 (unknown when either is unknown)."""
         p = self.profil
+        if isinstance(p.kapasitas, TidakDiketahui) or isinstance(p.penghuni, TidakDiketahui):
+            return TIDAK_DIKETAHUI
         return p.penghuni / p.kapasitas * SERATUS if p.kapasitas else None
 
     @property
-    def jumlah_pegawai(self) -> Decimal:
-        return sum((b.jumlah or Decimal(0) for b in self.profil.pegawai_jenis_kelamin), Decimal(0))
+    def jumlah_pegawai(self) -> Nilai:
+        """Staff by gender, summed (unknown counts skipped: see :attr:`pegawai_dilewati`)."""
+        a = jumlah_diketahui((b.uraian, b.jumlah) for b in self.profil.pegawai_jenis_kelamin)
+        return Decimal(0) if a.nilai is None else a.nilai
+
+    @property
+    def pegawai_dilewati(self) -> tuple[str, ...]:
+        """Rows of the staff-by-gender table whose count is unknown (left out of the sum)."""
+        return jumlah_diketahui(
+            (b.uraian, b.jumlah) for b in self.profil.pegawai_jenis_kelamin
+        ).dilewati
 
     def ikk_kode(self, kode: str) -> HasilIkk:
         for h in self.ikk:
@@ -83,9 +143,22 @@ class HasilLaporan:
     def tidak_tercapai(self) -> list[HasilIkk]:
         return [h for h in self.ikk if h.status == TIDAK_TERCAPAI]
 
-    def besaran(self) -> dict[str, Decimal | None]:
-        """Every computed figure by name (the vocabulary of ``klaim.yaml``)."""
-        b: dict[str, Decimal | None] = {}
+    @property
+    def tidak_berlaku(self) -> list[HasilIkk]:
+        """IKK not applicable in the period (0/0 with the rule ``tidak_berlaku``)."""
+        return [h for h in self.ikk if h.status == TIDAK_BERLAKU]
+
+    @property
+    def tidak_dihitung(self) -> list[HasilIkk]:
+        """IKK without a capaian for another reason (error, missing target, unknown value)."""
+        return [
+            h for h in self.ikk if h.status not in (TERCAPAI, TIDAK_TERCAPAI, TIDAK_BERLAKU)
+        ]
+
+    def besaran(self) -> dict[str, Nilai | None]:
+        """Every computed figure by name (the vocabulary of ``klaim.yaml``); unknown figures
+        are :data:`~lkjip_helpers.tidak_diketahui.TIDAK_DIKETAHUI`."""
+        b: dict[str, Nilai | None] = {}
         for h in self.ikk:
             p = f"ikk.{h.kode}"
             b[f"{p}.target"] = h.target
@@ -96,14 +169,29 @@ class HasilLaporan:
             b[f"{p}.realisasi_tahun_lalu"] = h.realisasi_lalu
             b[f"{p}.capaian_tahun_lalu"] = h.capaian_lalu
             b[f"{p}.perubahan_capaian"] = h.perubahan
+            tabel = h.tabel_periode
+            if tabel is not None:
+                for baris in tabel.baris:
+                    if baris.keadaan in ("tidak_diisi", "belum_berjalan"):
+                        continue
+                    _nilai_periode(b, f"{p}.periode.{baris.ke}", baris)
+                for kunci in ("jumlah", "rata_rata", "akhir"):
+                    ringkas = getattr(tabel, kunci)
+                    if ringkas is not None:
+                        _nilai_periode(b, f"{p}.periode.{kunci}", ringkas)
         b["ikk.jumlah"] = Decimal(len(self.ikk))
         b["ikk.jumlah_tercapai"] = Decimal(len(self.tercapai))
         b["ikk.jumlah_tidak_tercapai"] = Decimal(len(self.tidak_tercapai))
+        b["ikk.jumlah_tidak_berlaku"] = Decimal(len(self.tidak_berlaku))
+        b["ikk.jumlah_tidak_dihitung"] = Decimal(len(self.tidak_dihitung))
+        b["ikk.jumlah_dinilai"] = Decimal(len(self.ikk) - len(self.tidak_berlaku))
         b["sasaran.jumlah"] = Decimal(len(self.sasaran))
         for r in self.sasaran:
             p = f"ikk.sasaran.{r.sasaran.kode}"
             b[f"{p}.jumlah"] = Decimal(len(r.ikk))
             b[f"{p}.jumlah_tercapai"] = Decimal(r.tercapai)
+            b[f"{p}.jumlah_tidak_tercapai"] = Decimal(r.tidak_tercapai)
+            b[f"{p}.jumlah_tidak_berlaku"] = Decimal(r.tidak_berlaku)
             b[f"{p}.rata_capaian"] = r.rata_capaian
         for nama, ang in (("anggaran", self.anggaran), ("anggaran_tahun_lalu", self.anggaran_lalu)):
             if ang is None:
@@ -144,15 +232,27 @@ class HasilLaporan:
         return b
 
 
-def _baris(b: dict[str, Decimal | None], p: str, x) -> None:
+def _baris(b: dict[str, Nilai | None], p: str, x) -> None:
     b[f"{p}.pagu"] = x.pagu
     b[f"{p}.realisasi"] = x.realisasi
     b[f"{p}.penyerapan"] = x.penyerapan
     b[f"{p}.sisa"] = x.sisa
 
 
+def _nilai_periode(b: dict[str, Nilai | None], p: str, x: BarisRingkasan | object) -> None:
+    b[f"{p}.nilai"] = x.nilai  # type: ignore[attr-defined]
+    if x.pembilang is not None or x.penyebut is not None:  # type: ignore[attr-defined]
+        b[f"{p}.pembilang"] = x.pembilang  # type: ignore[attr-defined]
+        b[f"{p}.penyebut"] = x.penyebut  # type: ignore[attr-defined]
+
+
 def _rata(nilai: list[Decimal]) -> Decimal | None:
     return sum(nilai, Decimal(0)) / Decimal(len(nilai)) if nilai else None
+
+
+def _tidak_diketahui_di(model: object) -> list[str]:
+    """Field names of ``model`` whose value is unknown."""
+    return [".".join(str(k) for k in jalur) for jalur in cari(model)]
 
 
 def hitung(data: DataLaporan) -> HasilLaporan:
@@ -181,6 +281,8 @@ def hitung(data: DataLaporan) -> HasilLaporan:
                 data.tahun,
                 lalu_map.get(item.kode),
                 batas,
+                periode=data.periode,
+                sumber_aturan=data.lokasi_indikator(item.kode, "penyebut_nol"),
             )
         )
     nama = {k: v.nama for k, v in data.sasaran.items()}
@@ -195,15 +297,22 @@ def hitung(data: DataLaporan) -> HasilLaporan:
     urutan = [k for k in data.sasaran if any(h.defn.sasaran == k for h in ikk)]
     for i, kode in enumerate(urutan, start=1):
         anggota = [h for h in ikk if h.defn.sasaran == kode]
-        caps = [h.capaian for h in anggota if h.capaian is not None]
+        caps = [h.capaian for h in anggota if isinstance(h.capaian, Decimal)]
+        tercapai = sum(h.status == TERCAPAI for h in anggota)
+        tidak = sum(h.status == TIDAK_TERCAPAI for h in anggota)
+        tb = sum(h.status == TIDAK_BERLAKU for h in anggota)
         r = RingkasanSasaran(
             sasaran=data.sasaran[kode],
             nomor=i,
             ikk=anggota,
-            tercapai=sum(h.status == TERCAPAI for h in anggota),
-            tidak_tercapai=sum(h.status == TIDAK_TERCAPAI for h in anggota),
-            tidak_dihitung=sum(h.capaian is None for h in anggota),
+            tercapai=tercapai,
+            tidak_tercapai=tidak,
+            tidak_dihitung=len(anggota) - tercapai - tidak - tb,
             rata_capaian=_rata(caps),
+            tidak_berlaku=tb,
+            capaian_dilewati=tuple(
+                h.kode for h in anggota if isinstance(h.capaian, TidakDiketahui)
+            ),
         )
         if ang and (bs := ang.sasaran(kode)):
             r.penyerapan = bs.penyerapan
@@ -219,10 +328,28 @@ def hitung(data: DataLaporan) -> HasilLaporan:
     )
     ev = data.ini.evaluasi
     if ev is not None:
+        smart_td = _tidak_diketahui_di(ev.smart) if ev.smart else []
+        ikpa_td = _tidak_diketahui_di(ev.ikpa) if ev.ikpa else []
+        if smart_td:
+            hasil.tanpa_hitung_ulang.append(
+                (
+                    "evaluasi.yaml, smart",
+                    f"komponen SMART-DJA tidak diketahui ({', '.join(smart_td)}); nilai SMART-DJA "
+                    "tidak dihitung ulang",
+                )
+            )
+        if ikpa_td:
+            hasil.tanpa_hitung_ulang.append(
+                (
+                    "evaluasi.yaml, ikpa",
+                    f"komponen IKPA tidak diketahui ({', '.join(ikpa_td)}); nilai IKPA tidak "
+                    "dihitung ulang",
+                )
+            )
         try:
-            if ev.smart:
+            if ev.smart and not smart_td:
                 hasil.smart = hitung_smart(ev.smart, data.tahun)
-            if ev.ikpa:
+            if ev.ikpa and not ikpa_td:
                 hasil.ikpa = hitung_ikpa(ev.ikpa, data.tahun)
             if hasil.smart and hasil.ikpa:
                 hasil.nka = hitung_nka(hasil.smart.nilai, hasil.ikpa.nilai, data.tahun)
@@ -237,9 +364,11 @@ def hitung(data: DataLaporan) -> HasilLaporan:
 _CACHE: dict[int, tuple[DataLaporan, HasilLaporan]] = {}
 
 
-def hasil_laporan(satker: str, tahun: int | str, data_dir: str | Path = "data") -> HasilLaporan:
+def hasil_laporan(
+    satker: str, tahun: int | str, data_dir: str | Path = "data", periode: str = "tahunan"
+) -> HasilLaporan:
     """Load (cached) and compute: the entry point of every report helper."""
-    return hasil_untuk(muat(satker, tahun, data_dir))
+    return hasil_untuk(muat(satker, tahun, data_dir, periode))
 
 
 def hasil_untuk(data: DataLaporan) -> HasilLaporan:
