@@ -32,18 +32,15 @@ class SisipanError(LkjipError):
     """A placeholder that cannot be filled in (unknown figure or table key)."""
 
 
-def _bentuk_bawaan(hasil: HasilLaporan, nama: str) -> str:
+def _bentuk_bawaan(nama: str) -> str:
+    """How a figure is written by default, from its name."""
     bagian = nama.split(".")
     akhir = bagian[-1]
-    if (
-        bagian[0] == "ikk"
-        and len(bagian) >= 3
-        and akhir
-        in (
-            "target",
-            "realisasi",
-            "realisasi_tahun_lalu",
-        )
+    if "bobot" in bagian:
+        return "bobot"
+    if bagian[0] == "ikk" and len(bagian) >= 3 and (
+        akhir in ("target", "realisasi", "realisasi_tahun_lalu", "target_tahun_lalu")
+        or "target_renstra" in bagian
     ):
         return "satuan"
     if akhir in _PERSEN or akhir == "konversi_bobot":
@@ -59,15 +56,23 @@ def _bentuk_bawaan(hasil: HasilLaporan, nama: str) -> str:
     return "angka"
 
 
+def _kode_ikk(nama: str) -> str:
+    """``ikk.SK1.1.target_renstra.2024`` → ``SK1.1``."""
+    bagian = nama.split(".")
+    ujung = bagian.index("target_renstra") if "target_renstra" in bagian else len(bagian) - 1
+    return ".".join(bagian[1:ujung])
+
+
 def tulis_besaran(hasil: HasilLaporan, nama: str, nilai: Decimal | None, bentuk: str = "") -> str:
     """The text of figure ``nama`` as the report prints it (or in ``bentuk``)."""
     if nilai is None:
         return TIDAK_TERSEDIA
-    bentuk = bentuk or _bentuk_bawaan(hasil, nama)
+    bentuk = bentuk or _bentuk_bawaan(nama)
+    if bentuk == "bobot":
+        return f.persen(nilai, 1, ringkas=True)
     if bentuk == "satuan":
-        kode = ".".join(nama.split(".")[1:-1])
         try:
-            satuan = hasil.ikk_kode(kode).defn.satuan
+            satuan = hasil.ikk_kode(_kode_ikk(nama)).defn.satuan
         except KeyError:
             satuan = ""
         return f.nilai_satuan(nilai, satuan) if satuan else f.angka(nilai, ringkas=True)
