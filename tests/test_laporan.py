@@ -182,3 +182,38 @@ def test_section_without_data_is_left_out(tmp_path: Path) -> None:
     assert not lap.smart_dja() and not lap.ikpa() and not lap.kinerja_lainnya()
     assert not lap.narasi("akuntabilitas_pengantar")
     assert lap.capaian_ringkas()  # the rest is still there
+
+
+def test_org_chart_drawn_from_profile_structure(bab3: Laporan) -> None:
+    lap = Laporan("lapas-banyuasin", 2023, DATA, bab=1)
+    gambar = lap.tugas_fungsi().gambar
+    assert [g.judul for g in gambar] == ["Struktur Organisasi Lapas Kelas IIA Banyuasin"]
+    mime, b64 = gambar[0].gambar()
+    assert mime == "image/png" and len(b64) > 1000
+
+
+@pytest.mark.parametrize(
+    ("unit", "pesan"),
+    [
+        ([{"nama": "A"}, {"nama": "B"}], "tepat satu unit tanpa induk"),
+        ([{"nama": "A"}, {"nama": "B", "induk": "X"}], "induk 'X' dari unit 'B' tidak ada"),
+        ([{"nama": "A"}, {"nama": "A", "induk": "A"}], "nama unit ganda: A"),
+        (
+            [{"nama": "A"}, {"nama": "B", "induk": "C"}, {"nama": "C", "induk": "B"}],
+            "lingkaran induk",
+        ),
+    ],
+)
+def test_org_structure_must_be_a_tree(unit: list[dict], pesan: str) -> None:
+    import pydantic
+
+    from lkjip_helpers.muat import skema
+
+    dasar = {
+        "kepala": {"nama": "K"},
+        "kapasitas": 1,
+        "penghuni": 1,
+        "renstra": {"visi": "v", "misi": [], "tujuan": []},
+    }
+    with pytest.raises(pydantic.ValidationError, match=pesan):
+        skema.Profil.model_validate({**dasar, "organisasi": unit})
