@@ -538,7 +538,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
     """All steps after the checks, writing into ``k.tmp``; result paths point at ``k.final``."""
     from ..keluaran.html import rakit, siapkan_bab
     from ..keluaran.pdf import tulis_pdf
-    from ..keluaran.xlsx import tulis_xlsx
+    from ..keluaran.xlsx import tabel_notebook, tulis_xlsx
 
     tmp, durasi, kemajuan = k.tmp, k.durasi, k.kemajuan
     folder_nb = tmp / "notebooks"
@@ -586,7 +586,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
             + "\n",
             encoding="utf-8",
         )
-        tulis_xlsx(soup, tmp / "tabel.xlsx")
+        tulis_xlsx(tabel_notebook(dieksekusi), tmp / "tabel.xlsx", judul)
     kemajuan.maju()
 
     durasi["total"] = round(time.perf_counter() - k.t_mulai, 3)

@@ -169,6 +169,9 @@ class HasilLaporan:
             b[f"{p}.realisasi_tahun_lalu"] = h.realisasi_lalu
             b[f"{p}.capaian_tahun_lalu"] = h.capaian_lalu
             b[f"{p}.perubahan_capaian"] = h.perubahan
+            b[f"{p}.target_tahun_lalu"] = h.target_lalu
+            for th, v in h.target_renstra.items():
+                b[f"{p}.target_renstra.{th}"] = v
             tabel = h.tabel_periode
             if tabel is not None:
                 for baris in tabel.baris:
@@ -215,6 +218,8 @@ class HasilLaporan:
             b["smart.nilai_efisiensi"] = self.smart.komponen["nilai_efisiensi"]
             for k, v in self.smart.komponen.items():
                 b[f"smart.komponen.{k}"] = v
+            for k, v in self.smart.aturan.bobot.items():
+                b[f"smart.bobot.{k}"] = v
         if self.ikpa:
             b["ikpa.nilai"] = self.ikpa.nilai
             b["ikpa.nilai_total"] = self.ikpa.nilai_total
@@ -222,8 +227,14 @@ class HasilLaporan:
                 b[f"ikpa.aspek.{k}"] = v
             for k, v in self.ikpa.nilai_akhir.items():
                 b[f"ikpa.nilai_akhir.{k}"] = v
+            for k, v in self.ikpa.nilai_komponen.items():
+                b[f"ikpa.komponen.{k}"] = v
+            for k, v in self.ikpa.aturan.bobot.items():
+                b[f"ikpa.bobot.{k}"] = v
         if self.nka:
             b["nka.nilai"] = self.nka.nilai
+            b["nka.bobot.smart"] = self.nka.aturan.bobot_smart
+            b["nka.bobot.ikpa"] = self.nka.aturan.bobot_ikpa
         if self.data.ini.profil:
             b["profil.okupansi"] = self.okupansi
             b["profil.penghuni"] = self.profil.penghuni

@@ -263,6 +263,16 @@ class TugasFungsi(_Model):
     wewenang: str | None = None
 
 
+class UnitOrganisasi(_Model):
+    """One unit of the organisation chart: its name, its head and the unit it reports to."""
+
+    nama: str
+    kepala: str | None = None
+    """Title (and name) of the head, e.g. ``Kepala Seksi Binadik``."""
+    induk: str | None = None
+    """``nama`` of the unit above; empty for the top of the chart."""
+
+
 class Renstra(_Model):
     pengantar: Teks | None = None
     visi: Teks
@@ -298,9 +308,38 @@ class Profil(_Model):
     """Tabel 1.4-style: per seksi/bagian."""
     uraian_tugas_seksi: Teks | None = None
     """Long per-section duty lists (Markdown)."""
+    organisasi: list[UnitOrganisasi] = Field(default_factory=list)
+    """The organisation chart (Gambar Struktur Organisasi), drawn from these units."""
     aspek_strategis: Teks | None = None
     isu_strategis: Teks | None = None
     renstra: Renstra
+
+    @model_validator(mode="after")
+    def _pohon_organisasi(self) -> Profil:
+        unit = self.organisasi
+        if not unit:
+            return self
+        nama = [u.nama for u in unit]
+        ganda = sorted({n for n in nama if nama.count(n) > 1})
+        if ganda:
+            raise ValueError(f"organisasi: nama unit ganda: {', '.join(ganda)}")
+        puncak = [u.nama for u in unit if not u.induk]
+        if len(puncak) != 1:
+            raise ValueError(
+                "organisasi: harus tepat satu unit tanpa induk (puncak bagan), ditemukan "
+                f"{len(puncak)}" + (f": {', '.join(puncak)}" if puncak else "")
+            )
+        induk = {u.nama: u.induk for u in unit}
+        for u in unit:
+            if u.induk and u.induk not in induk:
+                raise ValueError(f"organisasi: induk {u.induk!r} dari unit {u.nama!r} tidak ada")
+            dilihat, n = set(), u.nama
+            while n:
+                if n in dilihat:
+                    raise ValueError(f"organisasi: unit {u.nama!r} berada dalam lingkaran induk")
+                dilihat.add(n)
+                n = induk.get(n) or ""
+        return self
 
 
 # --------------------------------------------------------------------------- kinerja

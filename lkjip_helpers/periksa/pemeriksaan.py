@@ -23,7 +23,7 @@ from typing import Literal
 from .. import format_id as f
 from ..hitung import HasilLaporan, hasil_untuk
 from ..muat import DataLaporan, DataTahun, muat
-from ..muat.skema import JUMLAH_PERIODE
+from ..tidak_diketahui import TidakDiketahui
 
 Tingkat = Literal["error", "peringatan", "info"]
 URUTAN_TINGKAT: dict[str, int] = {"error": 0, "peringatan": 1, "info": 2}
@@ -80,7 +80,7 @@ class _Kumpulan:
         """``2023/kinerja.yaml baris 12, indikator[1] (SK1.1)``."""
         if dt is None:
             return f"{nama}.yaml"
-        path = f"{dt.tahun}/{nama}.yaml"
+        path = f"{dt.kunci}/{nama}.yaml"
         baris = dt.baris(nama, *loc)
         teks = path + (f" baris {baris}" if baris else "")
         jalur = ""
@@ -111,7 +111,7 @@ def _cek_katalog(k: _Kumpulan) -> None:
             k.tambah(
                 "SATUAN_TIDAK_DIKENAL",
                 "error",
-                f"katalog {d.katalog.id}, indikator {kode}",
+                d.lokasi_indikator(kode, "satuan"),
                 f"satuan {ind.satuan!r} tidak dikenal; diharapkan salah satu dari: "
                 + ", ".join(sorted(SATUAN_DIKENAL)),
             )
@@ -119,7 +119,7 @@ def _cek_katalog(k: _Kumpulan) -> None:
             k.tambah(
                 "SATUAN_RASIO",
                 "peringatan",
-                f"katalog {d.katalog.id}, indikator {kode}",
+                d.lokasi_indikator(kode, "satuan"),
                 f"indikator rasio bersatuan {ind.satuan!r}; realisasi rasio dinyatakan dalam %",
             )
 
@@ -142,7 +142,7 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
         k.tambah(
             "IKK_GANDA",
             "error",
-            f"{ini.tahun}/kinerja.yaml",
+            f"{ini.kunci}/kinerja.yaml",
             f"IKK {kode} tercantum {kodes.count(kode)} kali dalam Perjanjian Kinerja",
         )
     di_pk = set(kodes)
@@ -151,7 +151,7 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
             k.tambah(
                 "IKK_TIDAK_DI_PK",
                 "info",
-                f"{ini.tahun}/kinerja.yaml",
+                f"{ini.kunci}/kinerja.yaml",
                 f"IKK {kode} ada di katalog dengan target Renstra {d.tahun}, "
                 "tetapi tidak tercantum dalam Perjanjian Kinerja tahun ini",
             )
@@ -175,10 +175,19 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
                 k.lokasi(ini, "kinerja", "indikator", i, label=r.kode),
                 f"target belum diisi dan katalog tidak punya target Renstra {d.tahun}",
             )
+        elif r.sumber_target == "Renstra":
+            k.tambah(
+                "TARGET_PK_KOSONG",
+                "peringatan",
+                k.lokasi(ini, "kinerja", "indikator", i, label=r.kode),
+                f"target PK belum diisi; capaian dihitung terhadap target Renstra {d.tahun} "
+                f"({f.nilai_satuan(r.target, r.defn.satuan)}) dan laporan menyebutkannya; isi "
+                "target sesuai Perjanjian Kinerja yang ditandatangani",
+            )
         if r.galat:
             k.tambah("HITUNG_GAGAL", "error", lok, f"capaian tidak dapat dihitung: {r.galat}")
         real = r.realisasi
-        if real and real.keterangan and not r.galat:
+        if real and real.aturan_penyebut_nol and real.keterangan and not r.galat:
             k.tambah("PENYEBUT_NOL", "info", lok, real.keterangan)
         if r.data.realisasi and r.data.realisasi.nilai is not None and r.defn.jenis == "rasio":
             k.tambah(
@@ -192,8 +201,8 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
             real
             and r.defn.jenis == "rasio"
             and r.defn.bagian_dari_penyebut
-            and real.pembilang is not None
-            and real.penyebut is not None
+            and isinstance(real.pembilang, Decimal)
+            and isinstance(real.penyebut, Decimal)
             and real.pembilang > real.penyebut
         ):
             k.tambah(
@@ -205,7 +214,7 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
                 f"{r.defn.pembilang or 'pembilang'} tidak mungkin melebihi "
                 f"{r.defn.penyebut or 'penyebut'}",
             )
-        if r.capaian is not None and r.capaian > batas_wajar:
+        if isinstance(r.capaian, Decimal) and r.capaian > batas_wajar:
             k.tambah(
                 "CAPAIAN_TIDAK_WAJAR",
                 "peringatan",
@@ -213,18 +222,24 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
                 f"capaian {_p(r.capaian)} di atas {f.persen(batas_wajar, ringkas=True)}; "
                 "periksa target dan realisasi",
             )
-        if real and real.jenis_periode:
-            jumlah = len(real.per_periode)
-            harus = JUMLAH_PERIODE[real.jenis_periode]
-            if jumlah < harus:
-                k.tambah(
-                    "PERIODE_TIDAK_LENGKAP",
-                    "peringatan",
-                    lok,
-                    f"hanya {jumlah} dari {harus} {real.jenis_periode} terisi",
-                )
+        if real and real.tabel and real.tabel.kurang:
+            # completeness follows the report period: the closed months up to
+            # periode_laporan.bulan_terakhir (from periode.mulai on) must have data
+            tabel = real.tabel
+            k.tambah(
+                "PERIODE_TIDAK_LENGKAP",
+                "peringatan",
+                lok,
+                f"{len(tabel.kurang)} {tabel.jenis} dalam periode laporan "
+                f"({d.periode.rentang_bulan}) belum diisi: "
+                + ", ".join(b.label for b in tabel.baris if b.ke in tabel.kurang),
+            )
         renstra = r.defn.target_renstra.get(d.tahun)
-        if r.data.target is not None and renstra is not None and r.data.target != renstra:
+        if (
+            isinstance(r.data.target, Decimal)
+            and isinstance(renstra, Decimal)
+            and r.data.target != renstra
+        ):
             k.tambah(
                 "TARGET_BEDA_RENSTRA",
                 "peringatan",
@@ -317,7 +332,7 @@ def _cek_tabel(k: _Kumpulan, tab, lokasi: str) -> None:
 def _cek_populasi(k: _Kumpulan, h: HasilLaporan) -> None:
     kelompok: dict[str, list[tuple[str, Decimal]]] = defaultdict(list)
     for r in h.ikk:
-        if r.defn.populasi and r.realisasi and r.realisasi.penyebut is not None:
+        if r.defn.populasi and r.realisasi and isinstance(r.realisasi.penyebut, Decimal):
             kelompok[r.defn.populasi].append((r.kode, r.realisasi.penyebut))
     for pop, isi in kelompok.items():
         nilai = {v for _, v in isi}
@@ -326,11 +341,11 @@ def _cek_populasi(k: _Kumpulan, h: HasilLaporan) -> None:
             k.tambah(
                 "POPULASI_BEDA",
                 "peringatan",
-                f"{k.data.tahun}/kinerja.yaml",
+                f"{k.data.ini.kunci}/kinerja.yaml",
                 f"populasi {pop!r} bernilai berbeda antar-indikator ({rinci})",
             )
     profil = k.data.ini.profil
-    if profil and "wbp" in kelompok:
+    if profil and "wbp" in kelompok and isinstance(profil.penghuni, Decimal):
         beda = [(kode, v) for kode, v in kelompok["wbp"] if v != profil.penghuni]
         if beda:
             rinci = "; ".join(f"{kode}: {f.bulat(v)}" for kode, v in beda)
@@ -352,7 +367,11 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
         if ang is None or dt is None:
             continue
         lok = k.lokasi(dt, "anggaran")
-        if ang.total.realisasi is not None and ang.total.realisasi > ang.total.pagu:
+        if (
+            isinstance(ang.total.realisasi, Decimal)
+            and isinstance(ang.total.pagu, Decimal)
+            and ang.total.realisasi > ang.total.pagu
+        ):
             k.tambah(
                 "REALISASI_MELEBIHI_PAGU",
                 "peringatan",
@@ -365,7 +384,11 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
             ("per_jenis_belanja", ang.per_jenis, ang.jenis_jumlah),
         ):
             for i, b in enumerate(baris):
-                if b.realisasi is not None and b.realisasi > b.pagu:
+                if (
+                    isinstance(b.realisasi, Decimal)
+                    and isinstance(b.pagu, Decimal)
+                    and b.realisasi > b.pagu
+                ):
                     k.tambah(
                         "REALISASI_MELEBIHI_PAGU",
                         "peringatan",
@@ -373,9 +396,9 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
                         f"realisasi {_rp(b.realisasi)} melebihi pagu {_rp(b.pagu)} "
                         f"(penyerapan {_p(b.penyerapan)})",
                     )
-            if jumlah is None:
-                continue
-            if jumlah.pagu != ang.total.pagu:
+            if jumlah is None or not jumlah.lengkap:
+                continue  # unknown lines: the sum is partial (the unknown values are findings)
+            if isinstance(ang.total.pagu, Decimal) and jumlah.pagu != ang.total.pagu:
                 k.tambah(
                     "ANGGARAN_TIDAK_MENJUMLAH",
                     "peringatan",
@@ -384,8 +407,8 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
                     f"{_rp(ang.total.pagu)} (selisih {_rp(jumlah.pagu - ang.total.pagu)})",
                 )
             if (
-                jumlah.realisasi is not None
-                and ang.total.realisasi is not None
+                isinstance(jumlah.realisasi, Decimal)
+                and isinstance(ang.total.realisasi, Decimal)
                 and jumlah.realisasi != ang.total.realisasi
             ):
                 k.tambah(
@@ -423,12 +446,12 @@ def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:
     ev = d.ini.evaluasi
     for tempat, pesan in h.galat:
         if tempat == "evaluasi.yaml":
-            k.tambah("ATURAN_TIDAK_ADA", "error", f"{d.tahun}/evaluasi.yaml", pesan)
+            k.tambah("ATURAN_TIDAK_ADA", "error", f"{d.ini.kunci}/evaluasi.yaml", pesan)
     if ev is None:
         k.tambah(
             "EVALUASI_KOSONG",
             "info",
-            f"{d.tahun}/evaluasi.yaml",
+            f"{d.ini.kunci}/evaluasi.yaml",
             "berkas tidak ada; bagian SMART-DJA, IKPA, e-Performance dan e-Monev dilewati",
         )
         return
@@ -452,8 +475,9 @@ def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:
             )
     if (
         ev.ikpa
-        and ev.ikpa.pagu is not None
+        and isinstance(ev.ikpa.pagu, Decimal)
         and h.anggaran
+        and isinstance(h.anggaran.total.pagu, Decimal)
         and ev.ikpa.pagu != h.anggaran.total.pagu
     ):
         k.tambah(
@@ -470,19 +494,21 @@ def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:
             k.lokasi(d.ini, "evaluasi", "ikpa"),
             f"sebagian komponen IKPA tidak dinilai; bobot dikonversi ({_p(h.ikpa.konversi_bobot)})",
         )
-    for nama, isi, harus in (
-        ("e_performance_triwulan", ev.e_performance_triwulan, 4),
-        ("e_monev_bulan", ev.e_monev_bulan, 12),
+    for nama, isi, jenis in (
+        ("e_performance_triwulan", ev.e_performance_triwulan, "triwulan"),
+        ("e_monev_bulan", ev.e_monev_bulan, "bulan"),
     ):
+        # completeness follows the report period: the closed periods up to bulan_terakhir
+        harus = max(d.periode.bulan_diharapkan(jenis), default=0)
         if isi and len(isi) < harus:
             k.tambah(
                 "PERIODE_TIDAK_LENGKAP",
                 "peringatan",
                 k.lokasi(d.ini, "evaluasi", nama),
-                f"hanya {len(isi)} dari {harus} periode terisi",
+                f"hanya {len(isi)} dari {harus} {jenis} sampai {d.periode.rentang_bulan} terisi",
             )
         for i, v in enumerate(isi):
-            if v is not None and not (0 <= v <= 100):
+            if isinstance(v, Decimal) and not (0 <= v <= 100):
                 k.tambah(
                     "NILAI_DI_LUAR_RENTANG",
                     "peringatan",
@@ -495,7 +521,11 @@ def _cek_profil(k: _Kumpulan, h: HasilLaporan) -> None:
     p = k.data.ini.profil
     if p is None:
         return
-    if p.penghuni > p.kapasitas:
+    if (
+        isinstance(p.penghuni, Decimal)
+        and isinstance(p.kapasitas, Decimal)
+        and p.penghuni > p.kapasitas
+    ):
         k.tambah(
             "KELEBIHAN_HUNIAN",
             "info",
@@ -510,7 +540,7 @@ def _cek_profil(k: _Kumpulan, h: HasilLaporan) -> None:
             ("pendidikan", p.pegawai_pendidikan),
             ("golongan", p.pegawai_golongan),
         )
-        if baris
+        if baris and not any(isinstance(b.jumlah, TidakDiketahui) for b in baris)
     }
     if len(set(jumlah.values())) > 1:
         rinci = ", ".join(f"menurut {n}: {f.bulat(v)}" for n, v in jumlah.items())
@@ -533,7 +563,7 @@ def _cek_narasi(k: _Kumpulan) -> None:
             k.tambah(
                 "NARASI_DIRANCANG",
                 "info",
-                f"{k.data.tahun}/narasi.yaml, {nama}",
+                f"{k.data.ini.kunci}/narasi.yaml, {nama}",
                 f"{label} tidak diisi; laporan memakai teks yang dirancang dari angka",
             )
 
@@ -561,13 +591,14 @@ def _cek_klaim(k: _Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]
             )
             continue
         hitung_ = hb[kl.besaran]
-        if hitung_ is None:
+        if hitung_ is None or isinstance(hitung_, TidakDiketahui):
             k.tambah(
                 "KLAIM_TIDAK_DAPAT_DIHITUNG",
                 "peringatan",
                 lok,
                 f"{kl.besaran} dinyatakan {f.angka(kl.nilai, 4, ringkas=True)} tetapi tidak "
-                "dapat dihitung dari data",
+                "dapat dihitung dari data"
+                + (" (data masukannya tidak diketahui)" if hitung_ is not None else ""),
             )
             continue
         selisih = kl.nilai - hitung_
@@ -628,6 +659,47 @@ def _besaran_tahun_lalu(
     return b
 
 
+# --------------------------------------------------------------------------- data model
+
+
+def _cek_tidak_diketahui(k: _Kumpulan, h: HasilLaporan) -> None:
+    """Every number declared unknown is a finding (the report shows "data tidak tersedia")."""
+    for x in k.data.tidak_diketahui:
+        k.tambah(
+            "NILAI_TIDAK_DIKETAHUI",
+            "peringatan" if x.periode_ini else "info",
+            x.lokasi,
+            f"{x.field} dinyatakan tidak diketahui; laporan menulis \"data tidak tersedia\" dan "
+            "angka ini tidak ikut dijumlah atau dirata-rata",
+        )
+    for tempat, alasan in h.tanpa_hitung_ulang:
+        k.tambah("NILAI_TIDAK_DIHITUNG_ULANG", "info", f"{k.data.ini.kunci}/{tempat}", alasan)
+
+
+def _cek_periode_laporan(k: _Kumpulan, h: HasilLaporan) -> None:
+    """The period's own completeness and the previous year's target fallbacks."""
+    p = k.data.periode
+    if not p.lengkap:
+        k.tambah(
+            "PERIODE_BELUM_LENGKAP",
+            "info",
+            k.lokasi(k.data.ini, "kinerja", "periode_laporan", "bulan_terakhir"),
+            f"data {p.judul} mencakup {p.rentang_bulan} (belum sampai "
+            f"{f.nama_bulan(p.bulan_akhir)}); laporan menyebutkannya dan membandingkannya "
+            f"dengan tahun {p.tahun - 1} penuh",
+        )
+    renstra_lalu = [r.kode for r in h.ikk if r.sumber_target_lalu == "Renstra"]
+    if renstra_lalu and k.data.lalu is not None:
+        k.tambah(
+            "TARGET_PK_TAHUN_LALU_KOSONG",
+            "info",
+            f"{k.data.lalu.kunci}/kinerja.yaml",
+            f"target PK {p.tahun - 1} tidak tercantum untuk {len(renstra_lalu)} IKK; capaian "
+            f"{p.tahun - 1} dihitung terhadap target Renstra {p.tahun - 1}: "
+            + ", ".join(renstra_lalu),
+        )
+
+
 # --------------------------------------------------------------------------- entry points
 
 
@@ -642,15 +714,19 @@ def periksa_data(data: DataLaporan) -> list[Temuan]:
     _cek_evaluasi(k, h)
     _cek_profil(k, h)
     _cek_narasi(k)
+    _cek_tidak_diketahui(k, h)
+    _cek_periode_laporan(k, h)
     besaran = h.besaran()
     _cek_klaim(k, data.ini, besaran)
     _cek_klaim(k, data.lalu, _besaran_tahun_lalu(h, besaran))
     return sorted(k.temuan, key=lambda t: URUTAN_TINGKAT[t.tingkat])
 
 
-def periksa(satker: str, tahun: int | str, data_dir: str | Path = "data") -> list[Temuan]:
-    """Load ``satker``/``tahun`` from ``data_dir`` and run every check."""
-    return periksa_data(muat(satker, tahun, data_dir))
+def periksa(
+    satker: str, tahun: int | str, data_dir: str | Path = "data", periode: str = "tahunan"
+) -> list[Temuan]:
+    """Load ``satker``/``tahun`` (report ``periode``) from ``data_dir`` and run every check."""
+    return periksa_data(muat(satker, tahun, data_dir, periode))
 
 
 def hitung_tingkat(temuan: Iterable[Temuan]) -> dict[str, int]:
