@@ -151,9 +151,7 @@ class HasilLaporan:
     @property
     def tidak_dihitung(self) -> list[HasilIkk]:
         """IKK without a capaian for another reason (error, missing target, unknown value)."""
-        return [
-            h for h in self.ikk if h.status not in (TERCAPAI, TIDAK_TERCAPAI, TIDAK_BERLAKU)
-        ]
+        return [h for h in self.ikk if h.status not in (TERCAPAI, TIDAK_TERCAPAI, TIDAK_BERLAKU)]
 
     def besaran(self) -> dict[str, Nilai | None]:
         """Every computed figure by name (the vocabulary of ``klaim.yaml``); unknown figures

@@ -88,6 +88,17 @@ JUMLAH_PERIODE: dict[str, int] = {"bulan": 12, "triwulan": 4, "semester": 2}
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _kosong_belum_diisi(cls, data: Any) -> Any:
+        """A required field written with an empty value (``nama:``) is reported as "wajib
+        diisi", like a field not written at all."""
+        if isinstance(data, dict):
+            wajib = {n for n, f in cls.model_fields.items() if f.is_required()}
+            if any(k in wajib and v is None for k, v in data.items()):
+                return {k: v for k, v in data.items() if not (k in wajib and v is None)}
+        return data
+
 
 # --------------------------------------------------------------------------- catalog
 

@@ -669,7 +669,7 @@ def _cek_tidak_diketahui(k: _Kumpulan, h: HasilLaporan) -> None:
             "NILAI_TIDAK_DIKETAHUI",
             "peringatan" if x.periode_ini else "info",
             x.lokasi,
-            f"{x.field} dinyatakan tidak diketahui; laporan menulis \"data tidak tersedia\" dan "
+            f'{x.field} dinyatakan tidak diketahui; laporan menulis "data tidak tersedia" dan '
             "angka ini tidak ikut dijumlah atau dirata-rata",
         )
     for tempat, alasan in h.tanpa_hitung_ulang:
