@@ -65,10 +65,12 @@ def angka(nilai: Nilai, desimal: int = 2, *, ringkas: bool = False) -> str:
     if isinstance(nilai, TidakDiketahui):
         return TIDAK_TERSEDIA
     d = bulatkan(nilai, desimal)
-    if ringkas and d == d.to_integral_value():
-        return format_decimal(d, format="#,##0", locale=LOCALE)
-    pola = "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
-    return format_decimal(d, format=pola, locale=LOCALE, decimal_quantization=True)
+    with localcontext() as ctx:  # babel quantizes again: give it the digits it needs
+        ctx.prec = max(ctx.prec, d.adjusted() + desimal + 2)
+        if ringkas and d == d.to_integral_value():
+            return format_decimal(d, format="#,##0", locale=LOCALE)
+        pola = "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
+        return format_decimal(d, format=pola, locale=LOCALE, decimal_quantization=True)
 
 
 def bulat(nilai: Nilai) -> str:

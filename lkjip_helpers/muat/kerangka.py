@@ -134,7 +134,7 @@ def _teks_kinerja(katalog: s.Katalog, periode: Periode, nama_katalog: str) -> st
 def _teks_profil(periode: Periode) -> str:
     return f"""\
 # Profil satker {periode.judul} (Bab I dan latar Bab II). Lihat data/README.md.
-kepala:
+kepala:                 # kepala satker yang menandatangani laporan
   nama:                 # WAJIB. Nama kepala satker
   nip:                  # NIP dalam tanda kutip, mis. "198011122000121002"
   jabatan:              # mis. Kepala Lembaga Pemasyarakatan Kelas IIB Contoh
@@ -146,7 +146,7 @@ penghuni_per:           # mis. {nama_bulan(periode.bulan_terakhir)} {periode.tah
 #     jumlah: 0
 #   - uraian: Perempuan
 #     jumlah: 0
-renstra:
+renstra:                # Rencana Strategis yang diacu (Renstra unit eselon I)
   visi:                 # WAJIB. Visi (sama dengan Renstra unit eselon I)
   misi:                 # WAJIB. Daftar misi, satu butir per baris diawali "- "
   tujuan:               # WAJIB. Daftar tujuan, satu butir per baris diawali "- "
