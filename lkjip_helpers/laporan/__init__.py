@@ -103,14 +103,60 @@ def _bangun_bagian(k: Konteks, nama: str) -> list[tuple[str, list[model.Blok]]]:
     return [(nama, PEMBANGUN[nama](k))]
 
 
+def _gambar_satker(k: Konteks, bagian: list[tuple[int | str, str, list[model.Blok]]]) -> None:
+    """Put the satker's own images (lampiran.yaml ``gambar``) into the sections they name."""
+    lam = k.hasil.data.ini.lampiran
+    if lam is None or not lam.gambar:
+        return
+    folder = k.hasil.data.berkas_satker.parent
+    for g in lam.gambar:
+        blok: list[model.Blok] = [_gambar_berkas(folder, g.kunci, g.berkas, g.judul)]
+        if (b := k.narasi_blok(g.keterangan, "keterangan-gambar")) is not None:
+            blok.append(b)
+        if g.tempat.startswith("ikk:"):
+            kode = g.tempat.removeprefix("ikk:")
+            tujuan = next(
+                (
+                    x.blok
+                    for _, nama, isi in bagian
+                    if nama.startswith("analisis_sasaran:")
+                    for x in isi
+                    if isinstance(x, model.Kelompok) and x.kunci == kode
+                ),
+                None,
+            )
+            if tujuan is None:  # the IKK is not in this year's PK: show it with the documents
+                tujuan = next(isi for _, nama, isi in bagian if nama == "lampiran_dokumen")
+        else:
+            tujuan = next(isi for _, nama, isi in bagian if nama == g.tempat)
+        tujuan.extend(blok)
+
+
+def _gambar_berkas(folder: Path, kunci: str, berkas: str, judul: str) -> model.Gambar:
+    def buat() -> tuple[str, str]:
+        import base64
+
+        from ..muat.data import jenis_gambar, path_gambar
+
+        isi = path_gambar(folder, berkas).read_bytes()
+        return jenis_gambar(isi) or "image/png", base64.b64encode(isi).decode("ascii")
+
+    return model.Gambar(kunci, judul, buat)
+
+
 def susun_dokumen(hasil: HasilLaporan) -> Dokumen:
     """Model every section of the report of ``hasil`` and number its tables and figures."""
     k = Konteks(hasil)
+    bagian = [
+        (bab, kunci, blok)
+        for bab, daftar in RENCANA.items()
+        for nama in daftar
+        for kunci, blok in _bangun_bagian(k, nama)
+    ]
+    _gambar_satker(k, bagian)
     dok = Dokumen()
-    for bab, daftar in RENCANA.items():
-        for nama in daftar:
-            for kunci, blok in _bangun_bagian(k, nama):
-                dok.tambah(bab, kunci, blok)
+    for bab, kunci, blok in bagian:
+        dok.tambah(bab, kunci, blok)
     dok.nomori()
     return dok
 
