@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..hitung import HasilLaporan, hasil_laporan
 from ..hitung.capaian import HasilIkk
-from . import model
+from . import analis, model
 from .bagian import anggaran as _anggaran
 from .bagian import ikk as _ikk
 from .bagian import pembuka as _pembuka
@@ -29,6 +30,9 @@ from .bagian import penutup as _penutup
 from .bagian import profil as _profil
 from .konteks import Konteks
 from .model import Bagian, Dokumen
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["RENCANA", "Bagian", "Dokumen", "Laporan", "dokumen_laporan", "model"]
 
@@ -301,7 +305,25 @@ class Laporan:
     def lampiran_dokumen(self) -> Bagian:
         return self._bagian("lampiran_dokumen")
 
-    # data for analysts -------------------------------------------------------------------
+    # data for analysts (DataFrames, see lkjip_helpers.laporan.analis) ----------------------
     @property
     def ikk(self) -> list[HasilIkk]:
         return self.hasil.ikk
+
+    def tabel_ikk(self) -> pd.DataFrame:
+        """One row per IKK: target, realisasi, capaian, status, last year, Renstra targets."""
+        return analis.tabel_ikk(self.hasil)
+
+    def data_ikk(self, kode: str) -> pd.DataFrame:
+        """One IKK's data: its periods (months, triwulan) and the year's realisasi."""
+        return analis.data_ikk(self.hasil, kode)
+
+    def tabel_anggaran(self) -> pd.DataFrame:
+        """Every budget line of this year and last: pagu, realisasi, penyerapan, sisa."""
+        return analis.tabel_anggaran(self.hasil)
+
+    def tabel_temuan(self) -> pd.DataFrame:
+        """The data-check findings: tingkat, kode, lokasi, pesan, id."""
+        from ..periksa import periksa_data
+
+        return analis.tabel_temuan(periksa_data(self.hasil.data))
