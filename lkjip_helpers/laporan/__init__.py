@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import ParameterError
 from ..hitung import HasilLaporan, hasil_laporan
 from ..hitung.capaian import HasilIkk
 from . import analis, model
@@ -179,6 +180,51 @@ def dokumen_laporan(hasil: HasilLaporan) -> Dokumen:
     return simpan[1]
 
 
+FOLDER_NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks"
+"""The chapter notebooks' folder: a relative ``data_dir`` is also looked for from here."""
+
+PARAMETER_NOTEBOOK = ("satker", "tahun", "periode", "data_dir")
+
+
+def folder_data(data_dir: str | Path) -> Path:
+    """Resolve the ``data_dir`` parameter of a chapter notebook.
+
+    An absolute path is used as is. A relative one is resolved against the kernel's working
+    directory (JupyterLab starts it in the notebook's folder) and, when nothing is there,
+    against the chapter notebooks' folder — so ``papermill notebooks/04_….ipynb out.ipynb``
+    run from the repository root finds ``../data`` as JupyterLab does.
+    """
+    p = Path(data_dir)
+    if p.is_absolute() or p.is_dir():
+        return p
+    lain = FOLDER_NOTEBOOK / p
+    return lain if lain.is_dir() else p
+
+
+def parameter_asing() -> list[str]:
+    """Names a papermill run injected that no chapter notebook declares (a misspelt ``-p``).
+
+    Looks at the IPython namespace: plain values (text, numbers, booleans) that are not
+    parameters, not private and not IPython's own. Empty outside IPython.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - ipykernel depends on IPython
+        return []
+    ip = get_ipython()
+    if ip is None:
+        return []
+    tersembunyi = getattr(ip, "user_ns_hidden", {})
+    return sorted(
+        nama
+        for nama, nilai in ip.user_ns.items()
+        if not nama.startswith("_")
+        and nama not in tersembunyi
+        and nama not in PARAMETER_NOTEBOOK
+        and isinstance(nilai, str | int | float | bool)
+    )
+
+
 class Laporan:
     """The sections of one chapter of one satker's report.
 
@@ -189,7 +235,13 @@ class Laporan:
     def __init__(
         self, satker: str, tahun: int, data_dir: str | Path = "../data", bab: int | str = 0
     ) -> None:
-        self.hasil: HasilLaporan = hasil_laporan(satker, tahun, data_dir)
+        asing = parameter_asing()
+        if asing:
+            raise ParameterError(
+                f"parameter tidak dikenal: {', '.join(asing)} (salah ketik?). Parameter notebook "
+                f"bab: {', '.join(PARAMETER_NOTEBOOK)}"
+            )
+        self.hasil: HasilLaporan = hasil_laporan(satker, tahun, folder_data(data_dir))
         self.bab = bab
         self.dokumen: Dokumen = dokumen_laporan(self.hasil)
 
