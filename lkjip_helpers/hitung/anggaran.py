@@ -29,6 +29,7 @@ LABEL_JENIS_BELANJA = {
 EFISIEN = "Efisien"
 CUKUP_EFISIEN = "Cukup efisien"
 TIDAK_EFISIEN = "Tidak efisien"
+MELEBIHI_PAGU = "Tidak dinilai: realisasi melebihi pagu"
 
 
 def penyerapan(pagu: Nilai | None, realisasi: Nilai | None) -> Nilai | None:
@@ -153,11 +154,14 @@ def efisiensi(
     """Efficiency label from capaian kinerja minus penyerapan anggaran (percentage points).
 
     ``> ambang`` efisien; within ``± ambang`` cukup efisien; below ``-ambang`` tidak efisien.
+    Spending above the pagu (penyerapan > 100 %) is not called efficient at all.
     ``(None, None)`` when a figure is missing or unknown.
     """
     if not isinstance(capaian, Decimal) or not isinstance(serapan, Decimal):
         return None, None
     selisih = capaian - serapan
+    if serapan > SERATUS:
+        return selisih, MELEBIHI_PAGU
     if selisih > ambang:
         return selisih, EFISIEN
     if selisih >= -ambang:

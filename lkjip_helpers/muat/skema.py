@@ -672,11 +672,50 @@ class DokumenLain(_Model):
     keterangan: Teks | None = None
 
 
+TEMPAT_GAMBAR = (
+    "gambaran_umum",
+    "tugas_fungsi",
+    "renstra",
+    "perjanjian_kinerja",
+    "alokasi_anggaran",
+    "capaian_ringkas",
+    "realisasi_anggaran",
+    "efisiensi",
+    "smart_dja",
+    "ikpa",
+    "nilai_kinerja_anggaran",
+    "kinerja_lainnya",
+    "lampiran_pk",
+    "lampiran_sk_tim",
+    "lampiran_sop",
+    "lampiran_dokumen",
+)
+"""Report sections an image of the satker can be placed in (or ``ikk:<kode>``)."""
+
+
+class GambarLampiran(_Model):
+    """An image file of the satker (screenshot, certificate, photo) shown in the report."""
+
+    kunci: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+    """Stable key: ``{{ gambar:<kunci> }}`` in a narrative refers to it."""
+    berkas: str
+    """Path relative to the satker's folder (``data/satker/<satker>/``): PNG, JPEG or SVG."""
+    judul: str
+    tempat: str = Field(
+        default="lampiran_dokumen",
+        pattern=r"^(?:ikk:[A-Za-z0-9.\-]+|" + "|".join(TEMPAT_GAMBAR) + r")$",
+    )
+    """Section that shows it: one of :data:`TEMPAT_GAMBAR`, or ``ikk:<kode>`` (that IKK's
+    analysis)."""
+    keterangan: Teks | None = None
+
+
 class Lampiran(_Model):
     perjanjian_kinerja: DokumenPk | None = None
     sk_tim: SkTim | None = None
     sop: Sop | None = None
     dokumen_lain: list[DokumenLain] = Field(default_factory=list)
+    gambar: list[GambarLampiran] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- klaim
