@@ -115,7 +115,13 @@ def test_ratio_of_summed_pembilang_over_summed_penyebut() -> None:
     # the empty months (0/0) are shown as 100 % by the catalog's rule, but the sum does not
     # need them, so the year's figure names no rule
     t = r.tabel
-    assert [b.keadaan for b in t.baris] == ["terisi", "penyebut_nol", "terisi", "terisi", "penyebut_nol"]
+    assert [b.keadaan for b in t.baris] == [
+        "terisi",
+        "penyebut_nol",
+        "terisi",
+        "terisi",
+        "penyebut_nol",
+    ]
     assert [b.nilai for b in t.baris] == [100, 100, 100, 50, 100]
     assert t.baris[1].keterangan == "0/0: dihitung 100%"
     assert r.aturan_penyebut_nol is None
@@ -171,7 +177,14 @@ def test_mid_year_activity_with_an_unknown_month() -> None:
     # (40 + 41 + 41 + 42 + 43) / 5 = 41.4 (October left out whole); 15.4 / 41.4 × 100 =
     # 37.198067…%; target 85: 37.198067 / 85 × 100 = 43.762432…%
     defn = _defn(kode="SK2.4", agregasi="rata_rata_pembilang_penyebut")
-    data = [(7, 8, 40), (8, 12, 41), (9, 15, 41), (10, "tidak diketahui", 42), (11, 20, 42), (12, 22, 43)]
+    data = [
+        (7, 8, 40),
+        (8, 12, 41),
+        (9, 15, 41),
+        (10, "tidak diketahui", 42),
+        (11, 20, 42),
+        (12, 22, 43),
+    ]
     r = hitung_realisasi(defn, _bulan(data, mulai=7), periode=Periode.buat(2023))
     assert f.persen(r.nilai) == "37,20%" and f.persen(hitung_capaian(r.nilai, D(85))) == "43,76%"
     assert r.dilewati == ("Oktober",)
@@ -191,7 +204,11 @@ def test_data_before_the_start_month_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("aturan", "nilai", "status_"),
-    [("seratus", D(100), TERCAPAI), ("nol", D(0), "Tidak tercapai"), ("tidak_berlaku", None, TIDAK_BERLAKU)],
+    [
+        ("seratus", D(100), TERCAPAI),
+        ("nol", D(0), "Tidak tercapai"),
+        ("tidak_berlaku", None, TIDAK_BERLAKU),
+    ],
 )
 def test_zero_over_zero_rules(aturan: str, nilai: Decimal | None, status_: str) -> None:
     data = s.CapaianIkk(kode="SK3.1", target=D(80), realisasi={"pembilang": 0, "penyebut": 0})
@@ -204,7 +221,10 @@ def test_zero_over_zero_rules(aturan: str, nilai: Decimal | None, status_: str) 
 def test_zero_over_zero_rule_set_on_the_kinerja_entry() -> None:
     # the catalog says "galat"; the entry of this period says 100 %
     data = s.CapaianIkk(
-        kode="SK3.1", target=D(80), penyebut_nol="seratus", realisasi={"pembilang": 0, "penyebut": 0}
+        kode="SK3.1",
+        target=D(80),
+        penyebut_nol="seratus",
+        realisasi={"pembilang": 0, "penyebut": 0},
     )
     h = hitung_ikk(_defn(penyebut_nol="galat"), SASARAN, data, 1, 2023)
     assert h.nilai_realisasi == 100 and h.aturan_penyebut_nol == "seratus"
@@ -262,7 +282,10 @@ def test_semester_example_period_table_and_claims() -> None:
     assert [r.label for r in t.ringkasan()] == ["Jumlah", "Rata-rata"]
     b = h.besaran()
     # Jumlah row: 6 / 7 × 100 = 85.714285…
-    assert (b["ikk.SK3.1.periode.jumlah.pembilang"], b["ikk.SK3.1.periode.jumlah.penyebut"]) == (6, 7)
+    assert (b["ikk.SK3.1.periode.jumlah.pembilang"], b["ikk.SK3.1.periode.jumlah.penyebut"]) == (
+        6,
+        7,
+    )
     assert f.angka(b["ikk.SK3.1.periode.jumlah.nilai"]) == "85,71"
     assert b["ikk.SK3.1.periode.4.nilai"] == 50  # April: 1 / 2 × 100
     assert b["ikk.SK3.5.periode.rata_rata.pembilang"] == D("12.6")

@@ -103,7 +103,13 @@ def test_negative_target_is_refused(data: Path) -> None:
             "field pagu",
             "angka terlalu besar",
         ),
-        ("kinerja.yaml", "target: 80", "target: 1e30", "indikator[1].target", "angka terlalu besar"),
+        (
+            "kinerja.yaml",
+            "target: 80",
+            "target: 1e30",
+            "indikator[1].target",
+            "angka terlalu besar",
+        ),
         (
             "kinerja.yaml",
             "penyebut: 1177",
@@ -134,7 +140,11 @@ def test_non_finite_table_cell_is_refused_with_file_and_field(data: Path, sel: s
     # Before: NaN/inf in a supporting-table cell passed check and killed the build.
     p = data / "satker" / SATKER / "2023" / "kinerja.yaml"
     # SK1.6's table "Jumlah WBP yang terkena Penyakit HIV-Aids & TB", row 1: [1, HIV-AIDS, …]
-    _ganti(p, "          -   - 1\n              - HIV-AIDS", f"          -   - 1\n              - {sel}")
+    _ganti(
+        p,
+        "          -   - 1\n              - HIV-AIDS",
+        f"          -   - 1\n              - {sel}",
+    )
     pesan = str(_galat(data))
     assert "tabel_pendukung[1].baris[1][2]" in pesan
     assert "terhingga" in pesan

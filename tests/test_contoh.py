@@ -38,7 +38,11 @@ def test_examples_are_labelled_fictitious_and_have_no_error(nama: str, request) 
 
 def test_semester_period(semester: HasilLaporan) -> None:
     p = semester.periode
-    assert (p.judul, p.rentang_bulan, p.lengkap) == ("Semester I Tahun 2024", "Januari–Mei 2024", False)
+    assert (p.judul, p.rentang_bulan, p.lengkap) == (
+        "Semester I Tahun 2024",
+        "Januari–Mei 2024",
+        False,
+    )
 
 
 def test_semester_figures(semester: HasilLaporan) -> None:

@@ -30,7 +30,16 @@ def data(tmp_path: Path) -> Path:
 
 def test_cli_scaffold_then_check_lists_everything_at_once(data: Path, capsys) -> None:
     kode = main(
-        ["satker-baru", "lapas-contoh", "--tahun", "2024", "--periode", "semester-1", "--data-dir", str(data)]
+        [
+            "satker-baru",
+            "lapas-contoh",
+            "--tahun",
+            "2024",
+            "--periode",
+            "semester-1",
+            "--data-dir",
+            str(data),
+        ]
     )
     keluar = capsys.readouterr().out
     assert kode == 0
@@ -44,7 +53,9 @@ def test_cli_scaffold_then_check_lists_everything_at_once(data: Path, capsys) ->
     assert kinerja.count("  - kode: SK") == 26
     assert "#   satuan %, jenis rasio, target Renstra 2024: 85" in kinerja
     # every field line carries an Indonesian comment
-    for baris in (folder / "2024-semester-1" / "profil.yaml").read_text(encoding="utf-8").splitlines():
+    for baris in (
+        (folder / "2024-semester-1" / "profil.yaml").read_text(encoding="utf-8").splitlines()
+    ):
         if re.match(r"^\s*[a-z_]+:\s*$", baris):
             raise AssertionError(f"baris tanpa komentar: {baris!r}")
 
@@ -109,7 +120,9 @@ def _isi(folder: Path) -> None:
     awal = teks.index("  # SK1.1")
     akhir = teks.index("  # SK1.3")
     dua = teks[awal:akhir]
-    dua = dua.replace("    target:  ", "    target: 85", 1).replace("    target:  ", "    target: 95", 1)
+    dua = dua.replace("    target:  ", "    target: 85", 1).replace(
+        "    target:  ", "    target: 95", 1
+    )
     dua = dua.replace("    realisasi:  ", "    realisasi: {pembilang: 300, penyebut: 300}", 2)
     p.write_text(teks[:awal] + dua, encoding="utf-8")
 
@@ -119,7 +132,9 @@ def test_filled_scaffold_checks_and_computes(data: Path) -> None:
     assert h.satker_baru and h.folder.name == "2024-triwulan-1"
     _isi(h.folder)
     temuan = periksa("lapas-contoh", 2024, data, "triwulan-1")
-    assert not [t for t in temuan if t.tingkat == "error"], [t for t in temuan if t.tingkat == "error"]
+    assert not [t for t in temuan if t.tingkat == "error"], [
+        t for t in temuan if t.tingkat == "error"
+    ]
     hasil = hasil_laporan("lapas-contoh", 2024, data, "triwulan-1")
     # SK1.1: 300 / 300 × 100 = 100 → 100 / 85 × 100 = 117.647…
     assert [x.kode for x in hasil.ikk] == ["SK1.1", "SK1.2"]

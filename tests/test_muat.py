@@ -250,7 +250,10 @@ def test_schema_errors_in_nested_lists(tmp_path):
     with pytest.raises(DataError) as e:
         muat_berkas(sk.Kinerja, p)
     pesan = str(e.value)
-    assert f"baris {n1}, field indikator[1].realisasi.penyebut: tidak boleh negatif (ditemukan: -5)" in pesan
+    assert (
+        f"baris {n1}, field indikator[1].realisasi.penyebut: tidak boleh negatif (ditemukan: -5)"
+        in pesan
+    )
     assert (
         f"baris {n2}, field indikator[2].targett: nama field tidak dikenal (salah ketik?)" in pesan
     )

@@ -109,7 +109,8 @@ def dua_periode(tmp_path: Path) -> Path:
     p = folder / "2024" / "kinerja.yaml"
     p.write_text(
         p.read_text(encoding="utf-8").replace(
-            "  periode: semester-1\n  bulan_terakhir: 5\n", "  periode: tahunan\n  bulan_terakhir: 5\n"
+            "  periode: semester-1\n  bulan_terakhir: 5\n",
+            "  periode: tahunan\n  bulan_terakhir: 5\n",
         ),
         encoding="utf-8",
     )

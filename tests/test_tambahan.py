@@ -65,7 +65,10 @@ def test_override_changes_only_the_fields_it_names(data: Path) -> None:
     assert katalog["SK4.6"].target_renstra == {2023: D(4)}  # the catalog is not modified
     assert d.lokasi_indikator("SK3.1", "penyebut_nol").startswith("satker.yaml baris ")
     assert d.lokasi_indikator("SK3.1", "penyebut_nol").endswith("indikator_tambahan[1] (SK3.1)")
-    assert d.lokasi_indikator("SK3.1", "satuan") == "katalog upt-pemasyarakatan-2020-2024, indikator SK3.1"
+    assert (
+        d.lokasi_indikator("SK3.1", "satuan")
+        == "katalog upt-pemasyarakatan-2020-2024, indikator SK3.1"
+    )
 
 
 def test_new_indicator_needs_every_required_field(data: Path) -> None:
@@ -84,7 +87,9 @@ def test_new_indicator_needs_every_required_field(data: Path) -> None:
 def test_override_that_breaks_the_definition_names_the_override(data: Path) -> None:
     # SK4.6 is a value indicator: asking for a ratio-of-means aggregation is invalid, and the
     # message blames satker.yaml's override, not the catalog
-    _tambah(data, "indikator_tambahan:\n  - kode: SK4.6\n    agregasi: rata_rata_pembilang_penyebut\n")
+    _tambah(
+        data, "indikator_tambahan:\n  - kode: SK4.6\n    agregasi: rata_rata_pembilang_penyebut\n"
+    )
     with pytest.raises(DataError) as e:
         muat_laporan(SATKER, 2023, data)
     pesan = str(e.value)
@@ -124,8 +129,15 @@ def test_all_missing_required_files_and_schema_problems_in_one_error(data: Path)
     with pytest.raises(DataErrorGabungan) as e:
         muat_laporan(SATKER, 2023, data)
     masalah = e.value.masalah
-    berkas = sorted(Path(m.berkas).relative_to(data / "satker" / SATKER).as_posix() for m in masalah)
-    assert berkas == ["2022/anggaran.yaml", "2023/anggaran.yaml", "2023/evaluasi.yaml", "2023/profil.yaml"]
+    berkas = sorted(
+        Path(m.berkas).relative_to(data / "satker" / SATKER).as_posix() for m in masalah
+    )
+    assert berkas == [
+        "2022/anggaran.yaml",
+        "2023/anggaran.yaml",
+        "2023/evaluasi.yaml",
+        "2023/profil.yaml",
+    ]
     pesan = str(e.value)
     assert pesan.count("berkas wajib untuk tahun 2023 tidak ditemukan") == 2
     assert "field smart.konsistensi" in pesan and "(ditemukan: 'tinggi')" in pesan

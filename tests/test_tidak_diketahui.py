@@ -135,7 +135,9 @@ def test_unknown_pagu_and_capacity_in_the_sample(data: Path) -> None:
     assert not [
         t
         for t in temuan
-        if t.kode == "ANGGARAN_TIDAK_MENJUMLAH" and t.lokasi.startswith("2023/") and "pagu" in t.pesan
+        if t.kode == "ANGGARAN_TIDAK_MENJUMLAH"
+        and t.lokasi.startswith("2023/")
+        and "pagu" in t.pesan
     ]
 
 
