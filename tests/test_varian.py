@@ -91,6 +91,7 @@ def render_semua_bagian(
     """Render every section of the report as the build does (raises on any failure): the HTML
     of every section, every table through the notebook JSON round trip and every cell as Excel
     receives it (``excel``: the whole workbook written, as the build does — slower)."""
+    from lkjip_helpers.keluaran.csv import capaian_ikk_dataframe
     from lkjip_helpers.keluaran.xlsx import tulis_xlsx
     from lkjip_helpers.laporan import susun_dokumen
     from lkjip_helpers.laporan.model import Tabel
@@ -100,6 +101,7 @@ def render_semua_bagian(
         for bagian in daftar.values():
             bagian.html()
     tabel = [Tabel.dari_json(t.ke_json()) for t in dok.semua_tabel()]
+    capaian_ikk_dataframe(satker, tahun, data_dir, periode)
     if excel:
         tulis_xlsx(tabel, tmp / "tabel.xlsx")
         return
