@@ -559,7 +559,9 @@ def _kesimpulan_angka(t: Temuan, nama: str, hasil: HasilLaporan) -> str | None:
         p1, p2 = predikat(nyata), predikat(hitung_)
         return f"predikat IKPA: draf {p1}, hasil hitung {p2}" if p1 != p2 else None
     if nama in ("smart.nilai", "nka.nilai"):
-        return f"{label}: draf {f.angka(nyata, bs.desimal_tertulis(nyata))}, hasil {f.angka(hitung_)}"
+        return (
+            f"{label}: draf {f.angka(nyata, bs.desimal_tertulis(nyata))}, hasil {f.angka(hitung_)}"
+        )
     if bagian[0] == "anggaran" and (len(bagian) == 2 or bagian[1].endswith("_jumlah")):
         return f"{label}: draf {tulis(nyata, nama, desimal=bs.desimal_tertulis(nyata))}, hasil hitung {tulis(hitung_, nama)}"
     return None
@@ -607,7 +609,11 @@ def _kunci_grup(
             return ("anggaran", th, s[2])
         return ("klaim", th, s)
     if t.kode == "NARASI_ANGKA_BEDA":
-        return ("bobot", t.subjek[-1] if t.subjek else ("narasi",))
+        if "|bobot " in t.kunci:
+            return ("bobot", t.subjek[-1] if t.subjek else ("narasi",))
+        ikk = [s for s in t.subjek if s[0] == "ikk" and len(s) > 1]
+        if ikk:  # e.g. a Renstra target of another year, typed in the IKK's narrative
+            return ("klaim", hasil.tahun, ikk[0])
     return ("temuan", t.id)
 
 
@@ -640,7 +646,10 @@ def susun_masalah(temuan: list[Temuan], hasil: HasilLaporan) -> list[Masalah]:
 
 
 def _buat(
-    kunci: tuple[object, ...], anggota: list[Temuan], hasil: HasilLaporan, jawab: dict[str, Tanggapan]
+    kunci: tuple[object, ...],
+    anggota: list[Temuan],
+    hasil: HasilLaporan,
+    jawab: dict[str, Tanggapan],
 ) -> Masalah:
     jenis = kunci[0]
     tingkat: Tingkat = min((t.tingkat for t in anggota), key=lambda x: URUTAN_TINGKAT[x])
@@ -772,7 +781,9 @@ def _masalah_cacat(m: Masalah, anggota: list[Temuan], hasil: HasilLaporan) -> No
     if ikk and ikk[0].realisasi:
         r0 = ikk[0].realisasi
         if r0.pembilang is not None and r0.penyebut is not None and r0.nilai is not None:
-            rumus.append(f"{f.bulat(r0.pembilang)} ÷ {f.bulat(r0.penyebut)} × 100 = {f.persen(r0.nilai)}")
+            rumus.append(
+                f"{f.bulat(r0.pembilang)} ÷ {f.bulat(r0.penyebut)} × 100 = {f.persen(r0.nilai)}"
+            )
     for h in ikk:
         if h.capaian is not None and h.nilai_realisasi is not None and h.target is not None:
             rumus.append(
@@ -790,12 +801,16 @@ def _masalah_anggaran(
     th, tabel = int(th), str(tabel)  # type: ignore[call-overload]
     ang = hasil.anggaran if th == hasil.tahun else hasil.anggaran_lalu
     nama_tabel = f"{bs.LABEL_TABEL_ANGGARAN.get(tabel, tabel)} {th}"
-    inti = [t for t in anggota if t.kode in ("ANGGARAN_TIDAK_MENJUMLAH", "ANGGARAN_SEL_TIDAK_COCOK")]
+    inti = [
+        t for t in anggota if t.kode in ("ANGGARAN_TIDAK_MENJUMLAH", "ANGGARAN_SEL_TIDAK_COCOK")
+    ]
     m.kode = inti[0].kode if inti else anggota[0].kode
     m.id = id_temuan("ANGGARAN_TIDAK_MENJUMLAH", f"masalah|anggaran|{th}|{tabel}")
     m.subjek = [("anggaran", th, tabel), *[s for s in m.subjek if s != ("anggaran", th, tabel)]]
     diag = diagnosa_tabel(hasil.data, ang, tabel) if ang else None
-    singkat = {"per_sasaran": "sasaran", "per_program": "program", "per_jenis_belanja": "jenis"}[tabel]
+    singkat = {"per_sasaran": "sasaran", "per_program": "program", "per_jenis_belanja": "jenis"}[
+        tabel
+    ]
     rumus = [
         r
         for u in ("pagu", "realisasi")
@@ -803,9 +818,7 @@ def _masalah_anggaran(
     ]
     if diag is not None:
         m.perbaikan = diag
-        m.judul = (
-            f"Tabel {nama_tabel}: satu angka tidak cocok ({diag.ukuran} {diag.label_bagian})"
-        )
+        m.judul = f"Tabel {nama_tabel}: satu angka tidak cocok ({diag.ukuran} {diag.label_bagian})"
         m.uraian = (
             diag.uraian
             + " Angka lain tabel itu saling cocok: "
@@ -821,7 +834,11 @@ def _masalah_anggaran(
     m.judul = _kalimat(f"{nama_tabel} tidak menjumlah ke total DIPA")[:-1]
     kalimat = []
     assert ang is not None
-    jumlah = {"per_sasaran": ang.sasaran_jumlah, "per_program": ang.program_jumlah, "per_jenis_belanja": ang.jenis_jumlah}[tabel]
+    jumlah = {
+        "per_sasaran": ang.sasaran_jumlah,
+        "per_program": ang.program_jumlah,
+        "per_jenis_belanja": ang.jenis_jumlah,
+    }[tabel]
     for t in inti:
         u = t.kunci.split("|")[-1]
         if jumlah is None or u not in ("pagu", "realisasi"):
@@ -851,24 +868,24 @@ def _masalah_klaim(
     m.kode = "KLAIM_BEDA" if any(t.kode == "KLAIM_BEDA" for t in anggota) else anggota[0].kode
     m.subjek = [subj, *[x for x in m.subjek if x != subj]]
     per_besaran: dict[str, list[Rincian]] = {}
+    lain = [r for r in rincian if not r.besaran]
     for r in rincian:
-        per_besaran.setdefault(r.besaran or "", []).append(r)
+        if r.besaran:
+            per_besaran.setdefault(r.besaran, []).append(r)
     asal = "draf" if any(t.kode == "KLAIM_BEDA" for t in anggota) else "narasi"
-    if len(per_besaran) == 1:
+    if len(per_besaran) == 1 and not lain:
         rs = next(iter(per_besaran.values()))
         nilai = " / ".join(dict.fromkeys(r.dinyatakan or "" for r in rs))
         m.judul = _kalimat(f"{rs[0].label}: {asal} {nilai}, hasil hitung {rs[0].dihitung}")[:-1]
     elif subj[0] in ("ikk", "anggaran") and len(subj) > 1:
-        ukuran = _daftar(
-            dict.fromkeys((r.label or "").split(" ")[0] for r in rincian if r.label)
-        )
+        ukuran = _daftar(dict.fromkeys((r.label or "").split(" ")[0] for r in rincian if r.label))
         m.judul = _kalimat(
             f"{_nama_subjek(subj)} {th}: {ukuran} dalam {asal} berbeda dari hasil hitung"
         )[:-1]
     else:
         m.judul = _kalimat(
-            f"{_nama_subjek(subj)} {th}: {len(per_besaran)} angka dalam {asal} berbeda dari "
-            "hasil hitung"
+            f"{_nama_subjek(subj)} {th}: {len(per_besaran) + len(lain)} angka dalam {asal} "
+            "berbeda dari hasil hitung"
         )[:-1]
     kalimat = []
     for rs in per_besaran.values():
@@ -879,12 +896,16 @@ def _masalah_klaim(
         for r in draf:
             nilai.setdefault(r.dinyatakan or "", []).append(f"draf: {r.draf}" if r.draf else "draf")
         bagian += [f"{v} ({'; '.join(dict.fromkeys(lok))})" for v, lok in nilai.items()]
-        bagian += [f"{r.dinyatakan} (narasi {r.teks.split('narasi ', 1)[-1].split(' menyebut')[0]})" for r in narasi]
+        bagian += [
+            f"{r.dinyatakan} (narasi {r.teks.split('narasi ', 1)[-1].split(' menyebut')[0]})"
+            for r in narasi
+        ]
         kalimat.append(
             f"{_kalimat(rs[0].label or '')[:-1]} dihitung {rs[0].dihitung}; dinyatakan "
             + ", ".join(bagian)
             + "."
         )
+    kalimat += [_kalimat(r.teks) for r in lain]
     m.uraian = " ".join(kalimat)
 
 
@@ -896,9 +917,7 @@ def _masalah_bobot(m: Masalah, kunci: tuple[object, ...], rincian: list[Rincian]
     bagian = _daftar(_bagian_narasi(t) for t in m.temuan)
     m.uraian = (
         f"Narasi {bagian} menyebut bobot komponen yang berbeda dari aturan {skor} yang dipakai "
-        "perhitungan: "
-        + "; ".join(_kecil(t.pesan) for t in m.temuan)
-        + "."
+        "perhitungan: " + "; ".join(_kecil(t.pesan) for t in m.temuan) + "."
     )
 
 

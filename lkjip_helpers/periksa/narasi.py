@@ -43,7 +43,7 @@ Plain integers outside these patterns (years, regulation numbers, "2 paket") are
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 
@@ -52,7 +52,7 @@ from ..hitung import HasilLaporan
 from ..hitung.aturan import LABEL_KOMPONEN_IKPA, LABEL_KOMPONEN_SMART
 
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}", re.S)
-_KALIMAT = re.compile(r"(?<=[.;?!])\s+(?=\S)|\n+")
+_KALIMAT = re.compile(r"(?<!Rp\.)(?<=[.;?!])\s+(?=\S)|\n+")
 _ANGKA = re.compile(
     r"(?<![\w.,/])(?P<rp>Rp\.?\s*)?(?P<bulat>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<pecahan>\d+))?"
     r"(?![\w]|[.,]\d)(?P<akhir>\s*(?:%|persen\b))?",
@@ -100,6 +100,7 @@ class _Angka:
     nilai: Decimal
     desimal: int
     awal: int
+    akhir: int
     bentuk: str | None
 
 
@@ -108,17 +109,22 @@ def _angka(k: str, satuan: str | None) -> Iterator[_Angka]:
         bulat = m.group("bulat").replace(".", "")
         pecahan = m.group("pecahan") or ""
         nilai = Decimal(f"{bulat}.{pecahan}" if pecahan else bulat)
+        teks = m.group(0).strip()
+        unit = (
+            re.match(rf"\s*{re.escape(satuan.strip())}\b", k[m.end() :], re.I) if satuan else None
+        )
         if m.group("rp"):
             bentuk: str | None = "rupiah" if not m.group("akhir") else None
         elif m.group("akhir"):
             bentuk = "persen"
-        elif satuan and re.match(rf"\s*{re.escape(satuan.strip())}\b", k[m.end() :], re.I):
+        elif unit:
             bentuk = "satuan"
+            teks = k[m.start() : m.end() + unit.end()].strip()
         elif pecahan:
             bentuk = "desimal"
         else:
             bentuk = None  # a plain integer: a year, a count, a regulation number …
-        yield _Angka(m.group(0).strip(), nilai, len(pecahan), m.start(), bentuk)
+        yield _Angka(teks, nilai, len(pecahan), m.start(), m.end(), bentuk)
 
 
 def cocok(angka: Decimal, desimal: int, nilai: Decimal) -> bool:
@@ -166,27 +172,38 @@ def _periksa(teks: str, a: _Aturan) -> list[AngkaNarasi]:
                 if nilai and not any(n == v for _, _, v, _ in nilai):
                     b, th, v, label = nilai[0]
                     hasil.append(AngkaNarasi(m.group(0).strip(), n, nama, label, b, th, v, k))
-        sebut = {
-            nama: [m.start() for m in j.pola.finditer(kecil)] for nama, j in a.jenis.items()
-        }
+        sebut = {nama: [m.start() for m in j.pola.finditer(kecil)] for nama, j in a.jenis.items()}
         sebut = {nama: v for nama, v in sebut.items() if v}
+        akhir_lalu = 0
         for x in _angka(k, a.satuan):
             if x.bentuk is None or x.awal in terbaca or re.fullmatch(r"20\d\d", x.teks):
                 continue
+            # a single year between the previous number and this one says which year it is
+            tahun_dekat = {int(y) for y in re.findall(r"\b(20\d\d)\b", k[akhir_lalu : x.awal])}
+            akhir_lalu = x.akhir
+            tahun_ini = next(iter(tahun_dekat)) if len(tahun_dekat) == 1 else hanya
             sebelum = kecil[: x.awal]
             if a.bobot and x.bentuk == "persen" and re.search(r"bobot\s*$", sebelum):
-                awal = [(m.start(), n) for n, (p, _, _) in a.bobot.items() if (m := p.search(sebelum))]
+                awal = [
+                    (m.start(), n) for n, (p, _, _) in a.bobot.items() if (m := p.search(sebelum))
+                ]
                 if awal:
                     _, benar, label = a.bobot[min(awal)[1]]
                     if not cocok(x.nilai, x.desimal, benar):
-                        hasil.append(AngkaNarasi(x.teks, x.nilai, "bobot", label, None, None, benar, k))
+                        hasil.append(
+                            AngkaNarasi(x.teks, x.nilai, "bobot", label, None, None, benar, k)
+                        )
                     continue
-            if a.semua_bobot and x.bentuk == "persen" and (
-                sebelum.rstrip().endswith("(")
-                or re.search(r"bobot|variabel|penggabungan|gabungan", kecil)
+            if (
+                a.semua_bobot
+                and x.bentuk == "persen"
+                and (
+                    sebelum.rstrip().endswith("(")
+                    or re.search(r"bobot|variabel|penggabungan|gabungan", kecil)
+                )
+                and any(cocok(x.nilai, x.desimal, b) for b in a.semua_bobot)
             ):
-                if any(cocok(x.nilai, x.desimal, b) for b in a.semua_bobot):
-                    continue
+                continue
             berlaku = [n for n in sebut if x.bentuk in a.jenis[n].bentuk and a.jenis[n].nilai]
             if not berlaku:
                 continue
@@ -194,18 +211,22 @@ def _periksa(teks: str, a: _Aturan) -> list[AngkaNarasi]:
                 v
                 for n in berlaku
                 for v in a.jenis[n].nilai
-                if hanya is None or v[1] is None or v[1] == hanya
+                if tahun_ini is None or v[1] is None or v[1] == tahun_ini
             ]
             if not pilihan or any(cocok(x.nilai, x.desimal, v[2]) for v in pilihan):
                 continue
             utama = _utama(berlaku, sebut, a.jenis, x.awal)
-            nilai = [v for v in a.jenis[utama].nilai if hanya is None or v[1] in (None, hanya)]
+            nilai = [
+                v for v in a.jenis[utama].nilai if tahun_ini is None or v[1] in (None, tahun_ini)
+            ]
             b, th, v, label = (nilai or a.jenis[utama].nilai)[0]
             hasil.append(AngkaNarasi(x.teks, x.nilai, utama, label, b, th, v, k))
     return hasil
 
 
-def _utama(berlaku: list[str], sebut: dict[str, list[int]], jenis: dict[str, _Jenis], awal: int) -> str:
+def _utama(
+    berlaku: list[str], sebut: dict[str, list[int]], jenis: dict[str, _Jenis], awal: int
+) -> str:
     """The kind the nearest keyword before the number names (nouns before change words)."""
     for hanya_benda in (True, False):
         calon = [
@@ -248,7 +269,7 @@ def periksa_narasi_ikk(hasil: HasilLaporan, kode: str, teks: str) -> list[AngkaN
     if h.target is not None:
         j["target"].nilai.append((f"ikk.{kode}.target", th, h.target, f"target {kode} {th}"))
     for t, v in h.target_renstra.items():
-        j["target"].nilai.append((None, None, v, f"target Renstra {kode} {t}"))
+        j["target"].nilai.append((None, t, v, f"target Renstra {kode} {t}"))
     if h.capaian is not None:
         j["capaian"].nilai.append((f"ikk.{kode}.capaian", th, h.capaian, f"capaian {kode} {th}"))
     if h.capaian_lalu is not None:

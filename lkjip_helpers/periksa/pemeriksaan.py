@@ -224,7 +224,9 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
             )
         real = r.realisasi
         if real and real.keterangan and not r.galat:
-            k.tambah("PENYEBUT_NOL", "info", lok, real.keterangan, kunci=r.kode, subjek=_ikk(r.kode))
+            k.tambah(
+                "PENYEBUT_NOL", "info", lok, real.keterangan, kunci=r.kode, subjek=_ikk(r.kode)
+            )
         if r.data.realisasi and r.data.realisasi.nilai is not None and r.defn.jenis == "rasio":
             k.tambah(
                 "RASIO_TANPA_RINCIAN",
@@ -248,7 +250,9 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
                 )
             else:
                 pesan = c.alasan
-            k.tambah("RASIO_DI_ATAS_100", "peringatan", lok, pesan, kunci=c.kunci, subjek=_ikk(r.kode))
+            k.tambah(
+                "RASIO_DI_ATAS_100", "peringatan", lok, pesan, kunci=c.kunci, subjek=_ikk(r.kode)
+            )
         if r.capaian is not None and r.capaian > batas_wajar:
             k.tambah(
                 "CAPAIAN_TIDAK_WAJAR",
@@ -685,6 +689,8 @@ def _tambah_angka_narasi(
 ) -> None:
     """A stale number of a narrative (``sumber`` names the narrative field)."""
     dihitung = f.angka(x.dihitung, 2, ringkas=True) if x.dihitung is not None else f.KOSONG
+    if x.teks.endswith("%") and x.dihitung is not None:
+        dihitung += "%"
     if x.besaran:
         dihitung = bs.tulis(x.dihitung, x.besaran, k.hasil)
     klaim: dict[str, object] = {}

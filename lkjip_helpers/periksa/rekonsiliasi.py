@@ -111,7 +111,11 @@ class SelPerbaikan:
 
 
 _NAMA = {"per_sasaran": "sasaran", "per_program": "program", "per_jenis_belanja": "jenis"}
-_BARIS_DATA = {"per_sasaran": "per_sasaran", "per_program": "per_program", "per_jenis_belanja": "per_jenis_belanja"}
+_BARIS_DATA = {
+    "per_sasaran": "per_sasaran",
+    "per_program": "per_program",
+    "per_jenis_belanja": "per_jenis_belanja",
+}
 
 
 def _sisa_draf(data: DataLaporan, tahun: int) -> dict[str, set[Decimal]]:
@@ -134,8 +138,10 @@ def _lokasi_klaim(data: DataLaporan, tahun: int, nama: str) -> str:
         for i, kl in enumerate(dt.klaim.klaim):
             if normal(kl.besaran, dt.tahun) == (tahun, nama):
                 baris = dt.baris("klaim", "klaim", i)
-                return f"{dt.tahun}/klaim.yaml" + (f" baris {baris}" if baris else "") + (
-                    f" (draf: {kl.lokasi})"
+                return (
+                    f"{dt.tahun}/klaim.yaml"
+                    + (f" baris {baris}" if baris else "")
+                    + (f" (draf: {kl.lokasi})")
                 )
     return f"{tahun}/klaim.yaml"
 
@@ -149,9 +155,7 @@ def _lokasi_data(dt: DataTahun | None, tahun: int, tabel: str, i: int | None, uk
     return f"{tahun}/anggaran.yaml" + (f" baris {baris}" if baris else "") + f", {jalur}"
 
 
-def diagnosa_tabel(
-    data: DataLaporan, ang: HasilAnggaran, tabel: str
-) -> SelPerbaikan | None:
+def diagnosa_tabel(data: DataLaporan, ang: HasilAnggaran, tabel: str) -> SelPerbaikan | None:
     """The reconciling cell of one budget table of one year, when exactly one exists."""
     baris: list[BarisAnggaran] = {
         "per_sasaran": ang.per_sasaran,
@@ -211,7 +215,11 @@ def diagnosa_tabel(
         i = None if bagian == "jumlah" else kunci.index(bagian)
         lokasi = _lokasi_data(dt, tahun, tabel, i, ukuran)
     else:
-        nm = f"anggaran.{nama}_jumlah.sisa" if bagian == "jumlah" else f"anggaran.{nama}.{bagian}.sisa"
+        nm = (
+            f"anggaran.{nama}_jumlah.sisa"
+            if bagian == "jumlah"
+            else f"anggaran.{nama}.{bagian}.sisa"
+        )
         lokasi = _lokasi_klaim(data, tahun, nm)
     subjek: Subjek = ("anggaran", tahun, tabel, bagian)
     return SelPerbaikan(

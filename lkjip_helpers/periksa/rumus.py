@@ -134,7 +134,11 @@ def _anggaran(ang: HasilAnggaran, bagian: list[str]) -> str | None:
                 "jenis_jumlah": ang.jenis_jumlah,
             }.get(jenis)
         else:
-            daftar = {"sasaran": ang.per_sasaran, "program": ang.per_program, "jenis": ang.per_jenis}
+            daftar = {
+                "sasaran": ang.per_sasaran,
+                "program": ang.per_program,
+                "jenis": ang.per_jenis,
+            }
             baris = next((b for b in daftar.get(jenis, []) if b.kunci == butir), None)
     if baris is None or baris.realisasi is None:
         return None
@@ -161,9 +165,7 @@ def perhitungan(hasil: HasilLaporan, besaran: str, tahun: int) -> str | None:
                 return None
             caps = [x.capaian for x in r.ikk if x.capaian is not None and x in r.ikk]
             caps = [
-                x.capaian
-                for x in r.ikk
-                if x.capaian is not None and x.status != "Perlu verifikasi"
+                x.capaian for x in r.ikk if x.capaian is not None and x.status != "Perlu verifikasi"
             ]
             return f"({' + '.join(_n(c) for c in caps)}) ÷ {len(caps)} = {_h(r.rata_capaian, '%')}"
         return None

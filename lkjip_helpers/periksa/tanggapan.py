@@ -23,8 +23,10 @@ from .temuan import Temuan
 
 def _lokasi(dt: DataTahun, i: int) -> str:
     baris = dt.baris("tanggapan", "tanggapan", i, "id")
-    return f"{dt.tahun}/tanggapan.yaml" + (f" baris {baris}" if baris else "") + (
-        f", tanggapan[{i + 1}].id"
+    return (
+        f"{dt.tahun}/tanggapan.yaml"
+        + (f" baris {baris}" if baris else "")
+        + (f", tanggapan[{i + 1}].id")
     )
 
 
