@@ -264,3 +264,12 @@ def test_to_dict_is_json_ready(memo):
     m = next(x for x in isi if x["perbaikan"])
     assert m["perbaikan"]["cocok"] == "14990934790"
     assert all({"id", "judul", "uraian", "kelompok", "rincian"} <= set(x) for x in isi)
+
+
+def test_problems_by_subject_for_links(memo):
+    # the report links an IKK's section or a budget table to its problems
+    sk11 = [m.kode for m in memo.untuk_subjek(("ikk", "SK1.1"))]
+    assert "RASIO_DI_ATAS_100" in sk11 and "POPULASI_BEDA_PROFIL" in sk11
+    anggaran_2022 = memo.untuk_subjek(("anggaran", 2022))
+    assert any(m.perbaikan is not None for m in anggaran_2022)
+    assert all(any(s[:2] == ("anggaran", 2022) for s in m.subjek) for m in anggaran_2022)

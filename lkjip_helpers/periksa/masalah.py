@@ -239,6 +239,12 @@ class Tinjauan:
     def mengubah_kesimpulan(self) -> list[Masalah]:
         return [m for m in self.masalah if m.kelompok == "kesimpulan"]
 
+    def untuk_subjek(self, subjek: Subjek) -> list[Masalah]:
+        """Problems about ``subjek`` or anything under it (``("anggaran", 2023)`` matches
+        ``("anggaran", 2023, "per_sasaran", "SK4")``): for links from the report."""
+        n = len(subjek)
+        return [m for m in self.masalah if any(tuple(s[:n]) == tuple(subjek) for s in m.subjek)]
+
     @property
     def belum_dijawab(self) -> list[Masalah]:
         """Errors and warnings without an answer (what ``lkjip check --ketat`` refuses)."""
@@ -617,8 +623,27 @@ def _kunci_grup(
     return ("temuan", t.id)
 
 
-def susun_masalah(temuan: list[Temuan], hasil: HasilLaporan) -> list[Masalah]:
-    """One :class:`Masalah` per distinct problem, ordered by what it changes (module doc)."""
+def _id_grup(kunci: tuple[object, ...], anggota: list[Temuan]) -> str:
+    """The stable id of a problem (see the module doc)."""
+    jenis = kunci[0]
+    if jenis == "info":
+        return id_temuan(anggota[0].kode, "masalah|ringkasan")
+    if jenis == "cacat":
+        return str(kunci[1])
+    if jenis == "anggaran":
+        return id_temuan("ANGGARAN_TIDAK_MENJUMLAH", f"masalah|anggaran|{kunci[1]}|{kunci[2]}")
+    if jenis == "klaim":
+        subj = "|".join(str(x) for x in kunci[2])  # type: ignore[attr-defined]
+        return id_temuan("KLAIM_BEDA", f"masalah|klaim|{kunci[1]}|{subj}")
+    if jenis == "bobot":
+        subj = "|".join(str(x) for x in kunci[1])  # type: ignore[attr-defined]
+        return id_temuan("NARASI_ANGKA_BEDA", f"masalah|bobot|{subj}")
+    return anggota[0].id
+
+
+def _kelompokkan(
+    temuan: list[Temuan], hasil: HasilLaporan
+) -> dict[tuple[object, ...], list[Temuan]]:
     cacat_ikk: dict[str, str] = {}
     for t in temuan:
         if _cacat(t):
@@ -633,6 +658,17 @@ def susun_masalah(temuan: list[Temuan], hasil: HasilLaporan) -> list[Masalah]:
     grup: dict[tuple[object, ...], list[Temuan]] = {}
     for t in temuan:
         grup.setdefault(_kunci_grup(t, hasil, cacat_ikk, diag), []).append(t)
+    return grup
+
+
+def id_masalah(temuan: list[Temuan], hasil: HasilLaporan) -> set[str]:
+    """Ids of the problems the findings form (cheap: no texts are built)."""
+    return {_id_grup(k, a) for k, a in _kelompokkan(temuan, hasil).items()}
+
+
+def susun_masalah(temuan: list[Temuan], hasil: HasilLaporan) -> list[Masalah]:
+    """One :class:`Masalah` per distinct problem, ordered by what it changes (module doc)."""
+    grup = _kelompokkan(temuan, hasil)
     jawab = peta_tanggapan(hasil.data.ini)
     masalah = [_buat(kunci, anggota, hasil, jawab) for kunci, anggota in grup.items()]
     return sorted(
@@ -658,7 +694,7 @@ def _buat(
     kesimpulan = _kesimpulan(anggota, hasil)
     rumus = list(dict.fromkeys(r.perhitungan for r in rincian if r.perhitungan))
     m = Masalah(
-        id="",
+        id=_id_grup(kunci, anggota),
         kode=anggota[0].kode,
         tingkat=tingkat,
         kelompok="info",
@@ -683,7 +719,6 @@ def _buat(
         _masalah_bobot(m, kunci, rincian)
     else:
         t = anggota[0]
-        m.id = t.id
         nama = ""
         if t.subjek and t.subjek[0][0] in ("ikk", "sasaran", "anggaran") and len(t.subjek[0]) > 1:
             s0 = t.subjek[0]
@@ -703,7 +738,6 @@ def _buat(
 
 def _info(m: Masalah, anggota: list[Temuan]) -> None:
     kode = anggota[0].kode
-    m.id = id_temuan(kode, "masalah|ringkasan")
     n = len(anggota)
     pola = JUDUL_INFO.get(kode)
     if pola is None:
@@ -715,7 +749,6 @@ def _info(m: Masalah, anggota: list[Temuan]) -> None:
 
 def _masalah_cacat(m: Masalah, anggota: list[Temuan], hasil: HasilLaporan) -> None:
     inti = next(t for t in anggota if _cacat(t))
-    m.id = inti.id
     m.kode = inti.kode
     kodes = [str(s[1]) for s in inti.subjek if s[0] == "ikk" and len(s) > 1]
     ikk = [hasil.ikk_kode(k) for k in kodes]
@@ -805,7 +838,6 @@ def _masalah_anggaran(
         t for t in anggota if t.kode in ("ANGGARAN_TIDAK_MENJUMLAH", "ANGGARAN_SEL_TIDAK_COCOK")
     ]
     m.kode = inti[0].kode if inti else anggota[0].kode
-    m.id = id_temuan("ANGGARAN_TIDAK_MENJUMLAH", f"masalah|anggaran|{th}|{tabel}")
     m.subjek = [("anggaran", th, tabel), *[s for s in m.subjek if s != ("anggaran", th, tabel)]]
     diag = diagnosa_tabel(hasil.data, ang, tabel) if ang else None
     singkat = {"per_sasaran": "sasaran", "per_program": "program", "per_jenis_belanja": "jenis"}[
@@ -863,8 +895,6 @@ def _masalah_klaim(
 ) -> None:
     _, th, s = kunci
     subj: Subjek = s  # type: ignore[assignment]
-    # the id names the group (stable when narrative numbers are fixed and leave it)
-    m.id = id_temuan("KLAIM_BEDA", f"masalah|klaim|{th}|" + "|".join(str(x) for x in subj))
     m.kode = "KLAIM_BEDA" if any(t.kode == "KLAIM_BEDA" for t in anggota) else anggota[0].kode
     m.subjek = [subj, *[x for x in m.subjek if x != subj]]
     per_besaran: dict[str, list[Rincian]] = {}
@@ -912,7 +942,6 @@ def _masalah_klaim(
 def _masalah_bobot(m: Masalah, kunci: tuple[object, ...], rincian: list[Rincian]) -> None:
     subj: Subjek = kunci[1]  # type: ignore[assignment]
     skor = "SMART-DJA (PMK 22/2021)" if subj == ("smart",) else "IKPA"
-    m.id = id_temuan("NARASI_ANGKA_BEDA", "masalah|bobot|" + "|".join(str(x) for x in subj))
     m.judul = f"Bobot komponen {skor.split(' ')[0]} dalam narasi tidak sesuai aturan"
     bagian = _daftar(_bagian_narasi(t) for t in m.temuan)
     m.uraian = (

@@ -940,7 +940,7 @@ KODE_TEMUAN: frozenset[str] = frozenset(
 
 def periksa_data(data: DataLaporan) -> list[Temuan]:
     """Run every check on loaded data; findings sorted by level (stable within a level)."""
-    from .masalah import susun_masalah
+    from .masalah import id_masalah
     from .tanggapan import cek_tanggapan
 
     h = hasil_untuk(data)
@@ -956,7 +956,7 @@ def periksa_data(data: DataLaporan) -> list[Temuan]:
     besaran = h.besaran()
     _cek_klaim(k, data.ini, besaran)
     _cek_klaim(k, data.lalu, _besaran_tahun_lalu(h, besaran))
-    dikenal = {t.id for t in k.temuan} | {m.id for m in susun_masalah(k.temuan, h)}
+    dikenal = {t.id for t in k.temuan} | id_masalah(k.temuan, h)
     for t in cek_tanggapan(data.ini, dikenal, KODE_TEMUAN):
         k.tambah(t.kode, t.tingkat, t.lokasi, t.pesan, kunci=t.kunci, subjek=t.subjek)
     return sorted(k.temuan, key=lambda t: URUTAN_TINGKAT[t.tingkat])

@@ -12,7 +12,7 @@ from decimal import Decimal
 from .. import format_id as f
 from ..hitung import HasilLaporan
 from ..hitung.anggaran import BarisAnggaran, HasilAnggaran
-from ..hitung.capaian import GalatHitung, HasilIkk, hitung_realisasi
+from ..hitung.capaian import PERLU_VERIFIKASI, GalatHitung, HasilIkk, hitung_realisasi
 from .besaran import kode_ikk, normal
 
 SERATUS = Decimal(100)
@@ -163,9 +163,8 @@ def perhitungan(hasil: HasilLaporan, besaran: str, tahun: int) -> str | None:
             r = next((x for x in hasil.sasaran if x.sasaran.kode == ".".join(bagian[2:-1])), None)
             if r is None or r.rata_capaian is None:
                 return None
-            caps = [x.capaian for x in r.ikk if x.capaian is not None and x in r.ikk]
             caps = [
-                x.capaian for x in r.ikk if x.capaian is not None and x.status != "Perlu verifikasi"
+                x.capaian for x in r.ikk if x.capaian is not None and x.status != PERLU_VERIFIKASI
             ]
             return f"({' + '.join(_n(c) for c in caps)}) ÷ {len(caps)} = {_h(r.rata_capaian, '%')}"
         return None

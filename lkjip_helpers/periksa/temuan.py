@@ -77,7 +77,8 @@ class Temuan:
 
     def __post_init__(self) -> None:
         if not self.id:
-            object.__setattr__(self, "id", id_temuan(self.kode, self.kunci or self.lokasi))
+            # every check gives a key; the message is a fallback (never the location's line)
+            object.__setattr__(self, "id", id_temuan(self.kode, self.kunci or self.pesan))
 
     def to_dict(self) -> dict[str, object]:
         """Plain JSON-able dict; empty optional fields are left out."""
