@@ -538,7 +538,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
     """All steps after the checks, writing into ``k.tmp``; result paths point at ``k.final``."""
     from ..keluaran.html import rakit, siapkan_bab
     from ..keluaran.pdf import tulis_pdf
-    from ..keluaran.xlsx import tulis_xlsx
+    from ..keluaran.xlsx import tabel_notebook, tulis_xlsx
 
     tmp, durasi, kemajuan = k.tmp, k.durasi, k.kemajuan
     folder_nb = tmp / "notebooks"
@@ -550,9 +550,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
     # writes capaian_ikk.csv and imports the export libraries. (Exporting finished chapters
     # there too was tried: on two cores it slowed the kernel down by as much as it saved.)
     latar = [
-        k.pelaksana.submit(
-            _tulis_capaian_csv, k.satker, k.tahun, k.data_dir, tmp / "capaian_ikk.csv"
-        ),
+        k.pelaksana.submit(_tulis_capaian_csv, k.satker, k.tahun, k.data_dir, tmp),
         k.pelaksana.submit(_impor_ekspor, k.pdf),
     ]
     try:
@@ -586,7 +584,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
             + "\n",
             encoding="utf-8",
         )
-        tulis_xlsx(soup, tmp / "tabel.xlsx")
+        tulis_xlsx(tabel_notebook(dieksekusi), tmp / "tabel.xlsx", judul)
     kemajuan.maju()
 
     durasi["total"] = round(time.perf_counter() - k.t_mulai, 3)
@@ -649,8 +647,7 @@ def _impor_ekspor(pdf: bool) -> None:
         importlib.import_module("weasyprint")
 
 
-def _tulis_capaian_csv(satker: str, tahun: int, data_dir: Path, tujuan: Path) -> None:
-    from ..keluaran.csv import capaian_ikk_dataframe
+def _tulis_capaian_csv(satker: str, tahun: int, data_dir: Path, folder: Path) -> None:
+    from ..keluaran.csv import capaian_ikk_dataframe, tulis_csv_ikk
 
-    df = capaian_ikk_dataframe(satker, tahun, data_dir)
-    df.to_csv(tujuan, index=False, encoding="utf-8", lineterminator="\n")
+    tulis_csv_ikk(capaian_ikk_dataframe(satker, tahun, data_dir), folder)

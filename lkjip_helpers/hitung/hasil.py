@@ -114,6 +114,9 @@ class HasilLaporan:
             b[f"{p}.realisasi_tahun_lalu"] = h.realisasi_lalu
             b[f"{p}.capaian_tahun_lalu"] = h.capaian_lalu
             b[f"{p}.perubahan_capaian"] = h.perubahan
+            b[f"{p}.target_tahun_lalu"] = h.target_lalu
+            for th, v in h.target_renstra.items():
+                b[f"{p}.target_renstra.{th}"] = v
         b["ikk.jumlah"] = Decimal(len(self.ikk))
         b["ikk.jumlah_tercapai"] = Decimal(len(self.tercapai))
         b["ikk.jumlah_tidak_tercapai"] = Decimal(len(self.tidak_tercapai))
@@ -149,6 +152,8 @@ class HasilLaporan:
             b["smart.nilai_efisiensi"] = self.smart.komponen["nilai_efisiensi"]
             for k, v in self.smart.komponen.items():
                 b[f"smart.komponen.{k}"] = v
+            for k, v in self.smart.aturan.bobot.items():
+                b[f"smart.bobot.{k}"] = v
         if self.ikpa:
             b["ikpa.nilai"] = self.ikpa.nilai
             b["ikpa.nilai_hitung"] = self.ikpa.nilai_hitung
@@ -157,8 +162,14 @@ class HasilLaporan:
                 b[f"ikpa.aspek.{k}"] = v
             for k, v in self.ikpa.nilai_akhir.items():
                 b[f"ikpa.nilai_akhir.{k}"] = v
+            for k, v in self.ikpa.nilai_komponen.items():
+                b[f"ikpa.komponen.{k}"] = v
+            for k, v in self.ikpa.aturan.bobot.items():
+                b[f"ikpa.bobot.{k}"] = v
         if self.nka:
             b["nka.nilai"] = self.nka.nilai
+            b["nka.bobot.smart"] = self.nka.aturan.bobot_smart
+            b["nka.bobot.ikpa"] = self.nka.aturan.bobot_ikpa
         if self.data.ini.profil:
             b["profil.okupansi"] = self.okupansi
             b["profil.penghuni"] = self.profil.penghuni
