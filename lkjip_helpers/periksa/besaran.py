@@ -46,17 +46,26 @@ def normal(besaran: str, tahun: int) -> tuple[int, str]:
     """``(year, name in that year's own vocabulary)`` of a figure named in year ``tahun``."""
     if besaran.startswith("anggaran_tahun_lalu."):
         return tahun - 1, "anggaran." + besaran.removeprefix("anggaran_tahun_lalu.")
-    for akhir, ganti in (("realisasi_tahun_lalu", "realisasi"), ("capaian_tahun_lalu", "capaian")):
+    for akhir, ganti in (
+        ("realisasi_tahun_lalu", "realisasi"),
+        ("capaian_tahun_lalu", "capaian"),
+        ("target_tahun_lalu", "target"),
+    ):
         if besaran.startswith("ikk.") and besaran.endswith("." + akhir):
             return tahun - 1, besaran.removesuffix(akhir) + ganti
     return tahun, besaran
 
 
 def kode_ikk(besaran: str) -> tuple[str, str] | None:
-    """``("SK1.1", "capaian")`` of ``ikk.SK1.1.capaian``; None for other figures."""
+    """``("SK1.1", "capaian")`` of ``ikk.SK1.1.capaian``; None for other figures.
+
+    A Renstra target ``ikk.SK2.7.target_renstra.2024`` gives ``("SK2.7", "target_renstra.2024")``.
+    """
     bagian = besaran.split(".")
     if len(bagian) < 3 or bagian[0] != "ikk" or bagian[1] in ("sasaran", "jumlah"):
         return None
+    if len(bagian) >= 5 and bagian[-2] == "target_renstra":
+        return ".".join(bagian[1:-2]), f"target_renstra.{bagian[-1]}"
     return ".".join(bagian[1:-1]), bagian[-1]
 
 
@@ -101,6 +110,8 @@ def label(besaran: str, tahun: int, hasil: HasilLaporan | None = None) -> str:
     kata = _LABEL_UKURAN.get(ukuran, ukuran.replace("_", " "))
     ikk = kode_ikk(besaran)
     if ikk:
+        if ikk[1].startswith("target_renstra."):
+            return f"target Renstra {ikk[0]} {ikk[1].rsplit('.', 1)[-1]}"
         return f"{_LABEL_UKURAN.get(ikk[1], ikk[1].replace('_', ' '))} {ikk[0]} {tahun}"
     if bagian[0] == "ikk" or bagian[0] == "sasaran":
         teks = {
@@ -130,6 +141,12 @@ def label(besaran: str, tahun: int, hasil: HasilLaporan | None = None) -> str:
             tabel = LABEL_TABEL_ANGGARAN[_TABEL_ANGGARAN[jenis]]
             return f"jumlah {kata} {tabel} {tahun}"
         return f"{kata} anggaran {tahun}"
+    if bagian[0] in ("smart", "ikpa", "nka") and len(bagian) == 3 and bagian[1] == "bobot":
+        nama = {**LABEL_KOMPONEN_SMART, **LABEL_KOMPONEN_IKPA}.get(ukuran, ukuran)
+        skor = {"smart": "SMART-DJA", "ikpa": "IKPA", "nka": "nilai kinerja anggaran"}[bagian[0]]
+        if bagian[0] == "nka":
+            nama = {"smart": "SMART-DJA", "ikpa": "IKPA"}.get(ukuran, ukuran)
+        return f"bobot {nama} ({skor})"
     if bagian[0] == "smart":
         if len(bagian) == 2:
             return {
@@ -167,6 +184,8 @@ def satuan(besaran: str) -> str:
         return "rupiah"
     if ukuran in ("penyerapan", "capaian", "okupansi", "rata_capaian", "capaian_tahun_lalu"):
         return "persen"
+    if ".bobot." in besaran:
+        return "persen"
     if ukuran == "perubahan_capaian":
         return "poin"
     return "angka"
@@ -195,7 +214,7 @@ def tulis(
     if jenis == "poin":
         return f.poin(nilai, d)
     ikk = kode_ikk(besaran)
-    if ikk and hasil is not None and ikk[1] in ("realisasi", "target"):
+    if ikk and hasil is not None and ikk[1].startswith(("realisasi", "target")):
         try:
             h = hasil.ikk_kode(ikk[0])
         except KeyError:

@@ -437,7 +437,7 @@ def _rincian(t: Temuan, hasil: HasilLaporan, jawab: dict[str, Tanggapan]) -> Rin
         "catatan": t.catatan if t.kode != "NARASI_ANGKA_BEDA" else None,
         "tanggapan": jawab.get(t.id),
     }
-    if t.besaran and t.tahun is not None:
+    if t.besaran and t.tahun is not None and ".bobot." not in t.besaran:
         th, nama = bs.normal(t.besaran, t.tahun)
         label = bs.label(t.besaran, t.tahun)
         dinyatakan = None
@@ -595,6 +595,8 @@ def _kunci_grup(
     if t.kode in ("ANGGARAN_TIDAK_MENJUMLAH", "ANGGARAN_SEL_TIDAK_COCOK") and t.subjek:
         s = t.subjek[0]
         return ("anggaran", s[1], s[2])
+    if (t.kode == "NARASI_ANGKA_BEDA" and "|bobot " in t.kunci) or ".bobot." in (t.besaran or ""):
+        return ("bobot", t.subjek[-1] if t.subjek else ("narasi",))
     if t.kode in ("KLAIM_BEDA", "NARASI_ANGKA_BEDA") and t.besaran and t.tahun is not None:
         th, nama = bs.normal(t.besaran, t.tahun)
         s = bs.subjek(nama, th)
@@ -615,8 +617,6 @@ def _kunci_grup(
             return ("anggaran", th, s[2])
         return ("klaim", th, s)
     if t.kode == "NARASI_ANGKA_BEDA":
-        if "|bobot " in t.kunci:
-            return ("bobot", t.subjek[-1] if t.subjek else ("narasi",))
         ikk = [s for s in t.subjek if s[0] == "ikk" and len(s) > 1]
         if ikk:  # e.g. a Renstra target of another year, typed in the IKK's narrative
             return ("klaim", hasil.tahun, ikk[0])

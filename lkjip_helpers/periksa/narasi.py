@@ -50,8 +50,8 @@ from decimal import ROUND_DOWN, Decimal
 from .. import format_id as f
 from ..hitung import HasilLaporan
 from ..hitung.aturan import LABEL_KOMPONEN_IKPA, LABEL_KOMPONEN_SMART
+from ..muat.sisipan import POLA as POLA_SISIPAN
 
-_PLACEHOLDER = re.compile(r"\{\{.*?\}\}", re.S)
 _KALIMAT = re.compile(r"(?<!Rp\.)(?<=[.;?!])\s+(?=\S)|\n+")
 _ANGKA = re.compile(
     r"(?<![\w.,/])(?P<rp>Rp\.?\s*)?(?P<bulat>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<pecahan>\d+))?"
@@ -80,6 +80,9 @@ class AngkaNarasi:
 
 Nilai = tuple[str | None, int | None, Decimal, str]
 """A known figure: (besaran, tahun, value, label)."""
+
+Bobot = tuple[re.Pattern[str], Decimal, str, str]
+"""A component weight: the words naming the component, the weight, label, besaran."""
 
 
 @dataclass
@@ -135,7 +138,7 @@ def cocok(angka: Decimal, desimal: int, nilai: Decimal) -> bool:
 
 def kalimat(teks: str) -> list[str]:
     """Sentences of a narrative, placeholders removed (each list item is a sentence)."""
-    bersih = _PLACEHOLDER.sub(" ", teks)
+    bersih = POLA_SISIPAN.sub(" ", teks)
     return [k.strip() for k in _KALIMAT.split(bersih) if k and k.strip()]
 
 
@@ -146,8 +149,8 @@ class _Aturan:
     jenis: dict[str, _Jenis]
     tahun: int
     satuan: str | None = None
-    bobot: dict[str, tuple[re.Pattern[str], Decimal, str]] = field(default_factory=dict)
-    """Component weights named in "…, bobot N%" list items: pattern, weight, label."""
+    bobot: dict[str, Bobot] = field(default_factory=dict)
+    """Component weights named in "…, bobot N%" list items."""
     semua_bobot: list[Decimal] = field(default_factory=list)
     hitungan: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     """Count patterns: (regex whose group 1 is the number, kind)."""
@@ -185,13 +188,15 @@ def _periksa(teks: str, a: _Aturan) -> list[AngkaNarasi]:
             sebelum = kecil[: x.awal]
             if a.bobot and x.bentuk == "persen" and re.search(r"bobot\s*$", sebelum):
                 awal = [
-                    (m.start(), n) for n, (p, _, _) in a.bobot.items() if (m := p.search(sebelum))
+                    (m.start(), n)
+                    for n, (p, _, _, _) in a.bobot.items()
+                    if (m := p.search(sebelum))
                 ]
                 if awal:
-                    _, benar, label = a.bobot[min(awal)[1]]
+                    _, benar, label, nama = a.bobot[min(awal)[1]]
                     if not cocok(x.nilai, x.desimal, benar):
                         hasil.append(
-                            AngkaNarasi(x.teks, x.nilai, "bobot", label, None, None, benar, k)
+                            AngkaNarasi(x.teks, x.nilai, "bobot", label, nama, a.tahun, benar, k)
                         )
                     continue
             if (
@@ -269,7 +274,9 @@ def periksa_narasi_ikk(hasil: HasilLaporan, kode: str, teks: str) -> list[AngkaN
     if h.target is not None:
         j["target"].nilai.append((f"ikk.{kode}.target", th, h.target, f"target {kode} {th}"))
     for t, v in h.target_renstra.items():
-        j["target"].nilai.append((None, t, v, f"target Renstra {kode} {t}"))
+        j["target"].nilai.append(
+            (f"ikk.{kode}.target_renstra.{t}", t, v, f"target Renstra {kode} {t}")
+        )
     if h.capaian is not None:
         j["capaian"].nilai.append((f"ikk.{kode}.capaian", th, h.capaian, f"capaian {kode} {th}"))
     if h.capaian_lalu is not None:
@@ -394,7 +401,7 @@ _HITUNGAN = [
 ]
 
 
-def _bobot(hasil: HasilLaporan, nama: str) -> dict[str, tuple[re.Pattern[str], Decimal, str]]:
+def _bobot(hasil: HasilLaporan, nama: str) -> dict[str, Bobot]:
     if nama == "smart_dja" and hasil.smart:
         pola = {
             "capaian_ro": r"capaian keluaran|capaian ro|\bcro\b|rincian output",
@@ -404,7 +411,7 @@ def _bobot(hasil: HasilLaporan, nama: str) -> dict[str, tuple[re.Pattern[str], D
         }
         bobot = hasil.smart.aturan.bobot
         return {
-            k: (re.compile(p), bobot[k], f"bobot {LABEL_KOMPONEN_SMART[k]}")
+            k: (re.compile(p), bobot[k], f"bobot {LABEL_KOMPONEN_SMART[k]}", f"smart.bobot.{k}")
             for k, p in pola.items()
         }
     if nama == "ikpa" and hasil.ikpa:
@@ -420,7 +427,7 @@ def _bobot(hasil: HasilLaporan, nama: str) -> dict[str, tuple[re.Pattern[str], D
         }
         bobot = hasil.ikpa.aturan.bobot
         return {
-            k: (re.compile(p), bobot[k], f"bobot {LABEL_KOMPONEN_IKPA[k]}")
+            k: (re.compile(p), bobot[k], f"bobot {LABEL_KOMPONEN_IKPA[k]}", f"ikpa.bobot.{k}")
             for k, p in pola.items()
             if k in bobot
         }

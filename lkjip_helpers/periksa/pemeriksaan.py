@@ -697,7 +697,8 @@ def _tambah_angka_narasi(
     if x.besaran and x.tahun is not None:
         klaim = {
             "besaran": x.besaran,
-            "tahun": x.tahun,
+            # a Renstra target's name holds its year; the name belongs to this year's vocabulary
+            "tahun": k.data.tahun if ".target_renstra." in x.besaran else x.tahun,
             "dinyatakan": str(x.nilai),
             "dihitung": str(x.dihitung),
         }

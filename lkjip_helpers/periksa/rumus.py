@@ -97,6 +97,10 @@ def _ikk(hasil: HasilLaporan, kode: str, ukuran: str, tahun: int) -> str | None:
     if ukuran == "perubahan_capaian" and h.perubahan is not None:
         assert h.capaian is not None and h.capaian_lalu is not None
         return f"{_n(h.capaian)} − {_n(h.capaian_lalu)} = {f.poin(h.perubahan)}"
+    if ukuran.startswith("target_renstra."):
+        th = int(ukuran.rsplit(".", 1)[-1])
+        v = h.target_renstra.get(th)
+        return None if v is None else f"target Renstra {th} (katalog): {_n(v)}"
     if ukuran == "target" and ini and h.target is not None:
         sumber = "Perjanjian Kinerja" if h.sumber_target == "PK" else f"Renstra {tahun}"
         return f"target {sumber}: {_n(h.target)}"
