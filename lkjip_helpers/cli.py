@@ -241,6 +241,13 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
     sementara = tujuan.with_name(f".{tujuan.name}.tmp")
     tulis_json(temuan, sementara, memo.masalah, satker=satker, tahun=tahun)
     sementara.replace(tujuan)
+    n = memo.jumlah
+    console.print(
+        f"Memo tinjauan: {len(memo.masalah)} masalah berbeda ({n['error']} error, "
+        f"{n['peringatan']} peringatan, {n['info']} info), "
+        f"{len(memo.mengubah_kesimpulan)} mengubah kesimpulan, "
+        f"{len(memo.perlu_verifikasi)} IKK perlu verifikasi."
+    )
     console.print(f"Temuan ditulis ke {tujuan}")
     if hitung_tingkat(temuan)["error"]:
         return 1

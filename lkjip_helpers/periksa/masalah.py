@@ -39,6 +39,7 @@ from typing import Literal
 
 from .. import format_id as f
 from ..hitung import HasilLaporan, hasil_untuk
+from ..hitung.anggaran import LABEL_JENIS_BELANJA
 from ..hitung.aturan import predikat
 from ..hitung.capaian import (
     PERLU_VERIFIKASI,
@@ -379,8 +380,6 @@ def _nama_subjek(s: Subjek) -> str:
         tabel = bs.LABEL_TABEL_ANGGARAN.get(str(s[2]), str(s[2]))
         if len(s) > 3:
             if s[2] == "per_jenis_belanja":
-                from ..hitung.anggaran import LABEL_JENIS_BELANJA
-
                 return f"anggaran {LABEL_JENIS_BELANJA.get(str(s[3]), s[3])}"
             if s[2] == "per_program":
                 return f"anggaran program ke-{s[3]}"
