@@ -152,8 +152,9 @@ def test_placeholders_filled_with_table_formatting_and_cross_references(tmp_path
     )
     p.write_text(teks, encoding="utf-8")
     html = str(Laporan("lapas-banyuasin", 2023, data, bab=1).narasi("latar_belakang"))
-    # 4,094…/31 → 13,21% as in the tables; the DIPA pagu as Rp; 25 IKK tercapai (seed)
-    assert "Capaian 13,21%, pagu Rp16.466.041.000, 25 (dua puluh lima) IKK" in html
+    # 4,094…/31 → 13,21% as in the tables; the DIPA pagu as Rp; 23 IKK tercapai (the seed's
+    # 25 less SK1.1 and SK1.2, "Perlu verifikasi": 1435 served of 1177 inmates)
+    assert "Capaian 13,21%, pagu Rp16.466.041.000, 23 (dua puluh tiga) IKK" in html
     assert '<a href="#tabel-capaian-ikk"' in html and ">Tabel 3.1</a>" in html
     assert '<a href="#gambar-capaian-ikk"' in html and ">Gambar 3.1</a>" in html
     assert "{{" not in html

@@ -382,6 +382,9 @@ class Smart(_Model):
     capaian_ro: Angka
     efisiensi: Angka | None = None
     nilai_efisiensi: Angka | None = None
+    nilai: Angka | None = None
+    """The SMART-DJA score as the application published it (official; printed as is). The
+    score recomputed from the components is then only a check."""
 
     @model_validator(mode="after")
     def _efisiensi(self) -> Smart:
@@ -405,6 +408,9 @@ class Ikpa(_Model):
     capaian_output: Angka | None = None
     pengurang_dispensasi_spm: NonNeg = Decimal(0)
     """Points deducted for SPM dispensations (PER-5/PB/2024, TA 2024 onward)."""
+    nilai: Angka | None = None
+    """The IKPA score (nilai akhir) as the application published it (official; printed as is).
+    The score recomputed from the components is then only a check."""
 
 
 class PrioritasNasional(_Model):
