@@ -29,6 +29,7 @@ from pypdf import PdfReader
 
 from lkjip_helpers.bangun.susun import _bereskan_sisa, _pindahkan_atomik, build, daftar_bab
 from lkjip_helpers.errors import BuildError, ParameterError
+from lkjip_helpers.keluaran import csv as keluaran_csv
 from lkjip_helpers.keluaran.html import pascaproses_html
 
 FIXTURE_NB = Path(__file__).parent / "fixtures" / "notebooks"
@@ -89,7 +90,9 @@ def _pasang_stub(mp: pytest.MonkeyPatch, temuan: list[TemuanPalsu]) -> None:
     mp.setitem(
         sys.modules,
         "lkjip_helpers.keluaran.csv",
-        types.SimpleNamespace(capaian_ikk_dataframe=_capaian_palsu),
+        types.SimpleNamespace(
+            capaian_ikk_dataframe=_capaian_palsu, tulis_csv_ikk=keluaran_csv.tulis_csv_ikk
+        ),
     )
 
 

@@ -191,3 +191,113 @@ def test_section_without_data_is_left_out(tmp_path: Path) -> None:
     assert not lap.smart_dja() and not lap.ikpa() and not lap.kinerja_lainnya()
     assert not lap.narasi("akuntabilitas_pengantar")
     assert lap.capaian_ringkas()  # the rest is still there
+
+
+def test_org_chart_drawn_from_profile_structure(bab3: Laporan) -> None:
+    lap = Laporan("lapas-banyuasin", 2023, DATA, bab=1)
+    gambar = lap.tugas_fungsi().gambar
+    assert [g.judul for g in gambar] == ["Struktur Organisasi Lapas Kelas IIA Banyuasin"]
+    mime, b64 = gambar[0].gambar()
+    assert mime == "image/png" and len(b64) > 1000
+
+
+@pytest.mark.parametrize(
+    ("unit", "pesan"),
+    [
+        ([{"nama": "A"}, {"nama": "B"}], "tepat satu unit tanpa induk"),
+        ([{"nama": "A"}, {"nama": "B", "induk": "X"}], "induk 'X' dari unit 'B' tidak ada"),
+        ([{"nama": "A"}, {"nama": "A", "induk": "A"}], "nama unit ganda: A"),
+        (
+            [{"nama": "A"}, {"nama": "B", "induk": "C"}, {"nama": "C", "induk": "B"}],
+            "lingkaran induk",
+        ),
+    ],
+)
+def test_org_structure_must_be_a_tree(unit: list[dict], pesan: str) -> None:
+    import pydantic
+
+    from lkjip_helpers.muat import skema
+
+    dasar = {
+        "kepala": {"nama": "K"},
+        "kapasitas": 1,
+        "penghuni": 1,
+        "renstra": {"visi": "v", "misi": [], "tujuan": []},
+    }
+    with pytest.raises(pydantic.ValidationError, match=pesan):
+        skema.Profil.model_validate({**dasar, "organisasi": unit})
+
+
+_PNG_1PX = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cfc0f01f0005fe02fea7a1b8b80000000049454e44ae426082"
+)
+
+
+def test_satker_images_embedded_where_placed_and_numbered(tmp_path: Path) -> None:
+    data = _salin_data(tmp_path)
+    folder = data / "satker/lapas-banyuasin"
+    (folder / "gambar").mkdir()
+    (folder / "gambar/smart.png").write_bytes(_PNG_1PX)
+    (folder / "gambar/sertifikat.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" '
+        'height="10" fill="#1f3a5f"/></svg>',
+        encoding="utf-8",
+    )
+    p = folder / "2023/lampiran.yaml"
+    p.write_text(
+        p.read_text(encoding="utf-8") + "gambar:\n"
+        "  - {kunci: smart-app, berkas: gambar/smart.png, judul: Tangkapan Layar SMART-DJA,"
+        " tempat: smart_dja}\n"
+        "  - {kunci: laik-higiene, berkas: gambar/sertifikat.svg, judul: Sertifikat Laik"
+        " Higiene, tempat: 'ikk:SK1.1'}\n",
+        encoding="utf-8",
+    )
+    lap = Laporan("lapas-banyuasin", 2023, data, bab=3)
+    smart = lap.smart_dja()
+    assert [g.judul for g in smart.gambar] == ["Tangkapan Layar SMART-DJA"]
+    assert smart.gambar[0].nomor and 'src="data:image/png;base64,' in str(smart)
+    sk1 = lap.analisis_sasaran("SK1")
+    assert "Sertifikat Laik Higiene" in str(sk1) and "data:image/svg+xml;base64," in str(sk1)
+
+
+@pytest.mark.parametrize(
+    ("berkas", "isi", "pesan"),
+    [
+        ("../../../luar.png", _PNG_1PX, "harus berada di dalam folder satker"),
+        ("gambar/teks.png", b"bukan gambar", "bukan gambar PNG, JPEG atau SVG"),
+        (
+            "gambar/jahat.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            "SVG memuat skrip",
+        ),
+        (
+            "gambar/luar.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg"><image href="file:///etc/hostname"/></svg>',
+            "rujukan ke berkas/alamat lain",
+        ),
+        ("gambar/hilang.png", None, "tidak ditemukan"),
+    ],
+)
+def test_satker_images_refused_outside_folder_or_active(
+    tmp_path: Path, berkas: str, isi: bytes | None, pesan: str
+) -> None:
+    from lkjip_helpers.errors import DataError
+    from lkjip_helpers.muat import muat_laporan
+
+    data = _salin_data(tmp_path)
+    folder = data / "satker/lapas-banyuasin"
+    (folder / "gambar").mkdir()
+    if isi is not None:
+        tujuan = (folder / berkas).resolve()
+        tujuan.parent.mkdir(parents=True, exist_ok=True)
+        tujuan.write_bytes(isi)
+    p = folder / "2023/lampiran.yaml"
+    p.write_text(
+        p.read_text(encoding="utf-8")
+        + f"gambar:\n  - {{kunci: g, berkas: '{berkas}', judul: G}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match=pesan) as e:
+        muat_laporan("lapas-banyuasin", 2023, data)
+    assert "lampiran.yaml" in str(e.value) and "gambar[1].berkas" in str(e.value)

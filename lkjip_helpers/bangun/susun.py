@@ -550,9 +550,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
     # writes capaian_ikk.csv and imports the export libraries. (Exporting finished chapters
     # there too was tried: on two cores it slowed the kernel down by as much as it saved.)
     latar = [
-        k.pelaksana.submit(
-            _tulis_capaian_csv, k.satker, k.tahun, k.data_dir, tmp / "capaian_ikk.csv"
-        ),
+        k.pelaksana.submit(_tulis_capaian_csv, k.satker, k.tahun, k.data_dir, tmp),
         k.pelaksana.submit(_impor_ekspor, k.pdf),
     ]
     try:
@@ -649,8 +647,7 @@ def _impor_ekspor(pdf: bool) -> None:
         importlib.import_module("weasyprint")
 
 
-def _tulis_capaian_csv(satker: str, tahun: int, data_dir: Path, tujuan: Path) -> None:
-    from ..keluaran.csv import capaian_ikk_dataframe
+def _tulis_capaian_csv(satker: str, tahun: int, data_dir: Path, folder: Path) -> None:
+    from ..keluaran.csv import capaian_ikk_dataframe, tulis_csv_ikk
 
-    df = capaian_ikk_dataframe(satker, tahun, data_dir)
-    df.to_csv(tujuan, index=False, encoding="utf-8", lineterminator="\n")
+    tulis_csv_ikk(capaian_ikk_dataframe(satker, tahun, data_dir), folder)

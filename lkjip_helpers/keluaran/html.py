@@ -478,3 +478,26 @@ def pascaproses_html(html: str) -> str:
     if not teks.lstrip().lower().startswith("<!doctype"):
         teks = "<!DOCTYPE html>\n" + teks
     return teks
+
+
+def dokumen_mandiri(isi_html: str, judul: str, kelas: str = "laporan") -> str:
+    """A complete, self-contained HTML document around ``isi_html`` (blocks rendered in the
+    build process, e.g. the review memo): the report stylesheet inlined, sanitised like the
+    report (no scripts, no remote resources), headings with unique ids."""
+    from .. import __version__ as versi
+    from ..laporan.model import esc
+
+    css = CSS_LAPORAN.read_text(encoding="utf-8")
+    html = (
+        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="lkjip {esc(versi)}">\n'
+        f"<title>{esc(judul)}</title>\n<style>\n{css}\n</style>\n</head>\n"
+        f'<body>\n<main class="{esc(kelas)}">\n{isi_html}\n</main>\n</body>\n</html>\n'
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    sterilkan(soup)
+    _beri_id_unik(soup)
+    _tandai_tabel_lebar(soup)
+    teks = str(soup)
+    return teks if teks.lstrip().lower().startswith("<!doctype") else "<!DOCTYPE html>\n" + teks

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..errors import ParameterError
 from ..hitung import HasilLaporan, hasil_laporan
 from ..hitung.capaian import HasilIkk
-from . import model
+from . import analis, model
 from .bagian import anggaran as _anggaran
 from .bagian import ikk as _ikk
 from .bagian import pembuka as _pembuka
@@ -29,6 +31,9 @@ from .bagian import penutup as _penutup
 from .bagian import profil as _profil
 from .konteks import Konteks
 from .model import Bagian, Dokumen
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["RENCANA", "Bagian", "Dokumen", "Laporan", "dokumen_laporan", "model"]
 
@@ -103,14 +108,60 @@ def _bangun_bagian(k: Konteks, nama: str) -> list[tuple[str, list[model.Blok]]]:
     return [(nama, PEMBANGUN[nama](k))]
 
 
+def _gambar_satker(k: Konteks, bagian: list[tuple[int | str, str, list[model.Blok]]]) -> None:
+    """Put the satker's own images (lampiran.yaml ``gambar``) into the sections they name."""
+    lam = k.hasil.data.ini.lampiran
+    if lam is None or not lam.gambar:
+        return
+    folder = k.hasil.data.berkas_satker.parent
+    for g in lam.gambar:
+        blok: list[model.Blok] = [_gambar_berkas(folder, g.kunci, g.berkas, g.judul)]
+        if (b := k.narasi_blok(g.keterangan, "keterangan-gambar")) is not None:
+            blok.append(b)
+        if g.tempat.startswith("ikk:"):
+            kode = g.tempat.removeprefix("ikk:")
+            tujuan = next(
+                (
+                    x.blok
+                    for _, nama, isi in bagian
+                    if nama.startswith("analisis_sasaran:")
+                    for x in isi
+                    if isinstance(x, model.Kelompok) and x.kunci == kode
+                ),
+                None,
+            )
+            if tujuan is None:  # the IKK is not in this year's PK: show it with the documents
+                tujuan = next(isi for _, nama, isi in bagian if nama == "lampiran_dokumen")
+        else:
+            tujuan = next(isi for _, nama, isi in bagian if nama == g.tempat)
+        tujuan.extend(blok)
+
+
+def _gambar_berkas(folder: Path, kunci: str, berkas: str, judul: str) -> model.Gambar:
+    def buat() -> tuple[str, str]:
+        import base64
+
+        from ..muat.data import jenis_gambar, path_gambar
+
+        isi = path_gambar(folder, berkas).read_bytes()
+        return jenis_gambar(isi) or "image/png", base64.b64encode(isi).decode("ascii")
+
+    return model.Gambar(kunci, judul, buat)
+
+
 def susun_dokumen(hasil: HasilLaporan) -> Dokumen:
     """Model every section of the report of ``hasil`` and number its tables and figures."""
     k = Konteks(hasil)
+    bagian = [
+        (bab, kunci, blok)
+        for bab, daftar in RENCANA.items()
+        for nama in daftar
+        for kunci, blok in _bangun_bagian(k, nama)
+    ]
+    _gambar_satker(k, bagian)
     dok = Dokumen()
-    for bab, daftar in RENCANA.items():
-        for nama in daftar:
-            for kunci, blok in _bangun_bagian(k, nama):
-                dok.tambah(bab, kunci, blok)
+    for bab, kunci, blok in bagian:
+        dok.tambah(bab, kunci, blok)
     dok.nomori()
     return dok
 
@@ -129,6 +180,51 @@ def dokumen_laporan(hasil: HasilLaporan) -> Dokumen:
     return simpan[1]
 
 
+FOLDER_NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks"
+"""The chapter notebooks' folder: a relative ``data_dir`` is also looked for from here."""
+
+PARAMETER_NOTEBOOK = ("satker", "tahun", "periode", "data_dir")
+
+
+def folder_data(data_dir: str | Path) -> Path:
+    """Resolve the ``data_dir`` parameter of a chapter notebook.
+
+    An absolute path is used as is. A relative one is resolved against the kernel's working
+    directory (JupyterLab starts it in the notebook's folder) and, when nothing is there,
+    against the chapter notebooks' folder — so ``papermill notebooks/04_….ipynb out.ipynb``
+    run from the repository root finds ``../data`` as JupyterLab does.
+    """
+    p = Path(data_dir)
+    if p.is_absolute() or p.is_dir():
+        return p
+    lain = FOLDER_NOTEBOOK / p
+    return lain if lain.is_dir() else p
+
+
+def parameter_asing() -> list[str]:
+    """Names a papermill run injected that no chapter notebook declares (a misspelt ``-p``).
+
+    Looks at the IPython namespace: plain values (text, numbers, booleans) that are not
+    parameters, not private and not IPython's own. Empty outside IPython.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - ipykernel depends on IPython
+        return []
+    ip = get_ipython()
+    if ip is None:
+        return []
+    tersembunyi = getattr(ip, "user_ns_hidden", {})
+    return sorted(
+        nama
+        for nama, nilai in ip.user_ns.items()
+        if not nama.startswith("_")
+        and nama not in tersembunyi
+        and nama not in PARAMETER_NOTEBOOK
+        and isinstance(nilai, str | int | float | bool)
+    )
+
+
 class Laporan:
     """The sections of one chapter of one satker's report.
 
@@ -139,7 +235,13 @@ class Laporan:
     def __init__(
         self, satker: str, tahun: int, data_dir: str | Path = "../data", bab: int | str = 0
     ) -> None:
-        self.hasil: HasilLaporan = hasil_laporan(satker, tahun, data_dir)
+        asing = parameter_asing()
+        if asing:
+            raise ParameterError(
+                f"parameter tidak dikenal: {', '.join(asing)} (salah ketik?). Parameter notebook "
+                f"bab: {', '.join(PARAMETER_NOTEBOOK)}"
+            )
+        self.hasil: HasilLaporan = hasil_laporan(satker, tahun, folder_data(data_dir))
         self.bab = bab
         self.dokumen: Dokumen = dokumen_laporan(self.hasil)
 
@@ -255,7 +357,25 @@ class Laporan:
     def lampiran_dokumen(self) -> Bagian:
         return self._bagian("lampiran_dokumen")
 
-    # data for analysts -------------------------------------------------------------------
+    # data for analysts (DataFrames, see lkjip_helpers.laporan.analis) ----------------------
     @property
     def ikk(self) -> list[HasilIkk]:
         return self.hasil.ikk
+
+    def tabel_ikk(self) -> pd.DataFrame:
+        """One row per IKK: target, realisasi, capaian, status, last year, Renstra targets."""
+        return analis.tabel_ikk(self.hasil)
+
+    def data_ikk(self, kode: str) -> pd.DataFrame:
+        """One IKK's data: its periods (months, triwulan) and the year's realisasi."""
+        return analis.data_ikk(self.hasil, kode)
+
+    def tabel_anggaran(self) -> pd.DataFrame:
+        """Every budget line of this year and last: pagu, realisasi, penyerapan, sisa."""
+        return analis.tabel_anggaran(self.hasil)
+
+    def tabel_temuan(self) -> pd.DataFrame:
+        """The data-check findings: tingkat, kode, lokasi, pesan, id."""
+        from ..periksa import periksa_data
+
+        return analis.tabel_temuan(periksa_data(self.hasil.data))

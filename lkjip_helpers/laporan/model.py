@@ -307,6 +307,8 @@ class Kelompok(Blok):
 
     kelas: str
     blok: list[Blok]
+    kunci: str | None = None
+    """What the group is about (an IKK code), so other blocks can be added to it."""
 
     def html(self, dok: Dokumen | None = None) -> str:
         isi = "".join(b.html(dok) for b in self.blok)

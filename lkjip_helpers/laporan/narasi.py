@@ -38,9 +38,13 @@ def _bentuk_bawaan(nama: str) -> str:
     akhir = bagian[-1]
     if "bobot" in bagian:
         return "bobot"
-    if bagian[0] == "ikk" and len(bagian) >= 3 and (
-        akhir in ("target", "realisasi", "realisasi_tahun_lalu", "target_tahun_lalu")
-        or "target_renstra" in bagian
+    if (
+        bagian[0] == "ikk"
+        and len(bagian) >= 3
+        and (
+            akhir in ("target", "realisasi", "realisasi_tahun_lalu", "target_tahun_lalu")
+            or "target_renstra" in bagian
+        )
     ):
         return "satuan"
     if akhir in _PERSEN or akhir == "konversi_bobot":

@@ -172,6 +172,16 @@ class TugasFungsi(_Model):
     wewenang: str | None = None
 
 
+class UnitOrganisasi(_Model):
+    """One unit of the organisation chart: its name, its head and the unit it reports to."""
+
+    nama: str
+    kepala: str | None = None
+    """Title (and name) of the head, e.g. ``Kepala Seksi Binadik``."""
+    induk: str | None = None
+    """``nama`` of the unit above; empty for the top of the chart."""
+
+
 class Renstra(_Model):
     pengantar: Teks | None = None
     visi: Teks
@@ -206,9 +216,38 @@ class Profil(_Model):
     """Tabel 1.4-style: per seksi/bagian."""
     uraian_tugas_seksi: Teks | None = None
     """Long per-section duty lists (Markdown)."""
+    organisasi: list[UnitOrganisasi] = Field(default_factory=list)
+    """The organisation chart (Gambar Struktur Organisasi), drawn from these units."""
     aspek_strategis: Teks | None = None
     isu_strategis: Teks | None = None
     renstra: Renstra
+
+    @model_validator(mode="after")
+    def _pohon_organisasi(self) -> Profil:
+        unit = self.organisasi
+        if not unit:
+            return self
+        nama = [u.nama for u in unit]
+        ganda = sorted({n for n in nama if nama.count(n) > 1})
+        if ganda:
+            raise ValueError(f"organisasi: nama unit ganda: {', '.join(ganda)}")
+        puncak = [u.nama for u in unit if not u.induk]
+        if len(puncak) != 1:
+            raise ValueError(
+                "organisasi: harus tepat satu unit tanpa induk (puncak bagan), ditemukan "
+                f"{len(puncak)}" + (f": {', '.join(puncak)}" if puncak else "")
+            )
+        induk = {u.nama: u.induk for u in unit}
+        for u in unit:
+            if u.induk and u.induk not in induk:
+                raise ValueError(f"organisasi: induk {u.induk!r} dari unit {u.nama!r} tidak ada")
+            dilihat, n = set(), u.nama
+            while n:
+                if n in dilihat:
+                    raise ValueError(f"organisasi: unit {u.nama!r} berada dalam lingkaran induk")
+                dilihat.add(n)
+                n = induk.get(n) or ""
+        return self
 
 
 # --------------------------------------------------------------------------- kinerja
@@ -475,11 +514,50 @@ class DokumenLain(_Model):
     keterangan: Teks | None = None
 
 
+TEMPAT_GAMBAR = (
+    "gambaran_umum",
+    "tugas_fungsi",
+    "renstra",
+    "perjanjian_kinerja",
+    "alokasi_anggaran",
+    "capaian_ringkas",
+    "realisasi_anggaran",
+    "efisiensi",
+    "smart_dja",
+    "ikpa",
+    "nilai_kinerja_anggaran",
+    "kinerja_lainnya",
+    "lampiran_pk",
+    "lampiran_sk_tim",
+    "lampiran_sop",
+    "lampiran_dokumen",
+)
+"""Report sections an image of the satker can be placed in (or ``ikk:<kode>``)."""
+
+
+class GambarLampiran(_Model):
+    """An image file of the satker (screenshot, certificate, photo) shown in the report."""
+
+    kunci: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+    """Stable key: ``{{ gambar:<kunci> }}`` in a narrative refers to it."""
+    berkas: str
+    """Path relative to the satker's folder (``data/satker/<satker>/``): PNG, JPEG or SVG."""
+    judul: str
+    tempat: str = Field(
+        default="lampiran_dokumen",
+        pattern=r"^(?:ikk:[A-Za-z0-9.\-]+|" + "|".join(TEMPAT_GAMBAR) + r")$",
+    )
+    """Section that shows it: one of :data:`TEMPAT_GAMBAR`, or ``ikk:<kode>`` (that IKK's
+    analysis)."""
+    keterangan: Teks | None = None
+
+
 class Lampiran(_Model):
     perjanjian_kinerja: DokumenPk | None = None
     sk_tim: SkTim | None = None
     sop: Sop | None = None
     dokumen_lain: list[DokumenLain] = Field(default_factory=list)
+    gambar: list[GambarLampiran] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- klaim

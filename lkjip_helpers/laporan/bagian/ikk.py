@@ -408,7 +408,7 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
                 catatan=tp.catatan,
             )
         )
-    return [m.Kelompok("analisis-ikk", out)]
+    return [m.Kelompok("analisis-ikk", out, x.kode)]
 
 
 def _sel_bebas(c: object) -> m.Sel:

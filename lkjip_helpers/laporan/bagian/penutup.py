@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from ... import format_id as f
+from ...hitung.anggaran import MELEBIHI_PAGU
 from .. import model as m
 from ..konteks import Konteks
 from . import ikk as _ikk
@@ -43,6 +46,14 @@ def _rancangan_kesimpulan(k: Konteks) -> list[str]:
     return kal
 
 
+def kalimat_pertama(teks: str | None) -> str:
+    """The first sentence of a Markdown text as plain text, without its final stop
+    (``Terjadi *Refusing* pengalihan.`` → ``Terjadi Refusing pengalihan``)."""
+    polos = re.sub(r"[*_`#>]+", "", (teks or "").strip().split("\n")[0])
+    pertama = re.split(r"(?<=[.!?])\s+", polos, maxsplit=1)[0]
+    return pertama.strip().rstrip(".!?;:").strip()
+
+
 def kesimpulan(k: Konteks) -> list[m.Blok]:
     """Conclusions drafted from the numbers, then the analyst's text (or only the analyst's
     text when ``narasi.ganti_rancangan`` is set)."""
@@ -65,7 +76,7 @@ def saran(k: Konteks) -> list[m.Blok]:
         return [analis] if analis else []
     butir = []
     for x in hasil.tidak_tercapai:
-        sebab = (x.data.narasi.penyebab or "").strip().split("\n")[0]
+        sebab = kalimat_pertama(x.data.narasi.penyebab)
         butir.append(
             f"Menyusun langkah perbaikan untuk {x.kode} \u201c{x.defn.nama}\u201d "
             f"(capaian {f.persen(x.capaian)})"
@@ -73,6 +84,11 @@ def saran(k: Konteks) -> list[m.Blok]:
             + "."
         )
     for r in hasil.sasaran:
+        if r.label_efisiensi == MELEBIHI_PAGU:
+            butir.append(
+                f"Menelusuri realisasi anggaran sasaran {r.sasaran.kode} yang melebihi pagunya "
+                f"(penyerapan {f.persen(r.penyerapan)}) dan memastikan pencatatannya."
+            )
         if r.label_efisiensi and r.label_efisiensi.lower() == "tidak efisien":
             butir.append(
                 f"Meninjau efisiensi anggaran sasaran {r.sasaran.kode}: penyerapan "

@@ -130,6 +130,15 @@ def tugas_fungsi(k: Konteks) -> list[m.Blok]:
             [m.teks(t.unit), m.teks(_gabung(t.fungsi)), m.teks(t.wewenang or "–")] for t in isi
         ]
         out.append(m.Tabel.buat(kunci, judul, ["Unit", "Fungsi", "Wewenang"], baris))
+    if p.organisasi:
+        unit = [(u.nama, u.kepala, u.induk) for u in p.organisasi]
+        out.append(
+            m.Gambar(
+                "struktur-organisasi",
+                f"Struktur Organisasi {k.satker.nama_singkat}",
+                lambda: ("image/png", grafik.struktur_organisasi(unit)),
+            )
+        )
     if p.uraian_tugas_seksi:
         out.append(k.narasi_blok(p.uraian_tugas_seksi, "uraian-panjang"))  # type: ignore[arg-type]
     return out
