@@ -59,6 +59,16 @@ _BIDANG = (
 # --------------------------------------------------------------------------- tokens
 
 
+def _kode(nama: str) -> str | None:
+    """The IKK of a per-IKK figure (``ikk.SK1.1.target_renstra.2024`` → ``SK1.1``); None for
+    counts and per-sasaran figures (``ikk.jumlah_tercapai``, ``ikk.sasaran.SK1.jumlah``)."""
+    b = nama.split(".")
+    if b[0] != "ikk" or len(b) < 3 or b[1] == "sasaran" or b[1].startswith("jumlah"):
+        return None
+    ujung = b.index("target_renstra") if "target_renstra" in b else len(b) - 1
+    return ".".join(b[1:ujung])
+
+
 def _tanda(t: Temuan, hasil: HasilLaporan) -> tuple[str, str]:
     """(number as the draft writes it, unit that must follow it: "%", a word, or "")."""
     nama = t.besaran or ""
@@ -70,8 +80,9 @@ def _tanda(t: Temuan, hasil: HasilLaporan) -> tuple[str, str]:
     teks = f.angka(abs(nilai), desimal)
     if akhir in _PERSEN:
         return (teks, "%")
-    if nama.startswith("ikk.") and (akhir in _SATUAN or "target_renstra" in nama):
-        satuan = hasil.ikk_kode(nama.split(".", 1)[1].rsplit(".", 1)[0]).defn.satuan
+    kode = _kode(nama)
+    if kode and (akhir in _SATUAN or "target_renstra" in nama):
+        satuan = hasil.ikk_kode(kode).defn.satuan
         return (teks, "%" if satuan == "%" else satuan)
     return (teks, "")
 
@@ -140,9 +151,11 @@ def _tempat(t: Temuan, dok: m.Dokumen) -> tuple[str, list[m.Blok]]:
         return ("Ikhtisar", _bab(dok, "E"))
     if sumber.startswith("Bab IV"):
         return ("Bab IV", _bab(dok, 4))
-    if nama.startswith("ikk."):
-        kode = nama.split(".", 1)[1].rsplit(".", 1)[0]
+    if kode := _kode(nama):
         return (f"IKK {kode}", _ikk(dok, kode))
+    for awal, bab in (("Bab III", 3), ("Bab II", 2)):  # counts stated in a chapter's prose
+        if sumber.startswith(awal) and nama.split(".")[0] in ("ikk", "sasaran"):
+            return (awal, _bab(dok, bab))
     if sumber.startswith("Bab I ") or nama.startswith("profil."):
         return ("Bab I", _bab(dok, 1))
     if nama.startswith("anggaran"):
@@ -157,12 +170,11 @@ def _tempat(t: Temuan, dok: m.Dokumen) -> tuple[str, list[m.Blok]]:
 
 def _bidang(t: Temuan, hasil: HasilLaporan) -> str | None:
     """The IKK narrative text the draft's sentence stood in, when the claim names one."""
-    nama, sumber = t.besaran or "", (t.sumber or "").lower()
-    if not nama.startswith("ikk.") or sumber.startswith(("ikhtisar", "bab iv")):
+    kode, sumber = _kode(t.besaran or ""), (t.sumber or "").lower()
+    if kode is None or sumber.startswith(("ikhtisar", "bab iv")):
         return None
     for kata, bidang in _BIDANG:
         if sumber.endswith(kata):
-            kode = nama.split(".", 1)[1].rsplit(".", 1)[0]
             return getattr(hasil.ikk_kode(kode).data.narasi, bidang) or ""
     return None
 
@@ -209,6 +221,12 @@ def test_no_stated_value_that_differs_from_the_computed_one_at_its_place() -> No
 
 
 # --------------------------------------------------------------------------- the check checks
+
+
+def test_figure_names_map_to_their_ikk() -> None:
+    assert _kode("ikk.SK1.1.capaian") == "SK1.1"
+    assert _kode("ikk.SK2.6.target_renstra.2024") == "SK2.6"
+    assert _kode("ikk.jumlah_tercapai") is None and _kode("ikk.sasaran.SK1.jumlah") is None
 
 
 def test_tokens_match_whole_numbers_only() -> None:
