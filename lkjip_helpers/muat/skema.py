@@ -445,6 +445,10 @@ class Narasi(_Model):
     perjanjian_kinerja: Teks | None = None
     akuntabilitas_pengantar: Teks | None = None
     realisasi_anggaran: Teks | None = None
+    """Bab III B, before the budget tables."""
+    realisasi_anggaran_analisis: Teks | None = None
+    """Bab III B, after this year's budget tables (comments on them; may cite them with
+    ``{{ tabel:anggaran-sasaran-<tahun> }}``)."""
     smart_dja: Teks | None = None
     ikpa: Teks | None = None
     e_performance: Teks | None = None
