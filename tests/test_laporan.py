@@ -103,8 +103,18 @@ def test_section_display_carries_css_and_table_data(bab3: Laporan) -> None:
     )
 
 
-def test_conclusion_drafted_from_numbers_names_unmet_indicator() -> None:
-    html = str(Laporan("lapas-banyuasin", 2023, DATA, bab=4).kesimpulan())
+def _ganti_rancangan(data: Path, nilai: bool) -> None:
+    """Set ``ganti_rancangan`` of the sample's narasi.yaml in the copy ``data``."""
+    p = data / "satker/lapas-banyuasin/2023/narasi.yaml"
+    teks = re.sub(r"(?m)^ganti_rancangan: .*\n", "", p.read_text(encoding="utf-8"))
+    p.write_text(teks + f"ganti_rancangan: {str(nilai).lower()}\n", encoding="utf-8")
+
+
+def test_conclusion_drafted_from_numbers_names_unmet_indicator(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    _ganti_rancangan(data, False)
+    html = str(Laporan("lapas-banyuasin", 2023, data, bab=4).kesimpulan())
     assert "SK2.6" in html and "13,21%" in html
 
 
@@ -127,8 +137,7 @@ def test_narrative_with_html_in_data_is_neutralised(tmp_path: Path) -> None:
 def test_analyst_text_can_replace_the_drafted_conclusion(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
-    p = data / "satker/lapas-banyuasin/2023/narasi.yaml"
-    p.write_text(p.read_text(encoding="utf-8") + "ganti_rancangan: true\n", encoding="utf-8")
+    _ganti_rancangan(data, True)
     html = str(Laporan("lapas-banyuasin", 2023, data, bab=4).kesimpulan())
     assert "SK2.6" not in html
     assert "Laporan Kinerja Lembaga Pemasyarakatan Kelas IIA Banyuasin merupakan" in html
@@ -152,8 +161,9 @@ def test_placeholders_filled_with_table_formatting_and_cross_references(tmp_path
     )
     p.write_text(teks, encoding="utf-8")
     html = str(Laporan("lapas-banyuasin", 2023, data, bab=1).narasi("latar_belakang"))
-    # 4,094…/31 → 13,21% as in the tables; the DIPA pagu as Rp; 25 IKK tercapai (seed)
-    assert "Capaian 13,21%, pagu Rp16.466.041.000, 25 (dua puluh lima) IKK" in html
+    # 4,094…/31 → 13,21% as in the tables; the DIPA pagu as Rp; 23 IKK tercapai (the seed's
+    # 25 less SK1.1 and SK1.2, "Perlu verifikasi": 1435 served of 1177 inmates)
+    assert "Capaian 13,21%, pagu Rp16.466.041.000, 23 (dua puluh tiga) IKK" in html
     assert '<a href="#tabel-capaian-ikk"' in html and ">Tabel 3.1</a>" in html
     assert '<a href="#gambar-capaian-ikk"' in html and ">Gambar 3.1</a>" in html
     assert "{{" not in html

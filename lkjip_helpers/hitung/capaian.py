@@ -6,7 +6,10 @@ Rules (DESIGN.md, PermenPANRB 53/2014 and 6/2022):
 - capaian, higher is better: R / T × 100; lower is better: (2 − R / T) × 100 floored at 0;
   a range target clamps to the nearer bound (inside the range: 100);
 - no cap unless :attr:`~lkjip_helpers.muat.skema.Pengaturan.batas_capaian` is set;
-- year-on-year change is a difference in percentage points.
+- year-on-year change is a difference in percentage points;
+- an IKK whose data fail a validity test (:func:`uji_validitas`: a share of a population above
+  100 %, a zero penyebut without a rule) is "Perlu verifikasi", not "Tercapai", unless the
+  satker's ``tanggapan.yaml`` explains that finding (status ``dijelaskan``).
 
 Period data (months, triwulan, semesters) are aggregated as the indicator's ``agregasi`` says
 (:data:`~lkjip_helpers.muat.skema.Agregasi`); 0/0 follows the indicator's ``penyebut_nol``
@@ -17,11 +20,13 @@ and sums and means over periods skip it and list it in ``dilewati``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .. import format_id as f
 from ..muat import skema as s
+from ..muat.kunci import id_temuan
 from ..muat.periode import Periode, label_periode
 from ..tidak_diketahui import TIDAK_DIKETAHUI, TidakDiketahui, diketahui
 
@@ -33,6 +38,8 @@ TIDAK_TERCAPAI = "Tidak tercapai"
 TIDAK_DAPAT_DIHITUNG = "Tidak dapat dihitung"
 TIDAK_BERLAKU = "Tidak berlaku"
 DATA_TIDAK_TERSEDIA = "Data tidak tersedia"
+PERLU_VERIFIKASI = "Perlu verifikasi"
+"""Status of an IKK whose data fail a validity test (see :func:`uji_validitas`)."""
 
 Nilai = Decimal | TidakDiketahui
 """A computed figure: a number, or unknown because an input was declared unknown."""
@@ -56,6 +63,34 @@ LABEL_AGREGASI: dict[str, str] = {
 
 class GalatHitung(ValueError):
     """A figure cannot be computed from the data (the message says why, in Indonesian)."""
+
+
+class PenyebutNolTanpaAturan(GalatHitung):
+    """A zero penyebut and the indicator sets no rule for it (``penyebut_nol: galat``)."""
+
+
+@dataclass(frozen=True)
+class CacatData:
+    """A validity failure of an IKK's data: a property of the data, found while computing.
+
+    ``kode`` and ``kunci`` are those of the finding the checks report for it, so :attr:`id` is
+    that finding's stable id (the one a ``tanggapan.yaml`` answer names).
+    """
+
+    kode: str
+    kunci: str
+    alasan: str
+    """Plain-Indonesian reason, fit for a footnote of the report."""
+
+    @property
+    def id(self) -> str:
+        return id_temuan(self.kode, self.kunci)
+
+
+def teks_kunci(x: Decimal) -> str:
+    """A number as written in a finding key: ``1435``, ``121.5`` (no exponent, no trailing 0)."""
+    t = format(x.normalize(), "f")
+    return t if "." not in t else t.rstrip("0").rstrip(".")
 
 
 # --------------------------------------------------------------------------- period table
@@ -138,9 +173,45 @@ class HasilRealisasi:
     tabel: TabelPeriode | None = None
 
 
+def uji_validitas(defn: s.IndikatorDef, real: HasilRealisasi | None) -> tuple[CacatData, ...]:
+    """Validity tests of an IKK's realisasi (a zero penyebut is found by :func:`hitung_ikk`).
+
+    A ratio whose pembilang is part of its penyebut (``bagian_dari_penyebut``) cannot exceed
+    100 %: 1435 meals served to 1177 inmates is a data anomaly, whatever the capaian. The key
+    names the fact (population and both numbers), so two IKK dividing the same 1435 by the
+    same 1177 WBP share one finding. Unknown values are not tested.
+    """
+    if real is None or defn.jenis != "rasio" or not defn.bagian_dari_penyebut:
+        return ()
+    pb, pn = real.pembilang, real.penyebut
+    if pb is not None and pn is not None:
+        if not (isinstance(pb, Decimal) and isinstance(pn, Decimal)) or pb <= pn:
+            return ()
+        alasan = (
+            f"{f.bulat(pb)} ({_kecil(defn.pembilang or 'pembilang')}) melebihi {f.bulat(pn)} "
+            f"({_kecil(defn.penyebut or 'penyebut')}): bagian tidak mungkin lebih besar dari "
+            "keseluruhannya"
+        )
+        kunci = f"{defn.populasi or defn.kode}|{teks_kunci(pb)}|{teks_kunci(pn)}"
+        return (CacatData("RASIO_DI_ATAS_100", kunci, alasan),)
+    if isinstance(real.nilai, Decimal) and real.nilai > SERATUS:
+        alasan = (
+            f"realisasi {f.persen(real.nilai)} di atas 100%, padahal "
+            f"{_kecil(defn.pembilang or 'pembilang')} adalah bagian dari "
+            f"{_kecil(defn.penyebut or 'penyebut')}"
+        )
+        return (CacatData("RASIO_DI_ATAS_100", f"{defn.kode}|{teks_kunci(real.nilai)}", alasan),)
+    return ()
+
+
+def _kecil(teks: str) -> str:
+    """Lower-case a capitalised first word inside a sentence (``Tahanan, …`` → ``tahanan, …``)."""
+    return teks[:1].lower() + teks[1:] if teks[1:2].islower() else teks
+
+
 def _aturan_galat(sumber: str | None) -> GalatHitung:
     asal = f" ({sumber})" if sumber else ""
-    return GalatHitung(
+    return PenyebutNolTanpaAturan(
         "penyebut bernilai nol dan indikator tidak menetapkan aturan penyebut nol"
         f"{asal}; setel penyebut_nol: seratus, nol atau tidak_berlaku"
     )
@@ -643,6 +714,15 @@ class HasilIkk:
     """The same for the previous year's target."""
     galat_lalu: str | None = None
     """Why the previous year's capaian could not be computed (if it could not)."""
+    cacat: tuple[CacatData, ...] = ()
+    """Validity failures of the data (answered or not); see :func:`uji_validitas`."""
+    status_hitung: str | None = None
+    """The status the capaian alone gives (``Tercapai`` …), before the validity tests."""
+    alasan_verifikasi: str | None = None
+    """Why the status is ``Perlu verifikasi`` (footnote text); None otherwise."""
+    penjelasan_verifikasi: str | None = None
+    """The satker's explanation (``tanggapan.yaml``, ``dijelaskan``) that lifted a validity
+    failure, so the report can footnote it; None when nothing was explained."""
 
     @property
     def kode(self) -> str:
@@ -697,19 +777,24 @@ def hitung_ikk(
     tahun: int,
     lalu: s.CapaianIkk | None = None,
     batas: Decimal | None = None,
+    dijelaskan: Mapping[str, str] | None = None,
     *,
     periode: Periode | None = None,
     sumber_aturan: str | None = None,
 ) -> HasilIkk:
     """Compute realisasi, capaian, status and the comparison with the previous year.
 
-    ``periode`` is the report period (for period data); ``sumber_aturan`` names where the
-    0/0 rule is defined (for messages). The previous year is always its annual data.
+    ``dijelaskan`` maps finding ids the satker explained (``tanggapan.yaml``, status
+    ``dijelaskan``) to the explanation; a validity failure with such an id does not make the
+    IKK "Perlu verifikasi". ``periode`` is the report period (for period data);
+    ``sumber_aturan`` names where the 0/0 rule is defined (for messages). The previous year is
+    always its annual data.
     """
     target, sumber = _target_tahun(data, defn, tahun)
     galat: str | None = None
     real: HasilRealisasi | None = None
     cap: Nilai | None = None
+    cacat: list[CacatData] = []
     aturan_sumber = "kinerja.yaml (IKK ini)" if data.penyebut_nol else sumber_aturan
     try:
         if data.realisasi is not None:
@@ -723,9 +808,21 @@ def hitung_ikk(
             cap = hitung_capaian(
                 real.nilai, target, defn.polaritas, target_maks=data.target_maks, batas=batas
             )
+    except PenyebutNolTanpaAturan as err:
+        galat = str(err)
+        cacat.append(CacatData("HITUNG_GAGAL", f"{defn.kode}|penyebut_nol", str(err)))
     except GalatHitung as err:
         galat = str(err)
+    cacat.extend(uji_validitas(defn, real))
     st = status(cap, tidak_berlaku=bool(real and real.tidak_berlaku))
+    st_hitung = st
+    dijelaskan = dijelaskan or {}
+    terbuka = [c for c in cacat if c.id not in dijelaskan]
+    alasan = None
+    if terbuka:
+        st = PERLU_VERIFIKASI
+        alasan = "; ".join(dict.fromkeys(c.alasan for c in terbuka))
+    penjelasan = "; ".join(dijelaskan[c.id] for c in cacat if c.id in dijelaskan) or None
     hasil = HasilIkk(
         defn=defn,
         sasaran=sasaran,
@@ -739,6 +836,10 @@ def hitung_ikk(
         galat=galat,
         target_renstra=dict(sorted(defn.target_renstra.items())),
         keterangan_target=_keterangan_target(sumber, tahun, target, defn.satuan),
+        cacat=tuple(cacat),
+        status_hitung=st_hitung,
+        alasan_verifikasi=alasan,
+        penjelasan_verifikasi=penjelasan,
     )
     if lalu is not None and lalu.realisasi is not None:
         try:

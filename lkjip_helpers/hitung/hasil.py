@@ -21,8 +21,9 @@ from ..muat.periode import Periode
 from ..tidak_diketahui import TIDAK_DIKETAHUI, TidakDiketahui, cari
 from ..tidak_diketahui import jumlah as jumlah_diketahui
 from .anggaran import HasilAnggaran, efisiensi, hitung_anggaran
-from .aturan import AturanTidakAda
+from .aturan import AturanTidakAda, aturan_ikpa, aturan_nka, aturan_smart
 from .capaian import (
+    PERLU_VERIFIKASI,
     TERCAPAI,
     TIDAK_BERLAKU,
     TIDAK_TERCAPAI,
@@ -39,7 +40,12 @@ Nilai = Decimal | TidakDiketahui
 
 @dataclass
 class RingkasanSasaran:
-    """Per sasaran: its IKK, counts, mean capaian and budget efficiency."""
+    """Per sasaran: its IKK, counts, mean capaian and budget efficiency.
+
+    The counts add up to ``len(ikk)``: tercapai + tidak_tercapai + perlu_verifikasi +
+    tidak_berlaku + tidak_dihitung. An IKK "Perlu verifikasi", not applicable or without a
+    known capaian is left out of ``rata_capaian``.
+    """
 
     sasaran: s.SasaranDef
     nomor: int
@@ -48,7 +54,7 @@ class RingkasanSasaran:
     tidak_tercapai: int
     tidak_dihitung: int
     """IKK without a capaian for another reason than 0/0 (an error, a missing target, an
-    unknown value); tercapai + tidak_tercapai + tidak_berlaku + tidak_dihitung = len(ikk)."""
+    unknown value)."""
     rata_capaian: Decimal | None
     """Mean capaian of the IKK that have one (not applicable and unknown ones left out)."""
     penyerapan: Nilai | None = None
@@ -59,6 +65,8 @@ class RingkasanSasaran:
     of the mean."""
     capaian_dilewati: tuple[str, ...] = ()
     """Codes of the IKK whose capaian is unknown, left out of ``rata_capaian``."""
+    perlu_verifikasi: int = 0
+    """IKK whose data fail a validity test not explained by the satker."""
 
     @property
     def dinilai(self) -> int:
@@ -144,6 +152,11 @@ class HasilLaporan:
         return [h for h in self.ikk if h.status == TIDAK_TERCAPAI]
 
     @property
+    def perlu_verifikasi(self) -> list[HasilIkk]:
+        """IKK whose data fail a validity test not explained by the satker."""
+        return [h for h in self.ikk if h.status == PERLU_VERIFIKASI]
+
+    @property
     def tidak_berlaku(self) -> list[HasilIkk]:
         """IKK not applicable in the period (0/0 with the rule ``tidak_berlaku``)."""
         return [h for h in self.ikk if h.status == TIDAK_BERLAKU]
@@ -151,7 +164,11 @@ class HasilLaporan:
     @property
     def tidak_dihitung(self) -> list[HasilIkk]:
         """IKK without a capaian for another reason (error, missing target, unknown value)."""
-        return [h for h in self.ikk if h.status not in (TERCAPAI, TIDAK_TERCAPAI, TIDAK_BERLAKU)]
+        return [
+            h
+            for h in self.ikk
+            if h.status not in (TERCAPAI, TIDAK_TERCAPAI, TIDAK_BERLAKU, PERLU_VERIFIKASI)
+        ]
 
     def besaran(self) -> dict[str, Nilai | None]:
         """Every computed figure by name (the vocabulary of ``klaim.yaml``); unknown figures
@@ -183,6 +200,7 @@ class HasilLaporan:
         b["ikk.jumlah"] = Decimal(len(self.ikk))
         b["ikk.jumlah_tercapai"] = Decimal(len(self.tercapai))
         b["ikk.jumlah_tidak_tercapai"] = Decimal(len(self.tidak_tercapai))
+        b["ikk.jumlah_perlu_verifikasi"] = Decimal(len(self.perlu_verifikasi))
         b["ikk.jumlah_tidak_berlaku"] = Decimal(len(self.tidak_berlaku))
         b["ikk.jumlah_tidak_dihitung"] = Decimal(len(self.tidak_dihitung))
         b["ikk.jumlah_dinilai"] = Decimal(len(self.ikk) - len(self.tidak_berlaku))
@@ -192,6 +210,7 @@ class HasilLaporan:
             b[f"{p}.jumlah"] = Decimal(len(r.ikk))
             b[f"{p}.jumlah_tercapai"] = Decimal(r.tercapai)
             b[f"{p}.jumlah_tidak_tercapai"] = Decimal(r.tidak_tercapai)
+            b[f"{p}.jumlah_perlu_verifikasi"] = Decimal(r.perlu_verifikasi)
             b[f"{p}.jumlah_tidak_berlaku"] = Decimal(r.tidak_berlaku)
             b[f"{p}.rata_capaian"] = r.rata_capaian
         for nama, ang in (("anggaran", self.anggaran), ("anggaran_tahun_lalu", self.anggaran_lalu)):
@@ -213,6 +232,7 @@ class HasilLaporan:
                     _baris(b, f"{nama}.{kunci}", x)
         if self.smart:
             b["smart.nilai"] = self.smart.nilai
+            b["smart.nilai_hitung"] = self.smart.nilai_hitung
             b["smart.nilai_efisiensi"] = self.smart.komponen["nilai_efisiensi"]
             for k, v in self.smart.komponen.items():
                 b[f"smart.komponen.{k}"] = v
@@ -220,6 +240,7 @@ class HasilLaporan:
                 b[f"smart.bobot.{k}"] = v
         if self.ikpa:
             b["ikpa.nilai"] = self.ikpa.nilai
+            b["ikpa.nilai_hitung"] = self.ikpa.nilai_hitung
             b["ikpa.nilai_total"] = self.ikpa.nilai_total
             for k, v in self.ikpa.aspek.items():
                 b[f"ikpa.aspek.{k}"] = v
@@ -233,12 +254,45 @@ class HasilLaporan:
             b["nka.nilai"] = self.nka.nilai
             b["nka.bobot.smart"] = self.nka.aturan.bobot_smart
             b["nka.bobot.ikpa"] = self.nka.aturan.bobot_ikpa
+        self._skor_tidak_diketahui(b)
         if self.data.ini.profil:
             b["profil.okupansi"] = self.okupansi
             b["profil.penghuni"] = self.profil.penghuni
             b["profil.kapasitas"] = self.profil.kapasitas
             b["profil.pegawai_jumlah"] = self.jumlah_pegawai
         return b
+
+    def _skor_tidak_diketahui(self, b: dict[str, Nilai | None]) -> None:
+        """Names of the scores that were not recomputed because a component is unknown: their
+        scores are unknown, the known components and the rules' weights keep their values."""
+        ev = self.data.ini.evaluasi
+        if ev is None:
+            return
+        th = self.tahun
+        try:
+            if self.smart is None and ev.smart is not None:
+                for k in ("nilai", "nilai_hitung", "nilai_efisiensi"):
+                    b[f"smart.{k}"] = TIDAK_DIKETAHUI
+                for k in ("capaian_ro", "konsistensi", "penyerapan", "nilai_efisiensi"):
+                    b[f"smart.komponen.{k}"] = getattr(ev.smart, k, None) or TIDAK_DIKETAHUI
+                for k, v in aturan_smart(th).bobot.items():
+                    b[f"smart.bobot.{k}"] = v
+            if self.ikpa is None and ev.ikpa is not None:
+                a = aturan_ikpa(th)
+                for k in ("nilai", "nilai_hitung", "nilai_total"):
+                    b[f"ikpa.{k}"] = TIDAK_DIKETAHUI
+                for k in a.aspek:
+                    b[f"ikpa.aspek.{k}"] = TIDAK_DIKETAHUI
+                for k, v in a.bobot.items():
+                    b[f"ikpa.komponen.{k}"] = getattr(ev.ikpa, k, None)
+                    b[f"ikpa.nilai_akhir.{k}"] = TIDAK_DIKETAHUI
+                    b[f"ikpa.bobot.{k}"] = v
+            if self.nka is None and ev.smart is not None and ev.ikpa is not None:
+                n = aturan_nka(th)
+                b["nka.nilai"] = TIDAK_DIKETAHUI
+                b["nka.bobot.smart"], b["nka.bobot.ikpa"] = n.bobot_smart, n.bobot_ikpa
+        except AturanTidakAda:
+            return  # no rules for the year: reported by the checks (ATURAN_TIDAK_ADA)
 
 
 def _baris(b: dict[str, Nilai | None], p: str, x) -> None:
@@ -275,6 +329,8 @@ def hitung(data: DataLaporan) -> HasilLaporan:
     ikk: list[HasilIkk] = []
     tidak_dikenal: list[tuple[int, str]] = []
     nomor_sasaran: dict[str, int] = {}
+    tanggapan = data.ini.tanggapan.tanggapan if data.ini.tanggapan else []
+    dijelaskan = {t.id: t.teks for t in tanggapan if t.status == "dijelaskan"}
     for baris, item in enumerate(kin.indikator, start=1):
         defn = data.indikator.get(item.kode)
         if defn is None:
@@ -290,6 +346,7 @@ def hitung(data: DataLaporan) -> HasilLaporan:
                 data.tahun,
                 lalu_map.get(item.kode),
                 batas,
+                dijelaskan,
                 periode=data.periode,
                 sumber_aturan=data.lokasi_indikator(item.kode, "penyebut_nol"),
             )
@@ -306,22 +363,28 @@ def hitung(data: DataLaporan) -> HasilLaporan:
     urutan = [k for k in data.sasaran if any(h.defn.sasaran == k for h in ikk)]
     for i, kode in enumerate(urutan, start=1):
         anggota = [h for h in ikk if h.defn.sasaran == kode]
-        caps = [h.capaian for h in anggota if isinstance(h.capaian, Decimal)]
+        caps = [
+            h.capaian
+            for h in anggota
+            if isinstance(h.capaian, Decimal) and h.status != PERLU_VERIFIKASI
+        ]
         tercapai = sum(h.status == TERCAPAI for h in anggota)
         tidak = sum(h.status == TIDAK_TERCAPAI for h in anggota)
         tb = sum(h.status == TIDAK_BERLAKU for h in anggota)
+        pv = sum(h.status == PERLU_VERIFIKASI for h in anggota)
         r = RingkasanSasaran(
             sasaran=data.sasaran[kode],
             nomor=i,
             ikk=anggota,
             tercapai=tercapai,
             tidak_tercapai=tidak,
-            tidak_dihitung=len(anggota) - tercapai - tidak - tb,
+            tidak_dihitung=len(anggota) - tercapai - tidak - tb - pv,
             rata_capaian=_rata(caps),
             tidak_berlaku=tb,
             capaian_dilewati=tuple(
                 h.kode for h in anggota if isinstance(h.capaian, TidakDiketahui)
             ),
+            perlu_verifikasi=pv,
         )
         if ang and (bs := ang.sasaran(kode)):
             r.penyerapan = bs.penyerapan

@@ -190,15 +190,15 @@ def folder_data(data_dir: str | Path) -> Path:
     """Resolve the ``data_dir`` parameter of a chapter notebook.
 
     An absolute path is used as is. A relative one is resolved against the kernel's working
-    directory (JupyterLab starts it in the notebook's folder) and, when nothing is there,
-    against the chapter notebooks' folder — so ``papermill notebooks/04_….ipynb out.ipynb``
+    directory (JupyterLab starts it in the notebook's folder) and, when no data folder (one
+    with ``satker/``) is there, against the chapter notebooks' folder — so ``papermill notebooks/04_….ipynb out.ipynb``
     run from the repository root finds ``../data`` as JupyterLab does.
     """
     p = Path(data_dir)
-    if p.is_absolute() or p.is_dir():
+    if p.is_absolute() or (p / "satker").is_dir():
         return p
     lain = FOLDER_NOTEBOOK / p
-    return lain if lain.is_dir() else p
+    return lain if (lain / "satker").is_dir() else p
 
 
 def parameter_asing() -> list[str]:

@@ -231,9 +231,10 @@ class Blok:
     def html(self, dok: Dokumen | None = None) -> str:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def teks_polos(self) -> str:
-        """Plain text (for notebooks' text/plain output and searches)."""
-        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", self.html())).strip()
+    def teks_polos(self, dok: Dokumen | None = None) -> str:
+        """Plain text (for notebooks' text/plain output and searches); ``dok`` resolves
+        cross-references ``{{ tabel:… }}`` in narratives."""
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", self.html(dok))).strip()
 
 
 @dataclass
@@ -322,8 +323,8 @@ class Kelompok(Blok):
         isi = "".join(b.html(dok) for b in self.blok)
         return f'<section class="{esc(self.kelas)}">{isi}</section>'
 
-    def teks_polos(self) -> str:
-        return "\n".join(b.teks_polos() for b in self.blok)
+    def teks_polos(self, dok: Dokumen | None = None) -> str:
+        return "\n".join(b.teks_polos(dok) for b in self.blok)
 
 
 def ratakan(blok: Iterable[Blok]) -> Iterator[Blok]:
@@ -380,7 +381,7 @@ class Rumus(Blok):
         out += [f'<p class="catatan-rumus">{esc(c)}</p>' for c in self.catatan]
         return '<div class="blok-rumus">' + "".join(out) + "</div>"
 
-    def teks_polos(self) -> str:
+    def teks_polos(self, dok: Dokumen | None = None) -> str:
         def satu(b: BagianRumus) -> str:
             if isinstance(b, Pecahan):
                 return f"({b.atas}) / ({b.bawah})"
@@ -699,7 +700,7 @@ class Bagian:
         return {
             "text/html": f'<style class="lkjip-gaya">{gaya_tampilan()}</style>'
             f'<div class="lkjip">{isi}</div>',
-            "text/plain": "\n".join(b.teks_polos() for b in self.blok)[:2000] or "(kosong)",
+            "text/plain": "\n".join(b.teks_polos(self.dok) for b in self.blok)[:2000] or "(kosong)",
             MIME_TABEL: {"tabel": [t.ke_json() for t in self.tabel]},
         }
 

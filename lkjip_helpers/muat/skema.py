@@ -544,6 +544,9 @@ class Smart(_Model):
     capaian_ro: NonNeg
     efisiensi: Angka | None = None
     nilai_efisiensi: NonNeg | None = None
+    nilai: NonNeg | None = None
+    """The SMART-DJA score as the application published it (official; printed as is). The
+    score recomputed from the components is then only a check."""
 
     @model_validator(mode="after")
     def _efisiensi(self) -> Smart:
@@ -567,6 +570,9 @@ class Ikpa(_Model):
     capaian_output: NonNeg | None = None
     pengurang_dispensasi_spm: NonNeg = Decimal(0)
     """Points deducted for SPM dispensations (PER-5/PB/2024, TA 2024 onward)."""
+    nilai: NonNeg | None = None
+    """The IKPA score (nilai akhir) as the application published it (official; printed as is).
+    The score recomputed from the components is then only a check."""
 
 
 class PrioritasNasional(_Model):
@@ -601,6 +607,10 @@ class Narasi(_Model):
     perjanjian_kinerja: Teks | None = None
     akuntabilitas_pengantar: Teks | None = None
     realisasi_anggaran: Teks | None = None
+    """Bab III B, before the budget tables."""
+    realisasi_anggaran_analisis: Teks | None = None
+    """Bab III B, after this year's budget tables (comments on them; may cite them with
+    ``{{ tabel:anggaran-sasaran-<tahun> }}``)."""
     smart_dja: Teks | None = None
     ikpa: Teks | None = None
     e_performance: Teks | None = None
