@@ -413,6 +413,10 @@ class TabelPendukung(_Model):
     baris: list[list[Sel]]
     """Cells: text, a number (number policy applies), ``tidak diketahui``, or empty."""
     catatan: Teks | None = None
+    """Note printed under the table in the report."""
+    catatan_transkripsi: Teks | None = None
+    """Where and how the table was taken from a draft (source lines, cells as printed): for the
+    review memo only, never printed in the LKjIP."""
     baris_jumlah: bool = False
     """True when the last row is a total that the checks should verify."""
 
