@@ -90,8 +90,12 @@ def render_semua_bagian(
 ) -> None:
     """Render every section of the report as the build does (raises on any failure): the HTML
     of every section, every table through the notebook JSON round trip and every cell as Excel
-    receives it (``excel``: the whole workbook written, as the build does — slower)."""
+    receives it (``excel``: the whole workbook written, as the build does — slower), the
+    capaian CSV and the review memo."""
     from lkjip_helpers.keluaran.csv import capaian_ikk_dataframe
+    from lkjip_helpers.keluaran.tinjauan import html_tinjauan
+    from lkjip_helpers.muat import muat
+    from lkjip_helpers.periksa import periksa_data
     from lkjip_helpers.keluaran.xlsx import tulis_xlsx
     from lkjip_helpers.laporan import susun_dokumen
     from lkjip_helpers.laporan.model import Tabel
@@ -102,6 +106,8 @@ def render_semua_bagian(
             bagian.html()
     tabel = [Tabel.dari_json(t.ke_json()) for t in dok.semua_tabel()]
     capaian_ikk_dataframe(satker, tahun, data_dir, periode)
+    data = muat(satker, tahun, data_dir, periode)
+    html_tinjauan(data, periksa_data(data))  # the review memo, the build's second document
     if excel:
         tulis_xlsx(tabel, tmp / "tabel.xlsx")
         return
