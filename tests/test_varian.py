@@ -94,11 +94,11 @@ def render_semua_bagian(
     capaian CSV and the review memo."""
     from lkjip_helpers.keluaran.csv import capaian_ikk_dataframe
     from lkjip_helpers.keluaran.tinjauan import html_tinjauan
-    from lkjip_helpers.muat import muat
-    from lkjip_helpers.periksa import periksa_data
     from lkjip_helpers.keluaran.xlsx import tulis_xlsx
     from lkjip_helpers.laporan import susun_dokumen
     from lkjip_helpers.laporan.model import Tabel
+    from lkjip_helpers.muat import muat
+    from lkjip_helpers.periksa import periksa_data
 
     dok = susun_dokumen(hasil_laporan(satker, tahun, data_dir, periode))
     for daftar in dok.bab.values():
