@@ -122,13 +122,11 @@ def _teks_kinerja(katalog: s.Katalog, periode: Periode, nama_katalog: str) -> st
         else:
             baris.append("    realisasi:                    # WAJIB. Isi nilainya, mis.:")
             baris.append(f"    #   nilai: 0                 # dalam satuan {d.satuan}")
-        baris.append(
-            "    # Data per bulan: realisasi: {periode: {jenis: bulan, data: [{ke: 1, ...}, ...]}}"
-            if d is katalog.indikator[0]
-            else "    #"
-        )
-    # drop the trailing bare comment lines of all but the first entry
-    return "\n".join(x for x in baris if x != "    #") + "\n"
+        if d is katalog.indikator[0]:
+            baris.append(
+                "    # Data per bulan: realisasi: {periode: {jenis: bulan, data: [{ke: 1, ...}]}}"
+            )
+    return "\n".join(baris) + "\n"
 
 
 def _teks_profil(periode: Periode) -> str:
