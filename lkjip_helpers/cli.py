@@ -1,15 +1,23 @@
 """Command line: ``lkjip check`` and ``lkjip build`` (help and messages in Bahasa Indonesia).
 
-Exit codes: 0 success; 1 data errors found (check) or build failed; 2 input cannot be read or
-invalid parameters.
+Exit codes (:data:`KODE_KELUAR`): 0 success; 1 data errors found (check) or build failed;
+2 input cannot be read or invalid parameters; 3 an output cannot be written (read-only folder,
+full disk, a path that is a file); 4 the report was built but without the PDF because
+WeasyPrint's system libraries are missing; 130 interrupted (Ctrl-C, SIGINT); 143 stopped by
+SIGTERM. A closed output pipe (``lkjip check | head``) is not an error.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 
 from rich.console import Console
 from rich.markup import escape
@@ -19,6 +27,43 @@ from . import __version__
 from .errors import LkjipError
 
 WARNA = {"error": "bold red", "peringatan": "yellow", "info": "cyan"}
+
+KODE_KELUAR: dict[str, int] = {
+    "berhasil": 0,
+    "galat_data_atau_build": 1,
+    "masukan_tidak_sah": 2,
+    "keluaran_tidak_dapat_ditulis": 3,
+    "tanpa_pdf": 4,
+    "dibatalkan": 130,
+    "sigterm": 143,
+}
+"""Exit codes of the ``lkjip`` command (documented in the README)."""
+
+
+class _Dihentikan(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so every clean-up path runs (kernel, temporary folder)."""
+
+    kode = KODE_KELUAR["sigterm"]
+
+
+def _saat_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise _Dihentikan()
+
+
+def _stdout_ke_devnull() -> None:
+    """After a closed pipe: send further output (and the exit flush) to /dev/null."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+@contextlib.contextmanager
+def _abaikan_pipa_putus() -> Iterator[None]:
+    """``lkjip check | head``: the reader went away; stop printing, keep the exit code."""
+    try:
+        yield
+    except BrokenPipeError:
+        _stdout_ke_devnull()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -86,7 +131,8 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="tulis temuan sebagai JSON ke berkas ini "
-        "(bawaan: outputs/<satker>/<tahun>/pemeriksaan.json)",
+        "(bawaan: outputs/<satker>/pemeriksaan-<tahun>.json; laporan yang sudah dibangun "
+        "tidak pernah diubah)",
     )
     c.add_argument(
         "--out-dir", type=Path, default=Path("outputs"), help="folder keluaran (bawaan: outputs/)"
@@ -120,6 +166,13 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="folder notebook bab (bawaan: notebooks/ proyek)",
+    )
+    b.add_argument(
+        "--batas-waktu-sel",
+        default=None,
+        metavar="DETIK",
+        help="batas waktu satu sel notebook dalam detik (bawaan: $LKJIP_BATAS_WAKTU_SEL "
+        "atau 600); sel yang melewatinya dihentikan dan build gagal",
     )
     m = sub.add_parser(
         "batch",
@@ -175,7 +228,8 @@ def _cmd_batch(args: argparse.Namespace, console: Console) -> int:
         tabel.add_row(
             h.satker, str(h.tahun), f"[{warna}]{h.status}[/]", f"{h.detik:.1f}", escape(h.pesan)
         )
-    console.print(tabel)
+    with _abaikan_pipa_putus():
+        console.print(tabel)
     return 1 if any(h.status == "gagal" for h in hasil) else 0
 
 
@@ -201,20 +255,35 @@ def _tampilkan_temuan(console: Console, temuan: list, tingkat_min: str) -> None:
     )
 
 
+def path_temuan_check(out_dir: Path, satker: str, tahun: int) -> Path:
+    """Where ``lkjip check`` writes its findings by default: beside the report folders,
+    ``<out_dir>/<satker>/pemeriksaan-<tahun>.json``, never inside a built report (whose own
+    ``pemeriksaan.json`` must keep matching its ``build.json``)."""
+    return Path(out_dir) / satker / f"pemeriksaan-{tahun}.json"
+
+
 def _cmd_check(args: argparse.Namespace, console: Console) -> int:
+    from .errors import ParameterError
+    from .keluaran.atomik import tulis_atomik
     from .muat import validasi_parameter
     from .periksa import hitung_tingkat, periksa, tulis_json
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
+    tujuan = args.json or path_temuan_check(args.out_dir, satker, tahun)
+    data_dir = Path(args.data_dir).resolve()
+    if Path(tujuan).resolve().is_relative_to(data_dir):
+        raise ParameterError(
+            f"berkas temuan {str(tujuan)!r} berada di dalam folder data {str(args.data_dir)!r}; "
+            "lkjip tidak menulis ke folder data"
+        )
     temuan = periksa(satker, tahun, args.data_dir)
-    _tampilkan_temuan(console, temuan, args.tingkat)
-    tujuan = args.json or args.out_dir / satker / str(tahun) / "pemeriksaan.json"
-    tujuan.parent.mkdir(parents=True, exist_ok=True)
-    sementara = tujuan.with_name(f".{tujuan.name}.tmp")
-    tulis_json(temuan, sementara, satker=satker, tahun=tahun)
-    sementara.replace(tujuan)
-    console.print(f"Temuan ditulis ke {tujuan}")
-    return 1 if hitung_tingkat(temuan)["error"] else 0
+    kode = 1 if hitung_tingkat(temuan)["error"] else 0
+    # The findings are written first: a closed pipe (`| head`) must not lose them.
+    tulis_atomik(tujuan, lambda p: tulis_json(temuan, p, satker=satker, tahun=tahun))
+    with _abaikan_pipa_putus():
+        _tampilkan_temuan(console, temuan, args.tingkat)
+        console.print(f"Temuan ditulis ke {tujuan}")
+    return kode
 
 
 def _cmd_build(args: argparse.Namespace, console: Console) -> int:
@@ -231,8 +300,15 @@ def _cmd_build(args: argparse.Namespace, console: Console) -> int:
         abaikan_pemeriksaan=args.abaikan_pemeriksaan,
         notebooks_dir=args.notebooks_dir,
         progress=console.is_terminal,
+        batas_waktu_sel=args.batas_waktu_sel,
     )
-    console.print(f"Laporan selesai: {hasil.folder}")
+    with _abaikan_pipa_putus():
+        console.print(f"Laporan selesai: {hasil.folder}")
+    if hasil.pdf_dilewati:
+        Console(stderr=True, soft_wrap=True).print(
+            f"[bold yellow]Peringatan:[/] {escape(hasil.pdf_dilewati)}", highlight=False
+        )
+        return KODE_KELUAR["tanpa_pdf"]
     return 0
 
 
@@ -246,6 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.perintah is None:
         _parser().print_help()
         return 2
+    sigterm_lama = _pasang_sigterm()
     try:
         if args.perintah == "check":
             return _cmd_check(args, console)
@@ -255,9 +332,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LkjipError as e:
         err.print(f"[bold red]Galat:[/] {escape(str(e))}", highlight=False, markup=True)
         return e.exit_code
-    except KeyboardInterrupt:
-        err.print("Dibatalkan.")
-        return 130
+    except KeyboardInterrupt as e:
+        _senyapkan_asyncio()
+        err.print("Dihentikan (SIGTERM)." if isinstance(e, _Dihentikan) else "Dibatalkan.")
+        return getattr(e, "kode", KODE_KELUAR["dibatalkan"])
+    except BrokenPipeError:
+        _stdout_ke_devnull()
+        return 0
+    except Exception as e:  # a bug: one line, not a traceback (LKJIP_DEBUG=1 shows it)
+        if os.environ.get("LKJIP_DEBUG"):
+            raise
+        err.print(
+            f"[bold red]Galat internal:[/] {escape(type(e).__name__)}: {escape(str(e)[:300])} "
+            "(ulangi dengan LKJIP_DEBUG=1 untuk traceback, lalu laporkan)",
+            highlight=False,
+        )
+        return KODE_KELUAR["galat_data_atau_build"]
+    finally:
+        if sigterm_lama is not None:
+            signal.signal(signal.SIGTERM, sigterm_lama)
+
+
+def _pasang_sigterm() -> signal.Handlers | None:
+    """Turn SIGTERM into :class:`_Dihentikan` (main thread only); return the old handler."""
+    try:
+        return signal.signal(signal.SIGTERM, _saat_sigterm)  # type: ignore[return-value]
+    except ValueError:  # not the main thread (e.g. called from a worker): leave it
+        return None
+
+
+def _senyapkan_asyncio() -> None:
+    """After an interrupt, jupyter_client's event loops are torn down with pending tasks;
+    asyncio would print "Task exception was never retrieved" tracebacks at exit."""
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL + 1)
+    logging.getLogger("asyncio").propagate = False
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from .aman import isi_sel_teks
 from .html import teks_elemen
 
 _NOMOR = re.compile(r"^\s*(Tabel\s+[A-Z0-9]+(?:\.[A-Z0-9]+)*)\b", re.IGNORECASE)
@@ -103,7 +104,7 @@ def tulis_xlsx(html: str | BeautifulSoup, tujuan: Path) -> list[str]:
         cap = fig.find("figcaption")
         caption = _teks(cap).replace("\n", " ") if cap else f"Tabel {urutan}"
         ws = wb.create_sheet(_nama_sheet(caption, urutan, dipakai))
-        ws.cell(row=1, column=1, value=caption).font = Font(bold=True, size=12)
+        isi_sel_teks(ws.cell(row=1, column=1), caption).font = Font(bold=True, size=12)
         terisi: set[tuple[int, int]] = set()
         lebar: dict[int, int] = {}
         r = 3
@@ -115,7 +116,7 @@ def tulis_xlsx(html: str | BeautifulSoup, tujuan: Path) -> list[str]:
                 span_k = max(1, int(str(sel.get("colspan", 1)) or 1))
                 span_b = max(1, int(str(sel.get("rowspan", 1)) or 1))
                 nilai = _nilai(sel)
-                cell = ws.cell(row=r, column=c, value=nilai)
+                cell = ws.cell(row=r, column=c)
                 if kepala or sel.name == "th":
                     cell.style = "lkjip-kepala"
                 elif isinstance(nilai, float):
@@ -124,6 +125,10 @@ def tulis_xlsx(html: str | BeautifulSoup, tujuan: Path) -> list[str]:
                     cell.style = "lkjip-bulat"
                 else:
                     cell.style = "lkjip-teks"
+                if isinstance(nilai, str):
+                    isi_sel_teks(cell, nilai)  # text stays text, never a formula
+                else:
+                    cell.value = nilai
                 for dr in range(span_b):
                     for dc in range(span_k):
                         terisi.add((r + dr, c + dc))

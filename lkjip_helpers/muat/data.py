@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from ..errors import DataError, ParameterError
 from . import skema as s
-from .berkas import baca_yaml, baris_untuk, muat_berkas, validasi
+from .berkas import baca_yaml, baris_untuk, muat_berkas, path_dalam, ringkas_nilai, validasi
 from .parameter import validasi_parameter
 
 BERKAS_TAHUN: dict[str, type[BaseModel]] = {
@@ -78,15 +78,17 @@ class DataLaporan:
         return paths
 
 
-def _muat_tahun(folder: Path, tahun: int, wajib: tuple[str, ...]) -> DataTahun:
+def _muat_tahun(
+    folder: Path, tahun: int, wajib: tuple[str, ...], akar: Path | None = None
+) -> DataTahun:
     dt = DataTahun(tahun=tahun, folder=folder)
     for nama, model in BERKAS_TAHUN.items():
         path = folder / f"{nama}.yaml"
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             if nama in wajib:
                 raise DataError(str(path), f"berkas wajib untuk tahun {tahun} tidak ditemukan")
             continue
-        mentah = baca_yaml(path)
+        mentah = baca_yaml(path, akar)
         setattr(dt, nama, validasi(model, mentah, path))
         dt.berkas[nama] = path
         dt.mentah[nama] = mentah
@@ -123,19 +125,22 @@ def muat_laporan(satker: str, tahun: int | str, data_dir: str | Path = "data") -
         tersedia = sorted(p.name for p in (data_dir / "satker").glob("*") if p.is_dir())
         saran = f"; satker yang tersedia: {', '.join(tersedia)}" if tersedia else ""
         raise DataError(str(path_satker), f"satker {satker!r} tidak ditemukan{saran}")
-    sk = muat_berkas(s.Satker, path_satker)
+    sk = muat_berkas(s.Satker, path_satker, akar=data_dir)
     if sk.id != satker:
         raise DataError(
             str(path_satker), f"id {sk.id!r} tidak sama dengan nama folder {satker!r}", "field id"
         )
-    path_katalog = data_dir / "katalog" / f"{sk.katalog}.yaml"
+    # The catalog id names a file: it must stay inside data/katalog/ (no "/abs", no "../").
+    path_katalog = path_dalam(
+        data_dir / "katalog", f"{sk.katalog}.yaml", asal=f"{path_satker}, field katalog"
+    )
     if not path_katalog.exists():
         raise DataError(
             str(path_satker),
-            f"katalog {sk.katalog!r} tidak ditemukan di {data_dir / 'katalog'}",
+            f"katalog {ringkas_nilai(sk.katalog)} tidak ditemukan di {data_dir / 'katalog'}",
             "field katalog",
         )
-    katalog = muat_berkas(s.Katalog, path_katalog)
+    katalog = muat_berkas(s.Katalog, path_katalog, akar=data_dir)
     _cek_katalog(katalog, path_katalog)
     sasaran = {x.kode: x for x in katalog.sasaran}
     indikator = {x.kode: x for x in katalog.indikator}
@@ -155,9 +160,9 @@ def muat_laporan(satker: str, tahun: int | str, data_dir: str | Path = "data") -
             f"data tahun {tahun} belum ada"
             + (f"; tahun yang tersedia: {', '.join(tersedia)}" if tersedia else ""),
         )
-    ini = _muat_tahun(folder_ini, tahun, WAJIB_TAHUN_INI)
+    ini = _muat_tahun(folder_ini, tahun, WAJIB_TAHUN_INI, data_dir)
     folder_lalu = folder_satker / str(tahun - 1)
-    lalu = _muat_tahun(folder_lalu, tahun - 1, ()) if folder_lalu.is_dir() else None
+    lalu = _muat_tahun(folder_lalu, tahun - 1, (), data_dir) if folder_lalu.is_dir() else None
     return DataLaporan(
         data_dir=data_dir,
         satker=sk,
