@@ -57,6 +57,19 @@ def _stdout_ke_devnull() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+class _Konsol(Console):
+    """rich Console whose closed pipe (``lkjip check | head``) ends the printing quietly.
+
+    rich's default exits with status 1; here the command goes on (the findings are already
+    written) and keeps its normal exit code.
+    """
+
+    def on_broken_pipe(self) -> None:
+        """Stop printing; send the rest (and the exit flush) to /dev/null."""
+        self.quiet = True
+        _stdout_ke_devnull()
+
+
 @contextlib.contextmanager
 def _abaikan_pipa_putus() -> Iterator[None]:
     """``lkjip check | head``: the reader went away; stop printing, keep the exit code."""
@@ -315,9 +328,9 @@ def _cmd_build(args: argparse.Namespace, console: Console) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lkjip`` console script."""
     args = _parser().parse_args(argv)
-    console = Console(stderr=False, soft_wrap=False)
+    console: Console = _Konsol(stderr=False, soft_wrap=False)
     if not console.is_terminal:
-        console = Console(stderr=False, soft_wrap=False, width=160)
+        console = _Konsol(stderr=False, soft_wrap=False, width=160)
     err = Console(stderr=True, soft_wrap=True)
     if args.perintah is None:
         _parser().print_help()

@@ -68,10 +68,15 @@ def batas_waktu_sel(nilai: int | str | None = None) -> int:
 class SelWaktuHabis(Exception):
     """A cell ran longer than the limit; the kernel has been interrupted (or restarted)."""
 
-    def __init__(self, indeks: int | None, batas: int) -> None:
+    def __init__(
+        self, indeks: int | None, batas: int, nb: nbformat.NotebookNode | None = None
+    ) -> None:
         super().__init__(f"sel berjalan lebih dari {batas} detik")
         self.indeks = indeks
+        """Index of the cell in the executed notebook :attr:`nb` (papermill's cells included)."""
         self.batas = batas
+        self.nb = nb
+        """The notebook as executed so far (papermill has not saved it)."""
 
 
 class _KlienPapermill(PapermillNotebookClient):
@@ -165,7 +170,9 @@ class _EngineKernelBersama(NBClientEngine):
         try:
             return client.execute()
         except CellTimeoutError as err:
-            raise SelWaktuHabis(client.indeks_berjalan, int(execution_timeout or 0)) from err
+            raise SelWaktuHabis(
+                client.indeks_berjalan, int(execution_timeout or 0), nb_man.nb
+            ) from err
 
 
 papermill_engines.register(NAMA_ENGINE, _EngineKernelBersama)

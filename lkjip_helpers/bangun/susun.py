@@ -408,9 +408,11 @@ def _kegagalan_waktu_habis(path: Path, keluar: Path, err: Any, cara: str) -> Any
 
     sel = id_sel = None
     cuplikan = ""
-    if err.indeks is not None and keluar.is_file():
-        nb = nbformat.read(keluar, as_version=4)
-        if err.indeks < len(nb.cells):
+    nb = err.nb
+    if nb is not None:
+        with contextlib.suppress(OSError):  # kept for the failure folder, as papermill would
+            nbformat.write(nb, keluar)
+        if err.indeks is not None and err.indeks < len(nb.cells):
             sel = _nomor_sel_sumber(nb, err.indeks)
             id_sel = nb.cells[err.indeks].get("id")
             sumber = str(nb.cells[err.indeks].get("source", "")).strip().splitlines()

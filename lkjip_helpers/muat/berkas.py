@@ -12,6 +12,7 @@ looked up with ``path_dalam(folder, nama)``).
 
 from __future__ import annotations
 
+import os
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -67,11 +68,15 @@ def pastikan_dalam(akar: str | Path, path: str | Path, asal: str | None = None) 
     except (OSError, ValueError, RuntimeError) as err:  # NUL byte, symlink loop
         raise DataError(asal or str(path), f"jalur berkas tidak sah ({_sebab_os(err)})") from None
     if not nyata.is_relative_to(asli):
-        tujuan = "tautan simbolik ke luar folder" if nyata != path.absolute() else "di luar folder"
+        lurus = Path(os.path.normpath(path.absolute()))
+        if lurus != nyata and lurus.is_relative_to(asli):
+            masalah = f"adalah tautan simbolik ke luar folder {str(akar)!r}"
+        else:
+            masalah = f"berada di luar folder {str(akar)!r}"
         raise DataError(
             asal or str(path),
-            f"berkas {ringkas_nilai(str(path))} {tujuan} data {str(akar)!r}; "
-            "lkjip hanya membaca berkas di dalam folder data",
+            f"berkas {ringkas_nilai(str(path))} {masalah}; lkjip hanya membaca berkas di "
+            "dalam folder data",
         )
     return path
 
