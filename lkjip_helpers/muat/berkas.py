@@ -532,7 +532,9 @@ def _periksa_angka(hasil: BaseModel, data: Any, path: Path) -> None:
 def _butir_angka(data: Any, loc: tuple[int | str, ...], nilai: object, masalah: str) -> str:
     baris = baris_untuk(data, loc)
     tempat = (f"baris {baris}, " if baris else "") + f"field {_jalur(loc)}"
-    return f"{tempat}: {masalah} (ditemukan: {ringkas_nilai(nilai)})"
+    teks = str(nilai)
+    teks = teks if len(teks) <= MAKS_NILAI_DITAMPILKAN else teks[:MAKS_NILAI_DITAMPILKAN] + " …"
+    return f"{tempat}: {masalah} (ditemukan: {teks})"
 
 
 def muat_berkas(model: type[M], path: Path, akar: Path | None = None) -> M:
