@@ -12,11 +12,12 @@ looked up with ``path_dalam(folder, nama)``).
 
 from __future__ import annotations
 
+import binascii
 import os
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -34,6 +35,9 @@ MAKS_UKURAN_BERKAS = 20 * 1024 * 1024
 """Bytes; a data file is hand-written YAML, far smaller than this."""
 MAKS_KEDALAMAN = 64
 """Nesting levels of a YAML document (the data files use fewer than ten)."""
+MAKS_TEKS_DIAGNOSIS = 1_000_000
+"""Characters up to which a syntax error is diagnosed again with ruamel.yaml (slower, better
+messages); a longer file gets PyYAML's own message."""
 MAKS_SIMPUL = 500_000
 """Values of a YAML document counted with its aliases expanded (stops "billion laughs")."""
 BATAS_ANGKA = Decimal("1e18")
@@ -142,8 +146,32 @@ class _KunciGanda(Exception):
         self.kunci, self.baris, self.kolom = kunci, baris, kolom
 
 
+class _NilaiTakTerbaca(Exception):
+    """A scalar with an explicit tag (``!!timestamp x``) that its constructor cannot build."""
+
+    def __init__(self, tag: str, baris: int, kolom: int, sebab: str) -> None:
+        super().__init__(tag, baris, kolom, sebab)
+        self.tag, self.baris, self.kolom, self.sebab = tag, baris, kolom, sebab
+
+
 class _Pemuat(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """PyYAML's C-accelerated safe loader, building line-aware containers."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """PyYAML's constructor; a value its tag cannot build becomes a located error."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except (
+            ValueError,
+            TypeError,
+            AttributeError,
+            LookupError,
+            OverflowError,
+            binascii.Error,
+        ) as err:
+            raise _NilaiTakTerbaca(
+                str(node.tag), node.start_mark.line, node.start_mark.column, type(err).__name__
+            ) from None
 
 
 def _peta(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _Peta:
@@ -212,6 +240,14 @@ def baca_yaml(path: Path, akar: Path | None = None) -> Any:
             str(path),
             f"YAML tidak sah: kunci {ringkas_nilai(err.kunci)} muncul dua kali dalam pemetaan "
             "yang sama",
+            f"baris {err.baris + 1}, kolom {err.kolom + 1}",
+        ) from None
+    except _NilaiTakTerbaca as err:
+        tag = err.tag.replace("tag:yaml.org,2002:", "!!")
+        raise DataError(
+            str(path),
+            f"YAML tidak sah: nilai bertag {ringkas_nilai(tag)} tidak dapat dibaca sebagai "
+            "tag itu; hapus tag-nya (data lkjip tidak memakai tag YAML)",
             f"baris {err.baris + 1}, kolom {err.kolom + 1}",
         ) from None
     except yaml.constructor.ConstructorError as err:
@@ -303,6 +339,9 @@ def _galat_sintaks(path: Path, teks: str, asal: yaml.YAMLError | None = None) ->
     quote was opened is reported: an unclosed quote swallows the lines after it and the
     parser only stumbles much further down.
     """
+    _periksa_kedalaman(path, teks)
+    if len(teks) > MAKS_TEKS_DIAGNOSIS:  # ruamel.yaml (pure Python) would take too long
+        _galat_pyyaml(path, asal)
     try:
         _yaml().load(teks)
     except MarkedYAMLError as err:
@@ -328,10 +367,39 @@ def _galat_sintaks(path: Path, teks: str, asal: yaml.YAMLError | None = None) ->
             str(path), f"YAML tidak sah: struktur bersarang lebih dari {MAKS_KEDALAMAN} tingkat"
         ) from None
     # ruamel.yaml accepted what PyYAML refused: report PyYAML's own finding.
+    _galat_pyyaml(path, asal)
+
+
+def _galat_pyyaml(path: Path, asal: yaml.YAMLError | None) -> NoReturn:
+    """Raise PyYAML's own description of ``asal`` (line, column, parser text)."""
     mark = getattr(asal, "problem_mark", None)
     masalah = getattr(asal, "problem", None) or "sintaks tidak sah"
     baris = f"baris {mark.line + 1}, kolom {mark.column + 1}" if mark else None
     raise DataError(str(path), f"YAML tidak sah (pesan parser: {masalah})", baris) from None
+
+
+def _periksa_kedalaman(path: Path, teks: str) -> None:
+    """DataError when the text nests deeper than :data:`MAKS_KEDALAMAN` before its error.
+
+    PyYAML's C parser streams the events cheaply; ruamel.yaml, which diagnoses the error
+    next, needs seconds (and a RecursionError) on thousands of nested brackets.
+    """
+    dalam = 0
+    try:
+        for peristiwa in yaml.parse(teks, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(peristiwa, yaml.CollectionStartEvent):
+                dalam += 1
+                if dalam > MAKS_KEDALAMAN:
+                    mark = peristiwa.start_mark
+                    raise DataError(
+                        str(path),
+                        f"YAML tidak sah: struktur bersarang lebih dari {MAKS_KEDALAMAN} tingkat",
+                        f"baris {mark.line + 1}, kolom {mark.column + 1}",
+                    )
+            elif isinstance(peristiwa, yaml.CollectionEndEvent):
+                dalam -= 1
+    except yaml.YAMLError:
+        pass  # the syntax error itself is diagnosed next
 
 
 def _kutip_terbuka(teks: str, baris_galat: int | None) -> tuple[int, int, str] | None:
