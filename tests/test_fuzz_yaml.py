@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from lkjip_helpers.errors import LkjipError
 from lkjip_helpers.muat import baca_yaml, muat_berkas
 from lkjip_helpers.muat import skema as s
+from lkjip_helpers.muat.data import _muat_cache
 from lkjip_helpers.periksa import periksa
 
 pytestmark = pytest.mark.fuzz
@@ -273,6 +274,9 @@ def test_pemeriksaan_atas_data_termutasi(
             path.symlink_to(data_kerja.parent / "rahasia.yaml")
         else:
             path.write_bytes(isi)
+        # muat() caches by file mtime, whose granularity (a kernel tick) is coarser than
+        # these back-to-back writes: start every case from the files on disk.
+        _muat_cache.cache_clear()
         try:
             temuan = periksa(SATKER, 2023, data_kerja)
         except LkjipError as err:

@@ -39,8 +39,8 @@ _PUSTAKA: dict[str, str] = {
 }
 """Shared library (as ctypes.util.find_library names it) → Debian package."""
 
-HURUF_JUDUL = '"Liberation Sans", Arial, "DejaVu Sans", "Noto Sans", "Noto Sans CJK SC", '
-HURUF_JUDUL += '"Noto Color Emoji", sans-serif'
+HURUF_JUDUL = '"Liberation Sans", Arial, "DejaVu Sans", "Noto Sans", "Noto Sans CJK SC", sans-serif'
+"""Font stack of the running header (as laporan.css; emoji come through font fallback)."""
 
 
 class UrlDitolak(ValueError):
@@ -115,6 +115,33 @@ def string_css(teks: str) -> str:
     return '"' + "".join(bagian) + '"'
 
 
+_KATA_PANJANG = re.compile(r"[^\s<>&\u200b]{48,}")
+_BLOK_MENTAH = re.compile(r"(<style\b.*?</style\s*>|<script\b.*?</script\s*>)", re.I | re.S)
+_TEKS = re.compile(r">[^<]+<")
+
+
+def pecah_kata_panjang(html: str, setiap: int = 24) -> str:
+    """Put a zero-width space every ``setiap`` characters into words of 48+ characters.
+
+    A 28 000-character word (a pasted string) would otherwise run off the page: in a table
+    cell, ``overflow-wrap`` does not narrow the column, and ``overflow-wrap: anywhere`` on
+    every cell makes WeasyPrint's table layout about twice as slow. Only text between tags
+    is touched (never attributes, ``<style>`` or data URIs).
+    """
+
+    def kata(m: re.Match[str]) -> str:
+        w = m.group(0)
+        return "\u200b".join(w[i : i + setiap] for i in range(0, len(w), setiap))
+
+    def teks(m: re.Match[str]) -> str:
+        return _KATA_PANJANG.sub(kata, m.group(0))
+
+    bagian = _BLOK_MENTAH.split(html)
+    for i in range(0, len(bagian), 2):  # odd items are the <style>/<script> blocks
+        bagian[i] = _TEKS.sub(teks, bagian[i])
+    return "".join(bagian)
+
+
 def _pengambil() -> Any:
     """A WeasyPrint URL fetcher that refuses every URL except embedded images."""
     weasyprint = _impor_weasyprint()
@@ -154,6 +181,7 @@ def tulis_pdf(html: str, tujuan: Path, judul_berjalan: str, base_url: Path | Non
     # The print rules go into the document itself (author origin, after laporan.css), so they
     # override it; stylesheets passed to write_pdf() would rank below the document's own CSS.
     gaya = f'<style media="print">\n{cetak}\n</style>\n'
+    html = pecah_kata_panjang(html)
     posisi = html.lower().find("</head>")
     html_cetak = html[:posisi] + gaya + html[posisi:] if posisi >= 0 else gaya + html
     # WeasyPrint logs unsupported CSS properties and refused URLs at WARNING/ERROR; they are
