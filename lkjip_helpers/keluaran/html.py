@@ -173,11 +173,10 @@ def rakit(bab: list[BeautifulSoup]) -> BeautifulSoup:
 
 
 def _jauh(url: str) -> bool:
-    """True for a URL that would fetch something from outside the file."""
+    """True for a URL that would fetch something from outside the file: anything but a
+    fragment or a data: URI (a relative path fetches a local file, ``../../etc/x`` too)."""
     u = url.strip().lower()
-    if not u or u.startswith(("#", "data:")):
-        return False
-    return "://" in u or u.startswith("//") or u.startswith(("javascript:", "vbscript:"))
+    return bool(u) and not u.startswith(("#", "data:"))
 
 
 def _bersihkan_css(teks: str) -> str:
@@ -199,7 +198,7 @@ def _atribut_berbahaya(elemen: str, nama: str, nilai: str) -> bool:
     if nama == "href" and elemen != "a":
         return _jauh(nilai)
     if nama == "href":
-        return nilai.strip().lower().startswith(("javascript:", "vbscript:", "data:"))
+        return nilai.strip().lower().startswith(("javascript:", "vbscript:", "data:", "file:"))
     return False
 
 
