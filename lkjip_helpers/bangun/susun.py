@@ -9,6 +9,14 @@ Everything is written into ``<out_dir>/<satker>/.<tahun>.tmp-<acak>`` first and 
 ``<out_dir>/<satker>/<tahun>/`` only when every step succeeded, so a failed build never
 touches the previous good output. A failed chapter's executed notebook and its traceback are
 kept in ``<out_dir>/<satker>/.gagal-<tahun>/``.
+
+Robustness (issue 10): the output folder must be apart from the data folder; a build holds a
+lock on ``<out_dir>/<satker>/.<tahun>.kunci`` and, before anything else, restores a report a
+killed build left half-swapped and removes killed builds' temporary folders
+(:class:`_PenjagaKeluaran`); a cell past its time limit is interrupted, or the kernel killed
+and restarted; write errors become :class:`~lkjip_helpers.errors.OutputError`; and
+:func:`build` raises nothing but :class:`~lkjip_helpers.errors.LkjipError` (besides
+KeyboardInterrupt/SystemExit), so a batch can go on after any single failure.
 """
 
 from __future__ import annotations
