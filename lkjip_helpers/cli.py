@@ -136,7 +136,8 @@ def _parser() -> argparse.ArgumentParser:
         help="periksa data satker dan tampilkan temuan",
         description="Memeriksa data satker: setiap angka dihitung ulang, setiap "
         "ketidaksesuaian dicatat. Keluar 0 bila tidak ada error, 1 bila ada "
-        "error, 2 bila data tidak dapat dibaca.",
+        "error (atau, dengan --ketat, peringatan yang belum ditanggapi), 2 bila data "
+        "tidak dapat dibaca.",
     )
     umum(c)
     c.add_argument(
@@ -155,6 +156,12 @@ def _parser() -> argparse.ArgumentParser:
         choices=["error", "peringatan", "info"],
         default="info",
         help="tampilkan temuan mulai tingkat ini (bawaan: info = semua)",
+    )
+    c.add_argument(
+        "--ketat",
+        "--strict",
+        action="store_true",
+        help="keluar 1 selama ada peringatan yang belum dijawab di tanggapan.yaml",
     )
 
     b = sub.add_parser(
@@ -252,13 +259,13 @@ def _tampilkan_temuan(console: Console, temuan: list, tingkat_min: str) -> None:
     tampil = [t for t in temuan if URUTAN_TINGKAT[t.tingkat] <= URUTAN_TINGKAT[tingkat_min]]
     if tampil:
         tabel = Table(title="Temuan pemeriksaan data", show_lines=False, expand=True)
-        tabel.add_column("Kode", no_wrap=True)
+        tabel.add_column("Id", no_wrap=True)
         tabel.add_column("Tingkat", no_wrap=True)
         tabel.add_column("Lokasi", overflow="fold", ratio=2)
         tabel.add_column("Pesan", overflow="fold", ratio=5)
         for t in tampil:
             tabel.add_row(
-                t.kode, f"[{WARNA[t.tingkat]}]{t.tingkat}[/]", escape(t.lokasi), escape(t.pesan)
+                t.id, f"[{WARNA[t.tingkat]}]{t.tingkat}[/]", escape(t.lokasi), escape(t.pesan)
             )
         console.print(tabel)
     n = hitung_tingkat(temuan)
@@ -275,11 +282,30 @@ def path_temuan_check(out_dir: Path, satker: str, tahun: int) -> Path:
     return Path(out_dir) / satker / f"pemeriksaan-{tahun}.json"
 
 
+def _tampilkan_belum_dijawab(console: Console, belum: list) -> None:
+    """``--ketat``: the problems (errors and warnings) that no answer covers yet."""
+    if not belum:
+        console.print("Mode ketat: semua error dan peringatan sudah ditanggapi.")
+        return
+    tabel = Table(title="Belum ditanggapi (tanggapan.yaml)", expand=True)
+    tabel.add_column("Id", no_wrap=True)
+    tabel.add_column("Tingkat", no_wrap=True)
+    tabel.add_column("Masalah", overflow="fold")
+    for m in belum:
+        tabel.add_row(m.id, f"[{WARNA[m.tingkat]}]{m.tingkat}[/]", escape(m.judul))
+    console.print(tabel)
+    console.print(
+        f"Mode ketat: [yellow]{len(belum)} masalah belum ditanggapi[/]; jawab dengan id di "
+        "atas dalam tanggapan.yaml (status diperbaiki atau dijelaskan)."
+    )
+
+
 def _cmd_check(args: argparse.Namespace, console: Console) -> int:
     from .errors import ParameterError
+    from .hitung import hasil_untuk
     from .keluaran.atomik import tulis_atomik
-    from .muat import validasi_parameter
-    from .periksa import hitung_tingkat, periksa, tulis_json
+    from .muat import muat, validasi_parameter
+    from .periksa import hitung_tingkat, periksa_data, tinjauan_dari, tulis_json
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
     tujuan = args.json or path_temuan_check(args.out_dir, satker, tahun)
@@ -289,13 +315,30 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
             f"berkas temuan {str(tujuan)!r} berada di dalam folder data {str(args.data_dir)!r}; "
             "lkjip tidak menulis ke folder data"
         )
-    temuan = periksa(satker, tahun, args.data_dir)
-    kode = 1 if hitung_tingkat(temuan)["error"] else 0
+    data = muat(satker, tahun, args.data_dir)
+    temuan = periksa_data(data)
+    memo = tinjauan_dari(temuan, hasil_untuk(data))
+    ada_error = bool(hitung_tingkat(temuan)["error"])
+    if ada_error:
+        kode = 1
+    elif args.ketat:
+        kode = 1 if memo.belum_dijawab else 0
+    else:
+        kode = 0
     # The findings are written first: a closed pipe (`| head`) must not lose them.
-    tulis_atomik(tujuan, lambda p: tulis_json(temuan, p, satker=satker, tahun=tahun))
+    tulis_atomik(tujuan, lambda p: tulis_json(temuan, p, memo.masalah, satker=satker, tahun=tahun))
     with _abaikan_pipa_putus():
         _tampilkan_temuan(console, temuan, args.tingkat)
+        n = memo.jumlah
+        console.print(
+            f"Memo tinjauan: {len(memo.masalah)} masalah berbeda ({n['error']} error, "
+            f"{n['peringatan']} peringatan, {n['info']} info), "
+            f"{len(memo.mengubah_kesimpulan)} mengubah kesimpulan, "
+            f"{len(memo.perlu_verifikasi)} IKK perlu verifikasi."
+        )
         console.print(f"Temuan ditulis ke {tujuan}")
+        if not ada_error and args.ketat:
+            _tampilkan_belum_dijawab(console, memo.belum_dijawab)
     return kode
 
 

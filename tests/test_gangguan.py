@@ -34,6 +34,7 @@ from lkjip_helpers.bangun import susun
 from lkjip_helpers.bangun.susun import build
 from lkjip_helpers.cli import main
 from lkjip_helpers.errors import BuildError, LkjipError
+from lkjip_helpers.keluaran import csv as keluaran_csv
 
 ROOT = Path(__file__).parents[1]
 DATA = ROOT / "data"
@@ -46,6 +47,12 @@ LKJIP = [sys.executable, "-m", "lkjip_helpers"]
 # --------------------------------------------------------------------------- helpers
 
 
+def _tinjauan_palsu(data: object, temuan: list, folder: Path, pdf: bool = True) -> list[Path]:
+    tujuan = folder / "tinjauan.html"
+    tujuan.write_text("<!DOCTYPE html><title>memo</title><p>memo uji</p>", encoding="utf-8")
+    return [tujuan]
+
+
 def _stub(mp: pytest.MonkeyPatch, periksa: Callable[..., list] | None = None) -> None:
     mp.setitem(
         sys.modules,
@@ -56,8 +63,14 @@ def _stub(mp: pytest.MonkeyPatch, periksa: Callable[..., list] | None = None) ->
         sys.modules,
         "lkjip_helpers.keluaran.csv",
         types.SimpleNamespace(
-            capaian_ikk_dataframe=lambda s, t, d: pd.DataFrame({"kode": ["IKK-1"]})
+            capaian_ikk_dataframe=lambda s, t, d: pd.DataFrame({"kode": ["IKK-1"]}),
+            tulis_csv_ikk=keluaran_csv.tulis_csv_ikk,
         ),
+    )
+    mp.setitem(  # the review memo needs a real satker; these fixture data are not one
+        sys.modules,
+        "lkjip_helpers.keluaran.tinjauan",
+        types.SimpleNamespace(tulis_tinjauan=_tinjauan_palsu),
     )
 
 
@@ -522,7 +535,7 @@ def test_build_disk_penuh(lingkungan: tuple[Path, Path], tempat: str) -> None:
     with pytest.MonkeyPatch.context() as mp:
         if tempat == "xlsx":
 
-            def tulis_xlsx(html: object, tujuan: Path) -> None:
+            def tulis_xlsx(tabel: object, tujuan: Path, *a: object) -> None:
                 tujuan.write_bytes(b"")
                 raise _disk_penuh(tujuan)
 

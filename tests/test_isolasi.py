@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from lkjip_helpers.bangun.susun import build, sidik_masukan
 from lkjip_helpers.cli import main
 from lkjip_helpers.errors import DataError, ParameterError
+from lkjip_helpers.keluaran import csv as keluaran_csv
 from lkjip_helpers.keluaran.pdf import tulis_pdf
 from lkjip_helpers.muat import muat_laporan
 
@@ -141,6 +142,12 @@ def test_pastikan_terpisah(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- writes
 
 
+def _tinjauan_palsu(data: object, temuan: list, folder: Path, pdf: bool = True) -> list[Path]:
+    tujuan = folder / "tinjauan.html"
+    tujuan.write_text("<!DOCTYPE html><title>memo</title><p>memo uji</p>", encoding="utf-8")
+    return [tujuan]
+
+
 def _stub(mp: pytest.MonkeyPatch) -> None:
     mp.setitem(
         sys.modules,
@@ -150,7 +157,15 @@ def _stub(mp: pytest.MonkeyPatch) -> None:
     mp.setitem(
         sys.modules,
         "lkjip_helpers.keluaran.csv",
-        types.SimpleNamespace(capaian_ikk_dataframe=lambda s, t, d: pd.DataFrame({"a": [1]})),
+        types.SimpleNamespace(
+            capaian_ikk_dataframe=lambda s, t, d: pd.DataFrame({"kode": ["IKK-1"]}),
+            tulis_csv_ikk=keluaran_csv.tulis_csv_ikk,
+        ),
+    )
+    mp.setitem(  # the review memo needs a real satker; these fixture data are not one
+        sys.modules,
+        "lkjip_helpers.keluaran.tinjauan",
+        types.SimpleNamespace(tulis_tinjauan=_tinjauan_palsu),
     )
 
 

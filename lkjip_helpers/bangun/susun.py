@@ -772,7 +772,7 @@ class _Konteks:
 def _bangun_ke(k: _Konteks) -> BuildResult:
     """All steps after the checks, writing into ``k.tmp``; result paths point at ``k.final``."""
     from ..keluaran.html import rakit, siapkan_bab
-    from ..keluaran.xlsx import tulis_xlsx
+    from ..keluaran.xlsx import tabel_notebook, tulis_xlsx
 
     tmp, durasi, kemajuan = k.tmp, k.durasi, k.kemajuan
     folder_nb = tmp / "notebooks"
@@ -784,9 +784,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
     # writes capaian_ikk.csv and imports the export libraries. (Exporting finished chapters
     # there too was tried: on two cores it slowed the kernel down by as much as it saved.)
     latar = [
-        k.pelaksana.submit(
-            _tulis_capaian_csv, k.satker, k.tahun, k.data_dir, tmp / "capaian_ikk.csv"
-        ),
+        k.pelaksana.submit(_tulis_capaian_csv, k.satker, k.tahun, k.data_dir, tmp),
         k.pelaksana.submit(_impor_ekspor, k.pdf),
     ]
     try:
@@ -815,6 +813,14 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
                 _tulis_pdf(html, tmp / "laporan.pdf", f"LKjIP {k.tahun} — {nama}")
         kemajuan.maju()
 
+    kemajuan.langkah("Menyusun memo tinjauan")
+    with _stopwatch(durasi, "tinjauan"):
+        from ..keluaran.tinjauan import tulis_tinjauan
+
+        tulis_tinjauan(
+            (k.satker, k.tahun, k.data_dir), k.temuan, tmp, pdf=k.pdf and pdf_dilewati is None
+        )
+
     kemajuan.langkah("Menulis berkas pendukung")
     with _stopwatch(durasi, "berkas_pendukung"):
         (tmp / "pemeriksaan.json").write_text(
@@ -822,7 +828,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
             + "\n",
             encoding="utf-8",
         )
-        tulis_xlsx(soup, tmp / "tabel.xlsx")
+        tulis_xlsx(tabel_notebook(dieksekusi), tmp / "tabel.xlsx", judul)
     kemajuan.maju()
 
     durasi["total"] = round(time.perf_counter() - k.t_mulai, 3)
@@ -900,13 +906,8 @@ def _impor_ekspor(pdf: bool) -> str | None:
     return None
 
 
-def _tulis_capaian_csv(satker: str, tahun: int, data_dir: Path, tujuan: Path) -> None:
-    """``capaian_ikk.csv``; text cells that a spreadsheet would run as formulas are defused."""
-    from ..keluaran.aman import teks_aman_sel
-    from ..keluaran.csv import capaian_ikk_dataframe
+def _tulis_capaian_csv(satker: str, tahun: int, data_dir: Path, folder: Path) -> None:
+    """``capaian_ikk.csv`` and its Excel dialect (text cells defused: keluaran.aman)."""
+    from ..keluaran.csv import capaian_ikk_dataframe, tulis_csv_ikk
 
-    df = capaian_ikk_dataframe(satker, tahun, data_dir)
-    for kolom in df.columns:
-        if df[kolom].dtype == object or str(df[kolom].dtype).startswith(("string", "str")):
-            df[kolom] = df[kolom].map(lambda x: teks_aman_sel(x) if isinstance(x, str) else x)
-    df.to_csv(tujuan, index=False, encoding="utf-8", lineterminator="\n")
+    tulis_csv_ikk(capaian_ikk_dataframe(satker, tahun, data_dir), folder)

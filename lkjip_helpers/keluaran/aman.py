@@ -41,3 +41,18 @@ def isi_sel_teks(sel: Any, teks: str) -> Any:
         sel.data_type = "s"
         sel.quotePrefix = True
     return sel
+
+
+def tanpa_formula(ws: Any) -> int:
+    """Store every cell of the openpyxl worksheet ``ws`` that openpyxl typed as a formula as
+    text instead (lkjip's writers never mean to write formulas); return how many there were.
+
+    A safety net for writers that set ``cell.value = teks`` directly.
+    """
+    n = 0
+    for baris in ws.iter_rows():
+        for sel in baris:
+            if sel.data_type == "f":
+                isi_sel_teks(sel, str(sel.value))
+                n += 1
+    return n

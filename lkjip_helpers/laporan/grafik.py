@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib import font_manager
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
 from .. import format_id as f
@@ -24,8 +28,39 @@ ABU = "#9e9e9e"
 EMAS = "#b8860b"
 WARNA_SASARAN = ["#1f4e79", "#2e7d32", "#b8860b", "#6a1b9a", "#00838f", "#ad1457"]
 
+# Names in any script (issue 10): DejaVu Sans first, then Noto (Debian fonts-noto-cjk,
+# fonts-noto-core) for the glyphs it lacks. matplotlib's font cache may predate the fonts, so
+# the Debian files are added when present; a family that is absent is left out (matplotlib
+# would log "findfont: … not found" on stderr, which fails a build).
+_NOTO = "/usr/share/fonts/{}/noto/Noto{}"
+_CADANGAN: dict[str, tuple[str, ...]] = {
+    "Noto Sans CJK JP": tuple(
+        _NOTO.format("opentype", f"SansCJK-{g}.ttc") for g in ("Regular", "Bold")
+    ),
+    "Noto Sans": tuple(_NOTO.format("truetype", f"Sans-{g}.ttf") for g in ("Regular", "Bold")),
+}
+
+
+def _huruf_grafik() -> list[str]:
+    """DejaVu Sans plus the Noto fallback families that are installed."""
+    hasil = ["DejaVu Sans"]
+    for nama, paths in _CADANGAN.items():
+        if nama not in {f.name for f in font_manager.fontManager.ttflist}:
+            for path in paths:
+                if Path(path).is_file():
+                    try:
+                        font_manager.fontManager.addfont(path)
+                    except (OSError, RuntimeError, ValueError):  # unreadable: go without it
+                        continue
+        if nama in {f.name for f in font_manager.fontManager.ttflist}:
+            hasil.append(nama)
+    return hasil
+
+
+HURUF_GRAFIK = _huruf_grafik()
+
 GAYA = {
-    "font.family": "DejaVu Sans",
+    "font.family": HURUF_GRAFIK,
     "font.size": 9,
     "axes.spines.top": False,
     "axes.spines.right": False,
@@ -48,7 +83,35 @@ def _fmt_rupiah_m(x: float, _pos: int | None = None) -> str:
     return f"Rp{f.angka(x / 1e9, 1)} M"
 
 
+@functools.cache
+def _cakupan() -> frozenset[int]:
+    """Code points the chart fonts can draw."""
+    kode: set[int] = set()
+    for huruf in font_manager.fontManager.ttflist:
+        if huruf.name in HURUF_GRAFIK:
+            try:
+                kode.update(font_manager.get_font(huruf.fname).get_charmap())
+            except (OSError, RuntimeError):
+                continue
+    return frozenset(kode)
+
+
+def _teks_aman_grafik(fig: plt.Figure) -> None:
+    """Make every text of ``fig`` drawable: a character no chart font has (an emoji) becomes
+    "□" instead of a missing-glyph warning, and ``$`` stays a dollar sign (not mathtext)."""
+    cakupan = _cakupan()
+    for t in fig.findobj(Text):
+        asli = t.get_text()
+        if not asli:
+            continue
+        baru = "".join(ch if ord(ch) in cakupan or ord(ch) < 32 else "□" for ch in asli)
+        baru = baru.replace("$", r"\$")
+        if baru != asli:
+            t.set_text(baru)
+
+
 def _png(fig: plt.Figure) -> str:
+    _teks_aman_grafik(fig)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=130, metadata={"Software": None})
     plt.close(fig)
@@ -64,24 +127,33 @@ def capaian_ikk(
     capaian: Sequence[Decimal | None],
     grup: Sequence[int],
     nama_grup: Sequence[str],
+    verifikasi: Sequence[bool] | None = None,
 ) -> str:
-    """Horizontal bars of capaian per IKK with the 100 % line, coloured by sasaran."""
+    """Horizontal bars of capaian per IKK with the 100 % line, coloured by sasaran; an IKK
+    whose data need verification is hatched and labelled so."""
     with plt.rc_context(GAYA):
         tinggi = max(2.5, 0.19 * len(label) + 1.0)
         fig, ax = plt.subplots(layout="constrained", figsize=(7.0, tinggi))
         y = list(range(len(label)))[::-1]
         nilai = [_fl(c) for c in capaian]
         warna = [WARNA_SASARAN[g % len(WARNA_SASARAN)] for g in grup]
-        ax.barh(y, [0 if v != v else v for v in nilai], color=warna, height=0.7)
-        for yi, v in zip(y, nilai, strict=True):
+        cek = list(verifikasi or [False] * len(label))
+        batang = ax.barh(y, [0 if v != v else v for v in nilai], color=warna, height=0.7)
+        for b, c in zip(batang, cek, strict=True):
+            if c:
+                b.set_facecolor("white")
+                b.set_hatch("////")
+        for yi, v, c in zip(y, nilai, cek, strict=True):
             teks = "tidak dapat dihitung" if v != v else f.persen(v)
+            if c:
+                teks += " (perlu verifikasi)"
             ax.text((0 if v != v else v) + 2, yi, teks, va="center", fontsize=7)
         ax.axvline(100, color=MERAH, linestyle="--", linewidth=1)
         ax.set_yticks(y, label, fontsize=7)
         ax.xaxis.set_major_formatter(FuncFormatter(_fmt_persen))
         ax.set_xlabel("Capaian kinerja")
         batas = max([v for v in nilai if v == v] + [100])
-        ax.set_xlim(0, batas * 1.18)
+        ax.set_xlim(0, batas * (1.32 if any(cek) else 1.18))
         handles = [
             plt.Rectangle((0, 0), 1, 1, color=WARNA_SASARAN[i % len(WARNA_SASARAN)])
             for i in range(len(nama_grup))
@@ -208,4 +280,115 @@ def garis_periode(label: Sequence[str], nilai: Sequence[Decimal | None], judul: 
         ax.set_ylim(0, 115)
         ax.yaxis.set_major_formatter(FuncFormatter(_fmt_persen))
         ax.set_title(judul, loc="left")
+        return _png(fig)
+
+
+def struktur_organisasi(unit: Sequence[tuple[str, str | None, str | None]]) -> str:
+    """Organisation chart from (nama, kepala, induk) units: the top unit, its direct units in a
+    row, and the units under each stacked below it (how Lapas/Rutan charts are usually drawn).
+    Every box is tall enough for its whole text: nothing is cut."""
+    from collections import defaultdict
+
+    from matplotlib.patches import FancyBboxPatch
+
+    anak: dict[str | None, list[tuple[str, str | None]]] = defaultdict(list)
+    for nama, kepala, induk in unit:
+        anak[induk or None].append((nama, kepala))
+    (puncak, kepala_puncak), *_ = anak[None]
+    kolom = anak[puncak] or []
+
+    def turunan(nama: str, tingkat: int = 0) -> list[tuple[int, str, str | None]]:
+        hasil = []
+        for n, k in anak.get(nama, []):
+            hasil.append((tingkat, n, k))
+            hasil += turunan(n, tingkat + 1)
+        return hasil
+
+    tumpukan = [turunan(n) for n, _ in kolom]
+    lebar = 7.0
+    n_kolom = max(1, len(kolom))
+    lebar_kolom = lebar / n_kolom
+    huruf = 6.2 if n_kolom > 4 else 7.0
+    w_puncak, w_kolom = min(2.6, lebar * 0.45), lebar_kolom * 0.9
+
+    def geser(tingkat: int) -> float:
+        return 0.14 + 0.1 * tingkat
+
+    def bungkus(nama: str, kepala: str | None, w: float) -> tuple[list[str], list[str]]:
+        n = max(8, int(w / (huruf * 0.0092)))
+        return textwrap.wrap(nama, n), textwrap.wrap(kepala or "", n + 2)
+
+    semua = [bungkus(puncak, kepala_puncak, w_puncak)]
+    semua += [bungkus(n, k, w_kolom) for n, k in kolom]
+    semua += [bungkus(n, k, w_kolom - geser(t)) for b in tumpukan for t, n, k in b]
+    baris_teks = max(len(a) * 0.105 + len(b) * 0.095 for a, b in semua)
+    tinggi_kotak, jarak = 0.12 + baris_teks, 0.2
+    baris_maks = max((len(t) for t in tumpukan), default=0)
+    tinggi = 0.15 + (tinggi_kotak + jarak) * (2 + baris_maks) + 0.1
+
+    def kotak(ax, x: float, y: float, w: float, nama: str, kepala: str | None, gaya: int) -> None:
+        latar, tinta = [(BIRU, "white"), ("#dfe6ee", "#1a1a1a"), ("white", "#1a1a1a")][gaya]
+        ax.add_patch(
+            FancyBboxPatch(
+                (x, y),
+                w,
+                tinggi_kotak,
+                boxstyle="round,pad=0,rounding_size=0.04",
+                facecolor=latar,
+                edgecolor=BIRU,
+                linewidth=0.8,
+            )
+        )
+        atas, bawah = bungkus(nama, kepala, w)
+        ax.text(
+            x + w / 2,
+            y + 0.05,
+            "\n".join(atas),
+            ha="center",
+            va="top",
+            fontsize=huruf,
+            fontweight="bold",
+            color=tinta,
+            linespacing=1.05,
+        )
+        if bawah:
+            ax.text(
+                x + w / 2,
+                y + tinggi_kotak - 0.04,
+                "\n".join(bawah),
+                ha="center",
+                va="bottom",
+                fontsize=huruf - 0.8,
+                style="italic",
+                color=tinta,
+                linespacing=1.05,
+            )
+
+    with plt.rc_context(GAYA):
+        fig = plt.figure(figsize=(lebar, tinggi))
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.set_xlim(0, lebar)
+        ax.set_ylim(tinggi, 0)
+        ax.axis("off")
+        y0 = 0.12
+        kotak(ax, (lebar - w_puncak) / 2, y0, w_puncak, puncak, kepala_puncak, 0)
+        y1 = y0 + tinggi_kotak + jarak
+        if kolom:
+            tengah = [lebar_kolom * (i + 0.5) for i in range(n_kolom)]
+            y_garis = y1 - jarak / 2
+            ax.plot([lebar / 2, lebar / 2], [y0 + tinggi_kotak, y_garis], color=BIRU, lw=0.8)
+            ax.plot([tengah[0], tengah[-1]], [y_garis, y_garis], color=BIRU, lw=0.8)
+        for i, ((nama, kepala), bawah) in enumerate(zip(kolom, tumpukan, strict=True)):
+            x = lebar_kolom * i + (lebar_kolom - w_kolom) / 2
+            ax.plot([x + w_kolom / 2] * 2, [y1 - jarak / 2, y1], color=BIRU, lw=0.8)
+            kotak(ax, x, y1, w_kolom, nama, kepala, 1)
+            tulang = x + 0.06
+            for j, (tingkat, n, k) in enumerate(bawah):
+                y = y1 + (tinggi_kotak + jarak) * (j + 1)
+                g = geser(tingkat)
+                ax.plot(
+                    [tulang, tulang], [y1 + tinggi_kotak, y + tinggi_kotak / 2], color=BIRU, lw=0.8
+                )
+                ax.plot([tulang, x + g], [y + tinggi_kotak / 2] * 2, color=BIRU, lw=0.8)
+                kotak(ax, x + g, y, w_kolom - g, n, k, 2)
         return _png(fig)
