@@ -34,7 +34,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import BuildError, LkjipError
-from ..muat.parameter import validasi_parameter
+from ..muat.parameter import kunci_periode, validasi_parameter, validasi_periode
 
 PAKET_DICATAT = (
     "babel",
@@ -62,7 +62,7 @@ class BuildResult:
     satker: str
     tahun: int
     folder: Path
-    """``<out_dir>/<satker>/<tahun>``."""
+    """``<out_dir>/<satker>/<kunci periode>`` (``2023``, ``2023-semester-1``)."""
     html: Path
     pdf: Path | None
     notebooks: list[Path]
@@ -74,6 +74,10 @@ class BuildResult:
     """Seconds per step, plus ``total``."""
     temuan: dict[str, int] = field(default_factory=dict)
     """Number of data-check findings per tingkat (error, peringatan, info)."""
+    periode: str = "tahunan"
+    dipakai_ulang: bool = False
+    """True when no input changed since the last successful build, whose outputs were
+    returned as they are (see :mod:`lkjip_helpers.bangun.sidik`)."""
 
     @property
     def jumlah_temuan(self) -> int:
@@ -361,12 +365,15 @@ def _eksekusi_bab(
     daftar = "\n".join(f"  - {k.uraian()}" for k in kegagalan[:MAKS_TEMUAN_DITAMPILKAN])
     if len(kegagalan) > MAKS_TEMUAN_DITAMPILKAN:
         daftar += f"\n  ... dan {len(kegagalan) - MAKS_TEMUAN_DITAMPILKAN} lainnya"
-    raise BuildError(
+    err = BuildError(
         f"Notebook bab {pertama.notebook} gagal di {pertama.tempat(rinci=True)}: {pertama.nama}: {pertama.pesan}\n"
         f"Semua kegagalan ({len(kegagalan)}):\n{daftar}\n"
         f"Notebook yang gagal dan traceback disimpan di {folder_gagal} "
         f"(lihat {tb.name}). Keluaran sebelumnya tidak diubah."
     )
+    err.bab = pertama.notebook  # type: ignore[attr-defined]  # for the batch summary
+    err.log = tb  # type: ignore[attr-defined]
+    raise err
 
 
 # --------------------------------------------------------------------------- swap
@@ -420,8 +427,16 @@ def build(
     abaikan_pemeriksaan: bool = False,
     notebooks_dir: Path | None = None,
     progress: bool = True,
+    periode: str = "tahunan",
+    paksa: bool = False,
+    indeks: bool = True,
 ) -> BuildResult:
     """Build ``laporan.html`` (and ``laporan.pdf``) with all side files for one satker/year.
+
+    The output folder is ``out_dir/<satker>/<kunci_periode(tahun, periode)>``. When no input
+    changed since the last successful build there (see :mod:`.sidik`), that build is returned
+    with ``dipakai_ulang=True`` and nothing runs, unless ``paksa``. ``indeks`` rewrites
+    ``out_dir/index.html`` afterwards (a batch does it once at its end instead).
 
     Raises :class:`~lkjip_helpers.errors.ParameterError` for bad parameters and
     :class:`~lkjip_helpers.errors.BuildError` (message in Bahasa Indonesia) when the data
@@ -433,12 +448,44 @@ def build(
     durasi: dict[str, float] = {}
     with _stopwatch(durasi, "validasi"):
         satker, tahun = validasi_parameter(satker, tahun)
+        periode = validasi_periode(periode)
+        kunci = kunci_periode(tahun, periode)
         data_dir = Path(data_dir).resolve()
         out_dir = Path(out_dir).resolve()
         nb_dir = Path(notebooks_dir).resolve() if notebooks_dir else folder_notebook_bawaan()
         bab = daftar_bab(nb_dir) if nb_dir.is_dir() else []
         if not bab:
             raise BuildError(f"tidak ada notebook bab (*.ipynb) di folder {nb_dir}")
+
+    from .indeks import tulis_indeks
+    from .sidik import hasil_tersimpan, sidik_build
+
+    with _stopwatch(durasi, "sidik_masukan"):
+        sidik = sidik_build(
+            satker=satker,
+            tahun=tahun,
+            periode=periode,
+            kunci=kunci,
+            data_dir=data_dir,
+            nb_dir=nb_dir,
+            notebooks=bab,
+            pdf=pdf,
+            abaikan_pemeriksaan=abaikan_pemeriksaan,
+        )
+        lama = (
+            None
+            if paksa
+            else hasil_tersimpan(
+                out_dir / satker / kunci, sidik, satker=satker, tahun=tahun, periode=periode
+            )
+        )
+    if lama is not None:
+        shutil.rmtree(out_dir / satker / f".gagal-{kunci}", ignore_errors=True)
+        if indeks:
+            tulis_indeks(out_dir)
+        return lama
+    parameter_nb = _parameter_periode(bab, periode)
+    periksa_periode = _dengan_periode(periode)
 
     from .kernel import KernelBersama, baris_impor
 
@@ -451,7 +498,7 @@ def build(
             with _stopwatch(durasi, "pemeriksaan"):
                 from ..periksa.pemeriksaan import periksa
 
-                hasil_periksa = pelaksana.submit(periksa, satker, tahun, data_dir)
+                hasil_periksa = pelaksana.submit(periksa_periode(periksa), satker, tahun, data_dir)
                 kernel.siapkan(baris_impor(bab))
                 temuan = list(hasil_periksa.result())
             jumlah = _hitung_temuan(temuan)
@@ -463,10 +510,10 @@ def build(
 
             folder_satker = out_dir / satker
             folder_satker.mkdir(parents=True, exist_ok=True)
-            _bereskan_sisa(folder_satker, tahun)
-            final = folder_satker / str(tahun)
-            folder_gagal = folder_satker / f".gagal-{tahun}"
-            tmp = folder_satker / f".{tahun}.tmp-{secrets.token_hex(6)}"
+            _bereskan_sisa(folder_satker, kunci)
+            final = folder_satker / kunci
+            folder_gagal = folder_satker / f".gagal-{kunci}"
+            tmp = folder_satker / f".{kunci}.tmp-{secrets.token_hex(6)}"
             tmp.mkdir()
             try:
                 hasil = _bangun_ke(
@@ -488,6 +535,10 @@ def build(
                         kemajuan=kemajuan,
                         folder_gagal=folder_gagal,
                         t_mulai=t_mulai,
+                        periode=periode,
+                        parameter_nb=parameter_nb,
+                        sidik=sidik,
+                        dengan_periode=periksa_periode,
                     )
                 )
                 kemajuan.langkah("Memindahkan hasil")
@@ -507,7 +558,75 @@ def build(
         if folder_gagal.exists():
             shutil.rmtree(folder_gagal, ignore_errors=True)
         kemajuan.maju()
+    if indeks:
+        tulis_indeks(out_dir)
     return hasil
+
+
+def _nama_parameter(path: Path) -> set[str]:
+    """Names assigned in the notebook's ``parameters`` cell (empty when it has none)."""
+    import ast
+
+    import nbformat
+
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception:  # an unreadable notebook fails later, with a proper message
+        return set()
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code" and "parameters" in cell.metadata.get("tags", []):
+            try:
+                pohon = ast.parse(cell.source)
+            except SyntaxError:
+                return set()
+            nama: set[str] = set()
+            for node in pohon.body:
+                sasaran = (
+                    node.targets
+                    if isinstance(node, ast.Assign)
+                    else [getattr(node, "target", None)]
+                )
+                nama.update(t.id for t in sasaran if isinstance(t, ast.Name))
+            return nama
+    return set()
+
+
+def _parameter_periode(bab: list[Path], periode: str) -> dict[str, str]:
+    """``{"periode": …}`` for the chapters when they all declare that parameter; nothing for
+    an annual report whose notebooks do not (yet) know it; a BuildError for any other period
+    (the chapters would silently build the annual report)."""
+    if all("periode" in _nama_parameter(p) for p in bab):
+        return {"periode": periode}
+    if periode == "tahunan":
+        return {}
+    raise BuildError(
+        f"laporan periode {periode!r} belum dapat dibangun: notebook bab belum menerima "
+        "parameter 'periode' (hanya laporan tahunan)"
+    )
+
+
+def _dengan_periode(periode: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Wrap a ``(satker, tahun, data_dir)`` helper so it gets ``periode=`` when it accepts
+    it; for a non-annual period a helper that does not is a BuildError (it would compute the
+    annual figures)."""
+    import functools
+    import inspect
+
+    def bungkus(fungsi: Callable[..., Any]) -> Callable[..., Any]:
+        try:
+            menerima = "periode" in inspect.signature(fungsi).parameters
+        except (TypeError, ValueError):  # builtins without a signature
+            menerima = False
+        if menerima:
+            return functools.partial(fungsi, periode=periode)
+        if periode == "tahunan":
+            return fungsi
+        raise BuildError(
+            f"laporan periode {periode!r} belum dapat dibangun: "
+            f"{getattr(fungsi, '__qualname__', fungsi)} belum menerima periode"
+        )
+
+    return bungkus
 
 
 @dataclass
@@ -532,6 +651,12 @@ class _Konteks:
     kemajuan: _Kemajuan
     folder_gagal: Path
     t_mulai: float
+    periode: str = "tahunan"
+    parameter_nb: dict[str, str] = field(default_factory=dict)
+    """Extra notebook parameters (``periode`` when the chapters accept it)."""
+    sidik: Any = None
+    """The input fingerprint (:class:`.sidik.Sidik`), recorded in build.json."""
+    dengan_periode: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None
 
 
 def _bangun_ke(k: _Konteks) -> BuildResult:
@@ -543,7 +668,12 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
     tmp, durasi, kemajuan = k.tmp, k.durasi, k.kemajuan
     folder_nb = tmp / "notebooks"
     folder_nb.mkdir()
-    parameter = {"satker": k.satker, "tahun": k.tahun, "data_dir": str(k.data_dir)}
+    parameter = {
+        "satker": k.satker,
+        "tahun": k.tahun,
+        "data_dir": str(k.data_dir),
+        **k.parameter_nb,
+    }
     nama = _nama_satker(k.data_dir, k.satker)
     judul = f"Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {k.tahun} — {nama}"
     # While the kernel runs the chapters (the main thread mostly waits on it), a worker thread
@@ -551,7 +681,12 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
     # there too was tried: on two cores it slowed the kernel down by as much as it saved.)
     latar = [
         k.pelaksana.submit(
-            _tulis_capaian_csv, k.satker, k.tahun, k.data_dir, tmp / "capaian_ikk.csv"
+            _tulis_capaian_csv,
+            k.satker,
+            k.tahun,
+            k.data_dir,
+            tmp / "capaian_ikk.csv",
+            k.dengan_periode,
         ),
         k.pelaksana.submit(_impor_ekspor, k.pdf),
     ]
@@ -598,13 +733,16 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
         "parameters": {
             "satker": k.satker,
             "tahun": k.tahun,
+            "periode": k.periode,
             "data_dir": str(k.data_dir),
             "out_dir": str(k.final.parent.parent),
             "notebooks_dir": str(k.nb_dir),
             "pdf": k.pdf,
             "abaikan_pemeriksaan": k.abaikan_pemeriksaan,
         },
+        "satker_name": nama,
         "inputs_sha256": sidik_masukan(k.data_dir, k.satker),
+        "fingerprint": k.sidik.ke_json() if k.sidik is not None else None,
         "catalog": katalog.relative_to(k.data_dir).as_posix() if katalog else None,
         "notebooks_sha256": {p.name: _sha256(p) for p in k.bab},
         "durations_s": durasi,
@@ -636,6 +774,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
         build_json=k.final / "build.json",
         durasi=durasi,
         temuan=k.jumlah,
+        periode=k.periode,
     )
 
 
@@ -649,8 +788,15 @@ def _impor_ekspor(pdf: bool) -> None:
         importlib.import_module("weasyprint")
 
 
-def _tulis_capaian_csv(satker: str, tahun: int, data_dir: Path, tujuan: Path) -> None:
+def _tulis_capaian_csv(
+    satker: str,
+    tahun: int,
+    data_dir: Path,
+    tujuan: Path,
+    dengan_periode: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None,
+) -> None:
     from ..keluaran.csv import capaian_ikk_dataframe
 
-    df = capaian_ikk_dataframe(satker, tahun, data_dir)
+    fungsi = dengan_periode(capaian_ikk_dataframe) if dengan_periode else capaian_ikk_dataframe
+    df = fungsi(satker, tahun, data_dir)
     df.to_csv(tujuan, index=False, encoding="utf-8", lineterminator="\n")
