@@ -311,6 +311,8 @@ def _jalur(path: str) -> str:
 def baris_hasil(h: HasilRun, nomor: int, total: int) -> str:
     """The plain progress line of one finished report."""
     kepala = f"[{nomor}/{total}] {h.status:<10} {h.label}"
+    if h.status in (DIBATALKAN, BELUM):
+        return kepala
     if h.status == GAGAL:
         tempat = f"{h.bab}: " if h.bab else ""
         teks = f"{kepala}  {_detik(h.detik)}  {tempat}{h.baris_pertama}"
@@ -553,6 +555,14 @@ class HasilBatch:
         return n
 
 
+def jumlah_inti() -> int:
+    """Cores this process may use (the default of ``--pekerja``)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def rencanakan(
     rencana: Rencana, *, only: list[str] | None, limit: int | None, paksa: bool
 ) -> list[StatusTugas]:
@@ -708,7 +718,7 @@ def jalankan(
 
     mulai = time.perf_counter()
     rencana.timpa(pdf=pdf)
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or jumlah_inti()
     status = rencanakan(rencana, only=only, limit=limit, paksa=paksa)
     folder = folder_rekap(rencana)
     lama = baca_rekap(folder / "rekap.csv")
@@ -772,6 +782,7 @@ def jalankan(
                 for s in perlu:
                     if s.tugas not in baru:
                         baru[s.tugas] = _hasil_dasar(s.tugas, DIBATALKAN, alasan=s.teks)
+                        lapor.selesai(baru[s.tugas])
 
         dijalankan = [baru[s.tugas] for s in status if s.tugas in baru]
         hasil = gabung_hasil(rencana, baru, lama)
@@ -784,9 +795,16 @@ def jalankan(
             pelaksana=pelaksana_nama,
         )
         tulis_rekap_csv(folder / "rekap.csv", hasil)
+        for h in dijalankan:  # a log of an earlier failure no longer describes the report
+            if h.status in STATUS_BAIK:
+                (folder_log / f"{h.satker}-{h.kunci}.txt").unlink(missing_ok=True)
         if not dibatalkan and not tanpa_eksekusi and not tanpa_rekap:
             pdf_rekap = any(t.pdf for t in rencana.tugas) if pdf is None else pdf
-            hb.rekap = _rekap_periode(rencana, hasil, folder, pdf_rekap, lapor.cetak)
+            try:
+                hb.rekap = _rekap_periode(rencana, hasil, folder, pdf_rekap, lapor.cetak)
+            except KeyboardInterrupt:
+                hb.dibatalkan = True
+                lapor.cetak("Dibatalkan saat menyusun rekap; rekap sebelumnya tetap.")
         hb.detik = time.perf_counter() - mulai
         opsi = {
             "only": only,

@@ -52,11 +52,11 @@ def peta_panas_png(df: pd.DataFrame, label_kolom: Sequence[str]) -> str:
     ).reshape(len(df.index), len(df.columns))
     n_ikk, n_satker = nilai.shape
     with plt.rc_context({**GAYA, "axes.grid": False}):
-        lebar = min(16.0, max(5.0, 1.2 + 0.75 * n_satker))
-        tinggi = max(2.5, 0.28 * n_ikk + 1.6)
+        # Wide rather than tall, so that the figure and its caption fit one A4 page.
+        lebar = min(16.0, max(7.0, 1.2 + 0.75 * n_satker))
+        tinggi = max(2.5, 0.2 * n_ikk + 1.5)
         fig, ax = plt.subplots(figsize=(lebar, tinggi), layout="constrained")
-        warna = matplotlib.colormaps["RdYlGn"].copy()
-        warna.set_bad("#d9d9d9")
+        warna = matplotlib.colormaps["RdYlGn"].with_extremes(bad="#d9d9d9")
         norma = TwoSlopeNorm(vmin=0, vcenter=100, vmax=200)
         gambar = ax.imshow(
             np.ma.masked_invalid(np.clip(nilai, 0, 200)), cmap=warna, norm=norma, aspect="auto"
