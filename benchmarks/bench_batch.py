@@ -250,9 +250,15 @@ def main(argv: list[str] | None = None) -> int:
         return "ok" if lulus else "DI LUAR TARGET"
 
     print("\nHasil")
-    print(f"  (b)/(c) pekerja 1 ÷ pekerja 2   {rasio['b/c']:6.2f}×  (target ≥ 1,6)  {ok(rasio['b/c'] >= 1.6)}")
-    print(f"  (a)/(c) naif ÷ batch            {rasio['a/c']:6.2f}×  (target ≥ 6)    {ok(rasio['a/c'] >= 6)}")
-    print(f"  (f) ulang tanpa perubahan       {hasil['f']:6.2f} s  (target < 2 s)  {ok(hasil['f'] < 2)}")
+    print(
+        f"  (b)/(c) pekerja 1 ÷ pekerja 2   {rasio['b/c']:6.2f}×  (target ≥ 1,6)  {ok(rasio['b/c'] >= 1.6)}"
+    )
+    print(
+        f"  (a)/(c) naif ÷ batch            {rasio['a/c']:6.2f}×  (target ≥ 6)    {ok(rasio['a/c'] >= 6)}"
+    )
+    print(
+        f"  (f) ulang tanpa perubahan       {hasil['f']:6.2f} s  (target < 2 s)  {ok(hasil['f'] < 2)}"
+    )
     if "dask" in rasio:
         print(
             f"  Dask vs pekerja 2               {rasio['dask'] * 100:+6.1f} %  (target < 15 %) "

@@ -402,10 +402,13 @@ def baca_rekap(path: Path) -> dict[tuple[str, str, str], dict[str, str]]:
     try:
         with path.open(encoding="utf-8", newline="") as fh:
             for r in csv.DictReader(fh):
-                folder = r.get("folder") or ""
-                if folder and not Path(folder).is_absolute():
-                    folder = str((dasar / folder).resolve())
-                hasil[_kunci_baris(r.get("satker", ""), r.get("kunci", ""), folder)] = r
+                for kolom in ("folder", "log"):  # relative to the CSV's folder
+                    nilai = r.get(kolom) or ""
+                    if nilai and not Path(nilai).is_absolute():
+                        r[kolom] = str((dasar / nilai).resolve())
+                hasil[
+                    _kunci_baris(r.get("satker", ""), r.get("kunci", ""), r.get("folder") or "")
+                ] = r
     except (OSError, csv.Error, UnicodeDecodeError):
         return {}  # an unreadable old roll-up is replaced by this run's rows
     return hasil
@@ -416,6 +419,10 @@ def _baris_csv(h: HasilRun, dasar: Path) -> dict[str, str]:
         folder = os.path.relpath(h.folder, dasar) if h.folder else ""
     except ValueError:
         folder = h.folder
+    try:
+        log = os.path.relpath(h.log, dasar) if h.log else ""
+    except ValueError:
+        log = h.log
     baris = {
         "satker": h.satker,
         "tahun": str(h.tahun),
@@ -427,7 +434,7 @@ def _baris_csv(h: HasilRun, dasar: Path) -> dict[str, str]:
         "folder": Path(folder).as_posix() if folder else "",
         "bab_gagal": h.bab,
         "pesan": h.baris_pertama,
-        "log": h.log,
+        "log": Path(log).as_posix() if log else "",
         "sidik": h.sidik,
         "waktu_utc": h.waktu_utc,
     }

@@ -18,7 +18,6 @@ import csv
 import html
 import json
 import os
-import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,10 +26,10 @@ from typing import Any
 
 from ..hitung.capaian import TERCAPAI, TIDAK_TERCAPAI
 from ..muat.parameter import PERIODE
+from .sidik import KUNCI_PERIODE
 
 NAMA_BERKAS = "index.html"
 FOLDER_REKAP = "rekap"
-_KUNCI = re.compile(r"^(?P<tahun>\d{4})(?:-(?P<periode>[a-z]+-\d))?$")
 
 
 @dataclass
@@ -57,12 +56,12 @@ class BarisIndeks:
 
     @property
     def tahun(self) -> int:
-        m = _KUNCI.match(self.kunci)
+        m = KUNCI_PERIODE.match(self.kunci)
         return int(m["tahun"]) if m else 0
 
     @property
     def label_periode(self) -> str:
-        m = _KUNCI.match(self.kunci)
+        m = KUNCI_PERIODE.match(self.kunci)
         periode = (m["periode"] if m else None) or "tahunan"
         return f"{PERIODE.get(periode, periode)} {self.tahun}"
 
@@ -153,7 +152,7 @@ def kumpulkan(out_dir: Path) -> list[BarisIndeks]:
         if folder_satker.name == FOLDER_REKAP:
             continue
         for folder in sorted(folder_satker.iterdir()):
-            if folder.is_dir() and _KUNCI.match(folder.name):
+            if folder.is_dir() and KUNCI_PERIODE.match(folder.name):
                 rekam = _json(folder / "build.json")
                 if rekam is not None:
                     baris[(folder_satker.name, folder.name)] = _baris_laporan(
@@ -161,7 +160,7 @@ def kumpulkan(out_dir: Path) -> list[BarisIndeks]:
                     )
         for gagal in sorted(folder_satker.glob(".gagal-*")):
             kunci = gagal.name.removeprefix(".gagal-")
-            if not _KUNCI.match(kunci):
+            if not KUNCI_PERIODE.match(kunci):
                 continue
             b = baris.get((folder_satker.name, kunci))
             waktu = _iso_mtime(gagal)

@@ -33,13 +33,19 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..muat.parameter import PERIODE
 
 VERSI = 1
 """Version of the fingerprint layout; bump it when the recipe changes."""
 
 PAKET = Path(__file__).resolve().parents[1]
 _LEWATI_FOLDER = {"__pycache__", ".ipynb_checkpoints", ".git"}
-_KUNCI_PERIODE = re.compile(r"^\d{4}(?:-(?:semester-[12]|triwulan-[1-4]))?$")
+KUNCI_PERIODE = re.compile(
+    r"^(?P<tahun>\d{4})(?:-(?P<periode>"
+    + "|".join(re.escape(p) for p in PERIODE if p != "tahunan")
+    + "))?$"
+)
+"""A period folder name (``kunci_periode``): ``2023``, ``2023-semester-1`` …"""
 _FOLDER_FONT = (
     "/usr/share/fonts",
     "/usr/local/share/fonts",
@@ -136,7 +142,7 @@ def sidik_data(data_dir: Path, satker: str, tahun: int, kunci: str) -> dict[str,
             if anak.name.startswith(".") or anak.name in _LEWATI_FOLDER:
                 continue
             if anak.is_dir():
-                if _KUNCI_PERIODE.fullmatch(anak.name) and anak.name not in dipakai:
+                if KUNCI_PERIODE.fullmatch(anak.name) and anak.name not in dipakai:
                     continue  # another period: not an input of this report
                 berkas.extend(_berkas_di(anak))
             elif anak.is_file():

@@ -395,7 +395,7 @@ def _pindahkan_atomik(tmp: Path, final: Path) -> None:
         shutil.rmtree(cadangan, ignore_errors=True)
 
 
-def _bereskan_sisa(folder_satker: Path, tahun: int, umur_detik: float = 3600) -> None:
+def _bereskan_sisa(folder_satker: Path, tahun: int | str, umur_detik: float = 3600) -> None:
     """Clean up after a build that was killed (SIGKILL, power loss) mid-way.
 
     A backup ``.<tahun>.lama-*`` left without a ``<tahun>`` folder is the previous good
