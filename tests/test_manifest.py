@@ -140,7 +140,7 @@ def test_only_dan_limit(proyek: Path) -> None:
     with pytest.raises(ParameterError, match="satker lapas-kedu tidak ada dalam manifest"):
         r.pilih(["lapas-kedu"])
     for n in (0, -1):
-        with pytest.raises(ParameterError, match=r"--limit harus bilangan bulat ≥ 1"):
+        with pytest.raises(ParameterError, match=r"--batas/--limit harus bilangan bulat ≥ 1"):
             r.pilih(None, n)
 
 
@@ -151,6 +151,8 @@ def test_only_dan_limit(proyek: Path) -> None:
         (["--only", "lapas-banyuasin,lapas-kedu"], "tidak ada dalam manifest"),
         (["--batas", "0"], "--limit harus"),
         (["--limit", "-1"], "--limit harus"),
+        (["--pekerja", "0"], "--pekerja/--jobs harus"),
+        (["--penjadwal", "tcp://127.0.0.1:1"], "hanya berlaku dengan --pelaksana dask"),
         (["--satker", "lapas-banyuasin"], "tidak dapat dipakai bersama --manifest"),
     ],
 )

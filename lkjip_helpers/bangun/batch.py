@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .. import __version__
-from ..errors import LkjipError
+from ..errors import LkjipError, ParameterError
 from .manifest import Rencana, Tugas
 from .sidik import Sidik, baca_build_json, keluaran_lengkap, sidik_build, uraikan_beda
 
@@ -725,6 +725,10 @@ def jalankan(
 
     mulai = time.perf_counter()
     rencana.timpa(pdf=pdf)
+    if jobs is not None and jobs < 1:
+        raise ParameterError(f"--pekerja/--jobs harus bilangan bulat ≥ 1 (ditemukan: {jobs})")
+    if scheduler and executor != "dask":
+        raise ParameterError("--penjadwal/--scheduler hanya berlaku dengan --pelaksana dask")
     jobs = jobs or jumlah_inti()
     status = rencanakan(rencana, only=only, limit=limit, paksa=paksa)
     folder = folder_rekap(rencana)

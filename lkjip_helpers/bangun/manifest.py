@@ -165,14 +165,16 @@ class Rencana:
             asing = [s for s in only if s not in dikenal]
             if asing:
                 raise ParameterError(
-                    f"--only: satker {', '.join(asing)} tidak ada dalam "
+                    f"--hanya/--only: satker {', '.join(asing)} tidak ada dalam "
                     f"{'manifest ' + str(self.manifest) if self.manifest else 'daftar batch'}; "
                     f"yang ada: {', '.join(self.satker())}"
                 )
             tugas = [t for t in tugas if t.satker in only]
         if limit is not None:
             if limit < 1:
-                raise ParameterError(f"--limit harus bilangan bulat ≥ 1 (ditemukan: {limit})")
+                raise ParameterError(
+                    f"--batas/--limit harus bilangan bulat ≥ 1 (ditemukan: {limit})"
+                )
             tugas = tugas[:limit]
         return tugas
 

@@ -248,11 +248,11 @@ def buat_pelaksana(
 ) -> Pelaksana:
     """The executor for ``--executor`` / ``--jobs`` / ``--scheduler``."""
     if jobs < 1:
-        raise ParameterError(f"--jobs harus bilangan bulat ≥ 1 (ditemukan: {jobs})")
+        raise ParameterError(f"--pekerja/--jobs harus bilangan bulat ≥ 1 (ditemukan: {jobs})")
     if executor == "dask":
         return PelaksanaDask(jobs, scheduler, gagal)
     if scheduler:
-        raise ParameterError("--scheduler hanya berlaku dengan --executor dask")
+        raise ParameterError("--penjadwal/--scheduler hanya berlaku dengan --pelaksana dask")
     if jobs == 1:
         return PelaksanaLangsung()
     return PelaksanaProses(jobs, gagal)
