@@ -52,3 +52,12 @@ def folder_notebook(root: Path, tambahan: dict[str, str] | None = None) -> Path:
 def sisa_sementara(out: Path) -> list[Path]:
     """Temporary or backup folders a build left behind (none may remain)."""
     return [p for p in out.rglob(".*") if ".tmp-" in p.name or ".lama-" in p.name]
+
+
+def kerja_uji(nilai: int) -> tuple[str, int]:
+    """A task function for executor tests: ``0`` kills its worker process outright."""
+    import os
+
+    if nilai == 0:
+        os._exit(3)
+    return ("selesai", nilai)

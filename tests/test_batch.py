@@ -41,16 +41,20 @@ def _rekap_csv(root: Path, nama: str = "kanwil") -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def kanwil(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Three satkers; lapas-rusak fails in a chapter of its own."""
+    """Four satkers; lapas-rusak fails in a chapter of its own, lapas-yaml has a broken file."""
     root = tmp_path_factory.mktemp("kanwil")
-    salin_data(root, ["lapas-banyuasin", "lapas-kedua", "lapas-rusak"])
+    data = salin_data(root, ["lapas-banyuasin", "lapas-kedua", "lapas-rusak", "lapas-yaml"])
+    (data / "satker" / "lapas-yaml" / "2023" / "kinerja.yaml").write_text(
+        "indikator:\n  - kode: SK1.1\n    target: [80\n", encoding="utf-8"
+    )
     nb = folder_notebook(root, {"04_cek.ipynb": RUSAK})
     _manifest(
         root,
         nb,
         "  - {satker: lapas-banyuasin, tahun: 2023}\n"
         "  - {satker: lapas-rusak, tahun: 2023}\n"
-        "  - {satker: lapas-kedua, tahun: 2023}\n",
+        "  - {satker: lapas-kedua, tahun: 2023}\n"
+        "  - {satker: lapas-yaml, tahun: 2023}\n",
     )
     return root
 
@@ -69,25 +73,34 @@ def test_gagal_satu_yang_lain_tetap_dan_ringkasan(
     log = out / "lapas-rusak" / ".gagal-2023" / "traceback.txt"
     assert "data lapas-rusak tidak lengkap" in log.read_text(encoding="utf-8")
     # the summary names satker, period, chapter, the first line of the error and the log
-    ringkas = keluar[keluar.index("Gagal (1)") :]
+    ringkas = keluar[keluar.index("Gagal (2)") :]
     for teks in ("lapas-rusak", "2023", "04_cek.ipynb", "ValueError", "traceback.txt"):
         assert teks in ringkas, teks
-    assert "2 berhasil" in keluar and "1 gagal" in keluar
+    for teks in ("lapas-yaml", "pemuatan data"):  # (the long message may wrap in the table)
+        assert teks in ringkas, teks
+    assert "2 berhasil" in keluar and "2 gagal" in keluar
     baris = _rekap_csv(kanwil)
     assert [(r["satker"], r["status"]) for r in baris] == [
         ("lapas-banyuasin", "berhasil"),
         ("lapas-rusak", "gagal"),
         ("lapas-kedua", "berhasil"),
+        ("lapas-yaml", "gagal"),
     ], "rekap.csv covers the whole manifest, failed entries included, in manifest order"
     rusak = baris[1]
     assert rusak["bab_gagal"] == "04_cek.ipynb" and rusak["log"].endswith("traceback.txt")
     assert "Notebook bab 04_cek.ipynb gagal" in rusak["pesan"]
+    yaml_ = baris[3]
+    assert yaml_["bab_gagal"] == "pemuatan data" and "kinerja.yaml" in yaml_["pesan"]
+    log_yaml = out / "rekap" / "kanwil" / "log" / "lapas-yaml-2023.txt"
+    assert yaml_["log"] == "log/lapas-yaml-2023.txt" and "YAML tidak sah" in log_yaml.read_text(
+        encoding="utf-8"
+    )
     # figures of the built ones: 26 IKK, only SK2.6 missed (40/977 = 4,09 % of 31 % → 13,21)
     assert baris[0]["jumlah_ikk"] == "26" and baris[0]["ikk_tidak_tercapai"] == "1"
     # 16.335.496.464 / 16.466.041.000 = 0,992072… → 99,21 %; 1117 / 485 = 2,303092… → 230,31 %
     assert baris[0]["penyerapan_persen"] == "99.21" and baris[0]["okupansi_persen"] == "230.31"
     rekam = json.loads((out / "rekap" / "kanwil" / "batch.json").read_text(encoding="utf-8"))
-    assert rekam["jumlah"] == 3 and rekam["jumlah_gagal"] == 1
+    assert rekam["jumlah"] == 4 and rekam["jumlah_gagal"] == 2
     assert len(rekam["sha256_manifest"]) == 64 and rekam["opsi"]["jobs"] == 2
     indeks = (out / "index.html").read_text(encoding="utf-8")
     assert "lapas-rusak" in indeks and "gagal" in indeks
@@ -123,7 +136,7 @@ def test_inkremental_dan_only_tidak_menyusutkan_rekap(kanwil: Path) -> None:
     assert status["lapas-banyuasin"][0] == "dilewati"
     # --only never shrinks rekap.csv: lapas-rusak keeps its row from the previous run
     baris = {r["satker"]: r for r in _rekap_csv(kanwil)}
-    assert set(baris) == {"lapas-banyuasin", "lapas-rusak", "lapas-kedua"}
+    assert set(baris) == {"lapas-banyuasin", "lapas-rusak", "lapas-kedua", "lapas-yaml"}
     assert baris["lapas-rusak"]["status"] == "gagal"
     assert baris["lapas-kedua"]["jumlah_ikk"] == "26"
     # the roll-up of this run lists the failed entry instead of dropping it
@@ -253,3 +266,21 @@ def test_baris_hasil_gagal_dan_dilewati() -> None:
     )
     h = HasilRun("lapas-x", 2023, "tahunan", "2023", "/o", "dilewati", folder=str(ROOT / "o"))
     assert baris_hasil(h, 1, 2) == "[1/2] dilewati   lapas-x 2023  tidak berubah  temuan: –  → o"
+
+
+def test_pekerja_yang_mati_menjadi_kegagalan_bukan_crash() -> None:
+    """A worker process killed outright (e.g. out of memory) is a failed result."""
+    from bantu_batch import kerja_uji
+
+    from lkjip_helpers.bangun.pelaksana import PelaksanaLangsung, buat_pelaksana
+
+    def gagal(tugas: int, pesan: str, rinci: str) -> tuple[str, int, str]:
+        return ("gagal", tugas, pesan)
+
+    p = buat_pelaksana("lokal", 2, None, gagal)
+    with p:
+        p.kirim(kerja_uji, [0])
+        hasil = list(p.hasil())
+    assert hasil[0][:2] == ("gagal", 0)
+    assert hasil[0][2].startswith("proses pekerja berhenti: BrokenProcessPool")
+    assert isinstance(buat_pelaksana("lokal", 1, None, gagal), PelaksanaLangsung)

@@ -163,7 +163,7 @@ def hasil_gagal(
 def jalankan_tugas(t: Tugas, *, paksa: bool, tanpa_eksekusi: bool, folder_log: str) -> HasilRun:
     """Build one report (or, ``tanpa_eksekusi``, only check its data) — the task function of
     every executor. Never raises for a failed report: the failure is the result."""
-    from ..errors import BuildError
+    from ..errors import BuildError, DataError
     from .rekap import ringkasan_satker
     from .susun import build
 
@@ -205,6 +205,8 @@ def jalankan_tugas(t: Tugas, *, paksa: bool, tanpa_eksekusi: bool, folder_log: s
         bab = getattr(err, "bab", None)
         if bab is None and isinstance(err, BuildError) and getattr(err, "temuan", None):
             bab = "pemeriksaan data"
+        elif bab is None and isinstance(err, DataError | ParameterError):
+            bab = "pemuatan data"
         log = getattr(err, "log", None)
         h = hasil_gagal(
             t,
