@@ -80,7 +80,8 @@ def _parser() -> argparse.ArgumentParser:
         help="periksa data satker dan tampilkan temuan",
         description="Memeriksa data satker: setiap angka dihitung ulang, setiap "
         "ketidaksesuaian dicatat. Keluar 0 bila tidak ada error, 1 bila ada "
-        "error, 2 bila data tidak dapat dibaca.",
+        "error (atau, dengan --ketat, peringatan yang belum ditanggapi), 2 bila data "
+        "tidak dapat dibaca.",
     )
     umum(c)
     c.add_argument(
@@ -98,6 +99,12 @@ def _parser() -> argparse.ArgumentParser:
         choices=["error", "peringatan", "info"],
         default="info",
         help="tampilkan temuan mulai tingkat ini (bawaan: info = semua)",
+    )
+    c.add_argument(
+        "--ketat",
+        "--strict",
+        action="store_true",
+        help="keluar 1 selama ada peringatan yang belum dijawab di tanggapan.yaml",
     )
 
     b = sub.add_parser(
@@ -395,13 +402,13 @@ def _tampilkan_temuan(console: Console, temuan: list, tingkat_min: str) -> None:
     tampil = [t for t in temuan if URUTAN_TINGKAT[t.tingkat] <= URUTAN_TINGKAT[tingkat_min]]
     if tampil:
         tabel = Table(title="Temuan pemeriksaan data", show_lines=False, expand=True)
-        tabel.add_column("Kode", no_wrap=True)
+        tabel.add_column("Id", no_wrap=True)
         tabel.add_column("Tingkat", no_wrap=True)
         tabel.add_column("Lokasi", overflow="fold", ratio=2)
         tabel.add_column("Pesan", overflow="fold", ratio=5)
         for t in tampil:
             tabel.add_row(
-                t.kode, f"[{WARNA[t.tingkat]}]{t.tingkat}[/]", escape(t.lokasi), escape(t.pesan)
+                t.id, f"[{WARNA[t.tingkat]}]{t.tingkat}[/]", escape(t.lokasi), escape(t.pesan)
             )
         console.print(tabel)
     n = hitung_tingkat(temuan)
@@ -411,20 +418,53 @@ def _tampilkan_temuan(console: Console, temuan: list, tingkat_min: str) -> None:
     )
 
 
+def _tampilkan_belum_dijawab(console: Console, belum: list) -> None:
+    """``--ketat``: the problems (errors and warnings) that no answer covers yet."""
+    if not belum:
+        console.print("Mode ketat: semua error dan peringatan sudah ditanggapi.")
+        return
+    tabel = Table(title="Belum ditanggapi (tanggapan.yaml)", expand=True)
+    tabel.add_column("Id", no_wrap=True)
+    tabel.add_column("Tingkat", no_wrap=True)
+    tabel.add_column("Masalah", overflow="fold")
+    for m in belum:
+        tabel.add_row(m.id, f"[{WARNA[m.tingkat]}]{m.tingkat}[/]", escape(m.judul))
+    console.print(tabel)
+    console.print(
+        f"Mode ketat: [yellow]{len(belum)} masalah belum ditanggapi[/]; jawab dengan id di "
+        "atas dalam tanggapan.yaml (status diperbaiki atau dijelaskan)."
+    )
+
+
 def _cmd_check(args: argparse.Namespace, console: Console) -> int:
-    from .muat import validasi_parameter
-    from .periksa import hitung_tingkat, periksa, tulis_json
+    from .hitung import hasil_untuk
+    from .muat import muat, validasi_parameter
+    from .periksa import hitung_tingkat, periksa_data, tinjauan_dari, tulis_json
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
-    temuan = periksa(satker, tahun, args.data_dir)
+    data = muat(satker, tahun, args.data_dir)
+    temuan = periksa_data(data)
+    memo = tinjauan_dari(temuan, hasil_untuk(data))
     _tampilkan_temuan(console, temuan, args.tingkat)
     tujuan = args.json or args.out_dir / satker / str(tahun) / "pemeriksaan.json"
     tujuan.parent.mkdir(parents=True, exist_ok=True)
     sementara = tujuan.with_name(f".{tujuan.name}.tmp")
-    tulis_json(temuan, sementara, satker=satker, tahun=tahun)
+    tulis_json(temuan, sementara, memo.masalah, satker=satker, tahun=tahun)
     sementara.replace(tujuan)
+    n = memo.jumlah
+    console.print(
+        f"Memo tinjauan: {len(memo.masalah)} masalah berbeda ({n['error']} error, "
+        f"{n['peringatan']} peringatan, {n['info']} info), "
+        f"{len(memo.mengubah_kesimpulan)} mengubah kesimpulan, "
+        f"{len(memo.perlu_verifikasi)} IKK perlu verifikasi."
+    )
     console.print(f"Temuan ditulis ke {tujuan}")
-    return 1 if hitung_tingkat(temuan)["error"] else 0
+    if hitung_tingkat(temuan)["error"]:
+        return 1
+    if args.ketat:
+        _tampilkan_belum_dijawab(console, memo.belum_dijawab)
+        return 1 if memo.belum_dijawab else 0
+    return 0
 
 
 def _cmd_build(args: argparse.Namespace, console: Console) -> int:

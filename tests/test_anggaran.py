@@ -14,6 +14,7 @@ from lkjip_helpers import format_id as f
 from lkjip_helpers.hitung.anggaran import (
     CUKUP_EFISIEN,
     EFISIEN,
+    MELEBIHI_PAGU,
     TIDAK_EFISIEN,
     efisiensi,
     hitung_anggaran,
@@ -72,8 +73,8 @@ def test_penyerapan_undefined():
         (D("104.01"), D(99), D("5.01"), EFISIEN),  # just above the threshold
         (D(104), D(99), D(5), CUKUP_EFISIEN),  # exactly +5 is "within ±5"
         (D(100), D(99), D(1), CUKUP_EFISIEN),
-        (D(99), D(104), D(-5), CUKUP_EFISIEN),  # exactly −5 is "within ±5"
-        (D(99), D("104.01"), D("-5.01"), TIDAK_EFISIEN),
+        (D(94), D(99), D(-5), CUKUP_EFISIEN),  # exactly −5 is "within ±5"
+        (D("93.99"), D(99), D("-5.01"), TIDAK_EFISIEN),
         (D("13.21"), D(100), D("-86.79"), TIDAK_EFISIEN),
     ],
 )
@@ -170,7 +171,14 @@ def test_sample_efficiency_per_sasaran():
     assert f.angka(sk3.selisih_efisiensi) == "21,35"
     assert sk3.label_efisiensi == EFISIEN
     sk4 = next(r for r in h.sasaran if r.sasaran.kode == "SK4")
-    # all nine SK4 IKK at 100 %; penyerapan 100.14375 → selisih −0.14 → within ±5
+    # all nine SK4 IKK at 100 %; penyerapan 6.118.641.109 / 6.109.858.000 × 100 = 100,14375:
+    # spent above its pagu, so not called efficient (the seed's rule would say "cukup efisien")
     assert sk4.rata_capaian == 100
     assert f.angka(sk4.selisih_efisiensi) == "-0,14"
-    assert sk4.label_efisiensi == CUKUP_EFISIEN
+    assert sk4.label_efisiensi == MELEBIHI_PAGU
+
+
+def test_efficiency_not_judged_above_the_pagu():
+    # 120 − 100,5 = 19,5 would be "efisien", but the realisasi exceeds the pagu
+    assert efisiensi(D(120), D("100.5")) == (D("19.5"), MELEBIHI_PAGU)
+    assert efisiensi(D(120), D(100))[1] == EFISIEN  # exactly the pagu is fine

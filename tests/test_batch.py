@@ -180,7 +180,10 @@ def test_baris_polos_dari_pipa(tmp_path: Path) -> None:
     hasil = [b for b in baris if b.startswith("[")]
     assert len(hasil) == 2
     assert hasil[0].startswith("[1/2] berhasil   lapas-banyuasin 2023  ")
-    assert "temuan: 0 error, 86 peringatan, 64 info" in hasil[0]
+    n = json.loads(
+        (tmp_path / "outputs" / "lapas-banyuasin" / "2023" / "build.json").read_text("utf-8")
+    )["findings"]
+    assert f"temuan: {n['error']} error, {n['peringatan']} peringatan, {n['info']} info" in hasil[0]
     assert hasil[0].endswith("→ outputs/lapas-banyuasin/2023")
     assert " dtk " in hasil[0] and "\x1b[" not in "\n".join(baris), "no terminal codes"
     assert any(b.startswith("rekap 2023: 2 satker") for b in baris)

@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 from lkjip_helpers.bangun.susun import build
+from lkjip_helpers.keluaran import csv as keluaran_csv
 
 websocket = pytest.importorskip("websocket", reason="websocket-client belum terpasang")
 
@@ -248,7 +249,8 @@ def laporan(tmp_path_factory: pytest.TempPathFactory) -> Path:
             sys.modules,
             "lkjip_helpers.keluaran.csv",
             types.SimpleNamespace(
-                capaian_ikk_dataframe=lambda s, t, d: pd.DataFrame({"kode": ["IKK-1"]})
+                capaian_ikk_dataframe=lambda s, t, d: pd.DataFrame({"kode": ["IKK-1"]}),
+                tulis_csv_ikk=keluaran_csv.tulis_csv_ikk,
             ),
         )
         hasil = build(

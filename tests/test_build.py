@@ -29,6 +29,7 @@ from pypdf import PdfReader
 
 from lkjip_helpers.bangun.susun import _bereskan_sisa, _pindahkan_atomik, build, daftar_bab
 from lkjip_helpers.errors import BuildError, ParameterError
+from lkjip_helpers.keluaran import csv as keluaran_csv
 from lkjip_helpers.keluaran.html import pascaproses_html
 
 FIXTURE_NB = Path(__file__).parent / "fixtures" / "notebooks"
@@ -89,7 +90,9 @@ def _pasang_stub(mp: pytest.MonkeyPatch, temuan: list[TemuanPalsu]) -> None:
     mp.setitem(
         sys.modules,
         "lkjip_helpers.keluaran.csv",
-        types.SimpleNamespace(capaian_ikk_dataframe=_capaian_palsu),
+        types.SimpleNamespace(
+            capaian_ikk_dataframe=_capaian_palsu, tulis_csv_ikk=keluaran_csv.tulis_csv_ikk
+        ),
     )
 
 
@@ -250,23 +253,40 @@ def test_daftar_isi_tabel_gambar(soup: BeautifulSoup) -> None:
     for href in isi_daftar.values():
         assert soup.find(id=href[1:]) is not None, href
     assert tautan("daftar-tabel") == {
-        "Tabel 1.1 Capaian Uji": "#tabel-1-1",
-        "Tabel 2.1 Temuan Pemeriksaan": "#tabel-2-1",
+        "Tabel 1.1 Capaian Uji": "#tabel-capaian-uji",
+        "Tabel 2.1 Temuan Pemeriksaan": "#tabel-temuan-uji",
     }
     assert tautan("daftar-gambar") == {"Gambar 1.1 Grafik Uji": "#gambar-1-1"}
 
 
-def test_xlsx_satu_sheet_per_tabel(hasil: object) -> None:
+def test_xlsx_dari_model_satu_sheet_per_tabel_dan_daftar(hasil: object) -> None:
     wb = load_workbook(hasil.tabel_xlsx)
-    assert wb.sheetnames == ["Tabel 1.1", "Tabel 2.1"]
+    assert wb.sheetnames == ["Daftar Tabel", "Tabel 1.1", "Tabel 2.1"]
+    daftar = [[c.value for c in r] for r in wb["Daftar Tabel"].iter_rows(max_row=3)]
+    assert daftar[0][:4] == ["Nomor", "Judul", "Bab", "Sheet"]
+    assert daftar[1][:5] == [
+        "Tabel 1.1",
+        "Capaian Uji",
+        "Bab I Pendahuluan",
+        "Tabel 1.1",
+        "Catatan uji.",
+    ]
+    assert wb["Daftar Tabel"]["D2"].hyperlink.location == "'Tabel 1.1'!A1"
     ws = wb["Tabel 1.1"]
-    assert ws["A1"].value == "Tabel 1.1 Capaian Uji"
-    baris = [[c.value for c in r] for r in ws.iter_rows(min_row=3, max_row=6)]
+    baris = [[c.value for c in r] for r in ws.iter_rows(min_row=1, max_row=4)]
+    # header in row 1, numbers as numbers at full precision (a percent as a fraction)
     assert baris[0] == ["No", "Indikator", "Target", "Realisasi"]
-    assert baris[1] == ["1", "Persentase uji", 100, pytest.approx(99.2071)]
-    assert baris[2][2] == pytest.approx(1234567.891) and baris[2][3] == "tidak ada"
+    assert baris[1] == ["1", "Persentase uji", 1, pytest.approx(0.992071)]
+    assert ws["C2"].number_format == "0%" and ws["D2"].number_format == "0.00%"
+    assert baris[2][2] == pytest.approx(1234567.891) and ws["C3"].number_format == "#,##0.00"
+    # a cell that would be a formula stays text
+    assert ws["B3"].data_type == "s" and ws["B3"].value.startswith("=HYPERLINK")
     assert baris[3][0] == "Jumlah" and baris[3][2] == 2
-    assert "A6:B6" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws["C4"].number_format == '#,##0" Layanan"'
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:D4"
+    df = pd.read_excel(hasil.tabel_xlsx, sheet_name="Tabel 1.1")
+    assert list(df.columns) == ["No", "Indikator", "Target", "Realisasi"]
+    assert df["Target"].tolist()[:2] == [1, pytest.approx(1234567.891)]
 
 
 def test_pdf_halaman_dan_daftar_isi(hasil: object) -> None:

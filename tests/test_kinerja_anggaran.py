@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -288,6 +289,54 @@ def test_nka_from_the_components():
     smart = hitung_smart(s.Smart(**SMART_2023), 2023)
     ikpa = hitung_ikpa(s.Ikpa(**IKPA_2023), 2023)
     assert f.angka(hitung_nka(smart.nilai, ikpa.nilai, 2023).nilai) == "94,20"
+
+
+# --------------------------------------------------------------------------- official values
+
+
+def test_smart_official_value_stands():
+    # The application printed 91,24 (Tabel 3.9); the components give 91,23399 → "91,23".
+    h = hitung_smart(s.Smart(**SMART_2023, nilai=D("91.24")), 2023)
+    assert h.resmi is True
+    assert h.nilai == D("91.24")  # printed
+    assert h.nilai_hitung == D("91.23399")  # the check
+    assert h.selisih_resmi == D("0.00601")
+    # without a published value the recomputation is printed
+    tanpa = hitung_smart(s.Smart(**SMART_2023), 2023)
+    assert (tanpa.resmi, tanpa.nilai, tanpa.selisih_resmi) == (False, D("91.23399"), None)
+
+
+def test_ikpa_official_value_stands_and_sets_the_predicate():
+    # Tabel 3.10 "Nilai Akhir" 98,66; the components give 98,659.
+    h = hitung_ikpa(s.Ikpa(**IKPA_2023, nilai=D("98.66")), 2023)
+    assert (h.resmi, h.nilai, h.nilai_hitung) == (True, D("98.66"), D("98.659"))
+    assert h.predikat == "Sangat Baik"
+    # a published 94,99 (made up) would be "Baik" whatever the components say
+    assert hitung_ikpa(s.Ikpa(**IKPA_2023, nilai=D("94.99")), 2023).predikat == "Baik"
+
+
+def test_nka_uses_the_official_values():
+    # DESIGN.md: 0,6 × 91,24 + 0,4 × 98,66 = 54,744 + 39,464 = 94,208 → "94,21"
+    smart = hitung_smart(s.Smart(**SMART_2023, nilai=D("91.24")), 2023)
+    ikpa = hitung_ikpa(s.Ikpa(**IKPA_2023, nilai=D("98.66")), 2023)
+    h = hitung_nka(smart.nilai, ikpa.nilai, 2023)
+    assert h.nilai == D("94.208")
+    assert f.angka(h.nilai) == "94,21"
+
+
+def test_sample_prints_the_published_scores():
+    from lkjip_helpers.hitung import hasil_laporan
+
+    h = hasil_laporan("lapas-banyuasin", 2023, Path(__file__).parents[1] / "data")
+    assert (f.angka(h.smart.nilai), f.angka(h.ikpa.nilai), f.angka(h.nka.nilai)) == (
+        "91,24",
+        "98,66",
+        "94,21",
+    )
+    b = h.besaran()
+    assert b["smart.nilai"] == D("91.24") and b["smart.nilai_hitung"] == D("91.23399")
+    assert b["ikpa.nilai"] == D("98.66") and b["ikpa.nilai_hitung"] == D("98.659")
+    assert b["nka.nilai"] == D("94.208")
 
 
 # --------------------------------------------------------------------------- rule table

@@ -58,3 +58,50 @@ def test_cells_are_thin(path: Path) -> None:
                 ast.For | ast.While | ast.If | ast.With | ast.Try | ast.FunctionDef | ast.ClassDef,
             ), f"{path.name}: logic in a notebook cell belongs in lkjip_helpers:\n{cell.source}"
         assert len([s for s in tree.body if not isinstance(s, ast.Import | ast.ImportFrom)]) <= 1
+
+
+def test_notebooks_call_sections_in_plan_order() -> None:
+    """Numbers follow lkjip_helpers.laporan.RENCANA: the notebooks show the sections in it."""
+    import re
+
+    from lkjip_helpers.laporan import RENCANA
+
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        setup = next(c.source for c in nb.cells if "Laporan(" in c.source)
+        bab_teks = re.search(r"bab=([^)]+)\)", setup).group(1).strip("'\"")
+        bab = int(bab_teks) if bab_teks.isdigit() else bab_teks
+        dipanggil = []
+        for c in nb.cells:
+            m = re.fullmatch(r"lap\.(\w+)\((?:\"(\w+)\")?\)", c.source.strip())
+            if c.cell_type == "code" and m:
+                nama = f"narasi:{m.group(2)}" if m.group(1) == "narasi" else m.group(1)
+                dipanggil.append(nama)
+        assert dipanggil == list(RENCANA[bab]), path.name
+
+
+@pytest.mark.e2e
+def test_papermill_dari_akar_repo_dan_parameter_salah_ketik(tmp_path: Path) -> None:
+    """A chapter runs with papermill from the repository root (data_dir "../data" is found
+    from the notebooks' folder), and a misspelt parameter fails instead of building the
+    sample."""
+    import papermill
+
+    akar = Path(__file__).parents[1]
+    bab = akar / "notebooks" / "05_bab4_penutup.ipynb"
+    keluar = tmp_path / "bab4.ipynb"
+    papermill.execute_notebook(
+        str(bab), str(keluar), parameters={"tahun": 2023}, cwd=str(akar), progress_bar=False
+    )
+    hasil = nbformat.read(keluar, as_version=4)
+    keluaran = [o for c in hasil.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in keluaran if o.output_type == "error"]
+    assert any('<div class="lkjip">' in o.get("data", {}).get("text/html", "") for o in keluaran)
+    with pytest.raises(papermill.PapermillExecutionError, match="parameter tidak dikenal: satkr"):
+        papermill.execute_notebook(
+            str(bab),
+            str(tmp_path / "salah.ipynb"),
+            parameters={"satkr": "lapas-lain"},
+            cwd=str(akar),
+            progress_bar=False,
+        )

@@ -37,13 +37,14 @@ from lkjip_helpers.errors import ParameterError
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample, and lapas-kedua: the same data but SK1.1's target raised from 80 to 200."""
+    """The sample, and lapas-kedua: the same data but SK3.1's target raised from 85 to 125."""
     root = tmp_path_factory.mktemp("rekap")
     d = salin_data(root, ["lapas-kedua"])
     kinerja = d / "satker" / "lapas-kedua" / "2023" / "kinerja.yaml"
     teks = kinerja.read_text(encoding="utf-8")
     kinerja.write_text(
-        teks.replace("- kode: SK1.1\n    target: 80", "- kode: SK1.1\n    target: 200", 1)
+        teks.replace("- kode: SK3.1\n    target: 85", "- kode: SK3.1\n    target: 125", 1),
+        encoding="utf-8",
     )
     return d
 
@@ -59,14 +60,19 @@ def test_hitung_temuan_dijawab_dan_terbuka() -> None:
     # answered: A (error) and B-000002; an answer to the info finding C needs none
     n = hitung_temuan(temuan, {"A-000001", "B-000002", "C-000004", "X-999999"})
     assert n == {"error": 1, "peringatan": 3, "info": 1, "dijawab": 2, "terbuka": 2}
+    # B-000003 is grouped under problem M-00000a, which is answered as a whole
+    n = hitung_temuan(temuan, {"A-000001", "M-00000a"}, {"B-000003": "M-00000a"})
+    assert (n["dijawab"], n["terbuka"]) == (2, 2)
 
 
 def test_ringkasan_sampel(data: Path) -> None:
     a = muat_anggota("lapas-banyuasin", 2023, "tahunan", data)
     r = ringkasan(a)
     assert r["nama"] == "Lapas Kelas IIA Banyuasin"
-    # 26 IKK in the PK; only SK2.6 misses (40 / 977 = 4,094 % against a 31 % target → 13,21)
-    assert (r["jumlah_ikk"], r["ikk_tercapai"], r["ikk_tidak_tercapai"]) == ("26", "25", "1")
+    # 26 IKK in the PK; only SK2.6 misses (40 / 977 = 4,094 % against a 31 % target → 13,21);
+    # SK1.1 and SK1.2 count 1435 fed / served of 1177 inmates: "Perlu verifikasi", not met
+    assert (r["jumlah_ikk"], r["ikk_tercapai"], r["ikk_tidak_tercapai"]) == ("26", "23", "1")
+    assert r["ikk_perlu_verifikasi"] == "2"
     # pagu and realisasi as the seed states them; 16.335.496.464 / 16.466.041.000 = 99,2072 %
     assert (r["pagu"], r["realisasi"], r["penyerapan_persen"]) == (
         "16466041000",
@@ -75,9 +81,13 @@ def test_ringkasan_sampel(data: Path) -> None:
     )
     # occupancy: 1117 inmates for 485 places = 230,309 %
     assert (r["kapasitas"], r["penghuni"], r["okupansi_persen"]) == ("485", "1117", "230.31")
-    # IKPA as published (98,66); SMART recomputed from its components with the PMK 22/2021
-    # weights = 91,234 → 91,23 (the application printed 91,24 from unrounded components)
-    assert r["nilai_ikpa"] == "98.66" and r["nilai_smart"] == "91.23"
+    # the official values stand: SMART-DJA 91,24 and IKPA 98,66 as the applications published
+    # them; combined 0,6 × 91,24 + 0,4 × 98,66 = 54,744 + 39,464 = 94,208 → 94,21
+    assert (r["nilai_smart"], r["nilai_ikpa"], r["nilai_kinerja_anggaran"]) == (
+        "91.24",
+        "98.66",
+        "94.21",
+    )
     jumlah = int(r["temuan_error"]) + int(r["temuan_peringatan"])
     assert int(r["temuan_dijawab"]) + int(r["temuan_terbuka"]) == jumlah
     assert sum(int(r[f"temuan_{k}"]) for k in ("error", "peringatan", "info")) == len(a.temuan)
@@ -86,13 +96,14 @@ def test_ringkasan_sampel(data: Path) -> None:
 def test_ikk_sering_tidak_tercapai_dan_matriks(data: Path) -> None:
     anggota = [muat_anggota(s, 2023, "tahunan", data) for s in ("lapas-banyuasin", "lapas-kedua")]
     sering = ikk_sering_tidak_tercapai(anggota)
-    # SK2.6 is missed by both; SK1.1 only by lapas-kedua: 1435 / 1177 = 121,92 % of 200 = 60,96
+    # SK2.6 is missed by both; SK3.1 only by lapas-kedua: 2 of 2 complaints = 100 % against
+    # 125 → 80,00 (against the sample's 85 → 117,65)
     assert [(b.kode, len(b.tidak_tercapai), b.dinilai) for b in sering] == [
         ("SK2.6", 2, 2),
-        ("SK1.1", 1, 2),
+        ("SK3.1", 1, 2),
     ]
     assert sering[1].tidak_tercapai == ["Lapas Kelas IIA Banyuasin"]  # nama_singkat of the copy
-    assert round(sering[1].terendah, 2) == Decimal("60.96")
+    assert sering[1].terendah == Decimal("80")
     assert round(sering[0].terendah, 2) == Decimal("13.21")
     df = matriks_capaian(anggota)
     assert df.shape == (26, 2) and list(df.columns) == ["lapas-banyuasin", "lapas-kedua"]
@@ -110,12 +121,15 @@ def test_bagian_rekap(data: Path) -> None:
     rk = Rekap(["lapas-banyuasin", "lapas-kedua", "tidak-ada"], 2023, data_dir=data, gagal=gagal)
     assert [a.satker for a in rk.anggota] == ["lapas-banyuasin", "lapas-kedua"]
     assert "REKAP LAPORAN KINERJA" in rk.sampul() and "2 satker; 2 entri gagal" in rk.sampul()
-    tabel = BeautifulSoup(rk.capaian_ikk(), "html.parser")
+    tabel = BeautifulSoup(rk.capaian_ikk().html(), "html.parser")
     kepala = [th.get_text() for th in tabel.find_all("th")]
     assert kepala == ["Kode", "Indikator", "Lapas Kelas IIA Banyuasin", "Lapas Kelas IIA Banyuasin"]
+    # SK1.1 needs verification in both (1435 fed of 1177 inmates): marked, not counted as met
     sk11 = tabel.find("td", string="SK1.1").find_parent("tr")
-    assert [td.get_text() for td in sk11.find_all("td")][2:] == ["152,40%", "60,96%"]
-    assert "tidak-tercapai" in sk11.find_all("td")[3]["class"]
+    assert [td.get_text() for td in sk11.find_all("td")][2:] == ["152,40%*", "152,40%*"]
+    sk31 = tabel.find("td", string="SK3.1").find_parent("tr")
+    assert [td.get_text() for td in sk31.find_all("td")][2:] == ["117,65%", "80,00%"]
+    assert "tidak-tercapai" in sk31.find_all("td")[3]["class"]
     assert 'src="data:image/png;base64,' in rk.peta_capaian()
     assert (
         "SK2.6" in rk.ikk_sering_tidak_tercapai() and "2 dari 2" in rk.ikk_sering_tidak_tercapai()
@@ -176,6 +190,12 @@ def test_dokumen_rekap_html_dan_pdf(data: Path, tmp_path: Path) -> None:
     halaman = [p.extract_text() or "" for p in PdfReader(str(tujuan / "rekap.pdf")).pages]
     assert len(halaman) >= 3 and "REKAP LAPORAN KINERJA" in halaman[0]
     assert rekap_tersimpan(tujuan, kunci) and not rekap_tersimpan(tujuan, "lain")
+    from openpyxl import load_workbook
+
+    wb = load_workbook(tujuan / "rekap.xlsx")
+    assert "Tabel 1.1" in wb.sheetnames and "Tabel 3.1" in wb.sheetnames
+    ws = wb["Tabel 3.1"]  # budget per satker: numbers stored as numbers
+    assert ws["A1"].value == "Satker" and ws["B2"].value == 16466041000
     assert not [p for p in tujuan.parent.iterdir() if p.name.startswith(".")]
 
 

@@ -192,7 +192,8 @@ def test_periode_folder_dan_parameter(tmp_path: Path, monkeypatch: pytest.Monkey
         sys.modules,
         "lkjip_helpers.keluaran.csv",
         types.SimpleNamespace(
-            capaian_ikk_dataframe=lambda s, t, d, periode: pd.DataFrame({"periode": [periode]})
+            capaian_ikk_dataframe=lambda s, t, d, periode: pd.DataFrame({"periode": [periode]}),
+            tulis_csv_ikk=lambda df, folder: df.to_csv(folder / "capaian_ikk.csv", index=False),
         ),
     )
     hasil = build(

@@ -61,6 +61,7 @@ KOLOM_REKAP = [
     "jumlah_ikk",
     "ikk_tercapai",
     "ikk_tidak_tercapai",
+    "ikk_perlu_verifikasi",
     "rata_capaian_persen",
     "pagu",
     "realisasi",

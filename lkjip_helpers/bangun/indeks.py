@@ -198,6 +198,8 @@ def _rekap(out_dir: Path) -> list[dict[str, Any]]:
             tautan.append((f"Rekap {label}", f"{rel}/rekap.html"))
             if (dok.parent / "rekap.pdf").is_file():
                 tautan.append(("PDF", f"{rel}/rekap.pdf"))
+            if (dok.parent / "rekap.xlsx").is_file():
+                tautan.append(("Excel", f"{rel}/rekap.xlsx"))
             nb = sorted((dok.parent / "notebooks").glob("*.ipynb"))
             tautan.extend(("notebook", p.relative_to(out_dir).as_posix()) for p in nb)
         for nama in ("rekap.csv", "batch.json"):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .. import format_id as f
 from ..errors import ParameterError
 from ..hitung import HasilLaporan, hasil_untuk
-from ..hitung.capaian import TERCAPAI, TIDAK_TERCAPAI
+from ..hitung.capaian import PERLU_VERIFIKASI, TERCAPAI, TIDAK_TERCAPAI
 from ..muat import DataLaporan, muat
 from ..muat.parameter import validasi_periode
 from ..periksa import Temuan, periksa_data
@@ -66,9 +66,16 @@ class AnggotaRekap:
 
     @property
     def tanggapan(self) -> set[str]:
-        """Ids of the findings answered in ``tanggapan.yaml``."""
+        """Ids answered in ``tanggapan.yaml`` (a finding's id or a grouped problem's id)."""
         t = self.hasil.data.ini.tanggapan
         return {x.id for x in t.tanggapan} if t else set()
+
+    @property
+    def induk(self) -> dict[str, str]:
+        """Finding id → id of the review memo's problem (``Masalah``) that groups it."""
+        from ..periksa import susun_masalah
+
+        return {t.id: m.id for m in susun_masalah(self.temuan, self.hasil) for t in m.temuan}
 
 
 def muat_anggota(satker: str, tahun: int, periode: str, data_dir: str | Path) -> AnggotaRekap:
@@ -80,14 +87,19 @@ def muat_anggota(satker: str, tahun: int, periode: str, data_dir: str | Path) ->
 # --------------------------------------------------------------------------- figures
 
 
-def hitung_temuan(temuan: Sequence[Any], dijawab: set[str]) -> dict[str, int]:
+def hitung_temuan(
+    temuan: Sequence[Any], dijawab: set[str], induk: dict[str, str] | None = None
+) -> dict[str, int]:
     """Findings per level, and of those needing an answer (error, peringatan) how many have
-    one in ``tanggapan.yaml`` (``dijawab``, by finding id) and how many are ``terbuka``."""
+    one in ``tanggapan.yaml`` (``dijawab``: the finding's own id is answered, or the id of
+    the problem ``induk`` groups it under) and how many are ``terbuka``."""
+    induk = induk or {}
     n = {"error": 0, "peringatan": 0, "info": 0, "dijawab": 0, "terbuka": 0}
     for t in temuan:
         n[str(t.tingkat)] = n.get(str(t.tingkat), 0) + 1
         if t.tingkat in PERLU_TANGGAPAN:
-            if getattr(t, "id", None) in dijawab:
+            tid = getattr(t, "id", None)
+            if tid in dijawab or induk.get(str(tid)) in dijawab:
                 n["dijawab"] += 1
             else:
                 n["terbuka"] += 1
@@ -100,8 +112,9 @@ def _desimal(x: Decimal | None, desimal: int = 2) -> str:
 
 
 def rata_capaian(h: HasilLaporan) -> Decimal | None:
-    """Mean capaian of the IKK whose capaian could be computed (None when none could)."""
-    nilai = [x.capaian for x in h.ikk if x.capaian is not None]
+    """Mean capaian of the IKK whose capaian could be computed and whose data passed the
+    validity checks ("Perlu verifikasi" ones are left out); None when there is none."""
+    nilai = [x.capaian for x in h.ikk if x.capaian is not None and x.status != PERLU_VERIFIKASI]
     return sum(nilai, Decimal(0)) / len(nilai) if nilai else None
 
 
@@ -110,12 +123,13 @@ def ringkasan(a: AnggotaRekap) -> dict[str, str]:
     h = a.hasil
     ang = h.anggaran.total if h.anggaran else None
     profil = h.data.ini.profil
-    n = hitung_temuan(a.temuan, a.tanggapan)
+    n = hitung_temuan(a.temuan, a.tanggapan, a.induk)
     return {
         "nama": a.nama,
         "jumlah_ikk": str(len(h.ikk)),
         "ikk_tercapai": str(len(h.tercapai)),
         "ikk_tidak_tercapai": str(len(h.tidak_tercapai)),
+        "ikk_perlu_verifikasi": str(sum(x.status == PERLU_VERIFIKASI for x in h.ikk)),
         "rata_capaian_persen": _desimal(rata_capaian(h)),
         "pagu": _desimal(ang.pagu, 0) if ang else "",
         "realisasi": _desimal(ang.realisasi, 0) if ang else "",
@@ -195,6 +209,7 @@ def ikk_sering_tidak_tercapai(
 
 
 __all__ = [
+    "PERLU_VERIFIKASI",
     "TERCAPAI",
     "AnggotaRekap",
     "IkkSering",

@@ -1,6 +1,8 @@
 """Sections of the roll-up notebook (``notebooks/rekap/rekap.ipynb``): one :class:`Rekap`
-method per section, each returning HTML built with the report's blocks
-(:mod:`lkjip_helpers.laporan.html`) from the figures of :mod:`.rekap`.
+method per section, each returning a :class:`~lkjip_helpers.laporan.model.Bagian` of the
+report's document model (tables, a figure), built from the figures of :mod:`.rekap`. Tables
+and figures are numbered once, in document order, by a
+:class:`~lkjip_helpers.laporan.model.Dokumen`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,23 @@ import pandas as pd
 
 from .. import format_id as f
 from ..errors import LkjipError
-from ..laporan.html import Html, esc, gambar, kosong, paragraf, sel, tabel
+from ..hitung.capaian import PERLU_VERIFIKASI, TIDAK_TERCAPAI
+from ..laporan.model import (
+    Bagian,
+    Blok,
+    Dokumen,
+    Gambar,
+    Html,
+    Paragraf,
+    Sel,
+    Tabel,
+    angka,
+    bulat,
+    esc,
+    persen,
+    rupiah,
+    teks,
+)
 from ..muat.parameter import PERIODE, validasi_periode
 from .rekap import (
     AnggotaRekap,
@@ -77,14 +95,12 @@ def peta_panas_png(df: pd.DataFrame, label_kolom: Sequence[str]) -> str:
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-# --------------------------------------------------------------------------- notebook sections
-
-
 class Rekap:
-    """The roll-up of one period across satkers; each method is one section (HTML).
+    """The roll-up of one period across satkers; each method is one section.
 
     ``satker`` are the satkers with a report; ``gagal`` the failed batch entries
-    (``{"satker", "pesan", "bab", "log"}``) listed in their own section, never dropped.
+    (``{"satker", "pesan", "bab", "log"}``) listed in their own section, never dropped (a
+    satker whose data cannot be loaded here joins them, with its message).
     ``data_dir_satker`` overrides ``data_dir`` per satker.
     """
 
@@ -110,7 +126,23 @@ class Rekap:
                     muat_anggota(s, self.tahun, self.periode, lain.get(s, data_dir))
                 )
             except LkjipError as err:  # listed with the failed entries, with its message
-                self.gagal_entri.append({"satker": s, "pesan": str(err), "bab": "data"})
+                self.gagal_entri.append({"satker": s, "pesan": str(err), "bab": "pemuatan data"})
+        self.dokumen = Dokumen()
+        for bab, nama, blok in (
+            (0, "sampul", self._sampul()),
+            (1, "capaian_ikk", self._capaian_ikk()),
+            (1, "peta_capaian", self._peta_capaian()),
+            (2, "ikk_sering_tidak_tercapai", self._ikk_sering()),
+            (3, "anggaran", self._anggaran()),
+            (4, "hunian", self._hunian()),
+            (5, "temuan", self._temuan()),
+            (6, "gagal", self._gagal()),
+        ):
+            self.dokumen.tambah(bab, nama, blok)
+        self.dokumen.nomori()
+
+    def _bagian(self, bab: int, nama: str) -> Bagian:
+        return self.dokumen.bagian(bab, nama)
 
     @property
     def label_periode(self) -> str:
@@ -119,219 +151,244 @@ class Rekap:
             return f"Tahun {self.tahun}"
         return f"{PERIODE[self.periode]} {self.tahun}"
 
-    def sampul(self) -> Html:
-        """Cover: title, period, number of satkers (and of failed entries)."""
-        judul_ = self.judul or "REKAP LAPORAN KINERJA INSTANSI PEMERINTAH"
-        gagal = f"; {len(self.gagal_entri)} entri gagal" if self.gagal_entri else ""
-        return Html(
-            f'<section class="sampul"><h1>{esc(judul_)}</h1>'
-            f"<h2>{esc(self.label_periode)}</h2>"
-            f"<p>{len(self.anggota)} satker{esc(gagal)}</p></section>"
-        )
-
     def _nama(self) -> dict[str, str]:
         return {a.satker: a.nama for a in self.anggota}
 
-    def capaian_ikk(self) -> Html:
+    # ----------------------------------------------------------------------- sections
+
+    def sampul(self) -> Bagian:
+        """Cover: title, period, number of satkers (and of failed entries)."""
+        return self._bagian(0, "sampul")
+
+    def capaian_ikk(self) -> Bagian:
         """Table(s) of capaian per IKK across satkers, at most KOLOM_PER_TABEL satkers each."""
+        return self._bagian(1, "capaian_ikk")
+
+    def peta_capaian(self) -> Bagian:
+        """Heat map of capaian per IKK and satker."""
+        return self._bagian(1, "peta_capaian")
+
+    def ikk_sering_tidak_tercapai(self) -> Bagian:
+        """The indicators most often missed, with the satkers that missed them."""
+        return self._bagian(2, "ikk_sering_tidak_tercapai")
+
+    def anggaran(self) -> Bagian:
+        """Budget absorption and SMART-DJA / IKPA / combined score per satker."""
+        return self._bagian(3, "anggaran")
+
+    def hunian(self) -> Bagian:
+        """Occupancy (penghuni ÷ kapasitas) per satker."""
+        return self._bagian(4, "hunian")
+
+    def temuan(self) -> Bagian:
+        """Findings per satker and level; answered (tanggapan.yaml) and open."""
+        return self._bagian(5, "temuan")
+
+    def gagal(self) -> Bagian:
+        """The failed entries, each with where it failed and the first line of the error."""
+        return self._bagian(6, "gagal")
+
+    # ----------------------------------------------------------------------- blocks
+
+    def _sampul(self) -> list[Blok]:
+        judul_ = self.judul or "REKAP LAPORAN KINERJA INSTANSI PEMERINTAH"
+        gagal = f"; {len(self.gagal_entri)} entri gagal" if self.gagal_entri else ""
+        return [
+            Html(
+                f'<section class="sampul"><h1>{esc(judul_)}</h1>'
+                f"<h2>{esc(self.label_periode)}</h2>"
+                f"<p>{len(self.anggota)} satker{esc(gagal)}</p></section>"
+            )
+        ]
+
+    def _capaian_ikk(self) -> list[Blok]:
         if not self.anggota:
-            return Html(kosong("Tidak ada satker dengan laporan pada periode ini."))
+            return [Paragraf("Tidak ada satker dengan laporan pada periode ini.", "kosong")]
         df = matriks_capaian(self.anggota)
         nama = self._nama()
         indikator = df.attrs["indikator"]
-        bagian = []
+        status = {(a.satker, x.kode): x.status for a in self.anggota for x in a.hasil.ikk}
         kolom_semua = list(df.columns)
         potongan = [
             kolom_semua[i : i + KOLOM_PER_TABEL]
             for i in range(0, len(kolom_semua), KOLOM_PER_TABEL)
         ]
+        hasil: list[Blok] = []
         for n, kolom in enumerate(potongan, start=1):
             judul_ = "Capaian IKK per Satker"
             if len(potongan) > 1:
                 judul_ += f" (bagian {n} dari {len(potongan)})"
             baris = [
-                [kode, indikator[kode]]
-                + [
-                    sel(
-                        f.persen(df.at[kode, s]) if df.at[kode, s] is not None else f.KOSONG,
-                        df.at[kode, s],
-                        "angka" + (" tidak-tercapai" if _kurang(df.at[kode, s]) else ""),
-                    )
-                    for s in kolom
-                ]
+                [teks(kode), teks(indikator[kode])]
+                + [_sel_capaian(status, kode, s, df) for s in kolom]
                 for kode in df.index
             ]
-            bagian.append(
-                tabel(
-                    f"1.{n}",
+            hasil.append(
+                Tabel.buat(
+                    f"rekap-capaian-{n}",
                     judul_,
                     ["Kode", "Indikator", *[nama[s] for s in kolom]],
                     baris,
                     catatan="Capaian = realisasi ÷ target × 100% (indikator makin rendah makin "
                     "baik: (2 − realisasi ÷ target) × 100%); – = tidak dapat dihitung atau "
-                    "tidak diperjanjikan satker itu.",
+                    "tidak diperjanjikan satker itu; * = perlu verifikasi (data IKK itu gagal "
+                    "uji kewajaran, belum dapat dinyatakan tercapai).",
                     sumber="data kinerja setiap satker, dihitung lkjip",
                 )
             )
-        return Html("".join(bagian))
+        return hasil
 
-    def peta_capaian(self) -> Html:
-        """Heat map of capaian per IKK and satker."""
+    def _peta_capaian(self) -> list[Blok]:
         if not self.anggota:
-            return Html("")
+            return []
         df = matriks_capaian(self.anggota)
         nama = self._nama()
-        png = peta_panas_png(df, [nama[s] for s in df.columns])
-        return Html(
-            gambar(
-                "1.1",
+        label = [nama[s] for s in df.columns]
+        return [
+            Gambar(
+                "rekap-peta-capaian",
                 "Peta Capaian IKK Lintas Satker",
-                png,
+                lambda: ("image/png", peta_panas_png(df, label)),
                 alt="peta warna capaian setiap IKK (baris) per satker (kolom); merah di bawah "
                 "target, hijau di atas target",
             )
-        )
+        ]
 
-    def ikk_sering_tidak_tercapai(self) -> Html:
-        """The indicators most often missed, with the satkers that missed them."""
+    def _ikk_sering(self) -> list[Blok]:
         daftar = ikk_sering_tidak_tercapai(self.anggota)
         if not daftar:
-            return Html(paragraf("Semua IKK yang dapat dihitung tercapai di semua satker."))
+            return [Paragraf("Semua IKK yang dapat dihitung tercapai di semua satker.")]
         baris = [
             [
-                b.kode,
-                b.indikator,
-                sel(f"{len(b.tidak_tercapai)} dari {b.dinilai}", len(b.tidak_tercapai), "angka"),
-                sel(f.persen(b.terendah), b.terendah, "angka"),
-                ", ".join(b.tidak_tercapai),
+                teks(b.kode),
+                teks(b.indikator),
+                Sel(f"{len(b.tidak_tercapai)} dari {b.dinilai}", len(b.tidak_tercapai), "angka"),
+                persen(b.terendah),
+                teks(", ".join(b.tidak_tercapai)),
             ]
             for b in daftar
         ]
-        return Html(
-            tabel(
-                "2.1",
+        return [
+            Tabel.buat(
+                "rekap-ikk-sering",
                 "IKK yang Paling Sering Tidak Tercapai",
                 ["Kode", "Indikator", "Tidak tercapai (satker)", "Capaian terendah", "Satker"],
                 baris,
             )
-        )
+        ]
 
-    def anggaran(self) -> Html:
-        """Budget absorption and SMART-DJA / IKPA / combined score per satker."""
+    def _anggaran(self) -> list[Blok]:
         if not self.anggota:
-            return Html("")
+            return []
         baris = []
         for a in self.anggota:
             h = a.hasil
             ang = h.anggaran.total if h.anggaran else None
             baris.append(
                 [
-                    a.nama,
-                    sel(
-                        f.rupiah(ang.pagu) if ang else f.KOSONG, ang.pagu if ang else None, "angka"
-                    ),
-                    sel(
-                        f.rupiah(ang.realisasi) if ang else f.KOSONG,
-                        ang.realisasi if ang else None,
-                        "angka",
-                    ),
-                    sel(
-                        f.persen(ang.penyerapan) if ang else f.KOSONG,
-                        ang.penyerapan if ang else None,
-                        "angka",
-                    ),
-                    _sel_nilai(h.smart.nilai if h.smart else None),
-                    _sel_nilai(h.ikpa.nilai if h.ikpa else None),
-                    _sel_nilai(h.nka.nilai if h.nka else None),
+                    teks(a.nama),
+                    rupiah(ang.pagu if ang else None),
+                    rupiah(ang.realisasi if ang else None),
+                    persen(ang.penyerapan if ang else None),
+                    angka(h.smart.nilai if h.smart else None),
+                    angka(h.ikpa.nilai if h.ikpa else None),
+                    angka(h.nka.nilai if h.nka else None),
                 ]
             )
-        return Html(
-            tabel(
-                "3.1",
+        return [
+            Tabel.buat(
+                "rekap-anggaran",
                 "Penyerapan Anggaran dan Nilai Kinerja Anggaran per Satker",
                 ["Satker", "Pagu", "Realisasi", "Penyerapan", "SMART-DJA", "IKPA", "Gabungan"],
                 baris,
                 catatan="Penyerapan = realisasi ÷ pagu × 100%. Nilai gabungan = 60% SMART-DJA + "
                 "40% IKPA.",
             )
-        )
+        ]
 
-    def hunian(self) -> Html:
-        """Occupancy (penghuni ÷ kapasitas) per satker."""
+    def _hunian(self) -> list[Blok]:
         baris = []
         for a in self.anggota:
             p = a.hasil.data.ini.profil
             if p is None:
-                baris.append([a.nama, f.KOSONG, f.KOSONG, f.KOSONG])
+                baris.append([teks(a.nama), teks(f.KOSONG), teks(f.KOSONG), teks(f.KOSONG)])
                 continue
             ok = a.hasil.okupansi
             baris.append(
                 [
-                    a.nama,
-                    sel(f.bulat(p.kapasitas), p.kapasitas, "angka"),
-                    sel(f.bulat(p.penghuni), p.penghuni, "angka"),
-                    sel(f.persen(ok), ok, "angka" + (" tidak-tercapai" if _lebih(ok) else "")),
+                    teks(a.nama),
+                    bulat(p.kapasitas),
+                    bulat(p.penghuni),
+                    persen(ok, kelas="tidak-tercapai" if _lebih(ok) else None),
                 ]
             )
         if not baris:
-            return Html("")
-        return Html(
-            tabel(
-                "4.1",
+            return []
+        return [
+            Tabel.buat(
+                "rekap-hunian",
                 "Tingkat Hunian per Satker",
                 ["Satker", "Kapasitas (orang)", "Penghuni (orang)", "Hunian"],
                 baris,
                 catatan="Hunian = penghuni ÷ kapasitas × 100%; di atas 100% berarti kelebihan "
                 "hunian.",
             )
-        )
+        ]
 
-    def temuan(self) -> Html:
-        """Findings per satker and level; answered (tanggapan.yaml) and open."""
+    def _temuan(self) -> list[Blok]:
         baris = []
         for a in self.anggota:
-            n = hitung_temuan(a.temuan, a.tanggapan)
+            n = hitung_temuan(a.temuan, a.tanggapan, a.induk)
             baris.append(
-                [a.nama]
-                + [sel(str(n[k]), n[k], "angka") for k in ("error", "peringatan", "info")]
-                + [sel(str(n[k]), n[k], "angka") for k in ("dijawab", "terbuka")]
+                [teks(a.nama)]
+                + [bulat(n[k]) for k in ("error", "peringatan", "info", "dijawab", "terbuka")]
             )
         if not baris:
-            return Html("")
-        return Html(
-            tabel(
-                "5.1",
+            return []
+        return [
+            Tabel.buat(
+                "rekap-temuan",
                 "Temuan Pemeriksaan Data per Satker",
                 ["Satker", "Error", "Peringatan", "Info", "Dijawab", "Terbuka"],
                 baris,
                 catatan="Dijawab/terbuka: temuan tingkat error dan peringatan yang sudah/belum "
                 "mendapat tanggapan satker (tanggapan.yaml).",
             )
-        )
-
-    def gagal(self) -> Html:
-        """The failed entries, each with where it failed and the first line of the error."""
-        if not self.gagal_entri:
-            return Html(paragraf("Tidak ada entri yang gagal."))
-        baris = [
-            [
-                str(g.get("satker", "")),
-                str(g.get("bab") or "–"),
-                str(g.get("pesan", "")).strip().splitlines()[0][:300]
-                if str(g.get("pesan", "")).strip()
-                else "–",
-                str(g.get("log") or "–"),
-            ]
-            for g in self.gagal_entri
         ]
-        return Html(
-            tabel(
-                "6.1",
+
+    def _gagal(self) -> list[Blok]:
+        if not self.gagal_entri:
+            return [Paragraf("Tidak ada entri yang gagal.")]
+        baris = []
+        for g in self.gagal_entri:
+            pesan = str(g.get("pesan", "")).strip()
+            baris.append(
+                [
+                    teks(g.get("satker", "")),
+                    teks(g.get("bab") or "–"),
+                    teks(pesan.splitlines()[0][:300] if pesan else "–"),
+                    teks(g.get("log") or "–"),
+                ]
+            )
+        return [
+            Tabel.buat(
+                "rekap-gagal",
                 "Entri Batch yang Gagal atau Belum Dibangun",
                 ["Satker", "Bab", "Galat", "Log"],
                 baris,
             )
-        )
+        ]
+
+
+def _sel_capaian(
+    status: dict[tuple[str, str], str], kode: str, satker: str, df: pd.DataFrame
+) -> Sel:
+    """A capaian cell: red when not met, marked * when the IKK needs verification."""
+    nilai = df.at[kode, satker]
+    st = status.get((satker, kode))
+    if st == PERLU_VERIFIKASI and nilai is not None:
+        return Sel(f.persen(nilai) + "*", nilai, "persen", kelas="perlu-verifikasi")
+    return persen(nilai, kelas="tidak-tercapai" if st == TIDAK_TERCAPAI else None)
 
 
 def _kurang(x: Decimal | None) -> bool:
@@ -340,7 +397,3 @@ def _kurang(x: Decimal | None) -> bool:
 
 def _lebih(x: Decimal | None) -> bool:
     return x is not None and x > 100
-
-
-def _sel_nilai(x: Decimal | None) -> Any:
-    return sel(f.angka(x) if x is not None else f.KOSONG, x, "angka")

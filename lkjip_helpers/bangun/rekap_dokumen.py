@@ -81,13 +81,15 @@ def render_rekap(
     kunci: str = "",
 ) -> Path:
     """Render the roll-up of one period into ``tujuan`` (``rekap.html``, ``rekap.pdf``,
-    ``notebooks/rekap.ipynb``, ``rekap.json``); return ``tujuan``.
+    ``rekap.xlsx`` (every table, from the document model), ``notebooks/rekap.ipynb``,
+    ``rekap.json``); return ``tujuan``.
 
     Raises :class:`BuildError` (in Indonesian) when the notebook fails; the previous roll-up
     stays in place.
     """
     from ..keluaran.html import rakit, siapkan_bab
     from ..keluaran.pdf import tulis_pdf
+    from ..keluaran.xlsx import tabel_notebook, tulis_xlsx
     from .kernel import (
         KernelBersama,
         PapermillExecutionError,
@@ -133,6 +135,7 @@ def render_rekap(
         (tmp / "rekap.html").write_text(html, encoding="utf-8")
         if pdf:
             tulis_pdf(html, tmp / "rekap.pdf", judul_dok, tmp)
+        tulis_xlsx(tabel_notebook([keluar]), tmp / "rekap.xlsx", judul_dok)
         keluaran = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
         (tmp / "rekap.json").write_text(
             json.dumps(

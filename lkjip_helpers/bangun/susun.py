@@ -663,7 +663,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
     """All steps after the checks, writing into ``k.tmp``; result paths point at ``k.final``."""
     from ..keluaran.html import rakit, siapkan_bab
     from ..keluaran.pdf import tulis_pdf
-    from ..keluaran.xlsx import tulis_xlsx
+    from ..keluaran.xlsx import tabel_notebook, tulis_xlsx
 
     tmp, durasi, kemajuan = k.tmp, k.durasi, k.kemajuan
     folder_nb = tmp / "notebooks"
@@ -681,12 +681,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
     # there too was tried: on two cores it slowed the kernel down by as much as it saved.)
     latar = [
         k.pelaksana.submit(
-            _tulis_capaian_csv,
-            k.satker,
-            k.tahun,
-            k.data_dir,
-            tmp / "capaian_ikk.csv",
-            k.dengan_periode,
+            _tulis_capaian_csv, k.satker, k.tahun, k.data_dir, tmp, k.dengan_periode
         ),
         k.pelaksana.submit(_impor_ekspor, k.pdf),
     ]
@@ -721,7 +716,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
             + "\n",
             encoding="utf-8",
         )
-        tulis_xlsx(soup, tmp / "tabel.xlsx")
+        tulis_xlsx(tabel_notebook(dieksekusi), tmp / "tabel.xlsx", judul)
     kemajuan.maju()
 
     durasi["total"] = round(time.perf_counter() - k.t_mulai, 3)
@@ -792,11 +787,10 @@ def _tulis_capaian_csv(
     satker: str,
     tahun: int,
     data_dir: Path,
-    tujuan: Path,
+    folder: Path,
     dengan_periode: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None,
 ) -> None:
-    from ..keluaran.csv import capaian_ikk_dataframe
+    from ..keluaran.csv import capaian_ikk_dataframe, tulis_csv_ikk
 
     fungsi = dengan_periode(capaian_ikk_dataframe) if dengan_periode else capaian_ikk_dataframe
-    df = fungsi(satker, tahun, data_dir)
-    df.to_csv(tujuan, index=False, encoding="utf-8", lineterminator="\n")
+    tulis_csv_ikk(fungsi(satker, tahun, data_dir), folder)

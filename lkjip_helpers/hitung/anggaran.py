@@ -21,6 +21,7 @@ LABEL_JENIS_BELANJA = {
 EFISIEN = "Efisien"
 CUKUP_EFISIEN = "Cukup efisien"
 TIDAK_EFISIEN = "Tidak efisien"
+MELEBIHI_PAGU = "Tidak dinilai: realisasi melebihi pagu"
 
 
 def penyerapan(pagu: Decimal | None, realisasi: Decimal | None) -> Decimal | None:
@@ -122,10 +123,13 @@ def efisiensi(
     """Efficiency label from capaian kinerja minus penyerapan anggaran (percentage points).
 
     ``> ambang`` efisien; within ``± ambang`` cukup efisien; below ``-ambang`` tidak efisien.
+    Spending above the pagu (penyerapan > 100 %) is not called efficient at all.
     """
     if capaian is None or serapan is None:
         return None, None
     selisih = capaian - serapan
+    if serapan > SERATUS:
+        return selisih, MELEBIHI_PAGU
     if selisih > ambang:
         return selisih, EFISIEN
     if selisih >= -ambang:

@@ -6,15 +6,21 @@ Rules (DESIGN.md, PermenPANRB 53/2014 and 6/2022):
 - capaian, higher is better: R / T × 100; lower is better: (2 − R / T) × 100 floored at 0;
   a range target clamps to the nearer bound (inside the range: 100);
 - no cap unless :attr:`~lkjip_helpers.schema.Pengaturan.batas_capaian` is set;
-- year-on-year change is a difference in percentage points.
+- year-on-year change is a difference in percentage points;
+- an IKK whose data fail a validity test (:func:`uji_validitas`: a share of a population above
+  100 %, a zero penyebut without a rule) is "Perlu verifikasi", not "Tercapai", unless the
+  satker's ``tanggapan.yaml`` explains that finding (status ``dijelaskan``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .. import format_id as f
 from ..muat import skema as s
+from ..muat.kunci import id_temuan
 
 SERATUS = Decimal(100)
 NOL = Decimal(0)
@@ -23,10 +29,76 @@ TERCAPAI = "Tercapai"
 TIDAK_TERCAPAI = "Tidak tercapai"
 TIDAK_DAPAT_DIHITUNG = "Tidak dapat dihitung"
 TIDAK_BERLAKU = "Tidak berlaku"
+PERLU_VERIFIKASI = "Perlu verifikasi"
+"""Status of an IKK whose data fail a validity test (see :func:`uji_validitas`)."""
 
 
 class GalatHitung(ValueError):
     """A figure cannot be computed from the data (the message says why, in Indonesian)."""
+
+
+class PenyebutNolTanpaAturan(GalatHitung):
+    """A zero penyebut and the indicator sets no rule for it (``penyebut_nol: galat``)."""
+
+
+@dataclass(frozen=True)
+class CacatData:
+    """A validity failure of an IKK's data: a property of the data, found while computing.
+
+    ``kode`` and ``kunci`` are those of the finding the checks report for it, so :attr:`id` is
+    that finding's stable id (the one a ``tanggapan.yaml`` answer names).
+    """
+
+    kode: str
+    kunci: str
+    alasan: str
+    """Plain-Indonesian reason, fit for a footnote of the report."""
+
+    @property
+    def id(self) -> str:
+        return id_temuan(self.kode, self.kunci)
+
+
+def teks_kunci(x: Decimal) -> str:
+    """A number as written in a finding key: ``1435``, ``121.5`` (no exponent, no trailing 0)."""
+    t = format(x.normalize(), "f")
+    return t if "." not in t else t.rstrip("0").rstrip(".")
+
+
+def uji_validitas(defn: s.IndikatorDef, real: HasilRealisasi | None) -> tuple[CacatData, ...]:
+    """Validity tests of an IKK's realisasi (a zero penyebut is found by :func:`hitung_ikk`).
+
+    A ratio whose pembilang is part of its penyebut (``bagian_dari_penyebut``) cannot exceed
+    100 %: 1435 meals served to 1177 inmates is a data anomaly, whatever the capaian. The key
+    names the fact (population and both numbers), so two IKK dividing the same 1435 by the
+    same 1177 WBP share one finding.
+    """
+    if real is None or defn.jenis != "rasio" or not defn.bagian_dari_penyebut:
+        return ()
+    pb, pn = real.pembilang, real.penyebut
+    if pb is not None and pn is not None:
+        if pb <= pn:
+            return ()
+        alasan = (
+            f"{f.bulat(pb)} ({_kecil(defn.pembilang or 'pembilang')}) melebihi {f.bulat(pn)} "
+            f"({_kecil(defn.penyebut or 'penyebut')}): bagian tidak mungkin lebih besar dari "
+            "keseluruhannya"
+        )
+        kunci = f"{defn.populasi or defn.kode}|{teks_kunci(pb)}|{teks_kunci(pn)}"
+        return (CacatData("RASIO_DI_ATAS_100", kunci, alasan),)
+    if real.nilai is not None and real.nilai > SERATUS:
+        alasan = (
+            f"realisasi {f.persen(real.nilai)} di atas 100%, padahal "
+            f"{_kecil(defn.pembilang or 'pembilang')} adalah bagian dari "
+            f"{_kecil(defn.penyebut or 'penyebut')}"
+        )
+        return (CacatData("RASIO_DI_ATAS_100", f"{defn.kode}|{teks_kunci(real.nilai)}", alasan),)
+    return ()
+
+
+def _kecil(teks: str) -> str:
+    """Lower-case a capitalised first word inside a sentence (``Tahanan, …`` → ``tahanan, …``)."""
+    return teks[:1].lower() + teks[1:] if teks[1:2].islower() else teks
 
 
 @dataclass(frozen=True)
@@ -50,7 +122,7 @@ def _rasio(
             return SERATUS, "penyebut nol; sesuai definisi indikator dihitung 100%", False
         if aturan_nol == "tidak_berlaku":
             return None, "penyebut nol; sesuai definisi indikator tidak berlaku", True
-        raise GalatHitung(
+        raise PenyebutNolTanpaAturan(
             "penyebut bernilai nol dan indikator tidak menetapkan aturan penyebut nol"
         )
     return pembilang / penyebut * SERATUS, None, False
@@ -222,6 +294,15 @@ class HasilIkk:
     perubahan: Decimal | None = None
     label_perubahan: str = "Tidak dapat dibandingkan"
     target_renstra: dict[int, Decimal] = field(default_factory=dict)
+    cacat: tuple[CacatData, ...] = ()
+    """Validity failures of the data (answered or not); see :func:`uji_validitas`."""
+    status_hitung: str | None = None
+    """The status the capaian alone gives (``Tercapai`` …), before the validity tests."""
+    alasan_verifikasi: str | None = None
+    """Why the status is ``Perlu verifikasi`` (footnote text); None otherwise."""
+    penjelasan_verifikasi: str | None = None
+    """The satker's explanation (``tanggapan.yaml``, ``dijelaskan``) that lifted a validity
+    failure, so the report can footnote it; None when nothing was explained."""
 
     @property
     def kode(self) -> str:
@@ -250,21 +331,40 @@ def hitung_ikk(
     tahun: int,
     lalu: s.CapaianIkk | None = None,
     batas: Decimal | None = None,
+    dijelaskan: Mapping[str, str] | None = None,
 ) -> HasilIkk:
-    """Compute realisasi, capaian, status and the comparison with the previous year."""
+    """Compute realisasi, capaian, status and the comparison with the previous year.
+
+    ``dijelaskan`` maps finding ids the satker explained (``tanggapan.yaml``, status
+    ``dijelaskan``) to the explanation; a validity failure with such an id does not make the
+    IKK "Perlu verifikasi".
+    """
     target, sumber = _target_tahun(data, defn, tahun)
     galat: str | None = None
     real: HasilRealisasi | None = None
     cap: Decimal | None = None
+    cacat: list[CacatData] = []
     try:
         if data.realisasi is not None:
             real = hitung_realisasi(defn, data.realisasi)
             cap = hitung_capaian(
                 real.nilai, target, defn.polaritas, target_maks=data.target_maks, batas=batas
             )
+    except PenyebutNolTanpaAturan as err:
+        galat = str(err)
+        cacat.append(CacatData("HITUNG_GAGAL", f"{defn.kode}|penyebut_nol", str(err)))
     except GalatHitung as err:
         galat = str(err)
+    cacat.extend(uji_validitas(defn, real))
     st = status(cap, tidak_berlaku=bool(real and real.tidak_berlaku))
+    st_hitung = st
+    dijelaskan = dijelaskan or {}
+    terbuka = [c for c in cacat if c.id not in dijelaskan]
+    alasan = None
+    if terbuka:
+        st = PERLU_VERIFIKASI
+        alasan = "; ".join(dict.fromkeys(c.alasan for c in terbuka))
+    penjelasan = "; ".join(dijelaskan[c.id] for c in cacat if c.id in dijelaskan) or None
     hasil = HasilIkk(
         defn=defn,
         sasaran=sasaran,
@@ -277,6 +377,10 @@ def hitung_ikk(
         status=st,
         galat=galat,
         target_renstra=dict(sorted(defn.target_renstra.items())),
+        cacat=tuple(cacat),
+        status_hitung=st_hitung,
+        alasan_verifikasi=alasan,
+        penjelasan_verifikasi=penjelasan,
     )
     if lalu is not None and lalu.realisasi is not None:
         try:

@@ -14,7 +14,15 @@ from ..muat import DataLaporan, muat
 from ..muat import skema as s
 from .anggaran import HasilAnggaran, efisiensi, hitung_anggaran
 from .aturan import AturanTidakAda
-from .capaian import TERCAPAI, TIDAK_TERCAPAI, HasilIkk, hitung_ikk
+from .capaian import (
+    PERLU_VERIFIKASI,
+    TERCAPAI,
+    TIDAK_BERLAKU,
+    TIDAK_DAPAT_DIHITUNG,
+    TIDAK_TERCAPAI,
+    HasilIkk,
+    hitung_ikk,
+)
 from .kinerja_anggaran import HasilIkpa, HasilNka, HasilSmart, hitung_ikpa, hitung_nka, hitung_smart
 
 SERATUS = Decimal(100)
@@ -22,7 +30,11 @@ SERATUS = Decimal(100)
 
 @dataclass
 class RingkasanSasaran:
-    """Per sasaran: its IKK, counts, mean capaian and budget efficiency."""
+    """Per sasaran: its IKK, counts, mean capaian and budget efficiency.
+
+    The counts add up to ``len(ikk)``: tercapai + tidak_tercapai + perlu_verifikasi +
+    tidak_dihitung. An IKK "Perlu verifikasi" is left out of ``rata_capaian``.
+    """
 
     sasaran: s.SasaranDef
     nomor: int
@@ -34,6 +46,7 @@ class RingkasanSasaran:
     penyerapan: Decimal | None = None
     selisih_efisiensi: Decimal | None = None
     label_efisiensi: str | None = None
+    perlu_verifikasi: int = 0
 
 
 @dataclass
@@ -83,6 +96,11 @@ class HasilLaporan:
     def tidak_tercapai(self) -> list[HasilIkk]:
         return [h for h in self.ikk if h.status == TIDAK_TERCAPAI]
 
+    @property
+    def perlu_verifikasi(self) -> list[HasilIkk]:
+        """IKK whose data fail a validity test not explained by the satker."""
+        return [h for h in self.ikk if h.status == PERLU_VERIFIKASI]
+
     def besaran(self) -> dict[str, Decimal | None]:
         """Every computed figure by name (the vocabulary of ``klaim.yaml``)."""
         b: dict[str, Decimal | None] = {}
@@ -96,14 +114,20 @@ class HasilLaporan:
             b[f"{p}.realisasi_tahun_lalu"] = h.realisasi_lalu
             b[f"{p}.capaian_tahun_lalu"] = h.capaian_lalu
             b[f"{p}.perubahan_capaian"] = h.perubahan
+            b[f"{p}.target_tahun_lalu"] = h.target_lalu
+            for th, v in h.target_renstra.items():
+                b[f"{p}.target_renstra.{th}"] = v
         b["ikk.jumlah"] = Decimal(len(self.ikk))
         b["ikk.jumlah_tercapai"] = Decimal(len(self.tercapai))
         b["ikk.jumlah_tidak_tercapai"] = Decimal(len(self.tidak_tercapai))
+        b["ikk.jumlah_perlu_verifikasi"] = Decimal(len(self.perlu_verifikasi))
         b["sasaran.jumlah"] = Decimal(len(self.sasaran))
         for r in self.sasaran:
             p = f"ikk.sasaran.{r.sasaran.kode}"
             b[f"{p}.jumlah"] = Decimal(len(r.ikk))
             b[f"{p}.jumlah_tercapai"] = Decimal(r.tercapai)
+            b[f"{p}.jumlah_tidak_tercapai"] = Decimal(r.tidak_tercapai)
+            b[f"{p}.jumlah_perlu_verifikasi"] = Decimal(r.perlu_verifikasi)
             b[f"{p}.rata_capaian"] = r.rata_capaian
         for nama, ang in (("anggaran", self.anggaran), ("anggaran_tahun_lalu", self.anggaran_lalu)):
             if ang is None:
@@ -124,18 +148,28 @@ class HasilLaporan:
                     _baris(b, f"{nama}.{kunci}", x)
         if self.smart:
             b["smart.nilai"] = self.smart.nilai
+            b["smart.nilai_hitung"] = self.smart.nilai_hitung
             b["smart.nilai_efisiensi"] = self.smart.komponen["nilai_efisiensi"]
             for k, v in self.smart.komponen.items():
                 b[f"smart.komponen.{k}"] = v
+            for k, v in self.smart.aturan.bobot.items():
+                b[f"smart.bobot.{k}"] = v
         if self.ikpa:
             b["ikpa.nilai"] = self.ikpa.nilai
+            b["ikpa.nilai_hitung"] = self.ikpa.nilai_hitung
             b["ikpa.nilai_total"] = self.ikpa.nilai_total
             for k, v in self.ikpa.aspek.items():
                 b[f"ikpa.aspek.{k}"] = v
             for k, v in self.ikpa.nilai_akhir.items():
                 b[f"ikpa.nilai_akhir.{k}"] = v
+            for k, v in self.ikpa.nilai_komponen.items():
+                b[f"ikpa.komponen.{k}"] = v
+            for k, v in self.ikpa.aturan.bobot.items():
+                b[f"ikpa.bobot.{k}"] = v
         if self.nka:
             b["nka.nilai"] = self.nka.nilai
+            b["nka.bobot.smart"] = self.nka.aturan.bobot_smart
+            b["nka.bobot.ikpa"] = self.nka.aturan.bobot_ikpa
         if self.data.ini.profil:
             b["profil.okupansi"] = self.okupansi
             b["profil.penghuni"] = self.profil.penghuni
@@ -166,6 +200,8 @@ def hitung(data: DataLaporan) -> HasilLaporan:
     ikk: list[HasilIkk] = []
     tidak_dikenal: list[tuple[int, str]] = []
     nomor_sasaran: dict[str, int] = {}
+    tanggapan = data.ini.tanggapan.tanggapan if data.ini.tanggapan else []
+    dijelaskan = {t.id: t.teks for t in tanggapan if t.status == "dijelaskan"}
     for baris, item in enumerate(kin.indikator, start=1):
         defn = data.indikator.get(item.kode)
         if defn is None:
@@ -181,6 +217,7 @@ def hitung(data: DataLaporan) -> HasilLaporan:
                 data.tahun,
                 lalu_map.get(item.kode),
                 batas,
+                dijelaskan,
             )
         )
     nama = {k: v.nama for k, v in data.sasaran.items()}
@@ -195,15 +232,18 @@ def hitung(data: DataLaporan) -> HasilLaporan:
     urutan = [k for k in data.sasaran if any(h.defn.sasaran == k for h in ikk)]
     for i, kode in enumerate(urutan, start=1):
         anggota = [h for h in ikk if h.defn.sasaran == kode]
-        caps = [h.capaian for h in anggota if h.capaian is not None]
+        caps = [
+            h.capaian for h in anggota if h.capaian is not None and h.status != PERLU_VERIFIKASI
+        ]
         r = RingkasanSasaran(
             sasaran=data.sasaran[kode],
             nomor=i,
             ikk=anggota,
             tercapai=sum(h.status == TERCAPAI for h in anggota),
             tidak_tercapai=sum(h.status == TIDAK_TERCAPAI for h in anggota),
-            tidak_dihitung=sum(h.capaian is None for h in anggota),
+            tidak_dihitung=sum(h.status in (TIDAK_DAPAT_DIHITUNG, TIDAK_BERLAKU) for h in anggota),
             rata_capaian=_rata(caps),
+            perlu_verifikasi=sum(h.status == PERLU_VERIFIKASI for h in anggota),
         )
         if ang and (bs := ang.sasaran(kode)):
             r.penyerapan = bs.penyerapan

@@ -1,4 +1,10 @@
-"""Capaian kinerja anggaran: SMART-DJA, IKPA and their combined score (NKA)."""
+"""Capaian kinerja anggaran: SMART-DJA, IKPA and their combined score (NKA).
+
+Official values stand: when the data record a score as its application published it
+(``evaluasi.yaml`` ``smart.nilai`` / ``ikpa.nilai``), that is the value to print and the one the
+combined score uses; the score recomputed from the components (``nilai_hitung``) is only a
+check (``periksa`` reports a difference above :data:`TOLERANSI_RESMI`).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,8 @@ from . import aturan
 
 SERATUS = Decimal(100)
 NOL = Decimal(0)
+TOLERANSI_RESMI = Decimal("0.01")
+"""A published score may differ from our recomputation by rounding up to this much."""
 
 
 def nilai_efisiensi(efisiensi: Decimal, batas: Decimal = Decimal(20)) -> Decimal:
@@ -26,8 +34,20 @@ class HasilSmart:
     """Component scores used (``nilai_efisiensi`` as given, or converted from efisiensi)."""
     kontribusi: dict[str, Decimal]
     nilai: Decimal
+    """The score to print: the published one when the data give it, else ``nilai_hitung``."""
     nilai_efisiensi_rumus: Decimal | None = None
     """Efficiency score recomputed from the raw efisiensi (None when not given)."""
+    nilai_hitung: Decimal | None = None
+    """The score recomputed from the components (always set by :func:`hitung_smart`)."""
+    resmi: bool = False
+    """True when ``nilai`` is the value published by the SMART-DJA application."""
+
+    @property
+    def selisih_resmi(self) -> Decimal | None:
+        """Published minus recomputed score (None when no published value is recorded)."""
+        if not self.resmi or self.nilai_hitung is None:
+            return None
+        return self.nilai - self.nilai_hitung
 
 
 def hitung_smart(x: s.Smart, tahun: int) -> HasilSmart:
@@ -43,7 +63,18 @@ def hitung_smart(x: s.Smart, tahun: int) -> HasilSmart:
         "penyerapan": x.penyerapan,
     }
     kontribusi = {k: komponen[k] * a.bobot[k] / SERATUS for k in a.bobot}
-    return HasilSmart(tahun, a, komponen, kontribusi, sum(kontribusi.values(), NOL), ne_rumus)
+    nilai_hitung = sum(kontribusi.values(), NOL)
+    resmi = x.nilai is not None
+    return HasilSmart(
+        tahun,
+        a,
+        komponen,
+        kontribusi,
+        x.nilai if x.nilai is not None else nilai_hitung,
+        ne_rumus,
+        nilai_hitung=nilai_hitung,
+        resmi=resmi,
+    )
 
 
 @dataclass
@@ -59,9 +90,22 @@ class HasilIkpa:
     nilai_total: Decimal
     pengurang: Decimal
     nilai: Decimal
+    """The score to print: the published one when the data give it, else ``nilai_hitung``."""
     konversi_bobot: Decimal
     """Share of the total weight that was assessed (100 % when nothing is missing)."""
     predikat: str | None = field(default=None)
+    """Predicate of ``nilai`` (so of the published score when there is one)."""
+    nilai_hitung: Decimal | None = None
+    """The score recomputed from the components (always set by :func:`hitung_ikpa`)."""
+    resmi: bool = False
+    """True when ``nilai`` is the value published by the IKPA application (OM-SPAN)."""
+
+    @property
+    def selisih_resmi(self) -> Decimal | None:
+        """Published minus recomputed score (None when no published value is recorded)."""
+        if not self.resmi or self.nilai_hitung is None:
+            return None
+        return self.nilai - self.nilai_hitung
 
 
 def hitung_ikpa(x: s.Ikpa, tahun: int) -> HasilIkpa:
@@ -87,7 +131,8 @@ def hitung_ikpa(x: s.Ikpa, tahun: int) -> HasilIkpa:
         b = sum((a.bobot[k] for k in ada), NOL)
         aspek[nama] = sum((nilai_akhir[k] for k in ada), NOL) / b * SERATUS
     pengurang = x.pengurang_dispensasi_spm if a.dispensasi_pengurang else NOL
-    nilai = max(NOL, nilai_total - pengurang)
+    nilai_hitung = max(NOL, nilai_total - pengurang)
+    nilai = x.nilai if x.nilai is not None else nilai_hitung
     return HasilIkpa(
         tahun=tahun,
         aturan=a,
@@ -100,6 +145,8 @@ def hitung_ikpa(x: s.Ikpa, tahun: int) -> HasilIkpa:
         nilai=nilai,
         konversi_bobot=bobot_dinilai / total_bobot * SERATUS,
         predikat=aturan.predikat(nilai),
+        nilai_hitung=nilai_hitung,
+        resmi=x.nilai is not None,
     )
 
 
@@ -114,7 +161,11 @@ class HasilNka:
 
 
 def hitung_nka(smart: Decimal, ikpa: Decimal, tahun: int) -> HasilNka:
-    """Combined budget-performance score: bobot_smart % × SMART + bobot_ikpa % × IKPA."""
+    """Combined budget-performance score: bobot_smart % × SMART + bobot_ikpa % × IKPA.
+
+    Pass the scores to print (``HasilSmart.nilai``, ``HasilIkpa.nilai``): the published ones
+    where recorded, so 0,6 × 91,24 + 0,4 × 98,66 = 94,208 for the sample.
+    """
     a = aturan.aturan_nka(tahun)
     nilai = (smart * a.bobot_smart + ikpa * a.bobot_ikpa) / SERATUS
     # No predicate: the combined score is a Kemenkumham composition without published bands.

@@ -1,4 +1,15 @@
-"""Machine-readable summaries of a report (CSV/Excel companions of the HTML)."""
+"""The IKK summary as CSV, in two dialects.
+
+- ``capaian_ikk.csv``: machine-friendly — UTF-8 without BOM, ``,`` between fields, ``.`` for
+  decimals (pandas, R, databases read it as is).
+- ``capaian_ikk_excel.csv``: for Excel in an Indonesian locale (list separator ``;``, decimal
+  comma) — UTF-8 with a BOM so Excel detects the encoding, ``;`` between fields, ``,`` for
+  decimals; read back with ``pandas.read_csv(path, sep=";", decimal=",")``.
+
+Numbers are rounded half-up to two decimals, as the report prints them (the analyst API
+:mod:`lkjip_helpers.laporan.analis` gives full precision). Text that a spreadsheet would read
+as a formula (``=``, ``+``, ``-``, ``@``, tab, CR at the start) is prefixed with ``'``.
+"""
 
 from __future__ import annotations
 
@@ -8,40 +19,35 @@ import pandas as pd
 
 from .. import format_id as f
 from ..hitung import hasil_laporan
+from ..laporan.analis import tabel_ikk
+
+KOLOM_TEKS = ("sasaran", "nama_sasaran", "kode", "indikator", "satuan", "polaritas", "status")
+_AWAL_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _aman(teks: object) -> object:
+    """OWASP CSV-injection guard: text starting like a formula gets a leading ``'``."""
+    if isinstance(teks, str) and teks.startswith(_AWAL_RUMUS):
+        return "'" + teks
+    return teks
 
 
 def capaian_ikk_dataframe(satker: str, tahun: int, data_dir: str | Path = "data") -> pd.DataFrame:
-    """One row per IKK: sasaran, kode, indikator, satuan, target, realisasi, capaian, status.
-
-    Numbers are rounded half-up to 2 decimals (``capaian`` in percent); full precision stays
-    in the engine.
-    """
-    h = hasil_laporan(satker, tahun, data_dir)
-    baris = []
-    for x in h.ikk:
-        baris.append(
-            {
-                "sasaran": x.sasaran.kode,
-                "nama_sasaran": x.sasaran.nama,
-                "kode": x.kode,
-                "indikator": x.defn.nama,
-                "satuan": x.defn.satuan,
-                "target": _num(x.target),
-                "realisasi": _num(x.nilai_realisasi),
-                "pembilang": _num(x.realisasi.pembilang if x.realisasi else None),
-                "penyebut": _num(x.realisasi.penyebut if x.realisasi else None),
-                "capaian": _num(x.capaian),
-                "status": x.status,
-                "realisasi_tahun_lalu": _num(x.realisasi_lalu),
-                "capaian_tahun_lalu": _num(x.capaian_lalu),
-                "perubahan_capaian_poin": _num(x.perubahan),
-                **{f"target_renstra_{th}": _num(v) for th, v in x.target_renstra.items()},
-            }
-        )
-    return pd.DataFrame(baris)
+    """One row per IKK (see :func:`lkjip_helpers.laporan.analis.tabel_ikk`), numbers rounded
+    half-up to two decimals as the report prints them."""
+    df = tabel_ikk(hasil_laporan(satker, tahun, data_dir))
+    for kolom in df.columns:
+        if kolom in KOLOM_TEKS or kolom == "sumber_target":
+            df[kolom] = df[kolom].map(_aman)
+        else:
+            df[kolom] = df[kolom].map(lambda x: None if pd.isna(x) else float(f.bulatkan(x, 2)))
+    return df
 
 
-def _num(x: object) -> float | None:
-    if x is None:
-        return None
-    return float(f.bulatkan(x, 2))  # type: ignore[arg-type]
+def tulis_csv_ikk(df: pd.DataFrame, folder: Path) -> tuple[Path, Path]:
+    """Write ``capaian_ikk.csv`` and ``capaian_ikk_excel.csv`` into ``folder``."""
+    mesin = folder / "capaian_ikk.csv"
+    excel = folder / "capaian_ikk_excel.csv"
+    df.to_csv(mesin, index=False, encoding="utf-8", lineterminator="\n")
+    df.to_csv(excel, index=False, sep=";", decimal=",", encoding="utf-8-sig", lineterminator="\r\n")
+    return mesin, excel

@@ -163,10 +163,60 @@ def rakit(bab: list[BeautifulSoup]) -> BeautifulSoup:
             continue
         for node in list(isi.contents):
             main.append(node.extract())
+    pangkas_judul_kosong(dasar)
     _beri_id_unik(dasar)
     _tandai_tabel_lebar(dasar)
     sisipkan_daftar(dasar)
     return dasar
+
+
+_ISI = ("img", "svg", "table", "hr")
+
+
+def pangkas_judul_kosong(soup: BeautifulSoup) -> None:
+    """Remove section headings (h2–h5) with no content before the next heading of the same
+    or a higher level: a section without data is left out with its heading."""
+    main = soup.find("main") or soup.body
+    if main is None:
+        return
+    peristiwa: list[tuple[int, Tag | None]] = []  # (level, heading) or (0, None) = content
+    for node in main.descendants:
+        if isinstance(node, Tag):
+            if re.fullmatch(r"h[1-6]", node.name):
+                peristiwa.append((int(node.name[1]), node))
+            elif node.name in _ISI and node.find_parent(re.compile(r"^h[1-6]$")) is None:
+                peristiwa.append((0, None))
+        elif (
+            isinstance(node, NavigableString)
+            and not isinstance(node, Comment)
+            and str(node).strip()
+            and node.find_parent(re.compile(r"^h[1-6]$")) is None
+            and (not peristiwa or peristiwa[-1] != (0, None))
+        ):
+            peristiwa.append((0, None))
+    buang = []
+    for i, (tingkat, judul) in enumerate(peristiwa):
+        if judul is None or tingkat < 2:
+            continue
+        ada_isi = False
+        for t2, j2 in peristiwa[i + 1 :]:
+            if j2 is None:
+                ada_isi = True
+                break
+            if t2 <= tingkat:
+                break
+        if not ada_isi:
+            buang.append(judul)
+    for judul in buang:
+        induk = judul.parent
+        judul.decompose()
+        if (
+            isinstance(induk, Tag)
+            and "sel-teks" in (induk.get("class") or [])
+            and not induk.get_text(strip=True)
+            and not induk.find(_ISI)
+        ):
+            induk.decompose()
 
 
 # --------------------------------------------------------------------------- post-processing
@@ -214,6 +264,11 @@ def sterilkan(soup: BeautifulSoup) -> None:
         if kepala is not None and tag.name == "meta" and tag.parent is kepala:
             continue
         tag.decompose()
+    # Only the build's own stylesheet (in <head>) styles the report: a section's notebook
+    # display CSS (style.lkjip-gaya) and any other <style> in the body go.
+    for tag in soup.find_all("style"):
+        if kepala is None or tag.parent is not kepala:
+            tag.decompose()
     for tag in soup.find_all(True):
         for nama in list(tag.attrs):
             nilai = tag.attrs[nama]
@@ -423,3 +478,26 @@ def pascaproses_html(html: str) -> str:
     if not teks.lstrip().lower().startswith("<!doctype"):
         teks = "<!DOCTYPE html>\n" + teks
     return teks
+
+
+def dokumen_mandiri(isi_html: str, judul: str, kelas: str = "laporan") -> str:
+    """A complete, self-contained HTML document around ``isi_html`` (blocks rendered in the
+    build process, e.g. the review memo): the report stylesheet inlined, sanitised like the
+    report (no scripts, no remote resources), headings with unique ids."""
+    from .. import __version__ as versi
+    from ..laporan.model import esc
+
+    css = CSS_LAPORAN.read_text(encoding="utf-8")
+    html = (
+        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="lkjip {esc(versi)}">\n'
+        f"<title>{esc(judul)}</title>\n<style>\n{css}\n</style>\n</head>\n"
+        f'<body>\n<main class="{esc(kelas)}">\n{isi_html}\n</main>\n</body>\n</html>\n'
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    sterilkan(soup)
+    _beri_id_unik(soup)
+    _tandai_tabel_lebar(soup)
+    teks = str(soup)
+    return teks if teks.lstrip().lower().startswith("<!doctype") else "<!DOCTYPE html>\n" + teks

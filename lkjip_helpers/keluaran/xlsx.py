@@ -1,72 +1,59 @@
-"""Write every report table (``<figure class="tabel">``) of the final HTML to one workbook.
+"""Write the report's numbered tables to one workbook, from the document model.
 
-One sheet per table, named after its number ("Tabel 3.1"); the caption is the first row,
-then the header and body rows. A cell with a ``data-nilai`` attribute is written as a number
-(the full-precision value the helpers computed), any other cell as its text. ``colspan`` and
-``rowspan`` become merged cells.
+The chapter notebooks' section outputs carry their tables as JSON (mimetype
+:data:`~lkjip_helpers.laporan.model.MIME_TABEL`); :func:`tabel_notebook` reads them back into
+:class:`~lkjip_helpers.laporan.model.Tabel` objects — nothing is parsed out of HTML — and
+:func:`tulis_xlsx` writes:
+
+- a sheet ``Daftar Tabel`` first: number, title, chapter, a link to the sheet, notes, source;
+- one sheet per table, named after its number (``Tabel 3.1``): the header in row 1 (grouped
+  headers joined), one row per body row, numbers stored as numbers at full precision with the
+  report's display format (``#,##0.00``, ``0.00%``, ``"Rp"#,##0``, units as a suffix), frozen
+  header row, filters, fitted widths. ``pandas.read_excel(path, sheet_name="Tabel 3.1")``
+  reads a table back with its headers.
 """
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable
 from pathlib import Path
 
-from bs4 import BeautifulSoup, Tag
+import nbformat
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.hyperlink import Hyperlink
 
-from .html import teks_elemen
+from ..laporan.model import MIME_TABEL, Tabel
 
-_NOMOR = re.compile(r"^\s*(Tabel\s+[A-Z0-9]+(?:\.[A-Z0-9]+)*)\b", re.IGNORECASE)
-_TERLARANG = re.compile(r"[\[\]:*?/\\]")
-_TIPIS = Side(style="thin", color="808080")
-_BINGKAI = Border(left=_TIPIS, right=_TIPIS, top=_TIPIS, bottom=_TIPIS)
-
-
-def _gaya_bernama(wb: Workbook) -> None:
-    """Register the cell styles once; a cell then takes one cheap ``cell.style = name``."""
-    atas = Alignment(wrap_text=True, vertical="top")
-    for nama, format_ in (
-        ("lkjip-teks", "General"),
-        ("lkjip-desimal", "#,##0.00##"),
-        ("lkjip-bulat", "#,##0"),
-    ):
-        wb.add_named_style(
-            NamedStyle(name=nama, border=_BINGKAI, alignment=atas, number_format=format_)
-        )
-    wb.add_named_style(
-        NamedStyle(
-            name="lkjip-kepala",
-            border=_BINGKAI,
-            font=Font(bold=True),
-            fill=PatternFill("solid", fgColor="DFE6EE"),
-            alignment=Alignment(wrap_text=True, vertical="center", horizontal="center"),
-        )
-    )
+NAMA_BAB = {
+    "0": "Pendahuluan laporan",
+    "E": "Ikhtisar Eksekutif",
+    "1": "Bab I Pendahuluan",
+    "2": "Bab II Perencanaan Kinerja",
+    "3": "Bab III Akuntabilitas Kinerja",
+    "4": "Bab IV Penutup",
+    "L": "Lampiran",
+}
+SHEET_DAFTAR = "Daftar Tabel"
 
 
-def _teks(tag: Tag) -> str:
-    return teks_elemen(tag, "\n")
+def tabel_notebook(paths: Iterable[Path]) -> list[Tabel]:
+    """The tables displayed by executed chapter notebooks, in document order."""
+    hasil: list[Tabel] = []
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            for out in cell.get("outputs", []):
+                data = out.get("data") or {}
+                for t in (data.get(MIME_TABEL) or {}).get("tabel", []):
+                    hasil.append(Tabel.dari_json(t))
+    return hasil
 
 
-def _nilai(sel: Tag) -> object:
-    mentah = sel.get("data-nilai")
-    if mentah is not None:
-        try:
-            d = Decimal(str(mentah).strip())
-        except InvalidOperation:
-            return _teks(sel)
-        if d.is_finite():
-            return int(d) if d == d.to_integral_value() and abs(d) < 2**53 else float(d)
-    return _teks(sel)
-
-
-def _nama_sheet(caption: str, urutan: int, dipakai: set[str]) -> str:
-    m = _NOMOR.match(caption)
-    dasar = re.sub(r"\s+", " ", m.group(1)).title() if m else f"Tabel {urutan}"
-    dasar = _TERLARANG.sub("-", dasar)[:31]
+def _nama_sheet(t: Tabel, dipakai: set[str]) -> str:
+    dasar = (t.label if t.nomor else t.judul)[:31]
+    for ch in "[]:*?/\\":
+        dasar = dasar.replace(ch, "-")
     nama, n = dasar, 2
     while nama.lower() in dipakai:
         akhiran = f" ({n})"
@@ -75,75 +62,53 @@ def _nama_sheet(caption: str, urutan: int, dipakai: set[str]) -> str:
     return nama
 
 
-def _baris_tabel(tabel: Tag) -> list[tuple[Tag, bool]]:
-    """Rows of the table itself (not of nested tables), with a flag for header rows."""
-    hasil: list[tuple[Tag, bool]] = []
-    for tr in tabel.find_all("tr"):
-        if tr.find_parent("table") is not tabel:
-            continue
-        kepala = tr.find_parent("thead") is not None or all(
-            c.name == "th" for c in tr.find_all(["td", "th"], recursive=False)
-        )
-        hasil.append((tr, kepala))
-    return hasil
+def _teks(ws, baris: int, kolom: int, nilai: str):  # type: ignore[no-untyped-def]
+    """A text cell that a spreadsheet never reads as a formula (``=…``, ``+…``, ``@…``)."""
+    c = ws.cell(row=baris, column=kolom, value=nilai)
+    c.data_type = "s"
+    return c
 
 
-def tulis_xlsx(html: str | BeautifulSoup, tujuan: Path) -> list[str]:
-    """Write the tables of ``html`` to ``tujuan``; return the sheet names written."""
-    soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "html.parser")
+def tulis_xlsx(tabel: list[Tabel], tujuan: Path, judul: str = "") -> list[str]:
+    """Write the numbered ``tabel`` to ``tujuan``; return the sheet names written."""
     wb = Workbook()
-    wb.remove(wb.active)
-    _gaya_bernama(wb)
-    dipakai: set[str] = set()
-    figs = [f for f in soup.find_all("figure") if "tabel" in (f.get("class") or [])]
-    for urutan, fig in enumerate(figs, start=1):
-        tabel = fig.find("table")
-        if tabel is None:
+    daftar = wb.active
+    daftar.title = SHEET_DAFTAR
+    kepala = ["Nomor", "Judul", "Bab", "Sheet", "Catatan", "Sumber"]
+    tebal, isian = Font(bold=True), PatternFill("solid", fgColor="DFE6EE")
+    for j, k in enumerate(kepala, start=1):
+        c = _teks(daftar, 1, j, k)
+        c.font, c.fill = tebal, isian
+    dipakai = {SHEET_DAFTAR.lower()}
+    baris = 2
+    for t in tabel:
+        if not t.bernomor:
             continue
-        cap = fig.find("figcaption")
-        caption = _teks(cap).replace("\n", " ") if cap else f"Tabel {urutan}"
-        ws = wb.create_sheet(_nama_sheet(caption, urutan, dipakai))
-        ws.cell(row=1, column=1, value=caption).font = Font(bold=True, size=12)
-        terisi: set[tuple[int, int]] = set()
-        lebar: dict[int, int] = {}
-        r = 3
-        for tr, kepala in _baris_tabel(tabel):
-            c = 1
-            for sel in tr.find_all(["td", "th"], recursive=False):
-                while (r, c) in terisi:
-                    c += 1
-                span_k = max(1, int(str(sel.get("colspan", 1)) or 1))
-                span_b = max(1, int(str(sel.get("rowspan", 1)) or 1))
-                nilai = _nilai(sel)
-                cell = ws.cell(row=r, column=c, value=nilai)
-                if kepala or sel.name == "th":
-                    cell.style = "lkjip-kepala"
-                elif isinstance(nilai, float):
-                    cell.style = "lkjip-desimal"
-                elif isinstance(nilai, int):
-                    cell.style = "lkjip-bulat"
-                else:
-                    cell.style = "lkjip-teks"
-                for dr in range(span_b):
-                    for dc in range(span_k):
-                        terisi.add((r + dr, c + dc))
-                if span_b > 1 or span_k > 1:
-                    ws.merge_cells(
-                        start_row=r,
-                        start_column=c,
-                        end_row=r + span_b - 1,
-                        end_column=c + span_k - 1,
-                    )
-                if span_k == 1:
-                    panjang = max((len(x) for x in str(nilai).split("\n")), default=0)
-                    lebar[c] = max(lebar.get(c, 0), panjang)
-                c += span_k
-            r += 1
-        for kolom, panjang in lebar.items():
-            ws.column_dimensions[get_column_letter(kolom)].width = min(max(8, panjang + 2), 60)
-    if not wb.sheetnames:
-        ws = wb.create_sheet("Tabel")
-        ws["A1"] = "Laporan ini tidak memuat tabel."
+        nama = _nama_sheet(t, dipakai)
+        ws = wb.create_sheet(nama)
+        t.ke_sheet(ws)
+        if judul:
+            ws.oddHeader.center.text = f"{t.label} {t.judul}"[:250]
+        bab = (t.nomor or "").split(".")[0]
+        _teks(daftar, baris, 1, t.label)
+        _teks(daftar, baris, 2, t.judul)
+        _teks(daftar, baris, 3, NAMA_BAB.get(bab, bab))
+        tautan = _teks(daftar, baris, 4, nama)
+        tautan.hyperlink = Hyperlink(ref=tautan.coordinate, location=f"'{nama}'!A1")
+        tautan.font = Font(color="1F3A5F", underline="single")
+        _teks(daftar, baris, 5, " ".join(t.catatan))
+        _teks(daftar, baris, 6, t.sumber or "")
+        baris += 1
+    for kolom, lebar in zip("ABCDEF", (11, 70, 28, 14, 60, 20), strict=True):
+        daftar.column_dimensions[kolom].width = lebar
+    for row in daftar.iter_rows(min_row=2):
+        for c in row:
+            c.alignment = Alignment(wrap_text=True, vertical="top")
+    daftar.freeze_panes = "A2"
+    if baris > 2:
+        daftar.auto_filter.ref = f"A1:F{baris - 1}"
+    else:
+        _teks(daftar, 2, 2, "Laporan ini tidak memuat tabel bernomor.")
     tujuan.parent.mkdir(parents=True, exist_ok=True)
     wb.save(tujuan)
     return list(wb.sheetnames)

@@ -1,4 +1,5 @@
-"""Report sections for the chapter notebooks: one method per section, each returning HTML.
+"""Report sections for the chapter notebooks: one method per section, each returning a
+:class:`~lkjip_helpers.laporan.model.Bagian` (blocks that display in JupyterLab as in the report).
 
 Usage in a notebook (after the ``parameters`` cell)::
 
@@ -6,196 +7,375 @@ Usage in a notebook (after the ``parameters`` cell)::
     lap = Laporan(satker, tahun, data_dir, bab=3)
     lap.capaian_ringkas()
 
-Tables and figures are numbered per chapter (``Tabel 3.1``, ``Gambar 3.1``) in the order the
-notebook calls the sections. All text from data is escaped or rendered as sanitised Markdown.
+The whole report is modelled once per data set (:func:`dokumen_laporan`): every section of
+every chapter, in the order of :data:`RENCANA`, with tables and figures numbered per chapter
+(``Tabel 3.1``, ``Gambar 3.1``). A section method only looks its part up, so re-running a cell
+never renumbers anything. The chapter notebooks call the sections in the plan's order (a test
+checks it). Charts are drawn only when their section is displayed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..errors import ParameterError
 from ..hitung import HasilLaporan, hasil_laporan
-from ..hitung.capaian import TERCAPAI, TIDAK_TERCAPAI, HasilIkk
-from .bagian import (
-    anggaran as _anggaran,
-)
-from .bagian import (
-    ikk as _ikk,
-)
-from .bagian import (
-    pembuka as _pembuka,
-)
-from .bagian import (
-    penutup as _penutup,
-)
-from .bagian import (
-    profil as _profil,
-)
-from .html import Html
+from ..hitung.capaian import HasilIkk
+from . import analis, model
+from .bagian import anggaran as _anggaran
+from .bagian import ikk as _ikk
+from .bagian import pembuka as _pembuka
+from .bagian import penutup as _penutup
+from .bagian import profil as _profil
+from .konteks import Konteks
+from .model import Bagian, Dokumen
 
-__all__ = ["Html", "Laporan"]
+if TYPE_CHECKING:
+    import pandas as pd
 
-_TEMUAN: dict[int, tuple[object, list]] = {}
-"""Findings per loaded data set, shared by the chapters executed in one kernel."""
+__all__ = ["RENCANA", "Bagian", "Dokumen", "Laporan", "dokumen_laporan", "model"]
+
+Pembangun = Callable[[Konteks], list[model.Blok]]
+
+RENCANA: dict[int | str, tuple[str, ...]] = {
+    0: ("sampul", "kata_pengantar"),
+    "E": ("ikhtisar",),
+    1: (
+        "narasi:latar_belakang",
+        "gambaran_umum",
+        "kepegawaian",
+        "tugas_fungsi",
+        "narasi:maksud_tujuan",
+        "aspek_isu_strategis",
+        "narasi:sistematika",
+    ),
+    2: ("renstra", "narasi:perjanjian_kinerja", "perjanjian_kinerja", "alokasi_anggaran"),
+    3: (
+        "narasi:akuntabilitas_pengantar",
+        "capaian_ringkas",
+        "analisis_semua_sasaran",
+        "realisasi_anggaran",
+        "efisiensi",
+        "smart_dja",
+        "ikpa",
+        "nilai_kinerja_anggaran",
+        "kinerja_lainnya",
+    ),
+    4: ("kesimpulan", "saran"),
+    "L": ("lampiran_pk", "lampiran_sk_tim", "lampiran_sop", "lampiran_dokumen"),
+}
+"""The report's sections in document order, per chapter (``narasi:<field>`` is a chapter
+narrative of narasi.yaml). Numbers of tables and figures follow this order."""
+
+PEMBANGUN: dict[str, Pembangun] = {
+    "sampul": _pembuka.sampul,
+    "kata_pengantar": _pembuka.kata_pengantar,
+    "ikhtisar": _pembuka.ikhtisar,
+    "gambaran_umum": _profil.gambaran_umum,
+    "kepegawaian": _profil.kepegawaian,
+    "tugas_fungsi": _profil.tugas_fungsi,
+    "aspek_isu_strategis": _profil.aspek_isu,
+    "renstra": _profil.renstra,
+    "perjanjian_kinerja": _ikk.perjanjian_kinerja,
+    "alokasi_anggaran": _anggaran.alokasi,
+    "capaian_ringkas": _ikk.ringkas,
+    "realisasi_anggaran": _anggaran.realisasi,
+    "efisiensi": _anggaran.efisiensi,
+    "smart_dja": _anggaran.smart,
+    "ikpa": _anggaran.ikpa,
+    "nilai_kinerja_anggaran": _anggaran.nka,
+    "kinerja_lainnya": _anggaran.lainnya,
+    "kesimpulan": _penutup.kesimpulan,
+    "saran": _penutup.saran,
+    "lampiran_pk": _penutup.lampiran_pk,
+    "lampiran_sk_tim": _penutup.lampiran_sk,
+    "lampiran_sop": _penutup.lampiran_sop,
+    "lampiran_dokumen": _penutup.lampiran_dokumen,
+}
+
+
+def _bangun_bagian(k: Konteks, nama: str) -> list[tuple[str, list[model.Blok]]]:
+    """The sections ``nama`` stands for: one, or one per sasaran for the IKK analyses."""
+    if nama.startswith("narasi:"):
+        return [(nama, _pembuka.narasi(k, nama.split(":", 1)[1]))]
+    if nama == "analisis_semua_sasaran":
+        return [
+            (f"analisis_sasaran:{r.sasaran.kode}", _ikk.analisis_sasaran(k, r.sasaran.kode))
+            for r in k.hasil.sasaran
+        ]
+    return [(nama, PEMBANGUN[nama](k))]
+
+
+def _gambar_satker(k: Konteks, bagian: list[tuple[int | str, str, list[model.Blok]]]) -> None:
+    """Put the satker's own images (lampiran.yaml ``gambar``) into the sections they name."""
+    lam = k.hasil.data.ini.lampiran
+    if lam is None or not lam.gambar:
+        return
+    folder = k.hasil.data.berkas_satker.parent
+    for g in lam.gambar:
+        blok: list[model.Blok] = [_gambar_berkas(folder, g.kunci, g.berkas, g.judul)]
+        if (b := k.narasi_blok(g.keterangan, "keterangan-gambar")) is not None:
+            blok.append(b)
+        if g.tempat.startswith("ikk:"):
+            kode = g.tempat.removeprefix("ikk:")
+            tujuan = next(
+                (
+                    x.blok
+                    for _, nama, isi in bagian
+                    if nama.startswith("analisis_sasaran:")
+                    for x in isi
+                    if isinstance(x, model.Kelompok) and x.kunci == kode
+                ),
+                None,
+            )
+            if tujuan is None:  # the IKK is not in this year's PK: show it with the documents
+                tujuan = next(isi for _, nama, isi in bagian if nama == "lampiran_dokumen")
+        else:
+            tujuan = next(isi for _, nama, isi in bagian if nama == g.tempat)
+        tujuan.extend(blok)
+
+
+def _gambar_berkas(folder: Path, kunci: str, berkas: str, judul: str) -> model.Gambar:
+    def buat() -> tuple[str, str]:
+        import base64
+
+        from ..muat.data import jenis_gambar, path_gambar
+
+        isi = path_gambar(folder, berkas).read_bytes()
+        return jenis_gambar(isi) or "image/png", base64.b64encode(isi).decode("ascii")
+
+    return model.Gambar(kunci, judul, buat)
+
+
+def susun_dokumen(hasil: HasilLaporan) -> Dokumen:
+    """Model every section of the report of ``hasil`` and number its tables and figures."""
+    k = Konteks(hasil)
+    bagian = [
+        (bab, kunci, blok)
+        for bab, daftar in RENCANA.items()
+        for nama in daftar
+        for kunci, blok in _bangun_bagian(k, nama)
+    ]
+    _gambar_satker(k, bagian)
+    dok = Dokumen()
+    for bab, kunci, blok in bagian:
+        dok.tambah(bab, kunci, blok)
+    dok.nomori()
+    return dok
+
+
+_DOKUMEN: dict[int, tuple[HasilLaporan, Dokumen]] = {}
+
+
+def dokumen_laporan(hasil: HasilLaporan) -> Dokumen:
+    """:func:`susun_dokumen`, once per computed report (shared by the chapters of a kernel)."""
+    simpan = _DOKUMEN.get(id(hasil))
+    if simpan is None or simpan[0] is not hasil:
+        if len(_DOKUMEN) > 4:
+            _DOKUMEN.clear()
+        simpan = (hasil, susun_dokumen(hasil))
+        _DOKUMEN[id(hasil)] = simpan
+    return simpan[1]
+
+
+FOLDER_NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks"
+"""The chapter notebooks' folder: a relative ``data_dir`` is also looked for from here."""
+
+PARAMETER_NOTEBOOK = ("satker", "tahun", "periode", "data_dir")
+
+
+def folder_data(data_dir: str | Path) -> Path:
+    """Resolve the ``data_dir`` parameter of a chapter notebook.
+
+    An absolute path is used as is. A relative one is resolved against the kernel's working
+    directory (JupyterLab starts it in the notebook's folder) and, when no data folder (one
+    with ``satker/``) is there, against the chapter notebooks' folder — so ``papermill notebooks/04_….ipynb out.ipynb``
+    run from the repository root finds ``../data`` as JupyterLab does.
+    """
+    p = Path(data_dir)
+    if p.is_absolute() or (p / "satker").is_dir():
+        return p
+    lain = FOLDER_NOTEBOOK / p
+    return lain if (lain / "satker").is_dir() else p
+
+
+def parameter_asing() -> list[str]:
+    """Names a papermill run injected that no chapter notebook declares (a misspelt ``-p``).
+
+    Looks at the IPython namespace: plain values (text, numbers, booleans) that are not
+    parameters, not private and not IPython's own. Empty outside IPython.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - ipykernel depends on IPython
+        return []
+    ip = get_ipython()
+    if ip is None:
+        return []
+    tersembunyi = getattr(ip, "user_ns_hidden", {})
+    return sorted(
+        nama
+        for nama, nilai in ip.user_ns.items()
+        if not nama.startswith("_")
+        and nama not in tersembunyi
+        and nama not in PARAMETER_NOTEBOOK
+        and isinstance(nilai, str | int | float | bool)
+    )
 
 
 class Laporan:
-    """Section builder for one chapter of one satker's report.
+    """The sections of one chapter of one satker's report.
 
-    ``bab`` is the chapter number used in table and figure numbers (0 for front matter,
-    ``"E"`` for the ikhtisar, ``"L"`` for the appendix).
+    ``bab`` is the chapter (``0`` front matter, ``"E"`` ikhtisar, ``1``–``4``, ``"L"``
+    lampiran); a section of another chapter can be shown too, with its own numbers.
     """
 
     def __init__(
         self, satker: str, tahun: int, data_dir: str | Path = "../data", bab: int | str = 0
-    ):
-        self.hasil: HasilLaporan = hasil_laporan(satker, tahun, data_dir)
+    ) -> None:
+        asing = parameter_asing()
+        if asing:
+            raise ParameterError(
+                f"parameter tidak dikenal: {', '.join(asing)} (salah ketik?). Parameter notebook "
+                f"bab: {', '.join(PARAMETER_NOTEBOOK)}"
+            )
+        self.hasil: HasilLaporan = hasil_laporan(satker, tahun, folder_data(data_dir))
         self.bab = bab
-        self._tabel = 0
-        self._gambar = 0
-        self._temuan: list | None = None
+        self.dokumen: Dokumen = dokumen_laporan(self.hasil)
 
-    # numbering ---------------------------------------------------------------------------
-    @property
-    def _awalan(self) -> str:
-        return str(self.bab)
-
-    def nomor_tabel(self) -> str:
-        self._tabel += 1
-        return f"{self._awalan}.{self._tabel}"
-
-    def nomor_gambar(self) -> str:
-        self._gambar += 1
-        return f"{self._awalan}.{self._gambar}"
+    def _bagian(self, nama: str) -> Bagian:
+        for _bab, daftar in self.dokumen.bab.items():
+            if nama in daftar:
+                return daftar[nama]
+        raise KeyError(f"bagian {nama!r} tidak ada dalam laporan")
 
     # front matter ------------------------------------------------------------------------
-    def sampul(self) -> Html:
+    def sampul(self) -> Bagian:
         """Cover page."""
-        return Html(_pembuka.sampul(self.hasil))
+        return self._bagian("sampul")
 
-    def kata_pengantar(self) -> Html:
-        """Kata pengantar (the analyst's text, or a drafted one)."""
-        return Html(_pembuka.kata_pengantar(self.hasil))
+    def kata_pengantar(self) -> Bagian:
+        """Kata pengantar (the analyst's text, or a drafted one) with the signature."""
+        return self._bagian("kata_pengantar")
 
-    def ikhtisar(self) -> Html:
+    def ikhtisar(self) -> Bagian:
         """Ikhtisar eksekutif: narrative, headline figures and the capaian table."""
-        return Html(_pembuka.ikhtisar(self))
+        return self._bagian("ikhtisar")
 
     # Bab I -------------------------------------------------------------------------------
-    def narasi(self, nama: str) -> Html:
-        """A chapter-level narrative field of ``narasi.yaml`` (Markdown)."""
-        return Html(_pembuka.narasi(self.hasil, nama))
+    def narasi(self, nama: str) -> Bagian:
+        """A chapter-level narrative of ``narasi.yaml`` (empty when not filled in)."""
+        return self._bagian(f"narasi:{nama}")
 
-    def gambaran_umum(self) -> Html:
+    def gambaran_umum(self) -> Bagian:
         """Location, capacity vs occupants (table and chart), land and buildings."""
-        return Html(_profil.gambaran_umum(self))
+        return self._bagian("gambaran_umum")
 
-    def kepegawaian(self) -> Html:
+    def kepegawaian(self) -> Bagian:
         """Staff by gender, education and rank."""
-        return Html(_profil.kepegawaian(self))
+        return self._bagian("kepegawaian")
 
-    def tugas_fungsi(self) -> Html:
-        """Tugas pokok, fungsi, Tabel tugas-fungsi-wewenang and per seksi."""
-        return Html(_profil.tugas_fungsi(self))
+    def tugas_fungsi(self) -> Bagian:
+        """Tugas pokok, fungsi, tugas-fungsi-wewenang and per seksi."""
+        return self._bagian("tugas_fungsi")
 
-    def aspek_isu_strategis(self) -> Html:
-        return Html(_profil.aspek_isu(self.hasil))
+    def aspek_isu_strategis(self) -> Bagian:
+        return self._bagian("aspek_isu_strategis")
 
     # Bab II ------------------------------------------------------------------------------
-    def renstra(self) -> Html:
+    def renstra(self) -> Bagian:
         """Visi, misi, tata nilai, tujuan, sasaran kegiatan."""
-        return Html(_profil.renstra(self.hasil))
+        return self._bagian("renstra")
 
-    def perjanjian_kinerja(self) -> Html:
+    def perjanjian_kinerja(self) -> Bagian:
         """The Perjanjian Kinerja table: sasaran → IKK → target."""
-        return Html(_ikk.tabel_pk(self))
+        return self._bagian("perjanjian_kinerja")
 
-    def alokasi_anggaran(self) -> Html:
+    def alokasi_anggaran(self) -> Bagian:
         """Budget allocation per program/kegiatan and per sasaran."""
-        return Html(_anggaran.alokasi(self))
+        return self._bagian("alokasi_anggaran")
 
     # Bab III A ---------------------------------------------------------------------------
-    def capaian_ringkas(self) -> Html:
-        """Tabel capaian all IKK and the capaian chart."""
-        return Html(_ikk.ringkas(self))
+    def capaian_ringkas(self) -> Bagian:
+        """Table of capaian of all IKK, the summary per sasaran and the capaian charts."""
+        return self._bagian("capaian_ringkas")
 
-    def analisis_sasaran(self, kode: str) -> Html:
+    def analisis_sasaran(self, kode: str) -> Bagian:
         """Every analysis of PermenPANRB 53/2014 for each IKK of sasaran ``kode``."""
-        return Html(_ikk.analisis_sasaran(self, kode))
+        return self._bagian(f"analisis_sasaran:{kode}")
 
-    def analisis_semua_sasaran(self) -> Html:
+    def analisis_semua_sasaran(self) -> Bagian:
         """:meth:`analisis_sasaran` for every sasaran of the Perjanjian Kinerja, in order."""
-        return Html("".join(_ikk.analisis_sasaran(self, k) for k in self.daftar_sasaran()))
+        hasil = Bagian([], self.dokumen)
+        for kode in self.daftar_sasaran():
+            hasil = hasil + self.analisis_sasaran(kode)
+        return hasil
 
     def daftar_sasaran(self) -> list[str]:
         return [r.sasaran.kode for r in self.hasil.sasaran]
 
     # Bab III B–D -------------------------------------------------------------------------
-    def realisasi_anggaran(self) -> Html:
+    def realisasi_anggaran(self) -> Bagian:
         """Pagu and realisasi per sasaran and per jenis belanja, this year and last."""
-        return Html(_anggaran.realisasi(self))
+        return self._bagian("realisasi_anggaran")
 
-    def efisiensi(self) -> Html:
+    def efisiensi(self) -> Bagian:
         """Capaian kinerja vs penyerapan per sasaran (efficiency of resources)."""
-        return Html(_anggaran.efisiensi(self))
+        return self._bagian("efisiensi")
 
-    def smart_dja(self) -> Html:
-        return Html(_anggaran.smart(self))
+    def smart_dja(self) -> Bagian:
+        return self._bagian("smart_dja")
 
-    def ikpa(self) -> Html:
-        return Html(_anggaran.ikpa(self))
+    def ikpa(self) -> Bagian:
+        return self._bagian("ikpa")
 
-    def nilai_kinerja_anggaran(self) -> Html:
-        return Html(_anggaran.nka(self))
+    def nilai_kinerja_anggaran(self) -> Bagian:
+        return self._bagian("nilai_kinerja_anggaran")
 
-    def kinerja_lainnya(self) -> Html:
+    def kinerja_lainnya(self) -> Bagian:
         """e-Performance per triwulan, e-Monev per month, prioritas nasional."""
-        return Html(_anggaran.lainnya(self))
+        return self._bagian("kinerja_lainnya")
 
     # Bab IV and appendices ---------------------------------------------------------------
-    def kesimpulan(self) -> Html:
-        return Html(_penutup.kesimpulan(self))
+    def kesimpulan(self) -> Bagian:
+        return self._bagian("kesimpulan")
 
-    def saran(self) -> Html:
-        return Html(_penutup.saran(self))
+    def saran(self) -> Bagian:
+        return self._bagian("saran")
 
-    def lampiran_pk(self) -> Html:
-        return Html(_penutup.lampiran_pk(self))
+    def lampiran_pk(self) -> Bagian:
+        return self._bagian("lampiran_pk")
 
-    def lampiran_sk_tim(self) -> Html:
-        return Html(_penutup.lampiran_sk(self))
+    def lampiran_sk_tim(self) -> Bagian:
+        return self._bagian("lampiran_sk_tim")
 
-    def lampiran_sop(self) -> Html:
-        return Html(_penutup.lampiran_sop(self))
+    def lampiran_sop(self) -> Bagian:
+        return self._bagian("lampiran_sop")
 
-    def lampiran_dokumen(self) -> Html:
-        return Html(_penutup.lampiran_dokumen(self))
+    def lampiran_dokumen(self) -> Bagian:
+        return self._bagian("lampiran_dokumen")
 
-    def hasil_pemeriksaan(self) -> Html:
-        """Appendix: every data-check finding."""
-        return Html(_penutup.pemeriksaan(self))
-
-    # shared helpers for the section modules ----------------------------------------------
-    def temuan(self) -> list:
-        """Data-check findings (computed once per chapter)."""
-        if self._temuan is None:
-            from ..periksa import periksa_data
-
-            data = self.hasil.data
-            simpan = _TEMUAN.get(id(data))
-            if simpan is None or simpan[0] is not data:
-                simpan = (data, periksa_data(data))
-                _TEMUAN.clear()
-                _TEMUAN[id(data)] = simpan
-            self._temuan = simpan[1]
-        return self._temuan
-
+    # data for analysts (DataFrames, see lkjip_helpers.laporan.analis) ----------------------
     @property
     def ikk(self) -> list[HasilIkk]:
         return self.hasil.ikk
 
-    def jumlah_status(self) -> tuple[int, int]:
-        return (
-            sum(h.status == TERCAPAI for h in self.ikk),
-            sum(h.status == TIDAK_TERCAPAI for h in self.ikk),
-        )
+    def tabel_ikk(self) -> pd.DataFrame:
+        """One row per IKK: target, realisasi, capaian, status, last year, Renstra targets."""
+        return analis.tabel_ikk(self.hasil)
+
+    def data_ikk(self, kode: str) -> pd.DataFrame:
+        """One IKK's data: its periods (months, triwulan) and the year's realisasi."""
+        return analis.data_ikk(self.hasil, kode)
+
+    def tabel_anggaran(self) -> pd.DataFrame:
+        """Every budget line of this year and last: pagu, realisasi, penyerapan, sisa."""
+        return analis.tabel_anggaran(self.hasil)
+
+    def tabel_temuan(self) -> pd.DataFrame:
+        """The data-check findings: tingkat, kode, lokasi, pesan, id."""
+        from ..periksa import periksa_data
+
+        return analis.tabel_temuan(periksa_data(self.hasil.data))

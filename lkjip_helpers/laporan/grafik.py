@@ -209,3 +209,114 @@ def garis_periode(label: Sequence[str], nilai: Sequence[Decimal | None], judul: 
         ax.yaxis.set_major_formatter(FuncFormatter(_fmt_persen))
         ax.set_title(judul, loc="left")
         return _png(fig)
+
+
+def struktur_organisasi(unit: Sequence[tuple[str, str | None, str | None]]) -> str:
+    """Organisation chart from (nama, kepala, induk) units: the top unit, its direct units in a
+    row, and the units under each stacked below it (how Lapas/Rutan charts are usually drawn).
+    Every box is tall enough for its whole text: nothing is cut."""
+    from collections import defaultdict
+
+    from matplotlib.patches import FancyBboxPatch
+
+    anak: dict[str | None, list[tuple[str, str | None]]] = defaultdict(list)
+    for nama, kepala, induk in unit:
+        anak[induk or None].append((nama, kepala))
+    (puncak, kepala_puncak), *_ = anak[None]
+    kolom = anak[puncak] or []
+
+    def turunan(nama: str, tingkat: int = 0) -> list[tuple[int, str, str | None]]:
+        hasil = []
+        for n, k in anak.get(nama, []):
+            hasil.append((tingkat, n, k))
+            hasil += turunan(n, tingkat + 1)
+        return hasil
+
+    tumpukan = [turunan(n) for n, _ in kolom]
+    lebar = 7.0
+    n_kolom = max(1, len(kolom))
+    lebar_kolom = lebar / n_kolom
+    huruf = 6.2 if n_kolom > 4 else 7.0
+    w_puncak, w_kolom = min(2.6, lebar * 0.45), lebar_kolom * 0.9
+
+    def geser(tingkat: int) -> float:
+        return 0.14 + 0.1 * tingkat
+
+    def bungkus(nama: str, kepala: str | None, w: float) -> tuple[list[str], list[str]]:
+        n = max(8, int(w / (huruf * 0.0092)))
+        return textwrap.wrap(nama, n), textwrap.wrap(kepala or "", n + 2)
+
+    semua = [bungkus(puncak, kepala_puncak, w_puncak)]
+    semua += [bungkus(n, k, w_kolom) for n, k in kolom]
+    semua += [bungkus(n, k, w_kolom - geser(t)) for b in tumpukan for t, n, k in b]
+    baris_teks = max(len(a) * 0.105 + len(b) * 0.095 for a, b in semua)
+    tinggi_kotak, jarak = 0.12 + baris_teks, 0.2
+    baris_maks = max((len(t) for t in tumpukan), default=0)
+    tinggi = 0.15 + (tinggi_kotak + jarak) * (2 + baris_maks) + 0.1
+
+    def kotak(ax, x: float, y: float, w: float, nama: str, kepala: str | None, gaya: int) -> None:
+        latar, tinta = [(BIRU, "white"), ("#dfe6ee", "#1a1a1a"), ("white", "#1a1a1a")][gaya]
+        ax.add_patch(
+            FancyBboxPatch(
+                (x, y),
+                w,
+                tinggi_kotak,
+                boxstyle="round,pad=0,rounding_size=0.04",
+                facecolor=latar,
+                edgecolor=BIRU,
+                linewidth=0.8,
+            )
+        )
+        atas, bawah = bungkus(nama, kepala, w)
+        ax.text(
+            x + w / 2,
+            y + 0.05,
+            "\n".join(atas),
+            ha="center",
+            va="top",
+            fontsize=huruf,
+            fontweight="bold",
+            color=tinta,
+            linespacing=1.05,
+        )
+        if bawah:
+            ax.text(
+                x + w / 2,
+                y + tinggi_kotak - 0.04,
+                "\n".join(bawah),
+                ha="center",
+                va="bottom",
+                fontsize=huruf - 0.8,
+                style="italic",
+                color=tinta,
+                linespacing=1.05,
+            )
+
+    with plt.rc_context(GAYA):
+        fig = plt.figure(figsize=(lebar, tinggi))
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.set_xlim(0, lebar)
+        ax.set_ylim(tinggi, 0)
+        ax.axis("off")
+        y0 = 0.12
+        kotak(ax, (lebar - w_puncak) / 2, y0, w_puncak, puncak, kepala_puncak, 0)
+        y1 = y0 + tinggi_kotak + jarak
+        if kolom:
+            tengah = [lebar_kolom * (i + 0.5) for i in range(n_kolom)]
+            y_garis = y1 - jarak / 2
+            ax.plot([lebar / 2, lebar / 2], [y0 + tinggi_kotak, y_garis], color=BIRU, lw=0.8)
+            ax.plot([tengah[0], tengah[-1]], [y_garis, y_garis], color=BIRU, lw=0.8)
+        for i, ((nama, kepala), bawah) in enumerate(zip(kolom, tumpukan, strict=True)):
+            x = lebar_kolom * i + (lebar_kolom - w_kolom) / 2
+            ax.plot([x + w_kolom / 2] * 2, [y1 - jarak / 2, y1], color=BIRU, lw=0.8)
+            kotak(ax, x, y1, w_kolom, nama, kepala, 1)
+            tulang = x + 0.06
+            for j, (tingkat, n, k) in enumerate(bawah):
+                y = y1 + (tinggi_kotak + jarak) * (j + 1)
+                g = geser(tingkat)
+                ax.plot(
+                    [tulang, tulang], [y1 + tinggi_kotak, y + tinggi_kotak / 2], color=BIRU, lw=0.8
+                )
+                ax.plot([tulang, x + g], [y + tinggi_kotak / 2] * 2, color=BIRU, lw=0.8)
+                kotak(ax, x + g, y, w_kolom - g, n, k, 2)
+        return _png(fig)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,6 +94,75 @@ def _muat_tahun(folder: Path, tahun: int, wajib: tuple[str, ...]) -> DataTahun:
     return dt
 
 
+MAKS_GAMBAR = 8 * 1024 * 1024
+"""Largest image file embedded in a report (bytes)."""
+
+
+def jenis_gambar(isi: bytes) -> str | None:
+    """The mimetype of PNG, JPEG or SVG content (by its first bytes), else None."""
+    if isi.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if isi.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    awal = isi[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if awal.startswith((b"<?xml", b"<svg", b"<!--")) and b"<svg" in isi[:4096].lower():
+        return "image/svg+xml"
+    return None
+
+
+_SVG_AKTIF = re.compile(
+    rb"<\s*(?:script|foreignobject|iframe|object|embed)\b|\son[a-z]+\s*=|"
+    rb"(?:href|src)\s*=\s*[\"']\s*(?!#|data:image/)",
+    re.IGNORECASE,
+)
+
+
+def path_gambar(folder_satker: Path, berkas: str) -> Path:
+    """The image file ``berkas`` (relative to the satker's folder), after checking that it
+    stays inside that folder (symlinks resolved), exists, is a PNG, JPEG or SVG without
+    active content, and is not too large. Raises DataError (without the file's path in a
+    form that leaks anything outside the data folder)."""
+    dasar = folder_satker.resolve()
+    calon = (folder_satker / berkas).resolve()
+    if not calon.is_relative_to(dasar):
+        raise DataError(berkas, "berkas gambar harus berada di dalam folder satker")
+    if not calon.is_file():
+        raise DataError(berkas, "berkas gambar tidak ditemukan di folder satker")
+    if calon.stat().st_size > MAKS_GAMBAR:
+        raise DataError(berkas, f"berkas gambar lebih besar dari {MAKS_GAMBAR // (1024 * 1024)} MB")
+    isi = calon.read_bytes()
+    jenis = jenis_gambar(isi)
+    if jenis is None:
+        raise DataError(berkas, "bukan gambar PNG, JPEG atau SVG")
+    if jenis == "image/svg+xml" and _SVG_AKTIF.search(isi):
+        raise DataError(
+            berkas, "SVG memuat skrip, penanganan peristiwa atau rujukan ke berkas/alamat lain"
+        )
+    return calon
+
+
+def _cek_gambar(folder_satker: Path, dt: DataTahun) -> None:
+    """Every image listed in lampiran.yaml exists, is allowed and stays in the satker folder."""
+    if dt.lampiran is None:
+        return
+    masalah = []
+    kunci: set[str] = set()
+    for i, g in enumerate(dt.lampiran.gambar):
+        baris = dt.baris("lampiran", "gambar", i, "berkas")
+        tempat = (f"baris {baris}, " if baris else "") + f"gambar[{i + 1}].berkas"
+        if g.kunci in kunci:
+            masalah.append(f"{tempat}: kunci {g.kunci!r} dipakai lebih dari sekali")
+        kunci.add(g.kunci)
+        try:
+            path_gambar(folder_satker, g.berkas)
+        except DataError as err:
+            masalah.append(f"{tempat}: {err.pesan} ({g.berkas!r})")
+    if masalah:
+        raise DataError(
+            str(dt.berkas["lampiran"]), "gambar tidak dapat dipakai:\n  - " + "\n  - ".join(masalah)
+        )
+
+
 def _cek_katalog(katalog: s.Katalog, path: Path) -> None:
     kode_sasaran = [x.kode for x in katalog.sasaran]
     ganda = {k for k in kode_sasaran if kode_sasaran.count(k) > 1}
@@ -156,6 +226,7 @@ def muat_laporan(satker: str, tahun: int | str, data_dir: str | Path = "data") -
             + (f"; tahun yang tersedia: {', '.join(tersedia)}" if tersedia else ""),
         )
     ini = _muat_tahun(folder_ini, tahun, WAJIB_TAHUN_INI)
+    _cek_gambar(folder_satker, ini)
     folder_lalu = folder_satker / str(tahun - 1)
     lalu = _muat_tahun(folder_lalu, tahun - 1, ()) if folder_lalu.is_dir() else None
     return DataLaporan(

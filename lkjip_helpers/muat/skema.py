@@ -172,6 +172,16 @@ class TugasFungsi(_Model):
     wewenang: str | None = None
 
 
+class UnitOrganisasi(_Model):
+    """One unit of the organisation chart: its name, its head and the unit it reports to."""
+
+    nama: str
+    kepala: str | None = None
+    """Title (and name) of the head, e.g. ``Kepala Seksi Binadik``."""
+    induk: str | None = None
+    """``nama`` of the unit above; empty for the top of the chart."""
+
+
 class Renstra(_Model):
     pengantar: Teks | None = None
     visi: Teks
@@ -206,9 +216,38 @@ class Profil(_Model):
     """Tabel 1.4-style: per seksi/bagian."""
     uraian_tugas_seksi: Teks | None = None
     """Long per-section duty lists (Markdown)."""
+    organisasi: list[UnitOrganisasi] = Field(default_factory=list)
+    """The organisation chart (Gambar Struktur Organisasi), drawn from these units."""
     aspek_strategis: Teks | None = None
     isu_strategis: Teks | None = None
     renstra: Renstra
+
+    @model_validator(mode="after")
+    def _pohon_organisasi(self) -> Profil:
+        unit = self.organisasi
+        if not unit:
+            return self
+        nama = [u.nama for u in unit]
+        ganda = sorted({n for n in nama if nama.count(n) > 1})
+        if ganda:
+            raise ValueError(f"organisasi: nama unit ganda: {', '.join(ganda)}")
+        puncak = [u.nama for u in unit if not u.induk]
+        if len(puncak) != 1:
+            raise ValueError(
+                "organisasi: harus tepat satu unit tanpa induk (puncak bagan), ditemukan "
+                f"{len(puncak)}" + (f": {', '.join(puncak)}" if puncak else "")
+            )
+        induk = {u.nama: u.induk for u in unit}
+        for u in unit:
+            if u.induk and u.induk not in induk:
+                raise ValueError(f"organisasi: induk {u.induk!r} dari unit {u.nama!r} tidak ada")
+            dilihat, n = set(), u.nama
+            while n:
+                if n in dilihat:
+                    raise ValueError(f"organisasi: unit {u.nama!r} berada dalam lingkaran induk")
+                dilihat.add(n)
+                n = induk.get(n) or ""
+        return self
 
 
 # --------------------------------------------------------------------------- kinerja
@@ -343,6 +382,9 @@ class Smart(_Model):
     capaian_ro: Angka
     efisiensi: Angka | None = None
     nilai_efisiensi: Angka | None = None
+    nilai: Angka | None = None
+    """The SMART-DJA score as the application published it (official; printed as is). The
+    score recomputed from the components is then only a check."""
 
     @model_validator(mode="after")
     def _efisiensi(self) -> Smart:
@@ -366,6 +408,9 @@ class Ikpa(_Model):
     capaian_output: Angka | None = None
     pengurang_dispensasi_spm: NonNeg = Decimal(0)
     """Points deducted for SPM dispensations (PER-5/PB/2024, TA 2024 onward)."""
+    nilai: Angka | None = None
+    """The IKPA score (nilai akhir) as the application published it (official; printed as is).
+    The score recomputed from the components is then only a check."""
 
 
 class PrioritasNasional(_Model):
@@ -400,6 +445,10 @@ class Narasi(_Model):
     perjanjian_kinerja: Teks | None = None
     akuntabilitas_pengantar: Teks | None = None
     realisasi_anggaran: Teks | None = None
+    """Bab III B, before the budget tables."""
+    realisasi_anggaran_analisis: Teks | None = None
+    """Bab III B, after this year's budget tables (comments on them; may cite them with
+    ``{{ tabel:anggaran-sasaran-<tahun> }}``)."""
     smart_dja: Teks | None = None
     ikpa: Teks | None = None
     e_performance: Teks | None = None
@@ -471,11 +520,50 @@ class DokumenLain(_Model):
     keterangan: Teks | None = None
 
 
+TEMPAT_GAMBAR = (
+    "gambaran_umum",
+    "tugas_fungsi",
+    "renstra",
+    "perjanjian_kinerja",
+    "alokasi_anggaran",
+    "capaian_ringkas",
+    "realisasi_anggaran",
+    "efisiensi",
+    "smart_dja",
+    "ikpa",
+    "nilai_kinerja_anggaran",
+    "kinerja_lainnya",
+    "lampiran_pk",
+    "lampiran_sk_tim",
+    "lampiran_sop",
+    "lampiran_dokumen",
+)
+"""Report sections an image of the satker can be placed in (or ``ikk:<kode>``)."""
+
+
+class GambarLampiran(_Model):
+    """An image file of the satker (screenshot, certificate, photo) shown in the report."""
+
+    kunci: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+    """Stable key: ``{{ gambar:<kunci> }}`` in a narrative refers to it."""
+    berkas: str
+    """Path relative to the satker's folder (``data/satker/<satker>/``): PNG, JPEG or SVG."""
+    judul: str
+    tempat: str = Field(
+        default="lampiran_dokumen",
+        pattern=r"^(?:ikk:[A-Za-z0-9.\-]+|" + "|".join(TEMPAT_GAMBAR) + r")$",
+    )
+    """Section that shows it: one of :data:`TEMPAT_GAMBAR`, or ``ikk:<kode>`` (that IKK's
+    analysis)."""
+    keterangan: Teks | None = None
+
+
 class Lampiran(_Model):
     perjanjian_kinerja: DokumenPk | None = None
     sk_tim: SkTim | None = None
     sop: Sop | None = None
     dokumen_lain: list[DokumenLain] = Field(default_factory=list)
+    gambar: list[GambarLampiran] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- klaim

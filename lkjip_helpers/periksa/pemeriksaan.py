@@ -14,19 +14,35 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING
 
 from .. import format_id as f
 from ..hitung import HasilLaporan, hasil_untuk
+from ..hitung.capaian import GalatHitung, hitung_realisasi, teks_kunci
+from ..hitung.kinerja_anggaran import TOLERANSI_RESMI
 from ..muat import DataLaporan, DataTahun, muat
-from ..muat.skema import JUMLAH_PERIODE
+from ..muat.skema import JUMLAH_PERIODE, Narasi, NarasiIkk
+from . import besaran as bs
+from .narasi import AngkaNarasi, periksa_narasi_bab, periksa_narasi_ikk
+from .rekonsiliasi import diagnosa_anggaran
+from .temuan import URUTAN_TINGKAT, Subjek, Temuan, Tingkat, hitung_tingkat
 
-Tingkat = Literal["error", "peringatan", "info"]
-URUTAN_TINGKAT: dict[str, int] = {"error": 0, "peringatan": 1, "info": 2}
+if TYPE_CHECKING:
+    from .masalah import Masalah
+
+__all__ = [
+    "KODE_TEMUAN",
+    "URUTAN_TINGKAT",
+    "Temuan",
+    "Tingkat",
+    "hitung_tingkat",
+    "periksa",
+    "periksa_data",
+    "tulis_json",
+]
 
 SATUAN_DIKENAL = {
     "%",
@@ -48,33 +64,36 @@ SATUAN_DIKENAL = {
 }
 
 
-@dataclass(frozen=True)
-class Temuan:
-    """One finding: a code, a level, where (file, row/field) and a message in Indonesian."""
-
-    kode: str
-    tingkat: Tingkat
-    lokasi: str
-    pesan: str
-    besaran: str | None = None
-    """For claim findings: the figure compared, its year, the stated and computed values
-    (plain decimal strings) and where the draft states it."""
-    tahun: int | None = None
-    dinyatakan: str | None = None
-    dihitung: str | None = None
-    sumber: str | None = None
-
-    def to_dict(self) -> dict[str, object]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
-
-
 class _Kumpulan:
-    def __init__(self, data: DataLaporan) -> None:
+    def __init__(self, data: DataLaporan, hasil: HasilLaporan) -> None:
         self.data = data
+        self.hasil = hasil
         self.temuan: list[Temuan] = []
+        self._indeks: dict[str, int] = {}
 
-    def tambah(self, kode: str, tingkat: Tingkat, lokasi: str, pesan: str, **klaim: object) -> None:
-        self.temuan.append(Temuan(kode, tingkat, lokasi, pesan, **klaim))  # type: ignore[arg-type]
+    def tambah(
+        self,
+        kode: str,
+        tingkat: Tingkat,
+        lokasi: str,
+        pesan: str,
+        *,
+        kunci: str,
+        subjek: tuple[Subjek, ...] = (),
+        **klaim: object,
+    ) -> None:
+        """Add a finding; the same problem (same id) found twice is one finding, two places."""
+        t = Temuan(kode, tingkat, lokasi, pesan, kunci=kunci, subjek=subjek, **klaim)  # type: ignore[arg-type]
+        if t.id in self._indeks:
+            i = self._indeks[t.id]
+            lama = self.temuan[i]
+            lokasi_baru = lama.lokasi if lokasi in lama.lokasi else f"{lama.lokasi}; {lokasi}"
+            self.temuan[i] = replace(
+                lama, lokasi=lokasi_baru, subjek=tuple(dict.fromkeys(lama.subjek + subjek))
+            )
+            return
+        self._indeks[t.id] = len(self.temuan)
+        self.temuan.append(t)
 
     def lokasi(self, dt: DataTahun | None, nama: str, *loc: int | str, label: str = "") -> str:
         """``2023/kinerja.yaml baris 12, indikator[1] (SK1.1)``."""
@@ -101,6 +120,10 @@ def _rp(x: Decimal | None) -> str:
     return f.rupiah(x)
 
 
+def _ikk(kode: str) -> tuple[Subjek, ...]:
+    return (("ikk", kode),)
+
+
 # --------------------------------------------------------------------------- IKK
 
 
@@ -114,6 +137,8 @@ def _cek_katalog(k: _Kumpulan) -> None:
                 f"katalog {d.katalog.id}, indikator {kode}",
                 f"satuan {ind.satuan!r} tidak dikenal; diharapkan salah satu dari: "
                 + ", ".join(sorted(SATUAN_DIKENAL)),
+                kunci=f"{kode}|{ind.satuan}",
+                subjek=_ikk(kode),
             )
         if ind.jenis == "rasio" and ind.satuan.strip() not in ("%", "persen"):
             k.tambah(
@@ -121,6 +146,8 @@ def _cek_katalog(k: _Kumpulan) -> None:
                 "peringatan",
                 f"katalog {d.katalog.id}, indikator {kode}",
                 f"indikator rasio bersatuan {ind.satuan!r}; realisasi rasio dinyatakan dalam %",
+                kunci=f"{kode}|{ind.satuan}",
+                subjek=_ikk(kode),
             )
 
 
@@ -136,6 +163,8 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
             k.lokasi(ini, "kinerja", "indikator", baris - 1, "kode"),
             f"kode IKK {kode!r} tidak ada di katalog {d.katalog.id!r} maupun "
             "indikator_tambahan satker; diharapkan salah satu kode katalog",
+            kunci=kode,
+            subjek=(("pk",),),
         )
     kodes = [x.kode for x in kin.indikator]
     for kode in sorted({x for x in kodes if kodes.count(x) > 1}):
@@ -144,6 +173,8 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
             "error",
             f"{ini.tahun}/kinerja.yaml",
             f"IKK {kode} tercantum {kodes.count(kode)} kali dalam Perjanjian Kinerja",
+            kunci=kode,
+            subjek=(("pk",), ("ikk", kode)),
         )
     di_pk = set(kodes)
     for kode, ind in d.indikator.items():
@@ -154,6 +185,8 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
                 f"{ini.tahun}/kinerja.yaml",
                 f"IKK {kode} ada di katalog dengan target Renstra {d.tahun}, "
                 "tetapi tidak tercantum dalam Perjanjian Kinerja tahun ini",
+                kunci=kode,
+                subjek=(("pk",),),
             )
 
     idx = {x.kode: i for i, x in enumerate(kin.indikator)}
@@ -167,19 +200,33 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
                 "error",
                 lok,
                 "realisasi belum diisi; diharapkan pembilang+penyebut, nilai, atau periode",
+                kunci=r.kode,
+                subjek=_ikk(r.kode),
             )
         if r.target is None:
             k.tambah(
                 "TARGET_KOSONG",
                 "error",
-                k.lokasi(ini, "kinerja", "indikator", i, label=r.kode),
+                lok,
                 f"target belum diisi dan katalog tidak punya target Renstra {d.tahun}",
+                kunci=r.kode,
+                subjek=_ikk(r.kode),
             )
+        nol = [c for c in r.cacat if c.kode == "HITUNG_GAGAL"]
         if r.galat:
-            k.tambah("HITUNG_GAGAL", "error", lok, f"capaian tidak dapat dihitung: {r.galat}")
+            k.tambah(
+                "HITUNG_GAGAL",
+                "error",
+                lok,
+                f"capaian tidak dapat dihitung: {r.galat}",
+                kunci=nol[0].kunci if nol else f"{r.kode}|{r.galat}",
+                subjek=_ikk(r.kode),
+            )
         real = r.realisasi
         if real and real.keterangan and not r.galat:
-            k.tambah("PENYEBUT_NOL", "info", lok, real.keterangan)
+            k.tambah(
+                "PENYEBUT_NOL", "info", lok, real.keterangan, kunci=r.kode, subjek=_ikk(r.kode)
+            )
         if r.data.realisasi and r.data.realisasi.nilai is not None and r.defn.jenis == "rasio":
             k.tambah(
                 "RASIO_TANPA_RINCIAN",
@@ -187,23 +234,24 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
                 lok,
                 f"realisasi rasio diisi langsung ({_p(r.data.realisasi.nilai)}) tanpa "
                 "pembilang dan penyebut; angka tidak dapat ditelusuri",
+                kunci=r.kode,
+                subjek=_ikk(r.kode),
             )
-        if (
-            real
-            and r.defn.jenis == "rasio"
-            and r.defn.bagian_dari_penyebut
-            and real.pembilang is not None
-            and real.penyebut is not None
-            and real.pembilang > real.penyebut
-        ):
+        for c in r.cacat:
+            if c.kode != "RASIO_DI_ATAS_100":
+                continue
+            assert real is not None
+            if real.pembilang is not None and real.penyebut is not None:
+                pesan = (
+                    f"pembilang {f.bulat(real.pembilang)} lebih besar dari penyebut "
+                    f"{f.bulat(real.penyebut)} ({_p(real.nilai)}): "
+                    f"{r.defn.pembilang or 'pembilang'} tidak mungkin melebihi "
+                    f"{r.defn.penyebut or 'penyebut'}"
+                )
+            else:
+                pesan = c.alasan
             k.tambah(
-                "RASIO_DI_ATAS_100",
-                "peringatan",
-                lok,
-                f"pembilang {f.bulat(real.pembilang)} lebih besar dari penyebut "
-                f"{f.bulat(real.penyebut)} ({_p(real.nilai)}): "
-                f"{r.defn.pembilang or 'pembilang'} tidak mungkin melebihi "
-                f"{r.defn.penyebut or 'penyebut'}",
+                "RASIO_DI_ATAS_100", "peringatan", lok, pesan, kunci=c.kunci, subjek=_ikk(r.kode)
             )
         if r.capaian is not None and r.capaian > batas_wajar:
             k.tambah(
@@ -212,6 +260,8 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
                 lok,
                 f"capaian {_p(r.capaian)} di atas {f.persen(batas_wajar, ringkas=True)}; "
                 "periksa target dan realisasi",
+                kunci=r.kode,
+                subjek=_ikk(r.kode),
             )
         if real and real.jenis_periode:
             jumlah = len(real.per_periode)
@@ -222,6 +272,8 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
                     "peringatan",
                     lok,
                     f"hanya {jumlah} dari {harus} {real.jenis_periode} terisi",
+                    kunci=f"{r.kode}|{real.jenis_periode}",
+                    subjek=_ikk(r.kode),
                 )
         renstra = r.defn.target_renstra.get(d.tahun)
         if r.data.target is not None and renstra is not None and r.data.target != renstra:
@@ -231,6 +283,8 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
                 k.lokasi(ini, "kinerja", "indikator", i, "target", label=r.kode),
                 f"target PK {f.nilai_satuan(r.data.target, r.defn.satuan)} berbeda dengan "
                 f"target Renstra {d.tahun} {f.nilai_satuan(renstra, r.defn.satuan)}",
+                kunci=f"{r.kode}|{teks_kunci(r.data.target)}|{teks_kunci(renstra)}",
+                subjek=_ikk(r.kode),
             )
         n = r.data.narasi
         kosong = [
@@ -245,8 +299,10 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
             k.tambah(
                 "NARASI_KOSONG",
                 "peringatan",
-                k.lokasi(ini, "kinerja", "indikator", i, label=r.kode),
+                lok,
                 "narasi belum diisi: " + ", ".join(kosong),
+                kunci=r.kode,
+                subjek=_ikk(r.kode),
             )
         for j, tab in enumerate(r.data.tabel_pendukung):
             _cek_tabel(
@@ -261,6 +317,7 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
                     j,
                     label=f"{r.kode}: {tab.judul}",
                 ),
+                r.kode,
             )
     if d.lalu is None or d.lalu.kinerja is None:
         k.tambah(
@@ -268,6 +325,8 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
             "info",
             f"satker/{d.satker.id}/{d.tahun - 1}/",
             f"data kinerja {d.tahun - 1} tidak ada; perbandingan dengan tahun lalu dilewati",
+            kunci=str(d.tahun - 1),
+            subjek=(("ikk",),),
         )
     else:
         ada_lalu = {x.kode for x in d.lalu.kinerja.indikator}
@@ -279,10 +338,12 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
                     f"{d.tahun - 1}/kinerja.yaml",
                     f"IKK {r.kode} tidak punya realisasi {d.tahun - 1}; "
                     "perbandingan tahun lalu tidak dapat dibuat",
+                    kunci=f"{d.tahun - 1}|{r.kode}",
+                    subjek=_ikk(r.kode),
                 )
 
 
-def _cek_tabel(k: _Kumpulan, tab, lokasi: str) -> None:
+def _cek_tabel(k: _Kumpulan, tab, lokasi: str, kode: str) -> None:
     lebar = len(tab.kolom)
     for i, baris in enumerate(tab.baris, start=1):
         if len(baris) != lebar:
@@ -291,6 +352,8 @@ def _cek_tabel(k: _Kumpulan, tab, lokasi: str) -> None:
                 "peringatan",
                 lokasi,
                 f"baris {i} berisi {len(baris)} sel, header {lebar} kolom",
+                kunci=f"{kode}|{tab.judul}|{i}",
+                subjek=_ikk(kode),
             )
     if not tab.baris_jumlah or len(tab.baris) < 2:
         return
@@ -311,6 +374,8 @@ def _cek_tabel(k: _Kumpulan, tab, lokasi: str) -> None:
                 lokasi,
                 f"kolom {tab.kolom[c]!r}: jumlah baris {f.angka(jumlah, 2, ringkas=True)} "
                 f"≠ baris jumlah {f.angka(Decimal(str(total[c])), 2, ringkas=True)}",
+                kunci=f"{kode}|{tab.judul}|{tab.kolom[c]}",
+                subjek=_ikk(kode),
             )
 
 
@@ -328,6 +393,8 @@ def _cek_populasi(k: _Kumpulan, h: HasilLaporan) -> None:
                 "peringatan",
                 f"{k.data.tahun}/kinerja.yaml",
                 f"populasi {pop!r} bernilai berbeda antar-indikator ({rinci})",
+                kunci=f"{pop}|" + "|".join(sorted(teks_kunci(v) for v in nilai)),
+                subjek=tuple(("ikk", kode) for kode, _ in isi),
             )
     profil = k.data.ini.profil
     if profil and "wbp" in kelompok:
@@ -340,10 +407,19 @@ def _cek_populasi(k: _Kumpulan, h: HasilLaporan) -> None:
                 k.lokasi(k.data.ini, "profil", "penghuni"),
                 f"jumlah penghuni di profil {f.bulat(profil.penghuni)} berbeda dengan "
                 f"penyebut indikator berpopulasi WBP ({rinci})",
+                kunci=f"{teks_kunci(profil.penghuni)}|"
+                + "|".join(sorted({teks_kunci(v) for _, v in beda})),
+                subjek=(("profil", "penghuni"), *(("ikk", kode) for kode, _ in beda)),
             )
 
 
 # --------------------------------------------------------------------------- anggaran
+
+_TABEL = (
+    ("per_sasaran", "per sasaran"),
+    ("per_program", "per program"),
+    ("per_jenis_belanja", "per jenis belanja"),
+)
 
 
 def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
@@ -351,6 +427,7 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
     for dt, ang in ((d.ini, h.anggaran), (d.lalu, h.anggaran_lalu)):
         if ang is None or dt is None:
             continue
+        th = dt.tahun
         lok = k.lokasi(dt, "anggaran")
         if ang.total.realisasi is not None and ang.total.realisasi > ang.total.pagu:
             k.tambah(
@@ -358,11 +435,14 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
                 "peringatan",
                 lok,
                 f"realisasi total {_rp(ang.total.realisasi)} melebihi pagu {_rp(ang.total.pagu)}",
+                kunci=f"{th}|total",
+                subjek=(("anggaran", th, "total"),),
             )
-        for nama, baris, jumlah in (
-            ("per_sasaran", ang.per_sasaran, ang.sasaran_jumlah),
-            ("per_program", ang.per_program, ang.program_jumlah),
-            ("per_jenis_belanja", ang.per_jenis, ang.jenis_jumlah),
+        for (nama, teks), baris, jumlah in zip(
+            _TABEL,
+            (ang.per_sasaran, ang.per_program, ang.per_jenis),
+            (ang.sasaran_jumlah, ang.program_jumlah, ang.jenis_jumlah),
+            strict=True,
         ):
             for i, b in enumerate(baris):
                 if b.realisasi is not None and b.realisasi > b.pagu:
@@ -372,6 +452,8 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
                         k.lokasi(dt, "anggaran", nama, i, label=b.kunci),
                         f"realisasi {_rp(b.realisasi)} melebihi pagu {_rp(b.pagu)} "
                         f"(penyerapan {_p(b.penyerapan)})",
+                        kunci=f"{th}|{nama}|{b.kunci}",
+                        subjek=(("anggaran", th, nama, b.kunci),),
                     )
             if jumlah is None:
                 continue
@@ -380,8 +462,10 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
                     "ANGGARAN_TIDAK_MENJUMLAH",
                     "peringatan",
                     k.lokasi(dt, "anggaran", nama),
-                    f"jumlah pagu {nama.replace('_', ' ')} {_rp(jumlah.pagu)} ≠ pagu total "
+                    f"jumlah pagu {teks} {_rp(jumlah.pagu)} ≠ pagu total "
                     f"{_rp(ang.total.pagu)} (selisih {_rp(jumlah.pagu - ang.total.pagu)})",
+                    kunci=f"{th}|{nama}|pagu",
+                    subjek=(("anggaran", th, nama),),
                 )
             if (
                 jumlah.realisasi is not None
@@ -392,10 +476,24 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
                     "ANGGARAN_TIDAK_MENJUMLAH",
                     "peringatan",
                     k.lokasi(dt, "anggaran", nama),
-                    f"jumlah realisasi {nama.replace('_', ' ')} {_rp(jumlah.realisasi)} ≠ "
+                    f"jumlah realisasi {teks} {_rp(jumlah.realisasi)} ≠ "
                     f"realisasi total {_rp(ang.total.realisasi)} "
                     f"(selisih {_rp(jumlah.realisasi - ang.total.realisasi)})",
+                    kunci=f"{th}|{nama}|realisasi",
+                    subjek=(("anggaran", th, nama),),
                 )
+    for sel in diagnosa_anggaran(d, h):
+        k.tambah(
+            "ANGGARAN_SEL_TIDAK_COCOK",
+            "peringatan",
+            sel.lokasi_data,
+            f"{sel.ukuran} {sel.label_bagian} {sel.tahun} tercatat {_rp(sel.tercatat)}; dengan "
+            f"{_rp(sel.cocok)} semua jumlah tabel {sel.judul_tabel} cocok ("
+            + "; ".join(sel.persamaan)
+            + ")",
+            kunci=f"{sel.tahun}|{sel.tabel}|{sel.bagian}|{sel.ukuran}|{teks_kunci(sel.tercatat)}",
+            subjek=(sel.subjek, sel.subjek[:3]),
+        )
     ini = d.ini
     if h.anggaran and ini.kinerja:
         ada = {b.kunci for b in h.anggaran.per_sasaran}
@@ -406,6 +504,8 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
                     "peringatan",
                     k.lokasi(ini, "anggaran", "per_sasaran"),
                     f"sasaran {r.sasaran.kode} tidak punya baris anggaran; efisiensi tidak dapat dinilai",
+                    kunci=r.sasaran.kode,
+                    subjek=(("sasaran", r.sasaran.kode), ("anggaran", d.tahun, "per_sasaran")),
                 )
         for i, b in enumerate(h.anggaran.per_sasaran):
             if b.kunci not in d.sasaran:
@@ -415,6 +515,8 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
                     k.lokasi(ini, "anggaran", "per_sasaran", i, "sasaran"),
                     f"sasaran {b.kunci!r} tidak ada di katalog; diharapkan salah satu dari "
                     + ", ".join(d.sasaran),
+                    kunci=b.kunci,
+                    subjek=(("anggaran", d.tahun, "per_sasaran"),),
                 )
 
 
@@ -423,13 +525,22 @@ def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:
     ev = d.ini.evaluasi
     for tempat, pesan in h.galat:
         if tempat == "evaluasi.yaml":
-            k.tambah("ATURAN_TIDAK_ADA", "error", f"{d.tahun}/evaluasi.yaml", pesan)
+            k.tambah(
+                "ATURAN_TIDAK_ADA",
+                "error",
+                f"{d.tahun}/evaluasi.yaml",
+                pesan,
+                kunci=f"{d.tahun}|{pesan}",
+                subjek=(("smart",), ("ikpa",), ("nka",)),
+            )
     if ev is None:
         k.tambah(
             "EVALUASI_KOSONG",
             "info",
             f"{d.tahun}/evaluasi.yaml",
             "berkas tidak ada; bagian SMART-DJA, IKPA, e-Performance dan e-Monev dilewati",
+            kunci=str(d.tahun),
+            subjek=(("smart",), ("ikpa",), ("nka",)),
         )
         return
     if (
@@ -449,7 +560,24 @@ def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:
                 f"PMK 22/2021 atas efisiensi {f.angka(ev.smart.efisiensi)} → "
                 f"{f.angka(h.smart.nilai_efisiensi_rumus)} (selisih {f.angka(selisih, 4)}); "
                 "perhitungan memakai nilai yang diisi",
+                kunci=f"{teks_kunci(ev.smart.nilai_efisiensi)}|{teks_kunci(ev.smart.efisiensi or Decimal(0))}",
+                subjek=(("smart",),),
             )
+    for nama, skor, label in (("smart", h.smart, "SMART-DJA"), ("ikpa", h.ikpa, "IKPA")):
+        selisih = skor.selisih_resmi if skor else None
+        if skor is None or selisih is None or abs(selisih) <= TOLERANSI_RESMI:
+            continue
+        assert skor.nilai_hitung is not None
+        k.tambah(
+            f"{nama.upper()}_NILAI_RESMI_BEDA",
+            "peringatan",
+            k.lokasi(d.ini, "evaluasi", nama, "nilai"),
+            f"nilai {label} resmi {f.angka(skor.nilai)} berbeda dari hitung ulang komponennya "
+            f"{f.angka(skor.nilai_hitung, 4, ringkas=True)} (selisih "
+            f"{f.angka(selisih, 4, ringkas=True)}); laporan memakai nilai resmi",
+            kunci=f"{teks_kunci(skor.nilai)}|{teks_kunci(f.bulatkan(skor.nilai_hitung, 4))}",
+            subjek=((nama,),),
+        )
     if (
         ev.ikpa
         and ev.ikpa.pagu is not None
@@ -462,6 +590,8 @@ def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:
             k.lokasi(d.ini, "evaluasi", "ikpa", "pagu"),
             f"pagu pada penilaian IKPA {_rp(ev.ikpa.pagu)} berbeda dengan pagu DIPA "
             f"{_rp(h.anggaran.total.pagu)} (selisih {_rp(ev.ikpa.pagu - h.anggaran.total.pagu)})",
+            kunci=f"{teks_kunci(ev.ikpa.pagu)}|{teks_kunci(h.anggaran.total.pagu)}",
+            subjek=(("ikpa",), ("anggaran", d.tahun, "total")),
         )
     if h.ikpa and h.ikpa.konversi_bobot < 100:
         k.tambah(
@@ -469,17 +599,22 @@ def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:
             "info",
             k.lokasi(d.ini, "evaluasi", "ikpa"),
             f"sebagian komponen IKPA tidak dinilai; bobot dikonversi ({_p(h.ikpa.konversi_bobot)})",
+            kunci=teks_kunci(h.ikpa.konversi_bobot),
+            subjek=(("ikpa",),),
         )
     for nama, isi, harus in (
         ("e_performance_triwulan", ev.e_performance_triwulan, 4),
         ("e_monev_bulan", ev.e_monev_bulan, 12),
     ):
+        subjek: Subjek = ("e_performance",) if nama.startswith("e_perf") else ("e_monev",)
         if isi and len(isi) < harus:
             k.tambah(
                 "PERIODE_TIDAK_LENGKAP",
                 "peringatan",
                 k.lokasi(d.ini, "evaluasi", nama),
                 f"hanya {len(isi)} dari {harus} periode terisi",
+                kunci=nama,
+                subjek=(subjek,),
             )
         for i, v in enumerate(isi):
             if v is not None and not (0 <= v <= 100):
@@ -488,6 +623,8 @@ def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:
                     "peringatan",
                     k.lokasi(d.ini, "evaluasi", nama, i),
                     f"nilai {f.angka(v)} di luar 0–100",
+                    kunci=f"{nama}|{i + 1}|{teks_kunci(v)}",
+                    subjek=(subjek,),
                 )
 
 
@@ -502,6 +639,8 @@ def _cek_profil(k: _Kumpulan, h: HasilLaporan) -> None:
             k.lokasi(k.data.ini, "profil", "penghuni"),
             f"penghuni {f.bulat(p.penghuni)} melebihi kapasitas {f.bulat(p.kapasitas)} "
             f"(tingkat hunian {_p(h.okupansi)})",
+            kunci=f"{teks_kunci(p.penghuni)}|{teks_kunci(p.kapasitas)}",
+            subjek=(("profil", "penghuni"),),
         )
     jumlah = {
         nama: sum((b.jumlah or Decimal(0) for b in baris), Decimal(0))
@@ -519,6 +658,8 @@ def _cek_profil(k: _Kumpulan, h: HasilLaporan) -> None:
             "peringatan",
             k.lokasi(k.data.ini, "profil"),
             f"jumlah pegawai berbeda antar-rincian ({rinci})",
+            kunci="|".join(f"{n}={teks_kunci(v)}" for n, v in jumlah.items()),
+            subjek=(("profil", "pegawai"),),
         )
 
 
@@ -535,7 +676,79 @@ def _cek_narasi(k: _Kumpulan) -> None:
                 "info",
                 f"{k.data.tahun}/narasi.yaml, {nama}",
                 f"{label} tidak diisi; laporan memakai teks yang dirancang dari angka",
+                kunci=nama,
+                subjek=(("narasi", nama),),
             )
+
+
+# --------------------------------------------------------------------------- narrative numbers
+
+
+def _tambah_angka_narasi(
+    k: _Kumpulan, x: AngkaNarasi, lokasi: str, sumber: str, subjek: tuple[Subjek, ...]
+) -> None:
+    """A stale number of a narrative (``sumber`` names the narrative field)."""
+    dihitung = f.angka(x.dihitung, 2, ringkas=True) if x.dihitung is not None else f.KOSONG
+    if x.teks.endswith("%") and x.dihitung is not None:
+        dihitung += "%"
+    if x.besaran:
+        dihitung = bs.tulis(x.dihitung, x.besaran, k.hasil)
+    klaim: dict[str, object] = {}
+    if x.besaran and x.tahun is not None:
+        klaim = {
+            "besaran": x.besaran,
+            # a Renstra target's name holds its year; the name belongs to this year's vocabulary
+            "tahun": k.data.tahun if ".target_renstra." in x.besaran else x.tahun,
+            "dinyatakan": str(x.nilai),
+            "dihitung": str(x.dihitung),
+        }
+    if x.jenis == "bobot" and x.dihitung is not None:
+        pesan = (
+            f"{x.label} tertulis {x.teks}, menurut aturan "
+            f"{f.angka(x.dihitung, bs.desimal_tertulis(x.dihitung))}%"
+        )
+    else:
+        pesan = f"narasi menyebut {x.teks} untuk {x.label}; hasil hitung {dihitung}"
+    k.tambah(
+        "NARASI_ANGKA_BEDA",
+        "peringatan",
+        lokasi,
+        pesan,
+        kunci=f"{sumber}|{x.besaran or x.label}|{x.teks}",
+        subjek=subjek,
+        catatan=x.kalimat,
+        **klaim,
+    )
+
+
+def _cek_angka_narasi(k: _Kumpulan, h: HasilLaporan) -> None:
+    ini = k.data.ini
+    if ini.kinerja is not None:
+        idx = {x.kode: i for i, x in enumerate(ini.kinerja.indikator)}
+        for r in h.ikk:
+            i = idx[r.kode]
+            for nama in NarasiIkk.model_fields:
+                teks = getattr(r.data.narasi, nama)
+                if not teks:
+                    continue
+                lok = k.lokasi(ini, "kinerja", "indikator", i, "narasi", nama, label=r.kode)
+                for x in periksa_narasi_ikk(h, r.kode, teks):
+                    _tambah_angka_narasi(k, x, lok, f"kinerja.{r.kode}.{nama}", _ikk(r.kode))
+    n = ini.narasi
+    if n is None:
+        return
+    for nama in Narasi.model_fields:
+        teks = getattr(n, nama)
+        if not isinstance(teks, str) or not teks:
+            continue
+        lok = k.lokasi(ini, "narasi", nama)
+        for x in periksa_narasi_bab(h, nama, teks):
+            subjek: tuple[Subjek, ...] = (("narasi", nama),)
+            if x.besaran:
+                subjek += (bs.subjek(x.besaran, x.tahun or k.data.tahun),)
+            elif x.jenis == "bobot":
+                subjek += ((("smart",) if nama == "smart_dja" else ("ikpa",)),)
+            _tambah_angka_narasi(k, x, lok, f"narasi.{nama}", subjek)
 
 
 # --------------------------------------------------------------------------- klaim
@@ -551,23 +764,35 @@ def _cek_klaim(k: _Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]
         return
     tol = k.data.satker.pengaturan.toleransi_klaim
     for i, kl in enumerate(dt.klaim.klaim):
-        lok = k.lokasi(dt, "klaim", "klaim", i, label=kl.lokasi)
+        lok = k.lokasi(dt, "klaim", "klaim", i, label=f"draf: {kl.lokasi}")
+        kunci = f"{dt.tahun}|{kl.besaran}|{kl.lokasi}|{teks_kunci(kl.nilai)}"
+        subjek = (bs.subjek(kl.besaran, dt.tahun),)
+        umum = {"catatan": kl.catatan, "sumber": kl.lokasi}
         if kl.besaran not in hb:
             k.tambah(
                 "KLAIM_TIDAK_DIKENAL",
                 "peringatan",
                 lok,
                 f"besaran {kl.besaran!r} tidak dikenal; lihat daftar besaran di README data",
+                kunci=kunci,
+                subjek=(("klaim", kl.besaran),),
+                **umum,
             )
             continue
         hitung_ = hb[kl.besaran]
         if hitung_ is None:
             k.tambah(
                 "KLAIM_TIDAK_DAPAT_DIHITUNG",
-                "peringatan",
+                "info",
                 lok,
                 f"{kl.besaran} dinyatakan {f.angka(kl.nilai, 4, ringkas=True)} tetapi tidak "
                 "dapat dihitung dari data",
+                kunci=kunci,
+                subjek=subjek,
+                besaran=kl.besaran,
+                tahun=dt.tahun,
+                dinyatakan=str(kl.nilai),
+                **umum,
             )
             continue
         selisih = kl.nilai - hitung_
@@ -582,7 +807,7 @@ def _cek_klaim(k: _Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]
             "tahun": dt.tahun,
             "dinyatakan": str(kl.nilai),
             "dihitung": str(hitung_),
-            "sumber": kl.lokasi,
+            **umum,
         }
         if f.bulatkan(hitung_, desimal) == kl.nilai:
             k.tambah(
@@ -591,6 +816,8 @@ def _cek_klaim(k: _Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]
                 lok,
                 f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} — sama setelah "
                 f"pembulatan ke {desimal} desimal",
+                kunci=kunci,
+                subjek=subjek,
                 **rinci,
             )
         elif hitung_.quantize(kuantum, rounding=ROUND_DOWN) == kl.nilai:
@@ -600,6 +827,20 @@ def _cek_klaim(k: _Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]
                 lok,
                 f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} — angka dipotong, "
                 f"bukan dibulatkan (pembulatan yang benar: {f.angka(hitung_, desimal)})",
+                kunci=kunci,
+                subjek=subjek,
+                **rinci,
+            )
+        elif desimal >= 1 and abs(selisih) <= kuantum:
+            # -7,36 for -7,3529…: one unit in the last place, from rounded or truncated inputs
+            k.tambah(
+                "KLAIM_SELISIH_KECIL",
+                "info",
+                lok,
+                f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} — berbeda satu "
+                f"angka di desimal terakhir (pembulatan yang benar: {f.angka(hitung_, desimal)})",
+                kunci=kunci,
+                subjek=subjek,
                 **rinci,
             )
         else:
@@ -609,6 +850,8 @@ def _cek_klaim(k: _Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]
                 lok,
                 f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} "
                 f"(selisih {f.angka(selisih, 4, ringkas=True)})",
+                kunci=kunci,
+                subjek=subjek,
                 **rinci,
             )
 
@@ -618,10 +861,22 @@ def _besaran_tahun_lalu(
 ) -> dict[str, Decimal | None]:
     """Figures of the previous year, named as that year's own klaim.yaml names them."""
     b: dict[str, Decimal | None] = {}
+    lalu = h.data.lalu
+    data_lalu = {x.kode: x for x in (lalu.kinerja.indikator if lalu and lalu.kinerja else [])}
     for r in h.ikk:
         b[f"ikk.{r.kode}.realisasi"] = r.realisasi_lalu
         b[f"ikk.{r.kode}.capaian"] = r.capaian_lalu
         b[f"ikk.{r.kode}.target"] = r.target_lalu
+        pb = pn = None
+        x = data_lalu.get(r.kode)
+        if x is not None and x.realisasi is not None:
+            try:
+                real = hitung_realisasi(r.defn, x.realisasi)
+                pb, pn = real.pembilang, real.penyebut
+            except GalatHitung:
+                pass  # the comparison already shows it cannot be computed
+        b[f"ikk.{r.kode}.pembilang"] = pb
+        b[f"ikk.{r.kode}.penyebut"] = pn
     for key, v in full.items():
         if key.startswith("anggaran_tahun_lalu."):
             b["anggaran." + key.removeprefix("anggaran_tahun_lalu.")] = v
@@ -630,11 +885,67 @@ def _besaran_tahun_lalu(
 
 # --------------------------------------------------------------------------- entry points
 
+KODE_TEMUAN: frozenset[str] = frozenset(
+    {
+        "SATUAN_TIDAK_DIKENAL",
+        "SATUAN_RASIO",
+        "IKK_TIDAK_ADA_DI_KATALOG",
+        "IKK_GANDA",
+        "IKK_TIDAK_DI_PK",
+        "REALISASI_KOSONG",
+        "TARGET_KOSONG",
+        "HITUNG_GAGAL",
+        "PENYEBUT_NOL",
+        "RASIO_TANPA_RINCIAN",
+        "RASIO_DI_ATAS_100",
+        "CAPAIAN_TIDAK_WAJAR",
+        "PERIODE_TIDAK_LENGKAP",
+        "TARGET_BEDA_RENSTRA",
+        "NARASI_KOSONG",
+        "TABEL_LEBAR",
+        "TABEL_JUMLAH_BEDA",
+        "TAHUN_LALU_KOSONG",
+        "IKK_TANPA_TAHUN_LALU",
+        "POPULASI_BEDA",
+        "POPULASI_BEDA_PROFIL",
+        "REALISASI_MELEBIHI_PAGU",
+        "ANGGARAN_TIDAK_MENJUMLAH",
+        "ANGGARAN_SEL_TIDAK_COCOK",
+        "SASARAN_TANPA_ANGGARAN",
+        "SASARAN_TIDAK_DIKENAL",
+        "ATURAN_TIDAK_ADA",
+        "EVALUASI_KOSONG",
+        "SMART_NILAI_EFISIENSI",
+        "SMART_NILAI_RESMI_BEDA",
+        "IKPA_NILAI_RESMI_BEDA",
+        "PAGU_IKPA_BEDA",
+        "IKPA_KONVERSI_BOBOT",
+        "NILAI_DI_LUAR_RENTANG",
+        "KELEBIHAN_HUNIAN",
+        "PEGAWAI_TIDAK_MENJUMLAH",
+        "NARASI_DIRANCANG",
+        "NARASI_ANGKA_BEDA",
+        "KLAIM_TIDAK_DIKENAL",
+        "KLAIM_TIDAK_DAPAT_DIHITUNG",
+        "KLAIM_PEMBULATAN",
+        "KLAIM_PEMOTONGAN",
+        "KLAIM_SELISIH_KECIL",
+        "KLAIM_BEDA",
+        "TANGGAPAN_TIDAK_DIKENAL",
+        "TANGGAPAN_GANDA",
+        "TANGGAPAN_SELESAI",
+    }
+)
+"""Every code a check can report (an answer naming another code is certainly mistyped)."""
+
 
 def periksa_data(data: DataLaporan) -> list[Temuan]:
-    """Run every check on loaded data; findings sorted by level then location."""
-    k = _Kumpulan(data)
+    """Run every check on loaded data; findings sorted by level (stable within a level)."""
+    from .masalah import id_masalah
+    from .tanggapan import cek_tanggapan
+
     h = hasil_untuk(data)
+    k = _Kumpulan(data, h)
     _cek_katalog(k)
     _cek_pk(k, h)
     _cek_populasi(k, h)
@@ -642,9 +953,13 @@ def periksa_data(data: DataLaporan) -> list[Temuan]:
     _cek_evaluasi(k, h)
     _cek_profil(k, h)
     _cek_narasi(k)
+    _cek_angka_narasi(k, h)
     besaran = h.besaran()
     _cek_klaim(k, data.ini, besaran)
     _cek_klaim(k, data.lalu, _besaran_tahun_lalu(h, besaran))
+    dikenal = {t.id for t in k.temuan} | id_masalah(k.temuan, h)
+    for t in cek_tanggapan(data.ini, dikenal, KODE_TEMUAN):
+        k.tambah(t.kode, t.tingkat, t.lokasi, t.pesan, kunci=t.kunci, subjek=t.subjek)
     return sorted(k.temuan, key=lambda t: URUTAN_TINGKAT[t.tingkat])
 
 
@@ -653,15 +968,17 @@ def periksa(satker: str, tahun: int | str, data_dir: str | Path = "data") -> lis
     return periksa_data(muat(satker, tahun, data_dir))
 
 
-def hitung_tingkat(temuan: Iterable[Temuan]) -> dict[str, int]:
-    """Count of findings per level (all three keys present)."""
-    n = {"error": 0, "peringatan": 0, "info": 0}
-    for t in temuan:
-        n[t.tingkat] += 1
-    return n
-
-
-def tulis_json(temuan: list[Temuan], path: Path, **meta: object) -> None:
-    """Write findings as JSON (``{"ringkasan": …, "temuan": […]}``)."""
-    isi = {**meta, "ringkasan": hitung_tingkat(temuan), "temuan": [t.to_dict() for t in temuan]}
-    path.write_text(json.dumps(isi, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+def tulis_json(
+    temuan: list[Temuan], path: Path, masalah: list[Masalah] | None = None, **meta: object
+) -> None:
+    """Write findings as JSON (``{"ringkasan": …, "temuan": […], "masalah": […]}``)."""
+    isi: dict[str, object] = {
+        **meta,
+        "ringkasan": hitung_tingkat(temuan),
+        "temuan": [t.to_dict() for t in temuan],
+    }
+    if masalah is not None:
+        isi["masalah"] = [m.to_dict() for m in masalah]
+    path.write_text(
+        json.dumps(isi, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8"
+    )

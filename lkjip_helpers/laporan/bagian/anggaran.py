@@ -2,105 +2,116 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from ... import format_id as f
 from ...hitung.anggaran import BarisAnggaran, HasilAnggaran
 from ...hitung.aturan import LABEL_ASPEK_IKPA, LABEL_KOMPONEN_IKPA, LABEL_KOMPONEN_SMART
 from .. import grafik
-from .. import html as h
-
-if TYPE_CHECKING:
-    from .. import Laporan
-
-
-def _rp(x) -> h.Sel:
-    return h.sel(f.rupiah(x), x)
-
-
-def _p(x) -> h.Sel:
-    return h.sel(f.persen(x), x)
-
-
-def _baris(b: BarisAnggaran, label: str | None = None, kelas: str | None = None) -> list[h.Sel]:
-    return [
-        h.sel(label or b.label, kelas=kelas),
-        h.sel(f.rupiah(b.pagu), b.pagu, kelas),
-        h.sel(f.rupiah(b.realisasi), b.realisasi, kelas),
-        h.sel(f.persen(b.penyerapan), b.penyerapan, kelas),
-        h.sel(f.rupiah(b.sisa), b.sisa, kelas),
-    ]
-
+from .. import model as m
+from ..konteks import Konteks
 
 KOLOM = ["Uraian", "Pagu", "Realisasi", "Penyerapan", "Sisa"]
 
 
+def _baris(b: BarisAnggaran, label: str | None = None, kelas: str | None = None) -> list[m.Sel]:
+    return [
+        m.teks(label or b.label, kelas=kelas),
+        m.rupiah(b.pagu, kelas),
+        m.rupiah(b.realisasi, kelas),
+        m.persen(b.penyerapan, kelas=kelas),
+        m.rupiah(b.sisa, kelas),
+    ]
+
+
+def _selisih(a: object, b: object) -> object:
+    return a - b if a is not None and b is not None else None  # type: ignore[operator]
+
+
 def _tabel_rincian(
-    lap: Laporan,
+    kunci: str,
     judul: str,
     baris: list[BarisAnggaran],
     jumlah: BarisAnggaran | None,
     total: BarisAnggaran,
-    label_fn=None,
-) -> str:
+    label_fn: Callable[[BarisAnggaran], str] | None = None,
+) -> m.Tabel:
+    """Parts, their sum and the DIPA total as entered; when they disagree, the difference is
+    shown as its own row (the data are never adjusted to agree)."""
     isi = [_baris(b, label_fn(b) if label_fn else None) for b in baris]
+    catatan = None
     if jumlah is not None:
         isi.append(_baris(jumlah, "Jumlah rincian", "jumlah"))
     isi.append(_baris(total, "Total DIPA", "jumlah"))
-    catatan = None
     if jumlah is not None and (jumlah.pagu != total.pagu or jumlah.realisasi != total.realisasi):
-        catatan = (
-            "Jumlah rincian tidak sama dengan total DIPA; lihat lampiran hasil pemeriksaan data."
+        sp = _selisih(jumlah.pagu, total.pagu)
+        sr = _selisih(jumlah.realisasi, total.realisasi)
+        isi.append(
+            [
+                m.teks("Selisih jumlah rincian − total DIPA", kelas="selisih"),
+                m.rupiah(sp, "selisih"),  # type: ignore[arg-type]
+                m.rupiah(sr, "selisih"),  # type: ignore[arg-type]
+                m.teks("", kelas="selisih"),
+                m.teks("", kelas="selisih"),
+            ]
         )
-    return h.tabel(lap.nomor_tabel(), judul, KOLOM, isi, catatan=catatan)
+        catatan = (
+            "Rincian dan total disajikan sebagaimana tercatat; jumlah rincian tidak sama dengan "
+            "total DIPA, selisihnya ditunjukkan pada baris terakhir."
+        )
+    return m.Tabel.buat(kunci, judul, KOLOM, isi, catatan=catatan)
 
 
-def alokasi(lap: Laporan) -> str:
-    hasil = lap.hasil
+def alokasi(k: Konteks) -> list[m.Blok]:
+    hasil = k.hasil
     a = hasil.anggaran
     if a is None:
-        return h.kosong("Data anggaran belum diisi.")
-    out = [
-        h.paragraf(f"Pagu anggaran (DIPA) tahun {hasil.tahun} sebesar {f.rupiah(a.total.pagu)}.")
+        return []
+    out: list[m.Blok] = [
+        m.Paragraf(f"Pagu anggaran (DIPA) tahun {hasil.tahun} sebesar {f.rupiah(a.total.pagu)}.")
     ]
     if a.per_program:
         prog = hasil.data.ini.anggaran.per_program  # type: ignore[union-attr]
         isi = [
             [
-                h.sel(str(i)),
-                h.sel(p.program),
-                h.sel(p.kegiatan or "–"),
-                h.sel(", ".join(p.sasaran) or "–"),
-                _rp(p.pagu),
+                m.bulat(i),
+                m.teks(p.program),
+                m.teks(p.kegiatan or "–"),
+                m.teks(", ".join(p.sasaran) or "–"),
+                m.rupiah(p.pagu),
             ]
             for i, p in enumerate(prog, start=1)
         ]
         assert a.program_jumlah is not None
         isi.append(
             [
-                h.sel("", kelas="jumlah"),
-                h.sel("Jumlah", kelas="jumlah"),
-                h.sel("", kelas="jumlah"),
-                h.sel("", kelas="jumlah"),
-                h.sel(f.rupiah(a.program_jumlah.pagu), a.program_jumlah.pagu, "jumlah"),
+                m.teks("", kelas="jumlah"),
+                m.teks("Jumlah", kelas="jumlah"),
+                m.teks("", kelas="jumlah"),
+                m.teks("", kelas="jumlah"),
+                m.rupiah(a.program_jumlah.pagu, "jumlah"),
             ]
         )
+        beda = a.program_jumlah.pagu != a.total.pagu
         out.append(
-            h.tabel(
-                lap.nomor_tabel(),
+            m.Tabel.buat(
+                "anggaran-program",
                 "Anggaran dalam Perjanjian Kinerja per Program/Kegiatan",
                 ["No.", "Program", "Kegiatan", "Sasaran", "Anggaran"],
                 isi,
-                catatan=None
-                if a.program_jumlah.pagu == a.total.pagu
-                else f"Jumlah anggaran program {f.rupiah(a.program_jumlah.pagu)} berbeda dengan "
-                f"pagu DIPA {f.rupiah(a.total.pagu)}.",
+                catatan=(
+                    f"Jumlah anggaran program {f.rupiah(a.program_jumlah.pagu)} berbeda dengan "
+                    f"pagu DIPA {f.rupiah(a.total.pagu)} (selisih "
+                    f"{f.rupiah(a.program_jumlah.pagu - a.total.pagu)})."
+                )
+                if beda
+                else None,
             )
         )
     if a.per_sasaran:
         out.append(
             _tabel_rincian(
-                lap,
+                "alokasi-sasaran",
                 f"Alokasi dan Realisasi Anggaran per Sasaran Kegiatan {hasil.tahun}",
                 a.per_sasaran,
                 a.sasaran_jumlah,
@@ -108,15 +119,15 @@ def alokasi(lap: Laporan) -> str:
                 lambda b: f"{b.kunci} {b.label}",
             )
         )
-    return "".join(out)
+    return out
 
 
-def _tahun(lap: Laporan, a: HasilAnggaran, tahun: int) -> list[str]:
-    out = []
+def _tahun(a: HasilAnggaran, tahun: int) -> list[m.Blok]:
+    out: list[m.Blok] = []
     if a.per_sasaran:
         out.append(
             _tabel_rincian(
-                lap,
+                f"anggaran-sasaran-{tahun}",
                 f"Pagu dan Realisasi Anggaran per Sasaran Kegiatan Tahun {tahun}",
                 a.per_sasaran,
                 a.sasaran_jumlah,
@@ -127,7 +138,7 @@ def _tahun(lap: Laporan, a: HasilAnggaran, tahun: int) -> list[str]:
     if a.per_jenis:
         out.append(
             _tabel_rincian(
-                lap,
+                f"anggaran-jenis-{tahun}",
                 f"Pagu dan Realisasi Anggaran per Jenis Belanja Tahun {tahun}",
                 a.per_jenis,
                 a.jenis_jumlah,
@@ -137,119 +148,125 @@ def _tahun(lap: Laporan, a: HasilAnggaran, tahun: int) -> list[str]:
     return out
 
 
-def realisasi(lap: Laporan) -> str:
-    hasil = lap.hasil
-    out = []
-    n = hasil.data.ini.narasi
-    if n and n.realisasi_anggaran:
-        out.append(h.markdown(n.realisasi_anggaran))
+def realisasi(k: Konteks) -> list[m.Blok]:
+    hasil = k.hasil
     a, al = hasil.anggaran, hasil.anggaran_lalu
     if a is None:
-        return h.kosong("Data anggaran belum diisi.")
+        return []
+    out: list[m.Blok] = []
+    if (b := k.narasi_blok(k.teks_narasi("realisasi_anggaran"))) is not None:
+        out.append(b)
     out.append(
-        h.paragraf(
+        m.Paragraf(
             f"Tahun {hasil.tahun}: pagu {f.rupiah(a.total.pagu)}, realisasi "
             f"{f.rupiah(a.total.realisasi)} ({f.persen(a.total.penyerapan)}), sisa "
             f"{f.rupiah(a.total.sisa)}."
         )
     )
-    out += _tahun(lap, a, hasil.tahun)
+    out += _tahun(a, hasil.tahun)
     if a.per_sasaran:
         out.append(
-            h.gambar(
-                lap.nomor_gambar(),
+            m.Gambar(
+                f"pagu-realisasi-sasaran-{hasil.tahun}",
                 f"Pagu dan Realisasi per Sasaran Kegiatan {hasil.tahun}",
-                grafik.pagu_realisasi(
-                    [b.kunci for b in a.per_sasaran],
-                    [b.pagu for b in a.per_sasaran],
-                    [b.realisasi for b in a.per_sasaran],
-                    [b.penyerapan for b in a.per_sasaran],
+                lambda: (
+                    "image/png",
+                    grafik.pagu_realisasi(
+                        [b.kunci for b in a.per_sasaran],
+                        [b.pagu for b in a.per_sasaran],
+                        [b.realisasi for b in a.per_sasaran],
+                        [b.penyerapan for b in a.per_sasaran],
+                    ),
                 ),
             )
         )
+    if (b := k.narasi_blok(k.teks_narasi("realisasi_anggaran_analisis"))) is not None:
+        out.append(b)
     if al is not None:
         out.append(
-            h.judul(3, f"Realisasi Anggaran Tahun {hasil.tahun - 1}", f"anggaran-{hasil.tahun - 1}")
+            m.Judul(3, f"Realisasi Anggaran Tahun {hasil.tahun - 1}", f"anggaran-{hasil.tahun - 1}")
         )
-        out += _tahun(lap, al, hasil.tahun - 1)
+        out += _tahun(al, hasil.tahun - 1)
         baris = []
         for label, x, y in (
             ("Pagu", a.total.pagu, al.total.pagu),
             ("Realisasi", a.total.realisasi, al.total.realisasi),
         ):
-            selisih = (x - y) if x is not None and y is not None else None
-            baris.append([h.sel(label), _rp(y), _rp(x), _rp(selisih)])
+            baris.append([m.teks(label), m.rupiah(y), m.rupiah(x), m.rupiah(_selisih(x, y))])  # type: ignore[arg-type]
         baris.append(
             [
-                h.sel("Penyerapan"),
-                _p(al.total.penyerapan),
-                _p(a.total.penyerapan),
-                h.sel(
-                    f.poin(a.total.penyerapan - al.total.penyerapan)
-                    if a.total.penyerapan is not None and al.total.penyerapan is not None
-                    else "–"
-                ),
+                m.teks("Penyerapan"),
+                m.persen(al.total.penyerapan),
+                m.persen(a.total.penyerapan),
+                m.poin(_selisih(a.total.penyerapan, al.total.penyerapan)),  # type: ignore[arg-type]
             ]
         )
         out.append(
-            h.tabel(
-                lap.nomor_tabel(),
+            m.Tabel.buat(
+                "anggaran-perbandingan",
                 f"Perbandingan Anggaran {hasil.tahun - 1}–{hasil.tahun}",
                 ["Uraian", str(hasil.tahun - 1), str(hasil.tahun), "Perubahan"],
                 baris,
             )
         )
-    return "".join(out)
+    return out
 
 
-def efisiensi(lap: Laporan) -> str:
-    hasil = lap.hasil
-    ambang = hasil.data.satker.pengaturan.efisiensi.ambang
-    baris = []
-    for r in hasil.sasaran:
-        baris.append(
-            [
-                h.sel(f"{r.sasaran.kode} {r.sasaran.nama}"),
-                _p(r.rata_capaian),
-                _p(r.penyerapan),
-                h.sel(f.poin(r.selisih_efisiensi), r.selisih_efisiensi),
-                h.sel(r.label_efisiensi or "tidak dapat dinilai"),
-            ]
-        )
-    return h.paragraf(
-        "Efisiensi penggunaan sumber daya dinilai dengan membandingkan rata-rata capaian kinerja "
-        f"sasaran dengan penyerapan anggarannya: selisih di atas {f.angka(ambang, 0)} poin = "
-        f"efisien, dalam ±{f.angka(ambang, 0)} poin = cukup efisien, di bawahnya = tidak efisien."
-    ) + h.tabel(
-        lap.nomor_tabel(),
-        "Capaian Kinerja dan Penyerapan Anggaran per Sasaran",
-        ["Sasaran Kegiatan", "Rata-rata capaian", "Penyerapan", "Selisih", "Penilaian"],
-        baris,
-    )
-
-
-def smart(lap: Laporan) -> str:
-    hasil = lap.hasil
-    s = hasil.smart
-    n = hasil.data.ini.narasi
-    out = [h.markdown(n.smart_dja)] if n and n.smart_dja else []
-    if s is None:
-        return "".join(out) + h.kosong("Nilai SMART-DJA belum diisi.")
+def efisiensi(k: Konteks) -> list[m.Blok]:
+    hasil = k.hasil
+    if not hasil.sasaran or hasil.anggaran is None:
+        return []
+    ambang = k.satker.pengaturan.efisiensi.ambang
     baris = [
         [
-            h.sel(LABEL_KOMPONEN_SMART[k]),
-            h.sel(f.angka(s.komponen[k]), s.komponen[k]),
-            h.sel(f.persen(s.aturan.bobot[k], 1), s.aturan.bobot[k]),
-            h.sel(f.angka(s.kontribusi[k], 4), s.kontribusi[k]),
+            m.teks(f"{r.sasaran.kode} {r.sasaran.nama}"),
+            m.persen(r.rata_capaian),
+            m.persen(r.penyerapan),
+            m.poin(r.selisih_efisiensi),
+            m.teks(r.label_efisiensi or "tidak dapat dinilai"),
         ]
-        for k in s.aturan.bobot
+        for r in hasil.sasaran
+    ]
+    return [
+        m.Paragraf(
+            "Efisiensi penggunaan sumber daya dinilai dengan membandingkan rata-rata capaian "
+            "kinerja sasaran dengan penyerapan anggarannya: selisih di atas "
+            f"{f.angka(ambang, 0)} poin = efisien, dalam ±{f.angka(ambang, 0)} poin = cukup "
+            "efisien, di bawahnya = tidak efisien. Penyerapan di atas 100% (realisasi melebihi "
+            "pagu) tidak dinilai efisien."
+        ),
+        m.Tabel.buat(
+            "efisiensi-sasaran",
+            "Capaian Kinerja dan Penyerapan Anggaran per Sasaran",
+            ["Sasaran Kegiatan", "Rata-rata capaian", "Penyerapan", "Selisih", "Penilaian"],
+            baris,
+        ),
+    ]
+
+
+def smart(k: Konteks) -> list[m.Blok]:
+    hasil = k.hasil
+    s = hasil.smart
+    if s is None:
+        return []
+    out: list[m.Blok] = []
+    if (b := k.narasi_blok(k.teks_narasi("smart_dja"))) is not None:
+        out.append(b)
+    baris = [
+        [
+            m.teks(LABEL_KOMPONEN_SMART[kom]),
+            m.angka(s.komponen[kom]),
+            m.persen(s.aturan.bobot[kom], 1),
+            m.angka(s.kontribusi[kom], 4),
+        ]
+        for kom in s.aturan.bobot
     ]
     baris.append(
         [
-            h.sel("Nilai SMART-DJA", kelas="jumlah"),
-            h.sel("", kelas="jumlah"),
-            h.sel("100%", kelas="jumlah"),
-            h.sel(f.angka(s.nilai), s.nilai, "jumlah"),
+            m.teks("Nilai SMART-DJA", kelas="jumlah"),
+            m.teks("", kelas="jumlah"),
+            m.persen(100, 0, kelas="jumlah"),
+            m.angka(s.nilai, kelas="jumlah"),
         ]
     )
     ev = hasil.data.ini.evaluasi
@@ -265,114 +282,115 @@ def smart(lap: Laporan) -> str:
             )
         )
     out.append(
-        h.tabel(
-            lap.nomor_tabel(),
+        m.Tabel.buat(
+            "smart-dja",
             f"Nilai Kinerja Anggaran SMART-DJA Tahun {hasil.tahun}",
             ["Komponen", "Nilai", "Bobot", "Nilai × bobot"],
             baris,
             catatan=cat,
         )
     )
-    return "".join(out)
+    return out
 
 
-def ikpa(lap: Laporan) -> str:
-    hasil = lap.hasil
-    k = hasil.ikpa
-    n = hasil.data.ini.narasi
-    out = [h.markdown(n.ikpa)] if n and n.ikpa else []
-    if k is None:
-        return "".join(out) + h.kosong("Nilai IKPA belum diisi.")
+def ikpa(k: Konteks) -> list[m.Blok]:
+    hasil = k.hasil
+    x = hasil.ikpa
+    if x is None:
+        return []
+    out: list[m.Blok] = []
+    if (b := k.narasi_blok(k.teks_narasi("ikpa"))) is not None:
+        out.append(b)
     baris = []
-    for aspek, anggota in k.aturan.aspek.items():
+    for aspek, anggota in x.aturan.aspek.items():
         for i, kom in enumerate(anggota):
-            v = k.nilai_komponen.get(kom)
-            baris.append(
-                (
-                    [
-                        h.sel(LABEL_ASPEK_IKPA[aspek], baris=len(anggota)),
-                        h.sel(
-                            f.angka(k.aspek[aspek]) if k.aspek[aspek] is not None else "–",
-                            k.aspek[aspek],
-                            baris=len(anggota),
-                        ),
-                    ]
-                    if i == 0
-                    else []
-                )
-                + [
-                    h.sel(LABEL_KOMPONEN_IKPA[kom]),
-                    h.sel(f.angka(v) if v is not None else "tidak dinilai", v),
-                    h.sel(f.angka(k.aturan.bobot[kom], 0), k.aturan.bobot[kom]),
-                    h.sel(
-                        f.angka(k.nilai_akhir.get(kom)) if kom in k.nilai_akhir else "–",
-                        k.nilai_akhir.get(kom),
+            v = x.nilai_komponen.get(kom)
+            awal = (
+                [
+                    m.teks(LABEL_ASPEK_IKPA[aspek], baris=len(anggota)),
+                    m.Sel(
+                        f.angka(x.aspek[aspek]) if x.aspek[aspek] is not None else "–",
+                        x.aspek[aspek],
+                        "angka",
+                        baris=len(anggota),
                     ),
                 ]
+                if i == 0
+                else []
             )
-    total = [
-        h.sel("Nilai IKPA", kelas="jumlah", rentang=5),
-        h.sel(f.angka(k.nilai), k.nilai, "jumlah"),
-    ]
-    baris.append(total)
-    cat = f"Bobot menurut {k.aturan.dasar}; predikat {k.predikat}."
-    if k.konversi_bobot < 100:
-        cat += f" Sebagian komponen tidak dinilai; bobot dikonversi ({f.persen(k.konversi_bobot)})."
-    if k.pengurang:
-        cat += f" Pengurang dispensasi SPM {f.angka(k.pengurang)} poin."
+            baris.append(
+                [
+                    *awal,
+                    m.teks(LABEL_KOMPONEN_IKPA[kom]),
+                    m.angka(v) if v is not None else m.teks("tidak dinilai"),
+                    m.angka(x.aturan.bobot[kom], 0),
+                    m.angka(x.nilai_akhir.get(kom)) if kom in x.nilai_akhir else m.teks("–"),
+                ]
+            )
+    baris.append(
+        [m.teks("Nilai IKPA", kelas="jumlah", rentang=5), m.angka(x.nilai, kelas="jumlah")]
+    )
+    cat = f"Bobot menurut {x.aturan.dasar}; predikat {x.predikat}."
+    if x.konversi_bobot < 100:
+        cat += f" Sebagian komponen tidak dinilai; bobot dikonversi ({f.persen(x.konversi_bobot)})."
+    if x.pengurang:
+        cat += f" Pengurang dispensasi SPM {f.angka(x.pengurang)} poin."
     out.append(
-        h.tabel(
-            lap.nomor_tabel(),
+        m.Tabel.buat(
+            "ikpa",
             f"Nilai Indikator Kinerja Pelaksanaan Anggaran (IKPA) {hasil.tahun}",
             ["Aspek", "Nilai aspek", "Komponen", "Nilai", "Bobot", "Nilai akhir"],
             baris,
             catatan=cat,
         )
     )
-    label = [LABEL_KOMPONEN_IKPA[x] for x in k.aturan.bobot]
+    label = [LABEL_KOMPONEN_IKPA[kom] for kom in x.aturan.bobot]
     out.append(
-        h.gambar(
-            lap.nomor_gambar(),
+        m.Gambar(
+            "ikpa-komponen",
             f"Nilai Komponen IKPA {hasil.tahun}",
-            grafik.komponen(
-                label,
-                [k.nilai_komponen[x] for x in k.aturan.bobot],
-                f"IKPA {f.angka(k.nilai)} ({k.predikat})",
+            lambda: (
+                "image/png",
+                grafik.komponen(
+                    label,
+                    [x.nilai_komponen[kom] for kom in x.aturan.bobot],
+                    f"IKPA {f.angka(x.nilai)} ({x.predikat})",
+                ),
             ),
         )
     )
-    return "".join(out)
+    return out
 
 
-def nka(lap: Laporan) -> str:
-    hasil = lap.hasil
+def nka(k: Konteks) -> list[m.Blok]:
+    hasil = k.hasil
     x = hasil.nka
     if x is None:
-        return h.kosong("Nilai kinerja anggaran memerlukan nilai SMART-DJA dan IKPA.")
+        return []
     a = x.aturan
     baris = [
         [
-            h.sel("Nilai SMART-DJA"),
-            h.sel(f.angka(x.smart), x.smart),
-            h.sel(f.persen(a.bobot_smart, 0)),
-            h.sel(f.angka(x.smart * a.bobot_smart / 100, 4)),
+            m.teks("Nilai SMART-DJA"),
+            m.angka(x.smart),
+            m.persen(a.bobot_smart, 0),
+            m.angka(x.smart * a.bobot_smart / 100, 4),
         ],
         [
-            h.sel("Nilai IKPA"),
-            h.sel(f.angka(x.ikpa), x.ikpa),
-            h.sel(f.persen(a.bobot_ikpa, 0)),
-            h.sel(f.angka(x.ikpa * a.bobot_ikpa / 100, 4)),
+            m.teks("Nilai IKPA"),
+            m.angka(x.ikpa),
+            m.persen(a.bobot_ikpa, 0),
+            m.angka(x.ikpa * a.bobot_ikpa / 100, 4),
         ],
         [
-            h.sel("Nilai Kinerja Anggaran", kelas="jumlah"),
-            h.sel("", kelas="jumlah"),
-            h.sel("100%", kelas="jumlah"),
-            h.sel(f.angka(x.nilai), x.nilai, "jumlah"),
+            m.teks("Nilai Kinerja Anggaran", kelas="jumlah"),
+            m.teks("", kelas="jumlah"),
+            m.persen(100, 0, kelas="jumlah"),
+            m.angka(x.nilai, kelas="jumlah"),
         ],
     ]
-    out = [
-        h.tabel(
-            lap.nomor_tabel(),
+    out: list[m.Blok] = [
+        m.Tabel.buat(
+            "nilai-kinerja-anggaran",
             f"Nilai Kinerja Anggaran Gabungan {hasil.tahun}",
             ["Komponen", "Nilai", "Bobot", "Nilai × bobot"],
             baris,
@@ -382,77 +400,83 @@ def nka(lap: Laporan) -> str:
     if hasil.smart:
         s = hasil.smart
         out.append(
-            h.gambar(
-                lap.nomor_gambar(),
+            m.Gambar(
+                "smart-komponen",
                 f"Komponen SMART-DJA {hasil.tahun}",
-                grafik.komponen(
-                    [LABEL_KOMPONEN_SMART[k] for k in s.aturan.bobot],
-                    [s.komponen[k] for k in s.aturan.bobot],
-                    f"SMART-DJA {f.angka(s.nilai)}",
+                lambda: (
+                    "image/png",
+                    grafik.komponen(
+                        [LABEL_KOMPONEN_SMART[kom] for kom in s.aturan.bobot],
+                        [s.komponen[kom] for kom in s.aturan.bobot],
+                        f"SMART-DJA {f.angka(s.nilai)}",
+                    ),
                 ),
             )
         )
-    return "".join(out)
+    return out
 
 
-def lainnya(lap: Laporan) -> str:
-    hasil = lap.hasil
+def lainnya(k: Konteks) -> list[m.Blok]:
+    hasil = k.hasil
     ev = hasil.data.ini.evaluasi
-    n = hasil.data.ini.narasi
     if ev is None:
-        return h.kosong("Data capaian kinerja lainnya belum diisi.")
-    out = []
+        return []
+    out: list[m.Blok] = []
     if ev.e_performance_triwulan:
-        out.append(h.judul(3, "e-Performance", "e-performance"))
-        if n and n.e_performance:
-            out.append(h.markdown(n.e_performance))
+        out.append(m.Judul(3, "e-Performance", "e-performance"))
+        if (b := k.narasi_blok(k.teks_narasi("e_performance"))) is not None:
+            out.append(b)
         label = [f"Triwulan {r}" for r in ("I", "II", "III", "IV")][
             : len(ev.e_performance_triwulan)
         ]
         out.append(
-            h.tabel(
-                lap.nomor_tabel(),
+            m.Tabel.buat(
+                "e-performance",
                 f"Capaian Kinerja pada Aplikasi e-Performance {hasil.tahun}",
                 ["Satker", *label],
                 [
                     [
-                        h.sel(hasil.data.satker.nama_singkat),
-                        *[_p(v) for v in ev.e_performance_triwulan],
+                        m.teks(k.satker.nama_singkat),
+                        *[m.persen(v) for v in ev.e_performance_triwulan],
                     ]
                 ],
             )
         )
         out.append(
-            h.gambar(
-                lap.nomor_gambar(),
+            m.Gambar(
+                "e-performance",
                 f"Capaian e-Performance per Triwulan {hasil.tahun}",
-                grafik.garis_periode(label, ev.e_performance_triwulan, "e-Performance"),
+                lambda: (
+                    "image/png",
+                    grafik.garis_periode(label, ev.e_performance_triwulan, "e-Performance"),
+                ),
             )
         )
-    if ev.target_kinerja:
-        out.append(h.judul(3, "Target Kinerja", "target-kinerja") + h.markdown(ev.target_kinerja))
+    if (b := k.narasi_blok(ev.target_kinerja)) is not None:
+        out += [m.Judul(3, "Target Kinerja", "target-kinerja"), b]
     if ev.e_monev_bulan:
-        out.append(h.judul(3, "e-Monev Bappenas", "e-monev"))
-        if n and n.e_monev:
-            out.append(h.markdown(n.e_monev))
+        out.append(m.Judul(3, "e-Monev Bappenas", "e-monev"))
+        if (b := k.narasi_blok(k.teks_narasi("e_monev"))) is not None:
+            out.append(b)
         bulan = [f.nama_bulan(i, "abbreviated") for i in range(1, len(ev.e_monev_bulan) + 1)]
         out.append(
-            h.tabel(
-                lap.nomor_tabel(),
+            m.Tabel.buat(
+                "e-monev",
                 f"Capaian Pelaporan e-Monev Bappenas per Bulan {hasil.tahun}",
                 ["Satker", *bulan],
                 [
                     [
-                        h.sel(hasil.data.satker.nama_singkat),
-                        *[h.sel(f.persen(v, ringkas=True), v) for v in ev.e_monev_bulan],
+                        m.teks(k.satker.nama_singkat),
+                        *[m.persen(v, ringkas=True) for v in ev.e_monev_bulan],
                     ]
                 ],
                 kelas="rapat",
             )
         )
     if ev.prioritas_nasional:
-        out.append(h.judul(3, "Kegiatan Prioritas Nasional", "prioritas-nasional"))
-        out.append(h.markdown(ev.prioritas_nasional.uraian))
+        out.append(m.Judul(3, "Kegiatan Prioritas Nasional", "prioritas-nasional"))
+        if (b := k.narasi_blok(ev.prioritas_nasional.uraian)) is not None:
+            out.append(b)
         if ev.prioritas_nasional.kegiatan:
-            out.append(h.daftar(ev.prioritas_nasional.kegiatan, berurut=False))
-    return "".join(out)
+            out.append(m.Daftar(ev.prioritas_nasional.kegiatan, berurut=False))
+    return out

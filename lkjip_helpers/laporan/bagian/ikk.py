@@ -2,73 +2,75 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from ... import format_id as f
 from ...hitung.capaian import TERCAPAI, TIDAK_TERCAPAI, HasilIkk
 from .. import grafik
-from .. import html as h
-
-if TYPE_CHECKING:
-    from .. import Laporan
+from .. import model as m
+from ..konteks import Konteks
 
 KELAS_STATUS = {TERCAPAI: "status-ok", TIDAK_TERCAPAI: "status-gagal"}
 SUMBER_TARGET = {"PK": "Perjanjian Kinerja", "Renstra": "target Renstra (PK tidak diisi)"}
 POLARITAS = {
-    "naik": "makin tinggi makin baik",
-    "turun": "makin rendah makin baik",
-    "rentang": "target berupa rentang",
+    "naik": "makin tinggi realisasi makin baik",
+    "turun": "makin rendah realisasi makin baik",
+    "rentang": "target berupa rentang nilai",
 }
 
 
-def _v(x: HasilIkk, nilai: Decimal | None) -> h.Sel:
-    return h.sel(f.nilai_satuan(nilai, x.defn.satuan), nilai)
+def _v(x: HasilIkk, nilai: Decimal | None) -> m.Sel:
+    return m.nilai_satuan(nilai, x.defn.satuan)
 
 
-def _cap(nilai: Decimal | None) -> h.Sel:
-    return h.sel(f.persen(nilai), nilai)
+def _status(x: HasilIkk) -> m.Sel:
+    return m.teks(x.status, kelas=KELAS_STATUS.get(x.status, "status-na"))
 
 
-def _status(x: HasilIkk) -> h.Sel:
-    return h.sel(x.status, kelas=KELAS_STATUS.get(x.status, "status-na"))
-
-
-def _baris_per_sasaran(lap: Laporan, kolom_ikk) -> list[list[h.Sel]]:
+def _baris_per_sasaran(
+    k: Konteks, kolom_ikk: Callable[[HasilIkk], list[m.Sel]]
+) -> list[list[m.Sel]]:
     """Rows grouped by sasaran (No. and sasaran cells span its IKK) + ``kolom_ikk(x)``."""
     baris = []
-    for r in lap.hasil.sasaran:
+    for r in k.hasil.sasaran:
         for i, x in enumerate(r.ikk):
-            awal = [h.sel(str(r.nomor), baris=len(r.ikk)), h.sel(r.sasaran.nama, baris=len(r.ikk))]
+            awal = [
+                m.teks(str(r.nomor), baris=len(r.ikk)),
+                m.teks(r.sasaran.nama, baris=len(r.ikk)),
+            ]
             baris.append((awal if i == 0 else []) + kolom_ikk(x))
     return baris
 
 
-def tabel_pk(lap: Laporan) -> str:
-    hasil = lap.hasil
-    return h.tabel(
-        lap.nomor_tabel(),
-        f"Perjanjian Kinerja {hasil.data.satker.nama_singkat} Tahun {hasil.tahun}",
+def tabel_pk(k: Konteks, kunci: str = "perjanjian-kinerja") -> m.Tabel:
+    return m.Tabel.buat(
+        kunci,
+        f"Perjanjian Kinerja {k.satker.nama_singkat} Tahun {k.tahun}",
         ["No.", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Satuan", "Target"],
         _baris_per_sasaran(
-            lap, lambda x: [h.sel(f"{x.kode} {x.defn.nama}"), h.sel(x.defn.satuan), _v(x, x.target)]
+            k, lambda x: [m.teks(f"{x.kode} {x.defn.nama}"), m.teks(x.defn.satuan), _v(x, x.target)]
         ),
     )
 
 
-def tabel_capaian(lap: Laporan, judul: str) -> str:
+def perjanjian_kinerja(k: Konteks) -> list[m.Blok]:
+    return [tabel_pk(k)] if k.ikk else []
+
+
+def tabel_capaian(k: Konteks, kunci: str, judul: str) -> m.Tabel:
     baris = _baris_per_sasaran(
-        lap,
+        k,
         lambda x: [
-            h.sel(f"{x.kode} {x.defn.nama}"),
+            m.teks(f"{x.kode} {x.defn.nama}"),
             _v(x, x.target),
             _v(x, x.nilai_realisasi),
-            _cap(x.capaian),
+            m.persen(x.capaian),
             _status(x),
         ],
     )
-    return h.tabel(
-        lap.nomor_tabel(),
+    return m.Tabel.buat(
+        kunci,
         judul,
         [
             "No.",
@@ -83,33 +85,37 @@ def tabel_capaian(lap: Laporan, judul: str) -> str:
     )
 
 
-def ringkas(lap: Laporan) -> str:
-    hasil = lap.hasil
-    out = [tabel_capaian(lap, f"Capaian IKK per Sasaran Kegiatan Tahun {hasil.tahun}")]
+def ringkas(k: Konteks) -> list[m.Blok]:
+    hasil = k.hasil
+    if not hasil.ikk:
+        return []
+    out: list[m.Blok] = [
+        tabel_capaian(k, "capaian-ikk", f"Capaian IKK per Sasaran Kegiatan Tahun {hasil.tahun}")
+    ]
     ringkasan = []
     for r in hasil.sasaran:
         ringkasan.append(
             [
-                h.sel(f"{r.sasaran.kode} {r.sasaran.nama}"),
-                h.sel(str(len(r.ikk)), len(r.ikk)),
-                h.sel(str(r.tercapai), r.tercapai),
-                h.sel(str(r.tidak_tercapai), r.tidak_tercapai),
-                _cap(r.rata_capaian),
+                m.teks(f"{r.sasaran.kode} {r.sasaran.nama}"),
+                m.bulat(len(r.ikk)),
+                m.bulat(r.tercapai),
+                m.bulat(r.tidak_tercapai),
+                m.persen(r.rata_capaian),
             ]
         )
-    tercapai, tidak = lap.jumlah_status()
+    tercapai, tidak = k.jumlah_status
     ringkasan.append(
         [
-            h.sel("Jumlah", kelas="jumlah"),
-            h.sel(str(len(hasil.ikk)), len(hasil.ikk), "jumlah"),
-            h.sel(str(tercapai), tercapai, "jumlah"),
-            h.sel(str(tidak), tidak, "jumlah"),
-            h.sel("", kelas="jumlah"),
+            m.teks("Jumlah", kelas="jumlah"),
+            m.bulat(len(hasil.ikk), kelas="jumlah"),
+            m.bulat(tercapai, kelas="jumlah"),
+            m.bulat(tidak, kelas="jumlah"),
+            m.teks("", kelas="jumlah"),
         ]
     )
     out.append(
-        h.tabel(
-            lap.nomor_tabel(),
+        m.Tabel.buat(
+            "rekap-ketercapaian",
             "Rekapitulasi Ketercapaian IKK per Sasaran Kegiatan",
             ["Sasaran Kegiatan", "Jumlah IKK", "Tercapai", "Tidak tercapai", "Rata-rata capaian"],
             ringkasan,
@@ -120,274 +126,130 @@ def ringkas(lap: Laporan) -> str:
     label = [x.kode for x in hasil.ikk]
     grup_idx = {r.sasaran.kode: i for i, r in enumerate(hasil.sasaran)}
     out.append(
-        h.gambar(
-            lap.nomor_gambar(),
+        m.Gambar(
+            "capaian-ikk",
             f"Capaian IKK Tahun {hasil.tahun} terhadap Garis 100%",
-            grafik.capaian_ikk(
-                label,
-                [x.capaian for x in hasil.ikk],
-                [grup_idx[x.defn.sasaran] for x in hasil.ikk],
-                [r.sasaran.kode for r in hasil.sasaran],
+            lambda: (
+                "image/png",
+                grafik.capaian_ikk(
+                    label,
+                    [x.capaian for x in hasil.ikk],
+                    [grup_idx[x.defn.sasaran] for x in hasil.ikk],
+                    [r.sasaran.kode for r in hasil.sasaran],
+                ),
             ),
         )
     )
     persen = [x for x in hasil.ikk if x.defn.satuan.strip() == "%"]
     if persen:
+        ada_lalu = any(x.realisasi_lalu is not None for x in persen)
+        tahun = f"{hasil.tahun} dan {hasil.tahun - 1}" if ada_lalu else str(hasil.tahun)
         out.append(
-            h.gambar(
-                lap.nomor_gambar(),
-                f"Target dan Realisasi IKK Bersatuan Persen, {hasil.tahun} dan {hasil.tahun - 1}",
-                grafik.target_realisasi(
-                    [x.kode for x in persen],
-                    [x.target for x in persen],
-                    [x.nilai_realisasi for x in persen],
-                    [x.realisasi_lalu for x in persen],
-                    hasil.tahun,
+            m.Gambar(
+                "target-realisasi-persen",
+                f"Target dan Realisasi IKK Bersatuan Persen, {tahun}",
+                lambda: (
+                    "image/png",
+                    grafik.target_realisasi(
+                        [x.kode for x in persen],
+                        [x.target for x in persen],
+                        [x.nilai_realisasi for x in persen],
+                        [x.realisasi_lalu for x in persen] if ada_lalu else None,
+                        hasil.tahun,
+                    ),
                 ),
             )
         )
-    return "".join(out)
+    return out
 
 
 # --------------------------------------------------------------------------- per IKK
 
 
-def _rumus(x: HasilIkk) -> str:
+def rumus(x: HasilIkk) -> m.Rumus | None:
     """The realisasi and capaian formulas with the actual numbers."""
     d = x.defn
     r = x.realisasi
-    out = []
+    baris: list[tuple[m.BagianRumus, ...]] = []
+    catatan: list[str] = []
     if r is not None and r.pembilang is not None and r.penyebut is not None:
-        out.append(
-            h.rumus(
+        baris.append(
+            (
                 "Realisasi =",
-                h.pecahan(d.pembilang or "pembilang", d.penyebut or "penyebut"),
+                m.Pecahan(d.pembilang or "pembilang", d.penyebut or "penyebut"),
                 "× 100%",
             )
         )
-        out.append(
-            h.rumus(
+        baris.append(
+            (
                 "=",
-                h.pecahan(
+                m.Pecahan(
                     f.angka(r.pembilang, 2, ringkas=True), f.angka(r.penyebut, 2, ringkas=True)
                 ),
-                f"× 100% = <strong>{h.esc(f.persen(r.nilai))}</strong>",
+                "× 100% =",
+                m.Tebal(f.persen(r.nilai)),
             )
         )
     elif r is not None and r.per_periode:
         bagian = ", ".join(
-            f"{r.jenis_periode} {k}: {f.angka(v) if v is not None else '–'}"
-            for k, v in r.per_periode
+            f"{r.jenis_periode} {ke}: {f.angka(v) if v is not None else '–'}"
+            for ke, v in r.per_periode
         )
-        out.append(
-            h.rumus(
-                h.esc(
-                    f"Realisasi ({d.agregasi.replace('_', '-')} per {r.jenis_periode}; {bagian}) = "
-                ),
-                f"<strong>{h.esc(f.nilai_satuan(r.nilai, d.satuan))}</strong>",
+        baris.append(
+            (
+                f"Realisasi ({d.agregasi.replace('_', '-')} per {r.jenis_periode}; {bagian}) =",
+                m.Tebal(f.nilai_satuan(r.nilai, d.satuan)),
             )
         )
     elif r is not None:
-        out.append(
-            h.rumus("Realisasi =", f"<strong>{h.esc(f.nilai_satuan(r.nilai, d.satuan))}</strong>")
-        )
+        baris.append(("Realisasi =", m.Tebal(f.nilai_satuan(r.nilai, d.satuan))))
     if r is not None and r.keterangan:
-        out.append(f'<p class="catatan-rumus">{h.esc(r.keterangan)}.</p>')
+        catatan.append(r.keterangan[:1].upper() + r.keterangan[1:] + ".")
     if x.capaian is not None and r is not None and x.target is not None:
         rv, tv = f.nilai_satuan(r.nilai, d.satuan), f.nilai_satuan(x.target, d.satuan)
         if d.polaritas == "turun":
-            out.append(h.rumus("Capaian = (2 −", h.pecahan("Realisasi", "Target"), ") × 100%"))
-            out.append(
-                h.rumus(
-                    "= (2 −",
-                    h.pecahan(rv, tv),
-                    f") × 100% = <strong>{h.esc(f.persen(x.capaian))}</strong>",
-                )
-            )
+            baris.append(("Capaian = (2 −", m.Pecahan("Realisasi", "Target"), ") × 100%"))
+            baris.append(("= (2 −", m.Pecahan(rv, tv), ") × 100% =", m.Tebal(f.persen(x.capaian))))
         else:
-            out.append(h.rumus("Capaian =", h.pecahan("Realisasi", "Target"), "× 100%"))
-            out.append(
-                h.rumus(
-                    "=",
-                    h.pecahan(rv, tv),
-                    f"× 100% = <strong>{h.esc(f.persen(x.capaian))}</strong>",
-                )
-            )
+            baris.append(("Capaian =", m.Pecahan("Realisasi", "Target"), "× 100%"))
+            baris.append(("=", m.Pecahan(rv, tv), "× 100% =", m.Tebal(f.persen(x.capaian))))
     elif x.galat:
-        out.append(f'<p class="galat">Capaian tidak dapat dihitung: {h.esc(x.galat)}.</p>')
-    return '<div class="blok-rumus">' + "".join(out) + "</div>"
+        catatan.append(f"Capaian tidak dapat dihitung: {x.galat}.")
+    return m.Rumus(baris, catatan) if baris or catatan else None
 
 
-_LABEL_BESARAN = {
-    "target": "Target",
-    "realisasi": "Realisasi",
-    "capaian": "Capaian",
-    "pembilang": "Pembilang",
-    "penyebut": "Penyebut",
-    "perubahan_capaian": "Perubahan capaian (poin)",
-}
+def _teks_perubahan(x: HasilIkk) -> m.Sel:
+    """``Meningkat 3,50 poin`` / ``Turun 17,86 poin`` / ``Tetap`` (never "Turun -17,86")."""
+    if x.perubahan is None:
+        return m.teks(x.label_perubahan)
+    besar = f.poin(abs(x.perubahan)).removeprefix("+")
+    teks = x.label_perubahan if f.bulatkan(x.perubahan, 2) == 0 else f"{x.label_perubahan} {besar}"
+    return m.Sel(teks, x.perubahan, "poin")
 
 
-def _temuan_ikk(lap: Laporan, x: HasilIkk) -> str:
-    """Callout of the findings about one IKK: anomalies one by one, and the figures the draft
-    states differently grouped per figure with where each value is stated."""
-    kode = x.kode
-    semua = lap.temuan()
-    lain = [
-        t
-        for t in semua
-        if t.tingkat != "info"
-        and t.besaran is None
-        and (f"({kode})" in t.lokasi or f": {kode}" in t.lokasi)
-    ]
-    klaim = [
-        t
-        for t in semua
-        if t.kode == "KLAIM_BEDA"
-        and t.tahun == lap.hasil.tahun
-        and t.besaran
-        and t.besaran.startswith(f"ikk.{kode}.")
-    ]
-    if not lain and not klaim:
-        return ""
-    isi = ""
-    if lain:
-        isi += (
-            "<ul>"
-            + "".join(f"<li><strong>{h.esc(t.kode)}</strong>: {h.esc(t.pesan)}</li>" for t in lain)
-            + "</ul>"
-        )
-    if klaim:
-        grup: dict[str, list] = {}
-        for t in klaim:
-            grup.setdefault(t.besaran, []).append(t)  # type: ignore[arg-type]
-        baris = []
-        for besaran, daftar in grup.items():
-            nilai: dict[str, list[str]] = {}
-            for t in daftar:
-                nilai.setdefault(t.dinyatakan or "", []).append(t.sumber or "")
-            dinyatakan = "; ".join(
-                f"{f.angka(Decimal(v), 2, ringkas=True)} ({', '.join(s)})" for v, s in nilai.items()
-            )
-            nama = _LABEL_BESARAN.get(besaran.rsplit(".", 1)[-1], besaran)
-            baris.append(
-                [
-                    nama,
-                    h.sel(
-                        f.angka(Decimal(daftar[0].dihitung or "0"), 2),
-                        Decimal(daftar[0].dihitung or "0"),
-                    ),
-                    dinyatakan,
-                ]
-            )
-        isi += (
-            "<p>Angka yang dinyatakan draf laporan berbeda dari hasil hitung ulang:</p>"
-            + h.tabel(
-                f"{kode}-klaim",
-                f"Angka dinyatakan vs dihitung ulang, {kode}",
-                ["Besaran", "Dihitung ulang", "Dinyatakan (lokasi)"],
-                baris,
-                bernomor=False,
-            )
-        )
-    return h.kotak("catatan-pemeriksaan", "Catatan pemeriksaan data", isi)
+def _sub(judul: list[str], teks: str) -> m.Judul:
+    """A numbered sub-heading of an IKK analysis: numbers follow the sub-sections present."""
+    judul.append(teks)
+    return m.Judul(5, f"{len(judul)}. {teks}")
 
 
-def _analisis_ikk(lap: Laporan, x: HasilIkk, nomor_sasaran: int) -> str:
-    hasil = lap.hasil
-    d = x.defn
+def _renstra(k: Konteks, x: HasilIkk, judul: list[str]) -> list[m.Blok]:
+    d, th = x.defn, k.tahun
     n = x.data.narasi
-    th = hasil.tahun
-    out = [h.judul(4, f"IKK {x.kode}: {d.nama}", f"ikk-{h.slug(x.kode)}", "ikk")]
-    out.append(_temuan_ikk(lap, x))
-    # 1. target vs realisasi
-    out.append(h.judul(5, f"1. Perbandingan Target dan Realisasi Kinerja Tahun {th}"))
-    out.append(
-        h.tabel(
-            lap.nomor_tabel(),
-            f"Target dan Realisasi {x.kode} Tahun {th}",
-            ["Indikator Kinerja Kegiatan", "Satuan", "Target", "Realisasi", "Capaian", "Status"],
-            [
-                [
-                    h.sel(d.nama),
-                    h.sel(d.satuan),
-                    _v(x, x.target),
-                    _v(x, x.nilai_realisasi),
-                    _cap(x.capaian),
-                    _status(x),
-                ]
-            ],
-            catatan=(
-                f"Target bersumber dari {SUMBER_TARGET.get(x.sumber_target, '–')}; "
-                f"polaritas: {POLARITAS[d.polaritas]}."
-            ),
-            kelas="ikk",
-        )
-    )
-    out.append(_rumus(x))
-    out.append(h.markdown(n.penjelasan))
-    # 2. vs last year
-    out.append(h.judul(5, f"2. Perbandingan dengan Tahun {th - 1}"))
-    if x.realisasi_lalu is not None or x.capaian_lalu is not None:
-        sumber = (
-            ""
-            if x.sumber_target_lalu == "PK"
-            else f" Capaian {th - 1} dihitung terhadap target Renstra {th - 1} "
-            f"({f.nilai_satuan(x.target_lalu, d.satuan)}) karena target PK {th - 1} tidak "
-            "tercantum di data."
-        )
-        out.append(
-            h.tabel(
-                f"{x.kode}-tahun-lalu",
-                f"Perbandingan Realisasi dan Capaian {x.kode}, {th - 1}–{th}",
-                [
-                    [
-                        h.sel("Indikator", baris=2),
-                        h.sel(str(th - 1), rentang=2),
-                        h.sel(str(th), rentang=2),
-                        h.sel("Perubahan capaian", baris=2),
-                    ],
-                    [h.sel("Realisasi"), h.sel("Capaian"), h.sel("Realisasi"), h.sel("Capaian")],
-                ],
-                [
-                    [
-                        h.sel(d.nama),
-                        _v(x, x.realisasi_lalu),
-                        _cap(x.capaian_lalu),
-                        _v(x, x.nilai_realisasi),
-                        _cap(x.capaian),
-                        h.sel(
-                            f"{x.label_perubahan} {f.poin(x.perubahan) if x.perubahan else ''}".strip(),
-                            x.perubahan,
-                        ),
-                    ]
-                ],
-                catatan="Perubahan capaian dinyatakan dalam poin persentase (selisih capaian)."
-                + sumber,
-                bernomor=False,
-            )
-        )
-    else:
-        out.append(
-            h.paragraf(
-                f"Data realisasi {th - 1} untuk indikator ini tidak tersedia, "
-                "sehingga perbandingan tidak dapat dibuat."
-            )
-        )
-    out.append(h.markdown(n.perbandingan_tahun_lalu))
-    # 3. vs Renstra
-    out.append(h.judul(5, "3. Perbandingan dengan Target Jangka Menengah (Renstra)"))
+    out: list[m.Blok] = []
     if x.target_renstra:
         tahun = list(x.target_renstra)
-        akhir = tahun[-1]
+        periode = k.hasil.data.katalog.periode_renstra
+        akhir = periode[1] if periode and periode[1] in x.target_renstra else tahun[-1]
+        rentang = f"{tahun[0]}–{tahun[-1]}" if len(tahun) > 1 else str(tahun[0])
         out.append(
-            h.tabel(
+            m.Tabel.buat(
                 f"{x.kode}-renstra",
-                f"Target Renstra {tahun[0]}–{akhir} dan Realisasi {th} {x.kode}",
+                f"Target Renstra {rentang} dan Realisasi {th} {x.kode}",
                 ["Indikator", *[str(t) for t in tahun], f"Realisasi {th}"],
                 [
                     [
-                        h.sel(d.nama),
+                        m.teks(d.nama),
                         *[_v(x, x.target_renstra[t]) for t in tahun],
                         _v(x, x.nilai_realisasi),
                     ]
@@ -395,8 +257,6 @@ def _analisis_ikk(lap: Laporan, x: HasilIkk, nomor_sasaran: int) -> str:
                 bernomor=False,
             )
         )
-        t_ini = x.target_renstra.get(th)
-        t_akhir = x.target_renstra[akhir]
         r = x.nilai_realisasi
         if r is not None:
 
@@ -404,88 +264,171 @@ def _analisis_ikk(lap: Laporan, x: HasilIkk, nomor_sasaran: int) -> str:
                 lebih = r <= t if d.polaritas == "turun" else r >= t
                 return "telah mencapai" if lebih else "belum mencapai"
 
-            kal = []
+            kal = f"Realisasi {th} ({f.nilai_satuan(r, d.satuan)})"
+            bagian = []
+            t_ini = x.target_renstra.get(th)
             if t_ini is not None:
-                kal.append(
-                    f"Realisasi {th} ({f.nilai_satuan(r, d.satuan)}) {banding(t_ini)} target "
-                    f"Renstra {th} ({f.nilai_satuan(t_ini, d.satuan)})"
+                bagian.append(
+                    f"{banding(t_ini)} target Renstra {th} ({f.nilai_satuan(t_ini, d.satuan)})"
                 )
-            kal.append(
-                f"dan {banding(t_akhir)} target akhir Renstra {akhir} "
-                f"({f.nilai_satuan(t_akhir, d.satuan)})."
-            )
-            out.append(
-                h.paragraf(
-                    " ".join(kal)
-                    if t_ini is not None
-                    else f"Realisasi {th} ({f.nilai_satuan(r, d.satuan)}) " + kal[-1]
+            if akhir != th and (periode or len(tahun) > 1):
+                t_akhir = x.target_renstra[akhir]
+                bagian.append(
+                    f"{banding(t_akhir)} target akhir Renstra {akhir} ({f.nilai_satuan(t_akhir, d.satuan)})"
                 )
+            if bagian:
+                out.append(m.Paragraf(f"{kal} {' dan '.join(bagian)}."))
+    if (b := k.narasi_blok(n.perbandingan_renstra)) is not None:
+        out.append(b)
+    if out:
+        out.insert(0, _sub(judul, "Perbandingan dengan Target Jangka Menengah (Renstra)"))
+    return out
+
+
+def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
+    d = x.defn
+    n = x.data.narasi
+    th = k.tahun
+    judul: list[str] = []
+    out: list[m.Blok] = [m.Judul(4, f"IKK {x.kode}: {d.nama}", f"ikk-{m.slug(x.kode)}", "ikk")]
+    # 1. target vs realisasi
+    out.append(_sub(judul, f"Perbandingan Target dan Realisasi Kinerja Tahun {th}"))
+    out.append(
+        m.Tabel.buat(
+            f"{x.kode}-target-realisasi",
+            f"Target dan Realisasi {x.kode} Tahun {th}",
+            ["Indikator Kinerja Kegiatan", "Satuan", "Target", "Realisasi", "Capaian", "Status"],
+            [
+                [
+                    m.teks(d.nama),
+                    m.teks(d.satuan),
+                    _v(x, x.target),
+                    _v(x, x.nilai_realisasi),
+                    m.persen(x.capaian),
+                    _status(x),
+                ]
+            ],
+            catatan=(
+                f"Target bersumber dari {SUMBER_TARGET.get(x.sumber_target, '–')}; "
+                f"indikator ini {POLARITAS[d.polaritas]}."
+            ),
+            kelas="ikk",
+        )
+    )
+    if (r := rumus(x)) is not None:
+        out.append(r)
+    if (b := k.narasi_blok(n.penjelasan)) is not None:
+        out.append(b)
+    # 2. vs last year
+    lalu: list[m.Blok] = []
+    if x.realisasi_lalu is not None or x.capaian_lalu is not None:
+        sumber = (
+            ""
+            if x.sumber_target_lalu == "PK"
+            else f" Capaian {th - 1} dihitung terhadap target Renstra {th - 1} "
+            f"({f.nilai_satuan(x.target_lalu, d.satuan)}) karena target PK {th - 1} tidak "
+            "tercantum dalam data."
+        )
+        lalu.append(
+            m.Tabel.buat(
+                f"{x.kode}-tahun-lalu",
+                f"Perbandingan Realisasi dan Capaian {x.kode}, {th - 1}–{th}",
+                [
+                    [
+                        m.teks("Indikator", baris=2),
+                        m.teks(str(th - 1), rentang=2),
+                        m.teks(str(th), rentang=2),
+                        m.teks("Perubahan capaian", baris=2),
+                    ],
+                    [
+                        m.teks("Realisasi"),
+                        m.teks("Capaian"),
+                        m.teks("Realisasi"),
+                        m.teks("Capaian"),
+                    ],
+                ],
+                [
+                    [
+                        m.teks(d.nama),
+                        _v(x, x.realisasi_lalu),
+                        m.persen(x.capaian_lalu),
+                        _v(x, x.nilai_realisasi),
+                        m.persen(x.capaian),
+                        _teks_perubahan(x),
+                    ]
+                ],
+                catatan="Perubahan capaian dinyatakan dalam poin persentase (selisih capaian)."
+                + sumber,
+                bernomor=False,
             )
-    else:
-        out.append(h.paragraf("Target Renstra untuk indikator ini tidak tercantum di katalog."))
-    out.append(h.markdown(n.perbandingan_renstra))
+        )
+    if (b := k.narasi_blok(n.perbandingan_tahun_lalu)) is not None:
+        lalu.append(b)
+    if lalu:
+        out += [_sub(judul, f"Perbandingan dengan Tahun {th - 1}"), *lalu]
+    # 3. vs Renstra
+    out += _renstra(k, x, judul)
     # 4. national standard
-    out.append(h.judul(5, "4. Perbandingan dengan Standar Nasional"))
     std = x.data.standar_nasional if x.data.standar_nasional is not None else d.standar_nasional
+    nasional: list[m.Blok] = []
     if std is not None and x.nilai_realisasi is not None:
-        out.append(
-            h.paragraf(
+        nasional.append(
+            m.Paragraf(
                 f"Standar nasional {f.nilai_satuan(std, d.satuan)}; realisasi "
                 f"{f.nilai_satuan(x.nilai_realisasi, d.satuan)} "
                 + ("memenuhi" if x.nilai_realisasi >= std else "belum memenuhi")
                 + " standar tersebut."
             )
         )
-    out.append(
-        h.markdown(n.standar_nasional or d.keterangan_standar_nasional)
-        or h.paragraf("Standar nasional untuk indikator ini tidak tersedia.")
-    )
-    # 5–6. causes and programme analysis
-    judul5 = (
-        "Penyebab Keberhasilan"
-        if x.status == TERCAPAI
-        else (
-            "Penyebab Kegagalan"
-            if x.status == TIDAK_TERCAPAI
-            else "Penyebab Keberhasilan/Kegagalan"
-        )
-    )
-    out.append(h.judul(5, f"5. {judul5}"))
-    out.append(h.markdown(n.penyebab) or h.kosong("Belum diisi."))
-    out.append(h.judul(5, "6. Analisis Program/Kegiatan yang Menunjang"))
-    out.append(h.markdown(n.analisis_program) or h.kosong("Belum diisi."))
-    if n.efisiensi_sumber_daya or n.upaya:
-        out.append(h.judul(5, "7. Efisiensi Sumber Daya dan Upaya"))
-        out.append(h.markdown(n.efisiensi_sumber_daya) + h.markdown(n.upaya))
-    for tp in x.data.tabel_pendukung:
+    if (b := k.narasi_blok(n.standar_nasional or d.keterangan_standar_nasional)) is not None:
+        nasional.append(b)
+    if nasional:
+        out += [_sub(judul, "Perbandingan dengan Standar Nasional"), *nasional]
+    # causes, programme analysis, efficiency
+    judul_sebab = {
+        TERCAPAI: "Penyebab Keberhasilan",
+        TIDAK_TERCAPAI: "Penyebab Kegagalan",
+    }.get(x.status, "Penyebab Keberhasilan/Kegagalan")
+    for teks_judul, teks in (
+        (judul_sebab, n.penyebab),
+        ("Analisis Program/Kegiatan yang Menunjang", n.analisis_program),
+    ):
+        if (b := k.narasi_blok(teks)) is not None:
+            out += [_sub(judul, teks_judul), b]
+    efisien = [b for b in (k.narasi_blok(n.efisiensi_sumber_daya), k.narasi_blok(n.upaya)) if b]
+    if efisien:
+        out += [_sub(judul, "Efisiensi Sumber Daya dan Upaya"), *efisien]
+    for i, tp in enumerate(x.data.tabel_pendukung, start=1):
         out.append(
-            h.tabel(
-                lap.nomor_tabel(),
+            m.Tabel.buat(
+                f"{x.kode}-pendukung-{i}",
                 tp.judul,
                 tp.kolom,
                 [[_sel_bebas(c) for c in row] for row in tp.baris],
                 catatan=tp.catatan,
             )
         )
-    return '<section class="analisis-ikk">' + "".join(out) + "</section>"
+    return [m.Kelompok("analisis-ikk", out, x.kode)]
 
 
-def _sel_bebas(c: object) -> h.Sel:
+def _sel_bebas(c: object) -> m.Sel:
     if isinstance(c, bool) or c is None:
-        return h.sel("–" if c is None else str(c))
-    if isinstance(c, int | float | Decimal):
-        return h.sel(f.angka(c, 2, ringkas=True), c)
-    return h.sel(str(c))
+        return m.teks("–" if c is None else str(c))
+    if isinstance(c, int | Decimal):
+        return m.angka(c, ringkas=True)
+    if isinstance(c, float):
+        return m.angka(f.ke_decimal(c), ringkas=True)
+    return m.teks(str(c))
 
 
-def analisis_sasaran(lap: Laporan, kode: str) -> str:
-    hasil = lap.hasil
+def analisis_sasaran(k: Konteks, kode: str) -> list[m.Blok]:
+    hasil = k.hasil
     r = next((x for x in hasil.sasaran if x.sasaran.kode == kode), None)
     if r is None:
         raise KeyError(f"sasaran {kode!r} tidak ada dalam Perjanjian Kinerja {hasil.tahun}")
-    out = [
-        h.judul(
-            3, f"Sasaran Kegiatan {r.nomor}: {r.sasaran.nama}", f"sasaran-{h.slug(kode)}", "sasaran"
+    out: list[m.Blok] = [
+        m.Judul(
+            3, f"Sasaran Kegiatan {r.nomor}: {r.sasaran.nama}", f"sasaran-{m.slug(kode)}", "sasaran"
         )
     ]
     kal = (
@@ -496,9 +439,10 @@ def analisis_sasaran(lap: Laporan, kode: str) -> str:
     if r.penyerapan is not None:
         kal += (
             f". Penyerapan anggaran sasaran {f.persen(r.penyerapan)}; selisih capaian "
-            f"terhadap penyerapan {f.poin(r.selisih_efisiensi)} ({r.label_efisiensi.lower() if r.label_efisiensi else '–'})"
+            f"terhadap penyerapan {f.poin(r.selisih_efisiensi)} "
+            f"({r.label_efisiensi.lower() if r.label_efisiensi else '–'})"
         )
-    out.append(h.paragraf(kal + "."))
+    out.append(m.Paragraf(kal + "."))
     for x in r.ikk:
-        out.append(_analisis_ikk(lap, x, r.nomor))
-    return "".join(out)
+        out += _analisis_ikk(k, x)
+    return out

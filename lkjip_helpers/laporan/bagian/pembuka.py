@@ -1,85 +1,97 @@
-"""Cover, kata pengantar, ikhtisar eksekutif and chapter narratives."""
+"""Cover, kata pengantar, ikhtisar eksekutif and chapter-level narratives."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ... import format_id as f
-from ...hitung import HasilLaporan
-from .. import html as h
-
-if TYPE_CHECKING:
-    from .. import Laporan
-
-
-def _nama(hasil: HasilLaporan) -> str:
-    return hasil.data.satker.nama
+from .. import model as m
+from ..konteks import Konteks
+from ..model import esc
+from . import ikk as _ikk
 
 
-def sampul(hasil: HasilLaporan) -> str:
-    sk = hasil.data.satker
+def sampul(k: Konteks) -> list[m.Blok]:
+    sk = k.satker
     baris = [x for x in (sk.kementerian, sk.kanwil) if x]
     kontak = " · ".join(x for x in (sk.alamat, sk.laman, sk.surel) if x)
+    return [
+        m.Html(
+            '<section class="sampul">'
+            + "".join(f'<p class="sampul-instansi">{esc(x)}</p>' for x in baris)
+            + '<p class="sampul-judul">LAPORAN KINERJA<br>INSTANSI PEMERINTAH</p>'
+            + '<p class="sampul-singkatan">(LKjIP)</p>'
+            + f'<p class="sampul-tahun">TAHUN {esc(k.tahun)}</p>'
+            + f'<p class="sampul-satker">{esc(sk.nama.upper())}</p>'
+            + (f'<p class="sampul-kontak">{esc(kontak)}</p>' if kontak else "")
+            + "</section>"
+        )
+    ]
+
+
+def ttd(atas: str, jabatan: str, nama: str, nip: str | None) -> str:
+    """A signature block: place/date or role line, position, name, NIP (escaped markup)."""
     return (
-        '<section class="sampul">'
-        + "".join(f'<p class="sampul-instansi">{h.esc(x)}</p>' for x in baris)
-        + '<p class="sampul-judul">LAPORAN KINERJA<br>INSTANSI PEMERINTAH</p>'
-        + '<p class="sampul-singkatan">(LKjIP)</p>'
-        + f'<p class="sampul-tahun">TAHUN {hasil.tahun}</p>'
-        + f'<p class="sampul-satker">{h.esc(sk.nama.upper())}</p>'
-        + (f'<p class="sampul-kontak">{h.esc(kontak)}</p>' if kontak else "")
-        + "</section>"
+        f'<div class="ttd"><p>{esc(atas)}</p><p>{esc(jabatan)}</p>'
+        f'<p class="ttd-nama">{esc(nama)}</p>'
+        + (f'<p class="ttd-nip">NIP {esc(nip)}</p>' if nip else "")
+        + "</div>"
     )
 
 
-def kata_pengantar(hasil: HasilLaporan) -> str:
-    n = hasil.data.ini.narasi
-    sk = hasil.data.satker
+def kata_pengantar(k: Konteks) -> list[m.Blok]:
+    hasil = k.hasil
+    sk = k.satker
     kepala = hasil.profil.kepala
-    if n and n.kata_pengantar:
-        isi = h.markdown(n.kata_pengantar)
+    teks = k.teks_narasi("kata_pengantar")
+    isi: list[m.Blok]
+    if teks:
+        isi = [k.narasi_blok(teks)]  # type: ignore[list-item]
     else:
-        tercapai = len(hasil.tercapai)
-        isi = "".join(
-            h.paragraf(p)
-            for p in (
-                "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa atas tersusunnya Laporan "
-                f"Kinerja Instansi Pemerintah (LKjIP) {sk.nama} Tahun {hasil.tahun}.",
+        tercapai, _ = k.jumlah_status
+        isi = [
+            m.Paragraf(
+                "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa atas tersusunnya "
+                f"Laporan Kinerja Instansi Pemerintah (LKjIP) {sk.nama} Tahun {hasil.tahun}."
+            ),
+            m.Paragraf(
                 "Laporan ini disusun sebagai wujud pertanggungjawaban atas pelaksanaan tugas dan "
                 "fungsi sesuai Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas "
                 "Kinerja Instansi Pemerintah dan Peraturan Menteri PANRB Nomor 53 Tahun 2014. "
                 f"Dari {len(hasil.ikk)} indikator kinerja kegiatan dalam Perjanjian Kinerja, "
-                f"{tercapai} indikator mencapai target.",
-                "Seluruh angka dalam laporan ini dihitung dari data kinerja dan anggaran satker; "
-                "hasil pemeriksaan konsistensi data disajikan pada lampiran. Kami berharap laporan "
-                "ini bermanfaat sebagai bahan evaluasi dan perbaikan kinerja pada tahun berikutnya.",
-            )
-        )
+                f"{tercapai} indikator mencapai target."
+            ),
+            m.Paragraf(
+                "Kami berharap laporan ini bermanfaat sebagai bahan evaluasi dan perbaikan "
+                "kinerja pada tahun berikutnya."
+            ),
+        ]
+    n = k.narasi
     tempat = n.tempat_tanggal if n and n.tempat_tanggal else f"{sk.kota or ''}, {hasil.tahun}"
-    ttd = h.ttd(tempat, kepala.jabatan or "Kepala", kepala.nama, kepala.nip)
-    return f'<section class="kata-pengantar"><h1 class="pengantar" id="kata-pengantar">KATA PENGANTAR</h1>{isi}{ttd}</section>'
+    return [
+        m.Html(
+            '<section class="kata-pengantar">'
+            '<h1 class="pengantar" id="kata-pengantar">KATA PENGANTAR</h1>'
+        ),
+        *isi,
+        m.Html(ttd(tempat, kepala.jabatan or "Kepala", kepala.nama, kepala.nip) + "</section>"),
+    ]
 
 
-def narasi(hasil: HasilLaporan, nama: str) -> str:
-    n = hasil.data.ini.narasi
-    if n is None or nama not in type(n).model_fields:
-        raise KeyError(f"narasi {nama!r} tidak dikenal")
-    teks = getattr(n, nama)
-    if not teks:
-        return h.kosong("Bagian ini belum diisi di narasi.yaml.")
-    return h.markdown(teks)
+def narasi(k: Konteks, nama: str) -> list[m.Blok]:
+    """A chapter-level narrative of ``narasi.yaml``; nothing when it is not filled in."""
+    blok = k.narasi_blok(k.teks_narasi(nama))
+    return [blok] if blok else []
 
 
-def ikhtisar(lap: Laporan) -> str:
-    hasil = lap.hasil
-    n = hasil.data.ini.narasi
-    bagian: list[str] = []
-    if n and n.ikhtisar_eksekutif:
-        bagian.append(h.markdown(n.ikhtisar_eksekutif))
-    tercapai, tidak = lap.jumlah_status()
+def ikhtisar(k: Konteks) -> list[m.Blok]:
+    hasil = k.hasil
+    out: list[m.Blok] = []
+    teks = k.narasi_blok(k.teks_narasi("ikhtisar_eksekutif"))
+    if teks:
+        out.append(teks)
+    tercapai, tidak = k.jumlah_status
     jml = len(hasil.ikk)
     kalimat = (
-        f"Pada tahun {hasil.tahun}, {hasil.data.satker.nama_singkat} memiliki "
+        f"Pada tahun {hasil.tahun}, {k.satker.nama_singkat} memiliki "
         f"{len(hasil.sasaran)} sasaran kegiatan dengan {jml} indikator kinerja kegiatan "
         f"(IKK). Sebanyak {tercapai} IKK ({f.terbilang_kecil(tercapai)}) mencapai atau "
         f"melampaui target"
@@ -91,19 +103,19 @@ def ikhtisar(lap: Laporan) -> str:
         kalimat += f", sedangkan {tidak} IKK belum mencapai target: {daftar_tidak}."
     else:
         kalimat += "."
-    bagian.append(h.paragraf(kalimat))
+    out.append(m.Paragraf(kalimat))
     if hasil.anggaran:
         t = hasil.anggaran.total
-        bagian.append(
-            h.paragraf(
+        out.append(
+            m.Paragraf(
                 f"Pagu anggaran tahun {hasil.tahun} sebesar {f.rupiah(t.pagu)} terealisasi "
                 f"{f.rupiah(t.realisasi)} atau {f.persen(t.penyerapan)}, dengan sisa "
                 f"{f.rupiah(t.sisa)}."
             )
         )
     if hasil.nka:
-        bagian.append(
-            h.paragraf(
+        out.append(
+            m.Paragraf(
                 f"Nilai kinerja anggaran {f.angka(hasil.nka.nilai)}, gabungan "
                 f"{f.persen(hasil.nka.aturan.bobot_smart, 0)} nilai SMART-DJA "
                 f"{f.angka(hasil.nka.smart)} dan {f.persen(hasil.nka.aturan.bobot_ikpa, 0)} "
@@ -111,9 +123,9 @@ def ikhtisar(lap: Laporan) -> str:
                 + (f" (predikat IKPA {hasil.ikpa.predikat})." if hasil.ikpa else ".")
             )
         )
-    from . import ikk as _ikk
-
-    bagian.append(
-        _ikk.tabel_capaian(lap, f"Capaian Indikator Kinerja Kegiatan Tahun {hasil.tahun}")
+    out.append(
+        _ikk.tabel_capaian(
+            k, "ikhtisar-capaian-ikk", f"Capaian Indikator Kinerja Kegiatan Tahun {hasil.tahun}"
+        )
     )
-    return "".join(bagian)
+    return out

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
 
 from ... import format_id as f
-from .. import html as h
+from ...hitung.anggaran import MELEBIHI_PAGU
+from .. import model as m
+from ..konteks import Konteks
+from . import ikk as _ikk
+from .pembuka import ttd
 
-if TYPE_CHECKING:
-    from .. import Laporan
 
-
-def _rancangan_kesimpulan(lap: Laporan) -> list[str]:
-    hasil = lap.hasil
-    tercapai, tidak = lap.jumlah_status()
+def _rancangan_kesimpulan(k: Konteks) -> list[str]:
+    hasil = k.hasil
+    tercapai, tidak = k.jumlah_status
     kal = [
         f"Dari {len(hasil.ikk)} indikator kinerja kegiatan pada {len(hasil.sasaran)} sasaran "
         f"kegiatan Perjanjian Kinerja {hasil.tahun}, {tercapai} indikator mencapai atau "
@@ -45,31 +46,37 @@ def _rancangan_kesimpulan(lap: Laporan) -> list[str]:
     return kal
 
 
-def _teks_analis(teks: str | None) -> str:
-    return h.judul(5, "Uraian tim penyusun") + h.markdown(teks) if teks else ""
+def kalimat_pertama(teks: str | None) -> str:
+    """The first sentence of a Markdown text as plain text, without its final stop
+    (``Terjadi *Refusing* pengalihan.`` → ``Terjadi Refusing pengalihan``)."""
+    polos = re.sub(r"[*_`#>]+", "", (teks or "").strip().split("\n")[0])
+    pertama = re.split(r"(?<=[.!?])\s+", polos, maxsplit=1)[0]
+    return pertama.strip().rstrip(".!?;:").strip()
 
 
-def kesimpulan(lap: Laporan) -> str:
-    n = lap.hasil.data.ini.narasi
-    if n and n.ganti_rancangan and n.kesimpulan:
-        return h.markdown(n.kesimpulan)
-    out = [
-        '<div class="rancangan">'
-        + "".join(h.paragraf(k) for k in _rancangan_kesimpulan(lap))
-        + "</div>"
-    ]
-    out.append(_teks_analis(n.kesimpulan if n else None))
-    return "".join(out)
+def kesimpulan(k: Konteks) -> list[m.Blok]:
+    """Conclusions drafted from the numbers, then the analyst's text (or only the analyst's
+    text when ``narasi.ganti_rancangan`` is set)."""
+    n = k.narasi
+    analis = k.narasi_blok(k.teks_narasi("kesimpulan"))
+    if n and n.ganti_rancangan and analis:
+        return [analis]
+    if not k.ikk:
+        return [analis] if analis else []
+    return [*(m.Paragraf(x) for x in _rancangan_kesimpulan(k)), *([analis] if analis else [])]
 
 
-def saran(lap: Laporan) -> str:
-    hasil = lap.hasil
-    n = hasil.data.ini.narasi
-    if n and n.ganti_rancangan and n.saran:
-        return h.markdown(n.saran)
+def saran(k: Konteks) -> list[m.Blok]:
+    hasil = k.hasil
+    n = k.narasi
+    analis = k.narasi_blok(k.teks_narasi("saran"))
+    if n and n.ganti_rancangan and analis:
+        return [analis]
+    if not k.ikk:
+        return [analis] if analis else []
     butir = []
     for x in hasil.tidak_tercapai:
-        sebab = (x.data.narasi.penyebab or "").strip().split("\n")[0]
+        sebab = kalimat_pertama(x.data.narasi.penyebab)
         butir.append(
             f"Menyusun langkah perbaikan untuk {x.kode} \u201c{x.defn.nama}\u201d "
             f"(capaian {f.persen(x.capaian)})"
@@ -77,87 +84,83 @@ def saran(lap: Laporan) -> str:
             + "."
         )
     for r in hasil.sasaran:
+        if r.label_efisiensi == MELEBIHI_PAGU:
+            butir.append(
+                f"Menelusuri realisasi anggaran sasaran {r.sasaran.kode} yang melebihi pagunya "
+                f"(penyerapan {f.persen(r.penyerapan)}) dan memastikan pencatatannya."
+            )
         if r.label_efisiensi and r.label_efisiensi.lower() == "tidak efisien":
             butir.append(
                 f"Meninjau efisiensi anggaran sasaran {r.sasaran.kode}: penyerapan "
                 f"{f.persen(r.penyerapan)} melebihi capaian kinerja rata-rata "
                 f"{f.persen(r.rata_capaian)}."
             )
-    temuan = [t for t in lap.temuan() if t.tingkat in ("error", "peringatan")]
-    if temuan:
-        butir.append(
-            f"Menindaklanjuti {len(temuan)} temuan pemeriksaan data (lampiran) sebelum "
-            "laporan difinalkan, agar setiap angka konsisten antarbagian."
+    out: list[m.Blok] = [
+        m.Daftar(butir)
+        if butir
+        else m.Paragraf(
+            "Seluruh indikator tercapai; pertahankan kinerja dan tingkatkan target secara progresif."
         )
-    out = [
-        '<div class="rancangan">'
-        + (
-            h.daftar(butir)
-            if butir
-            else h.paragraf(
-                "Seluruh indikator tercapai; pertahankan kinerja dan tingkatkan target "
-                "secara progresif."
-            )
-        )
-        + "</div>"
     ]
-    out.append(_teks_analis(n.saran if n else None))
-    return "".join(out)
+    return out + ([analis] if analis else [])
 
 
-def lampiran_pk(lap: Laporan) -> str:
-    lam = lap.hasil.data.ini.lampiran
+def lampiran_pk(k: Konteks) -> list[m.Blok]:
+    lam = k.hasil.data.ini.lampiran
     pk = lam.perjanjian_kinerja if lam else None
     if pk is None:
-        return h.kosong("Dokumen Perjanjian Kinerja belum diisi.")
-    out = []
-    if pk.pernyataan:
-        out.append(h.markdown(pk.pernyataan))
-    for judul, isi in (
-        ("Sasaran Strategis dan Indikator Kinerja Utama", pk.sasaran_strategis),
-        ("Sasaran Program dan Indikator Kinerja Program", pk.sasaran_program),
+        return []
+    out: list[m.Blok] = []
+    if (b := k.narasi_blok(pk.pernyataan)) is not None:
+        out.append(b)
+    for kunci, judul, isi in (
+        (
+            "pk-sasaran-strategis",
+            "Sasaran Strategis dan Indikator Kinerja Utama",
+            pk.sasaran_strategis,
+        ),
+        ("pk-sasaran-program", "Sasaran Program dan Indikator Kinerja Program", pk.sasaran_program),
     ):
         if isi:
             out.append(
-                h.tabel(
-                    lap.nomor_tabel(),
+                m.Tabel.buat(
+                    kunci,
                     f"Perjanjian Kinerja: {judul}",
                     ["No.", "Sasaran", "Indikator", "Target"],
                     [
-                        [str(i), b.sasaran, b.indikator, b.target]
+                        [m.bulat(i), b.sasaran, b.indikator, b.target]
                         for i, b in enumerate(isi, start=1)
                     ],
                 )
             )
-    from . import ikk as _ikk
-
-    out.append(_ikk.tabel_pk(lap))
+    if k.ikk:
+        out.append(_ikk.tabel_pk(k, "pk-lampiran-ikk"))
     if pk.anggaran:
         out.append(
-            h.tabel(
-                lap.nomor_tabel(),
+            m.Tabel.buat(
+                "pk-anggaran",
                 "Perjanjian Kinerja: Anggaran",
                 ["Kegiatan", "Anggaran"],
-                [[b.uraian, h.sel(f.rupiah(b.jumlah), b.jumlah)] for b in pk.anggaran],
+                [[b.uraian, m.rupiah(b.jumlah)] for b in pk.anggaran],
             )
         )
-    ttd = [
-        h.ttd(f"{label},", p.jabatan or "", p.nama, p.nip)
+    ttd_ = [
+        ttd(f"{label},", p.jabatan or "", p.nama, p.nip)
         for label, p in (("Pihak Kedua", pk.pihak_kedua), ("Pihak Pertama", pk.pihak_pertama))
         if p
     ]
     if pk.tempat_tanggal:
-        out.append(h.paragraf(pk.tempat_tanggal))
-    out.append('<div class="ttd-dua">' + "".join(ttd) + "</div>")
-    return "".join(out)
+        out.append(m.Paragraf(pk.tempat_tanggal, "tempat-tanggal"))
+    out.append(m.Html('<div class="ttd-dua">' + "".join(ttd_) + "</div>"))
+    return out
 
 
-def lampiran_sk(lap: Laporan) -> str:
-    lam = lap.hasil.data.ini.lampiran
+def lampiran_sk(k: Konteks) -> list[m.Blok]:
+    lam = k.hasil.data.ini.lampiran
     sk = lam.sk_tim if lam else None
     if sk is None:
-        return h.kosong("SK tim penyusun belum diisi.")
-    out = []
+        return []
+    out: list[m.Blok] = []
     meta = [
         x
         for x in (
@@ -167,27 +170,27 @@ def lampiran_sk(lap: Laporan) -> str:
         if x
     ]
     if meta or sk.tentang:
-        out.append(h.paragraf(", ".join(meta) + (f" tentang {sk.tentang}" if sk.tentang else "")))
+        out.append(m.Paragraf(", ".join(meta) + (f" tentang {sk.tentang}" if sk.tentang else "")))
     if sk.tugas:
-        out.append("<p>Tugas tim:</p>" + h.daftar(sk.tugas))
+        out += [m.Paragraf("Tugas tim:"), m.Daftar(sk.tugas)]
     out.append(
-        h.tabel(
-            lap.nomor_tabel(),
+        m.Tabel.buat(
+            "sk-tim",
             "Susunan Tim Penyusun LKjIP",
             ["No.", "Kedudukan", "Nama/Jabatan"],
-            [[str(i), a.peran, a.nama] for i, a in enumerate(sk.anggota, start=1)],
+            [[m.bulat(i), a.peran, a.nama] for i, a in enumerate(sk.anggota, start=1)],
         )
     )
-    return "".join(out)
+    return out
 
 
-def lampiran_sop(lap: Laporan) -> str:
-    lam = lap.hasil.data.ini.lampiran
+def lampiran_sop(k: Konteks) -> list[m.Blok]:
+    lam = k.hasil.data.ini.lampiran
     sop = lam.sop if lam else None
     if sop is None:
-        return h.kosong("SOP belum diisi.")
-    out = [
-        h.paragraf(
+        return []
+    out: list[m.Blok] = [
+        m.Paragraf(
             " · ".join(
                 x
                 for x in (
@@ -201,16 +204,16 @@ def lampiran_sop(lap: Laporan) -> str:
         )
     ]
     if sop.dasar_hukum:
-        out.append("<p>Dasar hukum:</p>" + h.daftar(sop.dasar_hukum))
+        out += [m.Paragraf("Dasar hukum:"), m.Daftar(sop.dasar_hukum)]
     if sop.langkah:
         out.append(
-            h.tabel(
-                lap.nomor_tabel(),
+            m.Tabel.buat(
+                "sop-langkah",
                 "Langkah SOP Penyusunan LKjIP",
                 ["No.", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan"],
                 [
                     [
-                        str(x.no),
+                        m.bulat(x.no),
                         x.kegiatan,
                         x.pelaksana or "–",
                         x.kelengkapan or "–",
@@ -223,50 +226,21 @@ def lampiran_sop(lap: Laporan) -> str:
                 kelas="rapat",
             )
         )
-    return "".join(out)
+    return out
 
 
-def lampiran_dokumen(lap: Laporan) -> str:
-    lam = lap.hasil.data.ini.lampiran
+def lampiran_dokumen(k: Konteks) -> list[m.Blok]:
+    lam = k.hasil.data.ini.lampiran
     if not lam or not lam.dokumen_lain:
-        return h.kosong("Tidak ada dokumen lain.")
-    return h.tabel(
-        lap.nomor_tabel(),
-        "Dokumen Pendukung Lainnya",
-        ["No.", "Dokumen", "Keterangan"],
-        [[str(i), d.judul, d.keterangan or "–"] for i, d in enumerate(lam.dokumen_lain, start=1)],
-    )
-
-
-def pemeriksaan(lap: Laporan) -> str:
-    from ...periksa import hitung_tingkat
-
-    temuan = lap.temuan()
-    n = hitung_tingkat(temuan)
-    out = [
-        h.paragraf(
-            f"Pemeriksaan otomatis menghitung ulang setiap angka dari data dan membandingkannya dengan "
-            f"angka yang dinyatakan draf laporan. Hasil: {n['error']} error, {n['peringatan']} "
-            f"peringatan, {n['info']} info. Error menghentikan penyusunan laporan; peringatan perlu "
-            "ditinjau dan dijelaskan oleh tim penyusun; info bersifat keterangan."
+        return []
+    return [
+        m.Tabel.buat(
+            "dokumen-lain",
+            "Dokumen Pendukung Lainnya",
+            ["No.", "Dokumen", "Keterangan"],
+            [
+                [m.bulat(i), d.judul, d.keterangan or "–"]
+                for i, d in enumerate(lam.dokumen_lain, start=1)
+            ],
         )
     ]
-    if temuan:
-        kelas = {
-            "error": "tingkat-error",
-            "peringatan": "tingkat-peringatan",
-            "info": "tingkat-info",
-        }
-        out.append(
-            h.tabel(
-                lap.nomor_tabel(),
-                "Temuan Pemeriksaan Data",
-                ["No.", "Kode", "Tingkat", "Lokasi", "Pesan"],
-                [
-                    [str(i), t.kode, h.sel(t.tingkat, kelas=kelas[t.tingkat]), t.lokasi, t.pesan]
-                    for i, t in enumerate(temuan, start=1)
-                ],
-                kelas="temuan",
-            )
-        )
-    return "".join(out)

@@ -3,189 +3,179 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from ... import format_id as f
-from ...hitung import HasilLaporan
 from .. import grafik
-from .. import html as h
-
-if TYPE_CHECKING:
-    from .. import Laporan
+from .. import model as m
+from ..konteks import Konteks
 
 
-def gambaran_umum(lap: Laporan) -> str:
-    hasil = lap.hasil
+def gambaran_umum(k: Konteks) -> list[m.Blok]:
+    hasil = k.hasil
     p = hasil.profil
-    n = hasil.data.ini.narasi
-    out: list[str] = []
-    if n and n.gambaran_umum:
-        out.append(h.markdown(n.gambaran_umum))
+    out: list[m.Blok] = []
+    teks = k.narasi_blok(k.teks_narasi("gambaran_umum"))
+    if teks:
+        out.append(teks)
     per = f" (per {p.penghuni_per})" if p.penghuni_per else ""
     out.append(
-        h.paragraf(
-            f"Kapasitas hunian {f.bulat(p.kapasitas)} orang, dihuni {f.bulat(p.penghuni)} orang{per}; "
-            f"tingkat hunian {f.persen(hasil.okupansi)} dari kapasitas."
+        m.Paragraf(
+            f"Kapasitas hunian {f.bulat(p.kapasitas)} orang, dihuni {f.bulat(p.penghuni)} "
+            f"orang{per}; tingkat hunian {f.persen(hasil.okupansi)} dari kapasitas."
         )
     )
     out.append(
-        h.tabel(
-            lap.nomor_tabel(),
+        m.Tabel.buat(
+            "hunian",
             "Kapasitas dan Jumlah Penghuni",
             ["Uraian", "Jumlah"],
             [
-                ["Kapasitas hunian", h.sel(f"{f.bulat(p.kapasitas)} orang", p.kapasitas)],
-                ["Jumlah penghuni" + per, h.sel(f"{f.bulat(p.penghuni)} orang", p.penghuni)],
-                [
-                    "Tingkat hunian (penghuni ÷ kapasitas × 100%)",
-                    h.sel(f.persen(hasil.okupansi), hasil.okupansi),
-                ],
+                ["Kapasitas hunian", m.bulat(p.kapasitas, "orang")],
+                ["Jumlah penghuni" + per, m.bulat(p.penghuni, "orang")],
+                ["Tingkat hunian (penghuni ÷ kapasitas × 100%)", m.persen(hasil.okupansi)],
             ],
             kelas="sempit",
         )
     )
     out.append(
-        h.gambar(
-            lap.nomor_gambar(),
+        m.Gambar(
+            "hunian",
             "Kapasitas dan Jumlah Penghuni",
-            grafik.hunian(p.kapasitas, p.penghuni, hasil.okupansi),
+            lambda: ("image/png", grafik.hunian(p.kapasitas, p.penghuni, hasil.okupansi)),
         )
     )
     if p.batas_wilayah:
+        out.append(m.Paragraf("Batas wilayah:"))
         out.append(
-            "<p>Batas wilayah:</p>"
-            + h.daftar(
-                (f"{b.uraian}: {b.keterangan or ''}".rstrip(": ") for b in p.batas_wilayah),
+            m.Daftar(
+                [f"{b.uraian}: {b.keterangan or ''}".rstrip(": ") for b in p.batas_wilayah],
                 berurut=False,
             )
         )
     if p.luas_tanah_m2 is not None or p.bangunan or p.perumahan:
-        baris = []
-        for b in p.bangunan:
+        baris: list[list[m.Sel]] = []
+        for b in [*p.bangunan, *p.perumahan]:
             baris.append(
                 [
-                    h.sel(b.uraian),
-                    h.sel(str(b.unit) if b.unit else "–"),
-                    h.sel(f"{f.angka(b.luas_m2, 2, ringkas=True)} m²", b.luas_m2),
-                ]
-            )
-        for b in p.perumahan:
-            baris.append(
-                [
-                    h.sel(b.uraian),
-                    h.sel(str(b.unit) if b.unit else "–"),
-                    h.sel(f"{f.angka(b.luas_m2, 2, ringkas=True)} m²", b.luas_m2),
+                    m.teks(b.uraian),
+                    m.bulat(b.unit) if b.unit else m.teks("–"),
+                    m.angka(b.luas_m2, ringkas=True, satuan="m²"),
                 ]
             )
         total = sum((b.luas_m2 for b in p.bangunan), Decimal(0))
         if p.bangunan:
             baris.append(
                 [
-                    h.sel("Jumlah luas bangunan", kelas="jumlah"),
-                    h.sel(""),
-                    h.sel(f"{f.angka(total, 2, ringkas=True)} m²", total, "jumlah"),
+                    m.teks("Jumlah luas bangunan", kelas="jumlah"),
+                    m.teks("", kelas="jumlah"),
+                    m.angka(total, ringkas=True, satuan="m²", kelas="jumlah"),
                 ]
             )
         judul = "Luas Tanah dan Bangunan"
         if p.luas_tanah_m2 is not None:
             judul += f" (luas tanah {f.angka(p.luas_tanah_m2, 2, ringkas=True)} m²)"
-        out.append(h.tabel(lap.nomor_tabel(), judul, ["Bangunan", "Unit", "Luas"], baris))
-    return "".join(out)
+        out.append(m.Tabel.buat("tanah-bangunan", judul, ["Bangunan", "Unit", "Luas"], baris))
+    return out
 
 
-def _tabel_hitung(lap: Laporan, judul: str, baris_data, kolom: str) -> str:
+def _tabel_hitung(kunci: str, judul: str, baris_data, kolom: str) -> m.Tabel:
     baris = []
     total = Decimal(0)
     for i, b in enumerate(baris_data, start=1):
         j = b.jumlah or Decimal(0)
         total += j
-        baris.append([str(i), b.uraian, h.sel(f"{f.bulat(j)} orang", j)])
+        baris.append([m.bulat(i), m.teks(b.uraian), m.bulat(j, "orang")])
     baris.append(
         [
-            h.sel("", kelas="jumlah"),
-            h.sel("Jumlah", kelas="jumlah"),
-            h.sel(f"{f.bulat(total)} orang", total, "jumlah"),
+            m.teks("", kelas="jumlah"),
+            m.teks("Jumlah", kelas="jumlah"),
+            m.bulat(total, "orang", kelas="jumlah"),
         ]
     )
-    return h.tabel(lap.nomor_tabel(), judul, ["No.", kolom, "Jumlah"], baris, kelas="sempit")
+    return m.Tabel.buat(kunci, judul, ["No.", kolom, "Jumlah"], baris, kelas="sempit")
 
 
-def kepegawaian(lap: Laporan) -> str:
-    p = lap.hasil.profil
-    out = []
-    if p.pegawai_jenis_kelamin:
-        out.append(
-            _tabel_hitung(
-                lap,
-                "Data Kepegawaian Berdasarkan Jenis Kelamin",
-                p.pegawai_jenis_kelamin,
-                "Jenis kelamin",
-            )
-        )
-    if p.pegawai_pendidikan:
-        out.append(
-            _tabel_hitung(
-                lap, "Data Kepegawaian Berdasarkan Pendidikan", p.pegawai_pendidikan, "Pendidikan"
-            )
-        )
-    if p.pegawai_golongan:
-        out.append(
-            _tabel_hitung(
-                lap, "Data Kepegawaian Berdasarkan Golongan", p.pegawai_golongan, "Golongan"
-            )
-        )
-    return "".join(out) or h.kosong("Data kepegawaian belum diisi.")
+def kepegawaian(k: Konteks) -> list[m.Blok]:
+    p = k.hasil.profil
+    out: list[m.Blok] = []
+    for kunci, judul, isi, kolom in (
+        ("pegawai-jenis-kelamin", "Jenis Kelamin", p.pegawai_jenis_kelamin, "Jenis kelamin"),
+        ("pegawai-pendidikan", "Pendidikan", p.pegawai_pendidikan, "Pendidikan"),
+        ("pegawai-golongan", "Golongan", p.pegawai_golongan, "Golongan"),
+    ):
+        if isi:
+            out.append(_tabel_hitung(kunci, f"Data Kepegawaian Berdasarkan {judul}", isi, kolom))
+    return out
 
 
-def tugas_fungsi(lap: Laporan) -> str:
-    p = lap.hasil.profil
-    out = []
+def _gabung(butir: list[str]) -> str:
+    """Items of a table cell joined by "; " (without doubling a trailing ";")."""
+    return "; ".join(b.strip().rstrip(";").strip() for b in butir if b.strip())
+
+
+def tugas_fungsi(k: Konteks) -> list[m.Blok]:
+    p = k.hasil.profil
+    out: list[m.Blok] = []
     if p.tugas_pokok:
-        out.append(h.markdown(p.tugas_pokok))
+        out.append(k.narasi_blok(p.tugas_pokok))  # type: ignore[arg-type]
     if p.fungsi:
-        out.append("<p>Fungsi:</p>" + h.daftar(p.fungsi))
-    for judul, isi in (
-        ("Tugas, Fungsi dan Wewenang", p.tugas_fungsi_wewenang),
-        ("Tugas, Fungsi dan Wewenang per Seksi dan Bagian", p.struktur),
+        out += [m.Paragraf("Fungsi:"), m.Daftar(p.fungsi)]
+    for kunci, judul, isi in (
+        ("tugas-fungsi-wewenang", "Tugas, Fungsi dan Wewenang", p.tugas_fungsi_wewenang),
+        ("tugas-fungsi-seksi", "Tugas, Fungsi dan Wewenang per Seksi dan Bagian", p.struktur),
     ):
         if not isi:
             continue
-        baris = [[h.sel(t.unit), h.sel("; ".join(t.fungsi)), h.sel(t.wewenang or "–")] for t in isi]
-        out.append(h.tabel(lap.nomor_tabel(), judul, ["Unit", "Fungsi", "Wewenang"], baris))
+        baris = [
+            [m.teks(t.unit), m.teks(_gabung(t.fungsi)), m.teks(t.wewenang or "–")] for t in isi
+        ]
+        out.append(m.Tabel.buat(kunci, judul, ["Unit", "Fungsi", "Wewenang"], baris))
+    if p.organisasi:
+        unit = [(u.nama, u.kepala, u.induk) for u in p.organisasi]
+        out.append(
+            m.Gambar(
+                "struktur-organisasi",
+                f"Struktur Organisasi {k.satker.nama_singkat}",
+                lambda: ("image/png", grafik.struktur_organisasi(unit)),
+            )
+        )
     if p.uraian_tugas_seksi:
-        out.append('<div class="uraian-panjang">' + h.markdown(p.uraian_tugas_seksi) + "</div>")
-    return "".join(out)
+        out.append(k.narasi_blok(p.uraian_tugas_seksi, "uraian-panjang"))  # type: ignore[arg-type]
+    return out
 
 
-def aspek_isu(hasil: HasilLaporan) -> str:
-    p = hasil.profil
-    out = []
-    if p.aspek_strategis:
-        out.append('<h3 id="aspek-strategis">Aspek Strategis</h3>' + h.markdown(p.aspek_strategis))
-    if p.isu_strategis:
-        out.append('<h3 id="isu-strategis">Isu Strategis</h3>' + h.markdown(p.isu_strategis))
-    return "".join(out)
+def aspek_isu(k: Konteks) -> list[m.Blok]:
+    p = k.hasil.profil
+    out: list[m.Blok] = []
+    for id_, judul, teks in (
+        ("aspek-strategis", "Aspek Strategis", p.aspek_strategis),
+        ("isu-strategis", "Isu Strategis", p.isu_strategis),
+    ):
+        blok = k.narasi_blok(teks)
+        if blok:
+            out += [m.Judul(3, judul, id_), blok]
+    return out
 
 
-def renstra(hasil: HasilLaporan) -> str:
-    r = hasil.profil.renstra
-    out = []
-    if r.pengantar:
-        out.append(h.markdown(r.pengantar))
-    out.append(
-        '<h3 id="visi">Visi</h3>' + f'<blockquote class="visi">{h.markdown(r.visi)}</blockquote>'
-    )
-    out.append(
-        '<h3 id="misi">Misi</h3>'
-        + (h.markdown(r.misi_pengantar) if r.misi_pengantar else "")
-        + h.daftar(r.misi)
-    )
-    if r.tata_nilai:
-        out.append('<h3 id="tata-nilai">Tata Nilai</h3>' + h.markdown(r.tata_nilai))
-    out.append('<h3 id="tujuan">Tujuan</h3>' + h.daftar(r.tujuan))
-    out.append(
-        '<h3 id="sasaran-kegiatan">Sasaran Kegiatan</h3>'
-        + (h.markdown(r.sasaran_pengantar) if r.sasaran_pengantar else "")
-        + h.daftar(f"{x.sasaran.nama} ({len(x.ikk)} IKK)" for x in hasil.sasaran)
-    )
-    return "".join(out)
+def renstra(k: Konteks) -> list[m.Blok]:
+    r = k.hasil.profil.renstra
+    out: list[m.Blok] = []
+    if (b := k.narasi_blok(r.pengantar)) is not None:
+        out.append(b)
+    if (b := k.narasi_blok(r.visi, "visi")) is not None:
+        out += [m.Judul(3, "Visi", "visi"), b]
+    if r.misi:
+        out.append(m.Judul(3, "Misi", "misi"))
+        if (b := k.narasi_blok(r.misi_pengantar)) is not None:
+            out.append(b)
+        out.append(m.Daftar(r.misi))
+    if (b := k.narasi_blok(r.tata_nilai)) is not None:
+        out += [m.Judul(3, "Tata Nilai", "tata-nilai"), b]
+    if r.tujuan:
+        out += [m.Judul(3, "Tujuan", "tujuan"), m.Daftar(r.tujuan)]
+    if k.hasil.sasaran:
+        out.append(m.Judul(3, "Sasaran Kegiatan", "sasaran-kegiatan"))
+        if (b := k.narasi_blok(r.sasaran_pengantar)) is not None:
+            out.append(b)
+        out.append(m.Daftar([f"{x.sasaran.nama} ({len(x.ikk)} IKK)" for x in k.hasil.sasaran]))
+    return out

@@ -1,0 +1,62 @@
+"""What every section builder receives: the computed report and its placeholder resolver."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..hitung import HasilLaporan
+from ..hitung.capaian import TERCAPAI, TIDAK_TERCAPAI, HasilIkk
+from ..muat import skema as s
+from . import model as m
+from .narasi import Pengisi, pengisi
+
+
+@dataclass
+class Konteks:
+    """The computed report of one satker and period, shared by all section builders."""
+
+    hasil: HasilLaporan
+    _isi: Pengisi | None = field(default=None, repr=False)
+
+    @property
+    def isi(self) -> Pengisi:
+        if self._isi is None:
+            self._isi = pengisi(self.hasil)
+        return self._isi
+
+    @property
+    def tahun(self) -> int:
+        return self.hasil.tahun
+
+    @property
+    def satker(self) -> s.Satker:
+        return self.hasil.data.satker
+
+    @property
+    def narasi(self) -> s.Narasi | None:
+        return self.hasil.data.ini.narasi
+
+    @property
+    def ikk(self) -> list[HasilIkk]:
+        return self.hasil.ikk
+
+    @cached_property
+    def jumlah_status(self) -> tuple[int, int]:
+        """(tercapai, tidak tercapai)."""
+        return (
+            sum(h.status == TERCAPAI for h in self.ikk),
+            sum(h.status == TIDAK_TERCAPAI for h in self.ikk),
+        )
+
+    def teks_narasi(self, nama: str) -> str | None:
+        """A chapter-level narrative field of ``narasi.yaml`` (None when absent or empty)."""
+        n = self.narasi
+        teks = getattr(n, nama, None) if n is not None else None
+        return teks if teks and teks.strip() else None
+
+    def narasi_blok(self, teks: str | None, kelas: str | None = None) -> m.Narasi | None:
+        """Analyst Markdown with placeholders filled in (None when there is no text)."""
+        if not teks or not teks.strip():
+            return None
+        return m.Narasi(teks, self.isi, kelas)

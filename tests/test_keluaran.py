@@ -1,0 +1,66 @@
+"""CSV companions and the analyst DataFrames: what Excel users and analysts read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from lkjip_helpers.keluaran.csv import capaian_ikk_dataframe, tulis_csv_ikk
+from lkjip_helpers.laporan import Laporan
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def csv_ikk(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("csv")
+    return tulis_csv_ikk(capaian_ikk_dataframe("lapas-banyuasin", 2023, DATA), folder)
+
+
+def test_csv_mesin_dibaca_apa_adanya(csv_ikk: tuple[Path, Path]) -> None:
+    mesin, _ = csv_ikk
+    assert not mesin.read_bytes().startswith(b"\xef\xbb\xbf")
+    df = pd.read_csv(mesin)
+    sk11 = df[df["kode"] == "SK1.1"].iloc[0]
+    # 1435 / 1177 × 100 = 121,9201… → 121,92; 121,9201 / 80 × 100 = 152,4002 → 152,40
+    assert sk11["realisasi"] == 121.92 and sk11["capaian"] == 152.4
+    assert len(df) == 26
+
+
+def test_csv_excel_lokal_indonesia(csv_ikk: tuple[Path, Path]) -> None:
+    _, excel = csv_ikk
+    mentah = excel.read_bytes()
+    assert mentah.startswith(b"\xef\xbb\xbf") and b";" in mentah.splitlines()[0]
+    assert b"121,92" in mentah  # decimal comma in the file itself
+    df = pd.read_csv(excel, sep=";", decimal=",", encoding="utf-8-sig")
+    sk26 = df[df["kode"] == "SK2.6"].iloc[0]
+    # 40 / 977 × 100 = 4,0942 → 4,09 ; 4,0942 / 31 × 100 = 13,2070 → 13,21
+    assert sk26["realisasi"] == 4.09 and sk26["capaian"] == 13.21
+    assert sk26["status"] == "Tidak tercapai"
+
+
+def test_csv_teks_berawalan_rumus_dinetralkan(tmp_path: Path) -> None:
+    df = pd.DataFrame({"kode": ["SK1.1"], "indikator": ['=HYPERLINK("http://x")'], "target": [1.0]})
+    from lkjip_helpers.keluaran.csv import _aman
+
+    df["indikator"] = df["indikator"].map(_aman)
+    mesin, excel = tulis_csv_ikk(df, tmp_path)
+    assert "'=HYPERLINK" in mesin.read_text(encoding="utf-8")
+    assert pd.read_csv(excel, sep=";", decimal=",")["indikator"][0].startswith("'=")
+
+
+def test_api_analis_dataframe() -> None:
+    lap = Laporan("lapas-banyuasin", 2023, DATA)
+    ikk = lap.tabel_ikk()
+    assert ikk.set_index("kode").loc["SK1.1", "capaian"] == pytest.approx(152.400170, abs=1e-6)
+    satu = lap.data_ikk("SK2.6")
+    assert satu.iloc[-1]["pembilang"] == 40 and satu.iloc[-1]["penyebut"] == 977
+    ang = lap.tabel_anggaran().set_index(["tahun", "rincian", "kunci"])
+    # SK4 2023: realisasi 6.118.641.109 of pagu 6.109.858.000 → 100,1438% (over the pagu)
+    assert ang.loc[(2023, "sasaran", "SK4"), "penyerapan"] == pytest.approx(100.14375, abs=1e-5)
+    assert ang.loc[(2023, "total", "total"), "pagu"] == 16466041000
+    temuan = lap.tabel_temuan()
+    assert {"tingkat", "kode", "lokasi", "pesan"} <= set(temuan.columns)
+    assert (temuan["kode"] == "RASIO_DI_ATAS_100").any()
