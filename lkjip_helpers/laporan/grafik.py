@@ -64,24 +64,33 @@ def capaian_ikk(
     capaian: Sequence[Decimal | None],
     grup: Sequence[int],
     nama_grup: Sequence[str],
+    verifikasi: Sequence[bool] | None = None,
 ) -> str:
-    """Horizontal bars of capaian per IKK with the 100 % line, coloured by sasaran."""
+    """Horizontal bars of capaian per IKK with the 100 % line, coloured by sasaran; an IKK
+    whose data need verification is hatched and labelled so."""
     with plt.rc_context(GAYA):
         tinggi = max(2.5, 0.19 * len(label) + 1.0)
         fig, ax = plt.subplots(layout="constrained", figsize=(7.0, tinggi))
         y = list(range(len(label)))[::-1]
         nilai = [_fl(c) for c in capaian]
         warna = [WARNA_SASARAN[g % len(WARNA_SASARAN)] for g in grup]
-        ax.barh(y, [0 if v != v else v for v in nilai], color=warna, height=0.7)
-        for yi, v in zip(y, nilai, strict=True):
+        cek = list(verifikasi or [False] * len(label))
+        batang = ax.barh(y, [0 if v != v else v for v in nilai], color=warna, height=0.7)
+        for b, c in zip(batang, cek, strict=True):
+            if c:
+                b.set_facecolor("white")
+                b.set_hatch("////")
+        for yi, v, c in zip(y, nilai, cek, strict=True):
             teks = "tidak dapat dihitung" if v != v else f.persen(v)
+            if c:
+                teks += " (perlu verifikasi)"
             ax.text((0 if v != v else v) + 2, yi, teks, va="center", fontsize=7)
         ax.axvline(100, color=MERAH, linestyle="--", linewidth=1)
         ax.set_yticks(y, label, fontsize=7)
         ax.xaxis.set_major_formatter(FuncFormatter(_fmt_persen))
         ax.set_xlabel("Capaian kinerja")
         batas = max([v for v in nilai if v == v] + [100])
-        ax.set_xlim(0, batas * 1.18)
+        ax.set_xlim(0, batas * (1.32 if any(cek) else 1.18))
         handles = [
             plt.Rectangle((0, 0), 1, 1, color=WARNA_SASARAN[i % len(WARNA_SASARAN)])
             for i in range(len(nama_grup))

@@ -6,12 +6,16 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from ... import format_id as f
-from ...hitung.capaian import TERCAPAI, TIDAK_TERCAPAI, HasilIkk
+from ...hitung.capaian import PERLU_VERIFIKASI, TERCAPAI, TIDAK_TERCAPAI, HasilIkk
 from .. import grafik
 from .. import model as m
 from ..konteks import Konteks
 
-KELAS_STATUS = {TERCAPAI: "status-ok", TIDAK_TERCAPAI: "status-gagal"}
+KELAS_STATUS = {
+    TERCAPAI: "status-ok",
+    TIDAK_TERCAPAI: "status-gagal",
+    PERLU_VERIFIKASI: "status-verifikasi",
+}
 SUMBER_TARGET = {"PK": "Perjanjian Kinerja", "Renstra": "target Renstra (PK tidak diisi)"}
 POLARITAS = {
     "naik": "makin tinggi realisasi makin baik",
@@ -58,6 +62,17 @@ def perjanjian_kinerja(k: Konteks) -> list[m.Blok]:
     return [tabel_pk(k)] if k.ikk else []
 
 
+def catatan_verifikasi(k: Konteks) -> list[str]:
+    """Footnotes of the IKK whose data need verification (why, and that they are left out of
+    the averages)."""
+    return [
+        f"{x.kode} perlu verifikasi: {x.alasan_verifikasi or 'data belum dapat diyakini'}. "
+        "Capaiannya ditampilkan sebagaimana dihitung, tetapi tidak dihitung sebagai tercapai "
+        "dan tidak dimasukkan dalam rata-rata capaian sasaran."
+        for x in k.hasil.perlu_verifikasi
+    ]
+
+
 def tabel_capaian(k: Konteks, kunci: str, judul: str) -> m.Tabel:
     baris = _baris_per_sasaran(
         k,
@@ -93,6 +108,7 @@ def ringkas(k: Konteks) -> list[m.Blok]:
         tabel_capaian(k, "capaian-ikk", f"Capaian IKK per Sasaran Kegiatan Tahun {hasil.tahun}")
     ]
     ringkasan = []
+    verifikasi = hasil.perlu_verifikasi
     for r in hasil.sasaran:
         ringkasan.append(
             [
@@ -100,6 +116,7 @@ def ringkas(k: Konteks) -> list[m.Blok]:
                 m.bulat(len(r.ikk)),
                 m.bulat(r.tercapai),
                 m.bulat(r.tidak_tercapai),
+                *([m.bulat(r.perlu_verifikasi)] if verifikasi else []),
                 m.persen(r.rata_capaian),
             ]
         )
@@ -110,6 +127,7 @@ def ringkas(k: Konteks) -> list[m.Blok]:
             m.bulat(len(hasil.ikk), kelas="jumlah"),
             m.bulat(tercapai, kelas="jumlah"),
             m.bulat(tidak, kelas="jumlah"),
+            *([m.bulat(len(verifikasi), kelas="jumlah")] if verifikasi else []),
             m.teks("", kelas="jumlah"),
         ]
     )
@@ -117,10 +135,21 @@ def ringkas(k: Konteks) -> list[m.Blok]:
         m.Tabel.buat(
             "rekap-ketercapaian",
             "Rekapitulasi Ketercapaian IKK per Sasaran Kegiatan",
-            ["Sasaran Kegiatan", "Jumlah IKK", "Tercapai", "Tidak tercapai", "Rata-rata capaian"],
+            [
+                "Sasaran Kegiatan",
+                "Jumlah IKK",
+                "Tercapai",
+                "Tidak tercapai",
+                *(["Perlu verifikasi"] if verifikasi else []),
+                "Rata-rata capaian",
+            ],
             ringkasan,
-            catatan="IKK tercapai bila capaian ≥ 100%. Rata-rata capaian adalah "
-            "rata-rata hitung capaian IKK sasaran tersebut.",
+            catatan=[
+                "IKK tercapai bila capaian ≥ 100%. Rata-rata capaian adalah rata-rata hitung "
+                "capaian IKK sasaran tersebut"
+                + (", tanpa IKK yang perlu verifikasi." if verifikasi else "."),
+                *catatan_verifikasi(k),
+            ],
         )
     )
     label = [x.kode for x in hasil.ikk]
@@ -136,6 +165,7 @@ def ringkas(k: Konteks) -> list[m.Blok]:
                     [x.capaian for x in hasil.ikk],
                     [grup_idx[x.defn.sasaran] for x in hasil.ikk],
                     [r.sasaran.kode for r in hasil.sasaran],
+                    [x.status == PERLU_VERIFIKASI for x in hasil.ikk],
                 ),
             ),
         )
@@ -308,10 +338,23 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
                     _status(x),
                 ]
             ],
-            catatan=(
+            catatan=[
                 f"Target bersumber dari {SUMBER_TARGET.get(x.sumber_target, '–')}; "
-                f"indikator ini {POLARITAS[d.polaritas]}."
-            ),
+                f"indikator ini {POLARITAS[d.polaritas]}.",
+                *(
+                    [
+                        f"Perlu verifikasi: {x.alasan_verifikasi}. Capaian dihitung apa adanya, "
+                        "tetapi IKK ini tidak dinyatakan tercapai sampai datanya diverifikasi."
+                    ]
+                    if x.status == PERLU_VERIFIKASI and x.alasan_verifikasi
+                    else []
+                ),
+                *(
+                    [f"Data telah dijelaskan oleh satker: {x.penjelasan_verifikasi}"]
+                    if x.penjelasan_verifikasi
+                    else []
+                ),
+            ],
             kelas="ikk",
         )
     )
@@ -434,7 +477,13 @@ def analisis_sasaran(k: Konteks, kode: str) -> list[m.Blok]:
     kal = (
         f"Sasaran ini diukur dengan {len(r.ikk)} IKK: {r.tercapai} tercapai"
         + (f", {r.tidak_tercapai} belum tercapai" if r.tidak_tercapai else "")
-        + (f"; rata-rata capaian {f.persen(r.rata_capaian)}" if r.rata_capaian is not None else "")
+        + (f", {r.perlu_verifikasi} perlu verifikasi data" if r.perlu_verifikasi else "")
+        + (
+            f"; rata-rata capaian {f.persen(r.rata_capaian)}"
+            + (" (tanpa IKK yang perlu verifikasi)" if r.perlu_verifikasi else "")
+            if r.rata_capaian is not None
+            else ""
+        )
     )
     if r.penyerapan is not None:
         kal += (

@@ -100,9 +100,14 @@ def ikhtisar(k: Konteks) -> list[m.Blok]:
         daftar_tidak = "; ".join(
             f"{x.kode} {x.defn.nama} (capaian {f.persen(x.capaian)})" for x in hasil.tidak_tercapai
         )
-        kalimat += f", sedangkan {tidak} IKK belum mencapai target: {daftar_tidak}."
-    else:
-        kalimat += "."
+        kalimat += f", sedangkan {tidak} IKK belum mencapai target: {daftar_tidak}"
+    if hasil.perlu_verifikasi:
+        kalimat += (
+            f"; {len(hasil.perlu_verifikasi)} IKK lainnya ("
+            + ", ".join(x.kode for x in hasil.perlu_verifikasi)
+            + ") perlu verifikasi data sebelum dapat dinyatakan tercapai"
+        )
+    kalimat += "."
     out.append(m.Paragraf(kalimat))
     if hasil.anggaran:
         t = hasil.anggaran.total

@@ -18,7 +18,14 @@ def _rancangan_kesimpulan(k: Konteks) -> list[str]:
     kal = [
         f"Dari {len(hasil.ikk)} indikator kinerja kegiatan pada {len(hasil.sasaran)} sasaran "
         f"kegiatan Perjanjian Kinerja {hasil.tahun}, {tercapai} indikator mencapai atau "
-        f"melampaui target dan {tidak} indikator belum mencapai target."
+        f"melampaui target dan {tidak} indikator belum mencapai target"
+        + (
+            f"; {len(hasil.perlu_verifikasi)} indikator ("
+            + ", ".join(x.kode for x in hasil.perlu_verifikasi)
+            + ") perlu verifikasi data."
+            if hasil.perlu_verifikasi
+            else "."
+        )
     ]
     for x in hasil.tidak_tercapai:
         kal.append(
@@ -82,6 +89,11 @@ def saran(k: Konteks) -> list[m.Blok]:
             f"(capaian {f.persen(x.capaian)})"
             + (f", dengan memperhatikan penyebab: {sebab}" if sebab else "")
             + "."
+        )
+    for x in hasil.perlu_verifikasi:
+        butir.append(
+            f"Memverifikasi data {x.kode} \u201c{x.defn.nama}\u201d ({x.alasan_verifikasi}) "
+            "sebelum capaiannya dinyatakan."
         )
     for r in hasil.sasaran:
         if r.label_efisiensi == MELEBIHI_PAGU:
