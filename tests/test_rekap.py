@@ -229,7 +229,7 @@ def test_indeks_isi_dan_status(tmp_path: Path) -> None:
         out,
         "lapas-a",
         "2023",
-        ["Tercapai", "Tercapai", "Tidak tercapai"],
+        ["Tercapai", "Tercapai", "Tidak tercapai", "Perlu verifikasi"],
         "2024-01-02T00:00:00+00:00",
     )
     _laporan_palsu(out, "lapas-a", "2023-semester-1", ["Tercapai"], "2024-01-02T00:00:00+00:00")
@@ -274,7 +274,13 @@ def test_indeks_isi_dan_status(tmp_path: Path) -> None:
         ("lapas-c", "2023"),
     ]
     a = baris[("lapas-a", "2023")]
-    assert (a.status, a.ikk, a.tercapai, a.tidak_tercapai) == ("berhasil", 3, 2, 1)
+    assert (a.status, a.ikk, a.tercapai, a.tidak_tercapai, a.perlu_verifikasi) == (
+        "berhasil",
+        4,
+        2,
+        1,
+        1,
+    )
     assert a.label_periode == "Tahunan 2023"
     assert baris[("lapas-a", "2023-semester-1")].label_periode == "Semester I 2023"
     assert baris[("lapas-b", "2023")].status == "gagal; laporan sebelumnya tetap"
@@ -295,7 +301,7 @@ def test_indeks_isi_dan_status(tmp_path: Path) -> None:
         assert not re.match(r"[a-z]+:|/", href), href
         assert (out / href).exists(), href
     teks = soup.get_text(" ")
-    assert "2 dari 3 IKK tercapai; 1 tidak tercapai" in teks
+    assert "2 dari 4 IKK tercapai; 1 tidak tercapai; 1 perlu verifikasi" in teks
     assert "0 error, 3 peringatan, 1 info" in teks
     assert "kinerja.yaml, baris 4: YAML tidak sah" in teks and "rinci" not in teks
     hrefs = {a_["href"] for a_ in soup.find_all("a")}

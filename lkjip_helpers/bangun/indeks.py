@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..hitung.capaian import TERCAPAI, TIDAK_TERCAPAI
+from ..hitung.capaian import PERLU_VERIFIKASI, TERCAPAI, TIDAK_TERCAPAI
 from ..muat.parameter import PERIODE
 from .sidik import KUNCI_PERIODE
 
@@ -48,6 +48,7 @@ class BarisIndeks:
     ikk: int | None = None
     tercapai: int | None = None
     tidak_tercapai: int | None = None
+    perlu_verifikasi: int | None = None
     tautan: list[tuple[str, str]] = field(default_factory=list)
     """(label, path relative to out_dir)."""
     notebook: list[str] = field(default_factory=list)
@@ -74,14 +75,20 @@ def _json(path: Path) -> dict[str, Any] | None:
     return isi if isinstance(isi, dict) else None
 
 
-def _ringkas_capaian(path: Path) -> tuple[int, int, int] | None:
-    """(IKK, tercapai, tidak tercapai) from ``capaian_ikk.csv``; None when unreadable."""
+def _ringkas_capaian(path: Path) -> tuple[int, int, int, int] | None:
+    """(IKK, tercapai, tidak tercapai, perlu verifikasi) from ``capaian_ikk.csv``; None when
+    unreadable."""
     try:
-        with path.open(encoding="utf-8", newline="") as fh:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
             status = [r.get("status", "") for r in csv.DictReader(fh)]
     except (OSError, csv.Error, UnicodeDecodeError):
         return None
-    return len(status), status.count(TERCAPAI), status.count(TIDAK_TERCAPAI)
+    return (
+        len(status),
+        status.count(TERCAPAI),
+        status.count(TIDAK_TERCAPAI),
+        status.count(PERLU_VERIFIKASI),
+    )
 
 
 def _iso_mtime(path: Path) -> str:
@@ -110,7 +117,7 @@ def _baris_laporan(out_dir: Path, folder: Path, rekam: dict[str, Any]) -> BarisI
     b.notebook = sorted(f"{rel}/notebooks/{p.name}" for p in (folder / "notebooks").glob("*.ipynb"))
     ringkas = _ringkas_capaian(folder / "capaian_ikk.csv")
     if ringkas:
-        b.ikk, b.tercapai, b.tidak_tercapai = ringkas
+        b.ikk, b.tercapai, b.tidak_tercapai, b.perlu_verifikasi = ringkas
     return b
 
 
@@ -250,6 +257,8 @@ def _sel_capaian(b: BarisIndeks) -> str:
     teks = f"{b.tercapai} dari {b.ikk} IKK tercapai"
     if b.tidak_tercapai:
         teks += f"; {b.tidak_tercapai} tidak tercapai"
+    if b.perlu_verifikasi:
+        teks += f"; {b.perlu_verifikasi} perlu verifikasi"
     return _e(teks)
 
 
