@@ -49,9 +49,14 @@ KOLOM_PER_TABEL = 6
 # --------------------------------------------------------------------------- heat map
 
 
-def peta_panas_png(df: pd.DataFrame, label_kolom: Sequence[str]) -> str:
+def peta_panas_png(
+    df: pd.DataFrame,
+    label_kolom: Sequence[str],
+    tanda: frozenset[tuple[str, str]] = frozenset(),
+) -> str:
     """Heat map of capaian (IKK × satker) as base64 PNG: red below 100 %, green above,
-    grey where not computable; values written in the cells when the matrix is small."""
+    grey where not computable; values written in the cells when the matrix is small, with a
+    ``*`` on the (kode, satker) cells in ``tanda`` (IKK that need verification)."""
     import base64
     import io
 
@@ -86,6 +91,8 @@ def peta_panas_png(df: pd.DataFrame, label_kolom: Sequence[str]) -> str:
                 for j in range(n_satker):
                     v = nilai[i, j]
                     teks = "–" if np.isnan(v) else f.angka(v, 0)
+                    if (df.index[i], df.columns[j]) in tanda:
+                        teks += "*"
                     ax.text(j, i, teks, ha="center", va="center", fontsize=6)
         batang = fig.colorbar(gambar, ax=ax, shrink=0.6)
         batang.set_label("Capaian (%) — 100 = target")
@@ -244,13 +251,19 @@ class Rekap:
         df = matriks_capaian(self.anggota)
         nama = self._nama()
         label = [nama[s] for s in df.columns]
+        tanda = frozenset(
+            (x.kode, a.satker)
+            for a in self.anggota
+            for x in a.hasil.ikk
+            if x.status == PERLU_VERIFIKASI
+        )
         return [
             Gambar(
                 "rekap-peta-capaian",
                 "Peta Capaian IKK Lintas Satker",
-                lambda: ("image/png", peta_panas_png(df, label)),
+                lambda: ("image/png", peta_panas_png(df, label, tanda)),
                 alt="peta warna capaian setiap IKK (baris) per satker (kolom); merah di bawah "
-                "target, hijau di atas target",
+                "target, hijau di atas target; * = perlu verifikasi",
             )
         ]
 
