@@ -33,6 +33,7 @@ import argparse
 import contextlib
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -98,6 +99,16 @@ def _lkjip() -> list[str]:
     return [str(skrip)] if skrip.exists() else [sys.executable, "-m", "lkjip_helpers"]
 
 
+CPU: dict[str, float] = {}
+"""CPU seconds (user + system) of every process of a variant: the batch, its workers, their
+kernels (children's resource usage, counted when they are waited for)."""
+
+
+def _cpu_anak() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def batch(
     args: argparse.Namespace, kerja: Path, out: Path, *tambahan: str, sampel: bool = False
 ) -> tuple[float, MemoriPekerja, str]:
@@ -118,13 +129,14 @@ def batch(
         *([] if args.pdf else ["--tanpa-pdf"]),
         *tambahan,
     ]
-    mulai = time.perf_counter()
+    mulai, cpu = time.perf_counter(), _cpu_anak()
     proses = subprocess.Popen(
         perintah, cwd=kerja, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
     with MemoriPekerja(proses.pid) as ukur:
         keluaran, _ = proses.communicate()
     detik = time.perf_counter() - mulai
+    CPU[str(out.name) + " ".join(tambahan)] = _cpu_anak() - cpu
     if proses.returncode != 0 or sampel:
         print(keluaran)
     if proses.returncode != 0:
@@ -196,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{len(ids)} laporan ({', '.join(ids[:2])}, …), {len(bab)} notebook bab, "
             f"{'HTML + PDF' if args.pdf else 'HTML saja'}; {os.cpu_count()} CPU; "
-            f"Python {sys.version.split()[0]}",
+            f"Python {sys.version.split()[0]}; beban mesin (load average 1 menit) "
+            f"{os.getloadavg()[0]:.2f}",
             flush=True,
         )
 
@@ -212,9 +225,19 @@ def main(argv: list[str] | None = None) -> int:
         )
 
         hasil["b"], m1, _ = batch(args, kerja, kerja / "out-1", "--pekerja", "1", "--tanpa-rekap")
-        print(f"  (b) --pekerja 1: {hasil['b']:.1f} s", flush=True)
+        cpu_b = CPU[next(reversed(CPU))]
+        print(
+            f"  (b) --pekerja 1: {hasil['b']:.1f} s (CPU semua proses {cpu_b:.1f} s = "
+            f"{cpu_b / hasil['b']:.2f} inti rata-rata; beban {os.getloadavg()[0]:.2f})",
+            flush=True,
+        )
         hasil["c"], m2, _ = batch(args, kerja, kerja / "out-2", "--pekerja", "2", "--tanpa-rekap")
-        print(f"  (c) --pekerja 2: {hasil['c']:.1f} s", flush=True)
+        cpu_c = CPU[next(reversed(CPU))]
+        print(
+            f"  (c) --pekerja 2: {hasil['c']:.1f} s (CPU {cpu_c:.1f} s = "
+            f"{cpu_c / hasil['c']:.2f} inti; beban {os.getloadavg()[0]:.2f})",
+            flush=True,
+        )
         md = None
         if not args.tanpa_dask:
             hasil["d"], md, _ = batch(
@@ -283,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
                     "detik": hasil,
                     "rasio": rasio,
                     "memori_bytes": memori,
+                    "cpu_detik": CPU,
                     "target": TARGET,
                 },
                 indent=2,
