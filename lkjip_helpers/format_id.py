@@ -6,10 +6,11 @@ they round half-up as Indonesian government reports expect (``117,647…`` → `
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from numbers import Real
 
-from babel.dates import get_month_names
+from babel.dates import format_date, get_month_names
 from babel.numbers import format_decimal
 
 LOCALE = "id_ID"
@@ -94,6 +95,11 @@ def nama_bulan(bulan: int, bentuk: str = "wide") -> str:
     if not 1 <= bulan <= 12:
         raise ValueError(f"bulan {bulan} di luar 1–12")
     return str(get_month_names(bentuk, locale=LOCALE)[bulan])
+
+
+def tanggal(hari: date) -> str:
+    """``date(2023, 12, 30)`` → ``30 Desember 2023``."""
+    return format_date(hari, "d MMMM y", locale=LOCALE)
 
 
 def terbilang_kecil(n: int) -> str:

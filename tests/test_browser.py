@@ -247,6 +247,11 @@ def laporan(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
         mp.setitem(
             sys.modules,
+            "lkjip_helpers.keluaran.tinjauan",
+            types.SimpleNamespace(tulis_tinjauan=lambda d, t, folder, pdf=True: []),
+        )
+        mp.setitem(
+            sys.modules,
             "lkjip_helpers.keluaran.csv",
             types.SimpleNamespace(
                 capaian_ikk_dataframe=lambda s, t, d: pd.DataFrame({"kode": ["IKK-1"]}),

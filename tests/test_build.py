@@ -81,11 +81,23 @@ def _capaian_palsu(satker: str, tahun: int, data_dir: object) -> pd.DataFrame:
     )
 
 
+def _tinjauan_palsu(data: object, temuan: list, folder: Path, pdf: bool = True) -> list[Path]:
+    """Stand-in for the review memo (the fixture data are not a real satker)."""
+    tujuan = folder / "tinjauan.html"
+    tujuan.write_text("<!DOCTYPE html><title>memo</title><p>memo uji</p>", encoding="utf-8")
+    return [tujuan]
+
+
 def _pasang_stub(mp: pytest.MonkeyPatch, temuan: list[TemuanPalsu]) -> None:
     mp.setitem(
         sys.modules,
         "lkjip_helpers.periksa.pemeriksaan",
         types.SimpleNamespace(periksa=lambda s, t, d: list(temuan)),
+    )
+    mp.setitem(
+        sys.modules,
+        "lkjip_helpers.keluaran.tinjauan",
+        types.SimpleNamespace(tulis_tinjauan=_tinjauan_palsu),
     )
     mp.setitem(
         sys.modules,

@@ -152,3 +152,63 @@ def test_build_record_and_findings(laporan: Path) -> None:
     daftar = temuan["temuan"] if isinstance(temuan, dict) else temuan
     kode = {t["kode"] for t in daftar}
     assert {"RASIO_DI_ATAS_100", "ANGGARAN_TIDAK_MENJUMLAH"} <= kode
+
+
+# --------------------------------------------------------------------------- two documents
+
+
+def _teks(html: str) -> str:
+    """Visible text of the report (tags, the stylesheet and attribute values dropped)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["style", "script"]):
+        tag.decompose()
+    return soup.get_text(" ")
+
+
+def test_lkjip_is_a_signable_document(html: str) -> None:
+    """No check boxes, data paths, source lines, placeholders or tool words in the LKjIP."""
+    teks = _teks(html)
+    for kata in ("Catatan pemeriksaan", ".yaml", "baris ", "Belum diisi", "polaritas", "{{", "}}"):
+        assert kata not in teks, kata
+    assert "Hasil Pemeriksaan Data" not in teks and "temuan pemeriksaan" not in teks.lower()
+
+
+def test_bab1_lists_keep_their_numbers(html: str) -> None:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    uraian = soup.select_one("div.uraian-panjang")
+    assert uraian is not None
+    # the seed's "1) … 2) …" duty lists are ordered lists, not bullets each starting "1."
+    assert not [li for li in uraian.select("ul > li > ol")], "a bullet wraps a numbered item"
+    assert len(uraian.select("ol > li")) > 150
+
+
+def test_official_scores_and_verification_status(html: str) -> None:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    smart = soup.select_one('figure[data-kunci="smart-dja"]').get_text(" ")
+    nka = soup.select_one('figure[data-kunci="nilai-kinerja-anggaran"]').get_text(" ")
+    assert "91,24" in smart and "91,23" not in smart  # as the DJA application published it
+    assert "94,21" in nka and "94,20" not in nka  # 0,6 × 91,24 + 0,4 × 98,66 = 94,208
+    for kode in ("SK1.1", "SK1.2"):
+        tabel = soup.select_one(f'figure[data-kunci="{kode}-target-realisasi"]').get_text(" ")
+        assert "Perlu verifikasi" in tabel and "Tercapai" not in tabel, kode
+
+
+def test_review_memo_written_and_linked(laporan: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    memo = (laporan / "tinjauan.html").read_text(encoding="utf-8")
+    assert (laporan / "tinjauan.pdf").is_file()
+    soup = BeautifulSoup(memo, "html.parser")
+    ids = {t["id"] for t in soup.find_all(id=True)}
+    for a in soup.select('a[href^="laporan.html#"]'):
+        tujuan = a["href"].split("#", 1)[1]
+        laporan_html = (laporan / "laporan.html").read_text(encoding="utf-8")
+        assert f'id="{tujuan}"' in laporan_html, a["href"]
+    for a in soup.select('a[href^="#"]'):
+        assert a["href"][1:] in ids, a["href"]

@@ -92,7 +92,7 @@ def test_formula_reads_right_without_css(bab3: Laporan) -> None:
 def test_section_display_carries_css_and_table_data(bab3: Laporan) -> None:
     bundel = bab3.capaian_ringkas()._repr_mimebundle_()
     assert bundel["text/html"].startswith('<style class="lkjip-gaya">')
-    assert "div.lkjip table td.angka" in bundel["text/html"]
+    assert "div.lkjip.lkjip-tampilan table td.angka" in bundel["text/html"]
     tabel = [m.Tabel.dari_json(t) for t in bundel[m.MIME_TABEL]["tabel"]]
     assert [t.label for t in tabel] == ["Tabel 3.1", "Tabel 3.2"]
     df = bab3.capaian_ringkas().df

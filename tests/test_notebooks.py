@@ -96,7 +96,10 @@ def test_papermill_dari_akar_repo_dan_parameter_salah_ketik(tmp_path: Path) -> N
     hasil = nbformat.read(keluar, as_version=4)
     keluaran = [o for c in hasil.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in keluaran if o.output_type == "error"]
-    assert any('<div class="lkjip">' in o.get("data", {}).get("text/html", "") for o in keluaran)
+    assert any(
+        '<div class="lkjip lkjip-tampilan">' in o.get("data", {}).get("text/html", "")
+        for o in keluaran
+    )
     with pytest.raises(papermill.PapermillExecutionError, match="parameter tidak dikenal: satkr"):
         papermill.execute_notebook(
             str(bab),

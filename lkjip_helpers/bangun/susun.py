@@ -709,6 +709,12 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
             tulis_pdf(html, tmp / "laporan.pdf", f"LKjIP {k.tahun} — {nama}", tmp)
         kemajuan.maju()
 
+    kemajuan.langkah("Menyusun memo tinjauan")
+    with _stopwatch(durasi, "tinjauan"):
+        from ..keluaran.tinjauan import tulis_tinjauan
+
+        tulis_tinjauan((k.satker, k.tahun, k.data_dir), k.temuan, tmp, pdf=k.pdf)
+
     kemajuan.langkah("Menulis berkas pendukung")
     with _stopwatch(durasi, "berkas_pendukung"):
         (tmp / "pemeriksaan.json").write_text(

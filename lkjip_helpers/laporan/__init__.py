@@ -35,7 +35,7 @@ from .model import Bagian, Dokumen
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["RENCANA", "Bagian", "Dokumen", "Laporan", "dokumen_laporan", "model"]
+__all__ = ["RENCANA", "Bagian", "Dokumen", "Laporan", "dokumen_laporan", "model", "susun_dokumen"]
 
 Pembangun = Callable[[Konteks], list[model.Blok]]
 

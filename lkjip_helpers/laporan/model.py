@@ -690,7 +690,7 @@ class Bagian:
         isi = self.html()
         return {
             "text/html": f'<style class="lkjip-gaya">{gaya_tampilan()}</style>'
-            f'<div class="lkjip">{isi}</div>',
+            f'<div class="lkjip lkjip-tampilan">{isi}</div>',
             "text/plain": "\n".join(b.teks_polos(self.dok) for b in self.blok)[:2000] or "(kosong)",
             MIME_TABEL: {"tabel": [t.ke_json() for t in self.tabel]},
         }

@@ -296,6 +296,10 @@ class TabelPendukung(_Model):
     kolom: list[str]
     baris: list[list[str | int | float | Decimal | None]]
     catatan: Teks | None = None
+    """Note printed under the table in the report."""
+    catatan_transkripsi: Teks | None = None
+    """Where and how the table was taken from a draft (source lines, cells as printed): for the
+    review memo only, never printed in the LKjIP."""
     baris_jumlah: bool = False
     """True when the last row is a total that the checks should verify."""
 

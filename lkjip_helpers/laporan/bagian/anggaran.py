@@ -57,7 +57,7 @@ def _tabel_rincian(
         )
         catatan = (
             "Rincian dan total disajikan sebagaimana tercatat; jumlah rincian tidak sama dengan "
-            "total DIPA, selisihnya ditunjukkan pada baris terakhir."
+            "total DIPA; selisihnya ditunjukkan di bagian bawah tabel."
         )
     return m.Tabel.buat(kunci, judul, KOLOM, isi, catatan=catatan)
 

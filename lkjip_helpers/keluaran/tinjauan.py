@@ -1,0 +1,54 @@
+"""Write the review memo (``tinjauan.html``, and ``tinjauan.pdf``) of one built report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..hitung import hasil_untuk
+from ..laporan import susun_dokumen
+from ..laporan.model import Bagian
+from ..laporan.tinjauan import susun_tinjauan
+from ..muat import DataLaporan, muat
+from ..periksa import Temuan
+from ..periksa.masalah import tinjauan_dari
+from .html import dokumen_mandiri
+
+JUDUL = "Memo Tinjauan LKjIP"
+
+
+def html_tinjauan(data: DataLaporan, temuan: list[Temuan]) -> str:
+    """The memo as a self-contained HTML document."""
+    hasil = hasil_untuk(data)
+    dok = susun_dokumen(hasil)
+    tj = tinjauan_dari(temuan, hasil)
+    bagian = Bagian(susun_tinjauan(tj, hasil, dok), dok)
+    judul = f"{JUDUL} {hasil.tahun} — {data.satker.nama}"
+    return dokumen_mandiri(bagian.html(), judul, "laporan tinjauan")
+
+
+def tulis_tinjauan(
+    data: DataLaporan | tuple[str, int, Path],
+    temuan: list[Temuan],
+    folder: Path,
+    pdf: bool = True,
+) -> list[Path]:
+    """Write ``tinjauan.html`` (and ``tinjauan.pdf``) into ``folder``; return the paths.
+
+    ``data`` is the loaded data, or ``(satker, tahun, data_dir)`` to load (cached)."""
+    if isinstance(data, tuple):
+        data = muat(*data)
+    html = html_tinjauan(data, temuan)
+    tujuan = folder / "tinjauan.html"
+    tujuan.write_text(html, encoding="utf-8")
+    hasil = [tujuan]
+    if pdf:
+        from .pdf import tulis_pdf
+
+        tulis_pdf(
+            html,
+            folder / "tinjauan.pdf",
+            f"Memo Tinjauan LKjIP {data.tahun} — {data.satker.nama_singkat}",
+            folder,
+        )
+        hasil.append(folder / "tinjauan.pdf")
+    return hasil
