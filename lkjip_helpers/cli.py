@@ -1,4 +1,5 @@
-"""Command line: ``lkjip check`` and ``lkjip build`` (help and messages in Bahasa Indonesia).
+"""Command line: ``lkjip check``, ``lkjip build`` and ``lkjip batch`` (help and messages in
+Bahasa Indonesia; English flag spellings accepted as aliases).
 
 Exit codes (:data:`KODE_KELUAR`): 0 success; 1 data errors found (check) or build failed;
 2 input cannot be read or invalid parameters; 3 an output cannot be written (read-only folder,
@@ -97,6 +98,7 @@ class _Parser(argparse.ArgumentParser):
             ("invalid choice", "pilihan tidak sah"),
             ("unrecognized arguments", "argumen tidak dikenal"),
             ("expected one argument", "memerlukan satu nilai"),
+            ("invalid int value", "bukan bilangan bulat"),
             ("argument", "argumen"),
             ("choose from", "pilih dari"),
         )
@@ -194,63 +196,270 @@ def _parser() -> argparse.ArgumentParser:
         help="batas waktu satu sel notebook dalam detik (bawaan: $LKJIP_BATAS_WAKTU_SEL "
         "atau 600); sel yang melewatinya dihentikan dan build gagal",
     )
-    m = sub.add_parser(
-        "batch",
-        help="susun banyak laporan dari manifest params/*.yaml",
-        description="Menjalankan laporan untuk setiap baris manifest, lalu menulis "
-        "rekap lintas satker ke outputs/rekap/<manifest>/ (rekap.csv, batch.json). "
-        "Keluar 1 bila ada laporan yang gagal.",
+    b.add_argument(
+        "--periode",
+        default="tahunan",
+        help="periode laporan: tahunan (bawaan), semester-1, semester-2, triwulan-1 … triwulan-4",
     )
-    m.add_argument("--manifest", type=Path, required=True, help="berkas manifest YAML")
-    m.add_argument(
-        "--only",
-        action="append",
-        default=None,
-        metavar="SATKER",
-        help="hanya satker ini (boleh diulang)",
-    )
-    m.add_argument("--limit", type=int, default=None, help="paling banyak N laporan")
-    m.add_argument(
-        "--continue-on-error",
+    b.add_argument(
+        "--paksa",
+        "--force",
         action="store_true",
-        help="lanjutkan walau ada yang gagal (tetap keluar 1 di akhir)",
+        help="bangun ulang walaupun tidak ada masukan yang berubah sejak build terakhir",
     )
-    m.add_argument(
-        "--no-execute",
-        action="store_true",
-        help="hanya validasi manifest, pemeriksaan data dan rekap; tanpa notebook",
-    )
-    m.add_argument(
-        "--abaikan-pemeriksaan",
-        action="store_true",
-        help="tetap menyusun laporan walaupun pemeriksaan data menemukan error",
-    )
+    _parser_batch(sub)
     return p
 
 
-def _cmd_batch(args: argparse.Namespace, console: Console) -> int:
-    from .bangun.batch import jalankan
-
-    hasil = jalankan(
-        args.manifest,
-        only=args.only,
-        limit=args.limit,
-        continue_on_error=args.continue_on_error,
-        no_execute=args.no_execute,
-        abaikan_pemeriksaan=args.abaikan_pemeriksaan,
-        progress=console.is_terminal,
+def _parser_batch(sub: argparse._SubParsersAction) -> None:
+    """``lkjip batch``: Indonesian flags first, English spellings accepted as aliases."""
+    m = sub.add_parser(
+        "batch",
+        help="susun banyak laporan (paralel, inkremental) dari manifest atau daftar satker",
+        description="Menyusun laporan untuk setiap satker × periode dari manifest "
+        "(params/*.yaml) atau dari --satker/--tahun, paralel di semua inti prosesor, "
+        "melewati laporan yang masukannya tidak berubah sejak build terakhir. Laporan yang "
+        "gagal tidak menghentikan yang lain; ringkasan kegagalan dicetak di akhir. Rekap "
+        "lintas satker (rekap.csv, batch.json, rekap.html/.pdf per periode) ditulis ke "
+        "<out_dir>/rekap/<nama>/ dan indeks semua laporan ke <out_dir>/index.html. "
+        "Keluar 0 bila semua berhasil, 1 bila ada yang gagal, 2 bila manifest atau "
+        "parameter tidak sah, 130 bila dibatalkan (Ctrl-C).",
+        epilog="Contoh: lkjip batch --manifest params/contoh.yaml --pekerja 2; "
+        "lkjip batch --satker semua --tahun 2022,2023 --tanpa-pdf; "
+        "lkjip batch --manifest params/contoh.yaml --pelaksana dask "
+        "--penjadwal tcp://10.0.0.5:8786",
     )
-    tabel = Table(title="Hasil batch")
-    for kol in ("Satker", "Tahun", "Status", "Detik", "Pesan"):
-        tabel.add_column(kol, overflow="fold")
-    for h in hasil:
-        warna = "red" if h.status == "gagal" else "green"
-        tabel.add_row(
-            h.satker, str(h.tahun), f"[{warna}]{h.status}[/]", f"{h.detik:.1f}", escape(h.pesan)
+    sumber = m.add_argument_group("sumber daftar laporan (pilih salah satu)")
+    sumber.add_argument("--manifest", type=Path, default=None, help="berkas manifest YAML")
+    sumber.add_argument(
+        "--satker",
+        action="append",
+        default=None,
+        help="tanpa manifest: id satker dipisah koma, atau 'semua' (semua satker di data_dir)",
+    )
+    sumber.add_argument(
+        "--tahun", action="append", default=None, help="tanpa manifest: tahun, dipisah koma"
+    )
+    sumber.add_argument(
+        "--periode",
+        action="append",
+        default=None,
+        help="tanpa manifest: periode dipisah koma (bawaan: tahunan)",
+    )
+    sumber.add_argument(
+        "--data-dir", type=Path, default=None, help="tanpa manifest: folder data (bawaan: data/)"
+    )
+    sumber.add_argument(
+        "--out-dir",
+        type=Path,
+        default=None,
+        help="tanpa manifest: folder keluaran (bawaan: outputs/ di samping folder data)",
+    )
+    sumber.add_argument(
+        "--notebooks-dir",
+        type=Path,
+        default=None,
+        help="tanpa manifest: folder notebook bab (bawaan: notebooks/ proyek)",
+    )
+    sumber.add_argument(
+        "--nama",
+        default="batch",
+        help="tanpa manifest: nama rekap, folder <out_dir>/rekap/<nama>/ (bawaan: batch)",
+    )
+    pilih = m.add_argument_group("pilihan")
+    pilih.add_argument(
+        "--hanya",
+        "--only",
+        dest="only",
+        action="append",
+        default=None,
+        metavar="SATKER",
+        help="hanya satker ini (dipisah koma atau diulang); harus ada di manifest",
+    )
+    pilih.add_argument(
+        "--batas",
+        "--limit",
+        dest="limit",
+        type=int,
+        default=None,
+        metavar="N",
+        help="paling banyak N laporan (N ≥ 1)",
+    )
+    pilih.add_argument(
+        "--paksa",
+        "--force",
+        dest="paksa",
+        action="store_true",
+        help="bangun ulang walaupun masukan tidak berubah",
+    )
+    pilih.add_argument(
+        "--rencana",
+        "--dry-run",
+        dest="rencana",
+        action="store_true",
+        help="hanya tampilkan apa yang akan dibangun dan alasannya (baru, berubah, "
+        "tidak berubah); tidak menjalankan apa pun",
+    )
+    pilih.add_argument(
+        "--tanpa-eksekusi",
+        "--no-execute",
+        dest="no_execute",
+        action="store_true",
+        help="hanya validasi, pemeriksaan data dan rekap.csv; tanpa notebook",
+    )
+    pilih.add_argument(
+        "--tanpa-pdf", "--no-pdf", dest="tanpa_pdf", action="store_true", help="hanya HTML"
+    )
+    pilih.add_argument(
+        "--tanpa-rekap",
+        "--no-rollup",
+        dest="tanpa_rekap",
+        action="store_true",
+        help="jangan susun dokumen rekap (rekap.csv tetap ditulis)",
+    )
+    pilih.add_argument(
+        "--abaikan-pemeriksaan",
+        "--ignore-checks",
+        dest="abaikan_pemeriksaan",
+        action="store_true",
+        help="tetap menyusun laporan walaupun pemeriksaan data menemukan error",
+    )
+    pilih.add_argument(
+        "--lanjut-saat-gagal",
+        "--continue-on-error",
+        dest="continue_on_error",
+        action="store_true",
+        help="(bawaan, tetap diterima) laporan lain tetap dibangun bila satu gagal; keluar 1",
+    )
+    jalan = m.add_argument_group("pelaksana")
+    jalan.add_argument(
+        "--pekerja",
+        "--jobs",
+        "-j",
+        dest="jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="jumlah laporan yang dibangun bersamaan, masing-masing dengan kernelnya "
+        "(bawaan: jumlah inti prosesor)",
+    )
+    jalan.add_argument(
+        "--pelaksana",
+        "--executor",
+        dest="executor",
+        choices=["lokal", "dask"],
+        default="lokal",
+        help="lokal (proses di mesin ini, bawaan) atau dask (Dask distributed)",
+    )
+    jalan.add_argument(
+        "--penjadwal",
+        "--scheduler",
+        dest="scheduler",
+        default=None,
+        metavar="ALAMAT",
+        help="alamat penjadwal Dask, mis. tcp://10.0.0.5:8786 (tanpa ini: LocalCluster)",
+    )
+
+
+def _cmd_batch(args: argparse.Namespace, console: Console) -> int:
+    from .bangun.batch import jalankan, rencanakan
+    from .bangun.manifest import pecah_daftar, rencana_cli, rencana_manifest
+    from .errors import ParameterError
+
+    tanpa_manifest = {
+        "--satker": args.satker,
+        "--tahun": args.tahun,
+        "--periode": args.periode,
+        "--data-dir": args.data_dir,
+        "--out-dir": args.out_dir,
+        "--notebooks-dir": args.notebooks_dir,
+    }
+    if args.manifest is not None:
+        bentrok = [k for k, v in tanpa_manifest.items() if v is not None]
+        if bentrok:
+            raise ParameterError(
+                f"{', '.join(bentrok)} tidak dapat dipakai bersama --manifest "
+                "(atur di manifest; pilih satker dengan --hanya)"
+            )
+        rencana = rencana_manifest(args.manifest)
+    elif args.satker is None and args.tahun is None:
+        raise ParameterError("berikan --manifest, atau --satker dan --tahun")
+    else:
+        rencana = rencana_cli(
+            pecah_daftar(args.satker),
+            pecah_daftar(args.tahun),
+            pecah_daftar(args.periode) or None,
+            data_dir=args.data_dir or Path("data"),
+            out_dir=args.out_dir,
+            notebooks_dir=args.notebooks_dir,
+            pdf=not args.tanpa_pdf,
+            abaikan_pemeriksaan=args.abaikan_pemeriksaan,
+            nama=args.nama,
         )
-    with _abaikan_pipa_putus():
+    only = pecah_daftar(args.only) or None
+    rencana.timpa(
+        pdf=False if args.tanpa_pdf else None,
+        abaikan_pemeriksaan=True if args.abaikan_pemeriksaan else None,
+    )
+    if args.rencana:
+        status = rencanakan(rencana, only=only, limit=args.limit, paksa=args.paksa)
+        for st in status:
+            console.print(
+                f"{st.alasan:<14} {st.tugas.label:<40} → {st.tugas.folder}"
+                + (f"  ({escape(st.rinci)})" if st.rinci else ""),
+                highlight=False,
+            )
+        n = sum(st.perlu for st in status)
+        console.print(
+            f"Rencana: {len(status)} laporan, {n} akan dibangun, {len(status) - n} tidak berubah."
+        )
+        return 0
+    hasil = jalankan(
+        rencana,
+        only=only,
+        limit=args.limit,
+        paksa=args.paksa,
+        tanpa_eksekusi=args.no_execute,
+        tanpa_rekap=args.tanpa_rekap,
+        jobs=args.jobs,
+        executor=args.executor,
+        scheduler=args.scheduler,
+        terminal=console.is_terminal,
+    )
+    _ringkasan_batch(console, hasil)
+    return hasil.kode_keluar
+
+
+def _ringkasan_batch(console: Console, hb: object) -> None:
+    """Totals, the failures (satker, period, chapter, first line of the error, log), paths."""
+    from .bangun.batch import HasilBatch
+
+    assert isinstance(hb, HasilBatch)
+    jumlah = hb.jumlah()
+    bagian = [f"{n} {status}" for status, n in sorted(jumlah.items())]
+    detik = f"{hb.detik:.1f}".replace(".", ",")
+    console.print(
+        f"Selesai dalam {detik} dtk: {', '.join(bagian) or 'tidak ada laporan'}"
+        + ("; DIBATALKAN (Ctrl-C)" if hb.dibatalkan else "")
+        + ".",
+        highlight=False,
+    )
+    if hb.gagal:
+        tabel = Table(title=f"Gagal ({len(hb.gagal)})", show_lines=False)
+        for kol in ("Satker", "Periode", "Bab", "Galat", "Log"):
+            tabel.add_column(kol, overflow="fold")
+        for h in hb.gagal:
+            tabel.add_row(
+                h.satker, h.kunci, escape(h.bab or "–"), escape(h.baris_pertama), escape(h.log)
+            )
         console.print(tabel)
-    return 1 if any(h.status == "gagal" for h in hasil) else 0
+    for r in hb.rekap:
+        if r.status == "gagal":
+            console.print(f"[red]Rekap {r.kunci} gagal:[/] {escape(r.pesan)}")
+    if hb.folder_rekap is not None:
+        console.print(f"Rekap: {hb.folder_rekap}", highlight=False)
+    for p in hb.indeks:
+        console.print(f"Indeks: {p}", highlight=False)
 
 
 def _tampilkan_temuan(console: Console, temuan: list, tingkat_min: str) -> None:
@@ -347,19 +556,36 @@ def _cmd_build(args: argparse.Namespace, console: Console) -> int:
     from .muat import validasi_parameter
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
-    hasil = build(
-        satker,
-        tahun,
-        args.data_dir,
-        args.out_dir,
-        pdf=not args.tanpa_pdf,
-        abaikan_pemeriksaan=args.abaikan_pemeriksaan,
-        notebooks_dir=args.notebooks_dir,
-        progress=console.is_terminal,
-        batas_waktu_sel=args.batas_waktu_sel,
-    )
+    try:
+        hasil = build(
+            satker,
+            tahun,
+            args.data_dir,
+            args.out_dir,
+            pdf=not args.tanpa_pdf,
+            abaikan_pemeriksaan=args.abaikan_pemeriksaan,
+            notebooks_dir=args.notebooks_dir,
+            progress=console.is_terminal,
+            batas_waktu_sel=args.batas_waktu_sel,
+            periode=args.periode,
+            paksa=args.paksa,
+        )
+    except LkjipError:
+        if args.out_dir.is_dir():  # the index shows the failure next to the previous report
+            from .bangun.indeks import tulis_indeks
+
+            with contextlib.suppress(LkjipError, OSError):  # the build's message comes first
+                tulis_indeks(args.out_dir)
+        raise
     with _abaikan_pipa_putus():
-        console.print(f"Laporan selesai: {hasil.folder}")
+        if hasil.dipakai_ulang:
+            console.print(
+                "Tidak ada masukan yang berubah sejak build terakhir; laporan dipakai ulang: "
+                f"{hasil.folder} (--paksa untuk membangun ulang)",
+                highlight=False,
+            )
+        else:
+            console.print(f"Laporan selesai: {hasil.folder}")
     if hasil.pdf_dilewati:
         Console(stderr=True, soft_wrap=True).print(
             f"[bold yellow]Peringatan:[/] {escape(hasil.pdf_dilewati)}", highlight=False

@@ -125,7 +125,7 @@ def laporan_lama(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     with pytest.MonkeyPatch.context() as mp:
         _stub(mp)
         build(SATKER, TAHUN, data, root / "outputs", pdf=False, notebooks_dir=FIXTURE_NB,
-              progress=False)  # fmt: skip
+              progress=False, paksa=True)  # fmt: skip
     return data, root / "outputs"
 
 
@@ -191,6 +191,7 @@ def test_batas_waktu_sel_menghentikan_kernel(
                 pdf=False,
                 notebooks_dir=nb,
                 progress=False,
+                paksa=True,
                 batas_waktu_sel=2,
             ),
             90,
@@ -213,12 +214,14 @@ def test_batas_waktu_sel_dari_variabel_lingkungan(
     nb = _nb_dengan(tmp_path / "nb", "import time\ntime.sleep(3600)")
     with pytest.raises(BuildError, match="lebih dari 2 detik"):
         _dalam_batas(
-            lambda: build(SATKER, TAHUN, data, out, pdf=False, notebooks_dir=nb, progress=False),
+            lambda: build(
+                SATKER, TAHUN, data, out, pdf=False, notebooks_dir=nb, progress=False, paksa=True
+            ),
             90,
         )
     monkeypatch.setenv("LKJIP_BATAS_WAKTU_SEL", "sebentar")
     with pytest.raises(LkjipError, match="LKJIP_BATAS_WAKTU_SEL"):
-        build(SATKER, TAHUN, data, out, pdf=False, notebooks_dir=nb, progress=False)
+        build(SATKER, TAHUN, data, out, pdf=False, notebooks_dir=nb, progress=False, paksa=True)
 
 
 # --------------------------------------------------------------------------- kernel death
@@ -230,7 +233,9 @@ def test_kernel_mati_laporan_lama_utuh(lingkungan: tuple[Path, Path], tmp_path: 
     nb = _nb_dengan(tmp_path / "nb", "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")
     with pytest.raises(BuildError) as info:
         _dalam_batas(
-            lambda: build(SATKER, TAHUN, data, out, pdf=False, notebooks_dir=nb, progress=False),
+            lambda: build(
+                SATKER, TAHUN, data, out, pdf=False, notebooks_dir=nb, progress=False, paksa=True
+            ),
             90,
         )
     assert "04_uji.ipynb" in str(info.value)
@@ -279,7 +284,16 @@ def test_interupsi_di_setiap_langkah(lingkungan: tuple[Path, Path], titik: str) 
     with pytest.MonkeyPatch.context() as mp:
         _sela_di(mp, titik)
         with pytest.raises(KeyboardInterrupt):
-            build(SATKER, TAHUN, data, out, pdf=False, notebooks_dir=FIXTURE_NB, progress=False)
+            build(
+                SATKER,
+                TAHUN,
+                data,
+                out,
+                pdf=False,
+                notebooks_dir=FIXTURE_NB,
+                progress=False,
+                paksa=True,
+            )
     assert _sidik(out / SATKER / str(TAHUN)) == sebelum
     assert _sisa(out / SATKER) == []
 
@@ -440,7 +454,16 @@ def test_build_kedua_bersamaan_ditolak(lingkungan: tuple[Path, Path]) -> None:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         with pytest.raises(BuildError, match="sedang berjalan"):
-            build(SATKER, TAHUN, data, out, pdf=False, notebooks_dir=FIXTURE_NB, progress=False)
+            build(
+                SATKER,
+                TAHUN,
+                data,
+                out,
+                pdf=False,
+                notebooks_dir=FIXTURE_NB,
+                progress=False,
+                paksa=True,
+            )
     finally:
         os.close(fd)
         kunci.unlink()
@@ -474,7 +497,7 @@ def test_build_out_dir_berupa_berkas(laporan_lama: tuple[Path, Path], tmp_path: 
         _stub(mp)
         with pytest.raises(LkjipError) as info:
             build(SATKER, TAHUN, data, berkas, pdf=False, notebooks_dir=FIXTURE_NB,
-                  progress=False)  # fmt: skip
+                  progress=False, paksa=True)  # fmt: skip
     assert info.value.exit_code == 3
     assert str(berkas) in str(info.value) and "bukan folder" in str(info.value)
 
@@ -494,7 +517,16 @@ def test_folder_keluaran_hanya_baca(
 
     monkeypatch.setattr(Path, "mkdir", mkdir)
     with pytest.raises(LkjipError) as info:
-        build(SATKER, TAHUN, data, out, pdf=False, notebooks_dir=FIXTURE_NB, progress=False)
+        build(
+            SATKER,
+            TAHUN,
+            data,
+            out,
+            pdf=False,
+            notebooks_dir=FIXTURE_NB,
+            progress=False,
+            paksa=True,
+        )
     pesan = str(info.value)
     assert info.value.exit_code == 3 and "\n" not in pesan
     assert "tidak dapat menulis" in pesan and "izin ditolak" in pesan and str(out) in pesan
@@ -548,7 +580,16 @@ def test_build_disk_penuh(lingkungan: tuple[Path, Path], tempat: str) -> None:
 
             mp.setattr(LocalHandler, "write", write)
         with pytest.raises(LkjipError) as info:
-            build(SATKER, TAHUN, data, out, pdf=False, notebooks_dir=FIXTURE_NB, progress=False)
+            build(
+                SATKER,
+                TAHUN,
+                data,
+                out,
+                pdf=False,
+                notebooks_dir=FIXTURE_NB,
+                progress=False,
+                paksa=True,
+            )
     pesan = str(info.value)
     assert info.value.exit_code == 3, pesan
     assert "disk penuh" in pesan and "tidak dapat menulis" in pesan and "\n" not in pesan
@@ -570,12 +611,30 @@ def test_build_hanya_melempar_lkjip_error(lingkungan: tuple[Path, Path]) -> None
     with pytest.MonkeyPatch.context() as mp:
         _stub(mp, periksa=meledak)
         with pytest.raises(BuildError, match="InvalidOperation"):
-            build(SATKER, TAHUN, data, out, pdf=False, notebooks_dir=FIXTURE_NB, progress=False)
+            build(
+                SATKER,
+                TAHUN,
+                data,
+                out,
+                pdf=False,
+                notebooks_dir=FIXTURE_NB,
+                progress=False,
+                paksa=True,
+            )
     with pytest.MonkeyPatch.context() as mp:
         _stub(mp)
         mp.setattr(susun, "_nama_satker", lambda d, s: 1 / 0)
         with pytest.raises(BuildError, match="ZeroDivisionError"):
-            build(SATKER, TAHUN, data, out, pdf=False, notebooks_dir=FIXTURE_NB, progress=False)
+            build(
+                SATKER,
+                TAHUN,
+                data,
+                out,
+                pdf=False,
+                notebooks_dir=FIXTURE_NB,
+                progress=False,
+                paksa=True,
+            )
     assert _sisa(out / SATKER) == []
 
 

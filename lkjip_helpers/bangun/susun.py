@@ -42,7 +42,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import BuildError, LkjipError, galat_tulis, output_error, sebab_os
-from ..muat.parameter import validasi_parameter
+from ..muat.parameter import kunci_periode, validasi_parameter, validasi_periode
 
 PAKET_DICATAT = (
     "babel",
@@ -70,7 +70,7 @@ class BuildResult:
     satker: str
     tahun: int
     folder: Path
-    """``<out_dir>/<satker>/<tahun>``."""
+    """``<out_dir>/<satker>/<kunci periode>`` (``2023``, ``2023-semester-1``)."""
     html: Path
     pdf: Path | None
     notebooks: list[Path]
@@ -85,6 +85,10 @@ class BuildResult:
     pdf_dilewati: str | None = None
     """Why no PDF was made although one was asked for (WeasyPrint's system libraries are
     missing): one Indonesian line naming the packages to install. None otherwise."""
+    periode: str = "tahunan"
+    dipakai_ulang: bool = False
+    """True when no input changed since the last successful build, whose outputs were
+    returned as they are (see :mod:`lkjip_helpers.bangun.sidik`)."""
 
     @property
     def jumlah_temuan(self) -> int:
@@ -388,6 +392,7 @@ def _eksekusi_bab(
         return hasil
     if not log_kernel and not kernel.hidup():
         log_kernel = kernel.log_kernel()
+    tb: Path | None = None
     try:
         tb = _simpan_kegagalan(folder_gagal, kegagalan, nb_gagal, log_kernel)
         disimpan = (
@@ -400,12 +405,15 @@ def _eksekusi_bab(
     daftar = "\n".join(f"  - {k.uraian()}" for k in kegagalan[:MAKS_TEMUAN_DITAMPILKAN])
     if len(kegagalan) > MAKS_TEMUAN_DITAMPILKAN:
         daftar += f"\n  ... dan {len(kegagalan) - MAKS_TEMUAN_DITAMPILKAN} lainnya"
-    raise BuildError(
+    err = BuildError(
         f"Notebook bab {pertama.notebook} gagal di {pertama.tempat(rinci=True)}: {pertama.nama}: {pertama.pesan}\n"
         f"Semua kegagalan ({len(kegagalan)}):\n{daftar}\n"
         + (f"{dihentikan}\n" if dihentikan else "")
         + f"{disimpan} Keluaran sebelumnya tidak diubah."
     )
+    err.bab = pertama.notebook  # type: ignore[attr-defined]  # for the batch summary
+    err.log = tb  # type: ignore[attr-defined]
+    raise err
 
 
 def _kegagalan_waktu_habis(path: Path, keluar: Path, err: Any, cara: str) -> Any:
@@ -595,6 +603,9 @@ def build(
     notebooks_dir: Path | None = None,
     progress: bool = True,
     batas_waktu_sel: int | None = None,
+    periode: str = "tahunan",
+    paksa: bool = False,
+    indeks: bool = True,
 ) -> BuildResult:
     """Build ``laporan.html`` (and ``laporan.pdf``) with all side files for one satker/year.
 
@@ -611,6 +622,11 @@ def build(
 
     When WeasyPrint's system libraries are missing the report is built without the PDF;
     :attr:`BuildResult.pdf_dilewati` then says what to install.
+
+    The output folder is ``out_dir/<satker>/<kunci_periode(tahun, periode)>``. When no input
+    changed since the last successful build there (see :mod:`.sidik`), that build is returned
+    with ``dipakai_ulang=True`` and nothing runs, unless ``paksa``. ``indeks`` rewrites
+    ``out_dir/index.html`` afterwards (a batch does it once at its end instead).
     """
     from .kernel import batas_waktu_sel as _batas_waktu_sel
 
@@ -621,6 +637,8 @@ def build(
         from ..muat.berkas import pastikan_terpisah
 
         satker, tahun = validasi_parameter(satker, tahun)
+        periode = validasi_periode(periode)
+        kunci = kunci_periode(tahun, periode)
         batas = _batas_waktu_sel(batas_waktu_sel)
         data_dir = Path(data_dir).resolve()
         out_dir = Path(out_dir).resolve()
@@ -630,11 +648,22 @@ def build(
         if not bab:
             raise BuildError(f"tidak ada notebook bab (*.ipynb) di folder {nb_dir}")
     try:
-        with _PenjagaKeluaran(out_dir / satker, tahun, data_dir) as penjaga:
-            return _build_terkunci(
-                penjaga, satker, tahun, data_dir, bab, nb_dir, pdf, abaikan_pemeriksaan,
-                progress, batas, durasi, t_mulai,
+        with _PenjagaKeluaran(out_dir / satker, kunci, data_dir) as penjaga:
+            # The recovery step (in the lock) has run: a report put back can be reused.
+            lama, sidik = _hasil_tersimpan(
+                out_dir, satker, tahun, periode, kunci, data_dir, nb_dir, bab, pdf,
+                abaikan_pemeriksaan, paksa, durasi,
             )  # fmt: skip
+            if lama is None:
+                lama = _build_terkunci(
+                    penjaga, satker, tahun, periode, kunci, sidik, data_dir, bab, nb_dir,
+                    pdf, abaikan_pemeriksaan, progress, batas, durasi, t_mulai,
+                )  # fmt: skip
+        if indeks:
+            from .indeks import tulis_indeks
+
+            tulis_indeks(out_dir)
+        return lama
     except LkjipError:
         raise
     except Exception as err:  # anything unforeseen still reaches the user as one message
@@ -651,10 +680,55 @@ def _ringkas_galat(err: BaseException, maks: int = 300) -> str:
     return teks if len(teks) <= maks else teks[: maks - 1] + "…"
 
 
+def _hasil_tersimpan(
+    out_dir: Path,
+    satker: str,
+    tahun: int,
+    periode: str,
+    kunci: str,
+    data_dir: Path,
+    nb_dir: Path,
+    bab: list[Path],
+    pdf: bool,
+    abaikan_pemeriksaan: bool,
+    paksa: bool,
+    durasi: dict[str, float],
+) -> tuple[BuildResult | None, Any]:
+    """(the last successful build when no input changed since — the build cache — else None,
+    the input fingerprint :class:`.sidik.Sidik` for the new build's build.json)."""
+    from .sidik import hasil_tersimpan, sidik_build
+
+    with _stopwatch(durasi, "sidik_masukan"):
+        sidik = sidik_build(
+            satker=satker,
+            tahun=tahun,
+            periode=periode,
+            kunci=kunci,
+            data_dir=data_dir,
+            nb_dir=nb_dir,
+            notebooks=bab,
+            pdf=pdf,
+            abaikan_pemeriksaan=abaikan_pemeriksaan,
+        )
+        lama = (
+            None
+            if paksa
+            else hasil_tersimpan(
+                out_dir / satker / kunci, sidik, satker=satker, tahun=tahun, periode=periode
+            )
+        )
+    if lama is not None:
+        shutil.rmtree(out_dir / satker / f".gagal-{kunci}", ignore_errors=True)
+    return lama, sidik
+
+
 def _build_terkunci(
     penjaga: _PenjagaKeluaran,
     satker: str,
     tahun: int,
+    periode: str,
+    kunci: str,
+    sidik: Any,
     data_dir: Path,
     bab: list[Path],
     nb_dir: Path,
@@ -668,6 +742,9 @@ def _build_terkunci(
     """The build proper, once the output folder (if it exists) is locked and recovered."""
     from .kernel import KernelBersama, baris_impor
 
+    parameter_nb = _parameter_periode(bab, periode)
+    periksa_periode = _dengan_periode(periode)
+
     langkah_lain = 5 if pdf else 4
     with _Kemajuan(progress, total=len(bab) + langkah_lain) as kemajuan:
         kemajuan.langkah("Pemeriksaan data")
@@ -680,7 +757,7 @@ def _build_terkunci(
             with _stopwatch(durasi, "pemeriksaan"):
                 from ..periksa.pemeriksaan import periksa
 
-                hasil_periksa = pelaksana.submit(periksa, satker, tahun, data_dir)
+                hasil_periksa = pelaksana.submit(periksa_periode(periksa), satker, tahun, data_dir)
                 kernel.siapkan(baris_impor(bab))
                 temuan = list(hasil_periksa.result())
             jumlah = _hitung_temuan(temuan)
@@ -692,9 +769,9 @@ def _build_terkunci(
 
             penjaga.kunci()
             folder_satker = penjaga.folder
-            final = folder_satker / str(tahun)
-            folder_gagal = folder_satker / f".gagal-{tahun}"
-            tmp = folder_satker / f".{tahun}.tmp-{secrets.token_hex(6)}"
+            final = folder_satker / kunci
+            folder_gagal = folder_satker / f".gagal-{kunci}"
+            tmp = folder_satker / f".{kunci}.tmp-{secrets.token_hex(6)}"
             try:
                 tmp.mkdir()
             except OSError as err:
@@ -720,6 +797,10 @@ def _build_terkunci(
                         folder_gagal=folder_gagal,
                         t_mulai=t_mulai,
                         batas_waktu_sel=batas,
+                        periode=periode,
+                        parameter_nb=parameter_nb,
+                        sidik=sidik,
+                        dengan_periode=periksa_periode,
                     )
                 )
                 kemajuan.langkah("Memindahkan hasil")
@@ -742,6 +823,72 @@ def _build_terkunci(
             shutil.rmtree(folder_gagal, ignore_errors=True)
         kemajuan.maju()
     return hasil
+
+
+def _nama_parameter(path: Path) -> set[str]:
+    """Names assigned in the notebook's ``parameters`` cell (empty when it has none)."""
+    import ast
+
+    import nbformat
+
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception:  # an unreadable notebook fails later, with a proper message
+        return set()
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code" and "parameters" in cell.metadata.get("tags", []):
+            try:
+                pohon = ast.parse(cell.source)
+            except SyntaxError:
+                return set()
+            nama: set[str] = set()
+            for node in pohon.body:
+                sasaran = (
+                    node.targets
+                    if isinstance(node, ast.Assign)
+                    else [getattr(node, "target", None)]
+                )
+                nama.update(t.id for t in sasaran if isinstance(t, ast.Name))
+            return nama
+    return set()
+
+
+def _parameter_periode(bab: list[Path], periode: str) -> dict[str, str]:
+    """``{"periode": …}`` for the chapters when they all declare that parameter; nothing for
+    an annual report whose notebooks do not (yet) know it; a BuildError for any other period
+    (the chapters would silently build the annual report)."""
+    if all("periode" in _nama_parameter(p) for p in bab):
+        return {"periode": periode}
+    if periode == "tahunan":
+        return {}
+    raise BuildError(
+        f"laporan periode {periode!r} belum dapat dibangun: notebook bab belum menerima "
+        "parameter 'periode' (hanya laporan tahunan)"
+    )
+
+
+def _dengan_periode(periode: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Wrap a ``(satker, tahun, data_dir)`` helper so it gets ``periode=`` when it accepts
+    it; for a non-annual period a helper that does not is a BuildError (it would compute the
+    annual figures)."""
+    import functools
+    import inspect
+
+    def bungkus(fungsi: Callable[..., Any]) -> Callable[..., Any]:
+        try:
+            menerima = "periode" in inspect.signature(fungsi).parameters
+        except (TypeError, ValueError):  # builtins without a signature
+            menerima = False
+        if menerima:
+            return functools.partial(fungsi, periode=periode)
+        if periode == "tahunan":
+            return fungsi
+        raise BuildError(
+            f"laporan periode {periode!r} belum dapat dibangun: "
+            f"{getattr(fungsi, '__qualname__', fungsi)} belum menerima periode"
+        )
+
+    return bungkus
 
 
 @dataclass
@@ -767,6 +914,12 @@ class _Konteks:
     folder_gagal: Path
     t_mulai: float
     batas_waktu_sel: int = 600
+    periode: str = "tahunan"
+    parameter_nb: dict[str, str] = field(default_factory=dict)
+    """Extra notebook parameters (``periode`` when the chapters accept it)."""
+    sidik: Any = None
+    """The input fingerprint (:class:`.sidik.Sidik`), recorded in build.json."""
+    dengan_periode: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None
 
 
 def _bangun_ke(k: _Konteks) -> BuildResult:
@@ -777,14 +930,21 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
     tmp, durasi, kemajuan = k.tmp, k.durasi, k.kemajuan
     folder_nb = tmp / "notebooks"
     folder_nb.mkdir()
-    parameter = {"satker": k.satker, "tahun": k.tahun, "data_dir": str(k.data_dir)}
+    parameter = {
+        "satker": k.satker,
+        "tahun": k.tahun,
+        "data_dir": str(k.data_dir),
+        **k.parameter_nb,
+    }
     nama = _nama_satker(k.data_dir, k.satker)
     judul = f"Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {k.tahun} — {nama}"
     # While the kernel runs the chapters (the main thread mostly waits on it), a worker thread
     # writes capaian_ikk.csv and imports the export libraries. (Exporting finished chapters
     # there too was tried: on two cores it slowed the kernel down by as much as it saved.)
     latar = [
-        k.pelaksana.submit(_tulis_capaian_csv, k.satker, k.tahun, k.data_dir, tmp),
+        k.pelaksana.submit(
+            _tulis_capaian_csv, k.satker, k.tahun, k.data_dir, tmp, k.dengan_periode
+        ),
         k.pelaksana.submit(_impor_ekspor, k.pdf),
     ]
     try:
@@ -840,6 +1000,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
         "parameters": {
             "satker": k.satker,
             "tahun": k.tahun,
+            "periode": k.periode,
             "data_dir": str(k.data_dir),
             "out_dir": str(k.final.parent.parent),
             "notebooks_dir": str(k.nb_dir),
@@ -848,7 +1009,9 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
             "batas_waktu_sel": k.batas_waktu_sel,
         },
         "pdf_skipped": pdf_dilewati,
+        "satker_name": nama,
         "inputs_sha256": sidik_masukan(k.data_dir, k.satker),
+        "fingerprint": k.sidik.ke_json() if k.sidik is not None else None,
         "catalog": katalog.relative_to(k.data_dir).as_posix() if katalog else None,
         "notebooks_sha256": {p.name: _sha256(p) for p in k.bab},
         "durations_s": durasi,
@@ -881,6 +1044,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
         durasi=durasi,
         temuan=k.jumlah,
         pdf_dilewati=pdf_dilewati,
+        periode=k.periode,
     )
 
 
@@ -906,8 +1070,15 @@ def _impor_ekspor(pdf: bool) -> str | None:
     return None
 
 
-def _tulis_capaian_csv(satker: str, tahun: int, data_dir: Path, folder: Path) -> None:
+def _tulis_capaian_csv(
+    satker: str,
+    tahun: int,
+    data_dir: Path,
+    folder: Path,
+    dengan_periode: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None,
+) -> None:
     """``capaian_ikk.csv`` and its Excel dialect (text cells defused: keluaran.aman)."""
     from ..keluaran.csv import capaian_ikk_dataframe, tulis_csv_ikk
 
-    tulis_csv_ikk(capaian_ikk_dataframe(satker, tahun, data_dir), folder)
+    fungsi = dengan_periode(capaian_ikk_dataframe) if dengan_periode else capaian_ikk_dataframe
+    tulis_csv_ikk(fungsi(satker, tahun, data_dir), folder)

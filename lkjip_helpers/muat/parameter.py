@@ -38,7 +38,8 @@ def validasi_tahun(tahun: int | str) -> int:
     """Return ``tahun`` as int if it is a four-digit year in the accepted range."""
     teks = str(tahun).strip()
     if not TAHUN.fullmatch(teks):
-        raise ParameterError(f"tahun {str(tahun)[:20]!r} tidak sah: harus empat digit, contoh 2023")
+        tampil = repr(tahun) if len(repr(tahun)) <= 24 else repr(str(tahun)[:20]) + "…"
+        raise ParameterError(f"tahun {tampil} tidak sah: harus empat digit, contoh 2023")
     if not TAHUN_PALING_AWAL <= int(teks) <= TAHUN_PALING_AKHIR:
         raise ParameterError(
             f"tahun {teks} di luar rentang: harus antara {TAHUN_PALING_AWAL} dan "
