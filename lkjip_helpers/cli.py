@@ -1,15 +1,24 @@
-"""Command line: ``lkjip check`` and ``lkjip build`` (help and messages in Bahasa Indonesia).
+"""Command line: ``lkjip check``, ``lkjip build`` and ``lkjip batch`` (help and messages in
+Bahasa Indonesia; English flag spellings accepted as aliases).
 
-Exit codes: 0 success; 1 data errors found (check) or build failed; 2 input cannot be read or
-invalid parameters.
+Exit codes (:data:`KODE_KELUAR`): 0 success; 1 data errors found (check) or build failed;
+2 input cannot be read or invalid parameters; 3 an output cannot be written (read-only folder,
+full disk, a path that is a file); 4 the report was built but without the PDF because
+WeasyPrint's system libraries are missing; 130 interrupted (Ctrl-C, SIGINT); 143 stopped by
+SIGTERM. A closed output pipe (``lkjip check | head``) is not an error.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 
 from rich.console import Console
 from rich.markup import escape
@@ -19,6 +28,56 @@ from . import __version__
 from .errors import LkjipError
 
 WARNA = {"error": "bold red", "peringatan": "yellow", "info": "cyan"}
+
+KODE_KELUAR: dict[str, int] = {
+    "berhasil": 0,
+    "galat_data_atau_build": 1,
+    "masukan_tidak_sah": 2,
+    "keluaran_tidak_dapat_ditulis": 3,
+    "tanpa_pdf": 4,
+    "dibatalkan": 130,
+    "sigterm": 143,
+}
+"""Exit codes of the ``lkjip`` command (documented in the README)."""
+
+
+class _Dihentikan(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so every clean-up path runs (kernel, temporary folder)."""
+
+    kode = KODE_KELUAR["sigterm"]
+
+
+def _saat_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise _Dihentikan()
+
+
+def _stdout_ke_devnull() -> None:
+    """After a closed pipe: send further output (and the exit flush) to /dev/null."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+class _Konsol(Console):
+    """rich Console whose closed pipe (``lkjip check | head``) ends the printing quietly.
+
+    rich's default exits with status 1; here the command goes on (the findings are already
+    written) and keeps its normal exit code.
+    """
+
+    def on_broken_pipe(self) -> None:
+        """Stop printing; send the rest (and the exit flush) to /dev/null."""
+        self.quiet = True
+        _stdout_ke_devnull()
+
+
+@contextlib.contextmanager
+def _abaikan_pipa_putus() -> Iterator[None]:
+    """``lkjip check | head``: the reader went away; stop printing, keep the exit code."""
+    try:
+        yield
+    except BrokenPipeError:
+        _stdout_ke_devnull()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,6 +98,7 @@ class _Parser(argparse.ArgumentParser):
             ("invalid choice", "pilihan tidak sah"),
             ("unrecognized arguments", "argumen tidak dikenal"),
             ("expected one argument", "memerlukan satu nilai"),
+            ("invalid int value", "bukan bilangan bulat"),
             ("argument", "argumen"),
             ("choose from", "pilih dari"),
         )
@@ -92,7 +152,8 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="tulis temuan sebagai JSON ke berkas ini "
-        "(bawaan: outputs/<satker>/<tahun>/pemeriksaan.json)",
+        "(bawaan: outputs/<satker>/pemeriksaan-<tahun>.json; laporan yang sudah dibangun "
+        "tidak pernah diubah)",
     )
     c.add_argument(
         "--out-dir", type=Path, default=Path("outputs"), help="folder keluaran (bawaan: outputs/)"
@@ -133,6 +194,24 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="folder notebook bab (bawaan: notebooks/ proyek)",
     )
+    b.add_argument(
+        "--batas-waktu-sel",
+        default=None,
+        metavar="DETIK",
+        help="batas waktu satu sel notebook dalam detik (bawaan: $LKJIP_BATAS_WAKTU_SEL "
+        "atau 600); sel yang melewatinya dihentikan dan build gagal",
+    )
+    b.add_argument(
+        "--periode",
+        default="tahunan",
+        help="periode laporan: tahunan (bawaan), semester-1, semester-2, triwulan-1 … triwulan-4",
+    )
+    b.add_argument(
+        "--paksa",
+        "--force",
+        action="store_true",
+        help="bangun ulang walaupun tidak ada masukan yang berubah sejak build terakhir",
+    )
     n = sub.add_parser(
         "satker-baru",
         help="buat kerangka data satker baru (berkas YAML berkomentar untuk diisi)",
@@ -156,62 +235,259 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument(
         "--data-dir", type=Path, default=Path("data"), help="folder data (bawaan: data/)"
     )
-    m = sub.add_parser(
-        "batch",
-        help="susun banyak laporan dari manifest params/*.yaml",
-        description="Menjalankan laporan untuk setiap baris manifest, lalu menulis "
-        "rekap lintas satker ke outputs/rekap/<manifest>/ (rekap.csv, batch.json). "
-        "Keluar 1 bila ada laporan yang gagal.",
-    )
-    m.add_argument("--manifest", type=Path, required=True, help="berkas manifest YAML")
-    m.add_argument(
-        "--only",
-        action="append",
-        default=None,
-        metavar="SATKER",
-        help="hanya satker ini (boleh diulang)",
-    )
-    m.add_argument("--limit", type=int, default=None, help="paling banyak N laporan")
-    m.add_argument(
-        "--continue-on-error",
-        action="store_true",
-        help="lanjutkan walau ada yang gagal (tetap keluar 1 di akhir)",
-    )
-    m.add_argument(
-        "--no-execute",
-        action="store_true",
-        help="hanya validasi manifest, pemeriksaan data dan rekap; tanpa notebook",
-    )
-    m.add_argument(
-        "--abaikan-pemeriksaan",
-        action="store_true",
-        help="tetap menyusun laporan walaupun pemeriksaan data menemukan error",
-    )
+    _parser_batch(sub)
     return p
 
 
-def _cmd_batch(args: argparse.Namespace, console: Console) -> int:
-    from .bangun.batch import jalankan
-
-    hasil = jalankan(
-        args.manifest,
-        only=args.only,
-        limit=args.limit,
-        continue_on_error=args.continue_on_error,
-        no_execute=args.no_execute,
-        abaikan_pemeriksaan=args.abaikan_pemeriksaan,
-        progress=console.is_terminal,
+def _parser_batch(sub: argparse._SubParsersAction) -> None:
+    """``lkjip batch``: Indonesian flags first, English spellings accepted as aliases."""
+    m = sub.add_parser(
+        "batch",
+        help="susun banyak laporan (paralel, inkremental) dari manifest atau daftar satker",
+        description="Menyusun laporan untuk setiap satker × periode dari manifest "
+        "(params/*.yaml) atau dari --satker/--tahun, paralel di semua inti prosesor, "
+        "melewati laporan yang masukannya tidak berubah sejak build terakhir. Laporan yang "
+        "gagal tidak menghentikan yang lain; ringkasan kegagalan dicetak di akhir. Rekap "
+        "lintas satker (rekap.csv, batch.json, rekap.html/.pdf per periode) ditulis ke "
+        "<out_dir>/rekap/<nama>/ dan indeks semua laporan ke <out_dir>/index.html. "
+        "Keluar 0 bila semua berhasil, 1 bila ada yang gagal, 2 bila manifest atau "
+        "parameter tidak sah, 130 bila dibatalkan (Ctrl-C).",
+        epilog="Contoh: lkjip batch --manifest params/contoh.yaml --pekerja 2; "
+        "lkjip batch --satker semua --tahun 2022,2023 --tanpa-pdf; "
+        "lkjip batch --manifest params/contoh.yaml --pelaksana dask "
+        "--penjadwal tcp://10.0.0.5:8786",
     )
-    tabel = Table(title="Hasil batch")
-    for kol in ("Satker", "Tahun", "Status", "Detik", "Pesan"):
-        tabel.add_column(kol, overflow="fold")
-    for h in hasil:
-        warna = "red" if h.status == "gagal" else "green"
-        tabel.add_row(
-            h.satker, str(h.tahun), f"[{warna}]{h.status}[/]", f"{h.detik:.1f}", escape(h.pesan)
+    sumber = m.add_argument_group("sumber daftar laporan (pilih salah satu)")
+    sumber.add_argument("--manifest", type=Path, default=None, help="berkas manifest YAML")
+    sumber.add_argument(
+        "--satker",
+        action="append",
+        default=None,
+        help="tanpa manifest: id satker dipisah koma, atau 'semua' (semua satker di data_dir)",
+    )
+    sumber.add_argument(
+        "--tahun", action="append", default=None, help="tanpa manifest: tahun, dipisah koma"
+    )
+    sumber.add_argument(
+        "--periode",
+        action="append",
+        default=None,
+        help="tanpa manifest: periode dipisah koma (bawaan: tahunan)",
+    )
+    sumber.add_argument(
+        "--data-dir", type=Path, default=None, help="tanpa manifest: folder data (bawaan: data/)"
+    )
+    sumber.add_argument(
+        "--out-dir",
+        type=Path,
+        default=None,
+        help="tanpa manifest: folder keluaran (bawaan: outputs/ di samping folder data)",
+    )
+    sumber.add_argument(
+        "--notebooks-dir",
+        type=Path,
+        default=None,
+        help="tanpa manifest: folder notebook bab (bawaan: notebooks/ proyek)",
+    )
+    sumber.add_argument(
+        "--nama",
+        default="batch",
+        help="tanpa manifest: nama rekap, folder <out_dir>/rekap/<nama>/ (bawaan: batch)",
+    )
+    pilih = m.add_argument_group("pilihan")
+    pilih.add_argument(
+        "--hanya",
+        "--only",
+        dest="only",
+        action="append",
+        default=None,
+        metavar="SATKER",
+        help="hanya satker ini (dipisah koma atau diulang); harus ada di manifest",
+    )
+    pilih.add_argument(
+        "--batas",
+        "--limit",
+        dest="limit",
+        type=int,
+        default=None,
+        metavar="N",
+        help="paling banyak N laporan (N ≥ 1)",
+    )
+    pilih.add_argument(
+        "--paksa",
+        "--force",
+        dest="paksa",
+        action="store_true",
+        help="bangun ulang walaupun masukan tidak berubah",
+    )
+    pilih.add_argument(
+        "--rencana",
+        "--dry-run",
+        dest="rencana",
+        action="store_true",
+        help="hanya tampilkan apa yang akan dibangun dan alasannya (baru, berubah, "
+        "tidak berubah); tidak menjalankan apa pun",
+    )
+    pilih.add_argument(
+        "--tanpa-eksekusi",
+        "--no-execute",
+        dest="no_execute",
+        action="store_true",
+        help="hanya validasi, pemeriksaan data dan rekap.csv; tanpa notebook",
+    )
+    pilih.add_argument(
+        "--tanpa-pdf", "--no-pdf", dest="tanpa_pdf", action="store_true", help="hanya HTML"
+    )
+    pilih.add_argument(
+        "--tanpa-rekap",
+        "--no-rollup",
+        dest="tanpa_rekap",
+        action="store_true",
+        help="jangan susun dokumen rekap (rekap.csv tetap ditulis)",
+    )
+    pilih.add_argument(
+        "--abaikan-pemeriksaan",
+        "--ignore-checks",
+        dest="abaikan_pemeriksaan",
+        action="store_true",
+        help="tetap menyusun laporan walaupun pemeriksaan data menemukan error",
+    )
+    pilih.add_argument(
+        "--lanjut-saat-gagal",
+        "--continue-on-error",
+        dest="continue_on_error",
+        action="store_true",
+        help="(bawaan, tetap diterima) laporan lain tetap dibangun bila satu gagal; keluar 1",
+    )
+    jalan = m.add_argument_group("pelaksana")
+    jalan.add_argument(
+        "--pekerja",
+        "--jobs",
+        "-j",
+        dest="jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="jumlah laporan yang dibangun bersamaan, masing-masing dengan kernelnya "
+        "(bawaan: jumlah inti prosesor)",
+    )
+    jalan.add_argument(
+        "--pelaksana",
+        "--executor",
+        dest="executor",
+        choices=["lokal", "dask"],
+        default="lokal",
+        help="lokal (proses di mesin ini, bawaan) atau dask (Dask distributed)",
+    )
+    jalan.add_argument(
+        "--penjadwal",
+        "--scheduler",
+        dest="scheduler",
+        default=None,
+        metavar="ALAMAT",
+        help="alamat penjadwal Dask, mis. tcp://10.0.0.5:8786 (tanpa ini: LocalCluster)",
+    )
+
+
+def _cmd_batch(args: argparse.Namespace, console: Console) -> int:
+    from .bangun.batch import jalankan, rencanakan
+    from .bangun.manifest import pecah_daftar, rencana_cli, rencana_manifest
+    from .errors import ParameterError
+
+    tanpa_manifest = {
+        "--satker": args.satker,
+        "--tahun": args.tahun,
+        "--periode": args.periode,
+        "--data-dir": args.data_dir,
+        "--out-dir": args.out_dir,
+        "--notebooks-dir": args.notebooks_dir,
+    }
+    if args.manifest is not None:
+        bentrok = [k for k, v in tanpa_manifest.items() if v is not None]
+        if bentrok:
+            raise ParameterError(
+                f"{', '.join(bentrok)} tidak dapat dipakai bersama --manifest "
+                "(atur di manifest; pilih satker dengan --hanya)"
+            )
+        rencana = rencana_manifest(args.manifest)
+    elif args.satker is None and args.tahun is None:
+        raise ParameterError("berikan --manifest, atau --satker dan --tahun")
+    else:
+        rencana = rencana_cli(
+            pecah_daftar(args.satker),
+            pecah_daftar(args.tahun),
+            pecah_daftar(args.periode) or None,
+            data_dir=args.data_dir or Path("data"),
+            out_dir=args.out_dir,
+            notebooks_dir=args.notebooks_dir,
+            pdf=not args.tanpa_pdf,
+            abaikan_pemeriksaan=args.abaikan_pemeriksaan,
+            nama=args.nama,
         )
-    console.print(tabel)
-    return 1 if any(h.status == "gagal" for h in hasil) else 0
+    only = pecah_daftar(args.only) or None
+    rencana.timpa(
+        pdf=False if args.tanpa_pdf else None,
+        abaikan_pemeriksaan=True if args.abaikan_pemeriksaan else None,
+    )
+    if args.rencana:
+        status = rencanakan(rencana, only=only, limit=args.limit, paksa=args.paksa)
+        for st in status:
+            console.print(
+                f"{st.alasan:<14} {st.tugas.label:<40} → {st.tugas.folder}"
+                + (f"  ({escape(st.rinci)})" if st.rinci else ""),
+                highlight=False,
+            )
+        n = sum(st.perlu for st in status)
+        console.print(
+            f"Rencana: {len(status)} laporan, {n} akan dibangun, {len(status) - n} tidak berubah."
+        )
+        return 0
+    hasil = jalankan(
+        rencana,
+        only=only,
+        limit=args.limit,
+        paksa=args.paksa,
+        tanpa_eksekusi=args.no_execute,
+        tanpa_rekap=args.tanpa_rekap,
+        jobs=args.jobs,
+        executor=args.executor,
+        scheduler=args.scheduler,
+        terminal=console.is_terminal,
+    )
+    _ringkasan_batch(console, hasil)
+    return hasil.kode_keluar
+
+
+def _ringkasan_batch(console: Console, hb: object) -> None:
+    """Totals, the failures (satker, period, chapter, first line of the error, log), paths."""
+    from .bangun.batch import HasilBatch
+
+    assert isinstance(hb, HasilBatch)
+    jumlah = hb.jumlah()
+    bagian = [f"{n} {status}" for status, n in sorted(jumlah.items())]
+    detik = f"{hb.detik:.1f}".replace(".", ",")
+    console.print(
+        f"Selesai dalam {detik} dtk: {', '.join(bagian) or 'tidak ada laporan'}"
+        + ("; DIBATALKAN (Ctrl-C)" if hb.dibatalkan else "")
+        + ".",
+        highlight=False,
+    )
+    if hb.gagal:
+        tabel = Table(title=f"Gagal ({len(hb.gagal)})", show_lines=False)
+        for kol in ("Satker", "Periode", "Bab", "Galat", "Log"):
+            tabel.add_column(kol, overflow="fold")
+        for h in hb.gagal:
+            tabel.add_row(
+                h.satker, h.kunci, escape(h.bab or "–"), escape(h.baris_pertama), escape(h.log)
+            )
+        console.print(tabel)
+    for r in hb.rekap:
+        if r.status == "gagal":
+            console.print(f"[red]Rekap {r.kunci} gagal:[/] {escape(r.pesan)}")
+    if hb.folder_rekap is not None:
+        console.print(f"Rekap: {hb.folder_rekap}", highlight=False)
+    for p in hb.indeks:
+        console.print(f"Indeks: {p}", highlight=False)
 
 
 def _tampilkan_temuan(console: Console, temuan: list, tingkat_min: str) -> None:
@@ -252,6 +528,16 @@ def _cmd_satker_baru(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+def path_temuan_check(out_dir: Path, satker: str, tahun: int, periode: str = "tahunan") -> Path:
+    """Where ``lkjip check`` writes its findings by default: beside the report folders,
+    ``<out_dir>/<satker>/pemeriksaan-<kunci periode>.json`` (``pemeriksaan-2023.json``,
+    ``pemeriksaan-2024-semester-1.json``), never inside a built report (whose own
+    ``pemeriksaan.json`` must keep matching its ``build.json``)."""
+    from .muat.parameter import kunci_periode
+
+    return Path(out_dir) / satker / f"pemeriksaan-{kunci_periode(tahun, periode)}.json"
+
+
 def _tampilkan_belum_dijawab(console: Console, belum: list) -> None:
     """``--ketat``: the problems (errors and warnings) that no answer covers yet."""
     if not belum:
@@ -271,36 +557,50 @@ def _tampilkan_belum_dijawab(console: Console, belum: list) -> None:
 
 
 def _cmd_check(args: argparse.Namespace, console: Console) -> int:
+    from .errors import ParameterError
     from .hitung import hasil_untuk
+    from .keluaran.atomik import tulis_atomik
     from .muat import muat, validasi_parameter
-    from .muat.parameter import kunci_periode, validasi_periode
+    from .muat.parameter import validasi_periode
     from .periksa import hitung_tingkat, periksa_data, tinjauan_dari, tulis_json
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
     periode = validasi_periode(args.periode)
+    tujuan = args.json or path_temuan_check(args.out_dir, satker, tahun, periode)
+    data_dir = Path(args.data_dir).resolve()
+    if Path(tujuan).resolve().is_relative_to(data_dir):
+        raise ParameterError(
+            f"berkas temuan {str(tujuan)!r} berada di dalam folder data {str(args.data_dir)!r}; "
+            "lkjip tidak menulis ke folder data"
+        )
     data = muat(satker, tahun, args.data_dir, periode)
     temuan = periksa_data(data)
     memo = tinjauan_dari(temuan, hasil_untuk(data))
-    _tampilkan_temuan(console, temuan, args.tingkat)
-    tujuan = args.json or args.out_dir / satker / kunci_periode(tahun, periode) / "pemeriksaan.json"
-    tujuan.parent.mkdir(parents=True, exist_ok=True)
-    sementara = tujuan.with_name(f".{tujuan.name}.tmp")
-    tulis_json(temuan, sementara, memo.masalah, satker=satker, tahun=tahun, periode=periode)
-    sementara.replace(tujuan)
-    n = memo.jumlah
-    console.print(
-        f"Memo tinjauan: {len(memo.masalah)} masalah berbeda ({n['error']} error, "
-        f"{n['peringatan']} peringatan, {n['info']} info), "
-        f"{len(memo.mengubah_kesimpulan)} mengubah kesimpulan, "
-        f"{len(memo.perlu_verifikasi)} IKK perlu verifikasi."
+    ada_error = bool(hitung_tingkat(temuan)["error"])
+    if ada_error:
+        kode = 1
+    elif args.ketat:
+        kode = 1 if memo.belum_dijawab else 0
+    else:
+        kode = 0
+    # The findings are written first: a closed pipe (`| head`) must not lose them.
+    tulis_atomik(
+        tujuan,
+        lambda p: tulis_json(temuan, p, memo.masalah, satker=satker, tahun=tahun, periode=periode),
     )
-    console.print(f"Temuan ditulis ke {tujuan}")
-    if hitung_tingkat(temuan)["error"]:
-        return 1
-    if args.ketat:
-        _tampilkan_belum_dijawab(console, memo.belum_dijawab)
-        return 1 if memo.belum_dijawab else 0
-    return 0
+    with _abaikan_pipa_putus():
+        _tampilkan_temuan(console, temuan, args.tingkat)
+        n = memo.jumlah
+        console.print(
+            f"Memo tinjauan: {len(memo.masalah)} masalah berbeda ({n['error']} error, "
+            f"{n['peringatan']} peringatan, {n['info']} info), "
+            f"{len(memo.mengubah_kesimpulan)} mengubah kesimpulan, "
+            f"{len(memo.perlu_verifikasi)} IKK perlu verifikasi."
+        )
+        console.print(f"Temuan ditulis ke {tujuan}")
+        if not ada_error and args.ketat:
+            _tampilkan_belum_dijawab(console, memo.belum_dijawab)
+    return kode
 
 
 def _cmd_build(args: argparse.Namespace, console: Console) -> int:
@@ -308,30 +608,55 @@ def _cmd_build(args: argparse.Namespace, console: Console) -> int:
     from .muat import validasi_parameter
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
-    hasil = build(
-        satker,
-        tahun,
-        args.data_dir,
-        args.out_dir,
-        pdf=not args.tanpa_pdf,
-        abaikan_pemeriksaan=args.abaikan_pemeriksaan,
-        notebooks_dir=args.notebooks_dir,
-        progress=console.is_terminal,
-    )
-    console.print(f"Laporan selesai: {hasil.folder}")
+    try:
+        hasil = build(
+            satker,
+            tahun,
+            args.data_dir,
+            args.out_dir,
+            pdf=not args.tanpa_pdf,
+            abaikan_pemeriksaan=args.abaikan_pemeriksaan,
+            notebooks_dir=args.notebooks_dir,
+            progress=console.is_terminal,
+            batas_waktu_sel=args.batas_waktu_sel,
+            periode=args.periode,
+            paksa=args.paksa,
+        )
+    except LkjipError:
+        if args.out_dir.is_dir():  # the index shows the failure next to the previous report
+            from .bangun.indeks import tulis_indeks
+
+            with contextlib.suppress(LkjipError, OSError):  # the build's message comes first
+                tulis_indeks(args.out_dir)
+        raise
+    with _abaikan_pipa_putus():
+        if hasil.dipakai_ulang:
+            console.print(
+                "Tidak ada masukan yang berubah sejak build terakhir; laporan dipakai ulang: "
+                f"{hasil.folder} (--paksa untuk membangun ulang)",
+                highlight=False,
+            )
+        else:
+            console.print(f"Laporan selesai: {hasil.folder}")
+    if hasil.pdf_dilewati:
+        Console(stderr=True, soft_wrap=True).print(
+            f"[bold yellow]Peringatan:[/] {escape(hasil.pdf_dilewati)}", highlight=False
+        )
+        return KODE_KELUAR["tanpa_pdf"]
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lkjip`` console script."""
     args = _parser().parse_args(argv)
-    console = Console(stderr=False, soft_wrap=False)
+    console: Console = _Konsol(stderr=False, soft_wrap=False)
     if not console.is_terminal:
-        console = Console(stderr=False, soft_wrap=False, width=160)
+        console = _Konsol(stderr=False, soft_wrap=False, width=160)
     err = Console(stderr=True, soft_wrap=True)
     if args.perintah is None:
         _parser().print_help()
         return 2
+    sigterm_lama = _pasang_sigterm()
     try:
         if args.perintah == "check":
             return _cmd_check(args, console)
@@ -343,9 +668,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LkjipError as e:
         err.print(f"[bold red]Galat:[/] {escape(str(e))}", highlight=False, markup=True)
         return e.exit_code
-    except KeyboardInterrupt:
-        err.print("Dibatalkan.")
-        return 130
+    except KeyboardInterrupt as e:
+        _senyapkan_asyncio()
+        err.print("Dihentikan (SIGTERM)." if isinstance(e, _Dihentikan) else "Dibatalkan.")
+        return getattr(e, "kode", KODE_KELUAR["dibatalkan"])
+    except BrokenPipeError:
+        _stdout_ke_devnull()
+        return 0
+    except Exception as e:  # a bug: one line, not a traceback (LKJIP_DEBUG=1 shows it)
+        if os.environ.get("LKJIP_DEBUG"):
+            raise
+        err.print(
+            f"[bold red]Galat internal:[/] {escape(type(e).__name__)}: {escape(str(e)[:300])} "
+            "(ulangi dengan LKJIP_DEBUG=1 untuk traceback, lalu laporkan)",
+            highlight=False,
+        )
+        return KODE_KELUAR["galat_data_atau_build"]
+    finally:
+        if sigterm_lama is not None:
+            signal.signal(signal.SIGTERM, sigterm_lama)
+
+
+def _pasang_sigterm() -> signal.Handlers | None:
+    """Turn SIGTERM into :class:`_Dihentikan` (main thread only); return the old handler."""
+    try:
+        return signal.signal(signal.SIGTERM, _saat_sigterm)  # type: ignore[return-value]
+    except ValueError:  # not the main thread (e.g. called from a worker): leave it
+        return None
+
+
+def _senyapkan_asyncio() -> None:
+    """After an interrupt, jupyter_client's event loops are torn down with pending tasks;
+    asyncio would print "Task exception was never retrieved" tracebacks at exit."""
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL + 1)
+    logging.getLogger("asyncio").propagate = False
 
 
 if __name__ == "__main__":  # pragma: no cover

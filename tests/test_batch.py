@@ -1,80 +1,291 @@
-"""Batch manifest: validated before any kernel starts; roll-up across satkers."""
+"""lkjip batch: incremental, continue-on-error, whole-manifest rekap.csv, plain progress lines,
+Ctrl-C, the Dask executor. Builds run on the tiny fixture chapters (HTML only) over copies of
+the sample data, so each takes about a second.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
-import shutil
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
+from bantu_batch import ROOT, folder_notebook, salin_data, sisa_sementara
 
-from lkjip_helpers.bangun.batch import jalankan, muat_manifest
+from lkjip_helpers.bangun.batch import baris_hasil, jalankan
+from lkjip_helpers.bangun.manifest import rencana_manifest
 from lkjip_helpers.cli import main
-from lkjip_helpers.errors import DataError
 
-DATA = Path(__file__).parents[1] / "data"
+RUSAK = 'if satker == "lapas-rusak":\n    raise ValueError("data lapas-rusak tidak lengkap")'
 
 
-def _manifest(tmp_path: Path, isi: str) -> Path:
-    p = tmp_path / "uji.yaml"
-    p.write_text(isi, encoding="utf-8")
+def _manifest(root: Path, nb: Path, entri: str, nama: str = "kanwil.yaml") -> Path:
+    (root / "params").mkdir(exist_ok=True)
+    p = root / "params" / nama
+    p.write_text(
+        f"bawaan:\n  data_dir: ../data\n  notebooks_dir: {nb}\n  pdf: false\nlaporan:\n{entri}",
+        encoding="utf-8",
+    )
     return p
 
 
-def _dua_satker(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    kedua = data / "satker" / "lapas-kedua"
-    shutil.copytree(data / "satker" / "lapas-banyuasin", kedua)
-    p = kedua / "satker.yaml"
-    p.write_text(
-        p.read_text(encoding="utf-8").replace("id: lapas-banyuasin", "id: lapas-kedua"),
-        encoding="utf-8",
+def _rekap_csv(root: Path, nama: str = "kanwil") -> list[dict[str, str]]:
+    with (root / "outputs" / "rekap" / nama / "rekap.csv").open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.fixture(scope="module")
+def kanwil(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Four satkers; lapas-rusak fails in a chapter of its own, lapas-yaml has a broken file."""
+    root = tmp_path_factory.mktemp("kanwil")
+    data = salin_data(root, ["lapas-banyuasin", "lapas-kedua", "lapas-rusak", "lapas-yaml"])
+    (data / "satker" / "lapas-yaml" / "2023" / "kinerja.yaml").write_text(
+        "indikator:\n  - kode: SK1.1\n    target: [80\n", encoding="utf-8"
     )
-    return data
+    nb = folder_notebook(root, {"04_cek.ipynb": RUSAK})
+    _manifest(
+        root,
+        nb,
+        "  - {satker: lapas-banyuasin, tahun: 2023}\n"
+        "  - {satker: lapas-rusak, tahun: 2023}\n"
+        "  - {satker: lapas-kedua, tahun: 2023}\n"
+        "  - {satker: lapas-yaml, tahun: 2023}\n",
+    )
+    return root
 
 
-def test_manifest_rejects_bad_slug_with_line(tmp_path: Path) -> None:
-    p = _manifest(tmp_path, "laporan:\n  - {satker: ../etc, tahun: 2023}\n")
-    with pytest.raises(DataError) as e:
-        muat_manifest(p)
-    assert "baris 2" in str(e.value) and "satker" in str(e.value)
+def test_gagal_satu_yang_lain_tetap_dan_ringkasan(
+    kanwil: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = kanwil / "params" / "kanwil.yaml"
+    kode = main(["batch", "--manifest", str(manifest), "--pekerja", "2", "--tanpa-rekap"])
+    keluar = capsys.readouterr().out
+    assert kode == 1, "a failed report makes the batch exit non-zero"
+    out = kanwil / "outputs"
+    assert (out / "lapas-banyuasin" / "2023" / "laporan.html").is_file()
+    assert (out / "lapas-kedua" / "2023" / "laporan.html").is_file()
+    assert not (out / "lapas-rusak" / "2023").exists()
+    log = out / "lapas-rusak" / ".gagal-2023" / "traceback.txt"
+    assert "data lapas-rusak tidak lengkap" in log.read_text(encoding="utf-8")
+    # the summary names satker, period, chapter, the first line of the error and the log
+    ringkas = keluar[keluar.index("Gagal (2)") :]
+    for teks in ("lapas-rusak", "2023", "04_cek.ipynb", "ValueError", "traceback.txt"):
+        assert teks in ringkas, teks
+    for teks in ("lapas-yaml", "pemuatan data"):  # (the long message may wrap in the table)
+        assert teks in ringkas, teks
+    assert "2 berhasil" in keluar and "2 gagal" in keluar
+    baris = _rekap_csv(kanwil)
+    assert [(r["satker"], r["status"]) for r in baris] == [
+        ("lapas-banyuasin", "berhasil"),
+        ("lapas-rusak", "gagal"),
+        ("lapas-kedua", "berhasil"),
+        ("lapas-yaml", "gagal"),
+    ], "rekap.csv covers the whole manifest, failed entries included, in manifest order"
+    rusak = baris[1]
+    assert rusak["bab_gagal"] == "04_cek.ipynb" and rusak["log"].endswith("traceback.txt")
+    assert "Notebook bab 04_cek.ipynb gagal" in rusak["pesan"]
+    yaml_ = baris[3]
+    assert yaml_["bab_gagal"] == "pemuatan data" and "kinerja.yaml" in yaml_["pesan"]
+    log_yaml = out / "rekap" / "kanwil" / "log" / "lapas-yaml-2023.txt"
+    assert yaml_["log"] == "log/lapas-yaml-2023.txt" and "YAML tidak sah" in log_yaml.read_text(
+        encoding="utf-8"
+    )
+    # figures of the built ones: 26 IKK, only SK2.6 missed (40/977 = 4,09 % of 31 % → 13,21)
+    assert baris[0]["jumlah_ikk"] == "26" and baris[0]["ikk_tidak_tercapai"] == "1"
+    # 16.335.496.464 / 16.466.041.000 = 0,992072… → 99,21 %; 1117 / 485 = 2,303092… → 230,31 %
+    assert baris[0]["penyerapan_persen"] == "99.21" and baris[0]["okupansi_persen"] == "230.31"
+    rekam = json.loads((out / "rekap" / "kanwil" / "batch.json").read_text(encoding="utf-8"))
+    assert rekam["jumlah"] == 4 and rekam["jumlah_gagal"] == 2
+    assert len(rekam["sha256_manifest"]) == 64 and rekam["opsi"]["jobs"] == 2
+    indeks = (out / "index.html").read_text(encoding="utf-8")
+    assert "lapas-rusak" in indeks and "gagal" in indeks
 
 
-def test_rollup_over_two_satkers_without_execution(tmp_path: Path) -> None:
-    data = _dua_satker(tmp_path)
-    out = tmp_path / "out"
-    p = _manifest(
+def test_inkremental_dan_only_tidak_menyusutkan_rekap(kanwil: Path) -> None:
+    """Runs after test_gagal_satu_yang_lain_tetap_dan_ringkasan (same module fixture)."""
+    manifest = kanwil / "params" / "kanwil.yaml"
+    out = kanwil / "outputs"
+    html = out / "lapas-banyuasin" / "2023" / "laporan.html"
+    if not html.is_file():
+        jalankan(rencana_manifest(manifest), jobs=2, tanpa_rekap=True)
+    sebelum = html.stat().st_mtime_ns
+
+    mulai = time.perf_counter()
+    hb = jalankan(rencana_manifest(manifest), jobs=2, tanpa_rekap=True)
+    assert time.perf_counter() - mulai < 30  # sanity only; speed is the benchmark's job
+    status = {h.satker: (h.status, h.alasan) for h in hb.dijalankan}
+    assert status["lapas-banyuasin"] == ("dilewati", "tidak berubah")
+    assert status["lapas-kedua"] == ("dilewati", "tidak berubah")
+    assert status["lapas-rusak"][0] == "gagal", "a failed report has no build to reuse"
+    assert html.stat().st_mtime_ns == sebelum
+
+    # one satker's data changes: only that one is rebuilt, and the reason names the file
+    narasi = kanwil / "data" / "satker" / "lapas-kedua" / "2023" / "narasi.yaml"
+    narasi.write_text(narasi.read_text(encoding="utf-8") + "\n# revisi\n", encoding="utf-8")
+    hb = jalankan(rencana_manifest(manifest), only=["lapas-kedua", "lapas-banyuasin"], jobs=1)
+    status = {h.satker: (h.status, h.alasan) for h in hb.dijalankan}
+    assert status["lapas-kedua"] == (
+        "berhasil",
+        "berubah (data/satker/lapas-kedua/2023/narasi.yaml)",
+    )
+    assert status["lapas-banyuasin"][0] == "dilewati"
+    # --only never shrinks rekap.csv: lapas-rusak keeps its row from the previous run
+    baris = {r["satker"]: r for r in _rekap_csv(kanwil)}
+    assert set(baris) == {"lapas-banyuasin", "lapas-rusak", "lapas-kedua", "lapas-yaml"}
+    assert baris["lapas-rusak"]["status"] == "gagal"
+    assert baris["lapas-kedua"]["jumlah_ikk"] == "26"
+    # the roll-up of this run lists the failed entry instead of dropping it
+    rekap = (out / "rekap" / "kanwil" / "2023" / "rekap.html").read_text(encoding="utf-8")
+    assert "lapas-rusak" in rekap and "04_cek.ipynb" in rekap
+    # --paksa rebuilds although nothing changed
+    hb = jalankan(
+        rencana_manifest(manifest), only=["lapas-banyuasin"], paksa=True, jobs=1, tanpa_rekap=True
+    )
+    assert [h.status for h in hb.dijalankan] == ["berhasil"]
+    assert hb.dijalankan[0].alasan.startswith("paksa")
+    assert html.stat().st_mtime_ns != sebelum
+    assert not sisa_sementara(out)
+
+
+def test_baris_polos_dari_pipa(tmp_path: Path) -> None:
+    """Not on a terminal: one flushed line per finished report, while the batch still runs."""
+    salin_data(tmp_path, ["lapas-kedua"])
+    nb = folder_notebook(tmp_path, {"04_tunggu.ipynb": "import time\ntime.sleep(1)"})
+    manifest = _manifest(
         tmp_path,
-        f"data_dir: {data}\nout_dir: {out}\nlaporan:\n"
+        nb,
         "  - {satker: lapas-banyuasin, tahun: 2023}\n  - {satker: lapas-kedua, tahun: 2023}\n",
     )
-    hasil = jalankan(p, no_execute=True)
-    assert [h.status for h in hasil] == ["diperiksa", "diperiksa"]
-    with (out / "rekap" / "uji" / "rekap.csv").open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    assert [r["satker"] for r in rows] == ["lapas-banyuasin", "lapas-kedua"]
-    # 26 IKK in the PK; only SK2.6 (vokasi, 13,21%) misses its target
-    assert rows[0]["jumlah_ikk"] == "26" and rows[0]["ikk_tidak_tercapai"] == "1"
-    assert rows[0]["penyerapan_persen"] == "99.21"
-    rekam = json.loads((out / "rekap" / "uji" / "batch.json").read_text(encoding="utf-8"))
-    assert (
-        rekam["jumlah"] == 2 and rekam["jumlah_gagal"] == 0 and len(rekam["sha256_manifest"]) == 64
+    perintah = [sys.executable, "-m", "lkjip_helpers", "batch", "--manifest", str(manifest)]
+    proses = subprocess.Popen(
+        [*perintah, "-j", "1", "--tanpa-rekap"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
+    assert proses.stdout is not None
+    baris = []
+    for teks in proses.stdout:
+        baris.append(teks.rstrip("\n"))
+        if teks.startswith("[1/2]"):
+            masih_jalan = proses.poll() is None
+            break
+    sisa, err = proses.communicate(timeout=240)
+    baris += sisa.splitlines()
+    assert proses.returncode == 0, err
+    assert masih_jalan, "the first line arrived while the second report was being built"
+    hasil = [b for b in baris if b.startswith("[")]
+    assert len(hasil) == 2
+    assert hasil[0].startswith("[1/2] berhasil   lapas-banyuasin 2023  ")
+    n = json.loads(
+        (tmp_path / "outputs" / "lapas-banyuasin" / "2023" / "build.json").read_text("utf-8")
+    )["findings"]
+    assert f"temuan: {n['error']} error, {n['peringatan']} peringatan, {n['info']} info" in hasil[0]
+    assert hasil[0].endswith("→ outputs/lapas-banyuasin/2023")
+    assert " dtk " in hasil[0] and "\x1b[" not in "\n".join(baris), "no terminal codes"
+    assert any(b.startswith("Indeks: ") for b in baris)
 
 
-def test_only_limit_and_continue_on_error_exit_code(tmp_path: Path) -> None:
-    data = _dua_satker(tmp_path)
-    out = tmp_path / "out"
-    p = _manifest(
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX process groups and SIGINT")
+@pytest.mark.parametrize("pekerja", ["1", "2"])
+def test_ctrl_c_menyisakan_yang_selesai_tanpa_setengah_jadi(tmp_path: Path, pekerja: str) -> None:
+    salin_data(tmp_path, ["lapas-a", "lapas-b", "lapas-c"])
+    nb = folder_notebook(
+        tmp_path, {"04_lambat.ipynb": 'import time\nif satker != "lapas-a":\n    time.sleep(120)'}
+    )
+    manifest = _manifest(
         tmp_path,
-        f"data_dir: {data}\nout_dir: {out}\nlaporan:\n"
-        "  - {satker: tidak-ada, tahun: 2023}\n  - {satker: lapas-kedua, tahun: 2023}\n",
+        nb,
+        "  - {satker: lapas-a, tahun: 2023}\n  - {satker: lapas-b, tahun: 2023}\n"
+        "  - {satker: lapas-c, tahun: 2023}\n",
     )
-    assert [h.satker for h in jalankan(p, no_execute=True, only=["lapas-kedua"])] == ["lapas-kedua"]
-    assert len(jalankan(p, no_execute=True, limit=1)) == 1
-    hasil = jalankan(p, no_execute=True, continue_on_error=True)
-    assert [h.status for h in hasil] == ["gagal", "diperiksa"]
-    assert "tidak ditemukan" in hasil[0].pesan
-    assert main(["batch", "--manifest", str(p), "--no-execute", "--continue-on-error"]) == 1
+    proses = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "lkjip_helpers",
+            "batch",
+            "--manifest",
+            str(manifest),
+            "-j",
+            pekerja,
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    assert proses.stdout is not None
+    for teks in proses.stdout:
+        if teks.startswith("[1/3]"):
+            break
+    time.sleep(1.0)  # the slow chapters are running now
+    os.killpg(proses.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
+    sisa, err = proses.communicate(timeout=120)
+    assert proses.returncode == 130, err
+    out = tmp_path / "outputs"
+    assert (out / "lapas-a" / "2023" / "laporan.html").is_file(), "finished run stays"
+    assert not (out / "lapas-b" / "2023").exists() and not (out / "lapas-c" / "2023").exists()
+    assert not sisa_sementara(out), "no half-written run"
+    assert "dibatalkan" in sisa and "DIBATALKAN" in sisa
+    status = {r["satker"]: r["status"] for r in _rekap_csv(tmp_path)}
+    assert status == {"lapas-a": "berhasil", "lapas-b": "dibatalkan", "lapas-c": "dibatalkan"}
+    rekam = json.loads((out / "rekap" / "kanwil" / "batch.json").read_text(encoding="utf-8"))
+    assert rekam["dibatalkan"] is True
+
+
+def test_dask_localcluster(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    salin_data(tmp_path, ["lapas-kedua"])
+    nb = folder_notebook(tmp_path)
+    manifest = _manifest(
+        tmp_path,
+        nb,
+        "  - {satker: lapas-banyuasin, tahun: 2023}\n  - {satker: lapas-kedua, tahun: 2023}\n",
+    )
+    hb = jalankan(rencana_manifest(manifest), executor="dask", jobs=2, tanpa_rekap=True)
+    assert hb.pelaksana == "Dask LocalCluster, 2 pekerja"
+    assert [h.status for h in hb.dijalankan] == ["berhasil", "berhasil"]
+    for s in ("lapas-banyuasin", "lapas-kedua"):
+        assert (tmp_path / "outputs" / s / "2023" / "laporan.html").is_file()
+    assert hb.kode_keluar == 0
+
+
+def test_baris_hasil_gagal_dan_dilewati() -> None:
+    from lkjip_helpers.bangun.batch import HasilRun
+
+    h = HasilRun(
+        "lapas-x", 2023, "tahunan", "2023", "/o", "gagal", 1.25, pesan="A: b\nrinci", bab="02.ipynb"
+    )
+    h.log = str(ROOT / "log.txt")
+    assert (
+        baris_hasil(h, 3, 20)
+        == "[3/20] gagal      lapas-x 2023  1,2 dtk  02.ipynb: A: b  log: log.txt"
+    )
+    h = HasilRun("lapas-x", 2023, "tahunan", "2023", "/o", "dilewati", folder=str(ROOT / "o"))
+    assert baris_hasil(h, 1, 2) == "[1/2] dilewati   lapas-x 2023  tidak berubah  temuan: –  → o"
+
+
+def test_pekerja_yang_mati_menjadi_kegagalan_bukan_crash() -> None:
+    """A worker process killed outright (e.g. out of memory) is a failed result."""
+    from bantu_batch import kerja_uji
+
+    from lkjip_helpers.bangun.pelaksana import PelaksanaLangsung, buat_pelaksana
+
+    def gagal(tugas: int, pesan: str, rinci: str) -> tuple[str, int, str]:
+        return ("gagal", tugas, pesan)
+
+    p = buat_pelaksana("lokal", 2, None, gagal)
+    with p:
+        p.kirim(kerja_uji, [0])
+        hasil = list(p.hasil())
+    assert hasil[0][:2] == ("gagal", 0)
+    assert hasil[0][2].startswith("proses pekerja berhenti: BrokenProcessPool")
+    assert isinstance(buat_pelaksana("lokal", 1, None, gagal), PelaksanaLangsung)

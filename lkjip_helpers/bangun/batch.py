@@ -1,15 +1,21 @@
-"""Batch runs for operators: many satkers and years from one YAML manifest, plus a roll-up.
+"""Batch runs for operators: many satkers and periods, in parallel, incremental, with a roll-up.
 
-The manifest (``params/*.yaml``) is validated before any kernel starts::
+Flow of :func:`jalankan`:
 
-    data_dir: data            # optional
-    out_dir: outputs          # optional
-    pdf: true                 # optional
-    laporan:
-      - {satker: lapas-banyuasin, tahun: 2023}
+1. the plan (:mod:`.manifest`) is validated before any kernel starts; ``--only`` / ``--limit``
+   select from it;
+2. every selected report's input fingerprint (:mod:`.sidik`) is compared with its last
+   successful build: unchanged reports are skipped ("tidak berubah"), the others are built
+   (``paksa`` rebuilds everything);
+3. the executor (:mod:`.pelaksana`) builds them — in this process, in a pool of worker
+   processes or on Dask — each with its own kernel; a failure never stops the others;
+4. ``rekap.csv`` and ``batch.json`` (``<out_dir>/rekap/<nama>/``) are written for the whole
+   plan (rows of entries not run this time are kept from the previous run), the roll-up
+   document is rendered per period (:mod:`.rekap_dokumen`, skipped when unchanged), and
+   ``<out_dir>/index.html`` is rewritten.
 
-Outputs per entry follow ``<out_dir>/<satker>/<tahun>/``; the roll-up and the run record go to
-``<out_dir>/rekap/<manifest name>/`` (``rekap.csv``, ``batch.json``).
+Progress: a rich progress bar on a terminal; otherwise one plain line per finished report,
+flushed at once, so a log shows the batch as it goes.
 """
 
 from __future__ import annotations
@@ -17,154 +23,821 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
+import sys
 import time
-from dataclasses import dataclass, field
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any, TextIO
 
 from .. import __version__
-from .. import format_id as f
-from ..errors import LkjipError
-from ..hitung import hitung
-from ..muat import baca_yaml, muat_laporan, validasi
-from ..periksa import hitung_tingkat, periksa_data
+from ..errors import LkjipError, ParameterError
+from .manifest import Rencana, Tugas
+from .sidik import Sidik, baca_build_json, keluaran_lengkap, sidik_build, uraikan_beda
 
+BERHASIL = "berhasil"
+DILEWATI = "dilewati"
+GAGAL = "gagal"
+DIPERIKSA = "diperiksa"
+DIBATALKAN = "dibatalkan"
+BELUM = "belum dijalankan"
+STATUS_BAIK = (BERHASIL, DILEWATI)
+"""Statuses of a report that exists and matches its current inputs."""
 
-class EntriManifest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    satker: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-    tahun: int = Field(ge=1990, le=2100)
-
-
-class Manifest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    data_dir: str = "data"
-    out_dir: str = "outputs"
-    pdf: bool = True
-    laporan: list[EntriManifest] = Field(min_length=1)
+FOLDER_REKAP = "rekap"
+KOLOM_REKAP = [
+    "satker",
+    "nama",
+    "tahun",
+    "periode",
+    "kunci",
+    "status",
+    "alasan",
+    "detik",
+    "jumlah_ikk",
+    "ikk_tercapai",
+    "ikk_tidak_tercapai",
+    "ikk_perlu_verifikasi",
+    "rata_capaian_persen",
+    "pagu",
+    "realisasi",
+    "penyerapan_persen",
+    "nilai_smart",
+    "nilai_ikpa",
+    "nilai_kinerja_anggaran",
+    "kapasitas",
+    "penghuni",
+    "okupansi_persen",
+    "temuan_error",
+    "temuan_peringatan",
+    "temuan_info",
+    "temuan_dijawab",
+    "temuan_terbuka",
+    "folder",
+    "bab_gagal",
+    "pesan",
+    "log",
+    "sidik",
+    "waktu_utc",
+]
+"""Columns of ``rekap.csv`` (UTF-8, comma, decimal point)."""
 
 
 @dataclass
-class HasilEntri:
+class HasilRun:
+    """Outcome of one report of a batch (picklable: it comes back from the workers)."""
+
     satker: str
     tahun: int
-    status: str  # "berhasil" | "gagal" | "diperiksa"
-    pesan: str = ""
+    periode: str
+    kunci: str
+    out_dir: str
+    status: str
     detik: float = 0.0
-    ringkas: dict[str, object] = field(default_factory=dict)
+    temuan: dict[str, int] = field(default_factory=dict)
+    folder: str = ""
+    pesan: str = ""
+    bab: str = ""
+    """Chapter notebook that failed (or ``pemeriksaan data``)."""
+    log: str = ""
+    alasan: str = ""
+    """Why it ran or not: ``baru``, ``berubah (…)``, ``tidak berubah``, ``paksa``."""
+    sidik: str = ""
+    """Input fingerprint of the report (``total``), when known."""
+    ringkas: dict[str, str] = field(default_factory=dict)
+    """Roll-up figures (:func:`.rekap.ringkasan`)."""
+    waktu_utc: str = ""
+    dijalankan: bool = True
+    """False for a row kept from a previous run (``--only`` / ``--limit``)."""
+
+    @property
+    def label(self) -> str:
+        return f"{self.satker} {self.kunci}"
+
+    @property
+    def baris_pertama(self) -> str:
+        """First line of the error message."""
+        teks = self.pesan.strip()
+        return teks.splitlines()[0] if teks else ""
 
 
-def muat_manifest(path: Path) -> Manifest:
-    """Read and validate a manifest; errors name the file, line and field (Indonesian)."""
-    return validasi(Manifest, baca_yaml(path), path)
+def _sekarang() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _ringkas(satker: str, tahun: int, data_dir: Path) -> dict[str, object]:
-    """Roll-up figures of one satker-year (computed from data, independent of the build)."""
-    data = muat_laporan(satker, tahun, data_dir)
-    h = hitung(data)
-    n = hitung_tingkat(periksa_data(data))
-    ang = h.anggaran.total if h.anggaran else None
-    return {
-        "satker": satker,
-        "nama": data.satker.nama_singkat,
-        "tahun": tahun,
-        "jumlah_ikk": len(h.ikk),
-        "ikk_tercapai": len(h.tercapai),
-        "ikk_tidak_tercapai": len(h.tidak_tercapai),
-        "pagu": f.bulatkan(ang.pagu, 0) if ang else "",
-        "realisasi": f.bulatkan(ang.realisasi, 0) if ang and ang.realisasi is not None else "",
-        "penyerapan_persen": f.bulatkan(ang.penyerapan, 2) if ang and ang.penyerapan else "",
-        "nilai_smart": f.bulatkan(h.smart.nilai, 2) if h.smart else "",
-        "nilai_ikpa": f.bulatkan(h.ikpa.nilai, 2) if h.ikpa else "",
-        "nilai_kinerja_anggaran": f.bulatkan(h.nka.nilai, 2) if h.nka else "",
-        "temuan_error": n["error"],
-        "temuan_peringatan": n["peringatan"],
-    }
+def _hasil_dasar(t: Tugas, status: str, **lain: Any) -> HasilRun:
+    return HasilRun(
+        satker=t.satker,
+        tahun=t.tahun,
+        periode=t.periode,
+        kunci=t.kunci,
+        out_dir=str(t.out_dir),
+        status=status,
+        folder=str(t.folder),
+        waktu_utc=_sekarang(),
+        **lain,
+    )
 
 
-def jalankan(
-    manifest_path: Path,
-    *,
-    only: list[str] | None = None,
-    limit: int | None = None,
-    continue_on_error: bool = False,
-    no_execute: bool = False,
-    abaikan_pemeriksaan: bool = False,
-    progress: bool = False,
-) -> list[HasilEntri]:
-    """Run every manifest entry; stop at the first failure unless ``continue_on_error``."""
-    m = muat_manifest(manifest_path)
-    entri = [e for e in m.laporan if not only or e.satker in only]
-    if limit is not None:
-        entri = entri[:limit]
-    data_dir, out_dir = Path(m.data_dir), Path(m.out_dir)
-    hasil: list[HasilEntri] = []
-    for e in entri:
-        t0 = time.perf_counter()
-        try:
-            ringkas = _ringkas(e.satker, e.tahun, data_dir)
-            if not no_execute:
-                from .susun import build
+def _tulis_log(folder_log: Path, t: Tugas, teks: str) -> str:
+    folder_log.mkdir(parents=True, exist_ok=True)
+    path = folder_log / f"{t.satker}-{t.kunci}.txt"
+    path.write_text(teks, encoding="utf-8")
+    return str(path)
 
-                build(
-                    e.satker,
-                    e.tahun,
-                    data_dir,
-                    out_dir,
-                    pdf=m.pdf,
-                    abaikan_pemeriksaan=abaikan_pemeriksaan,
-                    progress=progress,
-                )
-            hasil.append(
-                HasilEntri(
-                    e.satker,
-                    e.tahun,
-                    "diperiksa" if no_execute else "berhasil",
-                    detik=time.perf_counter() - t0,
-                    ringkas=ringkas,
-                )
+
+def hasil_gagal(
+    t: Tugas, pesan: str, rinci: str = "", *, folder_log: Path | None = None
+) -> HasilRun:
+    """A failed result for ``t`` (its log written when ``folder_log`` is given)."""
+    log = _tulis_log(folder_log, t, f"{pesan}\n\n{rinci}".strip() + "\n") if folder_log else ""
+    return _hasil_dasar(t, GAGAL, pesan=pesan, log=log, bab="")
+
+
+# --------------------------------------------------------------------------- one report
+
+
+def jalankan_tugas(t: Tugas, *, paksa: bool, tanpa_eksekusi: bool, folder_log: str) -> HasilRun:
+    """Build one report (or, ``tanpa_eksekusi``, only check its data) — the task function of
+    every executor. Never raises for a failed report: the failure is the result."""
+    from ..errors import BuildError, DataError
+    from .rekap import ringkasan_satker
+    from .susun import build
+
+    mulai = time.perf_counter()
+    log_dir = Path(folder_log)
+    try:
+        if tanpa_eksekusi:
+            ringkas = ringkasan_satker(t.satker, t.tahun, t.periode, t.data_dir)
+            n = {k: int(ringkas[f"temuan_{k}"]) for k in ("error", "peringatan", "info")}
+            return _hasil_dasar(
+                t, DIPERIKSA, detik=time.perf_counter() - mulai, temuan=n, ringkas=ringkas
             )
-        except LkjipError as err:
-            hasil.append(HasilEntri(e.satker, e.tahun, "gagal", str(err), time.perf_counter() - t0))
-            if not continue_on_error:
-                break
-    _tulis_rekap(manifest_path, out_dir, hasil)
+        hasil = build(
+            t.satker,
+            t.tahun,
+            t.data_dir,
+            t.out_dir,
+            periode=t.periode,
+            pdf=t.pdf,
+            abaikan_pemeriksaan=t.abaikan_pemeriksaan,
+            notebooks_dir=t.notebooks_dir,
+            progress=False,
+            paksa=paksa,
+            indeks=False,
+        )
+        rekam = baca_build_json(hasil.folder) or {}
+        sidik = Sidik.dari_json(rekam.get("fingerprint"))
+        ringkas = ringkasan_satker(t.satker, t.tahun, t.periode, t.data_dir)
+        return _hasil_dasar(
+            t,
+            DILEWATI if hasil.dipakai_ulang else BERHASIL,
+            detik=time.perf_counter() - mulai,
+            temuan=dict(hasil.temuan),
+            sidik=sidik.total if sidik else "",
+            ringkas=ringkas,
+            alasan="tidak berubah" if hasil.dipakai_ulang else "",
+        )
+    except LkjipError as err:
+        bab = getattr(err, "bab", None)
+        if bab is None and isinstance(err, BuildError) and getattr(err, "temuan", None):
+            bab = "pemeriksaan data"
+        elif bab is None and isinstance(err, DataError | ParameterError):
+            bab = "pemuatan data"
+        log = getattr(err, "log", None)
+        h = hasil_gagal(
+            t,
+            str(err),
+            "" if log else "".join(traceback.format_exception(err)),
+            folder_log=None if log else log_dir,
+        )
+        if log:
+            h.log = str(log)
+        h.bab = str(bab or "")
+        h.detik = time.perf_counter() - mulai
+        return h
+    except Exception as err:  # a bug: recorded with its traceback; the batch goes on
+        h = hasil_gagal(
+            t,
+            f"galat tak terduga: {type(err).__name__}: {err}",
+            "".join(traceback.format_exception(err)),
+            folder_log=log_dir,
+        )
+        h.detik = time.perf_counter() - mulai
+        return h
+
+
+# --------------------------------------------------------------------------- cache status
+
+
+@dataclass
+class StatusTugas:
+    """Whether a report must be built, and why."""
+
+    tugas: Tugas
+    alasan: str
+    """``baru``, ``berubah``, ``tidak berubah`` or ``paksa``."""
+    rinci: str = ""
+    sidik: Sidik | None = None
+
+    @property
+    def perlu(self) -> bool:
+        return self.alasan != "tidak berubah"
+
+    @property
+    def teks(self) -> str:
+        return f"{self.alasan} ({self.rinci})" if self.rinci else self.alasan
+
+
+def status_tugas(t: Tugas, paksa: bool = False) -> StatusTugas:
+    """Compare the report's input fingerprint with its last successful build."""
+    from .susun import daftar_bab, folder_notebook_bawaan
+
+    nb_dir = Path(t.notebooks_dir) if t.notebooks_dir else folder_notebook_bawaan()
+    bab = daftar_bab(nb_dir) if nb_dir.is_dir() else []
+    sidik = sidik_build(
+        satker=t.satker,
+        tahun=t.tahun,
+        periode=t.periode,
+        kunci=t.kunci,
+        data_dir=t.data_dir,
+        nb_dir=nb_dir.resolve(),
+        notebooks=bab,
+        pdf=t.pdf,
+        abaikan_pemeriksaan=t.abaikan_pemeriksaan,
+    )
+    rekam = baca_build_json(t.folder)
+    if rekam is None:
+        return StatusTugas(t, "baru", "belum pernah dibangun", sidik)
+    lama = Sidik.dari_json(rekam.get("fingerprint"))
+    if lama == sidik and keluaran_lengkap(t.folder, rekam):
+        if paksa:
+            return StatusTugas(t, "paksa", "tidak berubah, dibangun ulang atas permintaan", sidik)
+        return StatusTugas(t, "tidak berubah", "", sidik)
+    if lama is None:
+        rinci = "catatan build lama tanpa sidik masukan"
+    elif lama == sidik:
+        rinci = "berkas keluaran hilang"
+    else:
+        rinci = uraikan_beda(sidik.beda(lama))
+    return StatusTugas(t, "berubah", rinci, sidik)
+
+
+# --------------------------------------------------------------------------- progress
+
+
+def _detik(x: float) -> str:
+    return f"{x:.1f}".replace(".", ",") + " dtk"
+
+
+def _temuan(n: dict[str, int]) -> str:
+    if not n:
+        return "temuan: –"
+    return (
+        f"temuan: {n.get('error', 0)} error, {n.get('peringatan', 0)} peringatan, "
+        f"{n.get('info', 0)} info"
+    )
+
+
+def _jalur(path: str) -> str:
+    """A path relative to the working directory when it lies inside it."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
+    except ValueError:
+        return path
+
+
+def baris_hasil(h: HasilRun, nomor: int, total: int) -> str:
+    """The plain progress line of one finished report."""
+    kepala = f"[{nomor}/{total}] {h.status:<10} {h.label}"
+    if h.status in (DIBATALKAN, BELUM):
+        return kepala
+    if h.status == GAGAL:
+        tempat = f"{h.bab}: " if h.bab else ""
+        teks = f"{kepala}  {_detik(h.detik)}  {tempat}{h.baris_pertama}"
+        return teks + (f"  log: {_jalur(h.log)}" if h.log else "")
+    if h.status == DILEWATI:
+        return f"{kepala}  tidak berubah  {_temuan(h.temuan)}  → {_jalur(h.folder)}"
+    if h.status == DIPERIKSA:
+        return f"{kepala}  {_detik(h.detik)}  {_temuan(h.temuan)}  (tanpa eksekusi)"
+    return f"{kepala}  {_detik(h.detik)}  {_temuan(h.temuan)}  → {_jalur(h.folder)}"
+
+
+class Pelapor:
+    """Progress of a batch: a rich bar on a terminal, plain flushed lines otherwise."""
+
+    def __init__(self, total: int, terminal: bool, keluar: TextIO | None = None) -> None:
+        self.total = total
+        self.terminal = terminal
+        self.keluar = keluar or sys.stdout
+        self.nomor = 0
+        self._progress: Any = None
+        self._tugas: Any = None
+
+    def __enter__(self) -> Pelapor:
+        if self.terminal and self.total:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            self._progress = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=Console(file=self.keluar),
+            )
+            self._progress.__enter__()
+            self._tugas = self._progress.add_task("Membangun laporan", total=self.total)
+        return self
+
+    def cetak(self, teks: str) -> None:
+        """A message line (above the bar on a terminal)."""
+        if self._progress is not None:
+            from rich.markup import escape
+
+            self._progress.console.print(escape(teks), highlight=False)
+        else:
+            print(teks, file=self.keluar, flush=True)
+
+    def selesai(self, h: HasilRun) -> None:
+        """One report finished (built, skipped or failed)."""
+        self.nomor += 1
+        self.cetak(baris_hasil(h, self.nomor, self.total))
+        if self._progress is not None:
+            self._progress.advance(self._tugas)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(*exc)
+            self._progress = None
+
+
+# --------------------------------------------------------------------------- records
+
+
+def folder_rekap(rencana: Rencana) -> Path:
+    """``<out_dir>/rekap/<nama>/``: rekap.csv, batch.json, logs and the roll-up per period."""
+    return rencana.out_dir / FOLDER_REKAP / rencana.nama
+
+
+def _kunci_baris(satker: str, kunci: str, folder: str) -> tuple[str, str, str]:
+    return satker, kunci, str(Path(folder).resolve()) if folder else ""
+
+
+def baca_rekap(path: Path) -> dict[tuple[str, str, str], dict[str, str]]:
+    """Rows of a previous ``rekap.csv`` by (satker, kunci, absolute folder)."""
+    if not path.is_file():
+        return {}
+    dasar = path.parent
+    hasil = {}
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh):
+                for kolom in ("folder", "log"):  # relative to the CSV's folder
+                    nilai = r.get(kolom) or ""
+                    if nilai and not Path(nilai).is_absolute():
+                        r[kolom] = str((dasar / nilai).resolve())
+                hasil[
+                    _kunci_baris(r.get("satker", ""), r.get("kunci", ""), r.get("folder") or "")
+                ] = r
+    except (OSError, csv.Error, UnicodeDecodeError):
+        return {}  # an unreadable old roll-up is replaced by this run's rows
     return hasil
 
 
-def _tulis_rekap(manifest_path: Path, out_dir: Path, hasil: list[HasilEntri]) -> Path:
-    folder = out_dir / "rekap" / manifest_path.stem
-    folder.mkdir(parents=True, exist_ok=True)
-    baris = [h.ringkas for h in hasil if h.ringkas]
-    if baris:
-        tmp = folder / ".rekap.csv.tmp"
-        with tmp.open("w", newline="", encoding="utf-8") as fh:
-            w = csv.DictWriter(fh, fieldnames=list(baris[0]))
-            w.writeheader()
-            w.writerows(baris)
-        tmp.replace(folder / "rekap.csv")
-    catatan = {
+def _baris_csv(h: HasilRun, dasar: Path) -> dict[str, str]:
+    try:
+        folder = os.path.relpath(h.folder, dasar) if h.folder else ""
+    except ValueError:
+        folder = h.folder
+    try:
+        log = os.path.relpath(h.log, dasar) if h.log else ""
+    except ValueError:
+        log = h.log
+    baris = {
+        "satker": h.satker,
+        "tahun": str(h.tahun),
+        "periode": h.periode,
+        "kunci": h.kunci,
+        "status": h.status,
+        "alasan": h.alasan,
+        "detik": f"{h.detik:.2f}",
+        "folder": Path(folder).as_posix() if folder else "",
+        "bab_gagal": h.bab,
+        "pesan": h.baris_pertama,
+        "log": Path(log).as_posix() if log else "",
+        "sidik": h.sidik,
+        "waktu_utc": h.waktu_utc,
+    }
+    for k in ("error", "peringatan", "info"):
+        if k in h.temuan:
+            baris[f"temuan_{k}"] = str(h.temuan[k])
+    return {k: str(v) for k, v in {**h.ringkas, **baris}.items() if k in KOLOM_REKAP}
+
+
+def _dari_baris(r: dict[str, str], t: Tugas) -> HasilRun:
+    """A previous run's row as a result (not run now)."""
+    temuan = {
+        k: int(r[f"temuan_{k}"])
+        for k in ("error", "peringatan", "info")
+        if (r.get(f"temuan_{k}") or "").isdigit()
+    }
+    ringkas = {k: v for k, v in r.items() if k in KOLOM_REKAP and v is not None}
+    return HasilRun(
+        satker=t.satker,
+        tahun=t.tahun,
+        periode=t.periode,
+        kunci=t.kunci,
+        out_dir=str(t.out_dir),
+        status=r.get("status") or BELUM,
+        detik=float(r.get("detik") or 0),
+        temuan=temuan,
+        folder=str(t.folder),
+        pesan=r.get("pesan") or "",
+        bab=r.get("bab_gagal") or "",
+        log=r.get("log") or "",
+        alasan=r.get("alasan") or "",
+        sidik=r.get("sidik") or "",
+        ringkas=ringkas,
+        waktu_utc=r.get("waktu_utc") or "",
+        dijalankan=False,
+    )
+
+
+def gabung_hasil(
+    rencana: Rencana, baru: dict[Tugas, HasilRun], lama: dict[tuple[str, str, str], dict[str, str]]
+) -> list[HasilRun]:
+    """One result per task of the whole plan, in plan order: this run's result, else the
+    previous run's row, else ``belum dijalankan``."""
+    hasil = []
+    for t in rencana.tugas:
+        if t in baru:
+            hasil.append(baru[t])
+            continue
+        r = lama.get(_kunci_baris(t.satker, t.kunci, str(t.folder)))
+        if r is not None:
+            hasil.append(_dari_baris(r, t))
+        else:
+            hasil.append(_hasil_dasar(t, BELUM, dijalankan=False, waktu_utc=""))
+    return hasil
+
+
+def _tulis_atomik(path: Path, teks: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(teks, encoding="utf-8", newline="")
+    os.replace(tmp, path)
+
+
+def tulis_rekap_csv(path: Path, hasil: Sequence[HasilRun]) -> Path:
+    """``rekap.csv``: one row per report of the plan (failed and not-run ones included)."""
+    import io
+
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=KOLOM_REKAP, lineterminator="\n", extrasaction="ignore")
+    w.writeheader()
+    for h in hasil:
+        w.writerow(_baris_csv(h, path.parent))
+    _tulis_atomik(path, buf.getvalue())
+    return path
+
+
+# --------------------------------------------------------------------------- the batch
+
+
+@dataclass
+class HasilRekap:
+    """Outcome of the roll-up document of one period."""
+
+    kunci: str
+    status: str
+    """``berhasil``, ``dilewati`` (unchanged), ``gagal`` or ``kosong`` (no member)."""
+    folder: str = ""
+    pesan: str = ""
+
+
+@dataclass
+class HasilBatch:
+    """Everything a batch did, for the CLI summary."""
+
+    rencana: Rencana
+    hasil: list[HasilRun]
+    """One per task of the plan (merged with the previous run), in plan order."""
+    dijalankan: list[HasilRun]
+    """The results of this run, in plan order."""
+    rekap: list[HasilRekap] = field(default_factory=list)
+    folder_rekap: Path | None = None
+    indeks: list[Path] = field(default_factory=list)
+    dibatalkan: bool = False
+    detik: float = 0.0
+    pelaksana: str = ""
+
+    @property
+    def gagal(self) -> list[HasilRun]:
+        return [h for h in self.dijalankan if h.status in (GAGAL, DIBATALKAN)]
+
+    @property
+    def kode_keluar(self) -> int:
+        """0 all fine, 1 a report or roll-up failed, 130 interrupted."""
+        if self.dibatalkan:
+            return 130
+        if self.gagal or any(r.status == GAGAL for r in self.rekap):
+            return 1
+        return 0
+
+    def jumlah(self) -> dict[str, int]:
+        """Results of this run per status."""
+        n: dict[str, int] = {}
+        for h in self.dijalankan:
+            n[h.status] = n.get(h.status, 0) + 1
+        return n
+
+
+def jumlah_inti() -> int:
+    """Cores this process may use (the default of ``--pekerja``)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def rencanakan(
+    rencana: Rencana, *, only: list[str] | None, limit: int | None, paksa: bool
+) -> list[StatusTugas]:
+    """The selected tasks with their cache status (what ``--dry-run`` prints)."""
+    return [status_tugas(t, paksa) for t in rencana.pilih(only, limit)]
+
+
+def _tulis_batch_json(path: Path, rencana: Rencana, hb: HasilBatch, opsi: dict[str, Any]) -> None:
+    manifest = rencana.manifest
+    rekam = {
         "alat": f"lkjip {__version__}",
-        "waktu_utc": datetime.now(UTC).isoformat(timespec="seconds"),
-        "manifest": str(manifest_path),
-        "sha256_manifest": hashlib.sha256(manifest_path.read_bytes()).hexdigest(),
-        "jumlah": len(hasil),
-        "jumlah_gagal": sum(h.status == "gagal" for h in hasil),
+        "waktu_utc": _sekarang(),
+        "manifest": str(manifest.resolve()) if manifest else None,
+        "sha256_manifest": hashlib.sha256(manifest.read_bytes()).hexdigest() if manifest else None,
+        "opsi": opsi,
+        "pelaksana": hb.pelaksana,
+        "detik": round(hb.detik, 2),
+        "dibatalkan": hb.dibatalkan,
+        "jumlah": len(hb.hasil),
+        "jumlah_gagal": sum(h.status == GAGAL for h in hb.hasil),
+        "jumlah_dijalankan": hb.jumlah(),
+        "rekap": [asdict(r) for r in hb.rekap],
         "hasil": [
             {
-                "satker": h.satker,
-                "tahun": h.tahun,
-                "status": h.status,
-                "pesan": h.pesan,
+                **{k: v for k, v in asdict(h).items() if k != "ringkas"},
                 "detik": round(h.detik, 2),
             }
-            for h in hasil
+            for h in hb.hasil
         ],
     }
-    (folder / "batch.json").write_text(
-        json.dumps(catatan, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    _tulis_atomik(path, json.dumps(rekam, ensure_ascii=False, indent=2) + "\n")
+
+
+def _ringkas_dilewati(
+    st: StatusTugas, lama: dict[tuple[str, str, str], dict[str, str]]
+) -> HasilRun:
+    """The result of an unchanged report: its record, and its roll-up figures from the
+    previous rekap.csv when that row was made from the same inputs (else recomputed)."""
+    t = st.tugas
+    rekam = baca_build_json(t.folder) or {}
+    sidik = st.sidik.total if st.sidik else ""
+    r = lama.get(_kunci_baris(t.satker, t.kunci, str(t.folder)))
+    if r is not None and r.get("sidik") == sidik and r.get("jumlah_ikk"):
+        ringkas = {k: v for k, v in r.items() if k in KOLOM_REKAP}
+    else:
+        from .rekap import ringkasan_satker
+
+        ringkas = ringkasan_satker(t.satker, t.tahun, t.periode, t.data_dir)
+    return _hasil_dasar(
+        t,
+        DILEWATI,
+        temuan={str(k): int(v) for k, v in (rekam.get("findings") or {}).items()},
+        sidik=sidik,
+        ringkas=ringkas,
+        alasan="tidak berubah",
     )
-    return folder
+
+
+def _rekap_periode(
+    rencana: Rencana, hasil: list[HasilRun], folder: Path, pdf: bool, cetak: Callable[[str], None]
+) -> list[HasilRekap]:
+    """Render the roll-up document of every period of the plan (unchanged ones skipped)."""
+    from .rekap_dokumen import kunci_rekap, rekap_tersimpan, render_rekap
+
+    keluaran: list[HasilRekap] = []
+    per_tugas = dict(zip(rencana.tugas, hasil, strict=True))
+    kunci_urut = list(dict.fromkeys(t.kunci for t in rencana.tugas))
+    for kunci in kunci_urut:
+        tugas = [t for t in rencana.tugas if t.kunci == kunci]
+        baik = [t for t in tugas if per_tugas[t].status in STATUS_BAIK]
+        tidak = [per_tugas[t] for t in tugas if per_tugas[t].status not in STATUS_BAIK]
+        tujuan = folder / kunci
+        if not baik and not tidak:
+            continue
+        gagal = [
+            {
+                "satker": h.satker,
+                "bab": h.bab or ("" if h.status == GAGAL else h.status),
+                "pesan": h.baris_pertama or h.status,
+                "log": _jalur_dari(h.log, folder),
+            }
+            for h in tidak
+        ]
+        data_dir = baik[0].data_dir if baik else tugas[0].data_dir
+        parameter = {
+            "satker": [t.satker for t in baik],
+            "tahun": tugas[0].tahun,
+            "periode": tugas[0].periode,
+            "data_dir": str(data_dir),
+            "data_dir_satker": {t.satker: str(t.data_dir) for t in baik if t.data_dir != data_dir},
+            "gagal": gagal,
+        }
+        kunci_cache = kunci_rekap(
+            parameter, {f"{t.satker}/{t.kunci}": per_tugas[t].sidik for t in baik}, pdf
+        )
+        if rekap_tersimpan(tujuan, kunci_cache):
+            keluaran.append(HasilRekap(kunci, DILEWATI, str(tujuan)))
+            cetak(f"rekap {kunci}: tidak berubah → {_jalur(str(tujuan))}")
+            continue
+        mulai = time.perf_counter()
+        try:
+            render_rekap(
+                tujuan,
+                satker=[t.satker for t in baik],
+                tahun=tugas[0].tahun,
+                periode=tugas[0].periode,
+                data_dir=data_dir,
+                data_dir_satker={t.satker: t.data_dir for t in baik if t.data_dir != data_dir},
+                gagal=gagal,
+                pdf=pdf,
+                kunci=kunci_cache,
+            )
+        except LkjipError as err:
+            keluaran.append(HasilRekap(kunci, GAGAL, str(tujuan), str(err)))
+            cetak(f"rekap {kunci}: gagal: {str(err).splitlines()[0]}")
+            continue
+        keluaran.append(HasilRekap(kunci, BERHASIL, str(tujuan)))
+        cetak(
+            f"rekap {kunci}: {len(baik)} satker, {len(tidak)} gagal/belum  "
+            f"{_detik(time.perf_counter() - mulai)}  → {_jalur(str(tujuan / 'rekap.html'))}"
+        )
+    return keluaran
+
+
+def _jalur_dari(path: str, dasar: Path) -> str:
+    if not path:
+        return ""
+    try:
+        return os.path.relpath(path, dasar)
+    except ValueError:
+        return path
+
+
+def jalankan(
+    rencana: Rencana,
+    *,
+    only: list[str] | None = None,
+    limit: int | None = None,
+    paksa: bool = False,
+    tanpa_eksekusi: bool = False,
+    tanpa_rekap: bool = False,
+    pdf: bool | None = None,
+    jobs: int | None = None,
+    executor: str = "lokal",
+    scheduler: str | None = None,
+    terminal: bool = False,
+    keluar: TextIO | None = None,
+) -> HasilBatch:
+    """Run a batch plan (see the module docstring). ``pdf`` overrides the plan's setting
+    (``--tanpa-pdf``); ``jobs`` defaults to the number of cores."""
+    from .indeks import tulis_indeks
+    from .pelaksana import buat_pelaksana
+
+    mulai = time.perf_counter()
+    rencana.timpa(pdf=pdf)
+    if jobs is not None and jobs < 1:
+        raise ParameterError(f"--pekerja/--jobs harus bilangan bulat ≥ 1 (ditemukan: {jobs})")
+    if scheduler and executor != "dask":
+        raise ParameterError("--penjadwal/--scheduler hanya berlaku dengan --pelaksana dask")
+    jobs = jobs or jumlah_inti()
+    status = rencanakan(rencana, only=only, limit=limit, paksa=paksa)
+    folder = folder_rekap(rencana)
+    lama = baca_rekap(folder / "rekap.csv")
+    folder_log = folder / "log"
+    perlu = [s for s in status if s.perlu or tanpa_eksekusi]
+    alasan = {s.tugas: s for s in status}
+    baru: dict[Tugas, HasilRun] = {}
+    pelaksana_nama = ""
+    dibatalkan = False
+
+    with Pelapor(len(status), terminal, keluar) as lapor:
+        n_lewat = len(status) - len(perlu)
+        lapor.cetak(
+            f"Batch {rencana.nama}: {len(status)} laporan — {len(perlu)} dibangun, "
+            f"{n_lewat} tidak berubah"
+            + (
+                f" (dari {len(rencana.tugas)} dalam rencana)"
+                if len(status) < len(rencana.tugas)
+                else ""
+            )
+        )
+        for s in status:
+            if not s.perlu and not tanpa_eksekusi:
+                h = _ringkas_dilewati(s, lama)
+                baru[s.tugas] = h
+                lapor.selesai(h)
+        if perlu:
+            pelaksana = buat_pelaksana(
+                executor,
+                min(jobs, len(perlu)) if executor != "dask" or not scheduler else jobs,
+                scheduler,
+                partial(hasil_gagal, folder_log=folder_log),
+            )
+            pelaksana_nama = pelaksana.nama
+            lapor.cetak(f"Pelaksana: {pelaksana.nama}")
+            fungsi = partial(
+                jalankan_tugas,
+                paksa=paksa,
+                tanpa_eksekusi=tanpa_eksekusi,
+                folder_log=str(folder_log),
+            )
+            with pelaksana:
+                try:
+                    pelaksana.kirim(fungsi, [s.tugas for s in perlu])
+                    for h in pelaksana.hasil():
+                        t = _tugas_dari(perlu, h)
+                        if not h.alasan:
+                            h.alasan = alasan[t].teks
+                        baru[t] = h
+                        lapor.selesai(h)
+                except KeyboardInterrupt:
+                    dibatalkan = True
+                    lapor.cetak(
+                        "Dibatalkan: menunggu pekerja membereskan laporan yang sedang dibangun …"
+                    )
+                    for h in pelaksana.batalkan():
+                        t = _tugas_dari(perlu, h)
+                        baru[t] = h
+                        lapor.selesai(h)
+            if dibatalkan:
+                for s in perlu:
+                    if s.tugas not in baru:
+                        baru[s.tugas] = _hasil_dasar(s.tugas, DIBATALKAN, alasan=s.teks)
+                        lapor.selesai(baru[s.tugas])
+
+        dijalankan = [baru[s.tugas] for s in status if s.tugas in baru]
+        hasil = gabung_hasil(rencana, baru, lama)
+        hb = HasilBatch(
+            rencana=rencana,
+            hasil=hasil,
+            dijalankan=dijalankan,
+            folder_rekap=folder,
+            dibatalkan=dibatalkan,
+            pelaksana=pelaksana_nama,
+        )
+        tulis_rekap_csv(folder / "rekap.csv", hasil)
+        for h in dijalankan:  # a log of an earlier failure no longer describes the report
+            if h.status in STATUS_BAIK:
+                (folder_log / f"{h.satker}-{h.kunci}.txt").unlink(missing_ok=True)
+        if not dibatalkan and not tanpa_eksekusi and not tanpa_rekap:
+            pdf_rekap = any(t.pdf for t in rencana.tugas) if pdf is None else pdf
+            try:
+                hb.rekap = _rekap_periode(rencana, hasil, folder, pdf_rekap, lapor.cetak)
+            except KeyboardInterrupt:
+                hb.dibatalkan = True
+                lapor.cetak("Dibatalkan saat menyusun rekap; rekap sebelumnya tetap.")
+        hb.detik = time.perf_counter() - mulai
+        opsi = {
+            "only": only,
+            "limit": limit,
+            "paksa": paksa,
+            "tanpa_eksekusi": tanpa_eksekusi,
+            "jobs": jobs,
+            "executor": executor,
+            "scheduler": scheduler,
+        }
+        _tulis_batch_json(folder / "batch.json", rencana, hb, opsi)
+        for out_dir in dict.fromkeys([rencana.out_dir, *(t.out_dir for t in rencana.tugas)]):
+            hb.indeks.append(tulis_indeks(out_dir))
+    return hb
+
+
+def _tugas_dari(status: list[StatusTugas], h: HasilRun) -> Tugas:
+    for s in status:
+        t = s.tugas
+        if t.satker == h.satker and t.kunci == h.kunci and str(t.out_dir) == h.out_dir:
+            return t
+    raise KeyError(h.label)  # pragma: no cover - every result comes from one of the tasks

@@ -1,0 +1,258 @@
+"""Executors of a batch: where the reports are built.
+
+- :class:`PelaksanaLangsung`: one at a time in this process (``--jobs 1``);
+- :class:`PelaksanaProses`: a pool of worker processes (``--jobs N``), each running
+  :func:`~lkjip_helpers.bangun.susun.build` with its own kernel;
+- :class:`PelaksanaDask`: Dask distributed (``--executor dask``), on a cluster given by its
+  scheduler address or on a ``LocalCluster`` of ``--jobs`` worker processes.
+
+All three take a picklable function ``fungsi(tugas) -> HasilRun`` and yield results as they
+complete. :meth:`batalkan` (after Ctrl-C) stops handing out work, interrupts what runs (a
+build interrupted cleans up its temporary folder: nothing half-written is left) and returns
+the results that finished meanwhile. There is no queue of our own: the process pool and the
+Dask scheduler do the scheduling.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import secrets
+import signal
+import traceback
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from multiprocessing import get_context
+from typing import Any, Protocol
+
+from ..errors import ParameterError
+
+Fungsi = Callable[[Any], Any]
+
+
+class Pelaksana(Protocol):
+    """What the batch needs of an executor."""
+
+    nama: str
+
+    def kirim(self, fungsi: Fungsi, tugas: list[Any]) -> None:
+        """Hand out every task."""
+
+    def hasil(self) -> Iterator[Any]:
+        """Results in the order they complete."""
+
+    def batalkan(self) -> list[Any]:
+        """Stop after Ctrl-C; the results that finished but were not yielded yet."""
+
+    def __enter__(self) -> Pelaksana: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+def _galat_pekerja(tugas: Any, err: BaseException, gagal: Callable[..., Any]) -> Any:
+    """A result for a task whose worker died or raised outside the task function."""
+    teks = f"proses pekerja berhenti: {type(err).__name__}: {err}".rstrip(": ")
+    return gagal(tugas, teks, "".join(traceback.format_exception(err)))
+
+
+class PelaksanaLangsung:
+    """Builds one report after the other in this process."""
+
+    nama = "satu per satu, di proses ini"
+
+    def __init__(self) -> None:
+        self._fungsi: Fungsi | None = None
+        self._antre: list[Any] = []
+
+    def __enter__(self) -> PelaksanaLangsung:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._antre = []
+
+    def kirim(self, fungsi: Fungsi, tugas: list[Any]) -> None:
+        self._fungsi, self._antre = fungsi, list(tugas)
+
+    def hasil(self) -> Iterator[Any]:
+        assert self._fungsi is not None
+        while self._antre:
+            yield self._fungsi(self._antre.pop(0))
+
+    def batalkan(self) -> list[Any]:
+        self._antre = []
+        return []
+
+
+def _siapkan_pekerja() -> None:
+    """Worker process set-up: the first SIGINT interrupts the build (which cleans up), any
+    further one is ignored so the clean-up itself is not interrupted."""
+
+    def tangani(_signum: int, _frame: object) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, tangani)
+    from .susun import lewati_rfc3987_syntax
+
+    lewati_rfc3987_syntax()
+
+
+class PelaksanaProses:
+    """A pool of ``jobs`` worker processes (spawned: no state shared with this process)."""
+
+    def __init__(self, jobs: int, gagal: Callable[..., Any]) -> None:
+        self.jobs = jobs
+        self.nama = f"{jobs} proses pekerja"
+        self._gagal = gagal
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: dict[Future[Any], Any] = {}
+        self._diambil: set[Future[Any]] = set()
+
+    def __enter__(self) -> PelaksanaProses:
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.jobs, mp_context=get_context("spawn"), initializer=_siapkan_pekerja
+        )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def kirim(self, fungsi: Fungsi, tugas: list[Any]) -> None:
+        assert self._pool is not None
+        self._futures = {self._pool.submit(fungsi, t): t for t in tugas}
+
+    def _ambil(self, fut: Future[Any]) -> Any:
+        self._diambil.add(fut)
+        err = fut.exception()
+        if err is not None:
+            return _galat_pekerja(self._futures[fut], err, self._gagal)
+        return fut.result()
+
+    def hasil(self) -> Iterator[Any]:
+        for fut in as_completed(self._futures):
+            yield self._ambil(fut)
+
+    def batalkan(self) -> list[Any]:
+        for fut in self._futures:
+            fut.cancel()
+        if self._pool is not None:
+            proses = getattr(self._pool, "_processes", None) or {}
+            for p in list(proses.values()):
+                with contextlib.suppress(ProcessLookupError, OSError):
+                    if p.is_alive():
+                        os.kill(p.pid, signal.SIGINT)
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        return [
+            self._ambil(f)
+            for f in self._futures
+            if f not in self._diambil and f.done() and not f.cancelled() and f.exception() is None
+        ]
+
+
+class PelaksanaDask:
+    """Dask distributed: a running cluster (``scheduler``) or a ``LocalCluster``.
+
+    Every worker must be able to import ``lkjip_helpers`` and see ``data_dir``, the notebooks
+    and ``out_dir`` under the same paths (a shared file system).
+    """
+
+    def __init__(self, jobs: int, scheduler: str | None, gagal: Callable[..., Any]) -> None:
+        self.jobs = jobs
+        self.scheduler = scheduler
+        self.nama = f"Dask di {scheduler}" if scheduler else f"Dask LocalCluster, {jobs} pekerja"
+        self._gagal = gagal
+        self._cluster: Any = None
+        self._client: Any = None
+        self._futures: dict[Any, Any] = {}
+        self._diambil: set[Any] = set()
+
+    def __enter__(self) -> PelaksanaDask:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise ParameterError(
+                "--executor dask memerlukan paket 'distributed': pasang dengan "
+                "pip install 'lkjip[dask]' (atau conda install distributed)"
+            ) from None
+        try:
+            if self.scheduler:
+                self._client = Client(self.scheduler, timeout=30)
+            else:
+                self._cluster = LocalCluster(
+                    n_workers=self.jobs,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
+                self._client = Client(self._cluster)
+        except (OSError, TimeoutError) as err:
+            self.__exit__(None, None, None)
+            tujuan = self.scheduler or "LocalCluster"
+            raise ParameterError(
+                f"tidak dapat terhubung ke penjadwal Dask {tujuan}: {type(err).__name__}: {err}"
+            ) from None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._client is not None:
+            with contextlib.suppress(Exception):  # closing a client whose cluster died
+                self._client.close()
+            self._client = None
+        if self._cluster is not None:
+            with contextlib.suppress(Exception):
+                self._cluster.close()
+            self._cluster = None
+
+    def kirim(self, fungsi: Fungsi, tugas: list[Any]) -> None:
+        token = secrets.token_hex(4)
+        self._futures = {
+            self._client.submit(
+                fungsi, t, key=f"lkjip-{getattr(t, 'label', i)}-{token}", pure=False
+            ): t
+            for i, t in enumerate(tugas)
+        }
+
+    def _ambil(self, fut: Any) -> Any:
+        self._diambil.add(fut)
+        if fut.status == "error":
+            return _galat_pekerja(self._futures[fut], fut.exception(), self._gagal)
+        if fut.status == "cancelled":
+            return _galat_pekerja(self._futures[fut], RuntimeError("dibatalkan Dask"), self._gagal)
+        return fut.result()
+
+    def hasil(self) -> Iterator[Any]:
+        from distributed import as_completed as selesai
+
+        for fut in selesai(list(self._futures)):
+            yield self._ambil(fut)
+
+    def batalkan(self) -> list[Any]:
+        belum = [f for f in self._futures if f not in self._diambil and not f.done()]
+        if belum and self._client is not None:
+            with contextlib.suppress(Exception):
+                self._client.cancel(belum)
+        return [
+            self._ambil(f)
+            for f in self._futures
+            if f not in self._diambil and f.done() and f.status == "finished"
+        ]
+
+
+def buat_pelaksana(
+    executor: str, jobs: int, scheduler: str | None, gagal: Callable[..., Any]
+) -> Pelaksana:
+    """The executor for ``--executor`` / ``--jobs`` / ``--scheduler``."""
+    if jobs < 1:
+        raise ParameterError(f"--pekerja/--jobs harus bilangan bulat ≥ 1 (ditemukan: {jobs})")
+    if executor == "dask":
+        return PelaksanaDask(jobs, scheduler, gagal)
+    if scheduler:
+        raise ParameterError("--penjadwal/--scheduler hanya berlaku dengan --pelaksana dask")
+    if jobs == 1:
+        return PelaksanaLangsung()
+    return PelaksanaProses(jobs, gagal)

@@ -1,0 +1,166 @@
+"""Execute the roll-up notebook and stitch it into ``rekap.html`` and ``rekap.pdf``.
+
+The notebook ``notebooks/rekap/rekap.ipynb`` (outside the chapter folder's ``*.ipynb`` glob)
+runs with papermill in its own kernel, like a chapter; it is exported with the report's
+nbconvert template, front matter and sanitising (:mod:`lkjip_helpers.keluaran.html`) and
+printed with WeasyPrint (:mod:`lkjip_helpers.keluaran.pdf`). Output goes to a temporary folder
+swapped in only when everything succeeded. ``rekap.json`` records the cache key: an unchanged
+roll-up (same members with the same report fingerprints, same failures, same notebook, code
+and environment) is not rendered again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..errors import BuildError, LkjipError
+from ..muat.parameter import PERIODE
+from .sidik import sidik_kode, sidik_lingkungan
+from .susun import _pindahkan_atomik, folder_notebook_bawaan
+
+NAMA_NOTEBOOK = "rekap.ipynb"
+
+
+def notebook_rekap() -> Path:
+    """The roll-up notebook: ``notebooks/rekap/rekap.ipynb`` of the project."""
+    return folder_notebook_bawaan() / "rekap" / NAMA_NOTEBOOK
+
+
+def _relatif(path: Path, dari: Path) -> str:
+    """``path`` relative to ``dari`` when possible (no build-machine path in the notebook)."""
+    try:
+        return os.path.relpath(path, dari)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def kunci_rekap(parameter: dict[str, Any], sidik_anggota: dict[str, str], pdf: bool) -> str:
+    """sha256 of everything the roll-up document depends on."""
+    nb = notebook_rekap()
+    isi = {
+        "parameter": parameter,
+        "anggota": dict(sorted(sidik_anggota.items())),
+        "pdf": pdf,
+        "notebook": hashlib.sha256(nb.read_bytes()).hexdigest() if nb.is_file() else "",
+        "kode": sidik_kode(),
+        "lingkungan": sidik_lingkungan(),
+    }
+    return hashlib.sha256(json.dumps(isi, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def rekap_tersimpan(tujuan: Path, kunci: str) -> bool:
+    """Whether ``tujuan`` holds a roll-up rendered with this key and all its files."""
+    try:
+        rekam = json.loads((tujuan / "rekap.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(rekam, dict) or rekam.get("key") != kunci:
+        return False
+    return all((tujuan / str(p)).is_file() for p in rekam.get("outputs") or ["-"])
+
+
+def render_rekap(
+    tujuan: Path,
+    *,
+    satker: list[str],
+    tahun: int,
+    periode: str,
+    data_dir: Path,
+    data_dir_satker: dict[str, Path] | None = None,
+    gagal: list[dict[str, Any]] | None = None,
+    pdf: bool = True,
+    judul: str = "",
+    kunci: str = "",
+) -> Path:
+    """Render the roll-up of one period into ``tujuan`` (``rekap.html``, ``rekap.pdf``,
+    ``rekap.xlsx`` (every table, from the document model), ``notebooks/rekap.ipynb``,
+    ``rekap.json``); return ``tujuan``.
+
+    Raises :class:`BuildError` (in Indonesian) when the notebook fails; the previous roll-up
+    stays in place.
+    """
+    from ..keluaran.html import rakit, siapkan_bab
+    from ..keluaran.pdf import tulis_pdf
+    from ..keluaran.xlsx import tabel_notebook, tulis_xlsx
+    from .kernel import (
+        KernelBersama,
+        PapermillExecutionError,
+        baris_impor,
+        kumpulkan_kegagalan,
+    )
+
+    nb = notebook_rekap()
+    if not nb.is_file():
+        raise BuildError(f"notebook rekap {nb} tidak ditemukan")
+    folder_nb = nb.parent
+    parameter = {
+        "satker": list(satker),
+        "tahun": int(tahun),
+        "periode": periode,
+        "data_dir": _relatif(data_dir, folder_nb),
+        "data_dir_satker": {s: _relatif(p, folder_nb) for s, p in (data_dir_satker or {}).items()},
+        "gagal": list(gagal or []),
+        "judul": judul,
+    }
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    tmp = tujuan.parent / f".{tujuan.name}.tmp-{secrets.token_hex(6)}"
+    (tmp / "notebooks").mkdir(parents=True)
+    try:
+        keluar = tmp / "notebooks" / NAMA_NOTEBOOK
+        with KernelBersama(folder_nb) as kernel:
+            kernel.siapkan(baris_impor([nb]))
+            try:
+                hasil_nb = kernel.jalankan(nb, keluar, parameter)
+                kegagalan = kumpulkan_kegagalan(hasil_nb, nb.name)
+            except PapermillExecutionError as err:
+                import nbformat
+
+                kegagalan = kumpulkan_kegagalan(nbformat.read(keluar, as_version=4), nb.name)
+                if not kegagalan:
+                    raise BuildError(f"notebook rekap gagal: {err.ename}: {err.evalue}") from None
+        if kegagalan:
+            pertama = kegagalan[0]
+            raise BuildError(f"notebook rekap gagal: {pertama.uraian()}")
+        label = f"Tahun {tahun}" if periode == "tahunan" else f"{PERIODE[periode]} {tahun}"
+        judul_dok = judul or f"Rekap LKjIP {label}"
+        html = str(rakit([siapkan_bab(keluar, judul_dok, folder_nb)]))
+        (tmp / "rekap.html").write_text(html, encoding="utf-8")
+        if pdf:
+            tulis_pdf(html, tmp / "rekap.pdf", judul_dok, tmp)
+        tulis_xlsx(tabel_notebook([keluar]), tmp / "rekap.xlsx", judul_dok)
+        keluaran = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
+        (tmp / "rekap.json").write_text(
+            json.dumps(
+                {
+                    "tool": "lkjip",
+                    "version": __version__,
+                    "utc_time": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "key": kunci,
+                    "parameters": parameter,
+                    "outputs": keluaran,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
+        _pindahkan_atomik(tmp, tujuan)
+    except LkjipError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    except Exception as err:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise BuildError(f"rekap gagal disusun: {type(err).__name__}: {err}") from err
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return tujuan
