@@ -43,6 +43,7 @@ from typing import Any
 from .. import __version__
 from ..errors import BuildError, LkjipError, galat_tulis, output_error, sebab_os
 from ..muat.parameter import kunci_periode, validasi_parameter, validasi_periode
+from ..muat.periode import Periode
 
 PAKET_DICATAT = (
     "babel",
@@ -937,7 +938,11 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
         **k.parameter_nb,
     }
     nama = _nama_satker(k.data_dir, k.satker)
-    judul = f"Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {k.tahun} — {nama}"
+    judul_periode = Periode.buat(k.tahun, k.periode).judul
+    judul = f"Laporan Kinerja Instansi Pemerintah (LKjIP) {judul_periode} — {nama}"
+    berjalan = f"LKjIP {judul_periode.removeprefix('Tahun ')} — {nama}"
+    if _satker_yaml(k.data_dir, k.satker).get("data_contoh_fiktif") is True:
+        berjalan += " — DATA CONTOH FIKTIF"
     # While the kernel runs the chapters (the main thread mostly waits on it), a worker thread
     # writes capaian_ikk.csv and imports the export libraries. (Exporting finished chapters
     # there too was tried: on two cores it slowed the kernel down by as much as it saved.)
@@ -970,7 +975,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
         if pdf_dilewati is None:
             kemajuan.langkah("Mencetak PDF")
             with _stopwatch(durasi, "pdf"):
-                _tulis_pdf(html, tmp / "laporan.pdf", f"LKjIP {k.tahun} — {nama}")
+                _tulis_pdf(html, tmp / "laporan.pdf", berjalan)
         kemajuan.maju()
 
     kemajuan.langkah("Menyusun memo tinjauan")

@@ -8,6 +8,7 @@ from functools import cached_property
 from ..hitung import HasilLaporan
 from ..hitung.capaian import TERCAPAI, TIDAK_TERCAPAI, HasilIkk
 from ..muat import skema as s
+from ..muat.periode import Periode
 from . import model as m
 from .narasi import Pengisi, pengisi
 
@@ -28,6 +29,16 @@ class Konteks:
     @property
     def tahun(self) -> int:
         return self.hasil.tahun
+
+    @property
+    def periode(self) -> Periode:
+        """The report period (``Tahun 2023``, ``Semester I Tahun 2024`` …)."""
+        return self.hasil.periode
+
+    @property
+    def judul_periode(self) -> str:
+        """``Tahun 2023`` or ``Semester I Tahun 2024``: the period in titles and captions."""
+        return self.hasil.periode.judul
 
     @property
     def satker(self) -> s.Satker:

@@ -136,7 +136,7 @@ def alokasi(k: Konteks) -> list[m.Blok]:
         out.append(
             _tabel_rincian(
                 "alokasi-sasaran",
-                f"Alokasi dan Realisasi Anggaran per Sasaran Kegiatan {hasil.tahun}",
+                f"Alokasi dan Realisasi Anggaran per Sasaran Kegiatan {k.judul_periode}",
                 a.per_sasaran,
                 a.sasaran_jumlah,
                 a.total,
@@ -146,13 +146,16 @@ def alokasi(k: Konteks) -> list[m.Blok]:
     return out
 
 
-def _tahun(a: HasilAnggaran, tahun: int) -> list[m.Blok]:
+def _tahun(a: HasilAnggaran, tahun: int, judul: str | None = None) -> list[m.Blok]:
+    """Budget tables of one year (``judul``: how captions name the period, default
+    ``Tahun <tahun>``)."""
+    judul = judul or f"Tahun {tahun}"
     out: list[m.Blok] = []
     if a.per_sasaran:
         out.append(
             _tabel_rincian(
                 f"anggaran-sasaran-{tahun}",
-                f"Pagu dan Realisasi Anggaran per Sasaran Kegiatan Tahun {tahun}",
+                f"Pagu dan Realisasi Anggaran per Sasaran Kegiatan {judul}",
                 a.per_sasaran,
                 a.sasaran_jumlah,
                 a.total,
@@ -163,7 +166,7 @@ def _tahun(a: HasilAnggaran, tahun: int) -> list[m.Blok]:
         out.append(
             _tabel_rincian(
                 f"anggaran-jenis-{tahun}",
-                f"Pagu dan Realisasi Anggaran per Jenis Belanja Tahun {tahun}",
+                f"Pagu dan Realisasi Anggaran per Jenis Belanja {judul}",
                 a.per_jenis,
                 a.jenis_jumlah,
                 a.total,
@@ -182,17 +185,18 @@ def realisasi(k: Konteks) -> list[m.Blok]:
         out.append(b)
     out.append(
         m.Paragraf(
-            f"Tahun {hasil.tahun}: pagu {f.rupiah(a.total.pagu)}, realisasi "
-            f"{f.rupiah(a.total.realisasi)} ({f.persen(a.total.penyerapan)}), sisa "
+            f"{k.judul_periode}: pagu {f.rupiah(a.total.pagu)}, realisasi "
+            + ("" if k.periode.lengkap else f"{k.periode.rentang_bulan} ")
+            + f"{f.rupiah(a.total.realisasi)} ({f.persen(a.total.penyerapan)}), sisa "
             f"{f.rupiah(a.total.sisa)}."
         )
     )
-    out += _tahun(a, hasil.tahun)
+    out += _tahun(a, hasil.tahun, k.judul_periode)
     if a.per_sasaran:
         out.append(
             m.Gambar(
                 f"pagu-realisasi-sasaran-{hasil.tahun}",
-                f"Pagu dan Realisasi per Sasaran Kegiatan {hasil.tahun}",
+                f"Pagu dan Realisasi per Sasaran Kegiatan {k.judul_periode}",
                 lambda: (
                     "image/png",
                     grafik.pagu_realisasi(
@@ -229,8 +233,19 @@ def realisasi(k: Konteks) -> list[m.Blok]:
             m.Tabel.buat(
                 "anggaran-perbandingan",
                 f"Perbandingan Anggaran {hasil.tahun - 1}–{hasil.tahun}",
-                ["Uraian", str(hasil.tahun - 1), str(hasil.tahun), "Perubahan"],
+                [
+                    "Uraian",
+                    str(hasil.tahun - 1),
+                    str(hasil.tahun) if k.periode.lengkap else k.periode.rentang_bulan,
+                    "Perubahan",
+                ],
                 baris,
+                catatan=(
+                    f"Realisasi {k.periode.rentang_bulan} dibandingkan dengan realisasi setahun "
+                    f"penuh {hasil.tahun - 1}; perbandingan ini belum final."
+                    if k.periode.sebagian_tahun
+                    else None
+                ),
             )
         )
     return out

@@ -6,7 +6,13 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from ... import format_id as f
-from ...hitung.capaian import PERLU_VERIFIKASI, TERCAPAI, TIDAK_TERCAPAI, HasilIkk
+from ...hitung.capaian import (
+    LABEL_AGREGASI,
+    PERLU_VERIFIKASI,
+    TERCAPAI,
+    TIDAK_TERCAPAI,
+    HasilIkk,
+)
 from .. import grafik
 from .. import model as m
 from ..konteks import Konteks
@@ -50,7 +56,7 @@ def _baris_per_sasaran(
 def tabel_pk(k: Konteks, kunci: str = "perjanjian-kinerja") -> m.Tabel:
     return m.Tabel.buat(
         kunci,
-        f"Perjanjian Kinerja {k.satker.nama_singkat} Tahun {k.tahun}",
+        f"Perjanjian Kinerja {k.satker.nama_singkat} {k.judul_periode}",
         ["No.", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Satuan", "Target"],
         _baris_per_sasaran(
             k, lambda x: [m.teks(f"{x.kode} {x.defn.nama}"), m.teks(x.defn.satuan), _v(x, x.target)]
@@ -105,7 +111,7 @@ def ringkas(k: Konteks) -> list[m.Blok]:
     if not hasil.ikk:
         return []
     out: list[m.Blok] = [
-        tabel_capaian(k, "capaian-ikk", f"Capaian IKK per Sasaran Kegiatan Tahun {hasil.tahun}")
+        tabel_capaian(k, "capaian-ikk", f"Capaian IKK per Sasaran Kegiatan {k.judul_periode}")
     ]
     ringkasan = []
     verifikasi = hasil.perlu_verifikasi
@@ -157,7 +163,7 @@ def ringkas(k: Konteks) -> list[m.Blok]:
     out.append(
         m.Gambar(
             "capaian-ikk",
-            f"Capaian IKK Tahun {hasil.tahun} terhadap Garis 100%",
+            f"Capaian IKK {k.judul_periode} terhadap Garis 100%",
             lambda: (
                 "image/png",
                 grafik.capaian_ikk(
@@ -248,6 +254,83 @@ def rumus(x: HasilIkk) -> m.Rumus | None:
     return m.Rumus(baris, catatan) if baris or catatan else None
 
 
+NAMA_PERIODE = {"bulan": "Bulan", "triwulan": "Triwulan", "semester": "Semester"}
+
+
+def tabel_periode(k: Konteks, x: HasilIkk) -> m.Tabel | None:
+    """The IKK's realisations per month/triwulan/semester with the summary rows its
+    aggregation defines (Jumlah, Rata-rata, Akhir periode); the row that is the realisasi
+    of the period is said in the note."""
+    tp = x.realisasi.tabel if x.realisasi is not None else None
+    if tp is None or not tp.baris:
+        return None
+    d = x.defn
+    rasio = d.jenis == "rasio"
+    kolom = ["Periode", *(["Pembilang", "Penyebut"] if rasio else []), "Realisasi", "Keterangan"]
+
+    def nilai(v: object) -> m.Sel:
+        return m.nilai_satuan(v, d.satuan)  # type: ignore[arg-type]
+
+    def angka(v: object) -> m.Sel:
+        return m.angka(v, ringkas=True)  # type: ignore[arg-type]
+
+    baris = [
+        [
+            m.teks(b.label),
+            *([angka(b.pembilang), angka(b.penyebut)] if rasio else []),
+            nilai(b.nilai),
+            m.teks(b.keterangan or ""),
+        ]
+        for b in tp.baris
+    ]
+    for r in tp.ringkasan():
+        baris.append(
+            [
+                m.teks(r.label, kelas="jumlah"),
+                *(
+                    [
+                        m.angka(r.pembilang, ringkas=True, kelas="jumlah"),
+                        m.angka(r.penyebut, ringkas=True, kelas="jumlah"),
+                    ]  # type: ignore[arg-type]
+                    if rasio
+                    else []
+                ),
+                m.nilai_satuan(r.nilai, d.satuan, kelas="jumlah"),  # type: ignore[arg-type]
+                m.teks(r.keterangan or "", kelas="jumlah"),
+            ]
+        )
+    catatan = [
+        f"Realisasi {k.judul_periode} dibentuk dari {LABEL_AGREGASI.get(tp.agregasi, tp.agregasi)}"
+        + (
+            f", mulai {tp.baris[0].label if tp.mulai is None else _label_mulai(tp)}"
+            if tp.mulai
+            else ""
+        )
+        + "."
+    ]
+    if tp.kurang:
+        catatan.append(
+            "Belum ada data untuk: "
+            + ", ".join(b.label for b in tp.baris if b.ke in tp.kurang)
+            + "."
+        )
+    jenis = NAMA_PERIODE.get(tp.jenis, tp.jenis.capitalize())
+    return m.Tabel.buat(
+        f"{x.kode}-periode",
+        f"Realisasi {x.kode} per {jenis}, {k.judul_periode}",
+        kolom,
+        baris,
+        catatan=catatan,
+        kelas="periode",
+    )
+
+
+def _label_mulai(tp: object) -> str:
+    mulai = getattr(tp, "mulai", None)
+    baris = getattr(tp, "baris", ())
+    return next((b.label for b in baris if b.ke == mulai), str(mulai))
+
+
 def _teks_perubahan(x: HasilIkk) -> m.Sel:
     """``Meningkat 3,50 poin`` / ``Turun 17,86 poin`` / ``Tetap`` (never "Turun -17,86")."""
     if x.perubahan is None:
@@ -324,11 +407,11 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
     judul: list[str] = []
     out: list[m.Blok] = [m.Judul(4, f"IKK {x.kode}: {d.nama}", f"ikk-{m.slug(x.kode)}", "ikk")]
     # 1. target vs realisasi
-    out.append(_sub(judul, f"Perbandingan Target dan Realisasi Kinerja Tahun {th}"))
+    out.append(_sub(judul, f"Perbandingan Target dan Realisasi Kinerja {k.judul_periode}"))
     out.append(
         m.Tabel.buat(
             f"{x.kode}-target-realisasi",
-            f"Target dan Realisasi {x.kode} Tahun {th}",
+            f"Target dan Realisasi {x.kode} {k.judul_periode}",
             ["Indikator Kinerja Kegiatan", "Satuan", "Target", "Realisasi", "Capaian", "Status"],
             [
                 [
@@ -341,8 +424,12 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
                 ]
             ],
             catatan=[
-                f"Target bersumber dari {SUMBER_TARGET.get(x.sumber_target, '–')}; "
-                f"indikator ini {POLARITAS[d.polaritas]}.",
+                (
+                    f"Target: {x.keterangan_target}; "
+                    if x.keterangan_target
+                    else f"Target bersumber dari {SUMBER_TARGET.get(x.sumber_target, '–')}; "
+                )
+                + f"indikator ini {POLARITAS[d.polaritas]}.",
                 *(
                     [
                         f"Perlu verifikasi: {x.alasan_verifikasi}. Capaian dihitung apa adanya, "
@@ -362,18 +449,21 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
     )
     if (r := rumus(x)) is not None:
         out.append(r)
+    if (tp := tabel_periode(k, x)) is not None:
+        out.append(tp)
     if (b := k.narasi_blok(n.penjelasan)) is not None:
         out.append(b)
     # 2. vs last year
     lalu: list[m.Blok] = []
     if x.realisasi_lalu is not None or x.capaian_lalu is not None:
         sumber = (
-            ""
-            if x.sumber_target_lalu == "PK"
-            else f" Capaian {th - 1} dihitung terhadap target Renstra {th - 1} "
-            f"({f.nilai_satuan(x.target_lalu, d.satuan)}) karena target PK {th - 1} tidak "
-            "tercantum dalam data."
+            f" Target {th - 1}: {x.keterangan_target_lalu}." if x.keterangan_target_lalu else ""
         )
+        if k.periode.sebagian_tahun:
+            sumber += (
+                f" Realisasi {k.periode.rentang_bulan} dibandingkan dengan realisasi setahun "
+                f"penuh {th - 1}; perbandingan ini belum final."
+            )
         lalu.append(
             m.Tabel.buat(
                 f"{x.kode}-tahun-lalu",
@@ -410,7 +500,12 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
     if (b := k.narasi_blok(n.perbandingan_tahun_lalu)) is not None:
         lalu.append(b)
     if lalu:
-        out += [_sub(judul, f"Perbandingan dengan Tahun {th - 1}"), *lalu]
+        judul_lalu = (
+            f"Perbandingan {k.periode.rentang_bulan} dengan Tahun {th - 1}"
+            if k.periode.sebagian_tahun
+            else f"Perbandingan dengan Tahun {th - 1}"
+        )
+        out += [_sub(judul, judul_lalu), *lalu]
     # 3. vs Renstra
     out += _renstra(k, x, judul)
     # 4. national standard

@@ -19,8 +19,19 @@ def sampul(k: Konteks) -> list[m.Blok]:
             + "".join(f'<p class="sampul-instansi">{esc(x)}</p>' for x in baris)
             + '<p class="sampul-judul">LAPORAN KINERJA<br>INSTANSI PEMERINTAH</p>'
             + '<p class="sampul-singkatan">(LKjIP)</p>'
-            + f'<p class="sampul-tahun">TAHUN {esc(k.tahun)}</p>'
+            + f'<p class="sampul-tahun">{esc(k.judul_periode.upper())}</p>'
+            + (
+                f'<p class="sampul-rentang">Data {esc(k.periode.rentang_bulan)}</p>'
+                if not k.periode.lengkap
+                else ""
+            )
             + f'<p class="sampul-satker">{esc(sk.nama.upper())}</p>'
+            + (
+                '<p class="sampul-fiktif">DATA CONTOH FIKTIF — bukan laporan satker yang '
+                "sebenarnya</p>"
+                if k.hasil.data_contoh_fiktif
+                else ""
+            )
             + (f'<p class="sampul-kontak">{esc(kontak)}</p>' if kontak else "")
             + "</section>"
         )
@@ -50,7 +61,7 @@ def kata_pengantar(k: Konteks) -> list[m.Blok]:
         isi = [
             m.Paragraf(
                 "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa atas tersusunnya "
-                f"Laporan Kinerja Instansi Pemerintah (LKjIP) {sk.nama} Tahun {hasil.tahun}."
+                f"Laporan Kinerja Instansi Pemerintah (LKjIP) {sk.nama} {k.judul_periode}."
             ),
             m.Paragraf(
                 "Laporan ini disusun sebagai wujud pertanggungjawaban atas pelaksanaan tugas dan "
@@ -91,7 +102,9 @@ def ikhtisar(k: Konteks) -> list[m.Blok]:
     tercapai, tidak = k.jumlah_status
     jml = len(hasil.ikk)
     kalimat = (
-        f"Pada tahun {hasil.tahun}, {k.satker.nama_singkat} memiliki "
+        f"Pada {k.judul_periode[0].lower() + k.judul_periode[1:]}"
+        + ("" if k.periode.lengkap else f" (data {k.periode.rentang_bulan})")
+        + f", {k.satker.nama_singkat} memiliki "
         f"{len(hasil.sasaran)} sasaran kegiatan dengan {jml} indikator kinerja kegiatan "
         f"(IKK). Sebanyak {tercapai} IKK ({f.terbilang_kecil(tercapai)}) mencapai atau "
         f"melampaui target"
@@ -114,7 +127,8 @@ def ikhtisar(k: Konteks) -> list[m.Blok]:
         out.append(
             m.Paragraf(
                 f"Pagu anggaran tahun {hasil.tahun} sebesar {f.rupiah(t.pagu)} terealisasi "
-                f"{f.rupiah(t.realisasi)} atau {f.persen(t.penyerapan)}, dengan sisa "
+                + ("" if k.periode.lengkap else f"sampai {k.periode.rentang_bulan.split('–')[-1]} ")
+                + f"{f.rupiah(t.realisasi)} atau {f.persen(t.penyerapan)}, dengan sisa "
                 f"{f.rupiah(t.sisa)}."
             )
         )
@@ -130,7 +144,7 @@ def ikhtisar(k: Konteks) -> list[m.Blok]:
         )
     out.append(
         _ikk.tabel_capaian(
-            k, "ikhtisar-capaian-ikk", f"Capaian Indikator Kinerja Kegiatan Tahun {hasil.tahun}"
+            k, "ikhtisar-capaian-ikk", f"Capaian Indikator Kinerja Kegiatan {k.judul_periode}"
         )
     )
     return out

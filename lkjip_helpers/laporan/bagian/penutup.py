@@ -17,7 +17,7 @@ def _rancangan_kesimpulan(k: Konteks) -> list[str]:
     tercapai, tidak = k.jumlah_status
     kal = [
         f"Dari {len(hasil.ikk)} indikator kinerja kegiatan pada {len(hasil.sasaran)} sasaran "
-        f"kegiatan Perjanjian Kinerja {hasil.tahun}, {tercapai} indikator mencapai atau "
+        f"kegiatan Perjanjian Kinerja {k.judul_periode}, {tercapai} indikator mencapai atau "
         f"melampaui target dan {tidak} indikator belum mencapai target"
         + (
             f"; {len(hasil.perlu_verifikasi)} indikator ("
