@@ -85,6 +85,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     umum(c)
     c.add_argument(
+        "--periode",
+        default="tahunan",
+        help="periode laporan: tahunan (bawaan), semester-1, semester-2, triwulan-1 … triwulan-4",
+    )
+    c.add_argument(
         "--json",
         type=Path,
         default=None,
@@ -140,6 +145,29 @@ def _parser() -> argparse.ArgumentParser:
         "--force",
         action="store_true",
         help="bangun ulang walaupun tidak ada masukan yang berubah sejak build terakhir",
+    )
+    n = sub.add_parser(
+        "satker-baru",
+        help="buat kerangka data satker baru (berkas YAML berkomentar untuk diisi)",
+        description="Membuat data/satker/<id>/satker.yaml dan folder periode berisi "
+        "kinerja.yaml, profil.yaml, anggaran.yaml dengan komentar di setiap field. Definisi "
+        "IKK diambil dari katalog bersama. Setelah itu `lkjip check` menampilkan sekaligus "
+        "semua yang masih harus diisi.",
+    )
+    n.add_argument(
+        "id", help="id satker baru (huruf kecil, angka, tanda hubung), mis. lapas-contoh"
+    )
+    n.add_argument("--tahun", default=None, help="tahun laporan (bawaan: tahun berjalan)")
+    n.add_argument(
+        "--periode",
+        default="tahunan",
+        help="periode laporan: tahunan (bawaan), semester-1, semester-2, triwulan-1 … triwulan-4",
+    )
+    n.add_argument(
+        "--katalog", default=None, help="id katalog IKK di data/katalog/ (bawaan: satu-satunya)"
+    )
+    n.add_argument(
+        "--data-dir", type=Path, default=Path("data"), help="folder data (bawaan: data/)"
     )
     _parser_batch(sub)
     return p
@@ -418,6 +446,22 @@ def _tampilkan_temuan(console: Console, temuan: list, tingkat_min: str) -> None:
     )
 
 
+def _cmd_satker_baru(args: argparse.Namespace, console: Console) -> int:
+    import datetime
+
+    from .muat.kerangka import buat_kerangka, langkah_berikut
+    from .muat.parameter import validasi_periode, validasi_tahun
+
+    tahun = validasi_tahun(args.tahun or datetime.date.today().year)
+    periode = validasi_periode(args.periode)
+    hasil = buat_kerangka(args.data_dir, args.id, tahun, periode, args.katalog)
+    console.print("Berkas dibuat:", highlight=False)
+    for p in hasil.berkas:
+        console.print(f"  {escape(str(p))}", highlight=False)
+    console.print(escape(langkah_berikut(hasil, args.id, tahun, periode)), highlight=False)
+    return 0
+
+
 def _tampilkan_belum_dijawab(console: Console, belum: list) -> None:
     """``--ketat``: the problems (errors and warnings) that no answer covers yet."""
     if not belum:
@@ -439,17 +483,19 @@ def _tampilkan_belum_dijawab(console: Console, belum: list) -> None:
 def _cmd_check(args: argparse.Namespace, console: Console) -> int:
     from .hitung import hasil_untuk
     from .muat import muat, validasi_parameter
+    from .muat.parameter import kunci_periode, validasi_periode
     from .periksa import hitung_tingkat, periksa_data, tinjauan_dari, tulis_json
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
-    data = muat(satker, tahun, args.data_dir)
+    periode = validasi_periode(args.periode)
+    data = muat(satker, tahun, args.data_dir, periode)
     temuan = periksa_data(data)
     memo = tinjauan_dari(temuan, hasil_untuk(data))
     _tampilkan_temuan(console, temuan, args.tingkat)
-    tujuan = args.json or args.out_dir / satker / str(tahun) / "pemeriksaan.json"
+    tujuan = args.json or args.out_dir / satker / kunci_periode(tahun, periode) / "pemeriksaan.json"
     tujuan.parent.mkdir(parents=True, exist_ok=True)
     sementara = tujuan.with_name(f".{tujuan.name}.tmp")
-    tulis_json(temuan, sementara, memo.masalah, satker=satker, tahun=tahun)
+    tulis_json(temuan, sementara, memo.masalah, satker=satker, tahun=tahun, periode=periode)
     sementara.replace(tujuan)
     n = memo.jumlah
     console.print(
@@ -517,6 +563,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_check(args, console)
         if args.perintah == "batch":
             return _cmd_batch(args, console)
+        if args.perintah == "satker-baru":
+            return _cmd_satker_baru(args, console)
         return _cmd_build(args, console)
     except LkjipError as e:
         err.print(f"[bold red]Galat:[/] {escape(str(e))}", highlight=False, markup=True)

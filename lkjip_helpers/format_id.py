@@ -2,20 +2,30 @@
 
 Computation keeps full precision (:class:`~decimal.Decimal`); only these functions round, and
 they round half-up as Indonesian government reports expect (``117,647…`` → ``117,65``).
+
+Every function takes ``None`` (no value: shown as :data:`KOSONG`) and the unknown value
+:data:`~lkjip_helpers.tidak_diketahui.TIDAK_DIKETAHUI` (shown as :data:`TIDAK_TERSEDIA`, without
+a unit or currency: never "Rp0" or "0 orang").
 """
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from numbers import Real
 
 from babel.dates import format_date, get_month_names
 from babel.numbers import format_decimal
 
+from .tidak_diketahui import TEKS, TidakDiketahui
+
 LOCALE = "id_ID"
 KOSONG = "–"
 """Shown for a value that does not exist (not applicable / no data)."""
+TIDAK_TERSEDIA = TEKS
+"""Shown for a value the data declares unknown ("data tidak tersedia")."""
+
+Nilai = Decimal | int | float | TidakDiketahui | None
 
 
 def ke_decimal(nilai: Decimal | int | float | str) -> Decimal:
@@ -34,57 +44,78 @@ def ke_decimal(nilai: Decimal | int | float | str) -> Decimal:
 
 
 def bulatkan(nilai: Decimal | int | float, desimal: int = 2) -> Decimal:
-    """Round half-up to ``desimal`` places (a result of zero is never negative: no "-0,00")."""
+    """Round half-up to ``desimal`` places (a result of zero is never negative: no "-0,00").
+
+    Rounds in a wide context, so a large value never raises ``decimal.InvalidOperation``;
+    NaN and infinity raise :class:`ValueError`.
+    """
+    d = ke_decimal(nilai)
+    if not d.is_finite():
+        raise ValueError(f"nilai {d} bukan angka terhingga")
     kuantum = Decimal(1).scaleb(-desimal)
-    hasil = ke_decimal(nilai).quantize(kuantum, rounding=ROUND_HALF_UP)
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, d.adjusted() + desimal + 2)
+        hasil = d.quantize(kuantum, rounding=ROUND_HALF_UP)
     return hasil.copy_abs() if hasil == 0 else hasil
 
 
-def angka(nilai: Decimal | int | float | None, desimal: int = 2, *, ringkas: bool = False) -> str:
+def angka(nilai: Nilai, desimal: int = 2, *, ringkas: bool = False) -> str:
     """``1234567.891`` → ``1.234.567,89``. ``ringkas`` drops a ``,00`` tail (``38``)."""
     if nilai is None:
         return KOSONG
+    if isinstance(nilai, TidakDiketahui):
+        return TIDAK_TERSEDIA
     d = bulatkan(nilai, desimal)
-    if ringkas and d == d.to_integral_value():
-        return format_decimal(d, format="#,##0", locale=LOCALE)
-    pola = "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
-    return format_decimal(d, format=pola, locale=LOCALE, decimal_quantization=True)
+    with localcontext() as ctx:  # babel quantizes again: give it the digits it needs
+        ctx.prec = max(ctx.prec, d.adjusted() + desimal + 2)
+        if ringkas and d == d.to_integral_value():
+            return format_decimal(d, format="#,##0", locale=LOCALE)
+        pola = "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
+        return format_decimal(d, format=pola, locale=LOCALE, decimal_quantization=True)
 
 
-def bulat(nilai: Decimal | int | float | None) -> str:
+def bulat(nilai: Nilai) -> str:
     """Whole number with thousands separators: ``16466041000`` → ``16.466.041.000``."""
     return angka(nilai, 0)
 
 
-def persen(nilai: Decimal | int | float | None, desimal: int = 2, *, ringkas: bool = False) -> str:
+def persen(nilai: Nilai, desimal: int = 2, *, ringkas: bool = False) -> str:
     """``99.2071`` → ``99,21%``."""
     if nilai is None:
         return KOSONG
+    if isinstance(nilai, TidakDiketahui):
+        return TIDAK_TERSEDIA
     return angka(nilai, desimal, ringkas=ringkas) + "%"
 
 
-def rupiah(nilai: Decimal | int | float | None, desimal: int = 0) -> str:
+def rupiah(nilai: Nilai, desimal: int = 0) -> str:
     """``16466041000`` → ``Rp16.466.041.000``; negative → ``-Rp1.000``."""
     if nilai is None:
         return KOSONG
+    if isinstance(nilai, TidakDiketahui):
+        return TIDAK_TERSEDIA
     d = ke_decimal(nilai)
     tanda = "-" if d < 0 else ""
     return f"{tanda}Rp{angka(abs(d), desimal)}"
 
 
-def poin(nilai: Decimal | int | float | None, desimal: int = 2) -> str:
+def poin(nilai: Nilai, desimal: int = 2) -> str:
     """A signed difference in percentage points: ``-17.85`` → ``-17,85 poin``."""
     if nilai is None:
         return KOSONG
+    if isinstance(nilai, TidakDiketahui):
+        return TIDAK_TERSEDIA
     d = bulatkan(nilai, desimal)
     tanda = "+" if d > 0 else ""
     return f"{tanda}{angka(d, desimal)} poin"
 
 
-def nilai_satuan(nilai: Decimal | int | float | None, satuan: str, desimal: int = 2) -> str:
+def nilai_satuan(nilai: Nilai, satuan: str, desimal: int = 2) -> str:
     """Format a target/realisasi in its unit: ``%`` → ``80%``; others → ``4 Unit``."""
     if nilai is None:
         return KOSONG
+    if isinstance(nilai, TidakDiketahui):
+        return TIDAK_TERSEDIA
     if satuan.strip() == "%":
         return persen(nilai, desimal, ringkas=True)
     return f"{angka(nilai, desimal, ringkas=True)} {satuan}"

@@ -15,6 +15,7 @@ PAKET = Path(__file__).resolve().parent.parent / "lkjip_helpers"
 LAPISAN = {
     "errors": 0,
     "format_id": 0,
+    "tidak_diketahui": 0,
     "muat": 1,
     "hitung": 2,
     "periksa": 3,

@@ -146,7 +146,7 @@ def test_unknown_satker_lists_the_available_ones():
 def test_missing_year_lists_the_available_ones():
     with pytest.raises(DataError) as e:
         muat_laporan(SATKER, 2030, DATA)
-    assert "data tahun 2030 belum ada; tahun yang tersedia: 2022, 2023" in str(e.value)
+    assert "data tahun 2030 belum ada; periode yang tersedia: 2022, 2023" in str(e.value)
 
 
 def test_missing_data_folder():
@@ -250,7 +250,10 @@ def test_schema_errors_in_nested_lists(tmp_path):
     with pytest.raises(DataError) as e:
         muat_berkas(sk.Kinerja, p)
     pesan = str(e.value)
-    assert f"baris {n1}, field indikator[1].realisasi.penyebut: harus ≥ 0 (ditemukan: -5)" in pesan
+    assert (
+        f"baris {n1}, field indikator[1].realisasi.penyebut: tidak boleh negatif (ditemukan: -5)"
+        in pesan
+    )
     assert (
         f"baris {n2}, field indikator[2].targett: nama field tidak dikenal (salah ketik?)" in pesan
     )

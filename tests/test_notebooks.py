@@ -41,7 +41,7 @@ def test_one_parameters_cell_first_with_typed_literals(path: Path) -> None:
         assert isinstance(stmt, ast.AnnAssign), f"{path.name}: untyped parameter"
         assert isinstance(stmt.value, ast.Constant), f"{path.name}: non-literal default"
         names.add(stmt.target.id)  # type: ignore[union-attr]
-    assert names == {"satker", "tahun", "data_dir"}
+    assert names == {"satker", "tahun", "periode", "data_dir"}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

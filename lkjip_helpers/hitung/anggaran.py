@@ -1,4 +1,8 @@
-"""Budget: penyerapan, sisa, breakdowns, two-year comparison and efficiency per sasaran."""
+"""Budget: penyerapan, sisa, breakdowns, two-year comparison and efficiency per sasaran.
+
+A pagu or realisasi declared unknown stays unknown: its penyerapan and sisa are unknown, and
+the sum of a breakdown skips it and lists it in ``dilewati``.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..muat import skema as s
+from ..tidak_diketahui import TIDAK_DIKETAHUI, TidakDiketahui
+from ..tidak_diketahui import jumlah as jumlah_diketahui
+
+Nilai = Decimal | TidakDiketahui
 
 SERATUS = Decimal(100)
 NOL = Decimal(0)
@@ -24,17 +32,24 @@ TIDAK_EFISIEN = "Tidak efisien"
 MELEBIHI_PAGU = "Tidak dinilai: realisasi melebihi pagu"
 
 
-def penyerapan(pagu: Decimal | None, realisasi: Decimal | None) -> Decimal | None:
-    """realisasi / pagu × 100; ``None`` when pagu is zero or a value is missing."""
-    if pagu is None or realisasi is None or pagu == 0:
+def penyerapan(pagu: Nilai | None, realisasi: Nilai | None) -> Nilai | None:
+    """realisasi / pagu × 100; ``None`` when pagu is zero or a value is missing; unknown when
+    a value is unknown."""
+    if pagu is None or realisasi is None:
+        return None
+    if isinstance(pagu, TidakDiketahui) or isinstance(realisasi, TidakDiketahui):
+        return TIDAK_DIKETAHUI
+    if pagu == 0:
         return None
     return realisasi / pagu * SERATUS
 
 
-def sisa(pagu: Decimal | None, realisasi: Decimal | None) -> Decimal | None:
-    """pagu − realisasi (negative when realisasi exceeds pagu)."""
+def sisa(pagu: Nilai | None, realisasi: Nilai | None) -> Nilai | None:
+    """pagu − realisasi (negative when realisasi exceeds pagu); unknown when a value is."""
     if pagu is None or realisasi is None:
         return None
+    if isinstance(pagu, TidakDiketahui) or isinstance(realisasi, TidakDiketahui):
+        return TIDAK_DIKETAHUI
     return pagu - realisasi
 
 
@@ -44,28 +59,44 @@ class BarisAnggaran:
 
     kunci: str
     label: str
-    pagu: Decimal
-    realisasi: Decimal | None
+    pagu: Nilai
+    realisasi: Nilai | None
+    dilewati_pagu: tuple[str, ...] = ()
+    """For a sum: labels of the lines whose pagu is unknown (left out of the sum)."""
+    dilewati_realisasi: tuple[str, ...] = ()
+    """For a sum: labels of the lines whose realisasi is unknown (left out of the sum)."""
 
     @property
-    def penyerapan(self) -> Decimal | None:
+    def penyerapan(self) -> Nilai | None:
+        if self.dilewati_pagu != self.dilewati_realisasi:
+            return TIDAK_DIKETAHUI  # the two sums cover different lines: no ratio
         return penyerapan(self.pagu, self.realisasi)
 
     @property
-    def sisa(self) -> Decimal | None:
+    def sisa(self) -> Nilai | None:
+        if self.dilewati_pagu != self.dilewati_realisasi:
+            return TIDAK_DIKETAHUI
         return sisa(self.pagu, self.realisasi)
+
+    @property
+    def lengkap(self) -> bool:
+        """False when this sum left out lines whose figures are unknown."""
+        return not (self.dilewati_pagu or self.dilewati_realisasi)
 
 
 def _jumlah(kunci: str, label: str, baris: list[BarisAnggaran]) -> BarisAnggaran | None:
+    """The sum of a breakdown; unknown figures are skipped and listed, a line without
+    realisasi makes the realisasi sum missing."""
     if not baris:
         return None
-    pagu = sum((b.pagu for b in baris), NOL)
-    real = (
-        None
-        if any(b.realisasi is None for b in baris)
-        else sum((b.realisasi for b in baris if b.realisasi is not None), NOL)
-    )
-    return BarisAnggaran(kunci, label, pagu, real)
+    pagu = jumlah_diketahui((b.label, b.pagu) for b in baris)
+    if any(b.realisasi is None for b in baris):
+        real, lewat_real = None, ()
+    else:
+        r = jumlah_diketahui((b.label, b.realisasi) for b in baris)
+        real, lewat_real = r.nilai, r.dilewati
+    assert pagu.nilai is not None
+    return BarisAnggaran(kunci, label, pagu.nilai, real, pagu.dilewati, lewat_real)
 
 
 @dataclass
@@ -118,14 +149,15 @@ def hitung_anggaran(
 
 
 def efisiensi(
-    capaian: Decimal | None, serapan: Decimal | None, ambang: Decimal = Decimal(5)
+    capaian: Nilai | None, serapan: Nilai | None, ambang: Decimal = Decimal(5)
 ) -> tuple[Decimal | None, str | None]:
     """Efficiency label from capaian kinerja minus penyerapan anggaran (percentage points).
 
     ``> ambang`` efisien; within ``± ambang`` cukup efisien; below ``-ambang`` tidak efisien.
     Spending above the pagu (penyerapan > 100 %) is not called efficient at all.
+    ``(None, None)`` when a figure is missing or unknown.
     """
-    if capaian is None or serapan is None:
+    if not isinstance(capaian, Decimal) or not isinstance(serapan, Decimal):
         return None, None
     selisih = capaian - serapan
     if serapan > SERATUS:

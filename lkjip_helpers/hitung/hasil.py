@@ -2,6 +2,10 @@
 
 :func:`hitung` returns a :class:`HasilLaporan`; :meth:`HasilLaporan.besaran` flattens it into
 named figures (``ikk.SK1.1.capaian``, ``anggaran.penyerapan`` …) that claims are compared with.
+
+Figures computed from a number declared unknown are unknown
+(:data:`~lkjip_helpers.tidak_diketahui.TIDAK_DIKETAHUI`); sums and means skip unknown values and
+list what they skipped.
 """
 
 from __future__ import annotations
@@ -12,14 +16,18 @@ from pathlib import Path
 
 from ..muat import DataLaporan, muat
 from ..muat import skema as s
+from ..muat.data import NilaiTidakDiketahui
+from ..muat.periode import Periode
+from ..tidak_diketahui import TIDAK_DIKETAHUI, TidakDiketahui, cari
+from ..tidak_diketahui import jumlah as jumlah_diketahui
 from .anggaran import HasilAnggaran, efisiensi, hitung_anggaran
-from .aturan import AturanTidakAda
+from .aturan import AturanTidakAda, aturan_ikpa, aturan_nka, aturan_smart
 from .capaian import (
     PERLU_VERIFIKASI,
     TERCAPAI,
     TIDAK_BERLAKU,
-    TIDAK_DAPAT_DIHITUNG,
     TIDAK_TERCAPAI,
+    BarisRingkasan,
     HasilIkk,
     hitung_ikk,
 )
@@ -27,13 +35,16 @@ from .kinerja_anggaran import HasilIkpa, HasilNka, HasilSmart, hitung_ikpa, hitu
 
 SERATUS = Decimal(100)
 
+Nilai = Decimal | TidakDiketahui
+
 
 @dataclass
 class RingkasanSasaran:
     """Per sasaran: its IKK, counts, mean capaian and budget efficiency.
 
     The counts add up to ``len(ikk)``: tercapai + tidak_tercapai + perlu_verifikasi +
-    tidak_dihitung. An IKK "Perlu verifikasi" is left out of ``rata_capaian``.
+    tidak_berlaku + tidak_dihitung. An IKK "Perlu verifikasi", not applicable or without a
+    known capaian is left out of ``rata_capaian``.
     """
 
     sasaran: s.SasaranDef
@@ -42,11 +53,25 @@ class RingkasanSasaran:
     tercapai: int
     tidak_tercapai: int
     tidak_dihitung: int
+    """IKK without a capaian for another reason than 0/0 (an error, a missing target, an
+    unknown value)."""
     rata_capaian: Decimal | None
-    penyerapan: Decimal | None = None
+    """Mean capaian of the IKK that have one (not applicable and unknown ones left out)."""
+    penyerapan: Nilai | None = None
     selisih_efisiensi: Decimal | None = None
     label_efisiensi: str | None = None
+    tidak_berlaku: int = 0
+    """IKK not applicable (0/0 with the rule ``tidak_berlaku``): out of the counts' base and
+    of the mean."""
+    capaian_dilewati: tuple[str, ...] = ()
+    """Codes of the IKK whose capaian is unknown, left out of ``rata_capaian``."""
     perlu_verifikasi: int = 0
+    """IKK whose data fail a validity test not explained by the satker."""
+
+    @property
+    def dinilai(self) -> int:
+        """IKK that count (all but the not applicable ones)."""
+        return len(self.ikk) - self.tidak_berlaku
 
 
 @dataclass
@@ -63,10 +88,28 @@ class HasilLaporan:
     nka: HasilNka | None = None
     galat: list[tuple[str, str]] = field(default_factory=list)
     """(where, message) of figures that could not be computed."""
+    tanpa_hitung_ulang: list[tuple[str, str]] = field(default_factory=list)
+    """(where, why) of scores not recomputed because an input is unknown (SMART-DJA, IKPA)."""
 
     @property
     def tahun(self) -> int:
         return self.data.tahun
+
+    @property
+    def periode(self) -> Periode:
+        """The report period: id, jenis, label, judul, rentang_bulan, bulan_terakhir, lengkap,
+        frasa_perbandingan … (see :class:`~lkjip_helpers.muat.periode.Periode`)."""
+        return self.data.periode
+
+    @property
+    def data_contoh_fiktif(self) -> bool:
+        """True for fictitious example data (the cover says "data contoh fiktif")."""
+        return self.data.data_contoh_fiktif
+
+    @property
+    def tidak_diketahui(self) -> list[NilaiTidakDiketahui]:
+        """Every number the data declare unknown (file, field, line)."""
+        return self.data.tidak_diketahui
 
     @property
     def profil(self) -> s.Profil:
@@ -74,13 +117,25 @@ class HasilLaporan:
         return self.data.ini.profil
 
     @property
-    def okupansi(self) -> Decimal | None:
+    def okupansi(self) -> Nilai | None:
+        """penghuni / kapasitas × 100 (unknown when either is unknown)."""
         p = self.profil
+        if isinstance(p.kapasitas, TidakDiketahui) or isinstance(p.penghuni, TidakDiketahui):
+            return TIDAK_DIKETAHUI
         return p.penghuni / p.kapasitas * SERATUS if p.kapasitas else None
 
     @property
-    def jumlah_pegawai(self) -> Decimal:
-        return sum((b.jumlah or Decimal(0) for b in self.profil.pegawai_jenis_kelamin), Decimal(0))
+    def jumlah_pegawai(self) -> Nilai:
+        """Staff by gender, summed (unknown counts skipped: see :attr:`pegawai_dilewati`)."""
+        a = jumlah_diketahui((b.uraian, b.jumlah) for b in self.profil.pegawai_jenis_kelamin)
+        return Decimal(0) if a.nilai is None else a.nilai
+
+    @property
+    def pegawai_dilewati(self) -> tuple[str, ...]:
+        """Rows of the staff-by-gender table whose count is unknown (left out of the sum)."""
+        return jumlah_diketahui(
+            (b.uraian, b.jumlah) for b in self.profil.pegawai_jenis_kelamin
+        ).dilewati
 
     def ikk_kode(self, kode: str) -> HasilIkk:
         for h in self.ikk:
@@ -101,9 +156,24 @@ class HasilLaporan:
         """IKK whose data fail a validity test not explained by the satker."""
         return [h for h in self.ikk if h.status == PERLU_VERIFIKASI]
 
-    def besaran(self) -> dict[str, Decimal | None]:
-        """Every computed figure by name (the vocabulary of ``klaim.yaml``)."""
-        b: dict[str, Decimal | None] = {}
+    @property
+    def tidak_berlaku(self) -> list[HasilIkk]:
+        """IKK not applicable in the period (0/0 with the rule ``tidak_berlaku``)."""
+        return [h for h in self.ikk if h.status == TIDAK_BERLAKU]
+
+    @property
+    def tidak_dihitung(self) -> list[HasilIkk]:
+        """IKK without a capaian for another reason (error, missing target, unknown value)."""
+        return [
+            h
+            for h in self.ikk
+            if h.status not in (TERCAPAI, TIDAK_TERCAPAI, TIDAK_BERLAKU, PERLU_VERIFIKASI)
+        ]
+
+    def besaran(self) -> dict[str, Nilai | None]:
+        """Every computed figure by name (the vocabulary of ``klaim.yaml``); unknown figures
+        are :data:`~lkjip_helpers.tidak_diketahui.TIDAK_DIKETAHUI`."""
+        b: dict[str, Nilai | None] = {}
         for h in self.ikk:
             p = f"ikk.{h.kode}"
             b[f"{p}.target"] = h.target
@@ -117,10 +187,23 @@ class HasilLaporan:
             b[f"{p}.target_tahun_lalu"] = h.target_lalu
             for th, v in h.target_renstra.items():
                 b[f"{p}.target_renstra.{th}"] = v
+            tabel = h.tabel_periode
+            if tabel is not None:
+                for baris in tabel.baris:
+                    if baris.keadaan in ("tidak_diisi", "belum_berjalan"):
+                        continue
+                    _nilai_periode(b, f"{p}.periode.{baris.ke}", baris)
+                for kunci in ("jumlah", "rata_rata", "akhir"):
+                    ringkas = getattr(tabel, kunci)
+                    if ringkas is not None:
+                        _nilai_periode(b, f"{p}.periode.{kunci}", ringkas)
         b["ikk.jumlah"] = Decimal(len(self.ikk))
         b["ikk.jumlah_tercapai"] = Decimal(len(self.tercapai))
         b["ikk.jumlah_tidak_tercapai"] = Decimal(len(self.tidak_tercapai))
         b["ikk.jumlah_perlu_verifikasi"] = Decimal(len(self.perlu_verifikasi))
+        b["ikk.jumlah_tidak_berlaku"] = Decimal(len(self.tidak_berlaku))
+        b["ikk.jumlah_tidak_dihitung"] = Decimal(len(self.tidak_dihitung))
+        b["ikk.jumlah_dinilai"] = Decimal(len(self.ikk) - len(self.tidak_berlaku))
         b["sasaran.jumlah"] = Decimal(len(self.sasaran))
         for r in self.sasaran:
             p = f"ikk.sasaran.{r.sasaran.kode}"
@@ -128,6 +211,7 @@ class HasilLaporan:
             b[f"{p}.jumlah_tercapai"] = Decimal(r.tercapai)
             b[f"{p}.jumlah_tidak_tercapai"] = Decimal(r.tidak_tercapai)
             b[f"{p}.jumlah_perlu_verifikasi"] = Decimal(r.perlu_verifikasi)
+            b[f"{p}.jumlah_tidak_berlaku"] = Decimal(r.tidak_berlaku)
             b[f"{p}.rata_capaian"] = r.rata_capaian
         for nama, ang in (("anggaran", self.anggaran), ("anggaran_tahun_lalu", self.anggaran_lalu)):
             if ang is None:
@@ -170,6 +254,7 @@ class HasilLaporan:
             b["nka.nilai"] = self.nka.nilai
             b["nka.bobot.smart"] = self.nka.aturan.bobot_smart
             b["nka.bobot.ikpa"] = self.nka.aturan.bobot_ikpa
+        self._skor_tidak_diketahui(b)
         if self.data.ini.profil:
             b["profil.okupansi"] = self.okupansi
             b["profil.penghuni"] = self.profil.penghuni
@@ -177,16 +262,60 @@ class HasilLaporan:
             b["profil.pegawai_jumlah"] = self.jumlah_pegawai
         return b
 
+    def _skor_tidak_diketahui(self, b: dict[str, Nilai | None]) -> None:
+        """Names of the scores that were not recomputed because a component is unknown: their
+        scores are unknown, the known components and the rules' weights keep their values."""
+        ev = self.data.ini.evaluasi
+        if ev is None:
+            return
+        th = self.tahun
+        try:
+            if self.smart is None and ev.smart is not None:
+                for k in ("nilai", "nilai_hitung", "nilai_efisiensi"):
+                    b[f"smart.{k}"] = TIDAK_DIKETAHUI
+                for k in ("capaian_ro", "konsistensi", "penyerapan", "nilai_efisiensi"):
+                    b[f"smart.komponen.{k}"] = getattr(ev.smart, k, None) or TIDAK_DIKETAHUI
+                for k, v in aturan_smart(th).bobot.items():
+                    b[f"smart.bobot.{k}"] = v
+            if self.ikpa is None and ev.ikpa is not None:
+                a = aturan_ikpa(th)
+                for k in ("nilai", "nilai_hitung", "nilai_total"):
+                    b[f"ikpa.{k}"] = TIDAK_DIKETAHUI
+                for k in a.aspek:
+                    b[f"ikpa.aspek.{k}"] = TIDAK_DIKETAHUI
+                for k, v in a.bobot.items():
+                    b[f"ikpa.komponen.{k}"] = getattr(ev.ikpa, k, None)
+                    b[f"ikpa.nilai_akhir.{k}"] = TIDAK_DIKETAHUI
+                    b[f"ikpa.bobot.{k}"] = v
+            if self.nka is None and ev.smart is not None and ev.ikpa is not None:
+                n = aturan_nka(th)
+                b["nka.nilai"] = TIDAK_DIKETAHUI
+                b["nka.bobot.smart"], b["nka.bobot.ikpa"] = n.bobot_smart, n.bobot_ikpa
+        except AturanTidakAda:
+            return  # no rules for the year: reported by the checks (ATURAN_TIDAK_ADA)
 
-def _baris(b: dict[str, Decimal | None], p: str, x) -> None:
+
+def _baris(b: dict[str, Nilai | None], p: str, x) -> None:
     b[f"{p}.pagu"] = x.pagu
     b[f"{p}.realisasi"] = x.realisasi
     b[f"{p}.penyerapan"] = x.penyerapan
     b[f"{p}.sisa"] = x.sisa
 
 
+def _nilai_periode(b: dict[str, Nilai | None], p: str, x: BarisRingkasan | object) -> None:
+    b[f"{p}.nilai"] = x.nilai  # type: ignore[attr-defined]
+    if x.pembilang is not None or x.penyebut is not None:  # type: ignore[attr-defined]
+        b[f"{p}.pembilang"] = x.pembilang  # type: ignore[attr-defined]
+        b[f"{p}.penyebut"] = x.penyebut  # type: ignore[attr-defined]
+
+
 def _rata(nilai: list[Decimal]) -> Decimal | None:
     return sum(nilai, Decimal(0)) / Decimal(len(nilai)) if nilai else None
+
+
+def _tidak_diketahui_di(model: object) -> list[str]:
+    """Field names of ``model`` whose value is unknown."""
+    return [".".join(str(k) for k in jalur) for jalur in cari(model)]
 
 
 def hitung(data: DataLaporan) -> HasilLaporan:
@@ -218,6 +347,8 @@ def hitung(data: DataLaporan) -> HasilLaporan:
                 lalu_map.get(item.kode),
                 batas,
                 dijelaskan,
+                periode=data.periode,
+                sumber_aturan=data.lokasi_indikator(item.kode, "penyebut_nol"),
             )
         )
     nama = {k: v.nama for k, v in data.sasaran.items()}
@@ -233,17 +364,27 @@ def hitung(data: DataLaporan) -> HasilLaporan:
     for i, kode in enumerate(urutan, start=1):
         anggota = [h for h in ikk if h.defn.sasaran == kode]
         caps = [
-            h.capaian for h in anggota if h.capaian is not None and h.status != PERLU_VERIFIKASI
+            h.capaian
+            for h in anggota
+            if isinstance(h.capaian, Decimal) and h.status != PERLU_VERIFIKASI
         ]
+        tercapai = sum(h.status == TERCAPAI for h in anggota)
+        tidak = sum(h.status == TIDAK_TERCAPAI for h in anggota)
+        tb = sum(h.status == TIDAK_BERLAKU for h in anggota)
+        pv = sum(h.status == PERLU_VERIFIKASI for h in anggota)
         r = RingkasanSasaran(
             sasaran=data.sasaran[kode],
             nomor=i,
             ikk=anggota,
-            tercapai=sum(h.status == TERCAPAI for h in anggota),
-            tidak_tercapai=sum(h.status == TIDAK_TERCAPAI for h in anggota),
-            tidak_dihitung=sum(h.status in (TIDAK_DAPAT_DIHITUNG, TIDAK_BERLAKU) for h in anggota),
+            tercapai=tercapai,
+            tidak_tercapai=tidak,
+            tidak_dihitung=len(anggota) - tercapai - tidak - tb - pv,
             rata_capaian=_rata(caps),
-            perlu_verifikasi=sum(h.status == PERLU_VERIFIKASI for h in anggota),
+            tidak_berlaku=tb,
+            capaian_dilewati=tuple(
+                h.kode for h in anggota if isinstance(h.capaian, TidakDiketahui)
+            ),
+            perlu_verifikasi=pv,
         )
         if ang and (bs := ang.sasaran(kode)):
             r.penyerapan = bs.penyerapan
@@ -259,10 +400,28 @@ def hitung(data: DataLaporan) -> HasilLaporan:
     )
     ev = data.ini.evaluasi
     if ev is not None:
+        smart_td = _tidak_diketahui_di(ev.smart) if ev.smart else []
+        ikpa_td = _tidak_diketahui_di(ev.ikpa) if ev.ikpa else []
+        if smart_td:
+            hasil.tanpa_hitung_ulang.append(
+                (
+                    "evaluasi.yaml, smart",
+                    f"komponen SMART-DJA tidak diketahui ({', '.join(smart_td)}); nilai SMART-DJA "
+                    "tidak dihitung ulang",
+                )
+            )
+        if ikpa_td:
+            hasil.tanpa_hitung_ulang.append(
+                (
+                    "evaluasi.yaml, ikpa",
+                    f"komponen IKPA tidak diketahui ({', '.join(ikpa_td)}); nilai IKPA tidak "
+                    "dihitung ulang",
+                )
+            )
         try:
-            if ev.smart:
+            if ev.smart and not smart_td:
                 hasil.smart = hitung_smart(ev.smart, data.tahun)
-            if ev.ikpa:
+            if ev.ikpa and not ikpa_td:
                 hasil.ikpa = hitung_ikpa(ev.ikpa, data.tahun)
             if hasil.smart and hasil.ikpa:
                 hasil.nka = hitung_nka(hasil.smart.nilai, hasil.ikpa.nilai, data.tahun)
@@ -277,9 +436,11 @@ def hitung(data: DataLaporan) -> HasilLaporan:
 _CACHE: dict[int, tuple[DataLaporan, HasilLaporan]] = {}
 
 
-def hasil_laporan(satker: str, tahun: int | str, data_dir: str | Path = "data") -> HasilLaporan:
+def hasil_laporan(
+    satker: str, tahun: int | str, data_dir: str | Path = "data", periode: str = "tahunan"
+) -> HasilLaporan:
     """Load (cached) and compute: the entry point of every report helper."""
-    return hasil_untuk(muat(satker, tahun, data_dir))
+    return hasil_untuk(muat(satker, tahun, data_dir, periode))
 
 
 def hasil_untuk(data: DataLaporan) -> HasilLaporan:

@@ -32,10 +32,12 @@ def _aman(teks: object) -> object:
     return teks
 
 
-def capaian_ikk_dataframe(satker: str, tahun: int, data_dir: str | Path = "data") -> pd.DataFrame:
+def capaian_ikk_dataframe(
+    satker: str, tahun: int, data_dir: str | Path = "data", periode: str = "tahunan"
+) -> pd.DataFrame:
     """One row per IKK (see :func:`lkjip_helpers.laporan.analis.tabel_ikk`), numbers rounded
     half-up to two decimals as the report prints them."""
-    df = tabel_ikk(hasil_laporan(satker, tahun, data_dir))
+    df = tabel_ikk(hasil_laporan(satker, tahun, data_dir, periode))
     for kolom in df.columns:
         if kolom in KOLOM_TEKS or kolom == "sumber_target":
             df[kolom] = df[kolom].map(_aman)

@@ -233,7 +233,12 @@ class Laporan:
     """
 
     def __init__(
-        self, satker: str, tahun: int, data_dir: str | Path = "../data", bab: int | str = 0
+        self,
+        satker: str,
+        tahun: int,
+        data_dir: str | Path = "../data",
+        bab: int | str = 0,
+        periode: str = "tahunan",
     ) -> None:
         asing = parameter_asing()
         if asing:
@@ -241,7 +246,7 @@ class Laporan:
                 f"parameter tidak dikenal: {', '.join(asing)} (salah ketik?). Parameter notebook "
                 f"bab: {', '.join(PARAMETER_NOTEBOOK)}"
             )
-        self.hasil: HasilLaporan = hasil_laporan(satker, tahun, folder_data(data_dir))
+        self.hasil: HasilLaporan = hasil_laporan(satker, tahun, folder_data(data_dir), periode)
         self.bab = bab
         self.dokumen: Dokumen = dokumen_laporan(self.hasil)
 

@@ -22,13 +22,15 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..hitung import HasilLaporan
+from ..tidak_diketahui import TidakDiketahui
 
 if TYPE_CHECKING:
     from ..periksa import Temuan
 
 
-def _f(x: Decimal | int | None) -> float | None:
-    return None if x is None else float(x)
+def _f(x: Decimal | int | TidakDiketahui | None) -> float | None:
+    """A figure as a float; missing or unknown ("tidak diketahui") is NaN."""
+    return None if x is None or isinstance(x, TidakDiketahui) else float(x)
 
 
 def tabel_ikk(hasil: HasilLaporan) -> pd.DataFrame:

@@ -15,6 +15,7 @@ import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter
 
 from .. import format_id as f
+from ..tidak_diketahui import TidakDiketahui
 
 BIRU = "#1f4e79"
 BIRU_MUDA = "#8fb3d9"
@@ -55,8 +56,9 @@ def _png(fig: plt.Figure) -> str:
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def _fl(x: Decimal | float | int | None) -> float:
-    return float(x) if x is not None else float("nan")
+def _fl(x: Decimal | float | int | TidakDiketahui | None) -> float:
+    """A plotted value; a missing or unknown value is NaN (no bar, no point)."""
+    return float(x) if x is not None and not isinstance(x, TidakDiketahui) else float("nan")
 
 
 def capaian_ikk(
@@ -141,7 +143,7 @@ def pagu_realisasi(
             [i + 0.2 for i in x], [_fl(v) for v in realisasi], 0.4, label="Realisasi", color=BIRU
         )
         for i, (r, p) in enumerate(zip(realisasi, penyerapan, strict=True)):
-            if r is not None and p is not None:
+            if isinstance(r, Decimal) and isinstance(p, Decimal):
                 ax.text(i + 0.2, float(r), f.persen(p), ha="center", va="bottom", fontsize=7)
         ax.set_xticks(x, ["\n".join(textwrap.wrap(t, 18)) for t in label], fontsize=7)
         ax.yaxis.set_major_formatter(FuncFormatter(_fmt_rupiah_m))

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .. import format_id as f
+from ..tidak_diketahui import TidakDiketahui
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -151,6 +152,8 @@ def angka(
     """A number: ``1.234,57`` (``ringkas`` drops ``,00``), optionally followed by a unit."""
     if nilai is None:
         return teks(f.KOSONG, kelas, rentang, baris)
+    if isinstance(nilai, TidakDiketahui):
+        return teks(f.TIDAK_TERSEDIA, kelas, rentang, baris)
     t = f.angka(nilai, desimal, ringkas=ringkas) + (f" {satuan}" if satuan else "")
     return Sel(t, nilai, "angka", desimal, ringkas, satuan, kelas, rentang, baris)
 
@@ -167,6 +170,8 @@ def persen(
     """A percentage (the value in percent): ``121,92%``."""
     if nilai is None:
         return teks(f.KOSONG, kelas, rentang, baris)
+    if isinstance(nilai, TidakDiketahui):
+        return teks(f.TIDAK_TERSEDIA, kelas, rentang, baris)
     t = f.persen(nilai, desimal, ringkas=ringkas)
     return Sel(t, nilai, "persen", desimal, ringkas, None, kelas, rentang, baris)
 
@@ -175,6 +180,8 @@ def rupiah(nilai: Decimal | int | None, kelas: str | None = None) -> Sel:
     """An amount of money: ``Rp16.466.041.000``."""
     if nilai is None:
         return teks(f.KOSONG, kelas)
+    if isinstance(nilai, TidakDiketahui):
+        return teks(f.TIDAK_TERSEDIA, kelas)
     return Sel(f.rupiah(nilai), nilai, "rupiah", 0, False, None, kelas)
 
 
@@ -182,6 +189,8 @@ def poin(nilai: Decimal | int | None, kelas: str | None = None) -> Sel:
     """A difference in percentage points: ``+3,50 poin``."""
     if nilai is None:
         return teks(f.KOSONG, kelas)
+    if isinstance(nilai, TidakDiketahui):
+        return teks(f.TIDAK_TERSEDIA, kelas)
     return Sel(f.poin(nilai), nilai, "poin", 2, False, None, kelas)
 
 

@@ -76,6 +76,12 @@ for _awal in "tTfF":
     _Pemuat.yaml_implicit_resolvers.setdefault(_awal, []).insert(
         0, ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"))
     )
+# YAML 1.2 floats: an exponent without a decimal point (1e30, 1e-30) is a number, as in
+# ruamel.yaml, not a text that the number policy would then report as "written as text".
+for _awal in "-+0123456789":
+    _Pemuat.yaml_implicit_resolvers.setdefault(_awal, []).append(
+        ("tag:yaml.org,2002:float", re.compile(r"^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"))
+    )
 _Pemuat.add_constructor("tag:yaml.org,2002:map", _peta)
 _Pemuat.add_constructor("tag:yaml.org,2002:seq", _daftar)
 

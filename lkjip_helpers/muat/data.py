@@ -1,19 +1,37 @@
-"""Load and validate all data files of one satker and year (``DataLaporan``)."""
+"""Load and validate all data files of one satker and report period (``DataLaporan``).
+
+Layout (data/README.md)::
+
+    data/katalog/<katalog>.yaml
+    data/satker/<satker>/satker.yaml
+    data/satker/<satker>/<kunci>/*.yaml     <kunci> = 2023 (tahunan) or 2022-semester-1 …
+
+The previous year's **annual** folder (``<tahun - 1>``) is read for comparisons when present.
+
+Loading reports every problem it can find in one run: all missing required files, all schema
+problems of every file (current period, previous year, satker, catalog), the overrides of
+``indikator_tambahan`` that do not make a valid indicator, a period that does not match its
+folder, inputs that must be whole — raised together as one :class:`DataErrorGabungan` (or the
+single :class:`~lkjip_helpers.errors.DataError` when there is only one).
+"""
 
 from __future__ import annotations
 
 import functools
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..errors import DataError, ParameterError
+from ..tidak_diketahui import cari
 from . import skema as s
 from .berkas import baca_yaml, baris_untuk, muat_berkas, validasi
-from .parameter import validasi_parameter
+from .parameter import PERIODE, kunci_periode, validasi_parameter, validasi_periode
+from .periode import Periode
 
 BERKAS_TAHUN: dict[str, type[BaseModel]] = {
     "profil": s.Profil,
@@ -26,11 +44,68 @@ BERKAS_TAHUN: dict[str, type[BaseModel]] = {
     "tanggapan": s.DaftarTanggapan,
 }
 WAJIB_TAHUN_INI = ("profil", "kinerja", "anggaran")
+"""Files required for the report period (every other file is optional)."""
+
+_FOLDER_PERIODE = re.compile(r"^\d{4}(?:-(?:semester-[12]|triwulan-[1-4]))?$")
+
+
+class DataErrorGabungan(DataError):
+    """Several loading problems, reported together; ``masalah`` holds each one."""
+
+    def __init__(self, tempat: str, masalah: list[DataError]) -> None:
+        self.masalah = masalah
+        butir = "\n".join("  - " + str(e).replace("\n", "\n    ") for e in masalah)
+        super().__init__(
+            tempat,
+            f"{len(masalah)} masalah ditemukan; perbaiki semuanya lalu jalankan lagi:\n{butir}",
+        )
+
+
+@dataclass(frozen=True)
+class NilaiTidakDiketahui:
+    """Where the data declare a number unknown (``tidak diketahui``)."""
+
+    berkas: str
+    """``2023/profil.yaml``, ``satker.yaml``, ``katalog/<id>.yaml``."""
+    jalur: tuple[int | str, ...]
+    """Path of the field inside the file (list indexes 0-based)."""
+    baris: int | None
+    tahun: int | None
+    """The year of the file (``None`` for satker.yaml and the catalog)."""
+    periode_ini: bool
+    """True for the report period's own files (not the previous year's)."""
+
+    @property
+    def field(self) -> str:
+        """``indikator[3].realisasi.pembilang`` (list positions 1-based)."""
+        teks = ""
+        for k in self.jalur:
+            teks += f"[{k + 1}]" if isinstance(k, int) else ("." if teks else "") + str(k)
+        return teks
+
+    @property
+    def lokasi(self) -> str:
+        """``2023/profil.yaml baris 12, kapasitas``."""
+        return self.berkas + (f" baris {self.baris}" if self.baris else "") + f", {self.field}"
+
+
+@dataclass(frozen=True)
+class AsalIndikator:
+    """Where a satker's ``indikator_tambahan`` entry changed or added an indicator."""
+
+    indeks: int
+    """1-based position in ``indikator_tambahan``."""
+    field: frozenset[str]
+    """The fields the satker wrote (they replace the catalog's)."""
+    baru: bool
+    """True when the code is not in the catalog (a new indicator)."""
+    baris: int | None = None
 
 
 @dataclass
 class DataTahun:
-    """The validated files of one year; ``None`` where a file is absent."""
+    """The validated files of one report period (or the previous year); ``None`` where a file
+    is absent."""
 
     tahun: int
     folder: Path
@@ -45,6 +120,8 @@ class DataTahun:
     berkas: dict[str, Path] = field(default_factory=dict)
     mentah: dict[str, Any] = field(default_factory=dict)
     """Parsed YAML trees (with line information) by file name, for locating findings."""
+    periode: Periode | None = None
+    """The period the folder holds (declared in kinerja.yaml; annual when not declared)."""
 
     def baris(self, nama: str, *loc: int | str) -> int | None:
         """1-based line in ``<nama>.yaml`` of the node at ``loc`` (None if unknown)."""
@@ -52,10 +129,15 @@ class DataTahun:
             return None
         return baris_untuk(self.mentah[nama], tuple(loc))
 
+    @property
+    def kunci(self) -> str:
+        """Folder name (``2023``, ``2022-semester-1``)."""
+        return self.folder.name
+
 
 @dataclass
 class DataLaporan:
-    """Everything needed to compute one satker's LKjIP for one year."""
+    """Everything needed to compute one satker's LKjIP for one report period."""
 
     data_dir: Path
     satker: s.Satker
@@ -66,10 +148,25 @@ class DataLaporan:
     lalu: DataTahun | None
     berkas_satker: Path
     berkas_katalog: Path
+    asal_indikator: dict[str, AsalIndikator] = field(default_factory=dict)
+    """Indicators changed or added by ``indikator_tambahan`` (by kode)."""
+    tidak_diketahui: list[NilaiTidakDiketahui] = field(default_factory=list)
+    """Every number the data declare unknown, in file order."""
 
     @property
     def tahun(self) -> int:
         return self.ini.tahun
+
+    @property
+    def periode(self) -> Periode:
+        """The report period (id, label, months covered, completeness …)."""
+        assert self.ini.periode is not None
+        return self.ini.periode
+
+    @property
+    def data_contoh_fiktif(self) -> bool:
+        """True when the satker's data are a fictitious example (print it on the cover)."""
+        return self.satker.data_contoh_fiktif
 
     def semua_berkas(self) -> list[Path]:
         """All input files used (for checksums in build.json)."""
@@ -78,17 +175,55 @@ class DataLaporan:
             paths.extend(self.lalu.berkas.values())
         return paths
 
+    def lokasi_indikator(self, kode: str, field: str | None = None) -> str:
+        """Where the definition of ``kode`` (or its ``field``) comes from, for messages:
+        ``katalog <id>, indikator SK1.1`` or ``satker.yaml baris 20, indikator_tambahan[1]
+        (SK2.5)`` when the satker's override wrote that field (or added the indicator)."""
+        asal = self.asal_indikator.get(kode)
+        katalog = f"katalog {self.katalog.id}, indikator {kode}"
+        if asal is None:
+            return katalog
+        tambahan = (
+            "satker.yaml"
+            + (f" baris {asal.baris}" if asal.baris else "")
+            + f", indikator_tambahan[{asal.indeks}] ({kode})"
+        )
+        if asal.baru or (field is not None and field in asal.field):
+            return tambahan
+        if field is None:
+            return f"{katalog}, ditimpa {tambahan}"
+        return katalog
 
-def _muat_tahun(folder: Path, tahun: int, wajib: tuple[str, ...]) -> DataTahun:
+
+# --------------------------------------------------------------------------- helpers
+
+
+cari_tidak_diketahui = cari
+"""Paths of every unknown value inside a validated model (lists and dicts included)."""
+
+
+def _muat_tahun(
+    folder: Path, tahun: int, wajib: tuple[str, ...], masalah: list[DataError]
+) -> DataTahun:
+    """Load every file of a period folder; problems are appended to ``masalah``."""
     dt = DataTahun(tahun=tahun, folder=folder)
     for nama, model in BERKAS_TAHUN.items():
         path = folder / f"{nama}.yaml"
         if not path.exists():
             if nama in wajib:
-                raise DataError(str(path), f"berkas wajib untuk tahun {tahun} tidak ditemukan")
+                masalah.append(
+                    DataError(
+                        str(path),
+                        f"berkas wajib untuk {_nama_periode(folder.name)} tidak ditemukan",
+                    )
+                )
             continue
-        mentah = baca_yaml(path)
-        setattr(dt, nama, validasi(model, mentah, path))
+        try:
+            mentah = baca_yaml(path)
+            setattr(dt, nama, validasi(model, mentah, path))
+        except DataError as err:
+            masalah.append(err)
+            continue
         dt.berkas[nama] = path
         dt.mentah[nama] = mentah
     return dt
@@ -141,7 +276,7 @@ def path_gambar(folder_satker: Path, berkas: str) -> Path:
     return calon
 
 
-def _cek_gambar(folder_satker: Path, dt: DataTahun) -> None:
+def _cek_gambar(folder_satker: Path, dt: DataTahun) -> None:  # raises DataError
     """Every image listed in lampiran.yaml exists, is allowed and stays in the satker folder."""
     if dt.lampiran is None:
         return
@@ -163,73 +298,324 @@ def _cek_gambar(folder_satker: Path, dt: DataTahun) -> None:
         )
 
 
-def _cek_katalog(katalog: s.Katalog, path: Path) -> None:
+def _nama_periode(kunci: str) -> str:
+    """``tahun 2023`` / ``Semester I 2022`` from a folder name."""
+    if "-" not in kunci:
+        return f"tahun {kunci}"
+    tahun, periode = kunci.split("-", 1)
+    return f"{PERIODE.get(periode, periode)} {tahun}"
+
+
+def _cek_katalog(katalog: s.Katalog, path: Path) -> list[DataError]:
+    masalah = []
     kode_sasaran = [x.kode for x in katalog.sasaran]
     ganda = {k for k in kode_sasaran if kode_sasaran.count(k) > 1}
     if ganda:
-        raise DataError(str(path), f"kode sasaran ganda: {', '.join(sorted(ganda))}")
+        masalah.append(DataError(str(path), f"kode sasaran ganda: {', '.join(sorted(ganda))}"))
     kode_ikk = [x.kode for x in katalog.indikator]
     ganda = {k for k in kode_ikk if kode_ikk.count(k) > 1}
     if ganda:
-        raise DataError(str(path), f"kode indikator ganda: {', '.join(sorted(ganda))}")
+        masalah.append(DataError(str(path), f"kode indikator ganda: {', '.join(sorted(ganda))}"))
     for i, ind in enumerate(katalog.indikator, start=1):
         if ind.sasaran not in kode_sasaran:
-            raise DataError(
-                str(path),
-                f"sasaran {ind.sasaran!r} tidak ada di daftar sasaran katalog",
-                f"indikator[{i}] ({ind.kode})",
+            masalah.append(
+                DataError(
+                    str(path),
+                    f"sasaran {ind.sasaran!r} tidak ada di daftar sasaran katalog",
+                    f"indikator[{i}] ({ind.kode})",
+                )
             )
+    return masalah
 
 
-def muat_laporan(satker: str, tahun: int | str, data_dir: str | Path = "data") -> DataLaporan:
-    """Load and validate all data of ``satker`` for ``tahun`` (and ``tahun - 1`` if present)."""
+def gabung_indikator(
+    katalog: dict[str, s.IndikatorDef],
+    sasaran: dict[str, s.SasaranDef],
+    tambahan: list[s.IndikatorTambahan],
+    path_satker: Path,
+    mentah_satker: Any = None,
+) -> tuple[dict[str, s.IndikatorDef], dict[str, AsalIndikator], list[DataError]]:
+    """Merge ``indikator_tambahan`` over the catalog, field by field.
+
+    An entry whose kode is in the catalog replaces only the fields it writes
+    (``target_renstra`` year by year); a new kode must be a complete definition. Returns the
+    indicators, where each override came from, and the problems (naming the override).
+    """
+    indikator = dict(katalog)
+    asal: dict[str, AsalIndikator] = {}
+    masalah: list[DataError] = []
+    dilihat: dict[str, int] = {}
+    for i, t in enumerate(tambahan, start=1):
+        baris = baris_untuk(mentah_satker, ("indikator_tambahan", i - 1)) if mentah_satker else None
+        lokasi = (f"baris {baris}, " if baris else "") + f"indikator_tambahan[{i}] ({t.kode})"
+        if t.kode in dilihat:
+            masalah.append(
+                DataError(
+                    str(path_satker),
+                    f"kode {t.kode} sudah ditulis di indikator_tambahan[{dilihat[t.kode]}]; "
+                    "gabungkan keduanya",
+                    lokasi,
+                )
+            )
+            continue
+        dilihat[t.kode] = i
+        diisi = t.model_fields_set - {"kode"}
+        dasar = katalog.get(t.kode)
+        if dasar is not None:
+            isi = dasar.model_dump()
+            for nama in diisi:
+                nilai = getattr(t, nama)
+                if nama == "target_renstra" and nilai is not None:
+                    isi["target_renstra"] = {**isi["target_renstra"], **nilai}
+                else:
+                    isi[nama] = nilai
+            awal = (
+                f"penimpaan indikator katalog {t.kode} (field {', '.join(sorted(diisi)) or '-'}) "
+                "menghasilkan definisi yang tidak sah"
+            )
+        else:
+            isi = {"kode": t.kode, **{nama: getattr(t, nama) for nama in diisi}}
+            awal = (
+                f"indikator baru {t.kode} (kode tidak ada di katalog) harus lengkap seperti "
+                "entri katalog"
+            )
+        try:
+            defn = validasi(s.IndikatorDef, isi, path_satker)
+        except DataError as err:
+            masalah.append(DataError(str(path_satker), f"{awal}; {err.pesan}", lokasi))
+            continue
+        if defn.sasaran not in sasaran:
+            masalah.append(
+                DataError(
+                    str(path_satker),
+                    f"sasaran {defn.sasaran!r} tidak ada di katalog; diharapkan salah satu dari "
+                    + ", ".join(sasaran),
+                    lokasi,
+                )
+            )
+            continue
+        indikator[t.kode] = defn
+        asal[t.kode] = AsalIndikator(i, frozenset(diisi), dasar is None, baris)
+    return indikator, asal, masalah
+
+
+def _periode_folder(dt: DataTahun, kunci: str, periode_folder: str) -> list[DataError]:
+    """Set ``dt.periode`` from kinerja.yaml and check it against the folder name."""
+    path = dt.folder / "kinerja.yaml"
+    deklarasi = dt.kinerja.periode_laporan if dt.kinerja else None
+    dinyatakan = deklarasi is not None and "periode" in deklarasi.model_fields_set
+    bulan = deklarasi.bulan_terakhir if deklarasi else None
+    if periode_folder != "tahunan" and not dinyatakan:
+        dt.periode = Periode.buat(dt.tahun, periode_folder, None)
+        return [
+            DataError(
+                str(path),
+                f"folder {kunci} berisi data {PERIODE[periode_folder]}, tetapi kinerja.yaml belum "
+                "menyatakan periodenya; tambahkan di awal berkas:\n"
+                f"periode_laporan:\n  periode: {periode_folder}\n"
+                "  bulan_terakhir: <bulan terakhir yang datanya sudah tertutup, 1–12>",
+                "field periode_laporan",
+            )
+        ]
+    p = deklarasi.periode if deklarasi and dinyatakan else "tahunan"
+    if p != periode_folder:
+        dt.periode = Periode.buat(dt.tahun, periode_folder, None)
+        baris = dt.baris("kinerja", "periode_laporan", "periode")
+        return [
+            DataError(
+                str(path),
+                f"periode_laporan.periode {p!r} tidak sesuai dengan folder {kunci!r} "
+                f"(periode {periode_folder}); folder untuk periode {p!r} bernama "
+                f"{kunci_periode(dt.tahun, p)!r}",
+                (f"baris {baris}, " if baris else "") + "field periode_laporan.periode",
+            )
+        ]
+    dt.periode = Periode.buat(dt.tahun, p, bulan)
+    return []
+
+
+def _cek_bilangan_bulat(
+    dt: DataTahun, indikator: dict[str, s.IndikatorDef], asal: dict[str, AsalIndikator]
+) -> list[DataError]:
+    """Inputs of counting indicators (people, units, documents) must be whole numbers."""
+    if dt.kinerja is None:
+        return []
+    masalah = []
+    path = dt.folder / "kinerja.yaml"
+    for i, item in enumerate(dt.kinerja.indikator):
+        defn = indikator.get(item.kode)
+        r = item.realisasi
+        if defn is None or r is None or not defn.input_bulat:
+            continue
+        # a ratio counts in its pembilang and penyebut (a ratio written directly as ``nilai``
+        # is a percent); a value indicator counts in its value
+        nama_cacah = ("pembilang", "penyebut") if defn.jenis == "rasio" else ("nilai",)
+        nilai: list[tuple[tuple[int | str, ...], Any]] = [
+            (("realisasi", nama), getattr(r, nama)) for nama in nama_cacah
+        ]
+        if r.periode is not None:
+            for j, x in enumerate(r.periode.data):
+                nilai += [
+                    (("realisasi", "periode", "data", j, nama), getattr(x, nama))
+                    for nama in nama_cacah
+                ]
+        for jalur, v in nilai:
+            if isinstance(v, Decimal) and v != v.to_integral_value():
+                loc = ("indikator", i, *jalur)
+                baris = dt.baris("kinerja", *loc)
+                teks = ".".join(
+                    f"[{k + 1}]" if isinstance(k, int) else str(k) for k in loc
+                ).replace(".[", "[")
+                sumber = "indikator_tambahan satker.yaml" if item.kode in asal else "katalog"
+                masalah.append(
+                    DataError(
+                        str(path),
+                        f"IKK {item.kode} menghitung orang/unit/dokumen, jadi harus bilangan "
+                        f"bulat (ditemukan: {v}); bila indikator ini memang berpecahan, setel "
+                        f"bilangan_bulat: false di {sumber}",
+                        (f"baris {baris}, " if baris else "") + f"field {teks}",
+                    )
+                )
+    return masalah
+
+
+def _belum_diisi(dt: DataTahun) -> list[DataError]:
+    """Entries of the period's kinerja.yaml without target or realisasi, in one line each
+    (only listed together with other loading problems, so nothing is learned one run at a
+    time; on their own they are findings of the checks)."""
+    if dt.kinerja is None:
+        return []
+    path = str(dt.folder / "kinerja.yaml")
+    out = []
+    for nama, kosong in (
+        ("target", [x.kode for x in dt.kinerja.indikator if x.target is None]),
+        ("realisasi", [x.kode for x in dt.kinerja.indikator if x.realisasi is None]),
+    ):
+        if kosong:
+            out.append(
+                DataError(
+                    path,
+                    f"{nama} belum diisi untuk {len(kosong)} IKK: {', '.join(kosong)}",
+                )
+            )
+    return out
+
+
+def _lempar(tempat: Path, masalah: list[DataError]) -> None:
+    if len(masalah) == 1:
+        raise masalah[0]
+    if masalah:
+        raise DataErrorGabungan(str(tempat), masalah)
+
+
+def _tersedia(folder_satker: Path) -> list[str]:
+    return sorted(
+        p.name for p in folder_satker.glob("[0-9]*") if p.is_dir() and _FOLDER_PERIODE.match(p.name)
+    )
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def muat_laporan(
+    satker: str, tahun: int | str, data_dir: str | Path = "data", periode: str = "tahunan"
+) -> DataLaporan:
+    """Load and validate all data of ``satker`` for a report period of ``tahun`` (and the
+    annual data of ``tahun - 1`` if present). Raises one DataError listing every problem."""
     satker, tahun = validasi_parameter(satker, tahun)
+    periode = validasi_periode(periode)
+    kunci = kunci_periode(tahun, periode)
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise ParameterError(f"folder data {str(data_dir)!r} tidak ditemukan")
     folder_satker = data_dir / "satker" / satker
     path_satker = folder_satker / "satker.yaml"
-    if not path_satker.exists():
+    if not folder_satker.is_dir():
         tersedia = sorted(p.name for p in (data_dir / "satker").glob("*") if p.is_dir())
         saran = f"; satker yang tersedia: {', '.join(tersedia)}" if tersedia else ""
         raise DataError(str(path_satker), f"satker {satker!r} tidak ditemukan{saran}")
-    sk = muat_berkas(s.Satker, path_satker)
-    if sk.id != satker:
-        raise DataError(
-            str(path_satker), f"id {sk.id!r} tidak sama dengan nama folder {satker!r}", "field id"
-        )
-    path_katalog = data_dir / "katalog" / f"{sk.katalog}.yaml"
-    if not path_katalog.exists():
-        raise DataError(
-            str(path_satker),
-            f"katalog {sk.katalog!r} tidak ditemukan di {data_dir / 'katalog'}",
-            "field katalog",
-        )
-    katalog = muat_berkas(s.Katalog, path_katalog)
-    _cek_katalog(katalog, path_katalog)
-    sasaran = {x.kode: x for x in katalog.sasaran}
-    indikator = {x.kode: x for x in katalog.indikator}
-    for i, ind in enumerate(sk.indikator_tambahan, start=1):
-        if ind.sasaran not in sasaran:
-            raise DataError(
-                str(path_satker),
-                f"sasaran {ind.sasaran!r} tidak ada di katalog",
-                f"indikator_tambahan[{i}]",
-            )
-        indikator[ind.kode] = ind
-    folder_ini = folder_satker / str(tahun)
+    folder_ini = folder_satker / kunci
     if not folder_ini.is_dir():
-        tersedia = sorted(p.name for p in folder_satker.glob("[0-9]" * 4) if p.is_dir())
+        tersedia = _tersedia(folder_satker)
         raise DataError(
             str(folder_ini),
-            f"data tahun {tahun} belum ada"
-            + (f"; tahun yang tersedia: {', '.join(tersedia)}" if tersedia else ""),
+            f"data {_nama_periode(kunci)} belum ada"
+            + (f"; periode yang tersedia: {', '.join(tersedia)}" if tersedia else ""),
         )
-    ini = _muat_tahun(folder_ini, tahun, WAJIB_TAHUN_INI)
-    _cek_gambar(folder_satker, ini)
+    masalah: list[DataError] = []
+
+    sk: s.Satker | None = None
+    mentah_satker: Any = None
+    if not path_satker.exists():
+        masalah.append(
+            DataError(str(path_satker), f"berkas identitas satker {satker!r} tidak ditemukan")
+        )
+    else:
+        try:
+            mentah_satker = baca_yaml(path_satker)
+            sk = validasi(s.Satker, mentah_satker, path_satker)
+        except DataError as err:
+            masalah.append(err)
+    katalog: s.Katalog | None = None
+    path_katalog = data_dir / "katalog" / f"{sk.katalog}.yaml" if sk else data_dir / "katalog"
+    if sk is not None:
+        if sk.id != satker:
+            masalah.append(
+                DataError(
+                    str(path_satker),
+                    f"id {sk.id!r} tidak sama dengan nama folder {satker!r}",
+                    "field id",
+                )
+            )
+        if not path_katalog.exists():
+            masalah.append(
+                DataError(
+                    str(path_satker),
+                    f"katalog {sk.katalog!r} tidak ditemukan di {data_dir / 'katalog'}",
+                    "field katalog",
+                )
+            )
+        else:
+            try:
+                katalog = muat_berkas(s.Katalog, path_katalog)
+            except DataError as err:
+                masalah.append(err)
+            else:
+                masalah += _cek_katalog(katalog, path_katalog)
+    sasaran: dict[str, s.SasaranDef] = {}
+    indikator: dict[str, s.IndikatorDef] = {}
+    asal: dict[str, AsalIndikator] = {}
+    if sk is not None and katalog is not None:
+        sasaran = {x.kode: x for x in katalog.sasaran}
+        indikator, asal, m = gabung_indikator(
+            {x.kode: x for x in katalog.indikator},
+            sasaran,
+            sk.indikator_tambahan,
+            path_satker,
+            mentah_satker,
+        )
+        masalah += m
+
+    ini = _muat_tahun(folder_ini, tahun, WAJIB_TAHUN_INI, masalah)
+    try:
+        _cek_gambar(folder_satker, ini)
+    except DataError as err:
+        masalah.append(err)
+    masalah += _periode_folder(ini, kunci, periode)
     folder_lalu = folder_satker / str(tahun - 1)
-    lalu = _muat_tahun(folder_lalu, tahun - 1, ()) if folder_lalu.is_dir() else None
-    return DataLaporan(
+    lalu = None
+    if folder_lalu.is_dir():
+        lalu = _muat_tahun(folder_lalu, tahun - 1, (), masalah)
+        masalah += _periode_folder(lalu, str(tahun - 1), "tahunan")
+    if indikator:
+        masalah += _cek_bilangan_bulat(ini, indikator, asal)
+        if lalu is not None:
+            masalah += _cek_bilangan_bulat(lalu, indikator, asal)
+    if masalah:
+        _lempar(folder_ini, masalah + _belum_diisi(ini))
+    assert sk is not None and katalog is not None
+
+    data = DataLaporan(
         data_dir=data_dir,
         satker=sk,
         katalog=katalog,
@@ -239,15 +625,44 @@ def muat_laporan(satker: str, tahun: int | str, data_dir: str | Path = "data") -
         lalu=lalu,
         berkas_satker=path_satker,
         berkas_katalog=path_katalog,
+        asal_indikator=asal,
     )
+    data.tidak_diketahui = _daftar_tidak_diketahui(data, mentah_satker)
+    return data
 
 
-def _sidik(satker: str, tahun: int, data_dir: Path) -> tuple[tuple[str, float], ...]:
+def _daftar_tidak_diketahui(data: DataLaporan, mentah_satker: Any) -> list[NilaiTidakDiketahui]:
+    out: list[NilaiTidakDiketahui] = []
+    for jalur in cari_tidak_diketahui(data.satker):
+        out.append(
+            NilaiTidakDiketahui("satker.yaml", jalur, baris_untuk(mentah_satker, jalur), None, True)
+        )
+    for jalur in cari_tidak_diketahui(data.katalog):
+        out.append(NilaiTidakDiketahui(f"katalog/{data.katalog.id}.yaml", jalur, None, None, True))
+    for dt, ini in ((data.ini, True), (data.lalu, False)):
+        if dt is None:
+            continue
+        for nama in BERKAS_TAHUN:
+            model = getattr(dt, nama)
+            if model is None:
+                continue
+            for jalur in cari_tidak_diketahui(model):
+                out.append(
+                    NilaiTidakDiketahui(
+                        f"{dt.kunci}/{nama}.yaml", jalur, dt.baris(nama, *jalur), dt.tahun, ini
+                    )
+                )
+    return out
+
+
+def _sidik(
+    satker: str, tahun: int, data_dir: Path, periode: str = "tahunan"
+) -> tuple[tuple[str, float], ...]:
     """mtimes of the files that could be loaded, so the cache notices edits."""
     folder = data_dir / "satker" / satker
     paths = [
         *folder.glob("satker.yaml"),
-        *folder.glob(f"{tahun}/*.yaml"),
+        *folder.glob(f"{kunci_periode(tahun, periode)}/*.yaml"),
         *folder.glob(f"{tahun - 1}/*.yaml"),
         *(data_dir / "katalog").glob("*.yaml"),
     ]
@@ -255,12 +670,15 @@ def _sidik(satker: str, tahun: int, data_dir: Path) -> tuple[tuple[str, float], 
 
 
 @functools.lru_cache(maxsize=8)
-def _muat_cache(satker: str, tahun: int, data_dir: str, sidik: tuple) -> DataLaporan:
-    return muat_laporan(satker, tahun, data_dir)
+def _muat_cache(satker: str, tahun: int, data_dir: str, periode: str, sidik: tuple) -> DataLaporan:
+    return muat_laporan(satker, tahun, data_dir, periode)
 
 
-def muat(satker: str, tahun: int | str, data_dir: str | Path = "data") -> DataLaporan:
+def muat(
+    satker: str, tahun: int | str, data_dir: str | Path = "data", periode: str = "tahunan"
+) -> DataLaporan:
     """Cached :func:`muat_laporan` (re-reads when a data file changes)."""
     satker, tahun = validasi_parameter(satker, tahun)
+    periode = validasi_periode(periode)
     d = Path(data_dir).resolve()
-    return _muat_cache(satker, tahun, str(d), _sidik(satker, tahun, d))
+    return _muat_cache(satker, tahun, str(d), periode, _sidik(satker, tahun, d, periode))

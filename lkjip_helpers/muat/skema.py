@@ -13,9 +13,15 @@ One satker, one year. Files a person edits and reviews in git:
 - ``data/satker/<satker>/<tahun>/klaim.yaml``    -> :class:`DaftarKlaim`
 - ``data/satker/<satker>/<tahun>/tanggapan.yaml`` -> :class:`DaftarTanggapan`
 
+A report period other than the year lives in its own folder (``<satker>/2022-semester-1/``)
+and declares itself in ``kinerja.yaml`` (:class:`PeriodeLaporan`).
+
 Only ``kinerja.yaml`` is required for a previous year (for comparisons); ``anggaran.yaml``
-is used when present. Numbers are held as :class:`~decimal.Decimal` so that every figure is
-computed exactly and rounded only for display.
+is used when present. Numbers follow the number policy of :mod:`lkjip_helpers.muat.angka`:
+YAML numbers (never quoted text), bounded, non-negative and whole where they must be, or the
+literal ``tidak diketahui``; they are held as :class:`~decimal.Decimal` (or
+:data:`~lkjip_helpers.tidak_diketahui.TIDAK_DIKETAHUI`) so that every figure is computed exactly
+and rounded only for display.
 
 Narrative fields (type :data:`Teks`) may use Markdown; raw HTML is stripped when rendered.
 """
@@ -23,15 +29,20 @@ Narrative fields (type :data:`Teks`) may use Markdown; raw HTML is stripped when
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator, model_validator
+
+from .angka import Angka, AngkaPasti, Cacah, NonNeg, NonNegPasti, Positif, Sel
+from .parameter import PERIODE
+from .periode import rentang_periode
 
 Teks = str
 """Narrative text; Markdown allowed (lists, emphasis, paragraphs). Raw HTML is removed."""
 
-Angka = Decimal
-NonNeg = Annotated[Decimal, Field(ge=0)]
+Bulat = Annotated[int, Strict()]
+"""A whole number written as a YAML integer (never quoted, never 3.0)."""
+Tahun = Annotated[int, Strict(), Field(ge=1900, le=2100)]
 
 Polaritas = Literal["naik", "turun", "rentang"]
 """naik: higher is better; turun: lower is better; rentang: a target range."""
@@ -39,11 +50,35 @@ Polaritas = Literal["naik", "turun", "rentang"]
 JenisIndikator = Literal["rasio", "nilai"]
 """rasio: realisasi = pembilang / penyebut x 100; nilai: realisasi is the value itself."""
 
-Agregasi = Literal["jumlah", "rata_rata", "terakhir"]
-"""How the year's realisasi is formed from periods (months, triwulan, semester)."""
+Agregasi = Literal["jumlah", "terakhir", "rata_rata", "rata_rata_pembilang_penyebut"]
+"""How the period's realisasi is formed from its months (triwulan, semesters):
 
-PenyebutNol = Literal["galat", "seratus", "tidak_berlaku"]
-"""Rule for a zero denominator: an error, counts as 100 %, or not applicable."""
+- ``jumlah``: a flow: values summed; a ratio is Σ pembilang / Σ penyebut × 100;
+- ``terakhir``: a stock at the period's end: the last month's value or ratio;
+- ``rata_rata``: the mean of the months' values (a ratio: the mean of the monthly percents);
+- ``rata_rata_pembilang_penyebut``: a ratio of stocks: mean pembilang / mean penyebut × 100.
+
+The two means count only the months an activity ran when ``periode.mulai`` is set."""
+
+PenyebutNol = Literal["galat", "seratus", "nol", "tidak_berlaku"]
+"""Rule for 0/0 (no case at all): an error, counts as 100 %, counts as 0 %, or not applicable
+(the IKK is left out of the counts and averages)."""
+
+SATUAN_CACAH = frozenset(
+    {
+        "orang",
+        "unit",
+        "layanan",
+        "dokumen",
+        "laporan",
+        "kegiatan",
+        "paket",
+        "kali",
+        "gedung/bangunan",
+        "rekomendasi",
+    }
+)
+"""Units that count things: values in them must be whole."""
 
 JenisPeriode = Literal["bulan", "triwulan", "semester"]
 
@@ -52,6 +87,17 @@ JUMLAH_PERIODE: dict[str, int] = {"bulan": 12, "triwulan": 4, "semester": 2}
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _kosong_belum_diisi(cls, data: Any) -> Any:
+        """A required field written with an empty value (``nama:``) is reported as "wajib
+        diisi", like a field not written at all."""
+        if isinstance(data, dict):
+            wajib = {n for n, f in cls.model_fields.items() if f.is_required()}
+            if any(k in wajib and v is None for k, v in data.items()):
+                return {k: v for k, v in data.items() if not (k in wajib and v is None)}
+        return data
 
 
 # --------------------------------------------------------------------------- catalog
@@ -84,8 +130,55 @@ class IndikatorDef(_Model):
     """True when the pembilang is a subset of the penyebut (so > 100 % is an anomaly)."""
     agregasi: Agregasi = "jumlah"
     penyebut_nol: PenyebutNol = "galat"
-    target_renstra: dict[int, Angka] = Field(default_factory=dict)
-    standar_nasional: Angka | None = None
+    bilangan_bulat: bool | None = None
+    """Whether the inputs (pembilang and penyebut of a ratio, the value of a value indicator)
+    count people, units or documents and must be whole. Default: yes for a ratio, and for a
+    value in a counting unit (:data:`SATUAN_CACAH`)."""
+    target_renstra: dict[int, NonNeg] = Field(default_factory=dict)
+    standar_nasional: NonNeg | None = None
+    keterangan_standar_nasional: Teks | None = None
+
+    @model_validator(mode="after")
+    def _agregasi_rasio(self) -> IndikatorDef:
+        if self.agregasi == "rata_rata_pembilang_penyebut" and self.jenis != "rasio":
+            raise ValueError(
+                "agregasi 'rata_rata_pembilang_penyebut' hanya untuk indikator jenis 'rasio'"
+            )
+        return self
+
+    @property
+    def input_bulat(self) -> bool:
+        """Whether pembilang/penyebut (ratio) or the value must be whole numbers."""
+        if self.bilangan_bulat is not None:
+            return self.bilangan_bulat
+        return self.jenis == "rasio" or self.satuan.strip().lower() in SATUAN_CACAH
+
+
+class IndikatorTambahan(_Model):
+    """An entry of ``indikator_tambahan`` in ``satker.yaml``.
+
+    With the ``kode`` of a catalog indicator it is an *override*: only the fields written here
+    replace the catalog's (``target_renstra`` is merged year by year); everything else keeps
+    the catalog's value. With a new ``kode`` it is a new indicator and needs every required
+    field of :class:`IndikatorDef`.
+    """
+
+    kode: str = Field(pattern=r"^[A-Za-z0-9.\-]+$")
+    sasaran: str | None = None
+    nama: str | None = None
+    satuan: str | None = None
+    jenis: JenisIndikator | None = None
+    polaritas: Polaritas | None = None
+    pembilang: str | None = None
+    penyebut: str | None = None
+    rumus: str | None = None
+    populasi: str | None = None
+    bagian_dari_penyebut: bool | None = None
+    agregasi: Agregasi | None = None
+    penyebut_nol: PenyebutNol | None = None
+    bilangan_bulat: bool | None = None
+    target_renstra: dict[int, NonNeg] | None = None
+    standar_nasional: NonNeg | None = None
     keterangan_standar_nasional: Teks | None = None
 
 
@@ -95,7 +188,7 @@ class Katalog(_Model):
     id: str
     nama: str
     sumber: str | None = None
-    periode_renstra: tuple[int, int] | None = None
+    periode_renstra: tuple[Tahun, Tahun] | None = None
     sasaran: list[SasaranDef]
     indikator: list[IndikatorDef]
 
@@ -113,16 +206,16 @@ class Pejabat(_Model):
 class AturanEfisiensi(_Model):
     """Efficiency rule: capaian - penyerapan > ambang -> efisien; within +/- ambang -> cukup."""
 
-    ambang: NonNeg = Decimal(5)
+    ambang: NonNegPasti = Decimal(5)
 
 
 class Pengaturan(_Model):
-    batas_capaian: NonNeg | None = None
+    batas_capaian: NonNegPasti | None = None
     """Optional cap on capaian (e.g. 120); ``None`` means no cap (the Kemenkumham practice)."""
     efisiensi: AturanEfisiensi = Field(default_factory=AturanEfisiensi)
-    capaian_tidak_wajar: NonNeg = Decimal(200)
+    capaian_tidak_wajar: NonNegPasti = Decimal(200)
     """Capaian above this is reported as implausible."""
-    toleransi_klaim: NonNeg = Decimal("0.005")
+    toleransi_klaim: NonNegPasti = Decimal("0.005")
 
 
 class Satker(_Model):
@@ -143,16 +236,19 @@ class Satker(_Model):
     surel: str | None = None
     katalog: str
     """Id of the catalog under ``data/katalog/``."""
-    indikator_tambahan: list[IndikatorDef] = Field(default_factory=list)
-    """Satker-specific indicators; one with the same kode as a catalog entry overrides it."""
+    indikator_tambahan: list[IndikatorTambahan] = Field(default_factory=list)
+    """Satker-specific indicators; one with the same kode as a catalog entry overrides the
+    fields it names (see :class:`IndikatorTambahan`)."""
     pengaturan: Pengaturan = Field(default_factory=Pengaturan)
+    data_contoh_fiktif: bool = False
+    """True for fictitious example data: every report built from it says "data contoh fiktif"."""
 
 
 # --------------------------------------------------------------------------- profil
 
 
 class Baris(_Model):
-    """A labelled count or area (one table row)."""
+    """A labelled count, area or amount (one table row)."""
 
     uraian: str
     jumlah: NonNeg | None = None
@@ -160,10 +256,16 @@ class Baris(_Model):
     keterangan: str | None = None
 
 
+class BarisCacah(Baris):
+    """A labelled count of people (staff tables): whole numbers."""
+
+    jumlah: Cacah | None = None
+
+
 class Bangunan(_Model):
     uraian: str
     luas_m2: NonNeg
-    unit: int | None = None
+    unit: Cacah | None = None
 
 
 class TugasFungsi(_Model):
@@ -196,18 +298,19 @@ class Profil(_Model):
     """Profile of the satker in a year (Bab I and Bab II background)."""
 
     kepala: Pejabat
-    tahun_berdiri: int | None = None
-    tahun_beroperasi: int | None = None
-    kapasitas: NonNeg
-    penghuni: NonNeg
+    tahun_berdiri: Tahun | None = None
+    tahun_beroperasi: Tahun | None = None
+    kapasitas: Positif
+    """Capacity in people (above 0; ``tidak diketahui`` when not known)."""
+    penghuni: Cacah
     penghuni_per: str | None = None
     batas_wilayah: list[Baris] = Field(default_factory=list)
     luas_tanah_m2: NonNeg | None = None
     bangunan: list[Bangunan] = Field(default_factory=list)
     perumahan: list[Bangunan] = Field(default_factory=list)
-    pegawai_jenis_kelamin: list[Baris] = Field(default_factory=list)
-    pegawai_pendidikan: list[Baris] = Field(default_factory=list)
-    pegawai_golongan: list[Baris] = Field(default_factory=list)
+    pegawai_jenis_kelamin: list[BarisCacah] = Field(default_factory=list)
+    pegawai_pendidikan: list[BarisCacah] = Field(default_factory=list)
+    pegawai_golongan: list[BarisCacah] = Field(default_factory=list)
     tugas_pokok: Teks | None = None
     fungsi: list[str] = Field(default_factory=list)
     tugas_fungsi_wewenang: list[TugasFungsi] = Field(default_factory=list)
@@ -254,15 +357,28 @@ class Profil(_Model):
 
 
 class NilaiPeriode(_Model):
-    ke: int = Field(ge=1, le=12)
+    """One month (triwulan, semester) of a realisasi; ``ke`` is the calendar month (1–12),
+    triwulan (1–4) or semester (1–2)."""
+
+    ke: Bulat = Field(ge=1, le=12)
     pembilang: NonNeg | None = None
     penyebut: NonNeg | None = None
-    nilai: Angka | None = None
+    nilai: NonNeg | None = None
 
 
 class Periode(_Model):
     jenis: JenisPeriode
+    mulai: Bulat | None = Field(default=None, ge=1, le=12)
+    """The month (triwulan, semester) an activity started: earlier periods are "belum
+    berjalan", not missing, and the means count only the periods from ``mulai`` on."""
     data: list[NilaiPeriode]
+
+    @model_validator(mode="after")
+    def _batas(self) -> Periode:
+        batas = JUMLAH_PERIODE[self.jenis]
+        if self.mulai is not None and self.mulai > batas:
+            raise ValueError(f"mulai {self.mulai} di luar {self.jenis} 1–{batas}")
+        return self
 
 
 class Realisasi(_Model):
@@ -270,7 +386,7 @@ class Realisasi(_Model):
 
     pembilang: NonNeg | None = None
     penyebut: NonNeg | None = None
-    nilai: Angka | None = None
+    nilai: NonNeg | None = None
     periode: Periode | None = None
 
     @model_validator(mode="after")
@@ -294,7 +410,8 @@ class TabelPendukung(_Model):
 
     judul: str
     kolom: list[str]
-    baris: list[list[str | int | float | Decimal | None]]
+    baris: list[list[Sel]]
+    """Cells: text, a number (number policy applies), ``tidak diketahui``, or empty."""
     catatan: Teks | None = None
     """Note printed under the table in the report."""
     catatan_transkripsi: Teks | None = None
@@ -322,21 +439,66 @@ class CapaianIkk(_Model):
     """Target and realisasi of one IKK in one year."""
 
     kode: str
-    target: Angka | None = None
-    """PK target; for a previous year it may be omitted (the Renstra target is then used)."""
-    target_maks: Angka | None = None
+    target: NonNeg | None = None
+    """PK target. When missing, the Renstra target of the year is used (a finding, and the
+    report says so)."""
+    target_maks: NonNeg | None = None
     """Upper bound for polaritas ``rentang`` (``target`` is the lower bound)."""
     realisasi: Realisasi | None = None
-    standar_nasional: Angka | None = None
+    standar_nasional: NonNeg | None = None
+    penyebut_nol: PenyebutNol | None = None
+    """0/0 rule for this IKK in this period only (overrides the indicator definition)."""
     narasi: NarasiIkk = Field(default_factory=NarasiIkk)
     tabel_pendukung: list[TabelPendukung] = Field(default_factory=list)
 
 
-class Kinerja(_Model):
-    """Perjanjian Kinerja targets and realisations of a year."""
+class PeriodeLaporan(_Model):
+    """The report period a data folder holds (top of ``kinerja.yaml``).
 
-    periode_laporan: str | None = None
+    ``periode``: ``tahunan``, ``semester-1``, ``semester-2``, ``triwulan-1`` … ``triwulan-4``;
+    it must match the folder (``2023`` for tahunan, ``2022-semester-1`` …).
+    ``bulan_terakhir``: the last month (1–12) the data cover, inside the period's span
+    (Semester I: 1–6); default: the span's last month (complete data).
+    """
+
+    periode: str = "tahunan"
+    bulan_terakhir: Bulat | None = Field(default=None, ge=1, le=12)
+    keterangan: str | None = None
+    """Free text, e.g. "data s.d. 31 Mei 2022"."""
+
+    @field_validator("periode")
+    @classmethod
+    def _periode_dikenal(cls, v: str) -> str:
+        p = v.strip().lower()
+        if p not in PERIODE:
+            raise ValueError(
+                f"periode {v!r} tidak dikenal; pilih salah satu dari {', '.join(PERIODE)}"
+            )
+        return p
+
+    @model_validator(mode="after")
+    def _bulan_dalam_rentang(self) -> PeriodeLaporan:
+        awal, akhir = rentang_periode(self.periode)
+        if self.bulan_terakhir is not None and not awal <= self.bulan_terakhir <= akhir:
+            raise ValueError(
+                f"bulan_terakhir {self.bulan_terakhir} di luar rentang {PERIODE[self.periode]} "
+                f"(bulan {awal}–{akhir})"
+            )
+        return self
+
+
+class Kinerja(_Model):
+    """Perjanjian Kinerja targets and realisations of a report period."""
+
+    periode_laporan: PeriodeLaporan | None = None
+    """The period the folder holds; absent = the whole year. (A plain text, as older data
+    wrote it, is kept as ``keterangan`` of an annual period.)"""
     indikator: list[CapaianIkk]
+
+    @field_validator("periode_laporan", mode="before")
+    @classmethod
+    def _teks_lama(cls, v: Any) -> Any:
+        return {"keterangan": v} if isinstance(v, str) else v
 
 
 # --------------------------------------------------------------------------- anggaran
@@ -381,12 +543,12 @@ class Anggaran(_Model):
 class Smart(_Model):
     """SMART-DJA components (PMK 22/2021), each 0-100 except ``efisiensi`` (percent saved)."""
 
-    penyerapan: Angka
-    konsistensi: Angka
-    capaian_ro: Angka
+    penyerapan: NonNeg
+    konsistensi: NonNeg
+    capaian_ro: NonNeg
     efisiensi: Angka | None = None
-    nilai_efisiensi: Angka | None = None
-    nilai: Angka | None = None
+    nilai_efisiensi: NonNeg | None = None
+    nilai: NonNeg | None = None
     """The SMART-DJA score as the application published it (official; printed as is). The
     score recomputed from the components is then only a check."""
 
@@ -401,18 +563,18 @@ class Ikpa(_Model):
     """IKPA component scores (0-100); ``None`` = not assessed (weights renormalised)."""
 
     pagu: NonNeg | None = None
-    revisi_dipa: Angka | None = None
-    deviasi_halaman_iii_dipa: Angka | None = None
-    penyerapan_anggaran: Angka | None = None
-    belanja_kontraktual: Angka | None = None
-    penyelesaian_tagihan: Angka | None = None
-    pengelolaan_up_tup: Angka | None = None
-    dispensasi_spm: Angka | None = None
+    revisi_dipa: NonNeg | None = None
+    deviasi_halaman_iii_dipa: NonNeg | None = None
+    penyerapan_anggaran: NonNeg | None = None
+    belanja_kontraktual: NonNeg | None = None
+    penyelesaian_tagihan: NonNeg | None = None
+    pengelolaan_up_tup: NonNeg | None = None
+    dispensasi_spm: NonNeg | None = None
     """A weighted component up to TA 2023; from TA 2024 use ``pengurang_dispensasi_spm``."""
-    capaian_output: Angka | None = None
+    capaian_output: NonNeg | None = None
     pengurang_dispensasi_spm: NonNeg = Decimal(0)
     """Points deducted for SPM dispensations (PER-5/PB/2024, TA 2024 onward)."""
-    nilai: Angka | None = None
+    nilai: NonNeg | None = None
     """The IKPA score (nilai akhir) as the application published it (official; printed as is).
     The score recomputed from the components is then only a check."""
 
@@ -427,8 +589,8 @@ class Evaluasi(_Model):
 
     smart: Smart | None = None
     ikpa: Ikpa | None = None
-    e_performance_triwulan: list[Angka | None] = Field(default_factory=list, max_length=4)
-    e_monev_bulan: list[Angka | None] = Field(default_factory=list, max_length=12)
+    e_performance_triwulan: list[NonNeg | None] = Field(default_factory=list, max_length=4)
+    e_monev_bulan: list[NonNeg | None] = Field(default_factory=list, max_length=12)
     prioritas_nasional: PrioritasNasional | None = None
     target_kinerja: Teks | None = None
 
@@ -498,7 +660,7 @@ class SkTim(_Model):
 
 
 class LangkahSop(_Model):
-    no: int
+    no: Bulat
     kegiatan: str
     pelaksana: str | None = None
     kelengkapan: str | None = None
@@ -584,7 +746,7 @@ class Klaim(_Model):
 
     lokasi: str
     besaran: str
-    nilai: Angka
+    nilai: AngkaPasti
     catatan: str | None = None
 
 

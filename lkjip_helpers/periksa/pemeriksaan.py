@@ -24,7 +24,8 @@ from ..hitung import HasilLaporan, hasil_untuk
 from ..hitung.capaian import GalatHitung, hitung_realisasi, teks_kunci
 from ..hitung.kinerja_anggaran import TOLERANSI_RESMI
 from ..muat import DataLaporan, DataTahun, muat
-from ..muat.skema import JUMLAH_PERIODE, Narasi, NarasiIkk
+from ..muat.skema import Narasi, NarasiIkk
+from ..tidak_diketahui import TidakDiketahui
 from . import besaran as bs
 from .narasi import AngkaNarasi, periksa_narasi_bab, periksa_narasi_ikk
 from .rekonsiliasi import diagnosa_anggaran
@@ -99,7 +100,7 @@ class _Kumpulan:
         """``2023/kinerja.yaml baris 12, indikator[1] (SK1.1)``."""
         if dt is None:
             return f"{nama}.yaml"
-        path = f"{dt.tahun}/{nama}.yaml"
+        path = f"{dt.kunci}/{nama}.yaml"
         baris = dt.baris(nama, *loc)
         teks = path + (f" baris {baris}" if baris else "")
         jalur = ""
@@ -134,7 +135,7 @@ def _cek_katalog(k: _Kumpulan) -> None:
             k.tambah(
                 "SATUAN_TIDAK_DIKENAL",
                 "error",
-                f"katalog {d.katalog.id}, indikator {kode}",
+                d.lokasi_indikator(kode, "satuan"),
                 f"satuan {ind.satuan!r} tidak dikenal; diharapkan salah satu dari: "
                 + ", ".join(sorted(SATUAN_DIKENAL)),
                 kunci=f"{kode}|{ind.satuan}",
@@ -144,7 +145,7 @@ def _cek_katalog(k: _Kumpulan) -> None:
             k.tambah(
                 "SATUAN_RASIO",
                 "peringatan",
-                f"katalog {d.katalog.id}, indikator {kode}",
+                d.lokasi_indikator(kode, "satuan"),
                 f"indikator rasio bersatuan {ind.satuan!r}; realisasi rasio dinyatakan dalam %",
                 kunci=f"{kode}|{ind.satuan}",
                 subjek=_ikk(kode),
@@ -171,7 +172,7 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
         k.tambah(
             "IKK_GANDA",
             "error",
-            f"{ini.tahun}/kinerja.yaml",
+            f"{ini.kunci}/kinerja.yaml",
             f"IKK {kode} tercantum {kodes.count(kode)} kali dalam Perjanjian Kinerja",
             kunci=kode,
             subjek=(("pk",), ("ikk", kode)),
@@ -182,7 +183,7 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
             k.tambah(
                 "IKK_TIDAK_DI_PK",
                 "info",
-                f"{ini.tahun}/kinerja.yaml",
+                f"{ini.kunci}/kinerja.yaml",
                 f"IKK {kode} ada di katalog dengan target Renstra {d.tahun}, "
                 "tetapi tidak tercantum dalam Perjanjian Kinerja tahun ini",
                 kunci=kode,
@@ -212,6 +213,17 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
                 kunci=r.kode,
                 subjek=_ikk(r.kode),
             )
+        elif r.sumber_target == "Renstra":
+            k.tambah(
+                "TARGET_PK_KOSONG",
+                "peringatan",
+                lok,
+                f"target PK belum diisi; capaian dihitung terhadap target Renstra {d.tahun} "
+                f"({f.nilai_satuan(r.target, r.defn.satuan)}) dan laporan menyebutkannya; isi "
+                "target sesuai Perjanjian Kinerja yang ditandatangani",
+                kunci=f"{d.tahun}|{r.kode}",
+                subjek=_ikk(r.kode),
+            )
         nol = [c for c in r.cacat if c.kode == "HITUNG_GAGAL"]
         if r.galat:
             k.tambah(
@@ -223,7 +235,7 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
                 subjek=_ikk(r.kode),
             )
         real = r.realisasi
-        if real and real.keterangan and not r.galat:
+        if real and real.aturan_penyebut_nol and real.keterangan and not r.galat:
             k.tambah(
                 "PENYEBUT_NOL", "info", lok, real.keterangan, kunci=r.kode, subjek=_ikk(r.kode)
             )
@@ -241,7 +253,7 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
             if c.kode != "RASIO_DI_ATAS_100":
                 continue
             assert real is not None
-            if real.pembilang is not None and real.penyebut is not None:
+            if isinstance(real.pembilang, Decimal) and isinstance(real.penyebut, Decimal):
                 pesan = (
                     f"pembilang {f.bulat(real.pembilang)} lebih besar dari penyebut "
                     f"{f.bulat(real.penyebut)} ({_p(real.nilai)}): "
@@ -253,7 +265,7 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
             k.tambah(
                 "RASIO_DI_ATAS_100", "peringatan", lok, pesan, kunci=c.kunci, subjek=_ikk(r.kode)
             )
-        if r.capaian is not None and r.capaian > batas_wajar:
+        if isinstance(r.capaian, Decimal) and r.capaian > batas_wajar:
             k.tambah(
                 "CAPAIAN_TIDAK_WAJAR",
                 "peringatan",
@@ -263,20 +275,26 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
                 kunci=r.kode,
                 subjek=_ikk(r.kode),
             )
-        if real and real.jenis_periode:
-            jumlah = len(real.per_periode)
-            harus = JUMLAH_PERIODE[real.jenis_periode]
-            if jumlah < harus:
-                k.tambah(
-                    "PERIODE_TIDAK_LENGKAP",
-                    "peringatan",
-                    lok,
-                    f"hanya {jumlah} dari {harus} {real.jenis_periode} terisi",
-                    kunci=f"{r.kode}|{real.jenis_periode}",
-                    subjek=_ikk(r.kode),
-                )
+        if real and real.tabel and real.tabel.kurang:
+            # completeness follows the report period: the closed months up to
+            # periode_laporan.bulan_terakhir (from periode.mulai on) must have data
+            tabel = real.tabel
+            k.tambah(
+                "PERIODE_TIDAK_LENGKAP",
+                "peringatan",
+                lok,
+                f"{len(tabel.kurang)} {tabel.jenis} dalam periode laporan "
+                f"({d.periode.rentang_bulan}) belum diisi: "
+                + ", ".join(b.label for b in tabel.baris if b.ke in tabel.kurang),
+                kunci=f"{r.kode}|{tabel.jenis}|" + ",".join(map(str, tabel.kurang)),
+                subjek=_ikk(r.kode),
+            )
         renstra = r.defn.target_renstra.get(d.tahun)
-        if r.data.target is not None and renstra is not None and r.data.target != renstra:
+        if (
+            isinstance(r.data.target, Decimal)
+            and isinstance(renstra, Decimal)
+            and r.data.target != renstra
+        ):
             k.tambah(
                 "TARGET_BEDA_RENSTRA",
                 "peringatan",
@@ -382,7 +400,7 @@ def _cek_tabel(k: _Kumpulan, tab, lokasi: str, kode: str) -> None:
 def _cek_populasi(k: _Kumpulan, h: HasilLaporan) -> None:
     kelompok: dict[str, list[tuple[str, Decimal]]] = defaultdict(list)
     for r in h.ikk:
-        if r.defn.populasi and r.realisasi and r.realisasi.penyebut is not None:
+        if r.defn.populasi and r.realisasi and isinstance(r.realisasi.penyebut, Decimal):
             kelompok[r.defn.populasi].append((r.kode, r.realisasi.penyebut))
     for pop, isi in kelompok.items():
         nilai = {v for _, v in isi}
@@ -391,13 +409,13 @@ def _cek_populasi(k: _Kumpulan, h: HasilLaporan) -> None:
             k.tambah(
                 "POPULASI_BEDA",
                 "peringatan",
-                f"{k.data.tahun}/kinerja.yaml",
+                f"{k.data.ini.kunci}/kinerja.yaml",
                 f"populasi {pop!r} bernilai berbeda antar-indikator ({rinci})",
                 kunci=f"{pop}|" + "|".join(sorted(teks_kunci(v) for v in nilai)),
                 subjek=tuple(("ikk", kode) for kode, _ in isi),
             )
     profil = k.data.ini.profil
-    if profil and "wbp" in kelompok:
+    if profil and "wbp" in kelompok and isinstance(profil.penghuni, Decimal):
         beda = [(kode, v) for kode, v in kelompok["wbp"] if v != profil.penghuni]
         if beda:
             rinci = "; ".join(f"{kode}: {f.bulat(v)}" for kode, v in beda)
@@ -429,7 +447,11 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
             continue
         th = dt.tahun
         lok = k.lokasi(dt, "anggaran")
-        if ang.total.realisasi is not None and ang.total.realisasi > ang.total.pagu:
+        if (
+            isinstance(ang.total.realisasi, Decimal)
+            and isinstance(ang.total.pagu, Decimal)
+            and ang.total.realisasi > ang.total.pagu
+        ):
             k.tambah(
                 "REALISASI_MELEBIHI_PAGU",
                 "peringatan",
@@ -445,7 +467,11 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
             strict=True,
         ):
             for i, b in enumerate(baris):
-                if b.realisasi is not None and b.realisasi > b.pagu:
+                if (
+                    isinstance(b.realisasi, Decimal)
+                    and isinstance(b.pagu, Decimal)
+                    and b.realisasi > b.pagu
+                ):
                     k.tambah(
                         "REALISASI_MELEBIHI_PAGU",
                         "peringatan",
@@ -455,9 +481,9 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
                         kunci=f"{th}|{nama}|{b.kunci}",
                         subjek=(("anggaran", th, nama, b.kunci),),
                     )
-            if jumlah is None:
-                continue
-            if jumlah.pagu != ang.total.pagu:
+            if jumlah is None or not jumlah.lengkap:
+                continue  # unknown lines: the sum is partial (the unknown values are findings)
+            if isinstance(ang.total.pagu, Decimal) and jumlah.pagu != ang.total.pagu:
                 k.tambah(
                     "ANGGARAN_TIDAK_MENJUMLAH",
                     "peringatan",
@@ -468,8 +494,8 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
                     subjek=(("anggaran", th, nama),),
                 )
             if (
-                jumlah.realisasi is not None
-                and ang.total.realisasi is not None
+                isinstance(jumlah.realisasi, Decimal)
+                and isinstance(ang.total.realisasi, Decimal)
                 and jumlah.realisasi != ang.total.realisasi
             ):
                 k.tambah(
@@ -528,7 +554,7 @@ def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:
             k.tambah(
                 "ATURAN_TIDAK_ADA",
                 "error",
-                f"{d.tahun}/evaluasi.yaml",
+                f"{d.ini.kunci}/evaluasi.yaml",
                 pesan,
                 kunci=f"{d.tahun}|{pesan}",
                 subjek=(("smart",), ("ikpa",), ("nka",)),
@@ -537,7 +563,7 @@ def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:
         k.tambah(
             "EVALUASI_KOSONG",
             "info",
-            f"{d.tahun}/evaluasi.yaml",
+            f"{d.ini.kunci}/evaluasi.yaml",
             "berkas tidak ada; bagian SMART-DJA, IKPA, e-Performance dan e-Monev dilewati",
             kunci=str(d.tahun),
             subjek=(("smart",), ("ikpa",), ("nka",)),
@@ -580,8 +606,9 @@ def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:
         )
     if (
         ev.ikpa
-        and ev.ikpa.pagu is not None
+        and isinstance(ev.ikpa.pagu, Decimal)
         and h.anggaran
+        and isinstance(h.anggaran.total.pagu, Decimal)
         and ev.ikpa.pagu != h.anggaran.total.pagu
     ):
         k.tambah(
@@ -602,22 +629,24 @@ def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:
             kunci=teks_kunci(h.ikpa.konversi_bobot),
             subjek=(("ikpa",),),
         )
-    for nama, isi, harus in (
-        ("e_performance_triwulan", ev.e_performance_triwulan, 4),
-        ("e_monev_bulan", ev.e_monev_bulan, 12),
+    for nama, isi, jenis in (
+        ("e_performance_triwulan", ev.e_performance_triwulan, "triwulan"),
+        ("e_monev_bulan", ev.e_monev_bulan, "bulan"),
     ):
         subjek: Subjek = ("e_performance",) if nama.startswith("e_perf") else ("e_monev",)
+        # completeness follows the report period: the closed periods up to bulan_terakhir
+        harus = max(d.periode.bulan_diharapkan(jenis), default=0)
         if isi and len(isi) < harus:
             k.tambah(
                 "PERIODE_TIDAK_LENGKAP",
                 "peringatan",
                 k.lokasi(d.ini, "evaluasi", nama),
-                f"hanya {len(isi)} dari {harus} periode terisi",
+                f"hanya {len(isi)} dari {harus} {jenis} sampai {d.periode.rentang_bulan} terisi",
                 kunci=nama,
                 subjek=(subjek,),
             )
         for i, v in enumerate(isi):
-            if v is not None and not (0 <= v <= 100):
+            if isinstance(v, Decimal) and not (0 <= v <= 100):
                 k.tambah(
                     "NILAI_DI_LUAR_RENTANG",
                     "peringatan",
@@ -632,7 +661,11 @@ def _cek_profil(k: _Kumpulan, h: HasilLaporan) -> None:
     p = k.data.ini.profil
     if p is None:
         return
-    if p.penghuni > p.kapasitas:
+    if (
+        isinstance(p.penghuni, Decimal)
+        and isinstance(p.kapasitas, Decimal)
+        and p.penghuni > p.kapasitas
+    ):
         k.tambah(
             "KELEBIHAN_HUNIAN",
             "info",
@@ -649,7 +682,7 @@ def _cek_profil(k: _Kumpulan, h: HasilLaporan) -> None:
             ("pendidikan", p.pegawai_pendidikan),
             ("golongan", p.pegawai_golongan),
         )
-        if baris
+        if baris and not any(isinstance(b.jumlah, TidakDiketahui) for b in baris)
     }
     if len(set(jumlah.values())) > 1:
         rinci = ", ".join(f"menurut {n}: {f.bulat(v)}" for n, v in jumlah.items())
@@ -674,7 +707,7 @@ def _cek_narasi(k: _Kumpulan) -> None:
             k.tambah(
                 "NARASI_DIRANCANG",
                 "info",
-                f"{k.data.tahun}/narasi.yaml, {nama}",
+                f"{k.data.ini.kunci}/narasi.yaml, {nama}",
                 f"{label} tidak diisi; laporan memakai teks yang dirancang dari angka",
                 kunci=nama,
                 subjek=(("narasi", nama),),
@@ -780,13 +813,14 @@ def _cek_klaim(k: _Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]
             )
             continue
         hitung_ = hb[kl.besaran]
-        if hitung_ is None:
+        if hitung_ is None or isinstance(hitung_, TidakDiketahui):
             k.tambah(
                 "KLAIM_TIDAK_DAPAT_DIHITUNG",
                 "info",
                 lok,
                 f"{kl.besaran} dinyatakan {f.angka(kl.nilai, 4, ringkas=True)} tetapi tidak "
-                "dapat dihitung dari data",
+                "dapat dihitung dari data"
+                + (" (data masukannya tidak diketahui)" if hitung_ is not None else ""),
                 kunci=kunci,
                 subjek=subjek,
                 besaran=kl.besaran,
@@ -883,6 +917,85 @@ def _besaran_tahun_lalu(
     return b
 
 
+# --------------------------------------------------------------------------- data model
+
+
+def _subjek_berkas(berkas: str, jalur: tuple[int | str, ...], k: _Kumpulan) -> Subjek:
+    """The thing of the report a value of a data file belongs to (for unknown values)."""
+    nama = berkas.rsplit("/", 1)[-1].removesuffix(".yaml")
+    dt = k.data.ini if berkas.startswith(f"{k.data.ini.kunci}/") else k.data.lalu
+    if nama == "kinerja" and dt and dt.kinerja and jalur[:1] == ("indikator",):
+        i = jalur[1]
+        if isinstance(i, int) and i < len(dt.kinerja.indikator):
+            return ("ikk", dt.kinerja.indikator[i].kode)
+    if nama == "anggaran" and dt:
+        if len(jalur) >= 2 and isinstance(jalur[0], str) and jalur[0].startswith("per_"):
+            return ("anggaran", dt.tahun, str(jalur[0]))
+        return ("anggaran", dt.tahun, "total")
+    if nama == "evaluasi" and jalur:
+        akar = str(jalur[0])
+        return (
+            ("e_performance",)
+            if akar.startswith("e_perf")
+            else (("e_monev",) if akar.startswith("e_monev") else (akar,))
+        )
+    if nama == "profil" and jalur:
+        akar = str(jalur[0])
+        return ("profil", "pegawai" if akar.startswith("pegawai") else akar)
+    return ("pk",)
+
+
+def _cek_tidak_diketahui(k: _Kumpulan, h: HasilLaporan) -> None:
+    """Every number declared unknown is a finding (the report shows "data tidak tersedia")."""
+    for x in k.data.tidak_diketahui:
+        k.tambah(
+            "NILAI_TIDAK_DIKETAHUI",
+            "peringatan" if x.periode_ini else "info",
+            x.lokasi,
+            f'{x.field} dinyatakan tidak diketahui; laporan menulis "data tidak tersedia" dan '
+            "angka ini tidak ikut dijumlah atau dirata-rata",
+            kunci=f"{x.berkas}|{x.field}",
+            subjek=(_subjek_berkas(x.berkas, x.jalur, k),),
+        )
+    for tempat, alasan in h.tanpa_hitung_ulang:
+        k.tambah(
+            "NILAI_TIDAK_DIHITUNG_ULANG",
+            "info",
+            f"{k.data.ini.kunci}/{tempat}",
+            alasan,
+            kunci=tempat,
+            subjek=((tempat.rsplit(" ", 1)[-1],),),
+        )
+
+
+def _cek_periode_laporan(k: _Kumpulan, h: HasilLaporan) -> None:
+    """The period's own completeness and the previous year's target fallbacks."""
+    p = k.data.periode
+    if not p.lengkap:
+        k.tambah(
+            "PERIODE_BELUM_LENGKAP",
+            "info",
+            k.lokasi(k.data.ini, "kinerja", "periode_laporan", "bulan_terakhir"),
+            f"data {p.judul} mencakup {p.rentang_bulan} (belum sampai "
+            f"{f.nama_bulan(p.bulan_akhir)}); laporan menyebutkannya dan membandingkannya "
+            f"dengan tahun {p.tahun - 1} penuh",
+            kunci=f"{p.kunci}|{p.bulan_terakhir}",
+            subjek=(("ikk",),),
+        )
+    renstra_lalu = [r.kode for r in h.ikk if r.sumber_target_lalu == "Renstra"]
+    if renstra_lalu and k.data.lalu is not None:
+        k.tambah(
+            "TARGET_PK_TAHUN_LALU_KOSONG",
+            "info",
+            f"{k.data.lalu.kunci}/kinerja.yaml",
+            f"target PK {p.tahun - 1} tidak tercantum untuk {len(renstra_lalu)} IKK; capaian "
+            f"{p.tahun - 1} dihitung terhadap target Renstra {p.tahun - 1}: "
+            + ", ".join(renstra_lalu),
+            kunci=f"{p.tahun - 1}|" + ",".join(renstra_lalu),
+            subjek=(("ikk",),),
+        )
+
+
 # --------------------------------------------------------------------------- entry points
 
 KODE_TEMUAN: frozenset[str] = frozenset(
@@ -934,6 +1047,11 @@ KODE_TEMUAN: frozenset[str] = frozenset(
         "TANGGAPAN_TIDAK_DIKENAL",
         "TANGGAPAN_GANDA",
         "TANGGAPAN_SELESAI",
+        "TARGET_PK_KOSONG",
+        "TARGET_PK_TAHUN_LALU_KOSONG",
+        "NILAI_TIDAK_DIKETAHUI",
+        "NILAI_TIDAK_DIHITUNG_ULANG",
+        "PERIODE_BELUM_LENGKAP",
     }
 )
 """Every code a check can report (an answer naming another code is certainly mistyped)."""
@@ -954,6 +1072,8 @@ def periksa_data(data: DataLaporan) -> list[Temuan]:
     _cek_profil(k, h)
     _cek_narasi(k)
     _cek_angka_narasi(k, h)
+    _cek_tidak_diketahui(k, h)
+    _cek_periode_laporan(k, h)
     besaran = h.besaran()
     _cek_klaim(k, data.ini, besaran)
     _cek_klaim(k, data.lalu, _besaran_tahun_lalu(h, besaran))
@@ -963,9 +1083,11 @@ def periksa_data(data: DataLaporan) -> list[Temuan]:
     return sorted(k.temuan, key=lambda t: URUTAN_TINGKAT[t.tingkat])
 
 
-def periksa(satker: str, tahun: int | str, data_dir: str | Path = "data") -> list[Temuan]:
-    """Load ``satker``/``tahun`` from ``data_dir`` and run every check."""
-    return periksa_data(muat(satker, tahun, data_dir))
+def periksa(
+    satker: str, tahun: int | str, data_dir: str | Path = "data", periode: str = "tahunan"
+) -> list[Temuan]:
+    """Load ``satker``/``tahun`` (report ``periode``) from ``data_dir`` and run every check."""
+    return periksa_data(muat(satker, tahun, data_dir, periode))
 
 
 def tulis_json(

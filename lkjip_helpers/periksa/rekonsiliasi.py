@@ -173,9 +173,11 @@ def diagnosa_tabel(data: DataLaporan, ang: HasilAnggaran, tabel: str) -> SelPerb
     label = {b.kunci: b.label for b in baris} | {"jumlah": "Jumlah"}
     for b in [*baris, ang.total]:
         k = "jumlah" if b is ang.total else b.kunci
-        sel[(k, "pagu")] = b.pagu
-        asal[(k, "pagu")] = "data"
-        if b.realisasi is not None:
+        # a figure written "tidak diketahui" is no cell of any equation
+        if isinstance(b.pagu, Decimal):
+            sel[(k, "pagu")] = b.pagu
+            asal[(k, "pagu")] = "data"
+        if isinstance(b.realisasi, Decimal):
             sel[(k, "realisasi")] = b.realisasi
             asal[(k, "realisasi")] = "data"
         nama_sisa = (

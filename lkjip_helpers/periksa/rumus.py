@@ -18,7 +18,14 @@ from .besaran import kode_ikk, normal
 SERATUS = Decimal(100)
 
 
+def _tahu(*x: object) -> bool:
+    """Whether every value is a known number (no hand computation with "tidak diketahui")."""
+    return all(isinstance(v, Decimal) for v in x)
+
+
 def _desimal(x: Decimal) -> int:
+    if not isinstance(x, Decimal):
+        return 0
     exp = x.normalize().as_tuple().exponent
     return max(0, -exp) if isinstance(exp, int) else 0
 
@@ -42,13 +49,13 @@ def _rp(x: Decimal) -> str:
 
 
 def _realisasi(pb: Decimal | None, pn: Decimal | None, nilai: Decimal | None) -> str | None:
-    if pb is not None and pn is not None and pn != 0 and nilai is not None:
+    if _tahu(pb, pn, nilai) and pn != 0:
         return f"{_n(pb)} ÷ {_n(pn)} × 100 = {_h(nilai, '%')}"
     return None
 
 
 def _capaian(h: HasilIkk, r: Decimal | None, t: Decimal | None, c: Decimal | None) -> str | None:
-    if r is None or t is None or c is None:
+    if not _tahu(r, t, c):
         return None
     pol = h.defn.polaritas
     if pol == "turun":
@@ -79,7 +86,8 @@ def _ikk(hasil: HasilLaporan, kode: str, ukuran: str, tahun: int) -> str | None:
         if real is None:
             return None
         teks = _realisasi(real.pembilang, real.penyebut, real.nilai)
-        if teks is None and real.per_periode and real.nilai is not None:
+        known = [v for _, v in real.per_periode if v is not None]
+        if teks is None and real.per_periode and _tahu(real.nilai, *known):
             isi = " + ".join(_n(v) for _, v in real.per_periode if v is not None)
             if h.defn.agregasi == "rata_rata":
                 n = sum(1 for _, v in real.per_periode if v is not None)
@@ -94,14 +102,14 @@ def _ikk(hasil: HasilLaporan, kode: str, ukuran: str, tahun: int) -> str | None:
         if teks and h.sumber_target_lalu == "Renstra":
             teks += f" (target Renstra {tahun})"
         return teks
-    if ukuran == "perubahan_capaian" and h.perubahan is not None:
+    if ukuran == "perubahan_capaian" and _tahu(h.perubahan, h.capaian, h.capaian_lalu):
         assert h.capaian is not None and h.capaian_lalu is not None
         return f"{_n(h.capaian)} − {_n(h.capaian_lalu)} = {f.poin(h.perubahan)}"
     if ukuran.startswith("target_renstra."):
         th = int(ukuran.rsplit(".", 1)[-1])
         v = h.target_renstra.get(th)
-        return None if v is None else f"target Renstra {th} (katalog): {_n(v)}"
-    if ukuran == "target" and ini and h.target is not None:
+        return None if not _tahu(v) else f"target Renstra {th} (katalog): {_n(v)}"
+    if ukuran == "target" and ini and _tahu(h.target):
         sumber = "Perjanjian Kinerja" if h.sumber_target == "PK" else f"Renstra {tahun}"
         return f"target {sumber}: {_n(h.target)}"
     return None
@@ -128,7 +136,7 @@ def _anggaran(ang: HasilAnggaran, bagian: list[str]) -> str | None:
             }.get(jenis, [])
             if ukuran in ("pagu", "realisasi") and isi:
                 nilai = [getattr(b, ukuran) for b in isi]
-                if any(v is None for v in nilai):
+                if not _tahu(*nilai):
                     return None
                 total = sum(nilai, Decimal(0))
                 return " + ".join(_rp(v) for v in nilai) + f" = {_rp(total)}"
@@ -144,11 +152,11 @@ def _anggaran(ang: HasilAnggaran, bagian: list[str]) -> str | None:
                 "jenis": ang.per_jenis,
             }
             baris = next((b for b in daftar.get(jenis, []) if b.kunci == butir), None)
-    if baris is None or baris.realisasi is None:
+    if baris is None or not _tahu(baris.pagu, baris.realisasi):
         return None
-    if ukuran == "penyerapan" and baris.penyerapan is not None:
+    if ukuran == "penyerapan" and _tahu(baris.penyerapan):
         return f"{_rp(baris.realisasi)} ÷ {_rp(baris.pagu)} × 100 = {_h(baris.penyerapan, '%')}"
-    if ukuran == "sisa" and baris.sisa is not None:
+    if ukuran == "sisa" and _tahu(baris.sisa):
         return f"{_rp(baris.pagu)} − {_rp(baris.realisasi)} = {_rp(baris.sisa)}"
     return None
 
@@ -168,7 +176,9 @@ def perhitungan(hasil: HasilLaporan, besaran: str, tahun: int) -> str | None:
             if r is None or r.rata_capaian is None:
                 return None
             caps = [
-                x.capaian for x in r.ikk if x.capaian is not None and x.status != PERLU_VERIFIKASI
+                x.capaian
+                for x in r.ikk
+                if isinstance(x.capaian, Decimal) and x.status != PERLU_VERIFIKASI
             ]
             return f"({' + '.join(_n(c) for c in caps)}) ÷ {len(caps)} = {_h(r.rata_capaian, '%')}"
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from ... import format_id as f
 from ...hitung.anggaran import BarisAnggaran, HasilAnggaran
@@ -25,7 +26,8 @@ def _baris(b: BarisAnggaran, label: str | None = None, kelas: str | None = None)
 
 
 def _selisih(a: object, b: object) -> object:
-    return a - b if a is not None and b is not None else None  # type: ignore[operator]
+    """a − b; ``None`` when either is missing or unknown."""
+    return a - b if isinstance(a, Decimal) and isinstance(b, Decimal) else None
 
 
 def _tabel_rincian(
@@ -40,10 +42,20 @@ def _tabel_rincian(
     shown as its own row (the data are never adjusted to agree)."""
     isi = [_baris(b, label_fn(b) if label_fn else None) for b in baris]
     catatan = None
+    dilewati: tuple[str, ...] = ()
     if jumlah is not None:
-        isi.append(_baris(jumlah, "Jumlah rincian", "jumlah"))
+        dilewati = tuple(dict.fromkeys((*jumlah.dilewati_pagu, *jumlah.dilewati_realisasi)))
+        label = "Jumlah rincian" + (
+            f" (tanpa {', '.join(dilewati)}: data tidak tersedia)" if dilewati else ""
+        )
+        isi.append(_baris(jumlah, label, "jumlah"))
     isi.append(_baris(total, "Total DIPA", "jumlah"))
-    if jumlah is not None and (jumlah.pagu != total.pagu or jumlah.realisasi != total.realisasi):
+    if dilewati:
+        catatan = (
+            "Jumlah rincian tidak memuat angka yang tidak diketahui, sehingga tidak "
+            "dibandingkan dengan total DIPA."
+        )
+    elif jumlah is not None and (jumlah.pagu != total.pagu or jumlah.realisasi != total.realisasi):
         sp = _selisih(jumlah.pagu, total.pagu)
         sr = _selisih(jumlah.realisasi, total.realisasi)
         isi.append(
@@ -92,7 +104,12 @@ def alokasi(k: Konteks) -> list[m.Blok]:
                 m.rupiah(a.program_jumlah.pagu, "jumlah"),
             ]
         )
-        beda = a.program_jumlah.pagu != a.total.pagu
+        beda = (
+            isinstance(a.program_jumlah.pagu, Decimal)
+            and isinstance(a.total.pagu, Decimal)
+            and a.program_jumlah.lengkap
+            and a.program_jumlah.pagu != a.total.pagu
+        )
         out.append(
             m.Tabel.buat(
                 "anggaran-program",

@@ -288,9 +288,11 @@ def _renstra(k: Konteks, x: HasilIkk, judul: list[str]) -> list[m.Blok]:
             )
         )
         r = x.nilai_realisasi
-        if r is not None:
+        if isinstance(r, Decimal):
 
             def banding(t: Decimal) -> str:
+                if not isinstance(t, Decimal):  # an unknown Renstra target
+                    return "tidak dapat dibandingkan dengan"
                 lebih = r <= t if d.polaritas == "turun" else r >= t
                 return "telah mencapai" if lebih else "belum mencapai"
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ... import format_id as f
+from ...tidak_diketahui import diketahui
+from ...tidak_diketahui import jumlah as jumlah_diketahui
 from .. import grafik
 from .. import model as m
 from ..konteks import Konteks
@@ -20,8 +22,9 @@ def gambaran_umum(k: Konteks) -> list[m.Blok]:
     per = f" (per {p.penghuni_per})" if p.penghuni_per else ""
     out.append(
         m.Paragraf(
-            f"Kapasitas hunian {f.bulat(p.kapasitas)} orang, dihuni {f.bulat(p.penghuni)} "
-            f"orang{per}; tingkat hunian {f.persen(hasil.okupansi)} dari kapasitas."
+            f"Kapasitas hunian {f.nilai_satuan(p.kapasitas, 'orang')}, dihuni "
+            f"{f.nilai_satuan(p.penghuni, 'orang')}{per}; tingkat hunian "
+            f"{f.persen(hasil.okupansi)} dari kapasitas."
         )
     )
     out.append(
@@ -37,13 +40,14 @@ def gambaran_umum(k: Konteks) -> list[m.Blok]:
             kelas="sempit",
         )
     )
-    out.append(
-        m.Gambar(
-            "hunian",
-            "Kapasitas dan Jumlah Penghuni",
-            lambda: ("image/png", grafik.hunian(p.kapasitas, p.penghuni, hasil.okupansi)),
+    if diketahui(p.kapasitas) and diketahui(p.penghuni):  # no chart of an unknown figure
+        out.append(
+            m.Gambar(
+                "hunian",
+                "Kapasitas dan Jumlah Penghuni",
+                lambda: ("image/png", grafik.hunian(p.kapasitas, p.penghuni, hasil.okupansi)),
+            )
         )
-    )
     if p.batas_wilayah:
         out.append(m.Paragraf("Batas wilayah:"))
         out.append(
@@ -62,11 +66,17 @@ def gambaran_umum(k: Konteks) -> list[m.Blok]:
                     m.angka(b.luas_m2, ringkas=True, satuan="m²"),
                 ]
             )
-        total = sum((b.luas_m2 for b in p.bangunan), Decimal(0))
+        jumlah = jumlah_diketahui((b.uraian, b.luas_m2) for b in p.bangunan)
+        total = jumlah.nilai
         if p.bangunan:
+            label = "Jumlah luas bangunan" + (
+                f" (tanpa {', '.join(jumlah.dilewati)}: data tidak tersedia)"
+                if jumlah.dilewati
+                else ""
+            )
             baris.append(
                 [
-                    m.teks("Jumlah luas bangunan", kelas="jumlah"),
+                    m.teks(label, kelas="jumlah"),
                     m.teks("", kelas="jumlah"),
                     m.angka(total, ringkas=True, satuan="m²", kelas="jumlah"),
                 ]
@@ -80,15 +90,22 @@ def gambaran_umum(k: Konteks) -> list[m.Blok]:
 
 def _tabel_hitung(kunci: str, judul: str, baris_data, kolom: str) -> m.Tabel:
     baris = []
-    total = Decimal(0)
     for i, b in enumerate(baris_data, start=1):
-        j = b.jumlah or Decimal(0)
-        total += j
-        baris.append([m.bulat(i), m.teks(b.uraian), m.bulat(j, "orang")])
+        baris.append([m.bulat(i), m.teks(b.uraian), m.bulat(b.jumlah or Decimal(0), "orang")])
+    jumlah = jumlah_diketahui((b.uraian, b.jumlah) for b in baris_data)
+    total = jumlah.nilai if jumlah.nilai is not None else Decimal(0)
     baris.append(
         [
             m.teks("", kelas="jumlah"),
-            m.teks("Jumlah", kelas="jumlah"),
+            m.teks(
+                "Jumlah"
+                + (
+                    f" (tanpa {', '.join(jumlah.dilewati)}: data tidak tersedia)"
+                    if jumlah.dilewati
+                    else ""
+                ),
+                kelas="jumlah",
+            ),
             m.bulat(total, "orang", kelas="jumlah"),
         ]
     )
