@@ -7,7 +7,10 @@ import datetime as dt
 import difflib
 import hashlib
 import io
+import os
 import random
+import shutil
+import subprocess
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -537,6 +540,34 @@ def test_selusin_kesalahan_satu_pesan_masing_masing(tmp_path: Path) -> None:
     assert "'Anggaran Sasaran'!" in teks[tempat["rumus tanpa nilai tersimpan"]]
 
 
+@pytest.mark.parametrize(
+    ("ubah", "lokasi", "kata"),
+    [
+        (lambda wb: wb.remove(wb["Kinerja"]), ("Kinerja", None), "tidak ada"),
+        (lambda wb: wb.remove(wb["Profil"]), ("Profil", None), "tidak ada"),
+        (
+            lambda wb: wb["Kinerja"].cell(t.BARIS_JUDUL, 1, "Kode"),
+            ("Kinerja", f"A{t.BARIS_JUDUL}"),
+            "seharusnya 'Kode IKK'",
+        ),
+    ],
+)
+def test_lembar_atau_judul_hilang_satu_pesan(
+    tmp_path: Path, ubah: object, lokasi: tuple[str, str | None], kata: str
+) -> None:
+    """A sheet that cannot be read is one problem, not one per field it would have filled."""
+    data = salin_data(tmp_path)
+    xlsx = tulis_ekspor(data, SATKER, 2023, keluaran=tmp_path / "e.xlsx").path
+    wb = openpyxl.load_workbook(xlsx)
+    ubah(wb)  # type: ignore[operator]
+    wb.save(xlsx)
+    with pytest.raises(GalatImpor) as e:
+        impor(xlsx, data)
+    galat = [m for m in e.value.masalah if m.tingkat == "error"]
+    assert [(m.lembar, m.sel) for m in galat] == [lokasi], [str(m) for m in galat]
+    assert kata in galat[0].pesan
+
+
 def test_berkas_sampah_10_mb(tmp_path: Path) -> None:
     junk = tmp_path / "laporan.xlsx"
     junk.write_bytes(random.Random(8).randbytes(10 * 1024 * 1024))
@@ -569,6 +600,54 @@ def test_zip_bukan_xlsx_dan_ods(tmp_path: Path) -> None:
         arsip.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
     with pytest.raises(DataError, match="OpenDocument"):
         impor(ods, data)
+
+
+def _soffice(tmp_path: Path, berkas: Path, filter_: str) -> Path:
+    keluar = tmp_path / f"lo-{filter_.split(':')[0]}"
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--calc",
+            "--convert-to",
+            filter_,
+            "--outdir",
+            str(keluar),
+            str(berkas),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+        env={**os.environ, "HOME": str(tmp_path / "lo-home")},
+    )
+    (hasil,) = keluar.iterdir()
+    return hasil
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) tidak terpasang")
+def test_disimpan_ulang_libreoffice(tmp_path: Path) -> None:
+    """A workbook opened and saved by LibreOffice imports back to byte-identical files (the
+    layout, hidden identity, validation and protection survive); a formula typed before saving
+    is read from the value LibreOffice cached; saved as an old .xls it is refused clearly."""
+    data = salin_data(tmp_path)
+    sebelum = _sidik(data)
+    xlsx = tulis_ekspor(data, SATKER, 2023, keluaran=tmp_path / "e.xlsx").path
+    wb = openpyxl.load_workbook(xlsx)
+    ws = wb["Anggaran"]
+    # pegawai + barang of the seed's Tabel rincian (seed line 2058) = the DIPA pagu 16.466.041.000
+    ws.cell(baris_isian(ws, "pagu"), 3).value = "=4882029000+11584012000"
+    wb.save(xlsx)
+    lo = _soffice(tmp_path, xlsx, "xlsx")
+    hasil = impor(lo, data)
+    assert {r.status for r in hasil.berkas} == {"tetap"}
+    assert _sidik(data) == sebelum
+    ws = openpyxl.load_workbook(lo)["Kinerja"]
+    assert ws.protection.sheet and ws.data_validations.dataValidation
+    xls = _soffice(tmp_path, xlsx, "xls")
+    palsu = tmp_path / "lama.xlsx"
+    palsu.write_bytes(xls.read_bytes())
+    with pytest.raises(DataError, match=r"berkas Excel lama \(\.xls"):
+        impor(palsu, data)
 
 
 # --------------------------------------------------------------------------- CLI

@@ -120,6 +120,8 @@ class IsiBukuKerja:
     masalah: list[Masalah]
     sel_gagal: set[tuple[str, str]]
     """(sheet, cell) whose value could not be read: schema problems there are not repeated."""
+    tak_terbaca: set[tuple[str, tuple[Any, ...]]] = field(default_factory=set)
+    """(file, path) filled by a sheet that could not be read (missing sheet or header)."""
     catatan: list[str] = field(default_factory=list)
 
 
@@ -157,6 +159,7 @@ class _Pembaca:
         self.asal: dict[tuple[str, tuple[Any, ...]], Lokasi] = {}
         self.bidang: dict[tuple[str, tuple[Any, ...]], frozenset[str]] = {}
         self.sel_gagal: set[tuple[str, str]] = set()
+        self.tak_terbaca: set[tuple[str, tuple[Any, ...]]] = set()
         self.catatan: list[str] = []
         self.sasaran = {x.kode for x in konteks.katalog.sasaran}
 
@@ -230,8 +233,25 @@ class _Pembaca:
                 "dengan lkjip templat atau lkjip ekspor, atau kembalikan lembarnya",
                 nama,
             )
+            self.tak_terbaca_lembar(nama)
             return None
         return self.bk.nilai[nama], self.bk.rumus[nama]
+
+    def tak_terbaca_lembar(self, nama: str) -> None:
+        """The fields a sheet fills are unknown when it cannot be read: the schema's "wajib
+        diisi" for them would only repeat the sheet's own problem."""
+        lb = next((x for x in t.LEMBAR if x.nama == nama), None)
+        if lb is None:
+            return
+        if lb.isian:
+            for i in lb.isian:
+                self.tak_terbaca.add((i.berkas or lb.berkas, i.jalur[:1]))
+        elif lb.kelompok:
+            self.tak_terbaca.update(lb.kelompok.values())
+        elif lb.daftar is not None:
+            self.tak_terbaca.add((lb.berkas, lb.daftar))
+        if lb in (t.KINERJA, t.REALISASI_PERIODE, t.NARASI_IKK):
+            self.tak_terbaca.add(("kinerja", ("indikator",)))
 
     def cek_gabungan(self, nama: str, ws: Worksheet) -> None:
         for rng in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
@@ -267,6 +287,18 @@ class _Pembaca:
                 tak_dikenal.append((kol, teks))
             else:
                 peta[h] = kol
+        hilang = [h for h in harapan if h not in peta and h in wajib]
+        if len(tak_dikenal) == 1 and len(hilang) == 1:
+            # one header typed over: one mistake, one message
+            kol, teks = tak_dikenal[0]
+            self.galat(
+                f"judul kolom {teks!r} tidak dikenal; seharusnya {hilang[0]!r} (judul diubah?): "
+                "kembalikan judulnya persis seperti templat",
+                nama,
+                f"{get_column_letter(kol)}{t.BARIS_JUDUL}",
+            )
+            peta[hilang[0]] = kol
+            return peta
         for kol, teks in tak_dikenal:
             self.galat(
                 f"kolom tambahan {teks!r} tidak dikenal; hapus kolom ini (buku kerja hanya "
@@ -275,7 +307,7 @@ class _Pembaca:
                 f"{get_column_letter(kol)}{t.BARIS_JUDUL}",
             )
         for h in harapan:
-            if h not in peta and h in wajib:
+            if h in hilang:
                 self.galat(
                     f"kolom {h!r} tidak ada (judul diubah atau kolom dihapus?); kembalikan judul "
                     "kolomnya persis seperti templat",
@@ -316,7 +348,8 @@ class _Pembaca:
         self.cek_gabungan(lb.nama, ws_n)
         wajib = {k.judul for k in lb.kolom_baca()}
         peta = self.peta_judul(lb.nama, ws_n, [k.judul for k in lb.kolom], wajib)
-        if peta is None:
+        if peta is None or not wajib <= set(peta):
+            self.tak_terbaca_lembar(lb.nama)
             return None
         kolom = [k for k in lb.kolom_baca() if k.judul in peta]
         kunci_kolom = next((k for k in kolom if k.judul in lb.kunci), None)
@@ -468,6 +501,7 @@ class _Pembaca:
         self.cek_gabungan(lb.nama, ws_n)
         peta = self.peta_judul(lb.nama, ws_n, list(t.KOLOM_ISIAN), set(t.KOLOM_ISIAN[:3]))
         if peta is None or "Field" not in peta or "Nilai" not in peta:
+            self.tak_terbaca_lembar(lb.nama)
             return
         kol_kunci, kol_nilai = peta["Field"], peta["Nilai"]
         isian = {i.kunci: i for i in lb.isian}
@@ -985,7 +1019,9 @@ def baca_isi(
     lain = [n for n in bk.nilai.sheetnames if n not in dikenal]
     if lain:
         p.catatan.append("lembar berikut tidak dibaca: " + ", ".join(lain))
-    return IsiBukuKerja(identitas, p.hasil, p.asal, p.bidang, p.masalah, p.sel_gagal, p.catatan)
+    return IsiBukuKerja(
+        identitas, p.hasil, p.asal, p.bidang, p.masalah, p.sel_gagal, p.tak_terbaca, p.catatan
+    )
 
 
 def baca_identitas(bk: BukuKerja) -> tuple[Identitas | None, list[Masalah]]:

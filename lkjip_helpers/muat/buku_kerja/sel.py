@@ -43,9 +43,7 @@ _RUPIAH = re.compile(r"^rp\.?", re.IGNORECASE)
 _MINUS = ("-", "\u2212", "\u2013")
 _POLOS = re.compile(r"^\d+$")
 _ILMIAH = re.compile(r"^(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+$")
-_BUKAN_ANGKA = (
-    f"bukan angka; diharapkan angka (mis. 1234, 1.234,5 atau 99,21%) atau {EJAAN!r}"
-)
+_BUKAN_ANGKA = f"bukan angka; diharapkan angka (mis. 1234, 1.234,5 atau 99,21%) atau {EJAAN!r}"
 _KELOMPOK = {".": re.compile(r"^\d{1,3}(?:\.\d{3})+$"), ",": re.compile(r"^\d{1,3}(?:,\d{3})+$")}
 
 

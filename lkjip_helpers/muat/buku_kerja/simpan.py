@@ -400,6 +400,8 @@ def petakan(
 ) -> Masalah | None:
     """A schema problem at ``loc`` of ``berkas`` as a Masalah at its sheet and cell (None when
     that cell's own problem is already reported); outside the workbook, at the file's line."""
+    if any((berkas, loc[:n]) in isi.tak_terbaca for n in range(len(loc) + 1)):
+        return None
     for n in range(len(loc), 0, -1):
         kunci = (berkas, loc[:n])
         lok = isi.asal.get(kunci)
