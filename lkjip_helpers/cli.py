@@ -2,16 +2,24 @@
 workbook commands ``lkjip templat``, ``lkjip ekspor``, ``lkjip impor`` (help and messages in
 Bahasa Indonesia; English flag spellings accepted as aliases).
 
-Exit codes: 0 success; 1 data errors found (check) or build failed; 2 input cannot be read or
-invalid parameters.
+Exit codes (:data:`KODE_KELUAR`): 0 success; 1 data errors found (check) or build failed;
+2 input cannot be read or invalid parameters; 3 an output cannot be written (read-only folder,
+full disk, a path that is a file); 4 the report was built but without the PDF because
+WeasyPrint's system libraries are missing; 130 interrupted (Ctrl-C, SIGINT); 143 stopped by
+SIGTERM. A closed output pipe (``lkjip check | head``) is not an error.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 
 from rich.console import Console
 from rich.markup import escape
@@ -21,6 +29,56 @@ from . import __version__
 from .errors import LkjipError
 
 WARNA = {"error": "bold red", "peringatan": "yellow", "info": "cyan"}
+
+KODE_KELUAR: dict[str, int] = {
+    "berhasil": 0,
+    "galat_data_atau_build": 1,
+    "masukan_tidak_sah": 2,
+    "keluaran_tidak_dapat_ditulis": 3,
+    "tanpa_pdf": 4,
+    "dibatalkan": 130,
+    "sigterm": 143,
+}
+"""Exit codes of the ``lkjip`` command (documented in the README)."""
+
+
+class _Dihentikan(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so every clean-up path runs (kernel, temporary folder)."""
+
+    kode = KODE_KELUAR["sigterm"]
+
+
+def _saat_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise _Dihentikan()
+
+
+def _stdout_ke_devnull() -> None:
+    """After a closed pipe: send further output (and the exit flush) to /dev/null."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+class _Konsol(Console):
+    """rich Console whose closed pipe (``lkjip check | head``) ends the printing quietly.
+
+    rich's default exits with status 1; here the command goes on (the findings are already
+    written) and keeps its normal exit code.
+    """
+
+    def on_broken_pipe(self) -> None:
+        """Stop printing; send the rest (and the exit flush) to /dev/null."""
+        self.quiet = True
+        _stdout_ke_devnull()
+
+
+@contextlib.contextmanager
+def _abaikan_pipa_putus() -> Iterator[None]:
+    """``lkjip check | head``: the reader went away; stop printing, keep the exit code."""
+    try:
+        yield
+    except BrokenPipeError:
+        _stdout_ke_devnull()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -95,7 +153,8 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="tulis temuan sebagai JSON ke berkas ini "
-        "(bawaan: outputs/<satker>/<tahun>/pemeriksaan.json)",
+        "(bawaan: outputs/<satker>/pemeriksaan-<tahun>.json; laporan yang sudah dibangun "
+        "tidak pernah diubah)",
     )
     c.add_argument(
         "--out-dir", type=Path, default=Path("outputs"), help="folder keluaran (bawaan: outputs/)"
@@ -135,6 +194,13 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="folder notebook bab (bawaan: notebooks/ proyek)",
+    )
+    b.add_argument(
+        "--batas-waktu-sel",
+        default=None,
+        metavar="DETIK",
+        help="batas waktu satu sel notebook dalam detik (bawaan: $LKJIP_BATAS_WAKTU_SEL "
+        "atau 600); sel yang melewatinya dihentikan dan build gagal",
     )
     b.add_argument(
         "--periode",
@@ -628,6 +694,14 @@ def _cmd_satker_baru(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+def path_temuan_check(out_dir: Path, satker: str, kunci: int | str) -> Path:
+    """Where ``lkjip check`` writes its findings by default: beside the report folders,
+    ``<out_dir>/<satker>/pemeriksaan-<kunci>.json`` (``kunci`` = the period folder name,
+    ``2023`` or ``2024-semester-1``), never inside a built report (whose own
+    ``pemeriksaan.json`` must keep matching its ``build.json``)."""
+    return Path(out_dir) / satker / f"pemeriksaan-{kunci}.json"
+
+
 def _tampilkan_belum_dijawab(console: Console, belum: list) -> None:
     """``--ketat``: the problems (errors and warnings) that no answer covers yet."""
     if not belum:
@@ -647,36 +721,50 @@ def _tampilkan_belum_dijawab(console: Console, belum: list) -> None:
 
 
 def _cmd_check(args: argparse.Namespace, console: Console) -> int:
+    from .errors import ParameterError
     from .hitung import hasil_untuk
+    from .keluaran.atomik import tulis_atomik
     from .muat import muat, validasi_parameter
     from .muat.parameter import kunci_periode, validasi_periode
     from .periksa import hitung_tingkat, periksa_data, tinjauan_dari, tulis_json
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
     periode = validasi_periode(args.periode)
+    tujuan = args.json or path_temuan_check(args.out_dir, satker, kunci_periode(tahun, periode))
+    data_dir = Path(args.data_dir).resolve()
+    if Path(tujuan).resolve().is_relative_to(data_dir):
+        raise ParameterError(
+            f"berkas temuan {str(tujuan)!r} berada di dalam folder data {str(args.data_dir)!r}; "
+            "lkjip tidak menulis ke folder data"
+        )
     data = muat(satker, tahun, args.data_dir, periode)
     temuan = periksa_data(data)
     memo = tinjauan_dari(temuan, hasil_untuk(data))
-    _tampilkan_temuan(console, temuan, args.tingkat)
-    tujuan = args.json or args.out_dir / satker / kunci_periode(tahun, periode) / "pemeriksaan.json"
-    tujuan.parent.mkdir(parents=True, exist_ok=True)
-    sementara = tujuan.with_name(f".{tujuan.name}.tmp")
-    tulis_json(temuan, sementara, memo.masalah, satker=satker, tahun=tahun, periode=periode)
-    sementara.replace(tujuan)
-    n = memo.jumlah
-    console.print(
-        f"Memo tinjauan: {len(memo.masalah)} masalah berbeda ({n['error']} error, "
-        f"{n['peringatan']} peringatan, {n['info']} info), "
-        f"{len(memo.mengubah_kesimpulan)} mengubah kesimpulan, "
-        f"{len(memo.perlu_verifikasi)} IKK perlu verifikasi."
+    ada_error = bool(hitung_tingkat(temuan)["error"])
+    if ada_error:
+        kode = 1
+    elif args.ketat:
+        kode = 1 if memo.belum_dijawab else 0
+    else:
+        kode = 0
+    # The findings are written first: a closed pipe (`| head`) must not lose them.
+    tulis_atomik(
+        tujuan,
+        lambda p: tulis_json(temuan, p, memo.masalah, satker=satker, tahun=tahun, periode=periode),
     )
-    console.print(f"Temuan ditulis ke {tujuan}")
-    if hitung_tingkat(temuan)["error"]:
-        return 1
-    if args.ketat:
-        _tampilkan_belum_dijawab(console, memo.belum_dijawab)
-        return 1 if memo.belum_dijawab else 0
-    return 0
+    with _abaikan_pipa_putus():
+        _tampilkan_temuan(console, temuan, args.tingkat)
+        n = memo.jumlah
+        console.print(
+            f"Memo tinjauan: {len(memo.masalah)} masalah berbeda ({n['error']} error, "
+            f"{n['peringatan']} peringatan, {n['info']} info), "
+            f"{len(memo.mengubah_kesimpulan)} mengubah kesimpulan, "
+            f"{len(memo.perlu_verifikasi)} IKK perlu verifikasi."
+        )
+        console.print(f"Temuan ditulis ke {tujuan}")
+        if not ada_error and args.ketat:
+            _tampilkan_belum_dijawab(console, memo.belum_dijawab)
+    return kode
 
 
 def _cmd_build(args: argparse.Namespace, console: Console) -> int:
@@ -694,6 +782,7 @@ def _cmd_build(args: argparse.Namespace, console: Console) -> int:
             abaikan_pemeriksaan=args.abaikan_pemeriksaan,
             notebooks_dir=args.notebooks_dir,
             progress=console.is_terminal,
+            batas_waktu_sel=args.batas_waktu_sel,
             periode=args.periode,
             paksa=args.paksa,
         )
@@ -701,29 +790,37 @@ def _cmd_build(args: argparse.Namespace, console: Console) -> int:
         if args.out_dir.is_dir():  # the index shows the failure next to the previous report
             from .bangun.indeks import tulis_indeks
 
-            tulis_indeks(args.out_dir)
+            with contextlib.suppress(LkjipError, OSError):  # the build's message comes first
+                tulis_indeks(args.out_dir)
         raise
-    if hasil.dipakai_ulang:
-        console.print(
-            "Tidak ada masukan yang berubah sejak build terakhir; laporan dipakai ulang: "
-            f"{hasil.folder} (--paksa untuk membangun ulang)",
-            highlight=False,
+    with _abaikan_pipa_putus():
+        if hasil.dipakai_ulang:
+            console.print(
+                "Tidak ada masukan yang berubah sejak build terakhir; laporan dipakai ulang: "
+                f"{hasil.folder} (--paksa untuk membangun ulang)",
+                highlight=False,
+            )
+        else:
+            console.print(f"Laporan selesai: {hasil.folder}")
+    if hasil.pdf_dilewati:
+        Console(stderr=True, soft_wrap=True).print(
+            f"[bold yellow]Peringatan:[/] {escape(hasil.pdf_dilewati)}", highlight=False
         )
-    else:
-        console.print(f"Laporan selesai: {hasil.folder}")
+        return KODE_KELUAR["tanpa_pdf"]
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lkjip`` console script."""
     args = _parser().parse_args(argv)
-    console = Console(stderr=False, soft_wrap=False)
+    console: Console = _Konsol(stderr=False, soft_wrap=False)
     if not console.is_terminal:
-        console = Console(stderr=False, soft_wrap=False, width=160)
+        console = _Konsol(stderr=False, soft_wrap=False, width=160)
     err = Console(stderr=True, soft_wrap=True)
     if args.perintah is None:
         _parser().print_help()
         return 2
+    sigterm_lama = _pasang_sigterm()
     try:
         if args.perintah == "check":
             return _cmd_check(args, console)
@@ -741,9 +838,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LkjipError as e:
         err.print(f"[bold red]Galat:[/] {escape(str(e))}", highlight=False, markup=True)
         return e.exit_code
-    except KeyboardInterrupt:
-        err.print("Dibatalkan.")
-        return 130
+    except KeyboardInterrupt as e:
+        _senyapkan_asyncio()
+        err.print("Dihentikan (SIGTERM)." if isinstance(e, _Dihentikan) else "Dibatalkan.")
+        return getattr(e, "kode", KODE_KELUAR["dibatalkan"])
+    except BrokenPipeError:
+        _stdout_ke_devnull()
+        return 0
+    except Exception as e:  # a bug: one line, not a traceback (LKJIP_DEBUG=1 shows it)
+        if os.environ.get("LKJIP_DEBUG"):
+            raise
+        err.print(
+            f"[bold red]Galat internal:[/] {escape(type(e).__name__)}: {escape(str(e)[:300])} "
+            "(ulangi dengan LKJIP_DEBUG=1 untuk traceback, lalu laporkan)",
+            highlight=False,
+        )
+        return KODE_KELUAR["galat_data_atau_build"]
+    finally:
+        if sigterm_lama is not None:
+            signal.signal(signal.SIGTERM, sigterm_lama)
+
+
+def _pasang_sigterm() -> signal.Handlers | None:
+    """Turn SIGTERM into :class:`_Dihentikan` (main thread only); return the old handler."""
+    try:
+        return signal.signal(signal.SIGTERM, _saat_sigterm)  # type: ignore[return-value]
+    except ValueError:  # not the main thread (e.g. called from a worker): leave it
+        return None
+
+
+def _senyapkan_asyncio() -> None:
+    """After an interrupt, jupyter_client's event loops are torn down with pending tasks;
+    asyncio would print "Task exception was never retrieved" tracebacks at exit."""
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL + 1)
+    logging.getLogger("asyncio").propagate = False
 
 
 if __name__ == "__main__":  # pragma: no cover

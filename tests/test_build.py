@@ -480,7 +480,10 @@ def test_parameter_tidak_sah(satker: str, tahun: int, tmp_path: Path) -> None:
 
 def test_tanpa_notebook(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match="tidak ada notebook bab"):
-        build(SATKER, TAHUN, tmp_path, tmp_path / "out", notebooks_dir=tmp_path, progress=False)
+        build(
+            SATKER, TAHUN, tmp_path / "data", tmp_path / "out", notebooks_dir=tmp_path,
+            progress=False,
+        )  # fmt: skip
 
 
 # --------------------------------------------------------------------------- units

@@ -58,8 +58,10 @@ def test_check_sample_exit_0_and_json(tmp_path, capsys):
 def test_check_default_json_location_and_level_filter(tmp_path, capsys):
     assert main(_check("--out-dir", str(tmp_path / "keluaran"), "--tingkat", "peringatan")) == 0
     out, _ = capsys.readouterr()
-    tujuan = tmp_path / "keluaran" / SATKER / "2023" / "pemeriksaan.json"
+    # beside the report folders, never inside a built report (issue 10)
+    tujuan = tmp_path / "keluaran" / SATKER / "pemeriksaan-2023.json"
     assert tujuan.is_file()
+    assert not (tmp_path / "keluaran" / SATKER / "2023").exists()
     # the table hides info findings; the JSON keeps them all
     assert "KELEBIHAN_HUNIAN" not in out and "RASIO_DI_ATAS_100" in out
     isi = json.loads(tujuan.read_text(encoding="utf-8"))

@@ -212,3 +212,15 @@ def test_review_memo_written_and_linked(laporan: Path) -> None:
         assert f'id="{tujuan}"' in laporan_html, a["href"]
     for a in soup.select('a[href^="#"]'):
         assert a["href"][1:] in ids, a["href"]
+
+
+def test_documents_forbid_loading_and_scripts(laporan: Path) -> None:
+    """A Content-Security-Policy backs up the sanitiser in both documents."""
+    from lkjip_helpers.keluaran.html import CSP
+
+    for nama in ("laporan.html", "tinjauan.html"):
+        teks = (laporan / nama).read_text(encoding="utf-8")
+        assert f'<meta content="{CSP}" http-equiv="Content-Security-Policy"/>' in teks or (
+            f'http-equiv="Content-Security-Policy" content="{CSP}"' in teks
+        ), nama
+        assert "default-src 'none'" in CSP and "script-src" not in CSP

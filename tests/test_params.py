@@ -69,8 +69,6 @@ def test_valid_years(tahun, harapan):
         "23",
         "02023",
         "12345",
-        "1989",
-        "2101",
         "",
         "2023.0",
         2023.0,
@@ -83,6 +81,16 @@ def test_valid_years(tahun, harapan):
 def test_invalid_years_are_refused(tahun):
     with pytest.raises(ParameterError, match="harus empat digit"):
         validasi_tahun(tahun)
+
+
+@pytest.mark.parametrize("tahun", ["1900", "1989", "2101", "9999"])
+def test_year_out_of_range_names_the_range(tahun):
+    # Issue 10: `--tahun 1900` said "harus empat digit" although it has four digits.
+    with pytest.raises(ParameterError) as info:
+        validasi_tahun(tahun)
+    pesan = str(info.value)
+    assert "empat digit" not in pesan
+    assert "antara 1990 dan 2100" in pesan and tahun in pesan
 
 
 def test_parameter_error_is_exit_code_2():

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..hitung.capaian import PERLU_VERIFIKASI, TERCAPAI, TIDAK_TERCAPAI
+from ..keluaran.html import CSP
 from ..muat.parameter import PERIODE
 from .sidik import KUNCI_PERIODE
 
@@ -290,6 +291,7 @@ def render_indeks(out_dir: Path) -> str:
     bagian = [
         "<!DOCTYPE html>",
         '<html lang="id"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Indeks laporan LKjIP</title><style>{_CSS}</style></head><body>",
         "<h1>Indeks laporan LKjIP</h1>",

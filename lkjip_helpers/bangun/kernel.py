@@ -10,8 +10,11 @@ The kernel always runs on the interpreter of the build itself (``sys.executable`
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -22,15 +25,70 @@ import papermill
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.utils import run_sync
+from nbclient.exceptions import CellTimeoutError
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 from papermill.exceptions import PapermillExecutionError
 
-from ..errors import BuildError
+from ..errors import BuildError, ParameterError
 
 NAMA_ENGINE = "lkjip-kernel-bersama"
 BATAS_WAKTU_SEL = 600
-"""Seconds a single cell may run before the build fails."""
+"""Default seconds a single cell may run before the build fails."""
+ENV_BATAS_WAKTU_SEL = "LKJIP_BATAS_WAKTU_SEL"
+"""Environment variable overriding :data:`BATAS_WAKTU_SEL` (whole seconds)."""
+TUNGGU_INTERUPSI = 5.0
+"""Seconds an interrupted kernel gets to return to idle before it is killed and restarted."""
+
+# nbclient logs "Timeout waiting for execute reply" in English on the console; the build
+# reports the time-out itself, in Indonesian.
+_LOG_KLIEN = logging.getLogger("lkjip.nbclient")
+_LOG_KLIEN.setLevel(logging.CRITICAL)
+
+
+def batas_waktu_sel(nilai: int | str | None = None) -> int:
+    """Seconds a cell may run: ``nilai`` if given, else ``$LKJIP_BATAS_WAKTU_SEL``, else 600."""
+    asal = "batas waktu sel"
+    if nilai is None:
+        nilai = os.environ.get(ENV_BATAS_WAKTU_SEL) or None
+        asal = ENV_BATAS_WAKTU_SEL
+    if nilai is None:
+        return BATAS_WAKTU_SEL
+    try:
+        detik = int(str(nilai).strip())
+    except ValueError:
+        detik = 0
+    if not 1 <= detik <= 86_400:
+        raise ParameterError(
+            f"{asal} {str(nilai)[:20]!r} tidak sah: harus bilangan bulat detik antara 1 dan 86400"
+        )
+    return detik
+
+
+class SelWaktuHabis(Exception):
+    """A cell ran longer than the limit; the kernel has been interrupted (or restarted)."""
+
+    def __init__(
+        self, indeks: int | None, batas: int, nb: nbformat.NotebookNode | None = None
+    ) -> None:
+        super().__init__(f"sel berjalan lebih dari {batas} detik")
+        self.indeks = indeks
+        """Index of the cell in the executed notebook :attr:`nb` (papermill's cells included)."""
+        self.batas = batas
+        self.nb = nb
+        """The notebook as executed so far (papermill has not saved it)."""
+
+
+class _KlienPapermill(PapermillNotebookClient):
+    """papermill's client that remembers which cell is running (for the time-out message)."""
+
+    indeks_berjalan: int | None = None
+
+    def execute_cell(self, cell: Any, cell_index: int, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        """Execute one cell, noting its index first."""
+        self.indeks_berjalan = cell_index
+        return super().execute_cell(cell, cell_index, *args, **kwargs)
+
 
 _KODE_RESET = (
     "import sys as _lkjip_sys\n"
@@ -97,7 +155,7 @@ class _EngineKernelBersama(NBClientEngine):
         km = kwargs.pop("km")
         kc = kwargs.pop("kc")
         kwargs.pop("input_path", None)
-        client = PapermillNotebookClient(
+        client = _KlienPapermill(
             nb_man,
             km=km,
             timeout=execution_timeout,
@@ -106,9 +164,15 @@ class _EngineKernelBersama(NBClientEngine):
             log_output=log_output,
             stdout_file=stdout_file,
             stderr_file=stderr_file,
+            log=_LOG_KLIEN,
         )
         client.kc = kc
-        return client.execute()
+        try:
+            return client.execute()
+        except CellTimeoutError as err:
+            raise SelWaktuHabis(
+                client.indeks_berjalan, int(execution_timeout or 0), nb_man.nb
+            ) from err
 
 
 papermill_engines.register(NAMA_ENGINE, _EngineKernelBersama)
@@ -238,9 +302,13 @@ class KernelBersama:
     work (the data checks) while the kernel starts and imports.
     """
 
-    def __init__(self, cwd: Path, startup_timeout: int = 60) -> None:
+    def __init__(
+        self, cwd: Path, startup_timeout: int = 60, batas_waktu_sel: int | None = None
+    ) -> None:
         self.cwd = Path(cwd)
         self.startup_timeout = startup_timeout
+        self.batas_waktu_sel = batas_waktu_sel or BATAS_WAKTU_SEL
+        """Seconds a cell may run (see :func:`batas_waktu_sel`)."""
         self.km: AsyncKernelManager | None = None
         self.kc: Any = None
         self._log: IO[bytes] | None = None
@@ -317,6 +385,37 @@ class KernelBersama:
         self._log.seek(0)
         return self._log.read().decode("utf-8", "replace")
 
+    def pulihkan(self, tunggu: float = TUNGGU_INTERUPSI) -> str:
+        """Stop whatever the kernel runs: interrupt it; if it is not idle within ``tunggu``
+        seconds, kill and restart it. Returns ``"interupsi"`` or ``"mulai ulang"``."""
+        assert self.km is not None and self.kc is not None
+        try:
+            run_sync(self.km.interrupt_kernel)()
+            if self._tunggu_siaga(tunggu):
+                return "interupsi"
+        except Exception:  # an interrupt that fails is followed by the kill below
+            logging.getLogger(__name__).debug("interupsi kernel gagal", exc_info=True)
+        self.kc.stop_channels()
+        run_sync(self.km.restart_kernel)(now=True)
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        self._siap = False
+        self.siapkan()
+        return "mulai ulang"
+
+    def _tunggu_siaga(self, tunggu: float) -> bool:
+        """Whether the kernel answers a kernel_info request within ``tunggu`` seconds."""
+        msg_id = self.kc.kernel_info()
+        akhir = time.monotonic() + tunggu
+        while (sisa := akhir - time.monotonic()) > 0:
+            try:
+                balasan = run_sync(self.kc.get_shell_msg)(timeout=sisa)
+            except Exception:  # queue.Empty on time-out
+                return False
+            if balasan.get("parent_header", {}).get("msg_id") == msg_id:
+                return True
+        return False
+
     def hidup(self) -> bool:
         """Whether the kernel process is still alive."""
         return self.km is not None and bool(run_sync(self.km.is_alive)())
@@ -359,7 +458,7 @@ class KernelBersama:
             language="python",
             request_save_on_cell_execute=False,
             progress_bar=False,
-            execution_timeout=BATAS_WAKTU_SEL,
+            execution_timeout=self.batas_waktu_sel,
             km=self.km,
             kc=self.kc,
         )
@@ -369,5 +468,7 @@ __all__ = [
     "Kegagalan",
     "KernelBersama",
     "PapermillExecutionError",
+    "SelWaktuHabis",
+    "batas_waktu_sel",
     "kumpulkan_kegagalan",
 ]

@@ -150,9 +150,14 @@ def sidik_data(data_dir: Path, satker: str, tahun: int, kunci: str) -> dict[str,
     for p in _berkas_di(data_dir, lewati=[data_dir / "satker"]):
         if p.suffix.lower() != ".md":
             berkas.append(p)
+    from ..muat.berkas import pastikan_dalam
+
     hasil = {}
     for p in berkas:
-        hasil[f"data/{p.relative_to(data_dir).as_posix()}"] = _sha256(p)
+        if not p.is_file():  # a FIFO or device would block the read: not data anyway
+            continue
+        # nothing outside the data folder is read, not even to hash it (issue 10)
+        hasil[f"data/{p.relative_to(data_dir).as_posix()}"] = _sha256(pastikan_dalam(data_dir, p))
     return hasil
 
 

@@ -9,6 +9,14 @@ Everything is written into ``<out_dir>/<satker>/.<tahun>.tmp-<acak>`` first and 
 ``<out_dir>/<satker>/<tahun>/`` only when every step succeeded, so a failed build never
 touches the previous good output. A failed chapter's executed notebook and its traceback are
 kept in ``<out_dir>/<satker>/.gagal-<tahun>/``.
+
+Robustness (issue 10): the output folder must be apart from the data folder; a build holds a
+lock on ``<out_dir>/<satker>/.<tahun>.kunci`` and, before anything else, restores a report a
+killed build left half-swapped and removes killed builds' temporary folders
+(:class:`_PenjagaKeluaran`); a cell past its time limit is interrupted, or the kernel killed
+and restarted; write errors become :class:`~lkjip_helpers.errors.OutputError`; and
+:func:`build` raises nothing but :class:`~lkjip_helpers.errors.LkjipError` (besides
+KeyboardInterrupt/SystemExit), so a batch can go on after any single failure.
 """
 
 from __future__ import annotations
@@ -33,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..errors import BuildError, LkjipError
+from ..errors import BuildError, LkjipError, galat_tulis, output_error, sebab_os
 from ..muat.parameter import kunci_periode, validasi_parameter, validasi_periode
 
 PAKET_DICATAT = (
@@ -74,6 +82,9 @@ class BuildResult:
     """Seconds per step, plus ``total``."""
     temuan: dict[str, int] = field(default_factory=dict)
     """Number of data-check findings per tingkat (error, peringatan, info)."""
+    pdf_dilewati: str | None = None
+    """Why no PDF was made although one was asked for (WeasyPrint's system libraries are
+    missing): one Indonesian line naming the packages to install. None otherwise."""
     periode: str = "tahunan"
     dipakai_ulang: bool = False
     """True when no input changed since the last successful build, whose outputs were
@@ -120,41 +131,51 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _path_katalog(data_dir: Path, satker: str) -> Path | None:
-    """The catalog file named by ``satker.yaml`` (``katalog: <id>``), if readable."""
-    berkas = data_dir / "satker" / satker / "satker.yaml"
-    try:
-        from ruamel.yaml import YAML
+def _satker_yaml(data_dir: Path, satker: str) -> dict[str, Any]:
+    """satker.yaml as a mapping (empty when unreadable: the checks report that)."""
+    from ..muat.berkas import baca_yaml
 
-        isi = YAML(typ="safe").load(berkas.read_text(encoding="utf-8"))
-        nama = str(isi["katalog"])
-    except Exception:  # the checks report unreadable data; here it is only provenance
+    try:
+        isi = baca_yaml(data_dir / "satker" / satker / "satker.yaml", data_dir)
+    except LkjipError:  # the checks report unreadable data; here it is only provenance
+        return {}
+    return isi if isinstance(isi, dict) else {}
+
+
+def _path_katalog(data_dir: Path, satker: str) -> Path | None:
+    """The catalog file named by ``satker.yaml`` (``katalog: <id>``), if inside data/katalog/."""
+    from ..muat.berkas import path_dalam
+
+    nama = _satker_yaml(data_dir, satker).get("katalog")
+    if not isinstance(nama, str):
         return None
-    path = data_dir / "katalog" / f"{nama}.yaml"
-    return path if path.is_file() and "/" not in nama and "\\" not in nama else None
+    try:
+        path = path_dalam(data_dir / "katalog", f"{nama}.yaml")
+    except LkjipError:
+        return None
+    return path if path.is_file() else None
 
 
 def _nama_satker(data_dir: Path, satker: str) -> str:
-    berkas = data_dir / "satker" / satker / "satker.yaml"
-    try:
-        from ruamel.yaml import YAML
-
-        isi = YAML(typ="safe").load(berkas.read_text(encoding="utf-8"))
-        return str(isi.get("nama") or satker)
-    except Exception:  # provenance only; the checks have already validated the file
-        return satker
+    nama = _satker_yaml(data_dir, satker).get("nama")
+    return str(nama) if nama else satker
 
 
 def sidik_masukan(data_dir: Path, satker: str) -> dict[str, str]:
     """sha256 of every file under ``data_dir/satker/<satker>/`` and of the catalog used.
 
-    Keys are paths relative to ``data_dir`` with forward slashes.
+    Keys are paths relative to ``data_dir`` with forward slashes. A file that is a symlink
+    to somewhere outside ``data_dir`` is refused (DataError), never read.
     """
+    from ..muat.berkas import pastikan_dalam
+
     berkas = sorted(p for p in (data_dir / "satker" / satker).rglob("*") if p.is_file())
     katalog = _path_katalog(data_dir, satker)
     if katalog is not None:
         berkas.append(katalog)
-    return {p.relative_to(data_dir).as_posix(): _sha256(p) for p in berkas}
+    return {
+        p.relative_to(data_dir).as_posix(): _sha256(pastikan_dalam(data_dir, p)) for p in berkas
+    }
 
 
 def _versi_paket() -> dict[str, str]:
@@ -286,13 +307,14 @@ def _eksekusi_bab(
     """
     import nbformat
 
-    from .kernel import Kegagalan, PapermillExecutionError, kumpulkan_kegagalan
+    from .kernel import Kegagalan, PapermillExecutionError, SelWaktuHabis, kumpulkan_kegagalan
 
     hasil: list[Path] = []
     kegagalan: list[Any] = []
     nb_gagal: list[Path] = []
     log_kernel = ""
-    for path in bab:
+    dihentikan = ""
+    for i_bab, path in enumerate(bab):
         kemajuan.langkah(f"Menjalankan {path.name}")
         keluar = folder_nb / path.name
         mulai = time.perf_counter()
@@ -302,7 +324,17 @@ def _eksekusi_bab(
         except PapermillExecutionError as err:
             galat_pm = err
             nb = nbformat.read(keluar, as_version=4)  # papermill saves before raising
-        except Exception as err:  # kernel died, timeout, unreadable notebook …
+        except SelWaktuHabis as err:
+            kegagalan.append(_kegagalan_waktu_habis(path, keluar, err, kernel.pulihkan()))
+            if keluar.is_file():
+                nb_gagal.append(keluar)
+            sisa = len(bab) - i_bab - 1
+            if sisa:
+                dihentikan = f"{sisa} bab berikutnya tidak dijalankan setelah batas waktu."
+            break
+        except Exception as err:  # kernel died, unreadable notebook …
+            if (tulis := galat_tulis(err)) is not None:
+                raise output_error(tulis, keluar, "Keluaran sebelumnya tidak diubah.") from err
             kegagalan.append(
                 Kegagalan(
                     notebook=path.name,
@@ -360,7 +392,15 @@ def _eksekusi_bab(
         return hasil
     if not log_kernel and not kernel.hidup():
         log_kernel = kernel.log_kernel()
-    tb = _simpan_kegagalan(folder_gagal, kegagalan, nb_gagal, log_kernel)
+    tb: Path | None = None
+    try:
+        tb = _simpan_kegagalan(folder_gagal, kegagalan, nb_gagal, log_kernel)
+        disimpan = (
+            f"Notebook yang gagal dan traceback disimpan di {folder_gagal} (lihat {tb.name})."
+        )
+    except OSError as err:
+        shutil.rmtree(folder_gagal, ignore_errors=True)
+        disimpan = f"Notebook yang gagal tidak dapat disimpan di {folder_gagal}: {sebab_os(err)}."
     pertama = kegagalan[0]
     daftar = "\n".join(f"  - {k.uraian()}" for k in kegagalan[:MAKS_TEMUAN_DITAMPILKAN])
     if len(kegagalan) > MAKS_TEMUAN_DITAMPILKAN:
@@ -368,21 +408,59 @@ def _eksekusi_bab(
     err = BuildError(
         f"Notebook bab {pertama.notebook} gagal di {pertama.tempat(rinci=True)}: {pertama.nama}: {pertama.pesan}\n"
         f"Semua kegagalan ({len(kegagalan)}):\n{daftar}\n"
-        f"Notebook yang gagal dan traceback disimpan di {folder_gagal} "
-        f"(lihat {tb.name}). Keluaran sebelumnya tidak diubah."
+        + (f"{dihentikan}\n" if dihentikan else "")
+        + f"{disimpan} Keluaran sebelumnya tidak diubah."
     )
     err.bab = pertama.notebook  # type: ignore[attr-defined]  # for the batch summary
     err.log = tb  # type: ignore[attr-defined]
     raise err
 
 
-# --------------------------------------------------------------------------- swap
+def _kegagalan_waktu_habis(path: Path, keluar: Path, err: Any, cara: str) -> Any:
+    """The failure record of a cell that ran past the time limit."""
+    import nbformat
+
+    from .kernel import ENV_BATAS_WAKTU_SEL, Kegagalan, _nomor_sel_sumber
+
+    sel = id_sel = None
+    cuplikan = ""
+    nb = err.nb
+    if nb is not None:
+        with contextlib.suppress(OSError):  # kept for the failure folder, as papermill would
+            nbformat.write(nb, keluar)
+        if err.indeks is not None and err.indeks < len(nb.cells):
+            sel = _nomor_sel_sumber(nb, err.indeks)
+            id_sel = nb.cells[err.indeks].get("id")
+            sumber = str(nb.cells[err.indeks].get("source", "")).strip().splitlines()
+            cuplikan = sumber[0][:80] if sumber else ""
+    kernel = "dihentikan (interupsi)" if cara == "interupsi" else "dimatikan lalu dimulai ulang"
+    return Kegagalan(
+        notebook=path.name,
+        sel=sel,
+        id_sel=id_sel,
+        jenis="galat",
+        nama="BatasWaktu",
+        pesan=(
+            f"sel berjalan lebih dari {err.batas} detik (batas waktu sel) dan kernel {kernel}; "
+            f"ubah batas dengan --batas-waktu-sel atau {ENV_BATAS_WAKTU_SEL}"
+        ),
+        traceback=f"Batas waktu sel {err.batas} detik terlampaui; kernel {kernel}.",
+        cuplikan=cuplikan,
+    )
+
+
+# --------------------------------------------------------------------------- output folder
 
 
 def _pindahkan_atomik(tmp: Path, final: Path) -> None:
-    """Put ``tmp`` at ``final``; the old ``final`` survives until the new one is in place."""
+    """Put ``tmp`` at ``final``; the old ``final`` survives until the new one is in place.
+
+    Two renames: ``final`` → ``.<name>.lama-<x>`` (the backup), then ``tmp`` → ``final``. If
+    the process dies between them, :func:`_bereskan_sisa` (which every build runs first,
+    under the output lock) puts the backup back before anything else happens.
+    """
     cadangan: Path | None = None
-    if final.exists():
+    if final.exists() or final.is_symlink():
         cadangan = final.parent / f".{final.name}.lama-{secrets.token_hex(4)}"
         os.replace(final, cadangan)
     try:
@@ -392,26 +470,123 @@ def _pindahkan_atomik(tmp: Path, final: Path) -> None:
             os.replace(cadangan, final)
         raise
     if cadangan is not None:
-        shutil.rmtree(cadangan, ignore_errors=True)
+        _hapus(cadangan)
+
+
+def _hapus(folder: Path) -> None:
+    """Remove a folder of ours (a symlink is unlinked, never followed)."""
+    if folder.is_symlink():
+        folder.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _bereskan_sisa(folder_satker: Path, tahun: int | str, umur_detik: float = 3600) -> None:
     """Clean up after a build that was killed (SIGKILL, power loss) mid-way.
 
     A backup ``.<tahun>.lama-*`` left without a ``<tahun>`` folder is the previous good
-    output: it is put back. Temporary folders older than ``umur_detik`` are removed (younger
-    ones may belong to a build running right now).
+    output: it is put back (the newest one). Temporary folders and other backups older than
+    ``umur_detik`` are removed; a build holding the output lock passes 0 (no other build of
+    this satker and year can be running then).
     """
     final = folder_satker / str(tahun)
     sekarang = time.time()
-    for cadangan in sorted(folder_satker.glob(f".{tahun}.lama-*"), key=os.path.getmtime):
-        if not final.exists():
-            os.replace(cadangan, final)
-        elif sekarang - cadangan.stat().st_mtime > umur_detik:
-            shutil.rmtree(cadangan, ignore_errors=True)
+    cadangan = sorted(
+        folder_satker.glob(f".{tahun}.lama-*"), key=lambda p: p.lstat().st_mtime, reverse=True
+    )
+    for c in cadangan:
+        if not (final.exists() or final.is_symlink()):
+            os.replace(c, final)
+        elif sekarang - c.lstat().st_mtime >= umur_detik:
+            _hapus(c)
     for tmp in folder_satker.glob(f".{tahun}.tmp-*"):
-        if sekarang - tmp.stat().st_mtime > umur_detik:
-            shutil.rmtree(tmp, ignore_errors=True)
+        if sekarang - tmp.lstat().st_mtime >= umur_detik:
+            _hapus(tmp)
+
+
+class _PenjagaKeluaran:
+    """The output lock of one satker and year, with the recovery step and the swap.
+
+    A build holds an exclusive ``flock`` on ``<out_dir>/<satker>/.<tahun>.kunci`` from the
+    moment the folder exists until it ends (the kernel releases it when the process dies,
+    even by SIGKILL), so the first thing a build does — before the data checks — is to put
+    back a previous report a killed build left half-swapped and to remove every temporary
+    folder of killed builds. A second build of the same satker and year meanwhile stops with
+    a clear message. Without ``fcntl`` (Windows) there is no lock and only leftovers older
+    than an hour are removed.
+    """
+
+    def __init__(self, folder_satker: Path, tahun: int | str, data_dir: Path) -> None:
+        self.folder = folder_satker
+        self.tahun = str(tahun)
+        self.data_dir = data_dir
+        self._fd: int | None = None
+        self._path_kunci = folder_satker / f".{tahun}.kunci"
+
+    def __enter__(self) -> _PenjagaKeluaran:
+        if self.folder.is_dir():
+            self.kunci()
+        return self
+
+    def kunci(self) -> None:
+        """Create the satker output folder if needed, take the lock, recover, clean up."""
+        if self._fd is not None:
+            return
+        from ..muat.berkas import pastikan_terpisah
+
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise output_error(err, self.folder) from None
+        # A symlinked <out_dir>/<satker> must not lead into the data folder either.
+        pastikan_terpisah(self.data_dir, self.folder)
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            _bereskan_sisa(self.folder, self.tahun)
+            return
+        while True:
+            try:
+                fd = os.open(self._path_kunci, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as err:
+                raise output_error(err, self._path_kunci) from None
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                raise BuildError(
+                    f"build lain untuk {self.folder.name} tahun {self.tahun} sedang berjalan "
+                    f"(kunci {self._path_kunci}); tunggu sampai selesai lalu coba lagi"
+                ) from None
+            try:  # the previous holder may have removed the lock file meanwhile
+                sama = os.stat(self._path_kunci).st_ino == os.fstat(fd).st_ino
+            except FileNotFoundError:
+                sama = False
+            if sama:
+                break
+            os.close(fd)
+        self._fd = fd
+        _bereskan_sisa(self.folder, self.tahun, umur_detik=0)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                self._path_kunci.unlink()
+            os.close(self._fd)
+            self._fd = None
+
+
+def pulihkan_keluaran(out_dir: Path, satker: str, tahun: int | str, data_dir: Path) -> None:
+    """Run the recovery step of ``out_dir/<satker>/<tahun>`` now (under the output lock).
+
+    Puts back a previous report that a killed build left half-swapped and removes temporary
+    folders of killed builds. ``build()`` does it itself; call it before anything else that
+    reads a report folder when no build may have run since a crash.
+    """
+    folder = Path(out_dir) / satker
+    if folder.is_dir():
+        with _PenjagaKeluaran(folder, tahun, Path(data_dir)):
+            pass
 
 
 # --------------------------------------------------------------------------- build
@@ -427,37 +602,100 @@ def build(
     abaikan_pemeriksaan: bool = False,
     notebooks_dir: Path | None = None,
     progress: bool = True,
+    batas_waktu_sel: int | None = None,
     periode: str = "tahunan",
     paksa: bool = False,
     indeks: bool = True,
 ) -> BuildResult:
     """Build ``laporan.html`` (and ``laporan.pdf``) with all side files for one satker/year.
 
+    Raises only :class:`~lkjip_helpers.errors.LkjipError` subclasses (besides
+    KeyboardInterrupt/SystemExit): :class:`~lkjip_helpers.errors.ParameterError` for bad
+    parameters (also an output folder inside the data folder), :class:`DataError` for
+    unreadable data, :class:`~lkjip_helpers.errors.OutputError` when the output cannot be
+    written, and :class:`~lkjip_helpers.errors.BuildError` (message in Bahasa Indonesia)
+    when the data checks find errors (the findings are in its ``temuan`` attribute), a
+    chapter fails or times out (``batas_waktu_sel`` seconds per cell, default
+    ``$LKJIP_BATAS_WAKTU_SEL`` or 600) or anything else goes wrong. On failure or
+    interruption nothing under ``out_dir/<satker>/<tahun>`` changes and no temporary folder
+    is left (a killed build's leftovers are removed by the next build).
+
+    When WeasyPrint's system libraries are missing the report is built without the PDF;
+    :attr:`BuildResult.pdf_dilewati` then says what to install.
+
     The output folder is ``out_dir/<satker>/<kunci_periode(tahun, periode)>``. When no input
     changed since the last successful build there (see :mod:`.sidik`), that build is returned
     with ``dipakai_ulang=True`` and nothing runs, unless ``paksa``. ``indeks`` rewrites
     ``out_dir/index.html`` afterwards (a batch does it once at its end instead).
-
-    Raises :class:`~lkjip_helpers.errors.ParameterError` for bad parameters and
-    :class:`~lkjip_helpers.errors.BuildError` (message in Bahasa Indonesia) when the data
-    checks find errors (the findings are in its ``temuan`` attribute), a chapter fails or an
-    export step fails. On failure nothing under ``out_dir/<satker>/<tahun>`` changes.
     """
+    from .kernel import batas_waktu_sel as _batas_waktu_sel
+
     t_mulai = time.perf_counter()
     lewati_rfc3987_syntax()
     durasi: dict[str, float] = {}
     with _stopwatch(durasi, "validasi"):
+        from ..muat.berkas import pastikan_terpisah
+
         satker, tahun = validasi_parameter(satker, tahun)
         periode = validasi_periode(periode)
         kunci = kunci_periode(tahun, periode)
+        batas = _batas_waktu_sel(batas_waktu_sel)
         data_dir = Path(data_dir).resolve()
         out_dir = Path(out_dir).resolve()
+        pastikan_terpisah(data_dir, out_dir)
         nb_dir = Path(notebooks_dir).resolve() if notebooks_dir else folder_notebook_bawaan()
         bab = daftar_bab(nb_dir) if nb_dir.is_dir() else []
         if not bab:
             raise BuildError(f"tidak ada notebook bab (*.ipynb) di folder {nb_dir}")
+    try:
+        with _PenjagaKeluaran(out_dir / satker, kunci, data_dir) as penjaga:
+            # The recovery step (in the lock) has run: a report put back can be reused.
+            lama, sidik = _hasil_tersimpan(
+                out_dir, satker, tahun, periode, kunci, data_dir, nb_dir, bab, pdf,
+                abaikan_pemeriksaan, paksa, durasi,
+            )  # fmt: skip
+            if lama is None:
+                lama = _build_terkunci(
+                    penjaga, satker, tahun, periode, kunci, sidik, data_dir, bab, nb_dir,
+                    pdf, abaikan_pemeriksaan, progress, batas, durasi, t_mulai,
+                )  # fmt: skip
+        if indeks:
+            from .indeks import tulis_indeks
 
-    from .indeks import tulis_indeks
+            tulis_indeks(out_dir)
+        return lama
+    except LkjipError:
+        raise
+    except Exception as err:  # anything unforeseen still reaches the user as one message
+        if (tulis := galat_tulis(err)) is not None:
+            raise output_error(tulis, out_dir, "Keluaran sebelumnya tidak diubah.") from err
+        raise BuildError(
+            f"pembangunan laporan gagal: {type(err).__name__}: {_ringkas_galat(err)}. "
+            "Keluaran sebelumnya tidak diubah."
+        ) from err
+
+
+def _ringkas_galat(err: BaseException, maks: int = 300) -> str:
+    teks = " ".join(str(err).split()) or repr(err)
+    return teks if len(teks) <= maks else teks[: maks - 1] + "…"
+
+
+def _hasil_tersimpan(
+    out_dir: Path,
+    satker: str,
+    tahun: int,
+    periode: str,
+    kunci: str,
+    data_dir: Path,
+    nb_dir: Path,
+    bab: list[Path],
+    pdf: bool,
+    abaikan_pemeriksaan: bool,
+    paksa: bool,
+    durasi: dict[str, float],
+) -> tuple[BuildResult | None, Any]:
+    """(the last successful build when no input changed since — the build cache — else None,
+    the input fingerprint :class:`.sidik.Sidik` for the new build's build.json)."""
     from .sidik import hasil_tersimpan, sidik_build
 
     with _stopwatch(durasi, "sidik_masukan"):
@@ -481,20 +719,41 @@ def build(
         )
     if lama is not None:
         shutil.rmtree(out_dir / satker / f".gagal-{kunci}", ignore_errors=True)
-        if indeks:
-            tulis_indeks(out_dir)
-        return lama
+    return lama, sidik
+
+
+def _build_terkunci(
+    penjaga: _PenjagaKeluaran,
+    satker: str,
+    tahun: int,
+    periode: str,
+    kunci: str,
+    sidik: Any,
+    data_dir: Path,
+    bab: list[Path],
+    nb_dir: Path,
+    pdf: bool,
+    abaikan_pemeriksaan: bool,
+    progress: bool,
+    batas: int,
+    durasi: dict[str, float],
+    t_mulai: float,
+) -> BuildResult:
+    """The build proper, once the output folder (if it exists) is locked and recovered."""
+    from .kernel import KernelBersama, baris_impor
+
     parameter_nb = _parameter_periode(bab, periode)
     periksa_periode = _dengan_periode(periode)
-
-    from .kernel import KernelBersama, baris_impor
 
     langkah_lain = 5 if pdf else 4
     with _Kemajuan(progress, total=len(bab) + langkah_lain) as kemajuan:
         kemajuan.langkah("Pemeriksaan data")
         # The kernel starts and imports what the chapters import while the checks run in a
         # worker thread: the two overlap (≈ 1–3 s saved per build).
-        with KernelBersama(nb_dir) as kernel, ThreadPoolExecutor(2) as pelaksana:
+        with (
+            KernelBersama(nb_dir, batas_waktu_sel=batas) as kernel,
+            ThreadPoolExecutor(2) as pelaksana,
+        ):
             with _stopwatch(durasi, "pemeriksaan"):
                 from ..periksa.pemeriksaan import periksa
 
@@ -508,13 +767,15 @@ def build(
                 raise err
             kemajuan.maju()
 
-            folder_satker = out_dir / satker
-            folder_satker.mkdir(parents=True, exist_ok=True)
-            _bereskan_sisa(folder_satker, kunci)
+            penjaga.kunci()
+            folder_satker = penjaga.folder
             final = folder_satker / kunci
             folder_gagal = folder_satker / f".gagal-{kunci}"
             tmp = folder_satker / f".{kunci}.tmp-{secrets.token_hex(6)}"
-            tmp.mkdir()
+            try:
+                tmp.mkdir()
+            except OSError as err:
+                raise output_error(err, tmp, "Keluaran sebelumnya tidak diubah.") from None
             try:
                 hasil = _bangun_ke(
                     _Konteks(
@@ -535,6 +796,7 @@ def build(
                         kemajuan=kemajuan,
                         folder_gagal=folder_gagal,
                         t_mulai=t_mulai,
+                        batas_waktu_sel=batas,
                         periode=periode,
                         parameter_nb=parameter_nb,
                         sidik=sidik,
@@ -544,22 +806,22 @@ def build(
                 kemajuan.langkah("Memindahkan hasil")
                 _pindahkan_atomik(tmp, final)
             except LkjipError:
-                shutil.rmtree(tmp, ignore_errors=True)
+                _hapus(tmp)
                 raise
             except Exception as err:
-                shutil.rmtree(tmp, ignore_errors=True)
+                _hapus(tmp)
+                if (tulis := galat_tulis(err)) is not None:
+                    raise output_error(tulis, tmp, "Keluaran sebelumnya tidak diubah.") from err
                 raise BuildError(
-                    f"pembangunan laporan gagal: {type(err).__name__}: {err}. "
+                    f"pembangunan laporan gagal: {type(err).__name__}: {_ringkas_galat(err)}. "
                     "Keluaran sebelumnya tidak diubah."
                 ) from err
             except BaseException:  # KeyboardInterrupt, SystemExit: clean up, then go
-                shutil.rmtree(tmp, ignore_errors=True)
+                _hapus(tmp)
                 raise
         if folder_gagal.exists():
             shutil.rmtree(folder_gagal, ignore_errors=True)
         kemajuan.maju()
-    if indeks:
-        tulis_indeks(out_dir)
     return hasil
 
 
@@ -651,6 +913,7 @@ class _Konteks:
     kemajuan: _Kemajuan
     folder_gagal: Path
     t_mulai: float
+    batas_waktu_sel: int = 600
     periode: str = "tahunan"
     parameter_nb: dict[str, str] = field(default_factory=dict)
     """Extra notebook parameters (``periode`` when the chapters accept it)."""
@@ -662,7 +925,6 @@ class _Konteks:
 def _bangun_ke(k: _Konteks) -> BuildResult:
     """All steps after the checks, writing into ``k.tmp``; result paths point at ``k.final``."""
     from ..keluaran.html import rakit, siapkan_bab
-    from ..keluaran.pdf import tulis_pdf
     from ..keluaran.xlsx import tabel_notebook, tulis_xlsx
 
     tmp, durasi, kemajuan = k.tmp, k.durasi, k.kemajuan
@@ -703,17 +965,21 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
         (tmp / "laporan.html").write_text(html, encoding="utf-8")
     kemajuan.maju()
 
+    pdf_dilewati = latar[1].result() if k.pdf else None
     if k.pdf:
-        kemajuan.langkah("Mencetak PDF")
-        with _stopwatch(durasi, "pdf"):
-            tulis_pdf(html, tmp / "laporan.pdf", f"LKjIP {k.tahun} — {nama}", tmp)
+        if pdf_dilewati is None:
+            kemajuan.langkah("Mencetak PDF")
+            with _stopwatch(durasi, "pdf"):
+                _tulis_pdf(html, tmp / "laporan.pdf", f"LKjIP {k.tahun} — {nama}")
         kemajuan.maju()
 
     kemajuan.langkah("Menyusun memo tinjauan")
     with _stopwatch(durasi, "tinjauan"):
         from ..keluaran.tinjauan import tulis_tinjauan
 
-        tulis_tinjauan((k.satker, k.tahun, k.data_dir), k.temuan, tmp, pdf=k.pdf)
+        tulis_tinjauan(
+            (k.satker, k.tahun, k.data_dir), k.temuan, tmp, pdf=k.pdf and pdf_dilewati is None
+        )
 
     kemajuan.langkah("Menulis berkas pendukung")
     with _stopwatch(durasi, "berkas_pendukung"):
@@ -740,7 +1006,9 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
             "notebooks_dir": str(k.nb_dir),
             "pdf": k.pdf,
             "abaikan_pemeriksaan": k.abaikan_pemeriksaan,
+            "batas_waktu_sel": k.batas_waktu_sel,
         },
+        "pdf_skipped": pdf_dilewati,
         "satker_name": nama,
         "inputs_sha256": sidik_masukan(k.data_dir, k.satker),
         "fingerprint": k.sidik.ke_json() if k.sidik is not None else None,
@@ -767,7 +1035,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
         tahun=k.tahun,
         folder=k.final,
         html=k.final / "laporan.html",
-        pdf=k.final / "laporan.pdf" if k.pdf else None,
+        pdf=k.final / "laporan.pdf" if k.pdf and pdf_dilewati is None else None,
         notebooks=[k.final / "notebooks" / p.name for p in dieksekusi],
         pemeriksaan=k.final / "pemeriksaan.json",
         capaian_csv=k.final / "capaian_ikk.csv",
@@ -775,18 +1043,31 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
         build_json=k.final / "build.json",
         durasi=durasi,
         temuan=k.jumlah,
+        pdf_dilewati=pdf_dilewati,
         periode=k.periode,
     )
 
 
-def _impor_ekspor(pdf: bool) -> None:
-    """Import the export libraries (≈ 1–2 s) ahead of use, in a worker thread."""
+def _tulis_pdf(html: str, tujuan: Path, judul_berjalan: str) -> None:
+    from ..keluaran.pdf import tulis_pdf
+
+    tulis_pdf(html, tujuan, judul_berjalan)
+
+
+def _impor_ekspor(pdf: bool) -> str | None:
+    """Import the export libraries (≈ 1–2 s) ahead of use, in a worker thread.
+
+    Returns why no PDF can be made (missing system libraries), or None.
+    """
     import importlib
 
     for nama in ("lkjip_helpers.keluaran.html", "lkjip_helpers.keluaran.xlsx", "openpyxl"):
         importlib.import_module(nama)
     if pdf:
-        importlib.import_module("weasyprint")
+        from ..keluaran.pdf import pustaka_pdf_hilang
+
+        return pustaka_pdf_hilang()
+    return None
 
 
 def _tulis_capaian_csv(
@@ -796,6 +1077,7 @@ def _tulis_capaian_csv(
     folder: Path,
     dengan_periode: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None,
 ) -> None:
+    """``capaian_ikk.csv`` and its Excel dialect (text cells defused: keluaran.aman)."""
     from ..keluaran.csv import capaian_ikk_dataframe, tulis_csv_ikk
 
     fungsi = dengan_periode(capaian_ikk_dataframe) if dengan_periode else capaian_ikk_dataframe

@@ -20,16 +20,14 @@ import pandas as pd
 from .. import format_id as f
 from ..hitung import hasil_laporan
 from ..laporan.analis import tabel_ikk
+from .aman import teks_aman_sel
 
 KOLOM_TEKS = ("sasaran", "nama_sasaran", "kode", "indikator", "satuan", "polaritas", "status")
-_AWAL_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _aman(teks: object) -> object:
     """OWASP CSV-injection guard: text starting like a formula gets a leading ``'``."""
-    if isinstance(teks, str) and teks.startswith(_AWAL_RUMUS):
-        return "'" + teks
-    return teks
+    return teks_aman_sel(teks) if isinstance(teks, str) else teks
 
 
 def capaian_ikk_dataframe(

@@ -30,6 +30,10 @@ FOLDER_TEMPLATE = PAKET / "templates"
 CSS_LAPORAN = PAKET / "static" / "laporan.css"
 CSS_CETAK = PAKET / "static" / "cetak.css"
 
+CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+"""Content-Security-Policy of every document the tool writes: nothing may load or run but
+its own inline styles and embedded images (a second line of defence after sanitising)."""
+
 KOLOM_BANYAK = 8
 KOLOM_SANGAT_BANYAK = 12
 
@@ -126,6 +130,7 @@ def ekspor_html(nb: nbformat.NotebookNode, judul: str, folder_kerja: Path | None
             "css": CSS_LAPORAN.read_text(encoding="utf-8"),
             "judul": judul,
             "versi": __version__,
+            "csp": CSP,
         },
     }
     html, _ = _exporter().from_notebook_node(nb, resources=resources)
@@ -223,11 +228,10 @@ def pangkas_judul_kosong(soup: BeautifulSoup) -> None:
 
 
 def _jauh(url: str) -> bool:
-    """True for a URL that would fetch something from outside the file."""
+    """True for a URL that would fetch something from outside the file: anything but a
+    fragment or a data: URI (a relative path fetches a local file, ``../../etc/x`` too)."""
     u = url.strip().lower()
-    if not u or u.startswith(("#", "data:")):
-        return False
-    return "://" in u or u.startswith("//") or u.startswith(("javascript:", "vbscript:"))
+    return bool(u) and not u.startswith(("#", "data:"))
 
 
 def _bersihkan_css(teks: str) -> str:
@@ -249,7 +253,7 @@ def _atribut_berbahaya(elemen: str, nama: str, nilai: str) -> bool:
     if nama == "href" and elemen != "a":
         return _jauh(nilai)
     if nama == "href":
-        return nilai.strip().lower().startswith(("javascript:", "vbscript:", "data:"))
+        return nilai.strip().lower().startswith(("javascript:", "vbscript:", "data:", "file:"))
     return False
 
 
@@ -490,6 +494,7 @@ def dokumen_mandiri(isi_html: str, judul: str, kelas: str = "laporan") -> str:
     css = CSS_LAPORAN.read_text(encoding="utf-8")
     html = (
         '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="lkjip {esc(versi)}">\n'
         f"<title>{esc(judul)}</title>\n<style>\n{css}\n</style>\n</head>\n"

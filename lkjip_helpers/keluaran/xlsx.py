@@ -24,6 +24,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from ..laporan.model import MIME_TABEL, Tabel
+from .aman import isi_sel_teks, tanpa_formula
 
 NAMA_BAB = {
     "0": "Pendahuluan laporan",
@@ -64,9 +65,7 @@ def _nama_sheet(t: Tabel, dipakai: set[str]) -> str:
 
 def _teks(ws, baris: int, kolom: int, nilai: str):  # type: ignore[no-untyped-def]
     """A text cell that a spreadsheet never reads as a formula (``=…``, ``+…``, ``@…``)."""
-    c = ws.cell(row=baris, column=kolom, value=nilai)
-    c.data_type = "s"
-    return c
+    return isi_sel_teks(ws.cell(row=baris, column=kolom), nilai)
 
 
 def tulis_xlsx(tabel: list[Tabel], tujuan: Path, judul: str = "") -> list[str]:
@@ -109,6 +108,8 @@ def tulis_xlsx(tabel: list[Tabel], tujuan: Path, judul: str = "") -> list[str]:
         daftar.auto_filter.ref = f"A1:F{baris - 1}"
     else:
         _teks(daftar, 2, 2, "Laporan ini tidak memuat tabel bernomor.")
+    for ws in wb.worksheets:  # text that looks like a formula stays text (OWASP)
+        tanpa_formula(ws)
     tujuan.parent.mkdir(parents=True, exist_ok=True)
     wb.save(tujuan)
     return list(wb.sheetnames)

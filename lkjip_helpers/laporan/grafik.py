@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib import font_manager
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
 from .. import format_id as f
@@ -25,8 +29,39 @@ ABU = "#9e9e9e"
 EMAS = "#b8860b"
 WARNA_SASARAN = ["#1f4e79", "#2e7d32", "#b8860b", "#6a1b9a", "#00838f", "#ad1457"]
 
+# Names in any script (issue 10): DejaVu Sans first, then Noto (Debian fonts-noto-cjk,
+# fonts-noto-core) for the glyphs it lacks. matplotlib's font cache may predate the fonts, so
+# the Debian files are added when present; a family that is absent is left out (matplotlib
+# would log "findfont: … not found" on stderr, which fails a build).
+_NOTO = "/usr/share/fonts/{}/noto/Noto{}"
+_CADANGAN: dict[str, tuple[str, ...]] = {
+    "Noto Sans CJK JP": tuple(
+        _NOTO.format("opentype", f"SansCJK-{g}.ttc") for g in ("Regular", "Bold")
+    ),
+    "Noto Sans": tuple(_NOTO.format("truetype", f"Sans-{g}.ttf") for g in ("Regular", "Bold")),
+}
+
+
+def _huruf_grafik() -> list[str]:
+    """DejaVu Sans plus the Noto fallback families that are installed."""
+    hasil = ["DejaVu Sans"]
+    for nama, paths in _CADANGAN.items():
+        if nama not in {f.name for f in font_manager.fontManager.ttflist}:
+            for path in paths:
+                if Path(path).is_file():
+                    try:
+                        font_manager.fontManager.addfont(path)
+                    except (OSError, RuntimeError, ValueError):  # unreadable: go without it
+                        continue
+        if nama in {f.name for f in font_manager.fontManager.ttflist}:
+            hasil.append(nama)
+    return hasil
+
+
+HURUF_GRAFIK = _huruf_grafik()
+
 GAYA = {
-    "font.family": "DejaVu Sans",
+    "font.family": HURUF_GRAFIK,
     "font.size": 9,
     "axes.spines.top": False,
     "axes.spines.right": False,
@@ -49,7 +84,35 @@ def _fmt_rupiah_m(x: float, _pos: int | None = None) -> str:
     return f"Rp{f.angka(x / 1e9, 1)} M"
 
 
+@functools.cache
+def _cakupan() -> frozenset[int]:
+    """Code points the chart fonts can draw."""
+    kode: set[int] = set()
+    for huruf in font_manager.fontManager.ttflist:
+        if huruf.name in HURUF_GRAFIK:
+            try:
+                kode.update(font_manager.get_font(huruf.fname).get_charmap())
+            except (OSError, RuntimeError):
+                continue
+    return frozenset(kode)
+
+
+def _teks_aman_grafik(fig: plt.Figure) -> None:
+    """Make every text of ``fig`` drawable: a character no chart font has (an emoji) becomes
+    "□" instead of a missing-glyph warning, and ``$`` stays a dollar sign (not mathtext)."""
+    cakupan = _cakupan()
+    for t in fig.findobj(Text):
+        asli = t.get_text()
+        if not asli:
+            continue
+        baru = "".join(ch if ord(ch) in cakupan or ord(ch) < 32 else "□" for ch in asli)
+        baru = baru.replace("$", r"\$")
+        if baru != asli:
+            t.set_text(baru)
+
+
 def _png(fig: plt.Figure) -> str:
+    _teks_aman_grafik(fig)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=130, metadata={"Software": None})
     plt.close(fig)

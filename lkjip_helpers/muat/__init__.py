@@ -3,7 +3,15 @@
 The bottom of the flow: nothing here imports from the other subpackages.
 """
 
-from .berkas import baca_yaml, muat_berkas, validasi
+from .berkas import (
+    baca_yaml,
+    muat_berkas,
+    pastikan_dalam,
+    pastikan_terpisah,
+    path_dalam,
+    ringkas_nilai,
+    validasi,
+)
 from .data import DataLaporan, DataTahun, muat, muat_laporan
 from .parameter import validasi_parameter
 
@@ -14,6 +22,10 @@ __all__ = [
     "muat",
     "muat_berkas",
     "muat_laporan",
+    "pastikan_dalam",
+    "pastikan_terpisah",
+    "path_dalam",
+    "ringkas_nilai",
     "validasi",
     "validasi_parameter",
 ]

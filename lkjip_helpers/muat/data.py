@@ -29,7 +29,7 @@ from pydantic import BaseModel
 from ..errors import DataError, ParameterError
 from ..tidak_diketahui import cari
 from . import skema as s
-from .berkas import baca_yaml, baris_untuk, muat_berkas, validasi
+from .berkas import baca_yaml, baris_untuk, muat_berkas, path_dalam, ringkas_nilai, validasi
 from .parameter import PERIODE, kunci_periode, validasi_parameter, validasi_periode
 from .periode import Periode
 
@@ -203,13 +203,18 @@ cari_tidak_diketahui = cari
 
 
 def _muat_tahun(
-    folder: Path, tahun: int, wajib: tuple[str, ...], masalah: list[DataError]
+    folder: Path,
+    tahun: int,
+    wajib: tuple[str, ...],
+    masalah: list[DataError],
+    akar: Path | None = None,
 ) -> DataTahun:
-    """Load every file of a period folder; problems are appended to ``masalah``."""
+    """Load every file of a period folder; problems are appended to ``masalah``. ``akar``
+    (the data folder): every file must lie inside it once symlinks are resolved."""
     dt = DataTahun(tahun=tahun, folder=folder)
     for nama, model in BERKAS_TAHUN.items():
         path = folder / f"{nama}.yaml"
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             if nama in wajib:
                 masalah.append(
                     DataError(
@@ -219,7 +224,7 @@ def _muat_tahun(
                 )
             continue
         try:
-            mentah = baca_yaml(path)
+            mentah = baca_yaml(path, akar)
             setattr(dt, nama, validasi(model, mentah, path))
         except DataError as err:
             masalah.append(err)
@@ -552,12 +557,12 @@ def muat_laporan(
         )
     else:
         try:
-            mentah_satker = baca_yaml(path_satker)
+            mentah_satker = baca_yaml(path_satker, data_dir)
             sk = validasi(s.Satker, mentah_satker, path_satker)
         except DataError as err:
             masalah.append(err)
     katalog: s.Katalog | None = None
-    path_katalog = data_dir / "katalog" / f"{sk.katalog}.yaml" if sk else data_dir / "katalog"
+    path_katalog = data_dir / "katalog"
     if sk is not None:
         if sk.id != satker:
             masalah.append(
@@ -567,21 +572,30 @@ def muat_laporan(
                     "field id",
                 )
             )
-        if not path_katalog.exists():
-            masalah.append(
-                DataError(
-                    str(path_satker),
-                    f"katalog {sk.katalog!r} tidak ditemukan di {data_dir / 'katalog'}",
-                    "field katalog",
-                )
+        try:
+            # The catalog id names a file: it must stay inside data/katalog/ (no "/abs", no "../").
+            path_katalog = path_dalam(
+                data_dir / "katalog", f"{sk.katalog}.yaml", asal=f"{path_satker}, field katalog"
             )
+        except DataError as err:
+            masalah.append(err)
         else:
-            try:
-                katalog = muat_berkas(s.Katalog, path_katalog)
-            except DataError as err:
-                masalah.append(err)
+            if not path_katalog.exists():
+                masalah.append(
+                    DataError(
+                        str(path_satker),
+                        f"katalog {ringkas_nilai(sk.katalog)} tidak ditemukan di "
+                        f"{data_dir / 'katalog'}",
+                        "field katalog",
+                    )
+                )
             else:
-                masalah += _cek_katalog(katalog, path_katalog)
+                try:
+                    katalog = muat_berkas(s.Katalog, path_katalog, akar=data_dir)
+                except DataError as err:
+                    masalah.append(err)
+                else:
+                    masalah += _cek_katalog(katalog, path_katalog)
     sasaran: dict[str, s.SasaranDef] = {}
     indikator: dict[str, s.IndikatorDef] = {}
     asal: dict[str, AsalIndikator] = {}
@@ -596,7 +610,7 @@ def muat_laporan(
         )
         masalah += m
 
-    ini = _muat_tahun(folder_ini, tahun, WAJIB_TAHUN_INI, masalah)
+    ini = _muat_tahun(folder_ini, tahun, WAJIB_TAHUN_INI, masalah, data_dir)
     try:
         _cek_gambar(folder_satker, ini)
     except DataError as err:
@@ -605,7 +619,7 @@ def muat_laporan(
     folder_lalu = folder_satker / str(tahun - 1)
     lalu = None
     if folder_lalu.is_dir():
-        lalu = _muat_tahun(folder_lalu, tahun - 1, (), masalah)
+        lalu = _muat_tahun(folder_lalu, tahun - 1, (), masalah, data_dir)
         masalah += _periode_folder(lalu, str(tahun - 1), "tahunan")
     if indikator:
         masalah += _cek_bilangan_bulat(ini, indikator, asal)

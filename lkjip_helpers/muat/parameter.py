@@ -9,6 +9,8 @@ from ..errors import ParameterError
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TAHUN = re.compile(r"^\d{4}$")
+TAHUN_PALING_AWAL, TAHUN_PALING_AKHIR = 1990, 2100
+"""Range of report years accepted (also by batch manifests)."""
 
 PERIODE: dict[str, str] = {
     "tahunan": "Tahunan",
@@ -33,10 +35,16 @@ def validasi_satker(satker: str) -> str:
 
 
 def validasi_tahun(tahun: int | str) -> int:
-    """Return ``tahun`` as int if it is a four-digit year."""
+    """Return ``tahun`` as int if it is a four-digit year in the accepted range."""
     teks = str(tahun).strip()
-    if not TAHUN.fullmatch(teks) or not 1990 <= int(teks) <= 2100:
-        raise ParameterError(f"tahun {tahun!r} tidak sah: harus empat digit, contoh 2023")
+    if not TAHUN.fullmatch(teks):
+        tampil = repr(tahun) if len(repr(tahun)) <= 24 else repr(str(tahun)[:20]) + "…"
+        raise ParameterError(f"tahun {tampil} tidak sah: harus empat digit, contoh 2023")
+    if not TAHUN_PALING_AWAL <= int(teks) <= TAHUN_PALING_AKHIR:
+        raise ParameterError(
+            f"tahun {teks} di luar rentang: harus antara {TAHUN_PALING_AWAL} dan "
+            f"{TAHUN_PALING_AKHIR}, contoh 2023"
+        )
     return int(teks)
 
 

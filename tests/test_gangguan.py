@@ -1,0 +1,700 @@
+"""Faults (issue 10): no fault loses a report, leaves a temporary folder or shows a traceback.
+
+Cell time-out, kernel death, SIGINT / SIGTERM / SIGKILL, a crash inside the output swap,
+``lkjip check`` beside a built report, write errors (read-only folder, a path that is a file, a
+full disk), unexpected exceptions, missing PDF libraries and a closed output pipe.
+
+In-process builds use the tiny fixture notebooks with the data checks stubbed (as
+tests/test_build.py); the signal tests run the real ``lkjip`` command on the sample data.
+"""
+
+from __future__ import annotations
+
+import decimal
+import errno
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import types
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from lkjip_helpers.bangun import susun
+from lkjip_helpers.bangun.susun import build
+from lkjip_helpers.cli import main
+from lkjip_helpers.errors import BuildError, LkjipError
+from lkjip_helpers.keluaran import csv as keluaran_csv
+
+ROOT = Path(__file__).parents[1]
+DATA = ROOT / "data"
+FIXTURE_NB = Path(__file__).parent / "fixtures" / "notebooks"
+SATKER = "contoh-satker"
+TAHUN = 2023
+LKJIP = [sys.executable, "-m", "lkjip_helpers"]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _tinjauan_palsu(data: object, temuan: list, folder: Path, pdf: bool = True) -> list[Path]:
+    tujuan = folder / "tinjauan.html"
+    tujuan.write_text("<!DOCTYPE html><title>memo</title><p>memo uji</p>", encoding="utf-8")
+    return [tujuan]
+
+
+def _stub(mp: pytest.MonkeyPatch, periksa: Callable[..., list] | None = None) -> None:
+    mp.setitem(
+        sys.modules,
+        "lkjip_helpers.periksa.pemeriksaan",
+        types.SimpleNamespace(periksa=periksa or (lambda s, t, d: [])),
+    )
+    mp.setitem(
+        sys.modules,
+        "lkjip_helpers.keluaran.csv",
+        types.SimpleNamespace(
+            capaian_ikk_dataframe=lambda s, t, d: pd.DataFrame({"kode": ["IKK-1"]}),
+            tulis_csv_ikk=keluaran_csv.tulis_csv_ikk,
+        ),
+    )
+    mp.setitem(  # the review memo needs a real satker; these fixture data are not one
+        sys.modules,
+        "lkjip_helpers.keluaran.tinjauan",
+        types.SimpleNamespace(tulis_tinjauan=_tinjauan_palsu),
+    )
+
+
+def _data(root: Path) -> Path:
+    data = root / "data"
+    (data / "satker" / SATKER / str(TAHUN)).mkdir(parents=True)
+    (data / "katalog").mkdir()
+    (data / "satker" / SATKER / "satker.yaml").write_text(
+        f"id: {SATKER}\nnama: Satker Contoh\nkatalog: uji\n", encoding="utf-8"
+    )
+    (data / "katalog" / "uji.yaml").write_text("indikator: []\n", encoding="utf-8")
+    return data
+
+
+def _sidik(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _sisa(folder_satker: Path) -> list[str]:
+    """Everything beside the report folders: temporary folders, backups, locks."""
+    return sorted(
+        p.name
+        for p in folder_satker.iterdir()
+        if p.name.startswith(".") and not p.name.startswith(".gagal-")
+    )
+
+
+def _nb_dengan(folder: Path, *sel: str) -> Path:
+    """The fixture notebooks plus ``04_uji.ipynb`` running ``sel`` after a parameters cell."""
+    shutil.copytree(FIXTURE_NB, folder)
+    nb = new_notebook(
+        cells=[
+            new_code_cell(
+                "satker = 'x'\ntahun = 2023\ndata_dir = 'data'", metadata={"tags": ["parameters"]}
+            ),
+            *(new_code_cell(s) for s in sel),
+        ]
+    )
+    nbformat.write(nb, folder / "04_uji.ipynb")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def laporan_lama(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(data, outputs) with a good previous report of contoh-satker 2023."""
+    root = tmp_path_factory.mktemp("lama")
+    data = _data(root)
+    with pytest.MonkeyPatch.context() as mp:
+        _stub(mp)
+        build(SATKER, TAHUN, data, root / "outputs", pdf=False, notebooks_dir=FIXTURE_NB,
+              progress=False, paksa=True)  # fmt: skip
+    return data, root / "outputs"
+
+
+@pytest.fixture
+def lingkungan(laporan_lama: tuple[Path, Path], tmp_path: Path) -> Iterator[tuple[Path, Path]]:
+    """A private copy of the previous report; checks stubbed."""
+    data, out = laporan_lama
+    salinan = tmp_path / "outputs"
+    shutil.copytree(out, salinan, symlinks=True)
+    with pytest.MonkeyPatch.context() as mp:
+        _stub(mp)
+        yield data, salinan
+
+
+def _dalam_batas(fungsi: Callable[[], object], detik: float) -> object:
+    """Run ``fungsi`` in a thread; fail (instead of hanging the suite) after ``detik``."""
+    hasil: dict[str, object] = {}
+
+    def jalan() -> None:
+        try:
+            hasil["nilai"] = fungsi()
+        except BaseException as err:  # handed to the test below
+            hasil["galat"] = err
+
+    t = threading.Thread(target=jalan, daemon=True)
+    t.start()
+    t.join(detik)
+    if t.is_alive():
+        pytest.fail(f"masih berjalan setelah {detik} detik (menggantung)")
+    if "galat" in hasil:
+        raise hasil["galat"]  # type: ignore[misc]
+    return hasil.get("nilai")
+
+
+# --------------------------------------------------------------------------- time-out
+
+
+@pytest.mark.parametrize(
+    "sel,cara",
+    [
+        ("import time\ntime.sleep(3600)", "dihentikan (interupsi)"),
+        (
+            "import signal, time\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\ntime.sleep(3600)",
+            "dimatikan lalu dimulai ulang",
+        ),
+    ],
+    ids=["interupsi", "bunuh-dan-mulai-ulang"],
+)
+def test_batas_waktu_sel_menghentikan_kernel(
+    lingkungan: tuple[Path, Path], tmp_path: Path, sel: str, cara: str
+) -> None:
+    # Before: after the time-out the kernel reset waited forever on the busy kernel.
+    data, out = lingkungan
+    sebelum = _sidik(out / SATKER / str(TAHUN))
+    nb = _nb_dengan(tmp_path / "nb", "x = 1", sel)
+    with pytest.raises(BuildError) as info:
+        _dalam_batas(
+            lambda: build(
+                SATKER,
+                TAHUN,
+                data,
+                out,
+                pdf=False,
+                notebooks_dir=nb,
+                progress=False,
+                paksa=True,
+                batas_waktu_sel=2,
+            ),
+            90,
+        )
+    pesan = str(info.value)
+    assert "04_uji.ipynb" in pesan and "sel ke-3" in pesan, pesan
+    assert "lebih dari 2 detik" in pesan and cara in pesan, pesan
+    assert _sidik(out / SATKER / str(TAHUN)) == sebelum
+    assert _sisa(out / SATKER) == []
+
+
+def test_batas_waktu_sel_dari_variabel_lingkungan(
+    lingkungan: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lkjip_helpers.bangun.kernel import batas_waktu_sel
+
+    monkeypatch.setenv("LKJIP_BATAS_WAKTU_SEL", "2")
+    assert batas_waktu_sel() == 2 and batas_waktu_sel(7) == 7
+    data, out = lingkungan
+    nb = _nb_dengan(tmp_path / "nb", "import time\ntime.sleep(3600)")
+    with pytest.raises(BuildError, match="lebih dari 2 detik"):
+        _dalam_batas(
+            lambda: build(
+                SATKER, TAHUN, data, out, pdf=False, notebooks_dir=nb, progress=False, paksa=True
+            ),
+            90,
+        )
+    monkeypatch.setenv("LKJIP_BATAS_WAKTU_SEL", "sebentar")
+    with pytest.raises(LkjipError, match="LKJIP_BATAS_WAKTU_SEL"):
+        build(SATKER, TAHUN, data, out, pdf=False, notebooks_dir=nb, progress=False, paksa=True)
+
+
+# --------------------------------------------------------------------------- kernel death
+
+
+def test_kernel_mati_laporan_lama_utuh(lingkungan: tuple[Path, Path], tmp_path: Path) -> None:
+    data, out = lingkungan
+    sebelum = _sidik(out / SATKER / str(TAHUN))
+    nb = _nb_dengan(tmp_path / "nb", "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")
+    with pytest.raises(BuildError) as info:
+        _dalam_batas(
+            lambda: build(
+                SATKER, TAHUN, data, out, pdf=False, notebooks_dir=nb, progress=False, paksa=True
+            ),
+            90,
+        )
+    assert "04_uji.ipynb" in str(info.value)
+    assert _sidik(out / SATKER / str(TAHUN)) == sebelum
+    assert _sisa(out / SATKER) == []
+
+
+# --------------------------------------------------------------------------- interruptions
+
+
+def _sela_di(mp: pytest.MonkeyPatch, titik: str) -> None:
+    """Make the build raise KeyboardInterrupt at ``titik``."""
+
+    def sela(*a: object, **k: object) -> None:
+        raise KeyboardInterrupt
+
+    if titik == "pemeriksaan":
+        _stub(mp, periksa=sela)
+    elif titik == "eksekusi":
+        mp.setattr(susun, "_eksekusi_bab", sela)
+    elif titik == "html":
+        mp.setattr("lkjip_helpers.keluaran.html.rakit", sela)
+    elif titik == "xlsx":
+        mp.setattr("lkjip_helpers.keluaran.xlsx.tulis_xlsx", sela)
+    elif titik == "build_json":
+        mp.setattr(susun, "sidik_masukan", sela)
+    elif titik == "pertukaran":
+        asli = os.replace
+        panggilan: list[object] = []
+
+        def replace(a: object, b: object) -> None:
+            panggilan.append(a)
+            if len(panggilan) == 2:  # between the two renames of the swap
+                raise KeyboardInterrupt
+            asli(a, b)
+
+        mp.setattr(susun.os, "replace", replace)
+
+
+@pytest.mark.parametrize(
+    "titik", ["pemeriksaan", "eksekusi", "html", "xlsx", "build_json", "pertukaran"]
+)
+def test_interupsi_di_setiap_langkah(lingkungan: tuple[Path, Path], titik: str) -> None:
+    data, out = lingkungan
+    sebelum = _sidik(out / SATKER / str(TAHUN))
+    with pytest.MonkeyPatch.context() as mp:
+        _sela_di(mp, titik)
+        with pytest.raises(KeyboardInterrupt):
+            build(
+                SATKER,
+                TAHUN,
+                data,
+                out,
+                pdf=False,
+                notebooks_dir=FIXTURE_NB,
+                progress=False,
+                paksa=True,
+            )
+    assert _sidik(out / SATKER / str(TAHUN)) == sebelum
+    assert _sisa(out / SATKER) == []
+
+
+def _bangun_cli(out: Path, nb: Path, **env: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            *LKJIP,
+            "build",
+            "--satker",
+            "lapas-banyuasin",
+            "--tahun",
+            "2023",
+            "--data-dir",
+            str(DATA),
+            "--out-dir",
+            str(out),
+            "--notebooks-dir",
+            str(nb),
+            "--tanpa-pdf",
+        ],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, like a terminal job
+    )
+
+
+@pytest.fixture(scope="module")
+def laporan_contoh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """outputs/ with a good report of the sample satker (fixture notebooks), via the CLI."""
+    out = tmp_path_factory.mktemp("contoh") / "outputs"
+    p = _bangun_cli(out, FIXTURE_NB)
+    _, err = p.communicate(timeout=180)
+    assert p.returncode == 0, err.decode()
+    return out
+
+
+def _tunggu_penanda(penanda: Path, p: subprocess.Popen) -> None:
+    batas = time.monotonic() + 120
+    while not penanda.exists():
+        if p.poll() is not None or time.monotonic() > batas:
+            _, err = p.communicate()
+            pytest.fail(f"build tidak mencapai sel yang tidur: {err.decode()[-2000:]}")
+        time.sleep(0.1)
+    time.sleep(0.3)
+
+
+@pytest.mark.parametrize(
+    "sinyal,kode,baris",
+    [(signal.SIGINT, 130, "Dibatalkan."), (signal.SIGTERM, 143, "Dihentikan (SIGTERM).")],
+    ids=["SIGINT", "SIGTERM"],
+)
+def test_sinyal_saat_notebook_berjalan(
+    laporan_contoh: Path, tmp_path: Path, sinyal: int, kode: int, baris: str
+) -> None:
+    # Before: SIGTERM left a .tmp folder; SIGINT printed an asyncio "Task exception was never
+    # retrieved" traceback after "Dibatalkan.".
+    out = tmp_path / "outputs"
+    shutil.copytree(laporan_contoh, out)
+    folder = out / "lapas-banyuasin" / "2023"
+    sebelum = _sidik(folder)
+    penanda = tmp_path / "penanda"
+    nb = _nb_dengan(
+        tmp_path / "nb",
+        f"import pathlib, time\npathlib.Path({str(penanda)!r}).write_text('x')\ntime.sleep(600)",
+    )
+    p = _bangun_cli(out, nb)
+    _tunggu_penanda(penanda, p)
+    os.killpg(p.pid, sinyal)  # the whole group, as Ctrl-C in a terminal does
+    _, err = p.communicate(timeout=60)
+    teks = err.decode()
+    assert p.returncode == kode, teks
+    assert teks.strip() == baris, teks
+    assert _sidik(folder) == sebelum
+    assert _sisa(out / "lapas-banyuasin") == []
+
+
+def test_sigkill_sisa_dibereskan_build_berikutnya(laporan_contoh: Path, tmp_path: Path) -> None:
+    # Before: a killed build left a .tmp folder that the next build kept for an hour.
+    out = tmp_path / "outputs"
+    shutil.copytree(laporan_contoh, out)
+    folder_satker = out / "lapas-banyuasin"
+    sebelum = _sidik(folder_satker / "2023")
+    penanda = tmp_path / "penanda"
+    nb = _nb_dengan(
+        tmp_path / "nb",
+        f"import pathlib, time\npathlib.Path({str(penanda)!r}).write_text('x')\ntime.sleep(600)",
+    )
+    p = _bangun_cli(out, nb)
+    _tunggu_penanda(penanda, p)
+    os.killpg(p.pid, signal.SIGKILL)
+    p.communicate(timeout=60)
+    assert any(n.startswith(".2023.tmp-") for n in _sisa(folder_satker)), "the kill left a tmp"
+    assert _sidik(folder_satker / "2023") == sebelum
+    p = _bangun_cli(out, FIXTURE_NB)
+    _, err = p.communicate(timeout=180)
+    assert p.returncode == 0, err.decode()
+    assert _sisa(folder_satker) == []
+
+
+def test_crash_di_tengah_pertukaran_lalu_check_dan_build_gagal(
+    laporan_contoh: Path, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    # Before: a crash between the two renames of the swap, then `check` (which wrote into the
+    # missing report folder) and a failing build deleted the previous good report.
+    out = tmp_path / "outputs"
+    shutil.copytree(laporan_contoh, out)
+    folder_satker = out / "lapas-banyuasin"
+    final = folder_satker / "2023"
+    sebelum = _sidik(final)
+    cadangan = folder_satker / ".2023.lama-dead0000"
+    os.replace(final, cadangan)  # the state a SIGKILL between the renames leaves
+    os.utime(cadangan, (time.time() - 7200, time.time() - 7200))
+    tmp_mati = folder_satker / ".2023.tmp-dead00000000"
+    tmp_mati.mkdir()
+    (tmp_mati / "laporan.html").write_text("setengah", encoding="utf-8")
+
+    argumen = ["--satker", "lapas-banyuasin", "--tahun", "2023", "--data-dir", str(DATA),
+               "--out-dir", str(out)]  # fmt: skip
+    assert main(["check", *argumen]) == 0
+    capsys.readouterr()
+    assert not final.exists(), "check does not create the report folder"
+
+    nb = _nb_dengan(tmp_path / "nb", "1 / 0")
+    assert main(["build", *argumen, "--notebooks-dir", str(nb), "--tanpa-pdf"]) == 1
+    _, err = capsys.readouterr()
+    assert "ZeroDivisionError" in err
+    assert _sidik(final) == sebelum, "the previous good report is back"
+    assert _sisa(folder_satker) == []
+
+
+def test_check_tidak_menyentuh_laporan(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    # Before: `lkjip check` overwrote the built report's pemeriksaan.json.
+    folder = tmp_path / "outputs" / "lapas-banyuasin" / "2023"
+    folder.mkdir(parents=True)
+    (folder / "pemeriksaan.json").write_text("[]\n", encoding="utf-8")
+    (folder / "build.json").write_text('{"findings": {}}\n', encoding="utf-8")
+    sebelum = _sidik(folder)
+    kode = main(["check", "--satker", "lapas-banyuasin", "--tahun", "2023",
+                 "--data-dir", str(DATA), "--out-dir", str(tmp_path / "outputs")])  # fmt: skip
+    out, _ = capsys.readouterr()
+    assert kode == 0
+    assert _sidik(folder) == sebelum
+    tujuan = tmp_path / "outputs" / "lapas-banyuasin" / "pemeriksaan-2023.json"
+    assert f"Temuan ditulis ke {tujuan}" in out
+    assert json.loads(tujuan.read_text(encoding="utf-8"))["satker"] == "lapas-banyuasin"
+
+
+def test_build_kedua_bersamaan_ditolak(lingkungan: tuple[Path, Path]) -> None:
+    pytest.importorskip("fcntl")
+    import fcntl
+
+    data, out = lingkungan
+    kunci = out / SATKER / f".{TAHUN}.kunci"
+    fd = os.open(kunci, os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        with pytest.raises(BuildError, match="sedang berjalan"):
+            build(
+                SATKER,
+                TAHUN,
+                data,
+                out,
+                pdf=False,
+                notebooks_dir=FIXTURE_NB,
+                progress=False,
+                paksa=True,
+            )
+    finally:
+        os.close(fd)
+        kunci.unlink()
+
+
+# --------------------------------------------------------------------------- write errors
+
+
+def _satu_baris_tanpa_traceback(teks: str) -> str:
+    baris = [b for b in teks.strip().splitlines() if b.strip()]
+    assert "Traceback" not in teks and "OSError" not in teks and "Errno" not in teks, teks
+    return " ".join(baris)
+
+
+def test_out_dir_berupa_berkas(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    berkas = tmp_path / "bukan-folder"
+    berkas.write_text("x", encoding="utf-8")
+    kode = main(["check", "--satker", "lapas-banyuasin", "--tahun", "2023",
+                 "--data-dir", str(DATA), "--out-dir", str(berkas)])  # fmt: skip
+    _, err = capsys.readouterr()
+    teks = _satu_baris_tanpa_traceback(err)
+    assert kode == 3
+    assert str(berkas) in teks and "bukan folder" in teks, teks
+
+
+def test_build_out_dir_berupa_berkas(laporan_lama: tuple[Path, Path], tmp_path: Path) -> None:
+    data, _ = laporan_lama
+    berkas = tmp_path / "bukan-folder"
+    berkas.write_text("x", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        _stub(mp)
+        with pytest.raises(LkjipError) as info:
+            build(SATKER, TAHUN, data, berkas, pdf=False, notebooks_dir=FIXTURE_NB,
+                  progress=False, paksa=True)  # fmt: skip
+    assert info.value.exit_code == 3
+    assert str(berkas) in str(info.value) and "bukan folder" in str(info.value)
+
+
+def test_folder_keluaran_hanya_baca(
+    lingkungan: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read-only output folder (simulated: the tests run as root, which ignores modes)."""
+    data, out = lingkungan
+    sebelum = _sidik(out / SATKER / str(TAHUN))
+    asli = Path.mkdir
+
+    def mkdir(self: Path, *a: object, **k: object) -> None:
+        if self.name.startswith(f".{TAHUN}.tmp-"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        asli(self, *a, **k)
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    with pytest.raises(LkjipError) as info:
+        build(
+            SATKER,
+            TAHUN,
+            data,
+            out,
+            pdf=False,
+            notebooks_dir=FIXTURE_NB,
+            progress=False,
+            paksa=True,
+        )
+    pesan = str(info.value)
+    assert info.value.exit_code == 3 and "\n" not in pesan
+    assert "tidak dapat menulis" in pesan and "izin ditolak" in pesan and str(out) in pesan
+    assert _sidik(out / SATKER / str(TAHUN)) == sebelum
+
+
+def _disk_penuh(path: object) -> OSError:
+    return OSError(errno.ENOSPC, "No space left on device", str(path))
+
+
+def test_check_disk_penuh(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch) -> None:
+    # Before: an English OSError traceback and a 0-byte .pemeriksaan.json.tmp.
+    asli = Path.write_text
+
+    def write_text(self: Path, *a: object, **k: object) -> int:
+        if self.parent.name == "lapas-banyuasin":
+            asli(self, "", encoding="utf-8")  # the file is created, then the disk is full
+            raise _disk_penuh(self)
+        return asli(self, *a, **k)
+
+    monkeypatch.setattr(Path, "write_text", write_text)
+    out = tmp_path / "outputs"
+    kode = main(["check", "--satker", "lapas-banyuasin", "--tahun", "2023",
+                 "--data-dir", str(DATA), "--out-dir", str(out)])  # fmt: skip
+    _, err = capsys.readouterr()
+    teks = _satu_baris_tanpa_traceback(err)
+    assert kode == 3
+    assert "disk penuh" in teks and "pemeriksaan-2023.json" in teks, teks
+    assert list((out / "lapas-banyuasin").iterdir()) == [], "no 0-byte temporary file left"
+
+
+@pytest.mark.parametrize("tempat", ["xlsx", "notebook"])
+def test_build_disk_penuh(lingkungan: tuple[Path, Path], tempat: str) -> None:
+    # Before: the message hid the real cause ("pembangunan laporan gagal: OSError …" or a
+    # chapter failure).
+    data, out = lingkungan
+    sebelum = _sidik(out / SATKER / str(TAHUN))
+    with pytest.MonkeyPatch.context() as mp:
+        if tempat == "xlsx":
+
+            def tulis_xlsx(tabel: object, tujuan: Path, *a: object) -> None:
+                tujuan.write_bytes(b"")
+                raise _disk_penuh(tujuan)
+
+            mp.setattr("lkjip_helpers.keluaran.xlsx.tulis_xlsx", tulis_xlsx)
+        else:
+            from papermill.iorw import LocalHandler
+
+            def write(self: object, buf: str, path: str) -> None:
+                raise _disk_penuh(path)
+
+            mp.setattr(LocalHandler, "write", write)
+        with pytest.raises(LkjipError) as info:
+            build(
+                SATKER,
+                TAHUN,
+                data,
+                out,
+                pdf=False,
+                notebooks_dir=FIXTURE_NB,
+                progress=False,
+                paksa=True,
+            )
+    pesan = str(info.value)
+    assert info.value.exit_code == 3, pesan
+    assert "disk penuh" in pesan and "tidak dapat menulis" in pesan and "\n" not in pesan
+    assert "OSError" not in pesan and "Errno" not in pesan
+    assert _sidik(out / SATKER / str(TAHUN)) == sebelum
+    assert _sisa(out / SATKER) == []
+
+
+# --------------------------------------------------------------------------- other faults
+
+
+def test_build_hanya_melempar_lkjip_error(lingkungan: tuple[Path, Path]) -> None:
+    """A batch catches LkjipError; build() must not let anything else out."""
+    data, out = lingkungan
+
+    def meledak(s: str, t: int, d: Path) -> list:
+        raise decimal.InvalidOperation([decimal.InvalidOperation])
+
+    with pytest.MonkeyPatch.context() as mp:
+        _stub(mp, periksa=meledak)
+        with pytest.raises(BuildError, match="InvalidOperation"):
+            build(
+                SATKER,
+                TAHUN,
+                data,
+                out,
+                pdf=False,
+                notebooks_dir=FIXTURE_NB,
+                progress=False,
+                paksa=True,
+            )
+    with pytest.MonkeyPatch.context() as mp:
+        _stub(mp)
+        mp.setattr(susun, "_nama_satker", lambda d, s: 1 / 0)
+        with pytest.raises(BuildError, match="ZeroDivisionError"):
+            build(
+                SATKER,
+                TAHUN,
+                data,
+                out,
+                pdf=False,
+                notebooks_dir=FIXTURE_NB,
+                progress=False,
+                paksa=True,
+            )
+    assert _sisa(out / SATKER) == []
+
+
+def test_tanpa_pustaka_pdf_html_tetap_dibangun(
+    laporan_lama: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    # Before: `make sample` without pango failed entirely ("OSError: cannot load library
+    # 'libgobject-2.0-0'") and wrote no HTML either.
+    data, _ = laporan_lama
+    out = tmp_path / "outputs"
+
+    def tanpa_pango() -> None:
+        raise OSError(
+            "cannot load library 'libgobject-2.0-0': libgobject-2.0-0: cannot open shared "
+            "object file: No such file or directory"
+        )
+
+    with pytest.MonkeyPatch.context() as mp:
+        _stub(mp)
+        mp.setattr("lkjip_helpers.keluaran.pdf._impor_weasyprint", tanpa_pango)
+        mp.setitem(sys.modules, "weasyprint", None)  # nothing else may import it either
+        kode = main(["build", "--satker", SATKER, "--tahun", "2023", "--data-dir", str(data),
+                     "--out-dir", str(out), "--notebooks-dir", str(FIXTURE_NB)])  # fmt: skip
+    _keluar, err = capsys.readouterr()
+    assert kode == 4, err
+    folder = out / SATKER / "2023"
+    assert (folder / "laporan.html").is_file() and not (folder / "laporan.pdf").exists()
+    assert (folder / "tabel.xlsx").is_file() and (folder / "build.json").is_file()
+    teks = " ".join(err.split())
+    assert "Traceback" not in err and "PDF tidak dibuat" in teks
+    assert "libglib2.0-0" in teks and "apt-get install" in teks and "conda" in teks
+    assert len(err.strip().splitlines()) <= 3  # one message (rich may wrap it)
+    rec = json.loads((folder / "build.json").read_text(encoding="utf-8"))
+    assert rec["pdf_skipped"].startswith("PDF tidak dibuat")
+    assert "laporan.pdf" not in rec["outputs"]
+
+
+def test_pipa_ditutup_pembaca(tmp_path: Path) -> None:
+    # Before: `lkjip check | head` exited 1 with a BrokenPipeError.
+    tujuan = tmp_path / "temuan.json"
+    p = subprocess.Popen(
+        [
+            *LKJIP,
+            "check",
+            "--satker",
+            "lapas-banyuasin",
+            "--tahun",
+            "2023",
+            "--data-dir",
+            str(DATA),
+            "--json",
+            str(tujuan),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert p.stdout is not None
+    p.stdout.close()  # the reader is gone before anything is printed
+    _, err = p.communicate(timeout=120)
+    assert p.returncode == 0, err.decode()
+    assert err.decode().strip() == ""
+    assert json.loads(tujuan.read_text(encoding="utf-8"))["ringkasan"]["error"] == 0
