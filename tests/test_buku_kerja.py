@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
 import hashlib
 import io
 import os
@@ -20,7 +21,7 @@ import pytest
 import yaml
 
 from lkjip_helpers.cli import main
-from lkjip_helpers.errors import DataError
+from lkjip_helpers.errors import DataError, OutputError
 from lkjip_helpers.muat import muat_laporan
 from lkjip_helpers.muat.angka import baca_angka
 from lkjip_helpers.muat.buku_kerja import GalatImpor, impor, tulis_ekspor, tulis_templat
@@ -238,6 +239,27 @@ def test_periksa_tidak_menulis(tmp_path: Path) -> None:
     hasil = impor(xlsx, data, periksa_saja=True)
     assert [r.nama for r in hasil.berkas if r.status == "berubah"] == ["anggaran"]
     assert not hasil.ditulis
+    assert _sidik(data) == sebelum
+
+
+def test_disk_penuh_saat_menulis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failed write names the file and the cause (exit 3 in the CLI); the file keeps its
+    old content and no temporary file is left behind."""
+    data = salin_data(tmp_path)
+    xlsx = tulis_ekspor(data, SATKER, 2023, keluaran=tmp_path / "e.xlsx").path
+    wb = openpyxl.load_workbook(xlsx)
+    isi_isian(wb, "Anggaran", {"pagu": 17000000000})
+    wb.save(xlsx)
+    sebelum = _sidik(data)
+
+    def penuh(*_a: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", penuh)
+    with pytest.raises(OutputError) as e:
+        impor(xlsx, data)
+    assert "disk penuh" in str(e.value) and "anggaran.yaml" in str(e.value)
+    assert e.value.exit_code == 3
     assert _sidik(data) == sebelum
 
 

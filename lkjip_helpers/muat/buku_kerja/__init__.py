@@ -26,7 +26,7 @@ from typing import Any
 
 from ...errors import DataError, ParameterError
 from .. import skema as s
-from ..berkas import baca_yaml, muat_berkas
+from ..berkas import baca_yaml, muat_berkas, path_dalam
 from ..parameter import kunci_periode
 from . import tata_letak
 from .baca import Identitas, KonteksData, Masalah, baca_identitas, baca_isi
@@ -133,20 +133,24 @@ def tulis_ekspor(
     return HasilBukuKerja(path, sb.catatan + catatan)
 
 
+def _asal_katalog() -> str:
+    return f"buku kerja, lembar {tata_letak.LEMBAR_INFO}, katalog"
+
+
 def _konteks(data_dir: Path, ident: Identitas) -> tuple[KonteksData, Path]:
-    path_katalog = data_dir / "katalog" / f"{ident.katalog}.yaml"
+    path_katalog = path_dalam(data_dir / "katalog", f"{ident.katalog}.yaml", asal=_asal_katalog())
     if not path_katalog.is_file():
         raise DataError(
             str(path_katalog),
             f"katalog {ident.katalog!r} (dipakai saat buku kerja dibuat) tidak ditemukan di "
             f"{data_dir / 'katalog'}",
         )
-    kat = muat_berkas(s.Katalog, path_katalog)
+    kat = muat_berkas(s.Katalog, path_katalog, akar=data_dir)
     mentah: dict[str, Any] = {}
     for nama in tata_letak.BERKAS:
         path = path_berkas(data_dir, ident.satker, ident.kunci, nama)
-        if path.is_file():
-            mentah[nama] = baca_yaml(path)
+        if path.is_file() or path.is_symlink():
+            mentah[nama] = baca_yaml(path, data_dir)
     sk = mentah.get("satker")
     if isinstance(sk, dict) and sk.get("katalog") not in (None, ident.katalog):
         raise DataError(

@@ -37,7 +37,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from ...errors import DataError
+from ...errors import DataError, OutputError, sebab_os
 from ...tidak_diketahui import ejaan_tidak_diketahui
 from ..berkas import baca_yaml, baris_untuk
 from . import tata_letak as t
@@ -571,19 +571,22 @@ def _tulis_atomik(path: Path, teks: str) -> None:
         os.replace(sementara, path)
     except OSError as err:
         sementara.unlink(missing_ok=True)
-        raise DataError(
-            str(path), f"tidak dapat menulis ({err.strerror or type(err).__name__})"
-        ) from None
+        raise OutputError(path, sebab_os(err)) from None
 
 
 def terapkan(rencana: list[RencanaBerkas], data_dir: Path, satker: str) -> None:
     """Write every changed file (temporary file + atomic rename), only inside the satker's
-    folder."""
+    folder. A failed write raises :class:`~lkjip_helpers.errors.OutputError` naming the file
+    and the cause; files written before it are complete and each valid on its own (all were
+    checked), the one that failed keeps its old content."""
     folder_satker = data_dir / "satker" / satker
     for r in rencana:
         if r.status == "tetap":
             continue
-        r.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            r.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise OutputError(r.path.parent, sebab_os(err)) from None
         if not _dalam(folder_satker, r.path.parent) or not _dalam(
             data_dir / "satker", folder_satker
         ):

@@ -31,10 +31,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
 
 from ... import __version__
-from ...errors import DataError, ParameterError
+from ...errors import DataError, OutputError, ParameterError, sebab_os
 from ...tidak_diketahui import EJAAN
 from .. import skema as s
-from ..berkas import baca_yaml, muat_berkas
+from ..berkas import baca_yaml, muat_berkas, path_dalam
 from ..parameter import PERIODE, kunci_periode, validasi_periode, validasi_satker, validasi_tahun
 from ..periode import rentang_periode
 from . import tata_letak as t
@@ -100,14 +100,14 @@ def _pilih_katalog(data_dir: Path, sk: Any, katalog: str | None) -> str:
     return tersedia[0]
 
 
-def _baca_folder(folder: Path) -> dict[str, Any]:
+def _baca_folder(folder: Path, akar: Path | None = None) -> dict[str, Any]:
     mentah: dict[str, Any] = {}
     for nama in t.BERKAS:
         if nama == "satker":
             continue
         path = folder / f"{nama}.yaml"
-        if path.is_file():
-            mentah[nama] = baca_yaml(path)
+        if path.is_file() or path.is_symlink():
+            mentah[nama] = baca_yaml(path, akar)
     return mentah
 
 
@@ -132,17 +132,17 @@ def siapkan(
         raise ParameterError(f"folder data {str(data_dir)!r} tidak ditemukan")
     folder_satker = data_dir / "satker" / satker
     path_satker = folder_satker / "satker.yaml"
-    sk = baca_yaml(path_satker) if path_satker.is_file() else None
+    sk = baca_yaml(path_satker, data_dir) if path_satker.is_file() else None
     if jenis == "ekspor" and sk is None:
         raise DataError(
             str(path_satker),
             f"satker {satker!r} belum ada; buat dengan lkjip satker-baru atau lkjip templat",
         )
     id_katalog = _pilih_katalog(data_dir, sk, katalog)
-    path_katalog = data_dir / "katalog" / f"{id_katalog}.yaml"
+    path_katalog = path_dalam(data_dir / "katalog", f"{id_katalog}.yaml", asal=str(path_satker))
     if not path_katalog.is_file():
         raise ParameterError(f"katalog {id_katalog!r} tidak ditemukan di {data_dir / 'katalog'}")
-    kat = muat_berkas(s.Katalog, path_katalog)
+    kat = muat_berkas(s.Katalog, path_katalog, akar=data_dir)
     indikator = _indikator(kat, sk, path_satker)
     catatan: list[str] = []
     kunci = kunci_periode(th, periode)
@@ -153,7 +153,7 @@ def siapkan(
                 str(folder),
                 f"data {PERIODE[periode]} {th} belum ada; buat buku kerja kosong dengan lkjip templat",
             )
-        mentah = _baca_folder(folder)
+        mentah = _baca_folder(folder, data_dir)
     else:
         mentah = {}
         if dari is not None:
@@ -161,13 +161,15 @@ def siapkan(
             folder = folder_satker / kunci_dari
             if not folder.is_dir():
                 raise DataError(str(folder), f"data periode sumber {kunci_dari} tidak ada")
-            mentah = bawa_maju(_baca_folder(folder))
+            mentah = bawa_maju(_baca_folder(folder, data_dir))
             catatan.append(
                 f"isian dibawa dari {kunci_dari}: profil, daftar, bangunan, kepegawaian, "
                 "organisasi, tugas-fungsi, daftar IKK dan narasinya, program anggaran, teks bab; "
                 "target, realisasi, angka anggaran, nilai evaluasi, tanggapan dan klaim dikosongkan"
             )
-        if (folder_satker / kunci).is_dir() and _ada_isian(_baca_folder(folder_satker / kunci)):
+        if (folder_satker / kunci).is_dir() and _ada_isian(
+            _baca_folder(folder_satker / kunci, data_dir)
+        ):
             catatan.append(
                 f"folder {folder_satker / kunci} sudah berisi data: impor akan menimpa field yang "
                 "ada di buku kerja ini; untuk menyunting data yang ada pakai lkjip ekspor"
@@ -764,7 +766,5 @@ def simpan_buku_kerja(wb: Workbook, tujuan: Path, timpa: bool = False) -> Path:
         os.replace(sementara, tujuan)
     except OSError as err:
         sementara.unlink(missing_ok=True)
-        raise DataError(
-            str(tujuan), f"tidak dapat menulis ({err.strerror or type(err).__name__})"
-        ) from None
+        raise OutputError(tujuan, sebab_os(err)) from None
     return tujuan
