@@ -242,6 +242,26 @@ def test_periksa_tidak_menulis(tmp_path: Path) -> None:
     assert _sidik(data) == sebelum
 
 
+def test_isian_yang_akan_dihapus_diperingatkan(tmp_path: Path) -> None:
+    """Rows emptied in the workbook are removed from the file; the import says which first."""
+    data = salin_data(tmp_path)
+    xlsx = tulis_ekspor(data, SATKER, 2023, keluaran=tmp_path / "e.xlsx").path
+    wb = openpyxl.load_workbook(xlsx)
+    ws = wb["Tanggapan"]
+    for r in (3, 4):
+        for k in range(1, 6):
+            ws.cell(r, k).value = None
+    wb.save(xlsx)
+    hasil = impor(xlsx, data, periksa_saja=True)
+    assert [str(m) for m in hasil.peringatan] == [
+        "tanggapan.yaml: 2 isian yang tertulis di berkas tidak ada di buku kerja dan akan "
+        "dihapus: tanggapan[1], tanggapan[2]"
+    ]
+    impor(xlsx, data)
+    teks = (data / "satker" / SATKER / "2023" / "tanggapan.yaml").read_text()
+    assert "tanggapan: []" in teks and "# Tanggapan satker atas temuan memo" in teks
+
+
 def test_disk_penuh_saat_menulis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A failed write names the file and the cause (exit 3 in the CLI); the file keeps its
     old content and no temporary file is left behind."""

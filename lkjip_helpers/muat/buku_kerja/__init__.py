@@ -31,7 +31,14 @@ from ..parameter import kunci_periode
 from . import tata_letak
 from .baca import Identitas, KonteksData, Masalah, baca_identitas, baca_isi
 from .buka import buka
-from .simpan import RencanaBerkas, path_berkas, periksa, rencanakan, terapkan
+from .simpan import (
+    RencanaBerkas,
+    path_berkas,
+    periksa,
+    peringatan_dihapus,
+    rencanakan,
+    terapkan,
+)
 from .tulis import buat_buku_kerja, siapkan, simpan_buku_kerja
 
 __all__ = [
@@ -196,6 +203,7 @@ def impor(
     isi.masalah[:0] = masalah
     rencana, m2 = rencanakan(isi, data_dir)
     isi.masalah += m2
+    isi.masalah += peringatan_dihapus(isi, konteks.mentah)
     bersih = not any(m.tingkat == "error" for m in isi.masalah)
     isi.masalah += periksa(isi, rencana, data_dir, path_katalog, lintas_berkas=bersih)
     isi.masalah.sort(key=_urut)

@@ -246,6 +246,73 @@ def _penuh(lama: Any, baru: Any, model: type[BaseModel] | None) -> Any:
     return _simpul(baru)
 
 
+def dihapus(
+    lama: Any, baru: Any, aturan: Any = PENUH, jalur: tuple[Any, ...] = ()
+) -> list[tuple[Any, ...]]:
+    """Paths of values written in the file (``lama``) that the workbook (``baru``) leaves out,
+    so that an import removes them (an IKK of ``kinerja.yaml`` is named by its kode)."""
+    if isinstance(aturan, Peta):
+        if not isinstance(lama, dict):
+            return []
+        hasil: list[tuple[Any, ...]] = []
+        for k in aturan.kunci:
+            if k in lama and not _hampa(lama[k]):
+                if not isinstance(baru, dict) or k not in baru:
+                    hasil.append((*jalur, k))
+                else:
+                    hasil += dihapus(lama[k], baru[k], aturan.anak.get(k), (*jalur, k))
+        return hasil
+    if isinstance(aturan, DaftarKunci):
+        per_kunci = {x.get(aturan.kunci): x for x in baru or [] if isinstance(x, dict)}
+        hasil = []
+        for x in lama if isinstance(lama, list) else []:
+            if isinstance(x, dict):
+                kode = x.get(aturan.kunci)
+                if kode not in per_kunci:
+                    hasil.append((*jalur, kode))
+                else:
+                    hasil += dihapus(x, per_kunci[kode], aturan.butir, (*jalur, kode))
+        return hasil
+    if isinstance(lama, dict):
+        if not isinstance(baru, dict):
+            return [jalur] if lama else []
+        hasil = []
+        for k, v in lama.items():
+            if _hampa(v):
+                continue
+            hasil += [(*jalur, k)] if k not in baru else dihapus(v, baru[k], PENUH, (*jalur, k))
+        return hasil
+    if isinstance(lama, list):
+        if not isinstance(baru, list):
+            return [jalur] if lama else []
+        hasil = []
+        for i, v in enumerate(lama):
+            hasil += [(*jalur, i)] if i >= len(baru) else dihapus(v, baru[i], PENUH, (*jalur, i))
+        return hasil
+    return [jalur] if lama is not None and baru is None else []
+
+
+def peringatan_dihapus(isi: IsiBukuKerja, mentah: dict[str, Any]) -> list[Masalah]:
+    """One warning per file from which the import removes values (a template imported over a
+    filled period removes a great deal: the warning says so before ``--periksa`` ends)."""
+    hasil = []
+    for nama in t.BERKAS:
+        if nama not in mentah:
+            continue
+        hilang = dihapus(mentah[nama], isi.hasil.get(nama, {}), DIBAWA.get(nama, PENUH))
+        if hilang:
+            contoh = ", ".join(_jalur_teks(j) for j in hilang[:6])
+            lagi = f" dan {len(hilang) - 6} lainnya" if len(hilang) > 6 else ""
+            hasil.append(
+                Masalah(
+                    f"{nama}.yaml: {len(hilang)} isian yang tertulis di berkas tidak ada di buku "
+                    f"kerja dan akan dihapus: {contoh}{lagi}",
+                    tingkat="peringatan",
+                )
+            )
+    return hasil
+
+
 # --------------------------------------------------------------------------- text
 
 

@@ -1130,6 +1130,17 @@ def petunjuk(satker: str, tahun: int, periode: str, katalog: str) -> list[str]:
         f"4. Setelah impor: lkjip check --satker {satker} --tahun {tahun}"
         + (f" --periode {periode}" if periode != "tahunan" else "")
         + ", lalu lkjip build.",
+        "5. Lembar Kinerja: setiap IKK katalog punya satu baris; isi Dalam PK = Tidak untuk IKK "
+        "yang tidak tercantum dalam Perjanjian Kinerja. IKK dengan data per bulan (triwulan, "
+        "semester): pilih Data periode, lalu isi angkanya di lembar Realisasi Periode.",
+        "",
+        "Lembar dan berkas data",
+        "- Satker, IKK Satker → satker.yaml",
+        "- Profil, Daftar, Wilayah, Bangunan, Kepegawaian, Organisasi, Tugas Fungsi → profil.yaml",
+        "- Periode, Kinerja, Realisasi Periode, Narasi IKK → kinerja.yaml",
+        "- Anggaran, Anggaran Sasaran, Anggaran Program, Anggaran Jenis → anggaran.yaml",
+        "- SMART IKPA, e-Performance e-Monev → evaluasi.yaml; Narasi → narasi.yaml",
+        "- Tanggapan → tanggapan.yaml; Klaim → klaim.yaml",
         "",
         "Menulis angka",
         "- Ketik angka sebagai angka. Ketikan gaya Indonesia juga dibaca: 1.234,5 · 99,21% · "
