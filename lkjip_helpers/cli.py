@@ -694,12 +694,14 @@ def _cmd_satker_baru(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
-def path_temuan_check(out_dir: Path, satker: str, kunci: int | str) -> Path:
+def path_temuan_check(out_dir: Path, satker: str, tahun: int, periode: str = "tahunan") -> Path:
     """Where ``lkjip check`` writes its findings by default: beside the report folders,
-    ``<out_dir>/<satker>/pemeriksaan-<kunci>.json`` (``kunci`` = the period folder name,
-    ``2023`` or ``2024-semester-1``), never inside a built report (whose own
+    ``<out_dir>/<satker>/pemeriksaan-<kunci periode>.json`` (``pemeriksaan-2023.json``,
+    ``pemeriksaan-2024-semester-1.json``), never inside a built report (whose own
     ``pemeriksaan.json`` must keep matching its ``build.json``)."""
-    return Path(out_dir) / satker / f"pemeriksaan-{kunci}.json"
+    from .muat.parameter import kunci_periode
+
+    return Path(out_dir) / satker / f"pemeriksaan-{kunci_periode(tahun, periode)}.json"
 
 
 def _tampilkan_belum_dijawab(console: Console, belum: list) -> None:
@@ -725,12 +727,12 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
     from .hitung import hasil_untuk
     from .keluaran.atomik import tulis_atomik
     from .muat import muat, validasi_parameter
-    from .muat.parameter import kunci_periode, validasi_periode
+    from .muat.parameter import validasi_periode
     from .periksa import hitung_tingkat, periksa_data, tinjauan_dari, tulis_json
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
     periode = validasi_periode(args.periode)
-    tujuan = args.json or path_temuan_check(args.out_dir, satker, kunci_periode(tahun, periode))
+    tujuan = args.json or path_temuan_check(args.out_dir, satker, tahun, periode)
     data_dir = Path(args.data_dir).resolve()
     if Path(tujuan).resolve().is_relative_to(data_dir):
         raise ParameterError(

@@ -15,9 +15,11 @@ SAMPEL = "lapas-banyuasin"
 
 
 def salin_data(root: Path, satker: list[str]) -> Path:
-    """``root/data``: the sample data, plus a copy of the sample satker under each id."""
+    """``root/data``: the catalog and the sample satker, plus a copy of the sample satker under
+    each id (only these: data/ holds other example satkers too)."""
     data = root / "data"
-    shutil.copytree(DATA, data)
+    shutil.copytree(DATA / "katalog", data / "katalog")
+    shutil.copytree(DATA / "satker" / SAMPEL, data / "satker" / SAMPEL)
     for s in satker:
         if s == SAMPEL:
             continue

@@ -318,6 +318,22 @@ def test_without_narrative_every_section_renders(tmp_path: Path) -> None:
         assert uji("lapas-banyuasin", 2023, "tahunan", d, tmp_path) == "dirender"
 
 
+@pytest.mark.parametrize("komponen", ["ikpa.revisi_dipa", "smart.capaian_ro"])
+def test_unknown_score_component_every_section_renders(komponen: str, tmp_path: Path) -> None:
+    # found by LKJIP_VARIAN_SEMUA=1: the sample's narrative cites {{ tabel:nilai-kinerja-anggaran }}
+    # and {{ nka.nilai }}; with a component unknown the scores are not recomputed, the names and
+    # the table stay (as "data tidak tersedia")
+    d = _salin("lapas-banyuasin", tmp_path / "d")
+    p = d / "satker/lapas-banyuasin/2023/evaluasi.yaml"
+    isi = _baca(p)
+    bagian, nama = komponen.split(".")
+    isi[bagian][nama] = "tidak diketahui"
+    _tulis(p, isi)
+    with grafik_sekali():
+        assert uji("lapas-banyuasin", 2023, "tahunan", d, tmp_path) in ("dirender", "error")
+        render_semua_bagian("lapas-banyuasin", 2023, d, "tahunan", tmp_path)
+
+
 # --------------------------------------------------------------------------- real builds
 
 

@@ -978,7 +978,10 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
         from ..keluaran.tinjauan import tulis_tinjauan
 
         tulis_tinjauan(
-            (k.satker, k.tahun, k.data_dir), k.temuan, tmp, pdf=k.pdf and pdf_dilewati is None
+            (k.satker, k.tahun, k.data_dir, k.periode),
+            k.temuan,
+            tmp,
+            pdf=k.pdf and pdf_dilewati is None,
         )
 
     kemajuan.langkah("Menulis berkas pendukung")

@@ -27,14 +27,15 @@ def html_tinjauan(data: DataLaporan, temuan: list[Temuan]) -> str:
 
 
 def tulis_tinjauan(
-    data: DataLaporan | tuple[str, int, Path],
+    data: DataLaporan | tuple[str, int, Path] | tuple[str, int, Path, str],
     temuan: list[Temuan],
     folder: Path,
     pdf: bool = True,
 ) -> list[Path]:
     """Write ``tinjauan.html`` (and ``tinjauan.pdf``) into ``folder``; return the paths.
 
-    ``data`` is the loaded data, or ``(satker, tahun, data_dir)`` to load (cached)."""
+    ``data`` is the loaded data, or ``(satker, tahun, data_dir[, periode])`` to load
+    (cached)."""
     if isinstance(data, tuple):
         data = muat(*data)
     html = html_tinjauan(data, temuan)

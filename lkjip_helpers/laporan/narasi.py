@@ -14,6 +14,7 @@ from .. import format_id as f
 from ..errors import LkjipError
 from ..hitung import HasilLaporan
 from ..muat.sisipan import POLA, cari_sisipan
+from ..tidak_diketahui import TidakDiketahui
 
 if TYPE_CHECKING:
     from .model import Dokumen
@@ -69,7 +70,7 @@ def _kode_ikk(nama: str) -> str:
 
 def tulis_besaran(hasil: HasilLaporan, nama: str, nilai: Decimal | None, bentuk: str = "") -> str:
     """The text of figure ``nama`` as the report prints it (or in ``bentuk``)."""
-    if nilai is None:
+    if nilai is None or isinstance(nilai, TidakDiketahui):
         return TIDAK_TERSEDIA
     bentuk = bentuk or _bentuk_bawaan(nama)
     if bentuk == "bobot":

@@ -87,8 +87,13 @@ def baca_angka(
     if isinstance(nilai, int):
         d = Decimal(nilai)
     elif isinstance(nilai, float):
-        if not math.isfinite(nilai):
-            raise ValueError("harus angka terhingga (bukan .nan atau .inf)")
+        if math.isnan(nilai):
+            raise ValueError("harus angka terhingga (bukan .nan)")
+        if math.isinf(nilai):
+            raise ValueError(
+                "harus angka terhingga: nilai ini tak terhingga (.inf, atau angka terlalu besar "
+                "seperti 1e400)"
+            )
         d = Decimal(repr(nilai))
     elif isinstance(nilai, Decimal):
         if not nilai.is_finite():

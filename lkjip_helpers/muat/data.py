@@ -209,8 +209,8 @@ def _muat_tahun(
     masalah: list[DataError],
     akar: Path | None = None,
 ) -> DataTahun:
-    """Load every file of a period folder; problems are appended to ``masalah``. ``akar``
-    (the data folder): every file must lie inside it once symlinks are resolved."""
+    """Load every file of a period folder (inside ``akar``, the data folder, when given);
+    problems are appended to ``masalah``."""
     dt = DataTahun(tahun=tahun, folder=folder)
     for nama, model in BERKAS_TAHUN.items():
         path = folder / f"{nama}.yaml"
@@ -564,6 +564,16 @@ def muat_laporan(
     katalog: s.Katalog | None = None
     path_katalog = data_dir / "katalog"
     if sk is not None:
+        # The catalog id names a file: it must stay inside data/katalog/ (no "/abs", no "../").
+        try:
+            path_katalog = path_dalam(
+                data_dir / "katalog", f"{sk.katalog}.yaml", asal=f"{path_satker}, field katalog"
+            )
+        except DataError as err:
+            masalah.append(err)
+            sk_katalog_sah = False
+        else:
+            sk_katalog_sah = True
         if sk.id != satker:
             masalah.append(
                 DataError(
@@ -572,30 +582,24 @@ def muat_laporan(
                     "field id",
                 )
             )
-        try:
-            # The catalog id names a file: it must stay inside data/katalog/ (no "/abs", no "../").
-            path_katalog = path_dalam(
-                data_dir / "katalog", f"{sk.katalog}.yaml", asal=f"{path_satker}, field katalog"
-            )
-        except DataError as err:
-            masalah.append(err)
-        else:
-            if not path_katalog.exists():
-                masalah.append(
-                    DataError(
-                        str(path_satker),
-                        f"katalog {ringkas_nilai(sk.katalog)} tidak ditemukan di "
-                        f"{data_dir / 'katalog'}",
-                        "field katalog",
-                    )
+        if not sk_katalog_sah:
+            pass
+        elif not path_katalog.exists():
+            masalah.append(
+                DataError(
+                    str(path_satker),
+                    f"katalog {ringkas_nilai(sk.katalog)} tidak ditemukan di "
+                    f"{data_dir / 'katalog'}",
+                    "field katalog",
                 )
+            )
+        else:
+            try:
+                katalog = muat_berkas(s.Katalog, path_katalog, akar=data_dir)
+            except DataError as err:
+                masalah.append(err)
             else:
-                try:
-                    katalog = muat_berkas(s.Katalog, path_katalog, akar=data_dir)
-                except DataError as err:
-                    masalah.append(err)
-                else:
-                    masalah += _cek_katalog(katalog, path_katalog)
+                masalah += _cek_katalog(katalog, path_katalog)
     sasaran: dict[str, s.SasaranDef] = {}
     indikator: dict[str, s.IndikatorDef] = {}
     asal: dict[str, AsalIndikator] = {}

@@ -793,7 +793,7 @@ def _masalah_cacat(m: Masalah, anggota: list[Temuan], hasil: HasilLaporan) -> No
             r = next((x for x in hasil.sasaran if x.sasaran.kode == kode_s), None)
             if r is None:
                 continue
-            semua = [x.capaian for x in r.ikk if x.capaian is not None]
+            semua = [x.capaian for x in r.ikk if isinstance(x.capaian, Decimal)]
             rata_semua = sum(semua, Decimal(0)) / len(semua) if semua else None
             m.kesimpulan.append(
                 f"rata-rata capaian sasaran {kode_s}: {f.persen(r.rata_capaian)} tanpa IKK yang "

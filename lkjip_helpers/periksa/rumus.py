@@ -238,10 +238,12 @@ def perhitungan(hasil: HasilLaporan, besaran: str, tahun: int) -> str | None:
         )
     if bagian[0] == "profil" and hasil.data.ini.profil:
         p = hasil.profil
-        if bagian[-1] == "okupansi" and hasil.okupansi is not None:
+        if bagian[-1] == "okupansi" and _tahu(hasil.okupansi, p.penghuni, p.kapasitas):
             return f"{_n(p.penghuni)} ÷ {_n(p.kapasitas)} × 100 = {_h(hasil.okupansi, '%')}"
         if bagian[-1] == "pegawai_jumlah" and p.pegawai_jenis_kelamin:
             isi = [b.jumlah or Decimal(0) for b in p.pegawai_jenis_kelamin]
+            if not _tahu(*isi):
+                return None
             return " + ".join(_n(x) for x in isi) + f" = {_n(sum(isi, Decimal(0)))}"
     return None
 

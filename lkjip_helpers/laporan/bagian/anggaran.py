@@ -7,7 +7,14 @@ from decimal import Decimal
 
 from ... import format_id as f
 from ...hitung.anggaran import BarisAnggaran, HasilAnggaran
-from ...hitung.aturan import LABEL_ASPEK_IKPA, LABEL_KOMPONEN_IKPA, LABEL_KOMPONEN_SMART
+from ...hitung.aturan import (
+    LABEL_ASPEK_IKPA,
+    LABEL_KOMPONEN_IKPA,
+    LABEL_KOMPONEN_SMART,
+    AturanTidakAda,
+    aturan_nka,
+)
+from ...tidak_diketahui import TIDAK_DIKETAHUI
 from .. import grafik
 from .. import model as m
 from ..konteks import Konteks
@@ -379,11 +386,61 @@ def ikpa(k: Konteks) -> list[m.Blok]:
     return out
 
 
+def _nka_tanpa_hitung(k: Konteks) -> list[m.Blok]:
+    """The combined score's table when SMART-DJA or IKPA has a component written "tidak
+    diketahui": what is known, and the score "data tidak tersedia" (the table stays, so a
+    narrative citing it still finds it)."""
+    hasil = k.hasil
+    ev = hasil.data.ini.evaluasi
+    if ev is None or ev.smart is None or ev.ikpa is None:
+        return []
+    try:
+        a = aturan_nka(hasil.tahun)
+    except AturanTidakAda:
+        return []
+    smart = hasil.smart.nilai if hasil.smart else TIDAK_DIKETAHUI
+    ikpa = hasil.ikpa.nilai if hasil.ikpa else TIDAK_DIKETAHUI
+
+    def kali(v: object, bobot: Decimal) -> object:
+        return v * bobot / 100 if isinstance(v, Decimal) else TIDAK_DIKETAHUI
+
+    baris = [
+        [
+            m.teks("Nilai SMART-DJA"),
+            m.angka(smart),
+            m.persen(a.bobot_smart, 0),
+            m.angka(kali(smart, a.bobot_smart), 4),
+        ],  # type: ignore[arg-type]
+        [
+            m.teks("Nilai IKPA"),
+            m.angka(ikpa),
+            m.persen(a.bobot_ikpa, 0),
+            m.angka(kali(ikpa, a.bobot_ikpa), 4),
+        ],  # type: ignore[arg-type]
+        [
+            m.teks("Nilai Kinerja Anggaran", kelas="jumlah"),
+            m.teks("", kelas="jumlah"),
+            m.persen(100, 0, kelas="jumlah"),
+            m.teks(f.TIDAK_TERSEDIA, kelas="jumlah"),
+        ],
+    ]
+    return [
+        m.Tabel.buat(
+            "nilai-kinerja-anggaran",
+            f"Nilai Kinerja Anggaran Gabungan {hasil.tahun}",
+            ["Komponen", "Nilai", "Bobot", "Nilai × bobot"],
+            baris,
+            catatan=f"{a.dasar}. Nilai gabungan tidak dihitung: ada komponen SMART-DJA atau "
+            "IKPA yang tidak diketahui.",
+        )
+    ]
+
+
 def nka(k: Konteks) -> list[m.Blok]:
     hasil = k.hasil
     x = hasil.nka
     if x is None:
-        return []
+        return _nka_tanpa_hitung(k)
     a = x.aturan
     baris = [
         [
