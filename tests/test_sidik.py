@@ -162,6 +162,16 @@ def test_build_tanpa_perubahan_dipakai_ulang(tmp_path: Path) -> None:
 
 def test_periode_folder_dan_parameter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = salin_data(tmp_path, [])
+    # a Semester I folder beside the annual one (the review memo loads the period's data)
+    semester = data / "satker" / "lapas-banyuasin" / "2023-semester-1"
+    shutil.copytree(data / "satker" / "lapas-banyuasin" / "2023", semester)
+    kinerja = semester / "kinerja.yaml"
+    kinerja.write_text(
+        kinerja.read_text(encoding="utf-8").replace(
+            "periode_laporan: Januari–Desember 2023", "periode_laporan: {periode: semester-1}"
+        ),
+        encoding="utf-8",
+    )
     out = tmp_path / "outputs"
     with pytest.raises(BuildError, match="notebook bab belum menerima parameter 'periode'"):
         _bangun(data, out, periode="semester-1")
