@@ -1,4 +1,5 @@
-"""Command line: ``lkjip check``, ``lkjip build`` and ``lkjip batch`` (help and messages in
+"""Command line: ``lkjip check``, ``lkjip build``, ``lkjip batch``, ``lkjip satker-baru`` and the
+workbook commands ``lkjip templat``, ``lkjip ekspor``, ``lkjip impor`` (help and messages in
 Bahasa Indonesia; English flag spellings accepted as aliases).
 
 Exit codes (:data:`KODE_KELUAR`): 0 success; 1 data errors found (check) or build failed;
@@ -235,8 +236,173 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument(
         "--data-dir", type=Path, default=Path("data"), help="folder data (bawaan: data/)"
     )
+    _parser_buku_kerja(sub)
     _parser_batch(sub)
     return p
+
+
+def _parser_buku_kerja(sub: argparse._SubParsersAction) -> None:
+    """``lkjip templat``, ``lkjip ekspor``, ``lkjip impor``: the data-entry workbook."""
+    periode_bantuan = (
+        "periode laporan: tahunan (bawaan), semester-1, semester-2, triwulan-1 … triwulan-4"
+    )
+    t = sub.add_parser(
+        "templat",
+        help="buat buku kerja Excel kosong untuk diisi (satu lembar per tabel data)",
+        description="Menulis buku kerja .xlsx untuk satker dan periode: lembar Petunjuk, satu "
+        "lembar per tabel data (profil, kepegawaian, kinerja per IKK, realisasi per bulan, "
+        "anggaran, SMART/IKPA, e-Performance/e-Monev, narasi, tanggapan, klaim), baris IKK "
+        "terisi dari katalog. Setelah diisi: lkjip impor <berkas.xlsx>.",
+        epilog="Contoh: lkjip templat --satker lapas-contoh --tahun 2024 --periode semester-1 "
+        "--dari-tahun 2023",
+    )
+    t.add_argument("--satker", required=True, help="id satker, mis. lapas-banyuasin")
+    t.add_argument("--tahun", required=True, help="tahun laporan, empat digit")
+    t.add_argument("--periode", default="tahunan", help=periode_bantuan)
+    t.add_argument(
+        "--dari-tahun",
+        default=None,
+        help="bawa isian periode sebelumnya (profil, daftar IKK, narasi, program) dari data "
+        "tahun ini; target, realisasi dan angka anggaran dikosongkan",
+    )
+    t.add_argument(
+        "--dari-periode",
+        default="tahunan",
+        help="periode sumber untuk --dari-tahun (bawaan: tahunan)",
+    )
+    t.add_argument(
+        "--katalog",
+        default=None,
+        help="id katalog IKK bila satker belum ada (bawaan: satu-satunya)",
+    )
+    t.add_argument(
+        "--keluaran",
+        type=Path,
+        default=None,
+        help="berkas .xlsx yang ditulis (bawaan: isian-<satker>-<periode>.xlsx)",
+    )
+    t.add_argument("--timpa", action="store_true", help="timpa berkas keluaran yang sudah ada")
+    t.add_argument(
+        "--data-dir", type=Path, default=Path("data"), help="folder data (bawaan: data/)"
+    )
+    e = sub.add_parser(
+        "ekspor",
+        help="tulis data satker yang ada ke buku kerja Excel (tata letak templat)",
+        description="Menulis data periode ini ke buku kerja .xlsx dengan tata letak yang sama "
+        "dengan lkjip templat, untuk disunting lalu diimpor kembali.",
+    )
+    e.add_argument("--satker", required=True, help="id satker, mis. lapas-banyuasin")
+    e.add_argument("--tahun", required=True, help="tahun laporan, empat digit")
+    e.add_argument("--periode", default="tahunan", help=periode_bantuan)
+    e.add_argument(
+        "--keluaran",
+        type=Path,
+        default=None,
+        help="berkas .xlsx yang ditulis (bawaan: data-<satker>-<periode>.xlsx)",
+    )
+    e.add_argument("--timpa", action="store_true", help="timpa berkas keluaran yang sudah ada")
+    e.add_argument(
+        "--data-dir", type=Path, default=Path("data"), help="folder data (bawaan: data/)"
+    )
+    i = sub.add_parser(
+        "impor",
+        help="periksa buku kerja Excel lalu tulis isinya ke berkas data YAML",
+        description="Memeriksa seluruh isian buku kerja lebih dulu (setiap masalah disebut "
+        "dengan lembar dan selnya); bila tidak ada error, menulis berkas YAML satker dan "
+        "periode buku kerja itu (hanya field yang berubah; komentar tetap). Keluar 0 bila "
+        "berhasil, 1 bila ada masalah isian (tidak ada berkas ditulis), 2 bila berkas tidak "
+        "dapat dibaca.",
+        epilog="Contoh: lkjip impor isian-lapas-contoh-2024.xlsx --periksa",
+    )
+    i.add_argument("berkas", type=Path, help="buku kerja .xlsx yang sudah diisi")
+    i.add_argument(
+        "--periksa", action="store_true", help="hanya periksa; tidak menulis berkas apa pun"
+    )
+    i.add_argument(
+        "--data-dir", type=Path, default=Path("data"), help="folder data (bawaan: data/)"
+    )
+
+
+def _cmd_templat(args: argparse.Namespace, console: Console) -> int:
+    from .muat.buku_kerja import tulis_templat
+
+    h = tulis_templat(
+        args.data_dir,
+        args.satker,
+        args.tahun,
+        args.periode,
+        dari_tahun=args.dari_tahun,
+        dari_periode=args.dari_periode,
+        katalog=args.katalog,
+        keluaran=args.keluaran,
+        timpa=args.timpa,
+    )
+    for c in h.catatan:
+        console.print(f"Catatan: {escape(c)}", highlight=False)
+    console.print(f"Buku kerja ditulis: {escape(str(h.path))}", highlight=False)
+    console.print(
+        f"Isi lalu jalankan: lkjip impor {escape(str(h.path))} --periksa", highlight=False
+    )
+    return 0
+
+
+def _cmd_ekspor(args: argparse.Namespace, console: Console) -> int:
+    from .muat.buku_kerja import tulis_ekspor
+
+    h = tulis_ekspor(
+        args.data_dir,
+        args.satker,
+        args.tahun,
+        args.periode,
+        keluaran=args.keluaran,
+        timpa=args.timpa,
+    )
+    for c in h.catatan:
+        console.print(f"Catatan: {escape(c)}", highlight=False)
+    console.print(f"Buku kerja ditulis: {escape(str(h.path))}", highlight=False)
+    return 0
+
+
+def _cmd_impor(args: argparse.Namespace, console: Console, err: Console) -> int:
+    from .muat.buku_kerja import GalatImpor, impor
+
+    try:
+        h = impor(args.berkas, args.data_dir, periksa_saja=args.periksa)
+    except GalatImpor as g:
+        galat = [m for m in g.masalah if m.tingkat == "error"]
+        for m in g.masalah:
+            warna = "red" if m.tingkat == "error" else "yellow"
+            err.print(f"[{warna}]{m.tingkat}[/] {escape(str(m))}", highlight=False)
+        err.print(
+            f"[bold red]{len(galat)} masalah[/] di {escape(str(args.berkas))}; tidak ada berkas "
+            "yang ditulis. Perbaiki semuanya lalu impor lagi.",
+            highlight=False,
+        )
+        return g.exit_code
+    for m in h.peringatan:
+        console.print(f"[yellow]peringatan[/] {escape(str(m))}", highlight=False)
+    for c in h.catatan:
+        console.print(f"Catatan: {escape(c)}", highlight=False)
+    ident = h.identitas
+    kata = {"baru": "dibuat", "berubah": "diubah", "tetap": "tidak berubah"}
+    if h.ditulis:
+        for r in h.berkas:
+            console.print(f"  {kata[r.status]:<14} {escape(str(r.path))}", highlight=False)
+        console.print("Impor selesai.", highlight=False)
+    else:
+        berubah = [r for r in h.berkas if r.status != "tetap"]
+        console.print(
+            f"Tidak ada masalah. --periksa: tidak ada berkas yang ditulis ({len(berubah)} "
+            "berkas akan berubah: " + (", ".join(r.path.name for r in berubah) or "-") + ").",
+            highlight=False,
+        )
+    opsi = f" --periode {ident.periode}" if ident.periode != "tahunan" else ""
+    console.print(
+        f"Berikutnya: lkjip check --satker {ident.satker} --tahun {ident.tahun}{opsi} "
+        f"--data-dir {escape(str(args.data_dir))}",
+        highlight=False,
+    )
+    return 0
 
 
 def _parser_batch(sub: argparse._SubParsersAction) -> None:
@@ -664,6 +830,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_batch(args, console)
         if args.perintah == "satker-baru":
             return _cmd_satker_baru(args, console)
+        if args.perintah == "templat":
+            return _cmd_templat(args, console)
+        if args.perintah == "ekspor":
+            return _cmd_ekspor(args, console)
+        if args.perintah == "impor":
+            return _cmd_impor(args, console, err)
         return _cmd_build(args, console)
     except LkjipError as e:
         err.print(f"[bold red]Galat:[/] {escape(str(e))}", highlight=False, markup=True)
