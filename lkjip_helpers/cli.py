@@ -41,6 +41,17 @@ KODE_KELUAR: dict[str, int] = {
 }
 """Exit codes of the ``lkjip`` command (documented in the README)."""
 
+ALIAS_PERINTAH: dict[str, str] = {
+    "check": "periksa",
+    "build": "bangun",
+    "new-satker": "satker-baru",
+    "template": "templat",
+    "export": "ekspor",
+    "import": "impor",
+    "preview": "pratinjau",
+}
+"""English spellings of the commands (accepted as aliases)."""
+
 
 class _Dihentikan(KeyboardInterrupt):
     """SIGTERM, raised like Ctrl-C so every clean-up path runs (kernel, temporary folder)."""
@@ -89,6 +100,7 @@ class _Parser(argparse.ArgumentParser):
 
     def format_help(self) -> str:
         teks = super().format_help().replace("usage:", "penggunaan:", 1)
+        teks = teks.replace("\npositional arguments:\n", "\nargumen:\n")
         return teks.replace("\noptions:\n", "\nopsi:\n").replace(
             "show this help message and exit", "tampilkan bantuan ini lalu keluar"
         )
@@ -113,10 +125,13 @@ def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="lkjip",
         description="Menyusun Laporan Kinerja Instansi Pemerintah (LKjIP) satker dari data.",
-        epilog="Contoh: lkjip check --satker lapas-banyuasin --tahun 2023",
+        epilog="Contoh: lkjip periksa --satker lapas-banyuasin --tahun 2023; "
+        "lkjip bangun --satker lapas-banyuasin --tahun 2023. Perintah dan opsi juga menerima "
+        "ejaan Inggris (check, build, --data-dir, --out-dir …).",
     )
     p.add_argument(
         "--versi",
+        "--version",
         action="version",
         version=f"lkjip {__version__}",
         help="tampilkan versi lalu keluar",
@@ -129,13 +144,25 @@ def _parser() -> argparse.ArgumentParser:
             required=True,
             help="id satker (huruf kecil, angka, tanda hubung), mis. lapas-banyuasin",
         )
-        sp.add_argument("--tahun", required=True, help="tahun laporan, empat digit, mis. 2023")
         sp.add_argument(
-            "--data-dir", type=Path, default=Path("data"), help="folder data (bawaan: data/)"
+            "--tahun",
+            "--year",
+            dest="tahun",
+            required=True,
+            help="tahun laporan, empat digit, mis. 2023",
+        )
+        sp.add_argument(
+            "--folder-data",
+            "--data-dir",
+            dest="data_dir",
+            type=Path,
+            default=Path("data"),
+            help="folder data (bawaan: data/)",
         )
 
     c = sub.add_parser(
-        "check",
+        "periksa",
+        aliases=["check"],
         help="periksa data satker dan tampilkan temuan",
         description="Memeriksa data satker: setiap angka dihitung ulang, setiap "
         "ketidaksesuaian dicatat. Keluar 0 bila tidak ada error, 1 bila ada "
@@ -145,6 +172,8 @@ def _parser() -> argparse.ArgumentParser:
     umum(c)
     c.add_argument(
         "--periode",
+        "--period",
+        dest="periode",
         default="tahunan",
         help="periode laporan: tahunan (bawaan), semester-1, semester-2, triwulan-1 … triwulan-4",
     )
@@ -157,10 +186,17 @@ def _parser() -> argparse.ArgumentParser:
         "tidak pernah diubah)",
     )
     c.add_argument(
-        "--out-dir", type=Path, default=Path("outputs"), help="folder keluaran (bawaan: outputs/)"
+        "--folder-keluaran",
+        "--out-dir",
+        dest="out_dir",
+        type=Path,
+        default=Path("outputs"),
+        help="folder keluaran (bawaan: outputs/)",
     )
     c.add_argument(
         "--tingkat",
+        "--level",
+        dest="tingkat",
         choices=["error", "peringatan", "info"],
         default="info",
         help="tampilkan temuan mulai tingkat ini (bawaan: info = semua)",
@@ -173,30 +209,48 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     b = sub.add_parser(
-        "build",
-        help="susun laporan HTML dan PDF",
+        "bangun",
+        aliases=["build"],
+        help="susun laporan (LKjIP) dan memo tinjauan, HTML dan PDF",
         description="Menjalankan notebook bab dengan papermill lalu menyusun "
         "laporan.html, laporan.pdf, capaian_ikk.csv, tabel.xlsx, pemeriksaan.json "
         "dan build.json di outputs/<satker>/<tahun>/.",
     )
     umum(b)
     b.add_argument(
-        "--out-dir", type=Path, default=Path("outputs"), help="folder keluaran (bawaan: outputs/)"
+        "--folder-keluaran",
+        "--out-dir",
+        dest="out_dir",
+        type=Path,
+        default=Path("outputs"),
+        help="folder keluaran (bawaan: outputs/)",
     )
-    b.add_argument("--tanpa-pdf", action="store_true", help="hanya HTML (lebih cepat)")
+    b.add_argument(
+        "--tanpa-pdf",
+        "--no-pdf",
+        dest="tanpa_pdf",
+        action="store_true",
+        help="hanya HTML (lebih cepat)",
+    )
     b.add_argument(
         "--abaikan-pemeriksaan",
+        "--ignore-checks",
+        dest="abaikan_pemeriksaan",
         action="store_true",
         help="tetap menyusun laporan walaupun pemeriksaan data menemukan error",
     )
     b.add_argument(
+        "--folder-notebook",
         "--notebooks-dir",
+        dest="notebooks_dir",
         type=Path,
         default=None,
         help="folder notebook bab (bawaan: notebooks/ proyek)",
     )
     b.add_argument(
         "--batas-waktu-sel",
+        "--cell-timeout",
+        dest="batas_waktu_sel",
         default=None,
         metavar="DETIK",
         help="batas waktu satu sel notebook dalam detik (bawaan: $LKJIP_BATAS_WAKTU_SEL "
@@ -204,6 +258,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--periode",
+        "--period",
+        dest="periode",
         default="tahunan",
         help="periode laporan: tahunan (bawaan), semester-1, semester-2, triwulan-1 … triwulan-4",
     )
@@ -213,8 +269,42 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="bangun ulang walaupun tidak ada masukan yang berubah sejak build terakhir",
     )
+    v = sub.add_parser(
+        "pratinjau",
+        aliases=["preview"],
+        help="susun laporan HTML saja (cepat) lalu tampilkan tempatnya atau sajikan di localhost",
+        description="Pratinjau seluruh laporan dari terminal (juga terminal JupyterLab): "
+        "menyusun laporan.html tanpa PDF (memakai ulang hasil build bila data tidak "
+        "berubah) lalu mencetak jalurnya. Dengan --sajikan, folder keluaran disajikan di "
+        "http://127.0.0.1:<port>/ sampai dihentikan dengan Ctrl-C.",
+    )
+    umum(v)
+    v.add_argument(
+        "--periode",
+        "--period",
+        dest="periode",
+        default="tahunan",
+        help="periode laporan: tahunan (bawaan), semester-1, semester-2, triwulan-1 … triwulan-4",
+    )
+    v.add_argument(
+        "--folder-keluaran",
+        "--out-dir",
+        dest="out_dir",
+        type=Path,
+        default=Path("outputs"),
+        help="folder keluaran (bawaan: outputs/)",
+    )
+    v.add_argument(
+        "--sajikan",
+        "--serve",
+        dest="sajikan",
+        action="store_true",
+        help="sajikan folder keluaran di http://127.0.0.1 (hanya dari komputer ini)",
+    )
+    v.add_argument("--port", type=int, default=8765, help="port untuk --sajikan (bawaan: 8765)")
     n = sub.add_parser(
         "satker-baru",
+        aliases=["new-satker"],
         help="buat kerangka data satker baru (berkas YAML berkomentar untuk diisi)",
         description="Membuat data/satker/<id>/satker.yaml dan folder periode berisi "
         "kinerja.yaml, profil.yaml, anggaran.yaml dengan komentar di setiap field. Definisi "
@@ -227,14 +317,25 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--tahun", default=None, help="tahun laporan (bawaan: tahun berjalan)")
     n.add_argument(
         "--periode",
+        "--period",
+        dest="periode",
         default="tahunan",
         help="periode laporan: tahunan (bawaan), semester-1, semester-2, triwulan-1 … triwulan-4",
     )
     n.add_argument(
-        "--katalog", default=None, help="id katalog IKK di data/katalog/ (bawaan: satu-satunya)"
+        "--katalog",
+        "--catalog",
+        dest="katalog",
+        default=None,
+        help="id katalog IKK di data/katalog/ (bawaan: satu-satunya)",
     )
     n.add_argument(
-        "--data-dir", type=Path, default=Path("data"), help="folder data (bawaan: data/)"
+        "--folder-data",
+        "--data-dir",
+        dest="data_dir",
+        type=Path,
+        default=Path("data"),
+        help="folder data (bawaan: data/)",
     )
     _parser_buku_kerja(sub)
     _parser_batch(sub)
@@ -248,6 +349,7 @@ def _parser_buku_kerja(sub: argparse._SubParsersAction) -> None:
     )
     t = sub.add_parser(
         "templat",
+        aliases=["template"],
         help="buat buku kerja Excel kosong untuk diisi (satu lembar per tabel data)",
         description="Menulis buku kerja .xlsx untuk satker dan periode: lembar Petunjuk, satu "
         "lembar per tabel data (profil, kepegawaian, kinerja per IKK, realisasi per bulan, "
@@ -258,54 +360,88 @@ def _parser_buku_kerja(sub: argparse._SubParsersAction) -> None:
     )
     t.add_argument("--satker", required=True, help="id satker, mis. lapas-banyuasin")
     t.add_argument("--tahun", required=True, help="tahun laporan, empat digit")
-    t.add_argument("--periode", default="tahunan", help=periode_bantuan)
+    t.add_argument("--periode", "--period", dest="periode", default="tahunan", help=periode_bantuan)
     t.add_argument(
         "--dari-tahun",
+        "--from-year",
+        dest="dari_tahun",
         default=None,
         help="bawa isian periode sebelumnya (profil, daftar IKK, narasi, program) dari data "
         "tahun ini; target, realisasi dan angka anggaran dikosongkan",
     )
     t.add_argument(
         "--dari-periode",
+        "--from-period",
+        dest="dari_periode",
         default="tahunan",
         help="periode sumber untuk --dari-tahun (bawaan: tahunan)",
     )
     t.add_argument(
         "--katalog",
+        "--catalog",
+        dest="katalog",
         default=None,
         help="id katalog IKK bila satker belum ada (bawaan: satu-satunya)",
     )
     t.add_argument(
         "--keluaran",
+        "--output",
+        dest="keluaran",
         type=Path,
         default=None,
         help="berkas .xlsx yang ditulis (bawaan: isian-<satker>-<periode>.xlsx)",
     )
-    t.add_argument("--timpa", action="store_true", help="timpa berkas keluaran yang sudah ada")
     t.add_argument(
-        "--data-dir", type=Path, default=Path("data"), help="folder data (bawaan: data/)"
+        "--timpa",
+        "--overwrite",
+        dest="timpa",
+        action="store_true",
+        help="timpa berkas keluaran yang sudah ada",
+    )
+    t.add_argument(
+        "--folder-data",
+        "--data-dir",
+        dest="data_dir",
+        type=Path,
+        default=Path("data"),
+        help="folder data (bawaan: data/)",
     )
     e = sub.add_parser(
         "ekspor",
+        aliases=["export"],
         help="tulis data satker yang ada ke buku kerja Excel (tata letak templat)",
         description="Menulis data periode ini ke buku kerja .xlsx dengan tata letak yang sama "
         "dengan lkjip templat, untuk disunting lalu diimpor kembali.",
     )
     e.add_argument("--satker", required=True, help="id satker, mis. lapas-banyuasin")
     e.add_argument("--tahun", required=True, help="tahun laporan, empat digit")
-    e.add_argument("--periode", default="tahunan", help=periode_bantuan)
+    e.add_argument("--periode", "--period", dest="periode", default="tahunan", help=periode_bantuan)
     e.add_argument(
         "--keluaran",
+        "--output",
+        dest="keluaran",
         type=Path,
         default=None,
         help="berkas .xlsx yang ditulis (bawaan: data-<satker>-<periode>.xlsx)",
     )
-    e.add_argument("--timpa", action="store_true", help="timpa berkas keluaran yang sudah ada")
     e.add_argument(
-        "--data-dir", type=Path, default=Path("data"), help="folder data (bawaan: data/)"
+        "--timpa",
+        "--overwrite",
+        dest="timpa",
+        action="store_true",
+        help="timpa berkas keluaran yang sudah ada",
+    )
+    e.add_argument(
+        "--folder-data",
+        "--data-dir",
+        dest="data_dir",
+        type=Path,
+        default=Path("data"),
+        help="folder data (bawaan: data/)",
     )
     i = sub.add_parser(
         "impor",
+        aliases=["import"],
         help="periksa buku kerja Excel lalu tulis isinya ke berkas data YAML",
         description="Memeriksa seluruh isian buku kerja lebih dulu (setiap masalah disebut "
         "dengan lembar dan selnya); bila tidak ada error, menulis berkas YAML satker dan "
@@ -319,7 +455,12 @@ def _parser_buku_kerja(sub: argparse._SubParsersAction) -> None:
         "--periksa", action="store_true", help="hanya periksa; tidak menulis berkas apa pun"
     )
     i.add_argument(
-        "--data-dir", type=Path, default=Path("data"), help="folder data (bawaan: data/)"
+        "--folder-data",
+        "--data-dir",
+        dest="data_dir",
+        type=Path,
+        default=Path("data"),
+        help="folder data (bawaan: data/)",
     )
 
 
@@ -441,16 +582,25 @@ def _parser_batch(sub: argparse._SubParsersAction) -> None:
         help="tanpa manifest: periode dipisah koma (bawaan: tahunan)",
     )
     sumber.add_argument(
-        "--data-dir", type=Path, default=None, help="tanpa manifest: folder data (bawaan: data/)"
+        "--folder-data",
+        "--data-dir",
+        dest="data_dir",
+        type=Path,
+        default=None,
+        help="tanpa manifest: folder data (bawaan: data/)",
     )
     sumber.add_argument(
+        "--folder-keluaran",
         "--out-dir",
+        dest="out_dir",
         type=Path,
         default=None,
         help="tanpa manifest: folder keluaran (bawaan: outputs/ di samping folder data)",
     )
     sumber.add_argument(
+        "--folder-notebook",
         "--notebooks-dir",
+        dest="notebooks_dir",
         type=Path,
         default=None,
         help="tanpa manifest: folder notebook bab (bawaan: notebooks/ proyek)",
@@ -769,6 +919,62 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
     return kode
 
 
+def _ringkasan_build(console: Console, hasil: object) -> None:
+    """The end of ``lkjip bangun``: findings and the top problems, files, time per step."""
+    n = hasil.temuan  # type: ignore[attr-defined]
+    console.print(
+        f"Temuan pemeriksaan: {n.get('error', 0)} error, {n.get('peringatan', 0)} peringatan, "
+        f"{n.get('info', 0)} info (rincian: tinjauan.html).",
+        highlight=False,
+    )
+    for i, judul in enumerate(getattr(hasil, "masalah_teratas", []), start=1):
+        console.print(f"  {i}. {escape(judul)}", highlight=False)
+    folder: Path = hasil.folder  # type: ignore[attr-defined]
+    berkas = sorted(p.name for p in folder.iterdir() if p.is_file())
+    nb = folder / "notebooks"
+    if nb.is_dir():
+        berkas.append(f"notebooks/ ({len(list(nb.glob('*.ipynb')))} notebook)")
+    console.print("Berkas: " + ", ".join(berkas), highlight=False)
+    durasi = {k: v for k, v in hasil.durasi.items() if ":" not in k}  # type: ignore[attr-defined]
+    if durasi:
+        console.print(
+            "Waktu: " + " · ".join(f"{k} {v:.1f} s".replace(".", ",") for k, v in durasi.items()),
+            highlight=False,
+        )
+
+
+def _cmd_pratinjau(args: argparse.Namespace, console: Console) -> int:
+    from .bangun import build
+    from .muat import validasi_parameter
+
+    satker, tahun = validasi_parameter(args.satker, args.tahun)
+    hasil = build(
+        satker, tahun, args.data_dir, args.out_dir, pdf=False, progress=True, periode=args.periode
+    )
+    with _abaikan_pipa_putus():
+        console.print(f"Pratinjau laporan: {hasil.html}", highlight=False)
+        console.print(f"Buka di peramban: {hasil.html.resolve().as_uri()}", highlight=False)
+        console.print(
+            "Di JupyterLab: klik kanan berkas itu di penjelajah berkas → Open in New Browser Tab.",
+            highlight=False,
+        )
+    if not args.sajikan:
+        return 0
+    import functools
+    import http.server
+
+    akar = Path(args.out_dir).resolve()
+    Penangan = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(akar))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), Penangan) as server:
+        jalur = hasil.html.resolve().relative_to(akar).as_posix()
+        console.print(
+            f"Disajikan di http://127.0.0.1:{server.server_port}/{jalur} (Ctrl-C untuk berhenti)",
+            highlight=False,
+        )
+        server.serve_forever()
+    return 0
+
+
 def _cmd_build(args: argparse.Namespace, console: Console) -> int:
     from .bangun import build
     from .muat import validasi_parameter
@@ -783,7 +989,7 @@ def _cmd_build(args: argparse.Namespace, console: Console) -> int:
             pdf=not args.tanpa_pdf,
             abaikan_pemeriksaan=args.abaikan_pemeriksaan,
             notebooks_dir=args.notebooks_dir,
-            progress=console.is_terminal,
+            progress=True,
             batas_waktu_sel=args.batas_waktu_sel,
             periode=args.periode,
             paksa=args.paksa,
@@ -803,7 +1009,8 @@ def _cmd_build(args: argparse.Namespace, console: Console) -> int:
                 highlight=False,
             )
         else:
-            console.print(f"Laporan selesai: {hasil.folder}")
+            console.print(f"Laporan selesai: {hasil.folder}", highlight=False)
+            _ringkasan_build(console, hasil)
     if hasil.pdf_dilewati:
         Console(stderr=True, soft_wrap=True).print(
             f"[bold yellow]Peringatan:[/] {escape(hasil.pdf_dilewati)}", highlight=False
@@ -822,9 +1029,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.perintah is None:
         _parser().print_help()
         return 2
+    args.perintah = ALIAS_PERINTAH.get(args.perintah, args.perintah)
     sigterm_lama = _pasang_sigterm()
     try:
-        if args.perintah == "check":
+        if args.perintah == "periksa":
             return _cmd_check(args, console)
         if args.perintah == "batch":
             return _cmd_batch(args, console)
@@ -836,6 +1044,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_ekspor(args, console)
         if args.perintah == "impor":
             return _cmd_impor(args, console, err)
+        if args.perintah == "pratinjau":
+            return _cmd_pratinjau(args, console)
         return _cmd_build(args, console)
     except LkjipError as e:
         err.print(f"[bold red]Galat:[/] {escape(str(e))}", highlight=False, markup=True)

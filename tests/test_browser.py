@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 
+import lkjip_helpers.periksa  # noqa: F401  (the real package first; its checks module is stubbed)
 from lkjip_helpers.bangun.susun import build
 from lkjip_helpers.keluaran import csv as keluaran_csv
 
@@ -248,7 +249,11 @@ def laporan(tmp_path_factory: pytest.TempPathFactory) -> Path:
         mp.setitem(
             sys.modules,
             "lkjip_helpers.keluaran.tinjauan",
-            types.SimpleNamespace(tulis_tinjauan=lambda d, t, folder, pdf=True: []),
+            types.SimpleNamespace(
+                tulis_tinjauan=lambda d, t, folder, pdf=True: types.SimpleNamespace(
+                    berkas=[], tinjauan=types.SimpleNamespace(masalah=[]), masalah_teratas=[]
+                )
+            ),
         )
         mp.setitem(
             sys.modules,

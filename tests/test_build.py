@@ -27,6 +27,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+import lkjip_helpers.periksa  # noqa: F401  (the real package first; its checks module is stubbed)
 from lkjip_helpers.bangun.susun import _bereskan_sisa, _pindahkan_atomik, build, daftar_bab
 from lkjip_helpers.errors import BuildError, ParameterError
 from lkjip_helpers.keluaran import csv as keluaran_csv
@@ -81,11 +82,17 @@ def _capaian_palsu(satker: str, tahun: int, data_dir: object) -> pd.DataFrame:
     )
 
 
-def _tinjauan_palsu(data: object, temuan: list, folder: Path, pdf: bool = True) -> list[Path]:
+def _tinjauan_palsu(
+    data: object, temuan: list, folder: Path, pdf: bool = True
+) -> types.SimpleNamespace:
     """Stand-in for the review memo (the fixture data are not a real satker)."""
     tujuan = folder / "tinjauan.html"
     tujuan.write_text("<!DOCTYPE html><title>memo</title><p>memo uji</p>", encoding="utf-8")
-    return [tujuan]
+    return types.SimpleNamespace(
+        berkas=[tujuan],
+        tinjauan=types.SimpleNamespace(masalah=[]),
+        masalah_teratas=["Masalah uji"],
+    )
 
 
 def _pasang_stub(mp: pytest.MonkeyPatch, temuan: list[TemuanPalsu]) -> None:
@@ -320,7 +327,9 @@ def test_pdf_halaman_dan_daftar_isi(hasil: object) -> None:
 def test_pemeriksaan_csv_dan_build_json(hasil: object, lingkungan: tuple[Path, Path]) -> None:
     data, _ = lingkungan
     temuan = json.loads(hasil.pemeriksaan.read_text(encoding="utf-8"))
-    assert temuan == [PERINGATAN[0].to_dict()]
+    assert temuan["temuan"] == [PERINGATAN[0].to_dict()]
+    assert temuan["ringkasan"] == {"error": 0, "peringatan": 1, "info": 0}
+    assert hasil.masalah_teratas == ["Masalah uji"]
     df = pd.read_csv(hasil.capaian_csv)
     assert list(df.columns) == [
         "sasaran",

@@ -30,6 +30,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
+import lkjip_helpers.periksa  # noqa: F401  (the real package first; its checks module is stubbed)
 from lkjip_helpers.bangun import susun
 from lkjip_helpers.bangun.susun import build
 from lkjip_helpers.cli import main

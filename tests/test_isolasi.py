@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
+import lkjip_helpers.periksa  # noqa: F401  (the real package first; its checks module is stubbed)
 from lkjip_helpers.bangun.susun import build, sidik_masukan
 from lkjip_helpers.cli import main
 from lkjip_helpers.errors import DataError, ParameterError

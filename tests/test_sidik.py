@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bantu_batch import FIXTURE_NB, ROOT, salin_data, sisa_sementara
 
+import lkjip_helpers.periksa  # noqa: F401  (the real package first; its checks module is stubbed)
 from lkjip_helpers.bangun import sidik as sidik_mod
 from lkjip_helpers.bangun.sidik import Sidik, sidik_build, uraikan_beda
 from lkjip_helpers.bangun.susun import build, daftar_bab

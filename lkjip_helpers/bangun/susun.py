@@ -87,6 +87,8 @@ class BuildResult:
     """Why no PDF was made although one was asked for (WeasyPrint's system libraries are
     missing): one Indonesian line naming the packages to install. None otherwise."""
     periode: str = "tahunan"
+    masalah_teratas: list[str] = field(default_factory=list)
+    """Titles of the review memo's first problems (errors and warnings), for the summary."""
     dipakai_ulang: bool = False
     """True when no input changed since the last successful build, whose outputs were
     returned as they are (see :mod:`lkjip_helpers.bangun.sidik`)."""
@@ -210,16 +212,21 @@ def _pesan_temuan_error(temuan: list[Any]) -> str:
 
 
 class _Kemajuan:
-    """A rich progress display, or nothing when ``aktif`` is False."""
+    """Progress of a build on stderr: a rich progress bar on a terminal, one plain flushed
+    line per step otherwise (a log or CI shows the build as it goes), nothing when ``aktif``
+    is False."""
 
     def __init__(self, aktif: bool, total: int) -> None:
         self.aktif = aktif
         self._progress: Any = None
         self._tugas: Any = None
         self.total = total
+        self._polos = False
+        self._nomor = 0
+        self._langkah: tuple[str, float] | None = None
 
     def __enter__(self) -> _Kemajuan:
-        if self.aktif:
+        if self.aktif and sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import (
                 BarColumn,
@@ -240,23 +247,39 @@ class _Kemajuan:
             )
             self._progress.__enter__()
             self._tugas = self._progress.add_task("Memulai", total=self.total)
+        elif self.aktif:
+            self._polos = True
         return self
+
+    def _cetak(self, teks: str) -> None:
+        with contextlib.suppress(OSError, ValueError):  # a closed stderr never fails a build
+            print(teks, file=sys.stderr, flush=True)
 
     def langkah(self, teks: str) -> None:
         """Show the step now running."""
         if self._progress is not None:
             self._progress.update(self._tugas, description=teks)
+        elif self._polos:
+            self._langkah = (teks, time.perf_counter())
 
     def maju(self) -> None:
         """Mark one step done."""
         if self._progress is not None:
             self._progress.advance(self._tugas)
+        elif self._polos and self._langkah is not None:
+            self._nomor += 1
+            teks, mulai = self._langkah
+            detik = f"{time.perf_counter() - mulai:.1f}".replace(".", ",")
+            self._cetak(f"[{self._nomor}/{self.total}] {teks}: selesai ({detik} detik)")
+            self._langkah = None
 
     def __exit__(self, *exc: object) -> None:
         if self._progress is not None:
             if exc[0] is None:
                 self._progress.update(self._tugas, description="Selesai")
             self._progress.__exit__(*exc)
+        elif self._polos and exc[0] is not None and self._langkah is not None:
+            self._cetak(f"{self._langkah[0]}: gagal")
 
 
 @contextlib.contextmanager
@@ -746,7 +769,7 @@ def _build_terkunci(
     parameter_nb = _parameter_periode(bab, periode)
     periksa_periode = _dengan_periode(periode)
 
-    langkah_lain = 5 if pdf else 4
+    langkah_lain = 6 if pdf else 5  # checks, HTML, (PDF), memo, side files, swap
     with _Kemajuan(progress, total=len(bab) + langkah_lain) as kemajuan:
         kemajuan.langkah("Pemeriksaan data")
         # The kernel starts and imports what the chapters import while the checks run in a
@@ -982,19 +1005,25 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
     with _stopwatch(durasi, "tinjauan"):
         from ..keluaran.tinjauan import tulis_tinjauan
 
-        tulis_tinjauan(
+        memo = tulis_tinjauan(
             (k.satker, k.tahun, k.data_dir, k.periode),
             k.temuan,
             tmp,
             pdf=k.pdf and pdf_dilewati is None,
         )
+    kemajuan.maju()
 
     kemajuan.langkah("Menulis berkas pendukung")
     with _stopwatch(durasi, "berkas_pendukung"):
-        (tmp / "pemeriksaan.json").write_text(
-            json.dumps([t.to_dict() for t in k.temuan], ensure_ascii=False, indent=2, default=str)
-            + "\n",
-            encoding="utf-8",
+        from ..periksa import tulis_json
+
+        tulis_json(
+            k.temuan,
+            tmp / "pemeriksaan.json",
+            memo.tinjauan.masalah,
+            satker=k.satker,
+            tahun=k.tahun,
+            periode=k.periode,
         )
         tulis_xlsx(tabel_notebook(dieksekusi), tmp / "tabel.xlsx", judul)
     kemajuan.maju()
@@ -1053,6 +1082,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
         temuan=k.jumlah,
         pdf_dilewati=pdf_dilewati,
         periode=k.periode,
+        masalah_teratas=memo.masalah_teratas,
     )
 
 

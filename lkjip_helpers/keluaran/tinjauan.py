@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..hitung import hasil_untuk
@@ -10,20 +11,37 @@ from ..laporan.model import Bagian
 from ..laporan.tinjauan import susun_tinjauan
 from ..muat import DataLaporan, muat
 from ..periksa import Temuan
-from ..periksa.masalah import tinjauan_dari
+from ..periksa.masalah import Tinjauan, tinjauan_dari
 from .html import dokumen_mandiri
 
 JUDUL = "Memo Tinjauan LKjIP"
 
 
-def html_tinjauan(data: DataLaporan, temuan: list[Temuan]) -> str:
-    """The memo as a self-contained HTML document."""
+@dataclass
+class MemoDitulis:
+    """The memo's files and the grouped findings it shows."""
+
+    berkas: list[Path]
+    tinjauan: Tinjauan
+
+    @property
+    def masalah_teratas(self) -> list[str]:
+        """Titles of the first three problems that are not mere information."""
+        return [m.judul for m in self.tinjauan.masalah if m.tingkat != "info"][:3]
+
+
+def _html(data: DataLaporan, temuan: list[Temuan]) -> tuple[str, Tinjauan]:
     hasil = hasil_untuk(data)
     dok = susun_dokumen(hasil)
     tj = tinjauan_dari(temuan, hasil)
     bagian = Bagian(susun_tinjauan(tj, hasil, dok), dok)
-    judul = f"{JUDUL} {hasil.tahun} — {data.satker.nama}"
-    return dokumen_mandiri(bagian.html(), judul, "laporan tinjauan")
+    judul = f"{JUDUL} {hasil.periode.judul} — {data.satker.nama}"
+    return dokumen_mandiri(bagian.html(), judul, "laporan tinjauan"), tj
+
+
+def html_tinjauan(data: DataLaporan, temuan: list[Temuan]) -> str:
+    """The memo as a self-contained HTML document."""
+    return _html(data, temuan)[0]
 
 
 def tulis_tinjauan(
@@ -31,14 +49,14 @@ def tulis_tinjauan(
     temuan: list[Temuan],
     folder: Path,
     pdf: bool = True,
-) -> list[Path]:
-    """Write ``tinjauan.html`` (and ``tinjauan.pdf``) into ``folder``; return the paths.
+) -> MemoDitulis:
+    """Write ``tinjauan.html`` (and ``tinjauan.pdf``) into ``folder``.
 
     ``data`` is the loaded data, or ``(satker, tahun, data_dir[, periode])`` to load
     (cached)."""
     if isinstance(data, tuple):
         data = muat(*data)
-    html = html_tinjauan(data, temuan)
+    html, tj = _html(data, temuan)
     tujuan = folder / "tinjauan.html"
     tujuan.write_text(html, encoding="utf-8")
     hasil = [tujuan]
@@ -48,8 +66,9 @@ def tulis_tinjauan(
         tulis_pdf(
             html,
             folder / "tinjauan.pdf",
-            f"Memo Tinjauan LKjIP {data.tahun} — {data.satker.nama_singkat}",
+            f"Memo Tinjauan LKjIP {data.periode.judul.removeprefix('Tahun ')} — "
+            f"{data.satker.nama_singkat}",
             folder,
         )
         hasil.append(folder / "tinjauan.pdf")
-    return hasil
+    return MemoDitulis(hasil, tj)
