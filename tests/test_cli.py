@@ -167,3 +167,69 @@ def test_no_command_prints_help(capsys):
     assert main([]) == 2
     out, _ = capsys.readouterr()
     assert "penggunaan:" in out and "check" in out
+
+
+def test_perintah_indonesia_dan_alias_inggris(tmp_path, capsys) -> None:
+    from lkjip_helpers.cli import main
+
+    data = Path(__file__).parents[1] / "data"
+    argumen = ["--satker", "lapas-banyuasin", "--tahun", "2023", "--folder-keluaran", str(tmp_path)]
+    assert main(["periksa", *argumen, "--folder-data", str(data)]) == 0
+    indonesia = capsys.readouterr().out
+    assert main(["check", *argumen, "--data-dir", str(data)]) == 0
+    inggris = capsys.readouterr().out
+    assert (
+        "Memo tinjauan:" in indonesia and indonesia.splitlines()[-2:] == inggris.splitlines()[-2:]
+    )
+    with pytest.raises(SystemExit) as e:
+        main(["--version"])
+    assert e.value.code == 0 and "lkjip " in capsys.readouterr().out
+
+
+def test_ringkasan_build_temuan_berkas_dan_waktu(tmp_path, capsys) -> None:
+    import types
+
+    from rich.console import Console
+
+    from lkjip_helpers.cli import _ringkasan_build
+
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "01.ipynb").write_text("{}", encoding="utf-8")
+    for nama in ("laporan.html", "tinjauan.html", "build.json"):
+        (tmp_path / nama).write_text("x", encoding="utf-8")
+    hasil = types.SimpleNamespace(
+        temuan={"error": 0, "peringatan": 2, "info": 1},
+        masalah_teratas=["Jumlah IKK tercapai: draf 25, hasil hitung 23"],
+        folder=tmp_path,
+        durasi={"pemeriksaan": 0.51, "notebook:01.ipynb": 0.2, "html": 0.44, "total": 3.0},
+    )
+    _ringkasan_build(Console(width=200), hasil)
+    keluar = capsys.readouterr().out
+    assert "0 error, 2 peringatan, 1 info" in keluar
+    assert "1. Jumlah IKK tercapai: draf 25, hasil hitung 23" in keluar
+    assert "Berkas: build.json, laporan.html, tinjauan.html, notebooks/ (1 notebook)" in keluar
+    assert "pemeriksaan 0,5 s · html 0,4 s · total 3,0 s" in keluar and "notebook:" not in keluar
+
+
+@pytest.mark.e2e
+def test_pratinjau_menyusun_html_dan_mencetak_jalurnya(tmp_path, capsys) -> None:
+    from lkjip_helpers.cli import main
+
+    data = Path(__file__).parents[1] / "data"
+    kode = main(
+        [
+            "preview",
+            "--satker",
+            "lapas-banyuasin",
+            "--tahun",
+            "2023",
+            "--data-dir",
+            str(data),
+            "--out-dir",
+            str(tmp_path),
+        ]
+    )
+    keluar = capsys.readouterr().out
+    html = tmp_path / "lapas-banyuasin" / "2023" / "laporan.html"
+    assert kode == 0 and html.is_file() and not html.with_suffix(".pdf").exists()
+    assert f"Pratinjau laporan: {html}" in keluar and html.resolve().as_uri() in keluar
