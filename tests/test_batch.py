@@ -70,7 +70,7 @@ def test_gagal_satu_yang_lain_tetap_dan_ringkasan(
     assert (out / "lapas-banyuasin" / "2023" / "laporan.html").is_file()
     assert (out / "lapas-kedua" / "2023" / "laporan.html").is_file()
     assert not (out / "lapas-rusak" / "2023").exists()
-    log = out / "lapas-rusak" / ".gagal-2023" / "traceback.txt"
+    log = out / "lapas-rusak" / "gagal-2023" / "traceback.txt"
     assert "data lapas-rusak tidak lengkap" in log.read_text(encoding="utf-8")
     # the summary names satker, period, chapter, the first line of the error and the log
     ringkas = keluar[keluar.index("Gagal (2)") :]

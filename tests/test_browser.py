@@ -14,18 +14,15 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
-import types
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from bantu_build import pasang_stub
 
-import lkjip_helpers.periksa  # noqa: F401  (the real package first; its checks module is stubbed)
 from lkjip_helpers.bangun.susun import build
-from lkjip_helpers.keluaran import csv as keluaran_csv
 
 websocket = pytest.importorskip("websocket", reason="websocket-client belum terpasang")
 
@@ -239,30 +236,7 @@ def laporan(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "id: contoh-satker\nnama: Satker Contoh\nkatalog: uji\n", encoding="utf-8"
     )
     with pytest.MonkeyPatch.context() as mp:
-        mp.setitem(
-            sys.modules,
-            "lkjip_helpers.periksa.pemeriksaan",
-            types.SimpleNamespace(periksa=lambda s, t, d: []),
-        )
-        import pandas as pd
-
-        mp.setitem(
-            sys.modules,
-            "lkjip_helpers.keluaran.tinjauan",
-            types.SimpleNamespace(
-                tulis_tinjauan=lambda d, t, folder, pdf=True: types.SimpleNamespace(
-                    berkas=[], tinjauan=types.SimpleNamespace(masalah=[]), masalah_teratas=[]
-                )
-            ),
-        )
-        mp.setitem(
-            sys.modules,
-            "lkjip_helpers.keluaran.csv",
-            types.SimpleNamespace(
-                capaian_ikk_dataframe=lambda s, t, d: pd.DataFrame({"kode": ["IKK-1"]}),
-                tulis_csv_ikk=keluaran_csv.tulis_csv_ikk,
-            ),
-        )
+        pasang_stub(mp)
         hasil = build(
             "contoh-satker",
             2023,

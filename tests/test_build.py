@@ -13,8 +13,6 @@ import json
 import os
 import re
 import shutil
-import sys
-import types
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -22,15 +20,14 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
+from bantu_build import data_contoh, pasang_stub
 from bs4 import BeautifulSoup
 from nbformat.v4 import new_code_cell, new_notebook
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-import lkjip_helpers.periksa  # noqa: F401  (the real package first; its checks module is stubbed)
 from lkjip_helpers.bangun.susun import _bereskan_sisa, _pindahkan_atomik, build, daftar_bab
 from lkjip_helpers.errors import BuildError, ParameterError
-from lkjip_helpers.keluaran import csv as keluaran_csv
 from lkjip_helpers.keluaran.html import pascaproses_html
 
 FIXTURE_NB = Path(__file__).parent / "fixtures" / "notebooks"
@@ -82,50 +79,12 @@ def _capaian_palsu(satker: str, tahun: int, data_dir: object) -> pd.DataFrame:
     )
 
 
-def _tinjauan_palsu(
-    data: object, temuan: list, folder: Path, pdf: bool = True
-) -> types.SimpleNamespace:
-    """Stand-in for the review memo (the fixture data are not a real satker)."""
-    tujuan = folder / "tinjauan.html"
-    tujuan.write_text("<!DOCTYPE html><title>memo</title><p>memo uji</p>", encoding="utf-8")
-    return types.SimpleNamespace(
-        berkas=[tujuan],
-        tinjauan=types.SimpleNamespace(masalah=[]),
-        masalah_teratas=["Masalah uji"],
-    )
-
-
 def _pasang_stub(mp: pytest.MonkeyPatch, temuan: list[TemuanPalsu]) -> None:
-    mp.setitem(
-        sys.modules,
-        "lkjip_helpers.periksa.pemeriksaan",
-        types.SimpleNamespace(periksa=lambda s, t, d: list(temuan)),
-    )
-    mp.setitem(
-        sys.modules,
-        "lkjip_helpers.keluaran.tinjauan",
-        types.SimpleNamespace(tulis_tinjauan=_tinjauan_palsu),
-    )
-    mp.setitem(
-        sys.modules,
-        "lkjip_helpers.keluaran.csv",
-        types.SimpleNamespace(
-            capaian_ikk_dataframe=_capaian_palsu, tulis_csv_ikk=keluaran_csv.tulis_csv_ikk
-        ),
-    )
+    pasang_stub(mp, lambda *a, **k: list(temuan), capaian=_capaian_palsu)
 
 
 def _data_contoh(root: Path) -> Path:
-    data = root / "data"
-    (data / "satker" / SATKER / str(TAHUN)).mkdir(parents=True)
-    (data / "katalog").mkdir()
-    (data / "satker" / SATKER / "satker.yaml").write_text(
-        f"id: {SATKER}\nnama: Satker Contoh\nkatalog: uji\n", encoding="utf-8"
-    )
-    (data / "satker" / SATKER / str(TAHUN) / "kinerja.yaml").write_text("a: 1\n", "utf-8")
-    (data / "katalog" / "uji.yaml").write_text("indikator: []\n", encoding="utf-8")
-    (data / "katalog" / "lain.yaml").write_text("indikator: []\n", encoding="utf-8")
-    return data
+    return data_contoh(root, kinerja=True)
 
 
 def _sidik_pohon(folder: Path) -> dict[str, str]:
@@ -412,10 +371,10 @@ def test_gagal_tidak_menyentuh_keluaran_lama(
     assert "04_gagal.ipynb" in pesan and "sel ke-3" in pesan
     assert "ZeroDivisionError" in pesan
     assert "05_peringatan.ipynb" in pesan and "stderr" in pesan, "all failures are collected"
-    gagal = out / SATKER / f".gagal-{TAHUN}"
+    gagal = out / SATKER / f"gagal-{TAHUN}"
     assert str(gagal) in pesan
     assert _sidik_pohon(folder) == sebelum, "the previous good output is untouched"
-    assert sorted(p.name for p in (out / SATKER).iterdir()) == [f".gagal-{TAHUN}", str(TAHUN)]
+    assert sorted(p.name for p in (out / SATKER).iterdir()) == [str(TAHUN), f"gagal-{TAHUN}"]
     assert (gagal / "04_gagal.ipynb").is_file() and (gagal / "05_peringatan.ipynb").is_file()
     tb = (gagal / "traceback.txt").read_text(encoding="utf-8")
     assert "ZeroDivisionError" in tb and "data aneh" in tb

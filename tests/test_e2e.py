@@ -224,3 +224,26 @@ def test_documents_forbid_loading_and_scripts(laporan: Path) -> None:
             f'http-equiv="Content-Security-Policy" content="{CSP}"' in teks
         ), nama
         assert "default-src 'none'" in CSP and "script-src" not in CSP
+
+
+def test_executed_notebooks_fit_for_reviewers(laporan: Path) -> None:
+    """No absolute path of the build machine, counts from 1, output_path where it lies."""
+    import hashlib
+
+    for p in sorted((laporan / "notebooks").glob("*.ipynb")):
+        teks = p.read_text(encoding="utf-8")
+        for mutlak in (str(ROOT), str(laporan.parent.parent), "/tmp/"):
+            assert mutlak not in teks, (p.name, mutlak)
+        nb = nbformat.read(p, as_version=4)
+        hitung = [c.execution_count for c in nb.cells if c.cell_type == "code"]
+        assert hitung == list(range(1, len(hitung) + 1)), p.name
+        pm = nb.metadata["papermill"]
+        assert pm["output_path"] == f"lapas-banyuasin/2023/notebooks/{p.name}"
+        assert pm["input_path"] == f"notebooks/{p.name}"
+        assert pm["parameters"]["data_dir"] == "../data"
+    rekam = json.loads((laporan / "build.json").read_text(encoding="utf-8"))
+    for nama, sha in rekam["outputs_sha256"].items():
+        assert hashlib.sha256((laporan / nama).read_bytes()).hexdigest() == sha, nama
+    assert "build.json" not in rekam["outputs_sha256"]
+    assert set(rekam["source"]) == {"git_commit", "git_dirty"}
+    assert isinstance(rekam["command_line"], list)

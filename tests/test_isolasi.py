@@ -7,19 +7,15 @@ Each test reproduces one attack of the issue against a copy of the sample data.
 from __future__ import annotations
 
 import shutil
-import sys
-import types
 from pathlib import Path
 
-import pandas as pd
 import pytest
+from bantu_build import pasang_stub
 from pypdf import PdfReader
 
-import lkjip_helpers.periksa  # noqa: F401  (the real package first; its checks module is stubbed)
 from lkjip_helpers.bangun.susun import build, sidik_masukan
 from lkjip_helpers.cli import main
 from lkjip_helpers.errors import DataError, ParameterError
-from lkjip_helpers.keluaran import csv as keluaran_csv
 from lkjip_helpers.keluaran.pdf import tulis_pdf
 from lkjip_helpers.muat import muat_laporan
 
@@ -143,31 +139,8 @@ def test_pastikan_terpisah(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- writes
 
 
-def _tinjauan_palsu(data: object, temuan: list, folder: Path, pdf: bool = True) -> list[Path]:
-    tujuan = folder / "tinjauan.html"
-    tujuan.write_text("<!DOCTYPE html><title>memo</title><p>memo uji</p>", encoding="utf-8")
-    return [tujuan]
-
-
 def _stub(mp: pytest.MonkeyPatch) -> None:
-    mp.setitem(
-        sys.modules,
-        "lkjip_helpers.periksa.pemeriksaan",
-        types.SimpleNamespace(periksa=lambda s, t, d: []),
-    )
-    mp.setitem(
-        sys.modules,
-        "lkjip_helpers.keluaran.csv",
-        types.SimpleNamespace(
-            capaian_ikk_dataframe=lambda s, t, d: pd.DataFrame({"kode": ["IKK-1"]}),
-            tulis_csv_ikk=keluaran_csv.tulis_csv_ikk,
-        ),
-    )
-    mp.setitem(  # the review memo needs a real satker; these fixture data are not one
-        sys.modules,
-        "lkjip_helpers.keluaran.tinjauan",
-        types.SimpleNamespace(tulis_tinjauan=_tinjauan_palsu),
-    )
+    pasang_stub(mp)
 
 
 @pytest.mark.parametrize("dalam", ["satker", "satker/lapas-banyuasin", ".", ".."])

@@ -236,7 +236,7 @@ def test_indeks_isi_dan_status(tmp_path: Path) -> None:
     _laporan_palsu(out, "lapas-a", "2023-semester-1", ["Tercapai"], "2024-01-02T00:00:00+00:00")
     b = _laporan_palsu(out, "lapas-b", "2023", ["Tercapai"], "2024-01-01T00:00:00+00:00")
     (b / "tinjauan.html").unlink()
-    gagal = out / "lapas-b" / ".gagal-2023"  # a later failed build left the old report
+    gagal = out / "lapas-b" / "gagal-2023"  # a later failed build left the old report
     gagal.mkdir()
     (gagal / "traceback.txt").write_text("ZeroDivisionError", encoding="utf-8")
     rekap = out / "rekap" / "kanwil"
@@ -285,7 +285,7 @@ def test_indeks_isi_dan_status(tmp_path: Path) -> None:
     assert a.label_periode == "Tahunan 2023"
     assert baris[("lapas-a", "2023-semester-1")].label_periode == "Semester I 2023"
     assert baris[("lapas-b", "2023")].status == "gagal; laporan sebelumnya tetap"
-    assert baris[("lapas-b", "2023")].log == "lapas-b/.gagal-2023/traceback.txt"
+    assert baris[("lapas-b", "2023")].log == "lapas-b/gagal-2023/traceback.txt"
     c = baris[("lapas-c", "2023")]
     assert c.status == "gagal" and c.log == "rekap/kanwil/log/lapas-c-2023.txt" and not c.tautan
 

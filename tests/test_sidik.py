@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
-import types
 from pathlib import Path
 
 import pytest
 from bantu_batch import FIXTURE_NB, ROOT, salin_data, sisa_sementara
+from bantu_build import pasang_stub
 
-import lkjip_helpers.periksa  # noqa: F401  (the real package first; its checks module is stubbed)
 from lkjip_helpers.bangun import sidik as sidik_mod
 from lkjip_helpers.bangun.sidik import Sidik, sidik_build, uraikan_beda
 from lkjip_helpers.bangun.susun import build, daftar_bab
@@ -196,16 +194,11 @@ def test_periode_folder_dan_parameter(tmp_path: Path, monkeypatch: pytest.Monkey
 
     import pandas as pd
 
-    monkeypatch.setitem(
-        sys.modules, "lkjip_helpers.periksa.pemeriksaan", types.SimpleNamespace(periksa=periksa)
-    )
-    monkeypatch.setitem(
-        sys.modules,
-        "lkjip_helpers.keluaran.csv",
-        types.SimpleNamespace(
-            capaian_ikk_dataframe=lambda s, t, d, periode: pd.DataFrame({"periode": [periode]}),
-            tulis_csv_ikk=lambda df, folder: df.to_csv(folder / "capaian_ikk.csv", index=False),
-        ),
+    pasang_stub(
+        monkeypatch,
+        periksa,
+        capaian=lambda s, t, d, periode: pd.DataFrame({"periode": [periode]}),
+        tulis_csv=lambda df, folder: df.to_csv(folder / "capaian_ikk.csv", index=False),
     )
     hasil = build(
         "lapas-banyuasin",

@@ -3,7 +3,7 @@
 For every ``<out_dir>/<satker>/<kunci periode>/`` with a run record (``build.json``) the page
 shows the satker, the period, the status, a capaian summary (from ``capaian_ikk.csv``), the
 findings per level and links to ``laporan.html``, ``laporan.pdf``, ``tinjauan.html`` (when
-present) and the executed notebooks. A failed later build (a ``.gagal-<kunci>/`` folder, or a
+present) and the executed notebooks. A failed later build (a ``gagal-<kunci>/`` folder, or a
 failed entry in a batch record ``rekap/*/batch.json``) is shown as failed, with its log, next
 to the previous good report it left in place; a satker-period that never built shows only its
 failure. The roll-ups under ``<out_dir>/rekap/`` are listed at the top.
@@ -166,8 +166,8 @@ def kumpulkan(out_dir: Path) -> list[BarisIndeks]:
                     baris[(folder_satker.name, folder.name)] = _baris_laporan(
                         out_dir, folder, rekam
                     )
-        for gagal in sorted(folder_satker.glob(".gagal-*")):
-            kunci = gagal.name.removeprefix(".gagal-")
+        for gagal in sorted(folder_satker.glob("gagal-*")):
+            kunci = gagal.name.removeprefix("gagal-")
             if not KUNCI_PERIODE.match(kunci):
                 continue
             b = baris.get((folder_satker.name, kunci))

@@ -277,6 +277,30 @@ def kumpulkan_kegagalan(nb: nbformat.NotebookNode, nama: str) -> list[Kegagalan]
 _IMPOR = re.compile(r"^(?:import\s+[\w.]+(?:\s+as\s+\w+)?|from\s+[\w.]+\s+import\s+[\w, ]+)\s*$")
 
 
+def rapikan_notebook(
+    nb: nbformat.NotebookNode, tujuan: Path, masuk: str, akhir: str
+) -> nbformat.NotebookNode:
+    """Write an executed chapter as reviewers open it: papermill's ``input_path`` and
+    ``output_path`` relative (the chapter's source, its place in the report folder) instead of
+    the build machine's temporary paths, and execution counts from 1 in each chapter (the
+    shared kernel would otherwise continue the count across chapters)."""
+    pm = nb.metadata.get("papermill")
+    if pm is not None:
+        pm["input_path"] = masuk
+        pm["output_path"] = akhir
+    n = 0
+    for cell in nb.cells:
+        if cell.get("cell_type") != "code" or cell.get("execution_count") is None:
+            continue
+        n += 1
+        cell["execution_count"] = n
+        for out in cell.get("outputs", []):
+            if "execution_count" in out:
+                out["execution_count"] = n
+    nbformat.write(nb, tujuan)
+    return nb
+
+
 def baris_impor(paths: list[Path]) -> list[str]:
     """Top-level ``import`` lines of the chapter notebooks, in order, without duplicates."""
     hasil: list[str] = []

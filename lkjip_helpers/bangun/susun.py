@@ -8,7 +8,7 @@ front matter → PDF (WeasyPrint) → ``capaian_ikk.csv``, ``tabel.xlsx``, ``pem
 Everything is written into ``<out_dir>/<satker>/.<tahun>.tmp-<acak>`` first and swapped into
 ``<out_dir>/<satker>/<tahun>/`` only when every step succeeded, so a failed build never
 touches the previous good output. A failed chapter's executed notebook and its traceback are
-kept in ``<out_dir>/<satker>/.gagal-<tahun>/``.
+kept in ``<out_dir>/<satker>/gagal-<tahun>/``.
 
 Robustness (issue 10): the output folder must be apart from the data folder; a build holds a
 lock on ``<out_dir>/<satker>/.<tahun>.kunci`` and, before anything else, restores a report a
@@ -279,7 +279,8 @@ class _Kemajuan:
                 self._progress.update(self._tugas, description="Selesai")
             self._progress.__exit__(*exc)
         elif self._polos and exc[0] is not None and self._langkah is not None:
-            self._cetak(f"{self._langkah[0]}: gagal")
+            dihentikan = isinstance(exc[0], type) and issubclass(exc[0], KeyboardInterrupt)
+            self._cetak(f"{self._langkah[0]}: {'dihentikan' if dihentikan else 'gagal'}")
 
 
 @contextlib.contextmanager
@@ -323,15 +324,25 @@ def _eksekusi_bab(
     kemajuan: _Kemajuan,
     durasi: dict[str, float],
     setelah_bab: Callable[[Path], None] | None = None,
+    akhir: str = "notebooks",
 ) -> list[Path]:
     """Run every chapter in the shared kernel; collect all failures, then raise BuildError.
+
+    ``akhir`` is where the executed notebooks will finally be, relative to the output folder
+    (recorded as papermill's ``output_path``).
 
     ``setelah_bab(path)`` is called for each chapter that ran cleanly (the build starts its
     HTML export there, in a worker thread, while the kernel runs the next chapter).
     """
     import nbformat
 
-    from .kernel import Kegagalan, PapermillExecutionError, SelWaktuHabis, kumpulkan_kegagalan
+    from .kernel import (
+        Kegagalan,
+        PapermillExecutionError,
+        SelWaktuHabis,
+        kumpulkan_kegagalan,
+        rapikan_notebook,
+    )
 
     hasil: list[Path] = []
     kegagalan: list[Any] = []
@@ -378,6 +389,7 @@ def _eksekusi_bab(
             continue
         finally:
             durasi[f"notebook:{path.name}"] = round(time.perf_counter() - mulai, 3)
+        nb = rapikan_notebook(nb, keluar, f"{path.parent.name}/{path.name}", f"{akhir}/{path.name}")
         gagal_di_sini = kumpulkan_kegagalan(nb, path.name)
         if kernel.stderr_reset:  # warnings of the warm-up imports (see build_kernel)
             gagal_di_sini.insert(
@@ -742,7 +754,7 @@ def _hasil_tersimpan(
             )
         )
     if lama is not None:
-        shutil.rmtree(out_dir / satker / f".gagal-{kunci}", ignore_errors=True)
+        shutil.rmtree(out_dir / satker / f"gagal-{kunci}", ignore_errors=True)
     return lama, sidik
 
 
@@ -794,7 +806,7 @@ def _build_terkunci(
             penjaga.kunci()
             folder_satker = penjaga.folder
             final = folder_satker / kunci
-            folder_gagal = folder_satker / f".gagal-{kunci}"
+            folder_gagal = folder_satker / f"gagal-{kunci}"
             tmp = folder_satker / f".{kunci}.tmp-{secrets.token_hex(6)}"
             try:
                 tmp.mkdir()
@@ -957,7 +969,9 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
     parameter = {
         "satker": k.satker,
         "tahun": k.tahun,
-        "data_dir": str(k.data_dir),
+        # relative to the chapters' folder (the kernel's working directory): the executed
+        # notebooks carry no absolute path of the build machine
+        "data_dir": _relatif(k.data_dir, k.nb_dir),
         **k.parameter_nb,
     }
     nama = _nama_satker(k.data_dir, k.satker)
@@ -978,7 +992,14 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
     try:
         with _stopwatch(durasi, "eksekusi"):
             dieksekusi = _eksekusi_bab(
-                k.kernel, k.bab, folder_nb, parameter, k.folder_gagal, kemajuan, durasi
+                k.kernel,
+                k.bab,
+                folder_nb,
+                parameter,
+                k.folder_gagal,
+                kemajuan,
+                durasi,
+                akhir=f"{k.satker}/{k.final.name}/notebooks",
             )
             k.kernel.__exit__(None, None, None)  # free its memory before the PDF step
     finally:
@@ -1057,6 +1078,11 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
             *sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file()),
             "build.json",
         ],
+        "outputs_sha256": {
+            p.relative_to(tmp).as_posix(): _sha256(p) for p in sorted(tmp.rglob("*")) if p.is_file()
+        },
+        "command_line": [Path(sys.argv[0]).name, *sys.argv[1:]] if sys.argv else [],
+        "source": _versi_sumber(),
         "environment": {
             "python": sys.version.split()[0],
             "implementation": platform.python_implementation(),
@@ -1084,6 +1110,43 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
         periode=k.periode,
         masalah_teratas=memo.masalah_teratas,
     )
+
+
+def _versi_sumber() -> dict[str, object]:
+    """The git commit of the lkjip code that built the report, and whether the working tree
+    had uncommitted changes (``None`` when the code is not a git checkout)."""
+    import subprocess
+
+    akar = Path(__file__).resolve().parents[2]
+    if not (akar / ".git").exists() or shutil.which("git") is None:
+        return {"git_commit": None, "git_dirty": None}
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(akar), "rev-parse", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip()
+        status = subprocess.run(
+            ["git", "-C", str(akar), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {"git_commit": None, "git_dirty": None}
+    return {"git_commit": commit or None, "git_dirty": bool(status.strip())}
+
+
+def _relatif(path: Path, dari: Path) -> str:
+    """``path`` relative to ``dari`` (POSIX separators), or absolute when there is no
+    relative path (another drive on Windows)."""
+    try:
+        return Path(os.path.relpath(path, dari)).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _tulis_pdf(html: str, tujuan: Path, judul_berjalan: str) -> None:
