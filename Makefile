@@ -32,11 +32,11 @@ paket-uji: ## Install missing system packages for the tests too (chromium, poppl
 
 # Exit code 4: the report was built without the PDF (WeasyPrint's libraries are missing);
 # lkjip has printed which packages to install, and the HTML report is there.
-sample: paket-sistem $(STAMP) ## Build the sample report into outputs/lapas-banyuasin/2023/
-	$(BIN)/lkjip build --satker $(SATKER) --tahun $(TAHUN) || test $$? -eq 4
+sample: paket-sistem $(STAMP) ## Build the sample LKjIP and review memo into outputs/lapas-banyuasin/2023/
+	$(BIN)/lkjip bangun --satker $(SATKER) --tahun $(TAHUN) || test $$? -eq 4
 
-check: $(STAMP) ## Run the data checks on the sample (lkjip check)
-	$(BIN)/lkjip check --satker $(SATKER) --tahun $(TAHUN)
+check: $(STAMP) ## Run the data checks on the sample (lkjip periksa)
+	$(BIN)/lkjip periksa --satker $(SATKER) --tahun $(TAHUN)
 
 test: paket-uji $(STAMP) ## Run all tests (includes the end-to-end build of the sample)
 	$(BIN)/python -m pytest -q
