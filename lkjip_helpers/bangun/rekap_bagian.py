@@ -258,10 +258,13 @@ class Rekap:
             if x.status == PERLU_VERIFIKASI
         )
         return [
-            Gambar(
+            Gambar.grafik(
                 "rekap-peta-capaian",
                 "Peta Capaian IKK Lintas Satker",
-                lambda: ("image/png", peta_panas_png(df, label, tanda)),
+                peta_panas_png,
+                df,
+                label,
+                tanda,
                 alt="peta warna capaian setiap IKK (baris) per satker (kolom); merah di bawah "
                 "target, hijau di atas target; * = perlu verifikasi",
             )

@@ -325,11 +325,14 @@ def _eksekusi_bab(
     durasi: dict[str, float],
     setelah_bab: Callable[[Path], None] | None = None,
     akhir: str = "notebooks",
+    pakai_ulang: Callable[[Path, Path], bool] | None = None,
 ) -> list[Path]:
     """Run every chapter in the shared kernel; collect all failures, then raise BuildError.
 
     ``akhir`` is where the executed notebooks will finally be, relative to the output folder
-    (recorded as papermill's ``output_path``).
+    (recorded as papermill's ``output_path``). ``pakai_ulang(chapter, target)`` may put the
+    previous report's executed notebook at ``target`` and return True: the chapter then does
+    not run (its display did not change, see :mod:`.pakai_ulang`).
 
     ``setelah_bab(path)`` is called for each chapter that ran cleanly (the build starts its
     HTML export there, in a worker thread, while the kernel runs the next chapter).
@@ -352,6 +355,12 @@ def _eksekusi_bab(
     for i_bab, path in enumerate(bab):
         kemajuan.langkah(f"Menjalankan {path.name}")
         keluar = folder_nb / path.name
+        if not kegagalan and pakai_ulang is not None and pakai_ulang(path, keluar):
+            kemajuan.langkah(f"Memakai ulang {path.name} (tidak berubah)")
+            durasi[f"notebook:{path.name}"] = 0.0
+            hasil.append(keluar)
+            kemajuan.maju()
+            continue
         mulai = time.perf_counter()
         galat_pm: PapermillExecutionError | None = None
         try:
@@ -693,7 +702,7 @@ def build(
             if lama is None:
                 lama = _build_terkunci(
                     penjaga, satker, tahun, periode, kunci, sidik, data_dir, bab, nb_dir,
-                    pdf, abaikan_pemeriksaan, progress, batas, durasi, t_mulai,
+                    pdf, abaikan_pemeriksaan, progress, batas, durasi, t_mulai, paksa,
                 )  # fmt: skip
         if indeks:
             from .indeks import tulis_indeks
@@ -774,8 +783,10 @@ def _build_terkunci(
     batas: int,
     durasi: dict[str, float],
     t_mulai: float,
+    paksa: bool = False,
 ) -> BuildResult:
-    """The build proper, once the output folder (if it exists) is locked and recovered."""
+    """The build proper, once the output folder (if it exists) is locked and recovered.
+    ``paksa``: reuse nothing of the previous report (no chapter, no PDF)."""
     from .kernel import KernelBersama, baris_impor
 
     parameter_nb = _parameter_periode(bab, periode)
@@ -836,6 +847,7 @@ def _build_terkunci(
                         periode=periode,
                         parameter_nb=parameter_nb,
                         sidik=sidik,
+                        paksa=paksa,
                         dengan_periode=periksa_periode,
                     )
                 )
@@ -955,6 +967,8 @@ class _Konteks:
     """Extra notebook parameters (``periode`` when the chapters accept it)."""
     sidik: Any = None
     """The input fingerprint (:class:`.sidik.Sidik`), recorded in build.json."""
+    paksa: bool = False
+    """Reuse nothing of the previous report (``--paksa``)."""
     dengan_periode: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None
 
 
@@ -974,6 +988,21 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
         "data_dir": _relatif(k.data_dir, k.nb_dir),
         **k.parameter_nb,
     }
+    from .pakai_ulang import kunci_bab, kunci_pdf, rekam_lama, salin_bab, salin_pdf
+
+    lama = {} if k.paksa else rekam_lama(k.final)
+    kunci_nb = _kunci_bab_aman(k, parameter, kunci_bab)
+    kunci_cetak: dict[str, str] = {}
+
+    def pakai_ulang_bab(path: Path, tujuan: Path) -> bool:
+        return salin_bab(k.final, lama, path.name, kunci_nb.get(path.name), tujuan)
+
+    def cetak(html: str, tujuan: Path, judul_berjalan: str) -> None:
+        kunci = kunci_pdf(html, judul_berjalan, k.sidik)
+        kunci_cetak[tujuan.name] = kunci
+        if not salin_pdf(k.final, lama, tujuan.name, kunci, tujuan):
+            _tulis_pdf(html, tujuan, judul_berjalan)
+
     nama = _nama_satker(k.data_dir, k.satker)
     judul_periode = Periode.buat(k.tahun, k.periode).judul
     judul = f"Laporan Kinerja Instansi Pemerintah (LKjIP) {judul_periode} — {nama}"
@@ -1000,6 +1029,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
                 kemajuan,
                 durasi,
                 akhir=f"{k.satker}/{k.final.name}/notebooks",
+                pakai_ulang=pakai_ulang_bab,
             )
             k.kernel.__exit__(None, None, None)  # free its memory before the PDF step
     finally:
@@ -1019,7 +1049,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
         if pdf_dilewati is None:
             kemajuan.langkah("Mencetak PDF")
             with _stopwatch(durasi, "pdf"):
-                _tulis_pdf(html, tmp / "laporan.pdf", berjalan)
+                cetak(html, tmp / "laporan.pdf", berjalan)
         kemajuan.maju()
 
     kemajuan.langkah("Menyusun memo tinjauan")
@@ -1030,7 +1060,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
             (k.satker, k.tahun, k.data_dir, k.periode),
             k.temuan,
             tmp,
-            pdf=k.pdf and pdf_dilewati is None,
+            pdf=cetak if k.pdf and pdf_dilewati is None else False,
         )
     kemajuan.maju()
 
@@ -1082,6 +1112,8 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
             p.relative_to(tmp).as_posix(): _sha256(p) for p in sorted(tmp.rglob("*")) if p.is_file()
         },
         "command_line": [Path(sys.argv[0]).name, *sys.argv[1:]] if sys.argv else [],
+        "notebook_keys": kunci_nb,
+        "pdf_keys": kunci_cetak,
         "source": _versi_sumber(),
         "environment": {
             "python": sys.version.split()[0],
@@ -1110,6 +1142,21 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
         periode=k.periode,
         masalah_teratas=memo.masalah_teratas,
     )
+
+
+def _kunci_bab_aman(
+    k: _Konteks, parameter: dict[str, Any], kunci_bab: Callable[..., dict[str, str]]
+) -> dict[str, str]:
+    """Per-chapter reuse keys; none when the data do not make a report model (custom data
+    of the fixture notebooks, a build forced past failing checks)."""
+    from ..hitung import hasil_laporan
+    from ..laporan import dokumen_laporan
+
+    try:
+        dok = dokumen_laporan(hasil_laporan(k.satker, k.tahun, k.data_dir, periode=k.periode))
+    except LkjipError:
+        return {}
+    return kunci_bab(k.bab, dok, k.sidik, parameter)
 
 
 def _versi_sumber() -> dict[str, object]:

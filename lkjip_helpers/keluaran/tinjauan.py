@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,12 +49,13 @@ def tulis_tinjauan(
     data: DataLaporan | tuple[str, int, Path] | tuple[str, int, Path, str],
     temuan: list[Temuan],
     folder: Path,
-    pdf: bool = True,
+    pdf: bool | Callable[[str, Path, str], None] = True,
 ) -> MemoDitulis:
     """Write ``tinjauan.html`` (and ``tinjauan.pdf``) into ``folder``.
 
     ``data`` is the loaded data, or ``(satker, tahun, data_dir[, periode])`` to load
-    (cached)."""
+    (cached). ``pdf`` may be the function that prints ``(html, tujuan, judul_berjalan)``
+    (the build passes one that reuses an unchanged PDF)."""
     if isinstance(data, tuple):
         data = muat(*data)
     html, tj = _html(data, temuan)
@@ -61,14 +63,15 @@ def tulis_tinjauan(
     tujuan.write_text(html, encoding="utf-8")
     hasil = [tujuan]
     if pdf:
-        from .pdf import tulis_pdf
-
-        tulis_pdf(
-            html,
-            folder / "tinjauan.pdf",
+        judul = (
             f"Memo Tinjauan LKjIP {data.periode.judul.removeprefix('Tahun ')} — "
-            f"{data.satker.nama_singkat}",
-            folder,
+            f"{data.satker.nama_singkat}"
         )
+        if callable(pdf):
+            pdf(html, folder / "tinjauan.pdf", judul)
+        else:
+            from .pdf import tulis_pdf
+
+            tulis_pdf(html, folder / "tinjauan.pdf", judul, folder)
         hasil.append(folder / "tinjauan.pdf")
     return MemoDitulis(hasil, tj)

@@ -138,15 +138,21 @@ def _gambar_satker(k: Konteks, bagian: list[tuple[int | str, str, list[model.Blo
 
 
 def _gambar_berkas(folder: Path, kunci: str, berkas: str, judul: str) -> model.Gambar:
+    import hashlib
+
+    from ..muat.data import path_gambar
+
+    path = path_gambar(folder, berkas)
+
     def buat() -> tuple[str, str]:
         import base64
 
-        from ..muat.data import jenis_gambar, path_gambar
+        from ..muat.data import jenis_gambar
 
-        isi = path_gambar(folder, berkas).read_bytes()
+        isi = path.read_bytes()
         return jenis_gambar(isi) or "image/png", base64.b64encode(isi).decode("ascii")
 
-    return model.Gambar(kunci, judul, buat)
+    return model.Gambar(kunci, judul, buat, masukan=hashlib.sha256(path.read_bytes()).hexdigest())
 
 
 def susun_dokumen(hasil: HasilLaporan) -> Dokumen:

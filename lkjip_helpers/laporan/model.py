@@ -18,6 +18,7 @@ so re-running a cell never renumbers a table and narrative can refer to a table 
 
 from __future__ import annotations
 
+import hashlib
 import html as _html
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -236,6 +237,11 @@ class Blok:
         cross-references ``{{ tabel:… }}`` in narratives."""
         return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", self.html(dok))).strip()
 
+    def sidik(self, dok: Dokumen | None = None) -> str:
+        """Fingerprint of what the block shows (sha256); equal fingerprints render the same.
+        A figure's is computed from its inputs, without drawing it."""
+        return hashlib.sha256(self.html(dok).encode("utf-8")).hexdigest()
+
 
 @dataclass
 class Judul(Blok):
@@ -325,6 +331,10 @@ class Kelompok(Blok):
 
     def teks_polos(self, dok: Dokumen | None = None) -> str:
         return "\n".join(b.teks_polos(dok) for b in self.blok)
+
+    def sidik(self, dok: Dokumen | None = None) -> str:
+        isi = "|".join([self.kelas, *(b.sidik(dok) for b in self.blok)])
+        return hashlib.sha256(isi.encode("utf-8")).hexdigest()
 
 
 def ratakan(blok: Iterable[Blok]) -> Iterator[Blok]:
@@ -620,7 +630,31 @@ class Gambar(Blok):
     buat: Callable[[], tuple[str, str]]
     alt: str | None = None
     nomor: str | None = None
+    masukan: str | None = None
+    """Fingerprint of what the picture is drawn from (set by :meth:`grafik`, or the image
+    file's sha256); without it the picture itself is drawn to fingerprint the figure."""
     _gambar: tuple[str, str] | None = field(default=None, repr=False)
+
+    @classmethod
+    def grafik(
+        cls,
+        kunci: str,
+        judul: str,
+        fungsi: Callable[..., str],
+        *argumen: object,
+        alt: str | None = None,
+    ) -> Gambar:
+        """A chart drawn by ``fungsi(*argumen)`` (base64 PNG) when first rendered; its
+        fingerprint comes from the function's name and the arguments' ``repr``."""
+        masukan = hashlib.sha256(
+            repr((fungsi.__module__, fungsi.__qualname__, argumen)).encode("utf-8")
+        ).hexdigest()
+        return cls(kunci, judul, lambda: ("image/png", fungsi(*argumen)), alt, masukan=masukan)
+
+    def sidik(self, dok: Dokumen | None = None) -> str:
+        bagian = [self.kunci, self.judul, self.nomor or "", self.alt or ""]
+        bagian.append(self.masukan or hashlib.sha256(self.gambar()[1].encode()).hexdigest())
+        return hashlib.sha256("|".join(bagian).encode("utf-8")).hexdigest()
 
     @property
     def id(self) -> str:
@@ -672,6 +706,11 @@ class Bagian:
 
     def html(self) -> str:
         return "".join(b.html(self.dok) for b in self.blok)
+
+    def sidik(self) -> str:
+        """Fingerprint of the section's display (see :meth:`Blok.sidik`)."""
+        isi = "|".join(b.sidik(self.dok) for b in self.blok)
+        return hashlib.sha256(isi.encode("utf-8")).hexdigest()
 
     def __str__(self) -> str:
         return self.html()
@@ -744,6 +783,13 @@ class Dokumen:
 
     def bagian(self, bab: int | str, nama: str) -> Bagian:
         return self.bab[bab][nama]
+
+    def sidik_bab(self, bab: int | str) -> str | None:
+        """Fingerprint of everything one chapter's sections show (None: no such chapter)."""
+        if bab not in self.bab:
+            return None
+        isi = "|".join(f"{nama}={b.sidik()}" for nama, b in self.bab[bab].items())
+        return hashlib.sha256(isi.encode("utf-8")).hexdigest()
 
     def cari(self, jenis: str, kunci: str) -> Tabel | Gambar | None:
         """The table (``jenis="tabel"``) or figure (``"gambar"``) with this key."""

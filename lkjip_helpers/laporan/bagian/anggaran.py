@@ -194,18 +194,14 @@ def realisasi(k: Konteks) -> list[m.Blok]:
     out += _tahun(a, hasil.tahun, k.judul_periode)
     if a.per_sasaran:
         out.append(
-            m.Gambar(
+            m.Gambar.grafik(
                 f"pagu-realisasi-sasaran-{hasil.tahun}",
                 f"Pagu dan Realisasi per Sasaran Kegiatan {k.judul_periode}",
-                lambda: (
-                    "image/png",
-                    grafik.pagu_realisasi(
-                        [b.kunci for b in a.per_sasaran],
-                        [b.pagu for b in a.per_sasaran],
-                        [b.realisasi for b in a.per_sasaran],
-                        [b.penyerapan for b in a.per_sasaran],
-                    ),
-                ),
+                grafik.pagu_realisasi,
+                [b.kunci for b in a.per_sasaran],
+                [b.pagu for b in a.per_sasaran],
+                [b.realisasi for b in a.per_sasaran],
+                [b.penyerapan for b in a.per_sasaran],
             )
         )
     if (b := k.narasi_blok(k.teks_narasi("realisasi_anggaran_analisis"))) is not None:
@@ -385,17 +381,13 @@ def ikpa(k: Konteks) -> list[m.Blok]:
     )
     label = [LABEL_KOMPONEN_IKPA[kom] for kom in x.aturan.bobot]
     out.append(
-        m.Gambar(
+        m.Gambar.grafik(
             "ikpa-komponen",
             f"Nilai Komponen IKPA {hasil.tahun}",
-            lambda: (
-                "image/png",
-                grafik.komponen(
-                    label,
-                    [x.nilai_komponen[kom] for kom in x.aturan.bobot],
-                    f"IKPA {f.angka(x.nilai)} ({x.predikat})",
-                ),
-            ),
+            grafik.komponen,
+            label,
+            [x.nilai_komponen[kom] for kom in x.aturan.bobot],
+            f"IKPA {f.angka(x.nilai)} ({x.predikat})",
         )
     )
     return out
@@ -489,17 +481,13 @@ def nka(k: Konteks) -> list[m.Blok]:
     if hasil.smart:
         s = hasil.smart
         out.append(
-            m.Gambar(
+            m.Gambar.grafik(
                 "smart-komponen",
                 f"Komponen SMART-DJA {hasil.tahun}",
-                lambda: (
-                    "image/png",
-                    grafik.komponen(
-                        [LABEL_KOMPONEN_SMART[kom] for kom in s.aturan.bobot],
-                        [s.komponen[kom] for kom in s.aturan.bobot],
-                        f"SMART-DJA {f.angka(s.nilai)}",
-                    ),
-                ),
+                grafik.komponen,
+                [LABEL_KOMPONEN_SMART[kom] for kom in s.aturan.bobot],
+                [s.komponen[kom] for kom in s.aturan.bobot],
+                f"SMART-DJA {f.angka(s.nilai)}",
             )
         )
     return out
@@ -532,13 +520,13 @@ def lainnya(k: Konteks) -> list[m.Blok]:
             )
         )
         out.append(
-            m.Gambar(
+            m.Gambar.grafik(
                 "e-performance",
                 f"Capaian e-Performance per Triwulan {hasil.tahun}",
-                lambda: (
-                    "image/png",
-                    grafik.garis_periode(label, ev.e_performance_triwulan, "e-Performance"),
-                ),
+                grafik.garis_periode,
+                label,
+                ev.e_performance_triwulan,
+                "e-Performance",
             )
         )
     if (b := k.narasi_blok(ev.target_kinerja)) is not None:

@@ -161,19 +161,15 @@ def ringkas(k: Konteks) -> list[m.Blok]:
     label = [x.kode for x in hasil.ikk]
     grup_idx = {r.sasaran.kode: i for i, r in enumerate(hasil.sasaran)}
     out.append(
-        m.Gambar(
+        m.Gambar.grafik(
             "capaian-ikk",
             f"Capaian IKK {k.judul_periode} terhadap Garis 100%",
-            lambda: (
-                "image/png",
-                grafik.capaian_ikk(
-                    label,
-                    [x.capaian for x in hasil.ikk],
-                    [grup_idx[x.defn.sasaran] for x in hasil.ikk],
-                    [r.sasaran.kode for r in hasil.sasaran],
-                    [x.status == PERLU_VERIFIKASI for x in hasil.ikk],
-                ),
-            ),
+            grafik.capaian_ikk,
+            label,
+            [x.capaian for x in hasil.ikk],
+            [grup_idx[x.defn.sasaran] for x in hasil.ikk],
+            [r.sasaran.kode for r in hasil.sasaran],
+            [x.status == PERLU_VERIFIKASI for x in hasil.ikk],
         )
     )
     persen = [x for x in hasil.ikk if x.defn.satuan.strip() == "%"]
@@ -181,19 +177,15 @@ def ringkas(k: Konteks) -> list[m.Blok]:
         ada_lalu = any(x.realisasi_lalu is not None for x in persen)
         tahun = f"{hasil.tahun} dan {hasil.tahun - 1}" if ada_lalu else str(hasil.tahun)
         out.append(
-            m.Gambar(
+            m.Gambar.grafik(
                 "target-realisasi-persen",
                 f"Target dan Realisasi IKK Bersatuan Persen, {tahun}",
-                lambda: (
-                    "image/png",
-                    grafik.target_realisasi(
-                        [x.kode for x in persen],
-                        [x.target for x in persen],
-                        [x.nilai_realisasi for x in persen],
-                        [x.realisasi_lalu for x in persen] if ada_lalu else None,
-                        hasil.tahun,
-                    ),
-                ),
+                grafik.target_realisasi,
+                [x.kode for x in persen],
+                [x.target for x in persen],
+                [x.nilai_realisasi for x in persen],
+                [x.realisasi_lalu for x in persen] if ada_lalu else None,
+                hasil.tahun,
             )
         )
     return out

@@ -42,10 +42,13 @@ def gambaran_umum(k: Konteks) -> list[m.Blok]:
     )
     if diketahui(p.kapasitas) and diketahui(p.penghuni):  # no chart of an unknown figure
         out.append(
-            m.Gambar(
+            m.Gambar.grafik(
                 "hunian",
                 "Kapasitas dan Jumlah Penghuni",
-                lambda: ("image/png", grafik.hunian(p.kapasitas, p.penghuni, hasil.okupansi)),
+                grafik.hunian,
+                p.kapasitas,
+                p.penghuni,
+                hasil.okupansi,
             )
         )
     if p.batas_wilayah:
@@ -150,10 +153,11 @@ def tugas_fungsi(k: Konteks) -> list[m.Blok]:
     if p.organisasi:
         unit = [(u.nama, u.kepala, u.induk) for u in p.organisasi]
         out.append(
-            m.Gambar(
+            m.Gambar.grafik(
                 "struktur-organisasi",
                 f"Struktur Organisasi {k.satker.nama_singkat}",
-                lambda: ("image/png", grafik.struktur_organisasi(unit)),
+                grafik.struktur_organisasi,
+                unit,
             )
         )
     if p.uraian_tugas_seksi:

@@ -1,0 +1,116 @@
+"""Reuse within a build: chapters whose display did not change, PDFs whose HTML did not change.
+
+The whole-report cache (:mod:`.sidik`) answers "nothing changed". When something did, most of a
+report usually did not: an edited narrative changes one chapter, an answered finding changes
+only the review memo. Two finer keys, both made from inputs and recorded in ``build.json``:
+
+- **per chapter** (``kunci_bab``): the chapter notebook's bytes, the code and environment part
+  of the input fingerprint (``kode/``, ``lingkungan/``), the notebook parameters and the
+  fingerprint of everything the chapter's sections show, computed from the document model in
+  the build process without drawing a chart (:meth:`~lkjip_helpers.laporan.model.Dokumen.sidik_bab`).
+  An unchanged chapter's executed notebook is taken from the previous report instead of being
+  run again.
+- **per PDF** (``kunci_pdf``): the exact HTML printed (print stylesheet and running header
+  included), WeasyPrint's version and the installed fonts. An unchanged PDF is copied.
+
+A chapter without a ``Laporan(..., bab=…)`` call (a custom notebook) is always executed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+_BAB = re.compile(r"""Laporan\([^)]*\bbab\s*=\s*(?P<q>['"]?)(?P<bab>[0-9A-Za-z]+)(?P=q)""")
+
+
+def bab_notebook(path: Path) -> int | str | None:
+    """The chapter code a chapter notebook builds (``bab=3`` → 3, ``bab='E'`` → "E")."""
+    try:
+        teks = path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    m = _BAB.search(teks.replace('\\"', '"'))
+    if m is None:
+        return None
+    bab = m["bab"]
+    return int(bab) if bab.isdigit() else bab
+
+
+def _sha(*bagian: str | bytes) -> str:
+    h = hashlib.sha256()
+    for b in bagian:
+        h.update(b if isinstance(b, bytes) else b.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def kunci_bab(
+    notebooks: list[Path], dokumen: Any, sidik: Any, parameter: dict[str, Any]
+) -> dict[str, str]:
+    """Key per chapter notebook name (only chapters that build a known chapter)."""
+    dasar = _kode_lingkungan(sidik)
+    param = json.dumps(parameter, sort_keys=True, default=str)
+    hasil: dict[str, str] = {}
+    for path in notebooks:
+        bab = bab_notebook(path)
+        isi = dokumen.sidik_bab(bab) if bab is not None else None
+        if isi is None:
+            continue
+        hasil[path.name] = _sha(path.read_bytes(), dasar, param, isi)
+    return hasil
+
+
+def rekam_lama(final: Path) -> dict[str, Any]:
+    """The previous report's build.json (empty when there is none or it cannot be read)."""
+    try:
+        isi = json.loads((final / "build.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return isi if isinstance(isi, dict) else {}
+
+
+def salin_bab(
+    final: Path, lama: dict[str, Any], nama: str, kunci: str | None, tujuan: Path
+) -> bool:
+    """Copy the previous report's executed notebook ``nama`` into ``tujuan`` when its key is
+    ``kunci``; return whether it did."""
+    sumber = final / "notebooks" / nama
+    if (
+        kunci is None
+        or (lama.get("notebook_keys") or {}).get(nama) != kunci
+        or not sumber.is_file()
+    ):
+        return False
+    shutil.copy2(sumber, tujuan)
+    return True
+
+
+def _kode_lingkungan(sidik: Any) -> str:
+    """The code and environment part of the input fingerprint (package files, Python,
+    installed distributions with WeasyPrint among them, fonts)."""
+    if sidik is None:
+        return ""
+    return json.dumps(
+        {k: v for k, v in sidik.berkas.items() if k.startswith(("kode/", "lingkungan/"))},
+        sort_keys=True,
+    )
+
+
+def kunci_pdf(html: str, judul_berjalan: str, sidik: Any) -> str:
+    """Key of a PDF: the HTML and running header printed, and the code and environment that
+    print them (print stylesheet, WeasyPrint's version, fonts)."""
+    return _sha(html, judul_berjalan, _kode_lingkungan(sidik))
+
+
+def salin_pdf(final: Path, lama: dict[str, Any], nama: str, kunci: str, tujuan: Path) -> bool:
+    """Copy the previous report's PDF ``nama`` to ``tujuan`` when its key is ``kunci``."""
+    sumber = final / nama
+    if (lama.get("pdf_keys") or {}).get(nama) != kunci or not sumber.is_file():
+        return False
+    shutil.copy2(sumber, tujuan)
+    return True

@@ -1,0 +1,54 @@
+"""Reuse inside a build: after editing one narrative only its chapter runs again and only the
+report's PDF is printed again; an unchanged PDF is copied, not re-rendered."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lkjip_helpers.bangun.pakai_ulang import bab_notebook
+from lkjip_helpers.bangun.susun import build
+
+ROOT = Path(__file__).parents[1]
+
+
+def _sha(p: Path) -> str:
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def test_bab_notebook_dibaca_dari_panggilan_laporan() -> None:
+    nb = ROOT / "notebooks"
+    assert bab_notebook(nb / "04_bab3_akuntabilitas_kinerja.ipynb") == 3
+    assert bab_notebook(nb / "01_ikhtisar_eksekutif.ipynb") == "E"
+    assert bab_notebook(ROOT / "tests" / "fixtures" / "notebooks" / "01_pembuka.ipynb") is None
+
+
+@pytest.mark.e2e
+def test_hanya_bab_yang_berubah_dijalankan_ulang(tmp_path: Path) -> None:
+    data, out = tmp_path / "data", tmp_path / "outputs"
+    shutil.copytree(ROOT / "data", data)
+    pertama = build("lapas-banyuasin", 2023, data, out, progress=False)
+    pdf_lama, memo_lama = _sha(pertama.pdf), _sha(pertama.folder / "tinjauan.pdf")
+    narasi = data / "satker/lapas-banyuasin/2023/narasi.yaml"
+    teks = narasi.read_text(encoding="utf-8")
+    narasi.write_text(
+        teks.replace("latar_belakang: |-\n", "latar_belakang: |-\n  Kalimat pembuka baru.\n\n", 1),
+        encoding="utf-8",
+    )
+    kedua = build("lapas-banyuasin", 2023, data, out, progress=False)
+    jalan = {k.split(":", 1)[1] for k, v in kedua.durasi.items() if k.startswith("notebook:") and v}
+    assert jalan == {"02_bab1_pendahuluan.ipynb"}  # Bab I holds latar_belakang
+    assert "Kalimat pembuka baru." in kedua.html.read_text(encoding="utf-8")
+    assert _sha(kedua.pdf) != pdf_lama  # the report's HTML changed: printed again
+    assert _sha(kedua.folder / "tinjauan.pdf") == memo_lama  # the memo did not: copied
+    rekam = json.loads(kedua.build_json.read_text(encoding="utf-8"))
+    assert set(rekam["notebook_keys"]) == {p.name for p in kedua.notebooks}
+    assert set(rekam["pdf_keys"]) == {"laporan.pdf", "tinjauan.pdf"}
+    # --paksa reuses nothing: every chapter runs again
+    ketiga = build("lapas-banyuasin", 2023, data, out, progress=False, pdf=False, paksa=True)
+    jalan = [k for k, v in ketiga.durasi.items() if k.startswith("notebook:") and v]
+    assert len(jalan) == len(ketiga.notebooks)
