@@ -876,6 +876,7 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
     from .errors import ParameterError
     from .hitung import hasil_untuk
     from .keluaran.atomik import tulis_atomik
+    from .laporan import kunci_rujukan
     from .muat import muat, validasi_parameter
     from .muat.parameter import validasi_periode
     from .periksa import hitung_tingkat, periksa_data, tinjauan_dari, tulis_json
@@ -890,7 +891,7 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
             "lkjip tidak menulis ke folder data"
         )
     data = muat(satker, tahun, args.data_dir, periode)
-    temuan = periksa_data(data)
+    temuan = periksa_data(data, kunci_rujukan)
     memo = tinjauan_dari(temuan, hasil_untuk(data))
     ada_error = bool(hitung_tingkat(temuan)["error"])
     if ada_error:

@@ -15,6 +15,8 @@ import pytest
 
 from lkjip_helpers import format_id as f
 from lkjip_helpers.hitung.hasil import hitung
+from lkjip_helpers.laporan import Laporan, kunci_rujukan
+from lkjip_helpers.laporan.narasi import SisipanError
 from lkjip_helpers.muat.data import muat, muat_laporan
 from lkjip_helpers.muat.kunci import id_temuan
 from lkjip_helpers.periksa.pemeriksaan import (
@@ -61,7 +63,8 @@ def _satu(temuan: list[Temuan], kode: str, *isi: str) -> Temuan:
 
 @pytest.fixture(scope="module")
 def sampel() -> list[Temuan]:
-    return periksa(SATKER, 2023, DATA)
+    # with the report's table and figure keys, as `lkjip periksa` runs it
+    return periksa(SATKER, 2023, DATA, kunci_rujukan=kunci_rujukan)
 
 
 def test_sample_has_warnings_but_no_error(sampel):
@@ -301,8 +304,11 @@ def test_mutated_has_exactly_the_expected_errors(rusak):
             "TARGET_KOSONG",
             "REALISASI_KOSONG",
         ]
+        # SK4.9 became SK9.9 but its narratives still name {{ ikk.SK4.9.… }}: penjelasan
+        # names target, realisasi, capaian; perbandingan_tahun_lalu realisasi, capaian
+        + ["NARASI_ISIAN_TIDAK_DIKENAL"] * 5
     )
-    assert [t.tingkat for t in temuan][:5] == ["error"] * 5  # errors listed first
+    assert [t.tingkat for t in temuan][:10] == ["error"] * 10  # errors listed first
 
 
 def test_ikk_not_in_catalog(rusak):
@@ -397,3 +403,45 @@ def test_cap_setting_in_satker(tmp_path):
     assert f.angka(h.ikk_kode("SK2.6").capaian) == "13,21"
     # with the cap, nothing exceeds the lowered plausibility bound of 150
     assert not _cari(periksa_data(d), "CAPAIAN_TIDAK_WAJAR")
+
+
+def test_placeholders_the_build_would_refuse_are_errors(tmp_path):
+    """`lkjip periksa` reports every placeholder the build stops on, with file, line and
+    field; a misspelt name gets the nearest real names."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("klaim.yaml"))
+    nar = data / "satker" / SATKER / "2023" / "narasi.yaml"
+    kin = data / "satker" / SATKER / "2023" / "kinerja.yaml"
+    teks = nar.read_text(encoding="utf-8")
+    assert teks.count("{{ anggaran.pagu }}") == 2
+    nar.write_text(teks.replace("{{ anggaran.pagu }}", "{{ anggaran.pagus }}"), encoding="utf-8")
+    _ganti(nar, "{{ profil.kapasitas }}", "{{ profil.kapasitas | huruf }}")
+    _ganti(nar, "tabel:pegawai-jenis-kelamin", "tabel:pegawai-jenis-kelamn")
+    _ganti(
+        kin, "penyebab: Mengusulkan RKBMN", "penyebab: Mengusulkan {{ ikk.SK9.9.capaian }} RKBMN"
+    )
+    temuan = periksa_data(muat(SATKER, 2023, data), kunci_rujukan)
+    error = [t for t in temuan if t.tingkat == "error"]
+    # ikhtisar and kesimpulan both name anggaran.pagu: one finding per place
+    assert sorted(t.kode for t in error) == sorted(
+        ["NARASI_ISIAN_TIDAK_DIKENAL"] * 3
+        + ["NARASI_ISIAN_TIDAK_SAH", "NARASI_RUJUKAN_TIDAK_DIKENAL"]
+    )
+    pagu = _cari(error, "NARASI_ISIAN_TIDAK_DIKENAL", "anggaran.pagus")
+    assert {t.lokasi.split(", ")[1] for t in pagu} == {"ikhtisar_eksekutif", "kesimpulan"}
+    assert all("maksudnya anggaran.pagu?" in t.pesan for t in pagu)
+    assert all(t.lokasi.startswith("2023/narasi.yaml baris ") for t in pagu)
+    sk = _satu(error, "NARASI_ISIAN_TIDAK_DIKENAL", "ikk.SK9.9.capaian")
+    assert sk.lokasi.startswith("2023/kinerja.yaml baris ") and "penyebab" in sk.lokasi
+    assert sk.subjek == (("ikk", "SK4.6"),)
+    sah = _satu(error, "NARASI_ISIAN_TIDAK_SAH", "huruf")
+    assert "gambaran_umum" in sah.lokasi and "terbilang" in sah.pesan
+    rujuk = _satu(error, "NARASI_RUJUKAN_TIDAK_DIKENAL")
+    assert "'pegawai-jenis-kelamn'" in rujuk.pesan and "pegawai-jenis-kelamin" in rujuk.pesan
+    # without the report's keys, cross-references are not judged (the data layer alone)
+    tanpa = periksa_data(muat(SATKER, 2023, data))
+    assert not _cari(tanpa, "NARASI_RUJUKAN_TIDAK_DIKENAL")
+    # and the build does stop on each of them
+    lap = Laporan(SATKER, 2023, data)
+    with pytest.raises(SisipanError):
+        lap.ikhtisar()._repr_mimebundle_()

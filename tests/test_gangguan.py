@@ -578,7 +578,7 @@ def test_build_hanya_melempar_lkjip_error(lingkungan: tuple[Path, Path]) -> None
     """A batch catches LkjipError; build() must not let anything else out."""
     data, out = lingkungan
 
-    def meledak(s: str, t: int, d: Path) -> list:
+    def meledak(s: str, t: int, d: Path, **kw: object) -> list:
         raise decimal.InvalidOperation([decimal.InvalidOperation])
 
     with pytest.MonkeyPatch.context() as mp:

@@ -188,7 +188,7 @@ def test_periode_folder_dan_parameter(tmp_path: Path, monkeypatch: pytest.Monkey
         )
     diterima: list[str] = []
 
-    def periksa(s: str, t: int, d: object, periode: str = "tahunan") -> list:
+    def periksa(s: str, t: int, d: object, periode: str = "tahunan", **kw: object) -> list:
         diterima.append(periode)
         return []
 

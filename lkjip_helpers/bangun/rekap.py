@@ -81,7 +81,9 @@ class AnggotaRekap:
 def muat_anggota(satker: str, tahun: int, periode: str, data_dir: str | Path) -> AnggotaRekap:
     """Compute one satker's figures and findings for the roll-up."""
     data = muat_periode(satker, tahun, periode, data_dir)
-    return AnggotaRekap(satker, hasil_untuk(data), periksa_data(data))
+    from ..laporan import kunci_rujukan
+
+    return AnggotaRekap(satker, hasil_untuk(data), periksa_data(data, kunci_rujukan))
 
 
 # --------------------------------------------------------------------------- figures

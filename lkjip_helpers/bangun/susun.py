@@ -802,9 +802,16 @@ def _build_terkunci(
             ThreadPoolExecutor(2) as pelaksana,
         ):
             with _stopwatch(durasi, "pemeriksaan"):
+                from ..laporan import kunci_rujukan
                 from ..periksa.pemeriksaan import periksa
 
-                hasil_periksa = pelaksana.submit(periksa_periode(periksa), satker, tahun, data_dir)
+                hasil_periksa = pelaksana.submit(
+                    periksa_periode(periksa),
+                    satker,
+                    tahun,
+                    data_dir,
+                    kunci_rujukan=kunci_rujukan,
+                )
                 kernel.siapkan(baris_impor(bab))
                 temuan = list(hasil_periksa.result())
             jumlah = _hitung_temuan(temuan)

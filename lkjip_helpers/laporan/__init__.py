@@ -172,6 +172,12 @@ def susun_dokumen(hasil: HasilLaporan) -> Dokumen:
     return dok
 
 
+def kunci_rujukan(hasil: HasilLaporan) -> set[tuple[str, str]]:
+    """Tables and figures of the report of ``hasil`` a narrative may cross-reference (for
+    :func:`lkjip_helpers.periksa.periksa`)."""
+    return susun_dokumen(hasil).kunci_rujukan()
+
+
 _DOKUMEN: dict[int, tuple[HasilLaporan, Dokumen]] = {}
 
 
@@ -389,4 +395,4 @@ class Laporan:
         """The data-check findings: tingkat, kode, lokasi, pesan, id."""
         from ..periksa import periksa_data
 
-        return analis.tabel_temuan(periksa_data(self.hasil.data))
+        return analis.tabel_temuan(periksa_data(self.hasil.data, kunci_rujukan))

@@ -791,6 +791,10 @@ class Dokumen:
         isi = "|".join(f"{nama}={b.sidik()}" for nama, b in self.bab[bab].items())
         return hashlib.sha256(isi.encode("utf-8")).hexdigest()
 
+    def kunci_rujukan(self) -> set[tuple[str, str]]:
+        """Every (``tabel``/``gambar``, key) a narrative may cross-reference."""
+        return set(self._kunci)
+
     def cari(self, jenis: str, kunci: str) -> Tabel | Gambar | None:
         """The table (``jenis="tabel"``) or figure (``"gambar"``) with this key."""
         return self._kunci.get((jenis, kunci))

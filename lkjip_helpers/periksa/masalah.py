@@ -310,6 +310,9 @@ JUDUL: dict[str, str] = {
     "NILAI_DI_LUAR_RENTANG": "Nilai di luar rentang 0–100",
     "PEGAWAI_TIDAK_MENJUMLAH": "Jumlah pegawai berbeda antar-rincian",
     "KLAIM_TIDAK_DIKENAL": "Angka draf yang tidak dapat dicocokkan dengan angka laporan",
+    "NARASI_ISIAN_TIDAK_SAH": "Isian narasi yang tidak dapat dibaca",
+    "NARASI_ISIAN_TIDAK_DIKENAL": "Isian narasi yang tidak dikenal",
+    "NARASI_RUJUKAN_TIDAK_DIKENAL": "Rujukan narasi ke tabel atau gambar yang tidak ada",
     "TANGGAPAN_TIDAK_DIKENAL": "Tanggapan untuk temuan yang tidak dikenal",
     "TANGGAPAN_GANDA": "Temuan ditanggapi dua kali",
 }

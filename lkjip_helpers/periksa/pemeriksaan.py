@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
+from difflib import get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +26,7 @@ from ..hitung import HasilLaporan, hasil_untuk
 from ..hitung.capaian import GalatHitung, hitung_realisasi, teks_kunci
 from ..hitung.kinerja_anggaran import TOLERANSI_RESMI
 from ..muat import DataLaporan, DataTahun, muat
+from ..muat.sisipan import BENTUK, cari_sisipan
 from ..muat.skema import Narasi, NarasiIkk
 from ..tidak_diketahui import TidakDiketahui
 from . import besaran as bs
@@ -784,6 +787,84 @@ def _cek_angka_narasi(k: _Kumpulan, h: HasilLaporan) -> None:
             _tambah_angka_narasi(k, x, lok, f"narasi.{nama}", subjek)
 
 
+# --------------------------------------------------------------------------- placeholders
+
+_BERKAS_NARASI = ("profil", "kinerja", "anggaran", "evaluasi", "narasi", "lampiran")
+"""Files whose text the report prints (klaim and tanggapan go to the review memo only)."""
+
+KunciRujukan = Callable[[HasilLaporan], "set[tuple[str, str]]"]
+"""(computed report) → every (``tabel``/``gambar``, key) a cross-reference may name."""
+
+
+def _teks_pohon(node: object, jalur: tuple[int | str, ...] = ()) -> Iterator[tuple[tuple, str]]:
+    """Every string of a parsed YAML tree with its path."""
+    if isinstance(node, str):
+        yield jalur, node
+    elif isinstance(node, dict):
+        for kunci, isi in node.items():
+            yield from _teks_pohon(isi, (*jalur, str(kunci)))
+    elif isinstance(node, list):
+        for i, isi in enumerate(node):
+            yield from _teks_pohon(isi, (*jalur, i))
+
+
+def _cek_sisipan(k: _Kumpulan, h: HasilLaporan, kunci_rujukan: KunciRujukan | None) -> None:
+    """Every ``{{ … }}`` the report would fill in must be understood: the build stops on
+    the same placeholders (so a clean check means the narratives will render)."""
+    dt = k.data.ini
+    dikenal = h.besaran()
+    rujukan: set[tuple[str, str]] | None = None
+    for nama in _BERKAS_NARASI:
+        for jalur, teks in _teks_pohon(dt.mentah.get(nama)):
+            if "{{" not in teks:
+                continue
+            for s in cari_sisipan(teks):
+                lok = k.lokasi(dt, nama, *jalur)
+                kunci = f"{nama}|{'.'.join(map(str, jalur))}|{s.teks}"
+                subjek = (_subjek_berkas(f"{dt.kunci}/{nama}.yaml", jalur, k),)
+                if not s.sah:
+                    k.tambah(
+                        "NARASI_ISIAN_TIDAK_SAH",
+                        "error",
+                        lok,
+                        f"isian {s.teks} tidak dapat dibaca: tulis {{{{ nama }}}} atau "
+                        f"{{{{ nama | bentuk }}}} dengan bentuk salah satu dari "
+                        + ", ".join(b for b in BENTUK if b),
+                        kunci=kunci,
+                        subjek=subjek,
+                    )
+                elif s.besaran is not None and s.besaran not in dikenal:
+                    mirip = get_close_matches(s.besaran, list(dikenal), n=3, cutoff=0.75)
+                    k.tambah(
+                        "NARASI_ISIAN_TIDAK_DIKENAL",
+                        "error",
+                        lok,
+                        f"isian {s.teks} tidak dikenal: bukan nama angka yang dihitung"
+                        + (f" (maksudnya {', '.join(mirip)}?)" if mirip else "")
+                        + "; lihat daftar besaran di data/README.md",
+                        kunci=kunci,
+                        subjek=subjek,
+                    )
+                elif s.rujukan is not None and kunci_rujukan is not None:
+                    if rujukan is None:
+                        rujukan = kunci_rujukan(h)
+                    if s.rujukan not in rujukan:
+                        jenis, kunci_tabel = s.rujukan
+                        mirip = get_close_matches(
+                            kunci_tabel, [x for j, x in rujukan if j == jenis], n=3, cutoff=0.6
+                        )
+                        k.tambah(
+                            "NARASI_RUJUKAN_TIDAK_DIKENAL",
+                            "error",
+                            lok,
+                            f"rujukan {s.teks}: laporan tidak memuat {jenis} dengan kunci "
+                            f"{kunci_tabel!r}"
+                            + (f" (maksudnya {', '.join(mirip)}?)" if mirip else ""),
+                            kunci=kunci,
+                            subjek=subjek,
+                        )
+
+
 # --------------------------------------------------------------------------- klaim
 
 
@@ -1038,6 +1119,9 @@ KODE_TEMUAN: frozenset[str] = frozenset(
         "PEGAWAI_TIDAK_MENJUMLAH",
         "NARASI_DIRANCANG",
         "NARASI_ANGKA_BEDA",
+        "NARASI_ISIAN_TIDAK_SAH",
+        "NARASI_ISIAN_TIDAK_DIKENAL",
+        "NARASI_RUJUKAN_TIDAK_DIKENAL",
         "KLAIM_TIDAK_DIKENAL",
         "KLAIM_TIDAK_DAPAT_DIHITUNG",
         "KLAIM_PEMBULATAN",
@@ -1057,8 +1141,12 @@ KODE_TEMUAN: frozenset[str] = frozenset(
 """Every code a check can report (an answer naming another code is certainly mistyped)."""
 
 
-def periksa_data(data: DataLaporan) -> list[Temuan]:
-    """Run every check on loaded data; findings sorted by level (stable within a level)."""
+def periksa_data(data: DataLaporan, kunci_rujukan: KunciRujukan | None = None) -> list[Temuan]:
+    """Run every check on loaded data; findings sorted by level (stable within a level).
+
+    ``kunci_rujukan`` lists the tables and figures the report holds, so that a narrative's
+    ``{{ tabel:<kunci> }}`` naming none of them is reported (the report layer passes it; without
+    it cross-references are not checked)."""
     from .masalah import id_masalah
     from .tanggapan import cek_tanggapan
 
@@ -1072,6 +1160,7 @@ def periksa_data(data: DataLaporan) -> list[Temuan]:
     _cek_profil(k, h)
     _cek_narasi(k)
     _cek_angka_narasi(k, h)
+    _cek_sisipan(k, h, kunci_rujukan)
     _cek_tidak_diketahui(k, h)
     _cek_periode_laporan(k, h)
     besaran = h.besaran()
@@ -1084,10 +1173,14 @@ def periksa_data(data: DataLaporan) -> list[Temuan]:
 
 
 def periksa(
-    satker: str, tahun: int | str, data_dir: str | Path = "data", periode: str = "tahunan"
+    satker: str,
+    tahun: int | str,
+    data_dir: str | Path = "data",
+    periode: str = "tahunan",
+    kunci_rujukan: KunciRujukan | None = None,
 ) -> list[Temuan]:
     """Load ``satker``/``tahun`` (report ``periode``) from ``data_dir`` and run every check."""
-    return periksa_data(muat(satker, tahun, data_dir, periode))
+    return periksa_data(muat(satker, tahun, data_dir, periode), kunci_rujukan)
 
 
 def tulis_json(
