@@ -2,7 +2,7 @@
 
 From the sample and the two example satkers, variants are generated — each optional file
 dropped, each number set to zero, removed, made negative or declared unknown, monthly data cut
-short — and for each one either the loading refuses it (DataError) or the checks report an
+short, a narrative placeholder misspelt — and for each one either the loading refuses it (DataError) or the checks report an
 ``error``, or every section of the report renders (HTML of every section, the tables through
 the notebook JSON round trip, the Excel workbook) without an exception or a warning.
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 import inspect
 import os
 import random
+import re
 import shutil
 import traceback
 import warnings
@@ -119,6 +120,13 @@ def render_semua_bagian(
                     sel.format_excel()
 
 
+def periksa_seperti_cli(satker: str, tahun: int, data_dir: Path, periode: str) -> list:
+    """The checks as `lkjip periksa` and the build run them (with the report's table keys)."""
+    from lkjip_helpers.laporan import kunci_rujukan
+
+    return periksa(satker, tahun, data_dir, periode, kunci_rujukan=kunci_rujukan)
+
+
 def bangun_html(satker: str, tahun: int, data_dir: Path, out: Path, periode: str) -> Path:
     """A real build, HTML only; returns the report folder."""
     from lkjip_helpers.bangun.susun import build
@@ -157,6 +165,26 @@ def _daun_angka(x: Any, jalur: tuple = ()) -> Iterator[tuple]:
             yield from _daun_angka(v, (*jalur, i))
     elif isinstance(x, int | float) and not isinstance(x, bool):
         yield jalur
+
+
+def _daun_isian(x: Any, jalur: tuple = ()) -> Iterator[tuple]:
+    """Paths of the strings holding a ``{{ … }}`` placeholder."""
+    if isinstance(x, dict):
+        for k, v in x.items():
+            yield from _daun_isian(v, (*jalur, k))
+    elif isinstance(x, list):
+        for i, v in enumerate(x):
+            yield from _daun_isian(v, (*jalur, i))
+    elif isinstance(x, str) and "{{" in x:
+        yield jalur
+
+
+ISIAN_RUSAK: dict[str, Callable[[str], str]] = {
+    # the first placeholder of the text, misspelt three ways
+    "nama salah": lambda s: re.sub(r"\{\{ ?([a-z]+)\.", r"{{ \1x.", s, count=1),
+    "bentuk salah": lambda s: re.sub(r"\s*\}\}", " | huruf }}", s, count=1),
+    "rujukan salah": lambda s: re.sub(r"\{\{ ?tabel:", "{{ tabel:x-", s, count=1),
+}
 
 
 def _ubah(isi: Any, jalur: tuple, jenis: str) -> None:
@@ -225,6 +253,27 @@ def varian(satker: str, tahun: int, periode: str) -> Iterator[tuple[str, Ubah]]:
 
             yield f"{jenis} {rel}:{'.'.join(map(str, jalur))}", f
 
+    # a narrative placeholder misspelt: the build would stop, so the checks must say so
+    for rel in sorted(daun):
+        if rel.parent.name != kunci_periode(tahun, periode) or rel.stem in ("klaim", "tanggapan"):
+            continue
+        tempat = list(_daun_isian(_baca(DATA / rel)))
+        for jenis, rusak in ISIAN_RUSAK.items():
+            for jalur in acak.sample(tempat, min(len(tempat), 2)):
+
+                def g(
+                    d: Path, rel: Path = rel, jalur: tuple = jalur, rusak: Callable = rusak
+                ) -> None:
+                    isi = _baca(d / rel)
+                    *induk, akhir = jalur
+                    wadah = isi
+                    for k in induk:
+                        wadah = wadah[k]
+                    wadah[akhir] = rusak(wadah[akhir])
+                    _tulis(d / rel, isi)
+
+                yield f"isian {jenis} {rel}:{'.'.join(map(str, jalur))}", g
+
     # monthly data cut short: the last month, the first month, all but the first
     kinerja = DATA / ini / "kinerja.yaml"
     for i, ikk in enumerate(_baca(kinerja)["indikator"]):
@@ -246,6 +295,15 @@ def varian(satker: str, tahun: int, periode: str) -> Iterator[tuple[str, Ubah]]:
             yield f"{nama} {ikk['kode']}", f
 
 
+def _teks_asli(nama: str) -> str:
+    """The original text of an ``isian …`` variant."""
+    rel, _, jalur = nama.split(" ", 3)[-1].partition(":")
+    x = _baca(DATA / rel)
+    for k in jalur.split("."):
+        x = x[int(k)] if isinstance(x, list) else x[k]
+    return str(x)
+
+
 def _salin(satker: str, tujuan: Path) -> Path:
     shutil.copytree(DATA / "katalog", tujuan / "katalog")
     shutil.copytree(DATA / "satker" / satker, tujuan / "satker" / satker)
@@ -257,7 +315,7 @@ def uji(
 ) -> str:
     """``ditolak`` (DataError), ``error`` (an error finding) or ``dirender``."""
     try:
-        temuan = periksa(satker, tahun, data_dir, periode)
+        temuan = periksa_seperti_cli(satker, tahun, data_dir, periode)
     except DataError:
         return "ditolak"
     if any(t.tingkat == "error" for t in temuan):
@@ -298,6 +356,14 @@ def test_check_is_a_superset_of_the_build_failures(
         assert hasil[f"tanpa {ini / nama}.yaml"] == "ditolak", nama
     assert hasil[f"tanpa satker/{satker}/{tahun - 1}/"] == "dirender"
     assert jumlah["dirender"] >= 10 and jumlah["ditolak"] >= 5
+    # a misspelt placeholder is an error of the checks (when the text had one to misspell)
+    isian = {n: h for n, h in hasil.items() if n.startswith("isian ")}
+    assert isian or satker != "lapas-banyuasin", "no narrative placeholder to misspell"
+    for nama, h in isian.items():
+        jenis = " ".join(nama.split(" ", 3)[1:3])
+        teks = _teks_asli(nama)
+        if ISIAN_RUSAK[jenis](teks) != teks:
+            assert h == "error", nama
 
 
 def test_zero_capacity_and_occupants_are_refused(tmp_path: Path) -> None:
