@@ -543,3 +543,17 @@ def test_tabel_lebar_ditandai() -> None:
         ["kolom-sangat-banyak"],
         ["kolom-banyak"],
     ]
+
+
+def test_huruf_bagian_berurutan_setelah_bagian_kosong_dibuang() -> None:
+    # Bab I without Latar Belakang (no narasi.yaml): its sections are lettered from A again;
+    # a second chapter starts again at A; unlettered headings are left alone
+    html = (
+        "<html><head></head><body><main><h1>BAB I</h1><h2>A. Latar Belakang</h2>"
+        "<h2>B. Gambaran Umum</h2><p>isi</p><h2>C. Tugas</h2><p>isi</p><h2>Catatan</h2><p>x</p>"
+        "<h1>BAB II</h1><h2>A. Rencana</h2><h3>Misi</h3><h2>B. Perjanjian</h2><p>isi</p>"
+        "</main></body></html>"
+    )
+    soup = BeautifulSoup(pascaproses_html(html), "html.parser")
+    judul = [h.get_text() for h in soup.select("main h2:not(.daftar-judul)")]
+    assert judul == ["A. Gambaran Umum", "B. Tugas", "Catatan", "A. Perjanjian"]

@@ -131,3 +131,19 @@ def test_annual_unknowns_are_findings(tahunan: HasilLaporan) -> None:
         "2023/kinerja.yaml",
         "2023/profil.yaml",
     ]
+
+
+def test_annual_drafted_summary_accounts_for_every_ikk(tahunan: HasilLaporan) -> None:
+    # 26 IKK = 19 tercapai + 6 tidak tercapai + 1 tidak berlaku (SK1.5, 0/0): the drafted
+    # ikhtisar and kesimpulan name all three, so their counts add up
+    from lkjip_helpers.laporan import susun_dokumen
+
+    dok = susun_dokumen(tahunan)
+    ikhtisar = dok.bab["E"]["ikhtisar"].html()
+    assert "dengan 26 indikator kinerja kegiatan" in ikhtisar
+    assert "Sebanyak 19 (sembilan belas) IKK mencapai" in ikhtisar
+    assert "sedangkan 6 IKK belum mencapai target" in ikhtisar
+    assert "; 1 IKK (SK1.5) tidak berlaku pada periode ini" in ikhtisar
+    kesimpulan = dok.bab[4]["kesimpulan"].html()
+    assert "19 indikator mencapai atau melampaui target dan 6 indikator" in kesimpulan
+    assert "; 1 indikator (SK1.5) tidak berlaku" in kesimpulan

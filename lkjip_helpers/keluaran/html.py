@@ -169,6 +169,7 @@ def rakit(bab: list[BeautifulSoup]) -> BeautifulSoup:
         for node in list(isi.contents):
             main.append(node.extract())
     pangkas_judul_kosong(dasar)
+    urutkan_huruf_judul(dasar)
     _beri_id_unik(dasar)
     _tandai_tabel_lebar(dasar)
     sisipkan_daftar(dasar)
@@ -222,6 +223,31 @@ def pangkas_judul_kosong(soup: BeautifulSoup) -> None:
             and not induk.find(_ISI)
         ):
             induk.decompose()
+
+
+_HURUF_JUDUL = re.compile(r"^(\s*)([A-Z])(\.\s)")
+
+
+def urutkan_huruf_judul(soup: BeautifulSoup) -> None:
+    """Letter a chapter's lettered sections (``A. …``, ``B. …``) in sequence after
+    :func:`pangkas_judul_kosong` left some out: a Bab I without Latar Belakang starts at
+    ``A. Gambaran Umum Satker``, not ``B.``. Each ``h1`` starts a chapter."""
+    main = soup.find("main") or soup.body
+    if main is None:
+        return
+    n = 0
+    for h in main.find_all(["h1", "h2"]):
+        if h.name == "h1":
+            n = 0
+            continue
+        teks = next((x for x in h.descendants if isinstance(x, NavigableString)), None)
+        m = _HURUF_JUDUL.match(str(teks)) if teks is not None else None
+        if m is None or n >= 26:
+            continue
+        huruf = chr(ord("A") + n)
+        n += 1
+        if m.group(2) != huruf:
+            teks.replace_with(m.group(1) + huruf + m.group(3) + str(teks)[m.end() :])  # type: ignore[union-attr]
 
 
 # --------------------------------------------------------------------------- post-processing

@@ -60,6 +60,25 @@ class Konteks:
             sum(h.status == TIDAK_TERCAPAI for h in self.ikk),
         )
 
+    def status_lain(self, kata: str = "IKK") -> str:
+        """The clauses that make a drafted count of tercapai / tidak tercapai add up to every
+        IKK: perlu verifikasi, tidak berlaku (0/0) and not computed, each with its codes
+        (``"; 1 IKK (SK1.5) tidak berlaku …"``; empty when there are none)."""
+        hasil = self.hasil
+        bagian = []
+        for daftar, alasan in (
+            (hasil.perlu_verifikasi, "perlu verifikasi data sebelum dapat dinyatakan tercapai"),
+            (
+                hasil.tidak_berlaku,
+                "tidak berlaku pada periode ini (tidak ada kasus) dan tidak ikut dihitung",
+            ),
+            (hasil.tidak_dihitung, "belum dapat dinilai (data tidak tersedia atau belum lengkap)"),
+        ):
+            if daftar:
+                kode = ", ".join(x.kode for x in daftar)
+                bagian.append(f"; {len(daftar)} {kata} ({kode}) {alasan}")
+        return "".join(bagian)
+
     def teks_narasi(self, nama: str) -> str | None:
         """A chapter-level narrative field of ``narasi.yaml`` (None when absent or empty)."""
         n = self.narasi

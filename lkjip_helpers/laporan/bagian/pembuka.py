@@ -106,7 +106,7 @@ def ikhtisar(k: Konteks) -> list[m.Blok]:
         + ("" if k.periode.lengkap else f" (data {k.periode.rentang_bulan})")
         + f", {k.satker.nama_singkat} memiliki "
         f"{len(hasil.sasaran)} sasaran kegiatan dengan {jml} indikator kinerja kegiatan "
-        f"(IKK). Sebanyak {tercapai} IKK ({f.terbilang_kecil(tercapai)}) mencapai atau "
+        f"(IKK). Sebanyak {tercapai} ({f.terbilang_kecil(tercapai)}) IKK mencapai atau "
         f"melampaui target"
     )
     if tidak:
@@ -114,13 +114,7 @@ def ikhtisar(k: Konteks) -> list[m.Blok]:
             f"{x.kode} {x.defn.nama} (capaian {f.persen(x.capaian)})" for x in hasil.tidak_tercapai
         )
         kalimat += f", sedangkan {tidak} IKK belum mencapai target: {daftar_tidak}"
-    if hasil.perlu_verifikasi:
-        kalimat += (
-            f"; {len(hasil.perlu_verifikasi)} IKK lainnya ("
-            + ", ".join(x.kode for x in hasil.perlu_verifikasi)
-            + ") perlu verifikasi data sebelum dapat dinyatakan tercapai"
-        )
-    kalimat += "."
+    kalimat += k.status_lain() + "."
     out.append(m.Paragraf(kalimat))
     if hasil.anggaran:
         t = hasil.anggaran.total

@@ -19,13 +19,8 @@ def _rancangan_kesimpulan(k: Konteks) -> list[str]:
         f"Dari {len(hasil.ikk)} indikator kinerja kegiatan pada {len(hasil.sasaran)} sasaran "
         f"kegiatan Perjanjian Kinerja {k.judul_periode}, {tercapai} indikator mencapai atau "
         f"melampaui target dan {tidak} indikator belum mencapai target"
-        + (
-            f"; {len(hasil.perlu_verifikasi)} indikator ("
-            + ", ".join(x.kode for x in hasil.perlu_verifikasi)
-            + ") perlu verifikasi data."
-            if hasil.perlu_verifikasi
-            else "."
-        )
+        + k.status_lain("indikator")
+        + "."
     ]
     for x in hasil.tidak_tercapai:
         kal.append(
