@@ -121,6 +121,63 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: galat: {message}\n")
 
 
+def _opsi_satker_tahun(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--satker",
+        required=True,
+        help="id satker (huruf kecil, angka, tanda hubung), mis. lapas-banyuasin",
+    )
+    p.add_argument(
+        "--tahun",
+        "--year",
+        dest="tahun",
+        required=True,
+        help="tahun laporan, empat digit, mis. 2023",
+    )
+
+
+def _opsi_folder_data(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--folder-data",
+        "--data-dir",
+        dest="data_dir",
+        type=Path,
+        default=Path("data"),
+        help="folder data (bawaan: data/)",
+    )
+
+
+def _opsi_folder_keluaran(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--folder-keluaran",
+        "--out-dir",
+        dest="out_dir",
+        type=Path,
+        default=Path("outputs"),
+        help="folder keluaran (bawaan: outputs/)",
+    )
+
+
+def _opsi_periode(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--periode",
+        "--period",
+        dest="periode",
+        default="tahunan",
+        help="periode laporan: tahunan (bawaan), semester-1, semester-2, triwulan-1 … triwulan-4",
+    )
+
+
+def _opsi_timpa(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--timpa",
+        "--overwrite",
+        dest="timpa",
+        action="store_true",
+        help="timpa berkas keluaran yang sudah ada",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="lkjip",
@@ -139,26 +196,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="perintah", metavar="PERINTAH", parser_class=_Parser)
 
     def umum(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument(
-            "--satker",
-            required=True,
-            help="id satker (huruf kecil, angka, tanda hubung), mis. lapas-banyuasin",
-        )
-        sp.add_argument(
-            "--tahun",
-            "--year",
-            dest="tahun",
-            required=True,
-            help="tahun laporan, empat digit, mis. 2023",
-        )
-        sp.add_argument(
-            "--folder-data",
-            "--data-dir",
-            dest="data_dir",
-            type=Path,
-            default=Path("data"),
-            help="folder data (bawaan: data/)",
-        )
+        _opsi_satker_tahun(sp)
+        _opsi_folder_data(sp)
 
     c = sub.add_parser(
         "periksa",
@@ -170,13 +209,7 @@ def _parser() -> argparse.ArgumentParser:
         "tidak dapat dibaca.",
     )
     umum(c)
-    c.add_argument(
-        "--periode",
-        "--period",
-        dest="periode",
-        default="tahunan",
-        help="periode laporan: tahunan (bawaan), semester-1, semester-2, triwulan-1 … triwulan-4",
-    )
+    _opsi_periode(c)
     c.add_argument(
         "--json",
         type=Path,
@@ -185,14 +218,7 @@ def _parser() -> argparse.ArgumentParser:
         "(bawaan: outputs/<satker>/pemeriksaan-<tahun>.json; laporan yang sudah dibangun "
         "tidak pernah diubah)",
     )
-    c.add_argument(
-        "--folder-keluaran",
-        "--out-dir",
-        dest="out_dir",
-        type=Path,
-        default=Path("outputs"),
-        help="folder keluaran (bawaan: outputs/)",
-    )
+    _opsi_folder_keluaran(c)
     c.add_argument(
         "--tingkat",
         "--level",
@@ -217,14 +243,7 @@ def _parser() -> argparse.ArgumentParser:
         "dan build.json di outputs/<satker>/<tahun>/.",
     )
     umum(b)
-    b.add_argument(
-        "--folder-keluaran",
-        "--out-dir",
-        dest="out_dir",
-        type=Path,
-        default=Path("outputs"),
-        help="folder keluaran (bawaan: outputs/)",
-    )
+    _opsi_folder_keluaran(b)
     b.add_argument(
         "--tanpa-pdf",
         "--no-pdf",
@@ -256,13 +275,7 @@ def _parser() -> argparse.ArgumentParser:
         help="batas waktu satu sel notebook dalam detik (bawaan: $LKJIP_BATAS_WAKTU_SEL "
         "atau 600); sel yang melewatinya dihentikan dan build gagal",
     )
-    b.add_argument(
-        "--periode",
-        "--period",
-        dest="periode",
-        default="tahunan",
-        help="periode laporan: tahunan (bawaan), semester-1, semester-2, triwulan-1 … triwulan-4",
-    )
+    _opsi_periode(b)
     b.add_argument(
         "--paksa",
         "--force",
@@ -279,21 +292,8 @@ def _parser() -> argparse.ArgumentParser:
         "http://127.0.0.1:<port>/ sampai dihentikan dengan Ctrl-C.",
     )
     umum(v)
-    v.add_argument(
-        "--periode",
-        "--period",
-        dest="periode",
-        default="tahunan",
-        help="periode laporan: tahunan (bawaan), semester-1, semester-2, triwulan-1 … triwulan-4",
-    )
-    v.add_argument(
-        "--folder-keluaran",
-        "--out-dir",
-        dest="out_dir",
-        type=Path,
-        default=Path("outputs"),
-        help="folder keluaran (bawaan: outputs/)",
-    )
+    _opsi_periode(v)
+    _opsi_folder_keluaran(v)
     v.add_argument(
         "--sajikan",
         "--serve",
@@ -315,13 +315,7 @@ def _parser() -> argparse.ArgumentParser:
         "id", help="id satker baru (huruf kecil, angka, tanda hubung), mis. lapas-contoh"
     )
     n.add_argument("--tahun", default=None, help="tahun laporan (bawaan: tahun berjalan)")
-    n.add_argument(
-        "--periode",
-        "--period",
-        dest="periode",
-        default="tahunan",
-        help="periode laporan: tahunan (bawaan), semester-1, semester-2, triwulan-1 … triwulan-4",
-    )
+    _opsi_periode(n)
     n.add_argument(
         "--katalog",
         "--catalog",
@@ -329,14 +323,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="id katalog IKK di data/katalog/ (bawaan: satu-satunya)",
     )
-    n.add_argument(
-        "--folder-data",
-        "--data-dir",
-        dest="data_dir",
-        type=Path,
-        default=Path("data"),
-        help="folder data (bawaan: data/)",
-    )
+    _opsi_folder_data(n)
     _parser_buku_kerja(sub)
     _parser_batch(sub)
     return p
@@ -344,9 +331,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def _parser_buku_kerja(sub: argparse._SubParsersAction) -> None:
     """``lkjip templat``, ``lkjip ekspor``, ``lkjip impor``: the data-entry workbook."""
-    periode_bantuan = (
-        "periode laporan: tahunan (bawaan), semester-1, semester-2, triwulan-1 … triwulan-4"
-    )
     t = sub.add_parser(
         "templat",
         aliases=["template"],
@@ -358,9 +342,8 @@ def _parser_buku_kerja(sub: argparse._SubParsersAction) -> None:
         epilog="Contoh: lkjip templat --satker lapas-contoh --tahun 2024 --periode semester-1 "
         "--dari-tahun 2023",
     )
-    t.add_argument("--satker", required=True, help="id satker, mis. lapas-banyuasin")
-    t.add_argument("--tahun", required=True, help="tahun laporan, empat digit")
-    t.add_argument("--periode", "--period", dest="periode", default="tahunan", help=periode_bantuan)
+    _opsi_satker_tahun(t)
+    _opsi_periode(t)
     t.add_argument(
         "--dari-tahun",
         "--from-year",
@@ -391,21 +374,8 @@ def _parser_buku_kerja(sub: argparse._SubParsersAction) -> None:
         default=None,
         help="berkas .xlsx yang ditulis (bawaan: isian-<satker>-<periode>.xlsx)",
     )
-    t.add_argument(
-        "--timpa",
-        "--overwrite",
-        dest="timpa",
-        action="store_true",
-        help="timpa berkas keluaran yang sudah ada",
-    )
-    t.add_argument(
-        "--folder-data",
-        "--data-dir",
-        dest="data_dir",
-        type=Path,
-        default=Path("data"),
-        help="folder data (bawaan: data/)",
-    )
+    _opsi_timpa(t)
+    _opsi_folder_data(t)
     e = sub.add_parser(
         "ekspor",
         aliases=["export"],
@@ -413,9 +383,8 @@ def _parser_buku_kerja(sub: argparse._SubParsersAction) -> None:
         description="Menulis data periode ini ke buku kerja .xlsx dengan tata letak yang sama "
         "dengan lkjip templat, untuk disunting lalu diimpor kembali.",
     )
-    e.add_argument("--satker", required=True, help="id satker, mis. lapas-banyuasin")
-    e.add_argument("--tahun", required=True, help="tahun laporan, empat digit")
-    e.add_argument("--periode", "--period", dest="periode", default="tahunan", help=periode_bantuan)
+    _opsi_satker_tahun(e)
+    _opsi_periode(e)
     e.add_argument(
         "--keluaran",
         "--output",
@@ -424,21 +393,8 @@ def _parser_buku_kerja(sub: argparse._SubParsersAction) -> None:
         default=None,
         help="berkas .xlsx yang ditulis (bawaan: data-<satker>-<periode>.xlsx)",
     )
-    e.add_argument(
-        "--timpa",
-        "--overwrite",
-        dest="timpa",
-        action="store_true",
-        help="timpa berkas keluaran yang sudah ada",
-    )
-    e.add_argument(
-        "--folder-data",
-        "--data-dir",
-        dest="data_dir",
-        type=Path,
-        default=Path("data"),
-        help="folder data (bawaan: data/)",
-    )
+    _opsi_timpa(e)
+    _opsi_folder_data(e)
     i = sub.add_parser(
         "impor",
         aliases=["import"],
@@ -454,14 +410,7 @@ def _parser_buku_kerja(sub: argparse._SubParsersAction) -> None:
     i.add_argument(
         "--periksa", action="store_true", help="hanya periksa; tidak menulis berkas apa pun"
     )
-    i.add_argument(
-        "--folder-data",
-        "--data-dir",
-        dest="data_dir",
-        type=Path,
-        default=Path("data"),
-        help="folder data (bawaan: data/)",
-    )
+    _opsi_folder_data(i)
 
 
 def _cmd_templat(args: argparse.Namespace, console: Console) -> int:

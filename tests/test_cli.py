@@ -78,9 +78,12 @@ def test_check_with_errors_exit_1(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     assert "IKK_TIDAK_ADA_DI_KATALOG" in out
-    assert "Ringkasan: 1 error," in out
+    # 1 unknown IKK + 5 placeholders its narratives still write as {{ ikk.SK4.9.… }}
+    # (penjelasan: target, realisasi, capaian; perbandingan_tahun_lalu: realisasi, capaian)
+    assert "Ringkasan: 6 error," in out
+    assert "NARASI_ISIAN_TIDAK_DIKENAL" in out
     isi = json.loads(tujuan.read_text(encoding="utf-8"))  # findings are still written
-    assert isi["ringkasan"]["error"] == 1
+    assert isi["ringkasan"]["error"] == 6
 
 
 @pytest.mark.parametrize(

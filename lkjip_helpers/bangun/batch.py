@@ -341,23 +341,10 @@ class Pelapor:
     def __enter__(self) -> Pelapor:
         if self.terminal and self.total:
             from rich.console import Console
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                SpinnerColumn,
-                TextColumn,
-                TimeElapsedColumn,
-            )
 
-            self._progress = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=Console(file=self.keluar),
-            )
+            from .susun import bilah_kemajuan
+
+            self._progress = bilah_kemajuan(Console(file=self.keluar))
             self._progress.__enter__()
             self._tugas = self._progress.add_task("Membangun laporan", total=self.total)
         return self

@@ -104,6 +104,8 @@ _KODE_RESET = (
 first, so that the reset's stderr (a build failure) reports them: the warm-up must not hide a
 warning the chapter's own import would have shown."""
 
+# The warm-up ends with gc.freeze(): the imported modules' objects (≈130 k) leave the
+# collector's sight, so the two full collections of every chapter's `%reset -f` stay cheap.
 _KODE_PEMANASAN = """
 import contextlib as _lkjip_cl, io as _lkjip_io, warnings as _lkjip_w
 _lkjip_err = _lkjip_io.StringIO()
@@ -120,6 +122,10 @@ _lkjip_stderr_pemanasan = "\\n".join(
      for c in _lkjip_catatan] + ([_lkjip_err.getvalue().strip()] if _lkjip_err.getvalue().strip()
                                  else []))
 del _lkjip_cl, _lkjip_io, _lkjip_w, _lkjip_err, _lkjip_catatan, _lkjip_baris
+import gc as _lkjip_gc
+_lkjip_gc.collect()
+_lkjip_gc.freeze()
+del _lkjip_gc
 """
 
 

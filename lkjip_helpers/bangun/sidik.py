@@ -102,7 +102,7 @@ def uraikan_beda(beda: list[str], maks: int = 3) -> str:
     return teks + (f" (+{len(beda) - maks} lain)" if len(beda) > maks else "")
 
 
-def _sha256(path: Path) -> str:
+def sha256_berkas(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:
         for blok in iter(lambda: f.read(1 << 16), b""):
@@ -157,20 +157,22 @@ def sidik_data(data_dir: Path, satker: str, tahun: int, kunci: str) -> dict[str,
         if not p.is_file():  # a FIFO or device would block the read: not data anyway
             continue
         # nothing outside the data folder is read, not even to hash it (issue 10)
-        hasil[f"data/{p.relative_to(data_dir).as_posix()}"] = _sha256(pastikan_dalam(data_dir, p))
+        hasil[f"data/{p.relative_to(data_dir).as_posix()}"] = sha256_berkas(
+            pastikan_dalam(data_dir, p)
+        )
     return hasil
 
 
 def sidik_notebook(notebooks: list[Path], nb_dir: Path) -> dict[str, str]:
     """The chapter notebooks and the Python modules beside them, keyed ``notebook/<name>``."""
     paths = [*notebooks, *sorted(nb_dir.glob("*.py"))]
-    return {f"notebook/{p.name}": _sha256(p) for p in paths}
+    return {f"notebook/{p.name}": sha256_berkas(p) for p in paths}
 
 
 def sidik_kode() -> dict[str, str]:
     """Every file of the ``lkjip_helpers`` package, keyed ``kode/<rel>``."""
     return {
-        f"kode/{p.relative_to(PAKET).as_posix()}": _sha256(p)
+        f"kode/{p.relative_to(PAKET).as_posix()}": sha256_berkas(p)
         for p in _berkas_di(PAKET)
         if p.suffix not in (".pyc", ".pyo")
     }

@@ -22,7 +22,6 @@ KeyboardInterrupt/SystemExit), so a batch can go on after any single failure.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import platform
@@ -38,12 +37,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..errors import BuildError, LkjipError, galat_tulis, output_error, sebab_os
 from ..muat.parameter import kunci_periode, validasi_parameter, validasi_periode
 from ..muat.periode import Periode
+from .sidik import sha256_berkas
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
 
 PAKET_DICATAT = (
     "babel",
@@ -126,14 +130,6 @@ def daftar_bab(notebooks_dir: Path) -> list[Path]:
     return sorted(p for p in notebooks_dir.glob("*.ipynb") if not p.name.startswith(("_", ".")))
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for blok in iter(lambda: f.read(1 << 16), b""):
-            h.update(blok)
-    return h.hexdigest()
-
-
 def _satker_yaml(data_dir: Path, satker: str) -> dict[str, Any]:
     """satker.yaml as a mapping (empty when unreadable: the checks report that)."""
     from ..muat.berkas import baca_yaml
@@ -177,7 +173,8 @@ def sidik_masukan(data_dir: Path, satker: str) -> dict[str, str]:
     if katalog is not None:
         berkas.append(katalog)
     return {
-        p.relative_to(data_dir).as_posix(): _sha256(pastikan_dalam(data_dir, p)) for p in berkas
+        p.relative_to(data_dir).as_posix(): sha256_berkas(pastikan_dalam(data_dir, p))
+        for p in berkas
     }
 
 
@@ -211,6 +208,28 @@ def _pesan_temuan_error(temuan: list[Any]) -> str:
     )
 
 
+def bilah_kemajuan(console: Console) -> Progress:
+    """The progress bar of a build and of a batch (terminal only): spinner, step, bar, n/N,
+    time."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+    )
+
+
 class _Kemajuan:
     """Progress of a build on stderr: a rich progress bar on a terminal, one plain flushed
     line per step otherwise (a log or CI shows the build as it goes), nothing when ``aktif``
@@ -228,23 +247,8 @@ class _Kemajuan:
     def __enter__(self) -> _Kemajuan:
         if self.aktif and sys.stderr.isatty():
             from rich.console import Console
-            from rich.progress import (
-                BarColumn,
-                Progress,
-                SpinnerColumn,
-                TextColumn,
-                TimeElapsedColumn,
-            )
 
-            self._progress = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                BarColumn(),
-                TextColumn("{task.completed}/{task.total}"),
-                TimeElapsedColumn(),
-                console=Console(stderr=True),
-                transient=False,
-            )
+            self._progress = bilah_kemajuan(Console(stderr=True))
             self._progress.__enter__()
             self._tugas = self._progress.add_task("Memulai", total=self.total)
         elif self.aktif:
@@ -1108,7 +1112,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
         "inputs_sha256": sidik_masukan(k.data_dir, k.satker),
         "fingerprint": k.sidik.ke_json() if k.sidik is not None else None,
         "catalog": katalog.relative_to(k.data_dir).as_posix() if katalog else None,
-        "notebooks_sha256": {p.name: _sha256(p) for p in k.bab},
+        "notebooks_sha256": {p.name: sha256_berkas(p) for p in k.bab},
         "durations_s": durasi,
         "findings": k.jumlah,
         "outputs": [
@@ -1116,7 +1120,9 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
             "build.json",
         ],
         "outputs_sha256": {
-            p.relative_to(tmp).as_posix(): _sha256(p) for p in sorted(tmp.rglob("*")) if p.is_file()
+            p.relative_to(tmp).as_posix(): sha256_berkas(p)
+            for p in sorted(tmp.rglob("*"))
+            if p.is_file()
         },
         "command_line": [Path(sys.argv[0]).name, *sys.argv[1:]] if sys.argv else [],
         "notebook_keys": kunci_nb,
