@@ -48,6 +48,10 @@ def test_hanya_bab_yang_berubah_dijalankan_ulang(tmp_path: Path) -> None:
     rekam = json.loads(kedua.build_json.read_text(encoding="utf-8"))
     assert set(rekam["notebook_keys"]) == {p.name for p in kedua.notebooks}
     assert set(rekam["pdf_keys"]) == {"laporan.pdf", "tinjauan.pdf"}
+    assert rekam["reused"] == {
+        "notebooks": [p.name for p in kedua.notebooks if p.name != "02_bab1_pendahuluan.ipynb"],
+        "pdf": ["tinjauan.pdf"],
+    }
     # --paksa reuses nothing: every chapter runs again
     ketiga = build("lapas-banyuasin", 2023, data, out, progress=False, pdf=False, paksa=True)
     jalan = [k for k, v in ketiga.durasi.items() if k.startswith("notebook:") and v]

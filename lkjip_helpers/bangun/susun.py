@@ -1004,14 +1004,20 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
     lama = {} if k.paksa else rekam_lama(k.final)
     kunci_nb = _kunci_bab_aman(k, parameter, kunci_bab)
     kunci_cetak: dict[str, str] = {}
+    dipakai: dict[str, list[str]] = {"notebooks": [], "pdf": []}  # recorded in build.json
 
     def pakai_ulang_bab(path: Path, tujuan: Path) -> bool:
-        return salin_bab(k.final, lama, path.name, kunci_nb.get(path.name), tujuan)
+        if salin_bab(k.final, lama, path.name, kunci_nb.get(path.name), tujuan):
+            dipakai["notebooks"].append(path.name)
+            return True
+        return False
 
     def cetak(html: str, tujuan: Path, judul_berjalan: str) -> None:
         kunci = kunci_pdf(html, judul_berjalan, k.sidik)
         kunci_cetak[tujuan.name] = kunci
-        if not salin_pdf(k.final, lama, tujuan.name, kunci, tujuan):
+        if salin_pdf(k.final, lama, tujuan.name, kunci, tujuan):
+            dipakai["pdf"].append(tujuan.name)
+        else:
             _tulis_pdf(html, tujuan, judul_berjalan)
 
     nama = _nama_satker(k.data_dir, k.satker)
@@ -1127,6 +1133,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
         "command_line": [Path(sys.argv[0]).name, *sys.argv[1:]] if sys.argv else [],
         "notebook_keys": kunci_nb,
         "pdf_keys": kunci_cetak,
+        "reused": dipakai,
         "source": _versi_sumber(),
         "environment": {
             "python": sys.version.split()[0],
