@@ -1,9 +1,9 @@
 """Build the LKjIP report of one satker and year.
 
-Flow: validate parameters → data checks (stop on ``error`` unless told otherwise) → execute
-every chapter notebook with papermill in one reused kernel → merge and export one HTML →
-front matter → PDF (WeasyPrint) → ``capaian_ikk.csv``, ``tabel.xlsx``, ``pemeriksaan.json``,
-``build.json``.
+Flow: validate parameters → data checks (stop on ``error`` unless told otherwise) → review
+memo (its PDF printed by a child process meanwhile) → execute every chapter notebook with
+papermill in one reused kernel → merge and export one HTML → front matter → PDF (WeasyPrint)
+→ ``capaian_ikk.csv``, ``tabel.xlsx``, ``pemeriksaan.json``, ``build.json``.
 
 Everything is written into ``<out_dir>/<satker>/.<tahun>.tmp-<acak>`` first and swapped into
 ``<out_dir>/<satker>/<tahun>/`` only when every step succeeded, so a failed build never
@@ -984,7 +984,23 @@ class _Konteks:
 
 
 def _bangun_ke(k: _Konteks) -> BuildResult:
-    """All steps after the checks, writing into ``k.tmp``; result paths point at ``k.final``."""
+    """All steps after the checks, writing into ``k.tmp``; result paths point at ``k.final``.
+
+    A PDF printed by a child process is waited for, or stopped when the build fails, before
+    the caller removes or moves ``k.tmp``."""
+    from ..keluaran.cetak_terpisah import CetakTerpisah
+
+    anak: list[CetakTerpisah] = []
+    try:
+        return _bangun_ke_isi(k, anak)
+    finally:
+        for c in anak:
+            c.hentikan()
+
+
+def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
+    """The steps of :func:`_bangun_ke`; PDFs printed by child processes go into ``anak``."""
+    from ..keluaran.cetak_terpisah import CetakTerpisah
     from ..keluaran.html import rakit, siapkan_bab
     from ..keluaran.xlsx import tabel_notebook, tulis_xlsx
 
@@ -1026,6 +1042,31 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
     berjalan = f"LKjIP {judul_periode.removeprefix('Tahun ')} — {nama}"
     if _satker_yaml(k.data_dir, k.satker).get("data_contoh_fiktif") is True:
         berjalan += " — DATA CONTOH FIKTIF"
+    # The memo needs the findings and the data, not the chapters: it is written first, and its
+    # PDF is printed by a child process while the kernel runs the chapters (the second core).
+    memo_pdf: list[str] = []
+
+    def cetak_memo(html: str, tujuan: Path, judul_berjalan: str) -> None:
+        kunci = kunci_pdf(html, judul_berjalan, k.sidik)
+        kunci_cetak[tujuan.name] = kunci
+        memo_pdf.append(tujuan.name)
+        if salin_pdf(k.final, lama, tujuan.name, kunci, tujuan):
+            dipakai["pdf"].append(tujuan.name)
+        else:
+            anak.append(CetakTerpisah(html, tujuan, judul_berjalan))
+
+    kemajuan.langkah("Menyusun memo tinjauan")
+    with _stopwatch(durasi, "tinjauan"):
+        from ..keluaran.tinjauan import tulis_tinjauan
+
+        memo = tulis_tinjauan(
+            (k.satker, k.tahun, k.data_dir, k.periode),
+            k.temuan,
+            tmp,
+            pdf=cetak_memo if k.pdf else False,
+        )
+    kemajuan.maju()
+
     # While the kernel runs the chapters (the main thread mostly waits on it), a worker thread
     # writes capaian_ikk.csv and imports the export libraries. (Exporting finished chapters
     # there too was tried: on two cores it slowed the kernel down by as much as it saved.)
@@ -1069,17 +1110,19 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
                 cetak(html, tmp / "laporan.pdf", berjalan)
         kemajuan.maju()
 
-    kemajuan.langkah("Menyusun memo tinjauan")
-    with _stopwatch(durasi, "tinjauan"):
-        from ..keluaran.tinjauan import tulis_tinjauan
-
-        memo = tulis_tinjauan(
-            (k.satker, k.tahun, k.data_dir, k.periode),
-            k.temuan,
-            tmp,
-            pdf=cetak if k.pdf and pdf_dilewati is None else False,
-        )
-    kemajuan.maju()
+    if k.pdf:
+        with _stopwatch(durasi, "pdf_tinjauan"):  # what was left of it after the report's
+            for c in anak:
+                if pdf_dilewati is None:
+                    c.tunggu()
+                else:  # no PDF libraries: the child failed, or an old PDF was copied
+                    c.hentikan()
+        if pdf_dilewati is not None:
+            for nama in memo_pdf:
+                (tmp / nama).unlink(missing_ok=True)
+                kunci_cetak.pop(nama, None)
+                with contextlib.suppress(ValueError):
+                    dipakai["pdf"].remove(nama)
 
     kemajuan.langkah("Menulis berkas pendukung")
     with _stopwatch(durasi, "berkas_pendukung"):

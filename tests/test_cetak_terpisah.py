@@ -1,0 +1,50 @@
+"""A PDF printed in a child process: the file, its failures raised as the same kind of error,
+and a child stopped when the build is abandoned."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+
+from lkjip_helpers.keluaran.cetak_terpisah import CetakTerpisah
+
+pytest.importorskip("weasyprint")
+
+HTML = "<!DOCTYPE html><html><head><title>uji</title></head><body><p>Memo uji</p></body></html>"
+
+
+def test_pdf_dicetak_oleh_proses_anak(tmp_path: Path) -> None:
+    tujuan = tmp_path / "tinjauan.pdf"
+    cetak = CetakTerpisah(HTML, tujuan, "Memo Tinjauan — uji")
+    cetak.tunggu()
+    assert tujuan.read_bytes().startswith(b"%PDF-")
+    assert list(tmp_path.iterdir()) == [tujuan]  # the child's HTML source is removed
+    cetak.tunggu()  # idempotent
+    cetak.hentikan()
+
+
+def test_galat_tulis_anak_tetap_oserror(tmp_path: Path) -> None:
+    # The child cannot read its source (the folder is gone): the build must still see an
+    # OSError, so a full disk or a removed folder is reported as a write error naming the path.
+    folder = tmp_path / "keluaran"
+    folder.mkdir()
+    cetak = CetakTerpisah(HTML, folder / "tinjauan.pdf", "uji")
+    cetak.sumber.rename(tmp_path / "sumber.html")
+    folder.rmdir()
+    with pytest.raises(OSError) as info:
+        cetak.tunggu()
+    assert info.value.errno == errno.ENOENT
+
+
+def test_anak_dihentikan_tanpa_sisa(tmp_path: Path) -> None:
+    besar = "<!DOCTYPE html><html><body>" + "<p>kalimat panjang</p>" * 20000 + "</body></html>"
+    tujuan = tmp_path / "tinjauan.pdf"
+    cetak = CetakTerpisah(besar, tujuan, "uji")
+    assert cetak.proses is not None
+    proses = cetak.proses
+    cetak.hentikan()
+    assert proses.returncode is not None  # no child left running
+    assert not cetak.sumber.exists()
+    cetak.hentikan()  # idempotent
