@@ -1,7 +1,5 @@
 """``python -m lkjip_helpers …`` — the same as the ``lkjip`` command (e.g. on Windows)."""
 
-import sys
+from .cli import jalankan
 
-from .cli import main
-
-sys.exit(main())
+jalankan()

@@ -236,3 +236,21 @@ def test_pratinjau_menyusun_html_dan_mencetak_jalurnya(tmp_path, capsys) -> None
     html = tmp_path / "lapas-banyuasin" / "2023" / "laporan.html"
     assert kode == 0 and html.is_file() and not html.with_suffix(".pdf").exists()
     assert f"Pratinjau laporan: {html}" in keluar and html.resolve().as_uri() in keluar
+
+
+def test_skrip_konsol_keluar_tanpa_teardown_tetap_lengkap(tmp_path: Path) -> None:
+    # `lkjip` ends with os._exit (no interpreter teardown): everything printed must still
+    # reach a pipe, and the exit status must be main()'s.
+    import subprocess
+    import sys
+
+    perintah = [sys.executable, "-m", "lkjip_helpers", "periksa", "--satker", SATKER]
+    perintah += ["--tahun", "2023", "--data-dir", str(DATA), "--json", str(tmp_path / "t.json")]
+    p = subprocess.run(perintah, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert "Ringkasan: 0 error," in p.stdout
+    assert p.stdout.rstrip().endswith("t.json")  # the last line, flushed before the exit
+    p = subprocess.run(
+        [*perintah[:5], "tidak-ada", *perintah[6:]], capture_output=True, text=True, timeout=120
+    )
+    assert p.returncode == 2 and "tidak ditemukan" in p.stderr and "Traceback" not in p.stderr
