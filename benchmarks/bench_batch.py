@@ -1,7 +1,7 @@
 """Benchmark of ``lkjip batch`` on many satker-periods, in one run.
 
 A temporary data folder gets ``--jumlah`` satkers (default 20): copies of the satkers under
-``data/satker/`` (round robin) under new ids, each with its ``--tahun`` data. Then, each
+``data/satker/`` with a ``--tahun`` report (round robin) under new ids. Then, each
 variant once, in this order:
 
   (a)  naive loop: per report the ``papermill`` CLI once per chapter, then
@@ -154,7 +154,8 @@ def siapkan_data(kerja: Path, args: argparse.Namespace) -> list[str]:
     asal = sorted(
         p
         for p in (sumber / "satker").iterdir()
-        if (p / "satker.yaml").is_file() and (p / str(args.tahun)).is_dir()
+        # a report of that year, not only the previous-year values of a later period's report
+        if (p / "satker.yaml").is_file() and (p / str(args.tahun) / "profil.yaml").is_file()
     )
     if not asal:
         sys.exit(f"tidak ada satker dengan data {args.tahun} di {sumber}")
