@@ -48,3 +48,38 @@ def test_anak_dihentikan_tanpa_sisa(tmp_path: Path) -> None:
     assert proses.returncode is not None  # no child left running
     assert not cetak.sumber.exists()
     cetak.hentikan()  # idempotent
+
+
+@pytest.mark.e2e
+def test_bangun_gagal_menghentikan_cetak_memo(tmp_path: Path) -> None:
+    # The memo's PDF is printed by a child while the chapters run; a chapter that fails must
+    # stop that child before the temporary folder is removed: no process left, no leftovers.
+    import shutil
+
+    import nbformat
+    import psutil
+
+    from lkjip_helpers.bangun.susun import build
+    from lkjip_helpers.errors import BuildError
+
+    root = Path(__file__).parents[1]
+    nb = tmp_path / "notebooks"
+    shutil.copytree(root / "notebooks", nb)
+    bab1 = nb / "02_bab1_pendahuluan.ipynb"
+    buku = nbformat.read(bab1, as_version=4)
+    buku.cells.append(nbformat.v4.new_code_cell("raise ValueError('bab gagal untuk uji')"))
+    nbformat.write(buku, bab1)
+    out = tmp_path / "outputs"
+    with pytest.raises(BuildError, match="ValueError"):
+        build("lapas-banyuasin", 2023, root / "data", out, notebooks_dir=nb, progress=False)
+    anak = [
+        p
+        for p in psutil.Process().children(recursive=True)
+        if "cetak_terpisah" in " ".join(p.cmdline())
+    ]
+    assert anak == []
+    folder = out / "lapas-banyuasin"
+    assert (
+        sorted(p.name for p in folder.iterdir() if p.name.startswith(".") and "tmp" in p.name) == []
+    )
+    assert not (folder / "2023").exists()  # no report before, none half-written now

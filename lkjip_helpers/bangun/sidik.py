@@ -103,6 +103,7 @@ def uraikan_beda(beda: list[str], maks: int = 3) -> str:
 
 
 def sha256_berkas(path: Path) -> str:
+    """The sha256 of a file's bytes, read in 64 KiB blocks."""
     h = hashlib.sha256()
     with path.open("rb") as f:
         for blok in iter(lambda: f.read(1 << 16), b""):

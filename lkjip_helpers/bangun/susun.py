@@ -988,9 +988,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
 
     A PDF printed by a child process is waited for, or stopped when the build fails, before
     the caller removes or moves ``k.tmp``."""
-    from ..keluaran.cetak_terpisah import CetakTerpisah
-
-    anak: list[CetakTerpisah] = []
+    anak: list[Any] = []  # keluaran.cetak_terpisah.CetakTerpisah
     try:
         return _bangun_ke_isi(k, anak)
     finally:
