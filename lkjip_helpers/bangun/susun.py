@@ -802,7 +802,7 @@ def _build_terkunci(
         # The kernel starts and imports what the chapters import while the checks run in a
         # worker thread: the two overlap (≈ 1–3 s saved per build).
         with (
-            KernelBersama(nb_dir, batas_waktu_sel=batas) as kernel,
+            KernelBersama(nb_dir, batas_waktu_sel=batas, impor=baris_impor(bab)) as kernel,
             ThreadPoolExecutor(2) as pelaksana,
         ):
             with _stopwatch(durasi, "pemeriksaan"):
@@ -816,7 +816,7 @@ def _build_terkunci(
                     data_dir,
                     kunci_rujukan=kunci_rujukan,
                 )
-                kernel.siapkan(baris_impor(bab))
+                kernel.siapkan()
                 temuan = list(hasil_periksa.result())
             jumlah = _hitung_temuan(temuan)
             if jumlah.get("error", 0) and not abaikan_pemeriksaan:
