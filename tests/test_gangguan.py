@@ -671,3 +671,19 @@ def test_pipa_ditutup_pembaca(tmp_path: Path) -> None:
     assert p.returncode == 0, err.decode()
     assert err.decode().strip() == ""
     assert json.loads(tujuan.read_text(encoding="utf-8"))["ringkasan"]["error"] == 0
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
+def test_kernel_ditutup_sebelum_siap_tanpa_galat_utas(tmp_path: Path) -> None:
+    # A build that stops before its first chapter (data errors, Ctrl-C during the checks)
+    # closes a kernel it never talked to. The client's channel threads used to be started at
+    # launch, and a heartbeat thread still opening its socket then died with "ZMQError: Too
+    # many open files" on stderr. Channels now start when the kernel is first needed.
+    from lkjip_helpers.bangun.kernel import KernelBersama
+
+    for _ in range(5):
+        with KernelBersama(tmp_path, impor=["import json"]) as kernel:
+            assert kernel.kc is None  # no channel before it is needed
+    with KernelBersama(tmp_path, impor=["import json"]) as kernel:
+        kernel.siapkan()
+        assert kernel.hidup()

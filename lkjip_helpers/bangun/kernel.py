@@ -380,8 +380,6 @@ class KernelBersama:
                 stdout=self._log,
                 stderr=self._log,
             )
-            self.kc = self.km.client()
-            self.kc.start_channels()
         except Exception as err:
             self.__exit__(None, None, None)
             raise BuildError(
@@ -397,6 +395,13 @@ class KernelBersama:
         """Wait until the kernel answers; then queue ``impor`` lines (errors ignored)."""
         if self._siap:
             return
+        if self.kc is None:
+            # The client's channels start only when the kernel is first needed: a build that
+            # stops before its first chapter (data errors, Ctrl-C, every chapter reused) then
+            # has no channel thread still opening its socket while the kernel is shut down.
+            assert self.km is not None
+            self.kc = self.km.client()
+            self.kc.start_channels()
         try:
             run_sync(self.kc.wait_for_ready)(timeout=self.startup_timeout)
         except Exception as err:
@@ -479,8 +484,8 @@ class KernelBersama:
 
         Returns what went to stderr meanwhile (warm-up warnings), empty when nothing did.
         """
-        assert self.kc is not None
         self.siapkan()
+        assert self.kc is not None
         stderr: list[str] = []
 
         def simak(pesan: dict[str, Any]) -> None:
