@@ -59,7 +59,7 @@ def _pilih_katalog(data_dir: Path, katalog: str | None) -> tuple[str, Path]:
 def _teks_satker(satker: str, katalog: str) -> str:
     return f"""\
 # Identitas satker (tetap dari tahun ke tahun). Isi field yang kosong; lihat data/README.md.
-id: {satker}                      # jangan diubah: sama dengan nama folder
+{f"id: {satker}":<33} # jangan diubah: sama dengan nama folder
 nama:                             # WAJIB. Nama lengkap, mis. Lembaga Pemasyarakatan Kelas IIB Contoh
 nama_singkat:                     # WAJIB. Nama singkat, mis. Lapas Kelas IIB Contoh
 kementerian:                      # WAJIB. mis. Kementerian Hukum dan Hak Asasi Manusia Republik Indonesia
