@@ -26,11 +26,17 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..errors import DataError, ParameterError
+from ..errors import DataError
 from ..tidak_diketahui import cari
 from . import skema as s
 from .berkas import baca_yaml, baris_untuk, muat_berkas, path_dalam, ringkas_nilai, validasi
-from .parameter import PERIODE, kunci_periode, validasi_parameter, validasi_periode
+from .parameter import (
+    PERIODE,
+    kunci_periode,
+    validasi_laporan,
+    validasi_parameter,
+    validasi_periode,
+)
 from .periode import Periode
 
 BERKAS_TAHUN: dict[str, type[BaseModel]] = {
@@ -527,12 +533,8 @@ def muat_laporan(
 ) -> DataLaporan:
     """Load and validate all data of ``satker`` for a report period of ``tahun`` (and the
     annual data of ``tahun - 1`` if present). Raises one DataError listing every problem."""
-    satker, tahun = validasi_parameter(satker, tahun)
-    periode = validasi_periode(periode)
+    satker, tahun, periode, data_dir = validasi_laporan(data_dir, satker, tahun, periode)
     kunci = kunci_periode(tahun, periode)
-    data_dir = Path(data_dir)
-    if not data_dir.is_dir():
-        raise ParameterError(f"folder data {str(data_dir)!r} tidak ditemukan")
     folder_satker = data_dir / "satker" / satker
     path_satker = folder_satker / "satker.yaml"
     if not folder_satker.is_dir():

@@ -21,7 +21,7 @@ from ..errors import DataError, ParameterError
 from ..format_id import nama_bulan
 from . import skema as s
 from .berkas import muat_berkas
-from .parameter import PERIODE, kunci_periode, validasi_periode, validasi_satker, validasi_tahun
+from .parameter import PERIODE, kunci_periode, validasi_laporan
 from .periode import Periode
 
 
@@ -180,12 +180,7 @@ def buat_kerangka(
     Raises :class:`~lkjip_helpers.errors.ParameterError` for bad parameters, an unknown
     catalog, or a period folder that already exists.
     """
-    satker = validasi_satker(satker)
-    th = validasi_tahun(tahun)
-    periode = validasi_periode(periode)
-    data_dir = Path(data_dir)
-    if not data_dir.is_dir():
-        raise ParameterError(f"folder data {str(data_dir)!r} tidak ditemukan")
+    satker, th, periode, data_dir = validasi_laporan(data_dir, satker, tahun, periode)
     folder_satker = data_dir / "satker" / satker
     path_satker = folder_satker / "satker.yaml"
     folder = folder_satker / kunci_periode(th, periode)

@@ -75,3 +75,21 @@ def folder_tahun(data_dir: str | Path, satker: str, tahun: int | str) -> Path:
     """``<data_dir>/satker/<satker>/<tahun>`` after validating the parameters."""
     s, t = validasi_parameter(satker, tahun)
     return Path(data_dir) / "satker" / s / str(t)
+
+
+def validasi_folder_data(data_dir: str | Path) -> Path:
+    """``data_dir`` as a :class:`~pathlib.Path` if it is an existing folder."""
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise ParameterError(f"folder data {str(data_dir)!r} tidak ditemukan")
+    return data_dir
+
+
+def validasi_laporan(
+    data_dir: str | Path, satker: str, tahun: int | str, periode: str
+) -> tuple[str, int, str, Path]:
+    """The parameters of one report, validated in this order: satker, tahun, periode, and the
+    data folder (which must exist). Returns ``(satker, tahun, periode, data_dir)``."""
+    satker, th = validasi_parameter(satker, tahun)
+    periode = validasi_periode(periode)
+    return satker, th, periode, validasi_folder_data(data_dir)

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ...errors import DataError, ParameterError
+from ...errors import DataError
 from .. import skema as s
 from ..berkas import baca_yaml, muat_berkas, path_dalam
-from ..parameter import kunci_periode
+from ..parameter import kunci_periode, validasi_folder_data
 from . import tata_letak
 from .baca import Identitas, KonteksData, Masalah, baca_identitas, baca_isi
 from .buka import buka
@@ -190,9 +190,7 @@ def impor(
     Raises :class:`GalatImpor` listing every problem (nothing written), or
     :class:`~lkjip_helpers.errors.DataError` when the file is not a readable workbook.
     """
-    data_dir = Path(data_dir)
-    if not data_dir.is_dir():
-        raise ParameterError(f"folder data {str(data_dir)!r} tidak ditemukan")
+    data_dir = validasi_folder_data(data_dir)
     bk = buka(berkas)
     ident, masalah = baca_identitas(bk)
     if ident is None:

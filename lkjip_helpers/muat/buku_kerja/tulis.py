@@ -35,7 +35,7 @@ from ...errors import DataError, OutputError, ParameterError, sebab_os
 from ...tidak_diketahui import EJAAN
 from .. import skema as s
 from ..berkas import baca_yaml, muat_berkas, path_dalam
-from ..parameter import PERIODE, kunci_periode, validasi_periode, validasi_satker, validasi_tahun
+from ..parameter import PERIODE, kunci_periode, validasi_laporan
 from ..periode import rentang_periode
 from . import tata_letak as t
 from .sel import tulis_angka_teks
@@ -124,12 +124,7 @@ def siapkan(
     """Read what the workbook needs: the catalog, satker.yaml and the source period's files
     (the report period itself for ``ekspor``; ``dari`` = (year, period) to carry forward for
     ``templat``)."""
-    satker = validasi_satker(satker)
-    th = validasi_tahun(tahun)
-    periode = validasi_periode(periode)
-    data_dir = Path(data_dir)
-    if not data_dir.is_dir():
-        raise ParameterError(f"folder data {str(data_dir)!r} tidak ditemukan")
+    satker, th, periode, data_dir = validasi_laporan(data_dir, satker, tahun, periode)
     folder_satker = data_dir / "satker" / satker
     path_satker = folder_satker / "satker.yaml"
     sk = baca_yaml(path_satker, data_dir) if path_satker.is_file() else None
