@@ -289,3 +289,21 @@ def test_pekerja_yang_mati_menjadi_kegagalan_bukan_crash() -> None:
     assert hasil[0][:2] == ("gagal", 0)
     assert hasil[0][2].startswith("proses pekerja berhenti: BrokenProcessPool")
     assert isinstance(buat_pelaksana("lokal", 1, None, gagal), PelaksanaLangsung)
+
+
+def test_only_pada_manifest_baru_entri_lain_belum_dijalankan(kanwil: Path) -> None:
+    # A manifest that never ran, run with --only: the other entries have neither a result nor
+    # a previous row. They used to crash the merge (waktu_utc given twice to HasilRun); they
+    # are listed in rekap.csv as not run yet.
+    manifest = _manifest(
+        kanwil,
+        kanwil / "nb",  # the module fixture's chapters
+        "  - {satker: lapas-banyuasin, tahun: 2023}\n  - {satker: lapas-kedua, tahun: 2023}\n",
+        nama="pertama.yaml",
+    )
+    hb = jalankan(rencana_manifest(manifest), only=["lapas-banyuasin"], jobs=1, tanpa_rekap=True)
+    assert [h.satker for h in hb.dijalankan] == ["lapas-banyuasin"]
+    baris = {r["satker"]: r for r in _rekap_csv(kanwil, "pertama")}
+    assert set(baris) == {"lapas-banyuasin", "lapas-kedua"}
+    assert baris["lapas-kedua"]["status"] == "belum dijalankan"
+    assert baris["lapas-kedua"]["waktu_utc"] == ""

@@ -130,6 +130,8 @@ def _sekarang() -> str:
 
 
 def _hasil_dasar(t: Tugas, status: str, **lain: Any) -> HasilRun:
+    """A result of task ``t``: its identity, ``status``, the time now unless ``lain`` gives
+    ``waktu_utc``, and the other fields of ``lain``."""
     return HasilRun(
         satker=t.satker,
         tahun=t.tahun,
@@ -138,8 +140,7 @@ def _hasil_dasar(t: Tugas, status: str, **lain: Any) -> HasilRun:
         out_dir=str(t.out_dir),
         status=status,
         folder=str(t.folder),
-        waktu_utc=_sekarang(),
-        **lain,
+        **{"waktu_utc": _sekarang(), **lain},
     )
 
 
@@ -442,16 +443,11 @@ def _dari_baris(r: dict[str, str], t: Tugas) -> HasilRun:
         if (r.get(f"temuan_{k}") or "").isdigit()
     }
     ringkas = {k: v for k, v in r.items() if k in KOLOM_REKAP and v is not None}
-    return HasilRun(
-        satker=t.satker,
-        tahun=t.tahun,
-        periode=t.periode,
-        kunci=t.kunci,
-        out_dir=str(t.out_dir),
-        status=r.get("status") or BELUM,
+    return _hasil_dasar(
+        t,
+        r.get("status") or BELUM,
         detik=float(r.get("detik") or 0),
         temuan=temuan,
-        folder=str(t.folder),
         pesan=r.get("pesan") or "",
         bab=r.get("bab_gagal") or "",
         log=r.get("log") or "",
