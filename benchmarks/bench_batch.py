@@ -30,7 +30,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import resource
@@ -38,65 +37,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_build import naif  # noqa: E402
+from bench_build import PengukurMemori, _alat, naif  # noqa: E402
 
 TARGET = {"b/c": 1.6, "a/c": 6.0, "f": 2.0, "dask": 0.15, "memori": 1 << 30}
-
-
-class MemoriPekerja:
-    """Samples, for every child of a process, the summed RSS of that child and its
-    descendants (a worker and its kernel), and the whole tree; keeps the peaks."""
-
-    def __init__(self, pid: int) -> None:
-        self.pid = pid
-        self.puncak_pekerja = 0
-        self.puncak_total = 0
-        self._henti = threading.Event()
-        self._utas = threading.Thread(target=self._jalan, daemon=True)
-
-    def _jalan(self) -> None:
-        import psutil
-
-        try:
-            induk = psutil.Process(self.pid)
-        except psutil.Error:
-            return
-        while not self._henti.is_set():
-            try:
-                anak = induk.children()
-                total = induk.memory_info().rss
-            except psutil.Error:
-                break
-            for a in anak:
-                pohon = 0
-                with contextlib.suppress(psutil.Error):
-                    for p in [a, *a.children(recursive=True)]:
-                        with contextlib.suppress(psutil.Error):
-                            pohon += p.memory_info().rss
-                self.puncak_pekerja = max(self.puncak_pekerja, pohon)
-                total += pohon
-            self.puncak_total = max(self.puncak_total, total)
-            self._henti.wait(0.05)
-
-    def __enter__(self) -> MemoriPekerja:
-        self._utas.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._henti.set()
-        self._utas.join()
-
-
-def _lkjip() -> list[str]:
-    skrip = Path(sys.executable).parent / "lkjip"
-    return [str(skrip)] if skrip.exists() else [sys.executable, "-m", "lkjip_helpers"]
 
 
 CPU: dict[str, float] = {}
@@ -111,10 +60,10 @@ def _cpu_anak() -> float:
 
 def batch(
     args: argparse.Namespace, kerja: Path, out: Path, *tambahan: str, sampel: bool = False
-) -> tuple[float, MemoriPekerja, str]:
+) -> tuple[float, PengukurMemori, str]:
     """One ``lkjip batch`` in a fresh process: (seconds, memory sampler, its output)."""
     perintah = [
-        *_lkjip(),
+        *_alat("lkjip", "lkjip_helpers"),
         "batch",
         "--satker",
         "semua",
@@ -133,7 +82,7 @@ def batch(
     proses = subprocess.Popen(
         perintah, cwd=kerja, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    with MemoriPekerja(proses.pid) as ukur:
+    with PengukurMemori(proses.pid, selang=0.05) as ukur:
         keluaran, _ = proses.communicate()
     detik = time.perf_counter() - mulai
     CPU[str(out.name) + " ".join(tambahan)] = _cpu_anak() - cpu
@@ -264,9 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     if "d" in hasil:
         rasio["dask"] = (hasil["d"] - hasil["c"]) / hasil["c"]
     memori = {
-        "pekerja_1": m1.puncak_total,
+        "pekerja_1": m1.puncak,
         "pekerja_2_per_pekerja": m2.puncak_pekerja,
-        "pekerja_2_total": m2.puncak_total,
+        "pekerja_2_total": m2.puncak,
         "dask_per_pekerja": md.puncak_pekerja if md else 0,
     }
 

@@ -28,7 +28,7 @@ Usage::
     .venv/bin/python benchmarks/bench_build.py --repeat 5 --json hasil.json
     .venv/bin/python benchmarks/bench_build.py --fixture       # self-test on tiny notebooks
 
-``--fixture`` runs on ``tests/fixtures/notebooks`` with the data checks and the IKK summary
+``--fixture`` runs on ``tests/fixtures/notebooks`` with the data checks, the IKK summary and the memo
 stubbed, so the script can be checked without the sample data.
 """
 
@@ -53,26 +53,15 @@ TARGET = {"b/a": 0.3, "b'/a": 0.3, "b/c": 5.0}
 TARGET_TANPA_PERUBAHAN = 1.0  # seconds, (d)
 BATAS_MEMORI = 1 << 30
 
-# Runs the build in a fresh interpreter with the checks stubbed (``--fixture`` only).
+# Runs the build in a fresh interpreter with the checks, the IKK summary and the memo replaced
+# by the test suite's stand-ins (tests/bantu_build.py; ``--fixture`` only).
 _PENGGERAK_FIXTURE = """
-import sys, types
-import pandas as pd
-from dataclasses import dataclass, asdict
+import sys
 from pathlib import Path
-
-@dataclass
-class T:
-    kode: str
-    tingkat: str
-    lokasi: str
-    pesan: str
-    def to_dict(self):
-        return asdict(self)
-
-sys.modules["lkjip_helpers.periksa.pemeriksaan"] = types.SimpleNamespace(
-    periksa=lambda s, t, d: [T("UJI", "info", "-", "uji")])
-sys.modules["lkjip_helpers.keluaran.csv"] = types.SimpleNamespace(
-    capaian_ikk_dataframe=lambda s, t, d: pd.DataFrame({"kode": ["IKK-1"]}))
+sys.path.insert(0, sys.argv[7])
+import pytest
+from bantu_build import pasang_stub
+pasang_stub(pytest.MonkeyPatch())
 from lkjip_helpers.bangun.susun import build
 satker, tahun, data, out, nbdir, pdf = sys.argv[1:7]
 build(satker, int(tahun), Path(data), Path(out), notebooks_dir=Path(nbdir),
@@ -87,11 +76,15 @@ def _alat(nama: str, modul: str) -> list[str]:
 
 
 class PengukurMemori:
-    """Samples the summed RSS of a process and all its descendants (psutil)."""
+    """Samples the RSS of a process tree (psutil): the whole tree (``puncak``) and, for each
+    child, that child with its descendants (``puncak_pekerja``: a batch worker and its
+    kernel); keeps the peaks."""
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, pid: int, selang: float = 0.02) -> None:
         self.pid = pid
+        self.selang = selang
         self.puncak = 0
+        self.puncak_pekerja = 0
         self._henti = threading.Event()
         self._utas = threading.Thread(target=self._jalan, daemon=True)
 
@@ -105,15 +98,21 @@ class PengukurMemori:
         except psutil.Error:
             return
         while not self._henti.is_set():
-            total = 0
             try:
-                for p in [induk, *induk.children(recursive=True)]:
-                    with contextlib.suppress(psutil.Error):
-                        total += p.memory_info().rss
+                anak = induk.children()
+                total = induk.memory_info().rss
             except psutil.Error:
                 break
+            for a in anak:
+                pohon = 0
+                with contextlib.suppress(psutil.Error):
+                    for p in [a, *a.children(recursive=True)]:
+                        with contextlib.suppress(psutil.Error):
+                            pohon += p.memory_info().rss
+                self.puncak_pekerja = max(self.puncak_pekerja, pohon)
+                total += pohon
             self.puncak = max(self.puncak, total)
-            self._henti.wait(0.02)
+            self._henti.wait(self.selang)
 
     def __enter__(self) -> PengukurMemori:
         self._utas.start()
@@ -182,6 +181,7 @@ def bangun(
             str(out),
             str(args.notebooks_dir),
             "1" if pdf else "0",
+            str(ROOT / "tests"),
         ]
     else:
         perintah = [
