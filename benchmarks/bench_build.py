@@ -28,8 +28,8 @@ Usage::
     .venv/bin/python benchmarks/bench_build.py --repeat 5 --json hasil.json
     .venv/bin/python benchmarks/bench_build.py --fixture       # self-test on tiny notebooks
 
-``--fixture`` runs on ``tests/fixtures/notebooks`` with the data checks, the IKK summary and the memo
-stubbed, so the script can be checked without the sample data.
+``--fixture`` runs on ``tests/fixtures/notebooks`` with the data checks, the IKK summary and
+the memo stubbed, so the script can be checked without the sample data.
 """
 
 from __future__ import annotations
