@@ -26,8 +26,24 @@ def nilai_efisiensi(efisiensi: Decimal, batas: Decimal = Decimal(20)) -> Decimal
     return Decimal(50) + e / batas * Decimal(50)
 
 
+class _SkorResmi:
+    """What the SMART-DJA and IKPA results share: a score to print that may be the published
+    one (``resmi``), and the recomputation it is checked against."""
+
+    nilai: Decimal
+    nilai_hitung: Decimal | None
+    resmi: bool
+
+    @property
+    def selisih_resmi(self) -> Decimal | None:
+        """Published minus recomputed score (None when no published value is recorded)."""
+        if not self.resmi or self.nilai_hitung is None:
+            return None
+        return self.nilai - self.nilai_hitung
+
+
 @dataclass
-class HasilSmart:
+class HasilSmart(_SkorResmi):
     tahun: int
     aturan: aturan.AturanSmart
     komponen: dict[str, Decimal]
@@ -41,13 +57,6 @@ class HasilSmart:
     """The score recomputed from the components (always set by :func:`hitung_smart`)."""
     resmi: bool = False
     """True when ``nilai`` is the value published by the SMART-DJA application."""
-
-    @property
-    def selisih_resmi(self) -> Decimal | None:
-        """Published minus recomputed score (None when no published value is recorded)."""
-        if not self.resmi or self.nilai_hitung is None:
-            return None
-        return self.nilai - self.nilai_hitung
 
 
 def hitung_smart(x: s.Smart, tahun: int) -> HasilSmart:
@@ -78,7 +87,7 @@ def hitung_smart(x: s.Smart, tahun: int) -> HasilSmart:
 
 
 @dataclass
-class HasilIkpa:
+class HasilIkpa(_SkorResmi):
     tahun: int
     aturan: aturan.AturanIkpa
     nilai_komponen: dict[str, Decimal | None]
@@ -99,13 +108,6 @@ class HasilIkpa:
     """The score recomputed from the components (always set by :func:`hitung_ikpa`)."""
     resmi: bool = False
     """True when ``nilai`` is the value published by the IKPA application (OM-SPAN)."""
-
-    @property
-    def selisih_resmi(self) -> Decimal | None:
-        """Published minus recomputed score (None when no published value is recorded)."""
-        if not self.resmi or self.nilai_hitung is None:
-            return None
-        return self.nilai - self.nilai_hitung
 
 
 def hitung_ikpa(x: s.Ikpa, tahun: int) -> HasilIkpa:
