@@ -24,6 +24,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import pytest
@@ -65,6 +66,14 @@ _KEMAJUAN = re.compile(r"^(\[\d+/\d+\] .*: selesai \(.*\)|.*: dihentikan)$")
 def _tanpa_kemajuan(teks: str) -> list[str]:
     """stderr lines without the build's plain progress lines (stderr is not a terminal)."""
     return [b for b in teks.strip().splitlines() if not _KEMAJUAN.match(b)]
+
+
+def _bangun_fixture(data: Path, out: Path, **lain: Any) -> object:
+    """A forced HTML-only build of the fixture chapters (``lain`` overrides or adds options)."""
+    opsi: dict[str, Any] = {
+        "pdf": False, "notebooks_dir": FIXTURE_NB, "progress": False, "paksa": True, **lain
+    }  # fmt: skip
+    return build(SATKER, TAHUN, data, out, **opsi)
 
 
 def _sisa(folder_satker: Path) -> list[str]:
@@ -153,17 +162,7 @@ def test_batas_waktu_sel_menghentikan_kernel(
     nb = _nb_dengan(tmp_path / "nb", "x = 1", sel)
     with pytest.raises(BuildError) as info:
         _dalam_batas(
-            lambda: build(
-                SATKER,
-                TAHUN,
-                data,
-                out,
-                pdf=False,
-                notebooks_dir=nb,
-                progress=False,
-                paksa=True,
-                batas_waktu_sel=2,
-            ),
+            lambda: _bangun_fixture(data, out, notebooks_dir=nb, batas_waktu_sel=2),
             90,
         )
     pesan = str(info.value)
@@ -254,16 +253,7 @@ def test_interupsi_di_setiap_langkah(lingkungan: tuple[Path, Path], titik: str) 
     with pytest.MonkeyPatch.context() as mp:
         _sela_di(mp, titik)
         with pytest.raises(KeyboardInterrupt):
-            build(
-                SATKER,
-                TAHUN,
-                data,
-                out,
-                pdf=False,
-                notebooks_dir=FIXTURE_NB,
-                progress=False,
-                paksa=True,
-            )
+            _bangun_fixture(data, out)
     assert _sidik(out / SATKER / str(TAHUN)) == sebelum
     assert _sisa(out / SATKER) == []
 
@@ -427,16 +417,7 @@ def test_build_kedua_bersamaan_ditolak(lingkungan: tuple[Path, Path]) -> None:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         with pytest.raises(BuildError, match="sedang berjalan"):
-            build(
-                SATKER,
-                TAHUN,
-                data,
-                out,
-                pdf=False,
-                notebooks_dir=FIXTURE_NB,
-                progress=False,
-                paksa=True,
-            )
+            _bangun_fixture(data, out)
     finally:
         os.close(fd)
         kunci.unlink()
@@ -490,16 +471,7 @@ def test_folder_keluaran_hanya_baca(
 
     monkeypatch.setattr(Path, "mkdir", mkdir)
     with pytest.raises(LkjipError) as info:
-        build(
-            SATKER,
-            TAHUN,
-            data,
-            out,
-            pdf=False,
-            notebooks_dir=FIXTURE_NB,
-            progress=False,
-            paksa=True,
-        )
+        _bangun_fixture(data, out)
     pesan = str(info.value)
     assert info.value.exit_code == 3 and "\n" not in pesan
     assert "tidak dapat menulis" in pesan and "izin ditolak" in pesan and str(out) in pesan
@@ -553,16 +525,7 @@ def test_build_disk_penuh(lingkungan: tuple[Path, Path], tempat: str) -> None:
 
             mp.setattr(LocalHandler, "write", write)
         with pytest.raises(LkjipError) as info:
-            build(
-                SATKER,
-                TAHUN,
-                data,
-                out,
-                pdf=False,
-                notebooks_dir=FIXTURE_NB,
-                progress=False,
-                paksa=True,
-            )
+            _bangun_fixture(data, out)
     pesan = str(info.value)
     assert info.value.exit_code == 3, pesan
     assert "disk penuh" in pesan and "tidak dapat menulis" in pesan and "\n" not in pesan
@@ -584,30 +547,12 @@ def test_build_hanya_melempar_lkjip_error(lingkungan: tuple[Path, Path]) -> None
     with pytest.MonkeyPatch.context() as mp:
         _stub(mp, periksa=meledak)
         with pytest.raises(BuildError, match="InvalidOperation"):
-            build(
-                SATKER,
-                TAHUN,
-                data,
-                out,
-                pdf=False,
-                notebooks_dir=FIXTURE_NB,
-                progress=False,
-                paksa=True,
-            )
+            _bangun_fixture(data, out)
     with pytest.MonkeyPatch.context() as mp:
         _stub(mp)
         mp.setattr(susun, "_nama_satker", lambda d, s: 1 / 0)
         with pytest.raises(BuildError, match="ZeroDivisionError"):
-            build(
-                SATKER,
-                TAHUN,
-                data,
-                out,
-                pdf=False,
-                notebooks_dir=FIXTURE_NB,
-                progress=False,
-                paksa=True,
-            )
+            _bangun_fixture(data, out)
     assert _sisa(out / SATKER) == []
 
 
