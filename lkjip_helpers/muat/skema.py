@@ -459,12 +459,21 @@ class PeriodeLaporan(_Model):
     it must match the folder (``2023`` for tahunan, ``2022-semester-1`` …).
     ``bulan_terakhir``: the last month (1–12) the data cover, inside the period's span
     (Semester I: 1–6); default: the span's last month (complete data).
+    ``kumulatif``: whether the figures run from January ("s.d. Semester II" = Januari–Desember)
+    or cover the period's own months only (Semester II = Juli–Desember); default
+    :data:`~lkjip_helpers.muat.periode.KUMULATIF_BAWAAN` of the kind (true for semester and
+    triwulan).
     """
 
     periode: str = "tahunan"
     bulan_terakhir: Bulat | None = Field(default=None, ge=1, le=12)
+    kumulatif: bool | None = Field(
+        default=None,
+        description="true: data sejak Januari (s.d. akhir periode); false: bulan-bulan periode "
+        "itu saja. Bawaan: true untuk semester dan triwulan.",
+    )
     keterangan: str | None = None
-    """Free text, e.g. "data s.d. 31 Mei 2022"."""
+    """Free text, e.g. "data s.d. 31 Mei 2022"; printed under the report's period."""
 
     @field_validator("periode")
     @classmethod
@@ -526,6 +535,14 @@ class AnggaranJenis(PaguRealisasi):
     jenis: JenisBelanja
 
 
+class TargetPenyerapan(_Model):
+    """One point of the satker's rencana penarikan dana: the share of the pagu planned to be
+    absorbed by the end of a triwulan, cumulative from January (``{triwulan: 2, persen: 45}``)."""
+
+    triwulan: Bulat = Field(ge=1, le=4)
+    persen: NonNeg = Field(le=100)
+
+
 class Anggaran(_Model):
     """Budget of a year: DIPA total and its breakdowns."""
 
@@ -534,7 +551,20 @@ class Anggaran(_Model):
     per_sasaran: list[AnggaranSasaran] = Field(default_factory=list)
     per_program: list[AnggaranProgram] = Field(default_factory=list)
     per_jenis_belanja: list[AnggaranJenis] = Field(default_factory=list)
+    target_penyerapan: list[TargetPenyerapan] = Field(
+        default_factory=list,
+        description="Rencana penarikan dana / target penyerapan kumulatif per triwulan (% pagu). "
+        "Bila diisi, penyerapan periode semester/triwulan dinilai terhadap target ini; bila "
+        "tidak, terhadap porsi waktu (bulan yang dicakup / 12).",
+    )
     catatan: Teks | None = None
+
+    @model_validator(mode="after")
+    def _triwulan_unik(self) -> Anggaran:
+        tw = [t.triwulan for t in self.target_penyerapan]
+        if len(tw) != len(set(tw)):
+            raise ValueError("target_penyerapan: triwulan yang sama ditulis dua kali")
+        return self
 
 
 # --------------------------------------------------------------------------- evaluasi

@@ -231,19 +231,23 @@ def realisasi(k: Konteks) -> list[m.Blok]:
                 f"Perbandingan Anggaran {hasil.tahun - 1}–{hasil.tahun}",
                 [
                     "Uraian",
-                    str(hasil.tahun - 1),
-                    str(hasil.tahun) if k.periode.lengkap else k.periode.rentang_bulan,
+                    str(hasil.tahun - 1)
+                    if not k.periode.sebagian_tahun or hasil.periode_lalu is None
+                    else hasil.periode_lalu.rentang_bulan,
+                    str(hasil.tahun) if not k.periode.sebagian_tahun else k.periode.rentang_bulan,
                     "Perubahan",
                 ],
                 baris,
                 catatan=(
-                    f"Realisasi {k.periode.rentang_bulan} dibandingkan dengan realisasi setahun "
-                    f"penuh {hasil.tahun - 1}; perbandingan ini belum final."
-                    if k.periode.sebagian_tahun
+                    f"Realisasi {k.periode.rentang_bulan} dibandingkan dengan realisasi "
+                    f"{hasil.periode_lalu.rentang_bulan}, periode yang sama tahun lalu."
+                    if k.periode.sebagian_tahun and hasil.periode_lalu is not None
                     else None
                 ),
             )
         )
+    elif hasil.alasan_tanpa_pembanding:
+        out.append(m.Paragraf(hasil.alasan_tanpa_pembanding))
     return out
 
 
@@ -252,28 +256,46 @@ def efisiensi(k: Konteks) -> list[m.Blok]:
     if not hasil.sasaran or hasil.anggaran is None:
         return []
     ambang = k.satker.pengaturan.efisiensi.ambang
+    porsi = hasil.porsi_penyerapan
     baris = [
         [
             m.teks(f"{r.sasaran.kode} {r.sasaran.nama}"),
             m.persen(r.rata_capaian),
             m.persen(r.penyerapan),
+            *([m.persen(r.penyerapan_relatif)] if porsi else []),
             m.poin(r.selisih_efisiensi),
             m.teks(r.label_efisiensi or "tidak dapat dinilai"),
         ]
         for r in hasil.sasaran
     ]
+    # a partial period judges absorption against the share of the pagu it should have used
+    sebagian = (
+        f" Karena {k.judul_periode} baru mencakup {k.periode.rentang_bulan}, penyerapan "
+        f"dibandingkan dengan porsi pagu yang semestinya terserap pada bulan-bulan itu, "
+        f"yaitu {f.persen(porsi.persen)} menurut {porsi.sumber}: yang dinilai adalah "
+        "penyerapan terhadap porsi tersebut."
+        if porsi
+        else ""
+    )
     return [
         m.Paragraf(
             "Efisiensi penggunaan sumber daya dinilai dengan membandingkan rata-rata capaian "
             "kinerja sasaran dengan penyerapan anggarannya: selisih di atas "
             f"{f.angka(ambang, 0)} poin = efisien, dalam ±{f.angka(ambang, 0)} poin = cukup "
             "efisien, di bawahnya = tidak efisien. Penyerapan di atas 100% (realisasi melebihi "
-            "pagu) tidak dinilai efisien."
+            "pagu) tidak dinilai efisien." + sebagian
         ),
         m.Tabel.buat(
             "efisiensi-sasaran",
             "Capaian Kinerja dan Penyerapan Anggaran per Sasaran",
-            ["Sasaran Kegiatan", "Rata-rata capaian", "Penyerapan", "Selisih", "Penilaian"],
+            [
+                "Sasaran Kegiatan",
+                "Rata-rata capaian",
+                "Penyerapan",
+                *([f"Penyerapan terhadap porsi {f.persen(porsi.persen)}"] if porsi else []),
+                "Selisih",
+                "Penilaian",
+            ],
             baris,
         ),
     ]

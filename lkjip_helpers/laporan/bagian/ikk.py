@@ -115,6 +115,8 @@ def ringkas(k: Konteks) -> list[m.Blok]:
     ]
     ringkasan = []
     verifikasi = hasil.perlu_verifikasi
+    # the columns add up to Jumlah IKK: one column per status present in the report
+    tak_dinilai, tak_berlaku = hasil.tidak_dihitung, hasil.tidak_berlaku
     for r in hasil.sasaran:
         ringkasan.append(
             [
@@ -123,6 +125,8 @@ def ringkas(k: Konteks) -> list[m.Blok]:
                 m.bulat(r.tercapai),
                 m.bulat(r.tidak_tercapai),
                 *([m.bulat(r.perlu_verifikasi)] if verifikasi else []),
+                *([m.bulat(r.tidak_dihitung)] if tak_dinilai else []),
+                *([m.bulat(r.tidak_berlaku)] if tak_berlaku else []),
                 m.persen(r.rata_capaian),
             ]
         )
@@ -134,6 +138,8 @@ def ringkas(k: Konteks) -> list[m.Blok]:
             m.bulat(tercapai, kelas="jumlah"),
             m.bulat(tidak, kelas="jumlah"),
             *([m.bulat(len(verifikasi), kelas="jumlah")] if verifikasi else []),
+            *([m.bulat(len(tak_dinilai), kelas="jumlah")] if tak_dinilai else []),
+            *([m.bulat(len(tak_berlaku), kelas="jumlah")] if tak_berlaku else []),
             m.teks("", kelas="jumlah"),
         ]
     )
@@ -147,6 +153,8 @@ def ringkas(k: Konteks) -> list[m.Blok]:
                 "Tercapai",
                 "Tidak tercapai",
                 *(["Perlu verifikasi"] if verifikasi else []),
+                *(["Tidak dapat dinilai"] if tak_dinilai else []),
+                *(["Tidak berlaku"] if tak_berlaku else []),
                 "Rata-rata capaian",
             ],
             ringkasan,
@@ -158,6 +166,8 @@ def ringkas(k: Konteks) -> list[m.Blok]:
             ],
         )
     )
+    if hasil.alasan_tanpa_pembanding:
+        out.append(m.Paragraf(hasil.alasan_tanpa_pembanding))
     label = [x.kode for x in hasil.ikk]
     grup_idx = {r.sasaran.kode: i for i, r in enumerate(hasil.sasaran)}
     out.append(
@@ -347,11 +357,14 @@ def _renstra(k: Konteks, x: HasilIkk, judul: list[str]) -> list[m.Blok]:
         periode = k.hasil.data.katalog.periode_renstra
         akhir = periode[1] if periode and periode[1] in x.target_renstra else tahun[-1]
         rentang = f"{tahun[0]}–{tahun[-1]}" if len(tahun) > 1 else str(tahun[0])
+        # a partial period's realisasi is named by its months and said to be partial
+        sebagian = k.periode.sebagian_tahun
+        nama_real = k.periode.rentang_bulan if sebagian else str(th)
         out.append(
             m.Tabel.buat(
                 f"{x.kode}-renstra",
-                f"Target Renstra {rentang} dan Realisasi {th} {x.kode}",
-                ["Indikator", *[str(t) for t in tahun], f"Realisasi {th}"],
+                f"Target Renstra {rentang} dan Realisasi {nama_real} {x.kode}",
+                ["Indikator", *[str(t) for t in tahun], f"Realisasi {nama_real}"],
                 [
                     [
                         m.teks(d.nama),
@@ -371,7 +384,7 @@ def _renstra(k: Konteks, x: HasilIkk, judul: list[str]) -> list[m.Blok]:
                 lebih = r <= t if d.polaritas == "turun" else r >= t
                 return "telah mencapai" if lebih else "belum mencapai"
 
-            kal = f"Realisasi {th} ({f.nilai_satuan(r, d.satuan)})"
+            kal = f"Realisasi {nama_real} ({f.nilai_satuan(r, d.satuan)})"
             bagian = []
             t_ini = x.target_renstra.get(th)
             if t_ini is not None:
@@ -384,7 +397,13 @@ def _renstra(k: Konteks, x: HasilIkk, judul: list[str]) -> list[m.Blok]:
                     f"{banding(t_akhir)} target akhir Renstra {akhir} ({f.nilai_satuan(t_akhir, d.satuan)})"
                 )
             if bagian:
-                out.append(m.Paragraf(f"{kal} {' dan '.join(bagian)}."))
+                parsial = (
+                    f" Realisasi ini baru mencakup {k.periode.rentang_bulan}, sebagian dari "
+                    "tahun target Renstra; perbandingannya bersifat sementara."
+                    if sebagian
+                    else ""
+                )
+                out.append(m.Paragraf(f"{kal} {' dan '.join(bagian)}.{parsial}"))
     if (b := k.narasi_blok(n.perbandingan_renstra)) is not None:
         out.append(b)
     if out:
@@ -451,10 +470,10 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
         sumber = (
             f" Target {th - 1}: {x.keterangan_target_lalu}." if x.keterangan_target_lalu else ""
         )
-        if k.periode.sebagian_tahun:
+        if k.periode.sebagian_tahun and (pl := k.hasil.periode_lalu) is not None:
             sumber += (
-                f" Realisasi {k.periode.rentang_bulan} dibandingkan dengan realisasi setahun "
-                f"penuh {th - 1}; perbandingan ini belum final."
+                f" Realisasi {k.periode.rentang_bulan} dibandingkan dengan realisasi "
+                f"{pl.rentang_bulan}, periode yang sama tahun lalu."
             )
         lalu.append(
             m.Tabel.buat(
@@ -491,10 +510,13 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
         )
     if (b := k.narasi_blok(n.perbandingan_tahun_lalu)) is not None:
         lalu.append(b)
+    if lalu and (alasan := k.hasil.alasan_tanpa_pembanding):
+        lalu.insert(0, m.Paragraf(alasan))
     if lalu:
+        pl = k.hasil.periode_lalu
         judul_lalu = (
-            f"Perbandingan {k.periode.rentang_bulan} dengan Tahun {th - 1}"
-            if k.periode.sebagian_tahun
+            f"Perbandingan {k.periode.rentang_bulan} dengan {pl.rentang_bulan}"
+            if k.periode.sebagian_tahun and pl is not None
             else f"Perbandingan dengan Tahun {th - 1}"
         )
         out += [_sub(judul, judul_lalu), *lalu]

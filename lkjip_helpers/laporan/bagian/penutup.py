@@ -30,9 +30,16 @@ def _rancangan_kesimpulan(k: Konteks) -> list[str]:
         )
     for r in hasil.sasaran:
         if r.label_efisiensi:
+            porsi = (
+                f" atau {f.persen(r.penyerapan_relatif)} dari porsi yang semestinya terserap "
+                f"sampai {f.nama_bulan(k.periode.bulan_terakhir)}"
+                if r.penyerapan_relatif is not None
+                else ""
+            )
             kal.append(
                 f"Sasaran {r.sasaran.kode}: rata-rata capaian {f.persen(r.rata_capaian)}, "
-                f"penyerapan anggaran {f.persen(r.penyerapan)} ({r.label_efisiensi.lower()})."
+                f"penyerapan anggaran {f.persen(r.penyerapan)}{porsi} "
+                f"({r.label_efisiensi.lower()})."
             )
     if hasil.anggaran:
         t = hasil.anggaran.total
@@ -90,6 +97,10 @@ def saran(k: Konteks) -> list[m.Blok]:
             f"Memverifikasi data {x.kode} \u201c{x.defn.nama}\u201d ({x.alasan_verifikasi}) "
             "sebelum capaiannya dinyatakan."
         )
+    for x in hasil.tidak_dihitung:
+        butir.append(
+            f"Melengkapi data {x.kode} “{x.defn.nama}” agar capaiannya dapat dinilai."
+        )
     for r in hasil.sasaran:
         if r.label_efisiensi == MELEBIHI_PAGU:
             butir.append(
@@ -97,16 +108,27 @@ def saran(k: Konteks) -> list[m.Blok]:
                 f"(penyerapan {f.persen(r.penyerapan)}) dan memastikan pencatatannya."
             )
         if r.label_efisiensi and r.label_efisiensi.lower() == "tidak efisien":
+            relatif = (
+                f" ({f.persen(r.penyerapan_relatif)} dari porsi yang semestinya terserap)"
+                if r.penyerapan_relatif is not None
+                else ""
+            )
             butir.append(
                 f"Meninjau efisiensi anggaran sasaran {r.sasaran.kode}: penyerapan "
-                f"{f.persen(r.penyerapan)} melebihi capaian kinerja rata-rata "
+                f"{f.persen(r.penyerapan)}{relatif} melebihi capaian kinerja rata-rata "
                 f"{f.persen(r.rata_capaian)}."
             )
     out: list[m.Blok] = [
         m.Daftar(butir)
         if butir
         else m.Paragraf(
-            "Seluruh indikator tercapai; pertahankan kinerja dan tingkatkan target secara progresif."
+            # only reached when every IKK is tercapai or not applicable (0/0)
+            (
+                "Seluruh indikator yang berlaku pada periode ini tercapai"
+                if hasil.tidak_berlaku
+                else "Seluruh indikator tercapai"
+            )
+            + "; pertahankan kinerja dan tingkatkan target secara progresif."
         )
     ]
     return out + ([analis] if analis else [])
