@@ -41,6 +41,14 @@ class Konteks:
         return self.hasil.periode.judul
 
     @property
+    def keterangan_periode(self) -> str | None:
+        """``periode_laporan.keterangan`` of kinerja.yaml ("data s.d. 31 Mei 2024"), printed
+        on the cover."""
+        k = self.hasil.data.ini.kinerja
+        p = k.periode_laporan if k else None
+        return p.keterangan if p and p.keterangan else None
+
+    @property
     def satker(self) -> s.Satker:
         return self.hasil.data.satker
 

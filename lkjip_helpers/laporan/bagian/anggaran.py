@@ -175,6 +175,30 @@ def _tahun(a: HasilAnggaran, tahun: int, judul: str | None = None) -> list[m.Blo
     return out
 
 
+def kalimat_anggaran(k: Konteks, t: BarisAnggaran) -> str:
+    """The DIPA sentence of the ikhtisar and the conclusions, in words a reviewer accepts
+    when a figure is unknown ("realisasi anggaran semester ini belum tersedia") instead of a
+    placeholder where a number belongs."""
+    p = k.periode
+    tahu_pagu = isinstance(t.pagu, Decimal)
+    tahu_real = isinstance(t.realisasi, Decimal)
+    sampai = "" if p.lengkap else f"sampai {p.rentang_bulan.split('–')[-1]} "
+    pagu = f"Pagu anggaran tahun {k.tahun} sebesar {f.rupiah(t.pagu)}"
+    if tahu_pagu and tahu_real:
+        return (
+            f"{pagu} terealisasi {sampai}{f.rupiah(t.realisasi)} atau "
+            f"{f.persen(t.penyerapan)}, dengan sisa {f.rupiah(t.sisa)}."
+        )
+    if tahu_pagu:
+        return f"{pagu}; realisasi anggaran {p.nama_periode} belum tersedia."
+    if tahu_real:
+        return (
+            f"Realisasi anggaran {sampai}sebesar {f.rupiah(t.realisasi)}; pagu anggaran "
+            f"tahun {k.tahun} belum tersedia, sehingga penyerapannya belum dapat dihitung."
+        )
+    return f"Pagu dan realisasi anggaran {p.nama_periode} belum tersedia."
+
+
 def realisasi(k: Konteks) -> list[m.Blok]:
     hasil = k.hasil
     a, al = hasil.anggaran, hasil.anggaran_lalu
@@ -183,12 +207,15 @@ def realisasi(k: Konteks) -> list[m.Blok]:
     out: list[m.Blok] = []
     if (b := k.narasi_blok(k.teks_narasi("realisasi_anggaran"))) is not None:
         out.append(b)
+    t = a.total
     out.append(
         m.Paragraf(
-            f"{k.judul_periode}: pagu {f.rupiah(a.total.pagu)}, realisasi "
+            f"{k.judul_periode}: pagu {f.rupiah(t.pagu)}, realisasi "
             + ("" if k.periode.lengkap else f"{k.periode.rentang_bulan} ")
-            + f"{f.rupiah(a.total.realisasi)} ({f.persen(a.total.penyerapan)}), sisa "
-            f"{f.rupiah(a.total.sisa)}."
+            + f"{f.rupiah(t.realisasi)} ({f.persen(t.penyerapan)}), sisa "
+            f"{f.rupiah(t.sisa)}."
+            if isinstance(t.pagu, Decimal) and isinstance(t.realisasi, Decimal)
+            else kalimat_anggaran(k, t)
         )
     )
     out += _tahun(a, hasil.tahun, k.judul_periode)

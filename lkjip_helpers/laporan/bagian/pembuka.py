@@ -7,6 +7,7 @@ from .. import model as m
 from ..konteks import Konteks
 from ..model import esc
 from . import ikk as _ikk
+from .anggaran import kalimat_anggaran
 
 
 def sampul(k: Konteks) -> list[m.Blok]:
@@ -21,8 +22,15 @@ def sampul(k: Konteks) -> list[m.Blok]:
             + '<p class="sampul-singkatan">(LKjIP)</p>'
             + f'<p class="sampul-tahun">{esc(k.judul_periode.upper())}</p>'
             + (
-                f'<p class="sampul-rentang">Data {esc(k.periode.rentang_bulan)}</p>'
-                if not k.periode.lengkap
+                f'<p class="sampul-rentang">Data {esc(k.periode.rentang_bulan)}'
+                + (" (kumulatif)" if k.periode.sampai_dengan else "")
+                + "</p>"
+                if not k.periode.lengkap or not k.periode.tahunan
+                else ""
+            )
+            + (
+                f'<p class="sampul-rentang">{esc(ket)}</p>'
+                if (ket := k.keterangan_periode)
                 else ""
             )
             + f'<p class="sampul-satker">{esc(sk.nama.upper())}</p>'
@@ -101,9 +109,14 @@ def ikhtisar(k: Konteks) -> list[m.Blok]:
         out.append(teks)
     tercapai, tidak = k.jumlah_status
     jml = len(hasil.ikk)
+    p = k.periode
     kalimat = (
-        f"Pada {k.judul_periode[0].lower() + k.judul_periode[1:]}"
-        + ("" if k.periode.lengkap else f" (data {k.periode.rentang_bulan})")
+        (
+            f"Sampai dengan {p.label} Tahun {p.tahun}"
+            if p.sampai_dengan
+            else f"Pada {k.judul_periode[0].lower() + k.judul_periode[1:]}"
+        )
+        + ("" if p.lengkap and not p.sampai_dengan else f" (data {p.rentang_bulan})")
         + f", {k.satker.nama_singkat} memiliki "
         f"{len(hasil.sasaran)} sasaran kegiatan dengan {jml} indikator kinerja kegiatan "
         f"(IKK). Sebanyak {tercapai} ({f.terbilang_kecil(tercapai)}) IKK mencapai atau "
@@ -118,14 +131,7 @@ def ikhtisar(k: Konteks) -> list[m.Blok]:
     out.append(m.Paragraf(kalimat))
     if hasil.anggaran:
         t = hasil.anggaran.total
-        out.append(
-            m.Paragraf(
-                f"Pagu anggaran tahun {hasil.tahun} sebesar {f.rupiah(t.pagu)} terealisasi "
-                + ("" if k.periode.lengkap else f"sampai {k.periode.rentang_bulan.split('–')[-1]} ")
-                + f"{f.rupiah(t.realisasi)} atau {f.persen(t.penyerapan)}, dengan sisa "
-                f"{f.rupiah(t.sisa)}."
-            )
-        )
+        out.append(m.Paragraf(kalimat_anggaran(k, t)))
     if hasil.nka:
         out.append(
             m.Paragraf(

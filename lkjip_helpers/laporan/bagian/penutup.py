@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ... import format_id as f
 from ...hitung.anggaran import MELEBIHI_PAGU
 from .. import model as m
 from ..konteks import Konteks
 from . import ikk as _ikk
+from .anggaran import kalimat_anggaran
 from .pembuka import ttd
 
 
@@ -46,6 +48,8 @@ def _rancangan_kesimpulan(k: Konteks) -> list[str]:
         kal.append(
             f"Realisasi anggaran {f.rupiah(t.realisasi)} dari pagu {f.rupiah(t.pagu)} "
             f"({f.persen(t.penyerapan)})."
+            if isinstance(t.pagu, Decimal) and isinstance(t.realisasi, Decimal)
+            else kalimat_anggaran(k, t)
         )
     if hasil.nka:
         kal.append(
