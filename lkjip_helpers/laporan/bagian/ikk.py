@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 from ... import format_id as f
@@ -34,6 +35,29 @@ def _v(x: HasilIkk, nilai: Decimal | None) -> m.Sel:
     return m.nilai_satuan(nilai, x.defn.satuan)
 
 
+TANDA_RENSTRA = "*)"
+"""Footnote mark after a target taken from the Renstra because the PK target is missing."""
+
+
+def _target(x: HasilIkk) -> m.Sel:
+    """The target cell, marked when it is the Renstra fallback (:func:`catatan_renstra`)."""
+    sel = _v(x, x.target)
+    if x.sumber_target == "Renstra":
+        return replace(sel, teks=sel.teks + TANDA_RENSTRA)
+    return sel
+
+
+def catatan_renstra(k: Konteks) -> list[str]:
+    """The one explanation of :data:`TANDA_RENSTRA`, when a table shows a marked target."""
+    kode = [x.kode for x in k.ikk if x.sumber_target == "Renstra"]
+    if not kode:
+        return []
+    return [
+        f"{TANDA_RENSTRA} Target Renstra {k.tahun}: target Perjanjian Kinerja "
+        f"{', '.join(kode)} tidak tercantum pada dokumen Perjanjian Kinerja."
+    ]
+
+
 def _status(x: HasilIkk) -> m.Sel:
     return m.teks(x.status, kelas=KELAS_STATUS.get(x.status, "status-na"))
 
@@ -59,8 +83,9 @@ def tabel_pk(k: Konteks, kunci: str = "perjanjian-kinerja") -> m.Tabel:
         f"Perjanjian Kinerja {k.satker.nama_singkat} {k.judul_periode}",
         ["No.", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Satuan", "Target"],
         _baris_per_sasaran(
-            k, lambda x: [m.teks(f"{x.kode} {x.defn.nama}"), m.teks(x.defn.satuan), _v(x, x.target)]
+            k, lambda x: [m.teks(f"{x.kode} {x.defn.nama}"), m.teks(x.defn.satuan), _target(x)]
         ),
+        catatan=catatan_renstra(k),
     )
 
 
@@ -84,7 +109,7 @@ def tabel_capaian(k: Konteks, kunci: str, judul: str) -> m.Tabel:
         k,
         lambda x: [
             m.teks(f"{x.kode} {x.defn.nama}"),
-            _v(x, x.target),
+            _target(x),
             _v(x, x.nilai_realisasi),
             m.persen(x.capaian),
             _status(x),
@@ -103,6 +128,7 @@ def tabel_capaian(k: Konteks, kunci: str, judul: str) -> m.Tabel:
             "Status",
         ],
         baris,
+        catatan=catatan_renstra(k),
     )
 
 
@@ -428,7 +454,7 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
                 [
                     m.teks(d.nama),
                     m.teks(d.satuan),
-                    _v(x, x.target),
+                    _target(x),
                     _v(x, x.nilai_realisasi),
                     m.persen(x.capaian),
                     _status(x),
@@ -441,6 +467,11 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
                     else f"Target bersumber dari {SUMBER_TARGET.get(x.sumber_target, '–')}; "
                 )
                 + f"indikator ini {POLARITAS[d.polaritas]}.",
+                *(
+                    [f"{TANDA_RENSTRA} Target Renstra {th}: target Perjanjian Kinerja tidak diisi."]
+                    if x.sumber_target == "Renstra"
+                    else []
+                ),
                 *(
                     [
                         f"Perlu verifikasi: {x.alasan_verifikasi}. Capaian dihitung apa adanya, "
