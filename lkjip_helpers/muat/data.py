@@ -537,16 +537,26 @@ def _cek_bilangan_bulat(
     return masalah
 
 
-def _belum_diisi(dt: DataTahun) -> list[DataError]:
+def _belum_diisi(dt: DataTahun, indikator: dict[str, s.IndikatorDef]) -> list[DataError]:
     """Entries of the period's kinerja.yaml without target or realisasi, in one line each
     (only listed together with other loading problems, so nothing is learned one run at a
-    time; on their own they are findings of the checks)."""
+    time; on their own they are findings of the checks). A missing target with a Renstra
+    target of the year is not listed: it is the warning TARGET_PK_KOSONG (fallback), not an
+    error to fix."""
     if dt.kinerja is None:
         return []
     path = str(dt.folder / "kinerja.yaml")
     out = []
+
+    def ada_renstra(kode: str) -> bool:
+        d = indikator.get(kode)
+        return d is not None and dt.tahun in d.target_renstra
+
     for nama, kosong in (
-        ("target", [x.kode for x in dt.kinerja.indikator if x.target is None]),
+        (
+            "target",
+            [x.kode for x in dt.kinerja.indikator if x.target is None and not ada_renstra(x.kode)],
+        ),
         ("realisasi", [x.kode for x in dt.kinerja.indikator if x.realisasi is None]),
     ):
         if kosong:
@@ -675,7 +685,7 @@ def muat_laporan(
         if lalu is not None:
             masalah += _cek_bilangan_bulat(lalu, indikator, asal)
     if masalah:
-        _lempar(folder_ini, masalah + _belum_diisi(ini))
+        _lempar(folder_ini, masalah + _belum_diisi(ini, indikator))
     assert sk is not None and katalog is not None
 
     data = DataLaporan(

@@ -196,11 +196,31 @@ class Katalog(_Model):
 # --------------------------------------------------------------------------- satker
 
 
+TEKS_TIDAK_DIKETAHUI = frozenset(
+    {"tidak diketahui", "belum diketahui", "tidak ada data", "data tidak tersedia"}
+)
+"""Texts meaning "unknown" (lower case): never a name to print (a person's name is required
+where it is signed; other text fields with it are a finding)."""
+_BUKAN_NAMA = TEKS_TIDAK_DIKETAHUI | {"-", "?", "n/a", "nihil"}
+
+
 class Pejabat(_Model):
     nama: str
+    """The official's name as signed; ``tidak diketahui`` (or ``-``) is refused: the report
+    would print it as the signatory."""
     nip: str | None = None
     jabatan: str | None = None
     pangkat: str | None = None
+
+    @field_validator("nama")
+    @classmethod
+    def _nama_sebenarnya(cls, v: str) -> str:
+        if v.strip().lower() in _BUKAN_NAMA:
+            raise ValueError(
+                f"nama {v!r} bukan nama pejabat; tulis nama yang menandatangani (tidak dapat "
+                "dicetak sebagai penanda tangan)"
+            )
+        return v
 
 
 class AturanEfisiensi(_Model):

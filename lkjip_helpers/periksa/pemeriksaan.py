@@ -31,6 +31,7 @@ from ..muat.skema import Narasi, NarasiIkk
 from ..tidak_diketahui import TidakDiketahui
 from . import besaran as bs
 from .narasi import AngkaNarasi, periksa_narasi_bab, periksa_narasi_ikk
+from .periode import cek_periode_dokumen
 from .rekonsiliasi import diagnosa_anggaran
 from .temuan import URUTAN_TINGKAT, Subjek, Temuan, Tingkat, hitung_tingkat
 
@@ -1058,8 +1059,8 @@ def _cek_periode_laporan(k: _Kumpulan, h: HasilLaporan) -> None:
             "info",
             k.lokasi(k.data.ini, "kinerja", "periode_laporan", "bulan_terakhir"),
             f"data {p.judul} mencakup {p.rentang_bulan} (belum sampai "
-            f"{f.nama_bulan(p.bulan_akhir)}); laporan menyebutkannya dan membandingkannya "
-            f"dengan tahun {p.tahun - 1} penuh",
+            f"{f.nama_bulan(p.bulan_akhir)}); laporan menyebutkannya dan hanya "
+            f"membandingkannya dengan bulan yang sama tahun {p.tahun - 1}",
             kunci=f"{p.kunci}|{p.bulan_terakhir}",
             subjek=(("ikk",),),
         )
@@ -1136,6 +1137,11 @@ KODE_TEMUAN: frozenset[str] = frozenset(
         "NILAI_TIDAK_DIKETAHUI",
         "NILAI_TIDAK_DIHITUNG_ULANG",
         "PERIODE_BELUM_LENGKAP",
+        "TANGGAL_SEBELUM_DATA",
+        "PK_DISEBUT_PERIODE",
+        "TEKS_TIDAK_DIKETAHUI",
+        "IKK_SASARAN_PINDAH",
+        "RUMUS_TERBALIK",
     }
 )
 """Every code a check can report (an answer naming another code is certainly mistyped)."""
@@ -1163,6 +1169,7 @@ def periksa_data(data: DataLaporan, kunci_rujukan: KunciRujukan | None = None) -
     _cek_sisipan(k, h, kunci_rujukan)
     _cek_tidak_diketahui(k, h)
     _cek_periode_laporan(k, h)
+    cek_periode_dokumen(k)
     besaran = h.besaran()
     _cek_klaim(k, data.ini, besaran)
     _cek_klaim(k, data.lalu, _besaran_tahun_lalu(h, besaran))

@@ -80,7 +80,7 @@ def _baris_per_sasaran(
 def tabel_pk(k: Konteks, kunci: str = "perjanjian-kinerja") -> m.Tabel:
     return m.Tabel.buat(
         kunci,
-        f"Perjanjian Kinerja {k.satker.nama_singkat} {k.judul_periode}",
+        f"Perjanjian Kinerja {k.satker.nama_singkat} Tahun {k.tahun}",  # the PK is annual
         ["No.", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Satuan", "Target"],
         _baris_per_sasaran(
             k, lambda x: [m.teks(f"{x.kode} {x.defn.nama}"), m.teks(x.defn.satuan), _target(x)]

@@ -19,7 +19,9 @@ def _rancangan_kesimpulan(k: Konteks) -> list[str]:
     tercapai, tidak = k.jumlah_status
     kal = [
         f"Dari {len(hasil.ikk)} indikator kinerja kegiatan pada {len(hasil.sasaran)} sasaran "
-        f"kegiatan Perjanjian Kinerja {k.judul_periode}, {tercapai} indikator mencapai atau "
+        f"kegiatan Perjanjian Kinerja Tahun {k.tahun}"
+        + ("" if k.periode.tahunan else f" ({k.judul_periode})")
+        + f", {tercapai} indikator mencapai atau "
         f"melampaui target dan {tidak} indikator belum mencapai target"
         + k.status_lain("indikator")
         + "."
