@@ -208,15 +208,16 @@ class HasilLaporan:
             for th, v in h.target_renstra.items():
                 b[f"{p}.target_renstra.{th}"] = v
             tabel = h.tabel_periode
+            rasio = h.defn.jenis == "rasio"
             if tabel is not None:
                 for baris in tabel.baris:
                     if baris.keadaan in ("tidak_diisi", "belum_berjalan"):
                         continue
-                    _nilai_periode(b, f"{p}.periode.{baris.ke}", baris)
+                    _nilai_periode(b, f"{p}.periode.{baris.ke}", baris, rasio)
                 for kunci in ("jumlah", "rata_rata", "akhir"):
                     ringkas = getattr(tabel, kunci)
                     if ringkas is not None:
-                        _nilai_periode(b, f"{p}.periode.{kunci}", ringkas)
+                        _nilai_periode(b, f"{p}.periode.{kunci}", ringkas, rasio)
         b["ikk.jumlah"] = Decimal(len(self.ikk))
         b["ikk.jumlah_tercapai"] = Decimal(len(self.tercapai))
         b["ikk.jumlah_tidak_tercapai"] = Decimal(len(self.tidak_tercapai))
@@ -322,9 +323,13 @@ def _baris(b: dict[str, Nilai | None], p: str, x) -> None:
     b[f"{p}.sisa"] = x.sisa
 
 
-def _nilai_periode(b: dict[str, Nilai | None], p: str, x: BarisRingkasan | object) -> None:
+def _nilai_periode(
+    b: dict[str, Nilai | None], p: str, x: BarisRingkasan | object, rasio: bool = False
+) -> None:
+    """The row's figures; a ratio's pembilang and penyebut are named even when unknown or
+    not computable (a claim on them is then "tidak dapat dihitung", not "tidak dikenal")."""
     b[f"{p}.nilai"] = x.nilai  # type: ignore[attr-defined]
-    if x.pembilang is not None or x.penyebut is not None:  # type: ignore[attr-defined]
+    if rasio or x.pembilang is not None or x.penyebut is not None:  # type: ignore[attr-defined]
         b[f"{p}.pembilang"] = x.pembilang  # type: ignore[attr-defined]
         b[f"{p}.penyebut"] = x.penyebut  # type: ignore[attr-defined]
 

@@ -14,6 +14,8 @@ from ...hitung.capaian import (
     TIDAK_TERCAPAI,
     HasilIkk,
 )
+from ...muat.periode import label_periode
+from ...tidak_diketahui import TidakDiketahui
 from .. import grafik
 from .. import model as m
 from ..konteks import Konteks
@@ -236,7 +238,11 @@ def rumus(x: HasilIkk) -> m.Rumus | None:
     r = x.realisasi
     baris: list[tuple[m.BagianRumus, ...]] = []
     catatan: list[str] = []
-    if r is not None and r.pembilang is not None and r.penyebut is not None:
+    if (
+        r is not None
+        and isinstance(r.pembilang, Decimal | int)
+        and isinstance(r.penyebut, Decimal | int)
+    ):
         baris.append(
             (
                 "Realisasi =",
@@ -255,13 +261,20 @@ def rumus(x: HasilIkk) -> m.Rumus | None:
             )
         )
     elif r is not None and r.per_periode:
-        bagian = ", ".join(
-            f"{r.jenis_periode} {ke}: {f.angka(v) if v is not None else '–'}"
+        bagian = "; ".join(
+            f"{label_periode(r.jenis_periode, ke)} "
+            + (
+                "belum tersedia"
+                if isinstance(v, TidakDiketahui)
+                else f.nilai_satuan(v, d.satuan)
+                if v is not None
+                else "–"
+            )
             for ke, v in r.per_periode
         )
         baris.append(
             (
-                f"Realisasi ({d.agregasi.replace('_', '-')} per {r.jenis_periode}; {bagian}) =",
+                f"Realisasi ({LABEL_AGREGASI.get(d.agregasi, d.agregasi)}; {bagian}) =",
                 m.Tebal(f.nilai_satuan(r.nilai, d.satuan)),
             )
         )

@@ -28,11 +28,7 @@ def sampul(k: Konteks) -> list[m.Blok]:
                 if not k.periode.lengkap or not k.periode.tahunan
                 else ""
             )
-            + (
-                f'<p class="sampul-rentang">{esc(ket)}</p>'
-                if (ket := k.keterangan_periode)
-                else ""
-            )
+            + (f'<p class="sampul-rentang">{esc(ket)}</p>' if (ket := k.keterangan_periode) else "")
             + f'<p class="sampul-satker">{esc(sk.nama.upper())}</p>'
             + (
                 '<p class="sampul-fiktif">DATA CONTOH FIKTIF — bukan laporan satker yang '

@@ -104,9 +104,7 @@ def saran(k: Konteks) -> list[m.Blok]:
             "sebelum capaiannya dinyatakan."
         )
     for x in hasil.tidak_dihitung:
-        butir.append(
-            f"Melengkapi data {x.kode} “{x.defn.nama}” agar capaiannya dapat dinilai."
-        )
+        butir.append(f"Melengkapi data {x.kode} “{x.defn.nama}” agar capaiannya dapat dinilai.")
     for r in hasil.sasaran:
         if r.label_efisiensi == MELEBIHI_PAGU:
             butir.append(
