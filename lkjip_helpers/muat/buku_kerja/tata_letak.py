@@ -183,7 +183,9 @@ KOLOM_ISIAN = ("Field", "Isian", "Nilai", "Keterangan")
 
 _TD = f"Angka yang tidak diketahui: tulis {EJAAN} (jangan 0)."
 _ANGKA = "Angka biasa (boleh 1.234,5 atau 1234,5). " + _TD
-_RUPIAH = "Rupiah, tanpa desimal (mis. 16466041000 atau 16.466.041.000). " + _TD
+_RUPIAH = (
+    "Rupiah, tanpa desimal (mis. 16466041000, 16.466.041.000 atau Rp. 65.038.490,-). " + _TD
+)
 _PERSEN = "Nilai persen sebagai angka: 80 untuk 80% (ketikan 80% juga dibaca 80). " + _TD
 
 
@@ -1144,7 +1146,8 @@ def petunjuk(satker: str, tahun: int, periode: str, katalog: str) -> list[str]:
         "",
         "Menulis angka",
         "- Ketik angka sebagai angka. Ketikan gaya Indonesia juga dibaca: 1.234,5 · 99,21% · "
-        "Rp 16.466.041.000.",
+        "Rp 16.466.041.000 · Rp. 65.038.490,-. Bila Excel memperingatkan bahwa isian bukan "
+        "angka, pilih Yes/Ya: lkjip impor tetap membacanya.",
         "- Angka seperti 1.234 atau 12.500 (satu titik diikuti tepat tiga digit) tidak ditebak: "
         "bisa ribuan atau desimal. Ketik 1234 atau 1,234 sesuai maksudnya.",
         "- Persen ditulis sebagai angka persen: 80 untuk 80% (ketikan 80% juga dibaca 80).",
