@@ -8,8 +8,9 @@ the number policy of :mod:`lkjip_helpers.muat.angka`:
 - ``1.234,5`` → 1234,5 (dot thousands, comma decimal); ``1,234.5`` → 1234,5 as well (the last
   separator is the decimal one when both appear);
 - ``1.234.567``, ``Rp 16.466.041.000`` or ``Rp. 65.038.490,-`` → whole numbers (a separator
-  repeated can only group thousands; ``,-`` is how sources print whole rupiah); ``99,21`` and ``99.21`` → 99,21 (one separator not followed by exactly three
-  digits can only be the decimal one);
+  repeated can only group thousands; ``,-`` is how sources print whole rupiah); ``99,21``
+  and ``99.21`` → 99,21 (one separator not followed by exactly three digits can only be the
+  decimal one);
 - ``1.234`` or ``1,234`` → **ambiguous** (one thousand two hundred thirty-four, or one point
   two three four): reported with both readings, never guessed — as the data model reports a
   quoted ``"1.177"``;

@@ -183,9 +183,7 @@ KOLOM_ISIAN = ("Field", "Isian", "Nilai", "Keterangan")
 
 _TD = f"Angka yang tidak diketahui: tulis {EJAAN} (jangan 0)."
 _ANGKA = "Angka biasa (boleh 1.234,5 atau 1234,5). " + _TD
-_RUPIAH = (
-    "Rupiah, tanpa desimal (mis. 16466041000, 16.466.041.000 atau Rp. 65.038.490,-). " + _TD
-)
+_RUPIAH = "Rupiah, tanpa desimal (mis. 16466041000, 16.466.041.000 atau Rp. 65.038.490,-). " + _TD
 _PERSEN = "Nilai persen sebagai angka: 80 untuk 80% (ketikan 80% juga dibaca 80). " + _TD
 
 
