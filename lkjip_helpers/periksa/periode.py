@@ -88,7 +88,7 @@ def _teks(node: Any, jalur: tuple[int | str, ...] = ()):
     elif isinstance(node, list):
         for i, x in enumerate(node):
             yield from _teks(x, (*jalur, i))
-    elif hasattr(node, "model_fields"):
+    elif hasattr(type(node), "model_fields"):
         for nama in type(node).model_fields:
             yield from _teks(getattr(node, nama), (*jalur, nama))
     elif isinstance(node, dict):
@@ -118,8 +118,8 @@ def cek_periode_dokumen(k: Any) -> None:
             "peringatan",
             k.lokasi(dt, "narasi", "tempat_tanggal"),
             f"laporan ditandatangani {f.tanggal(ditandatangani)}, sebelum data "
-            f"{p.rentang_bulan} tertutup ({f.tanggal(akhir_data)}); periksa tanggal atau "
-            "bulan_terakhir di kinerja.yaml",
+            f"{p.rentang_bulan} tertutup ({f.tanggal(akhir_data)}); periksa tanggal laporan "
+            "atau bulan terakhir data periode ini",
             kunci=f"{ditandatangani.isoformat()}|{akhir_data.isoformat()}",
         )
     # 2. the (annual) PK called by the report's period; 3. unknown texts

@@ -552,6 +552,15 @@ PERIODE_LAPORAN = Lembar(
             batas=(1, 12),
         ),
         _i(
+            "periode_laporan.kumulatif",
+            "Kumulatif sejak Januari",
+            "ya_tidak",
+            "Ya = angka sejak Januari (s.d. Semester II = Januari–Desember); Tidak = bulan "
+            "periode itu saja (Semester II = Juli–Desember). Kosong = Ya untuk semester dan "
+            "triwulan.",
+            pilihan=YA_TIDAK,
+        ),
+        _i(
             "periode_laporan.keterangan",
             "Keterangan periode",
             "teks",
