@@ -234,8 +234,15 @@ def realisasi(k: Konteks) -> list[m.Blok]:
     if (b := k.narasi_blok(k.teks_narasi("realisasi_anggaran_analisis"))) is not None:
         out.append(b)
     if al is not None:
+        pl = hasil.periode_lalu
         out.append(
-            m.Judul(3, f"Realisasi Anggaran Tahun {hasil.tahun - 1}", f"anggaran-{hasil.tahun - 1}")
+            m.Judul(
+                3,
+                f"Realisasi Anggaran {pl.rentang_bulan}"
+                if pl is not None and k.periode.sebagian_tahun
+                else f"Realisasi Anggaran Tahun {hasil.tahun - 1}",
+                f"anggaran-{hasil.tahun - 1}",
+            )
         )
         out += _tahun(al, hasil.tahun - 1)
         baris = []
@@ -297,7 +304,7 @@ def efisiensi(k: Konteks) -> list[m.Blok]:
     ]
     # a partial period judges absorption against the share of the pagu it should have used
     sebagian = (
-        f" Karena {k.judul_periode} baru mencakup {k.periode.rentang_bulan}, penyerapan "
+        f" Karena laporan {k.judul_periode} baru mencakup {k.periode.rentang_bulan}, penyerapan "
         f"dibandingkan dengan porsi pagu yang semestinya terserap pada bulan-bulan itu, "
         f"yaitu {f.persen(porsi.persen)} menurut {porsi.sumber}: yang dinilai adalah "
         "penyerapan terhadap porsi tersebut."

@@ -260,7 +260,7 @@ def rumus(x: HasilIkk) -> m.Rumus | None:
                 m.Tebal(f.persen(r.nilai)),
             )
         )
-    elif r is not None and r.per_periode:
+    elif r is not None and r.per_periode and isinstance(r.nilai, Decimal | int):
         bagian = "; ".join(
             f"{label_periode(r.jenis_periode, ke)} "
             + (
@@ -278,11 +278,17 @@ def rumus(x: HasilIkk) -> m.Rumus | None:
                 m.Tebal(f.nilai_satuan(r.nilai, d.satuan)),
             )
         )
-    elif r is not None:
+    elif r is not None and not isinstance(r.nilai, TidakDiketahui):
         baris.append(("Realisasi =", m.Tebal(f.nilai_satuan(r.nilai, d.satuan))))
     if r is not None and r.keterangan:
         catatan.append(r.keterangan[:1].upper() + r.keterangan[1:] + ".")
-    if x.capaian is not None and r is not None and x.target is not None:
+    if isinstance(x.capaian, TidakDiketahui):
+        catatan.append(
+            "Capaian belum dapat dihitung karena "
+            + ("targetnya" if isinstance(x.target, TidakDiketahui) else "realisasinya")
+            + " belum tersedia."
+        )
+    elif x.capaian is not None and r is not None and x.target is not None:
         rv, tv = f.nilai_satuan(r.nilai, d.satuan), f.nilai_satuan(x.target, d.satuan)
         if d.polaritas == "turun":
             baris.append(("Capaian = (2 −", m.Pecahan("Realisasi", "Target"), ") × 100%"))
@@ -633,6 +639,8 @@ def analisis_sasaran(k: Konteks, kode: str) -> list[m.Blok]:
         f"Sasaran ini diukur dengan {len(r.ikk)} IKK: {r.tercapai} tercapai"
         + (f", {r.tidak_tercapai} belum tercapai" if r.tidak_tercapai else "")
         + (f", {r.perlu_verifikasi} perlu verifikasi data" if r.perlu_verifikasi else "")
+        + (f", {r.tidak_dihitung} belum dapat dinilai" if r.tidak_dihitung else "")
+        + (f", {r.tidak_berlaku} tidak berlaku" if r.tidak_berlaku else "")
         + (
             f"; rata-rata capaian {f.persen(r.rata_capaian)}"
             + (" (tanpa IKK yang perlu verifikasi)" if r.perlu_verifikasi else "")
@@ -640,9 +648,21 @@ def analisis_sasaran(k: Konteks, kode: str) -> list[m.Blok]:
             else ""
         )
     )
-    if r.penyerapan is not None:
+    if isinstance(r.penyerapan, TidakDiketahui):
         kal += (
-            f". Penyerapan anggaran sasaran {f.persen(r.penyerapan)}; selisih capaian "
+            ". Realisasi anggaran sasaran ini belum tersedia, sehingga efisiensinya belum "
+            "dapat dinilai"
+        )
+    elif r.penyerapan is not None:
+        # a partial period compares capaian with absorption relative to its expected share
+        relatif = (
+            f" atau {f.persen(r.penyerapan_relatif)} dari porsi yang semestinya terserap "
+            f"sampai {f.nama_bulan(k.periode.bulan_terakhir)}"
+            if r.penyerapan_relatif is not None
+            else ""
+        )
+        kal += (
+            f". Penyerapan anggaran sasaran {f.persen(r.penyerapan)}{relatif}; selisih capaian "
             f"terhadap penyerapan {f.poin(r.selisih_efisiensi)} "
             f"({r.label_efisiensi.lower() if r.label_efisiensi else '–'})"
         )
