@@ -175,7 +175,7 @@ def test_expected_share_time_and_plan() -> None:
             {"triwulan": 1, "persen": 20},
             {"triwulan": 2, "persen": 45},
             {"triwulan": 3, "persen": 70},
-        ],  # fmt: skip
+        ],
     )
     # May: 20 + (45 − 20) × 2/3 = 36,67; Juli–September alone: 70 − 45 = 25
     assert porsi_penyerapan(rencana, 1, 5).persen.quantize(Decimal("0.01")) == Decimal("36.67")
