@@ -103,6 +103,14 @@ def _jalur_teks(jalur: tuple[int | str, ...]) -> str:
     return out
 
 
+def _subjek(dt: Any, nama: str, jalur: tuple[int | str, ...]) -> tuple[str, ...]:
+    """What of the report a text belongs to: an IKK's entry of kinerja.yaml, a chapter text
+    of narasi.yaml, a profile field …"""
+    if nama == "kinerja" and len(jalur) > 1 and jalur[0] == "indikator" and dt.kinerja:
+        return ("ikk", dt.kinerja.indikator[int(jalur[1])].kode)
+    return (nama, str(jalur[0])) if jalur else (nama,)
+
+
 def cek_periode_dokumen(k: Any) -> None:
     """Add the findings of this module to the checks' collection ``k``."""
     data = k.data
@@ -121,6 +129,7 @@ def cek_periode_dokumen(k: Any) -> None:
             f"{p.rentang_bulan} tertutup ({f.tanggal(akhir_data)}); periksa tanggal laporan "
             "atau bulan terakhir data periode ini",
             kunci=f"{ditandatangani.isoformat()}|{akhir_data.isoformat()}",
+            subjek=(("narasi", "tempat_tanggal"),),
         )
     # 2. the (annual) PK called by the report's period; 3. unknown texts
     for nama in ("narasi", "lampiran", "kinerja", "profil"):
@@ -128,6 +137,7 @@ def cek_periode_dokumen(k: Any) -> None:
         if model is None:
             continue
         for jalur, teks in _teks(model):
+            subjek = _subjek(dt, nama, jalur)
             if (m := _PK_PERIODE.search(teks)) is not None:
                 k.tambah(
                     "PK_DISEBUT_PERIODE",
@@ -136,7 +146,7 @@ def cek_periode_dokumen(k: Any) -> None:
                     f"Perjanjian Kinerja disebut \u201c{m.group(0)}\u201d; PK ditetapkan untuk "
                     f"satu tahun: sebut \u201cPerjanjian Kinerja Tahun {p.tahun}\u201d",
                     kunci=f"{nama}|{_jalur_teks(jalur)}",
-                    subjek=(("pk",),),
+                    subjek=(("pk",), subjek),
                 )
             if teks.strip().lower() in TEKS_TIDAK_DIKETAHUI:
                 k.tambah(
@@ -146,6 +156,7 @@ def cek_periode_dokumen(k: Any) -> None:
                     f"field {_jalur_teks(jalur)} berisi {teks.strip()!r}; laporan akan "
                     "mencetaknya apa adanya: isi teks sebenarnya atau hapus field itu",
                     kunci=f"{nama}|{_jalur_teks(jalur)}",
+                    subjek=(subjek,),
                 )
     for jalur, teks in _teks(data.satker):
         if teks.strip().lower() in TEKS_TIDAK_DIKETAHUI:
@@ -156,6 +167,7 @@ def cek_periode_dokumen(k: Any) -> None:
                 f"field {_jalur_teks(jalur)} berisi {teks.strip()!r}; laporan akan mencetaknya "
                 "apa adanya: isi teks sebenarnya atau hapus field itu",
                 kunci=f"satker|{_jalur_teks(jalur)}",
+                subjek=(("profil", str(jalur[0])),),
             )
     # 4./5. a catalog IKK moved to another sasaran, or its formula reworded to the opposite
     katalog = {x.kode: x for x in data.katalog.indikator}
