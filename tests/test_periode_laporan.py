@@ -323,15 +323,16 @@ def _varian(tmp: Path, periode: str, akhir: int, kumulatif: bool, tak_tahu: str)
         encoding="utf-8",
     )
     realisasi = "tidak diketahui" if tak_tahu == "anggaran" else "4000000000"
+    pagu = "tidak diketahui" if tak_tahu == "pagu" else "9600000000"
     (folder / kunci / "anggaran.yaml").write_text(
-        f"pagu: 9600000000\nrealisasi: {realisasi}\nper_sasaran:\n"
+        f"pagu: {pagu}\nrealisasi: {realisasi}\nper_sasaran:\n"
         f"  - {{sasaran: SK1, pagu: 3000000000, realisasi: {realisasi}}}\n",
         encoding="utf-8",
     )
     return hasil_laporan(SATKER, 2024, data, periode)
 
 
-@pytest.mark.parametrize("tak_tahu", ["tidak ada", "pembilang", "anggaran"])
+@pytest.mark.parametrize("tak_tahu", ["tidak ada", "pembilang", "anggaran", "pagu"])
 @pytest.mark.parametrize("kumulatif", [True, False])
 @pytest.mark.parametrize(
     ("periode", "akhir"), [("semester-1", 5), ("semester-2", 12), ("triwulan-3", 9)]
@@ -359,6 +360,9 @@ def test_generated_variants(
     assert "rata-rata-pembilang" not in teks and "rata_rata" not in teks
     if tak_tahu == "anggaran":
         assert f"realisasi anggaran {p.nama_periode} belum tersedia" in teks
+    if tak_tahu == "pagu":
+        assert "Pagu anggaran (DIPA) tahun 2024 belum tersedia." in teks
+        assert "pagu anggaran tahun 2024 belum tersedia, sehingga penyerapannya" in teks
     # every count adds up
     status = [x.status for x in h.ikk]
     assert status.count(TIDAK_BERLAKU) == 1
@@ -369,7 +373,7 @@ def test_generated_variants(
     if h.tidak_dihitung:
         assert "Seluruh indikator tercapai" not in teks
     # a partial period's absorption is judged against its share, and says so
-    if p.sebagian_tahun and tak_tahu != "anggaran":
+    if p.sebagian_tahun and tak_tahu not in ("anggaran", "pagu"):
         assert h.porsi_penyerapan is not None
         assert f"porsi waktu ({p.jumlah_bulan} dari 12 bulan)" in teks
     if tak_tahu == "pembilang":

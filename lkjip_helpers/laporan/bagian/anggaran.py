@@ -87,7 +87,11 @@ def alokasi(k: Konteks) -> list[m.Blok]:
     if a is None:
         return []
     out: list[m.Blok] = [
-        m.Paragraf(f"Pagu anggaran (DIPA) tahun {hasil.tahun} sebesar {f.rupiah(a.total.pagu)}.")
+        m.Paragraf(
+            f"Pagu anggaran (DIPA) tahun {hasil.tahun} sebesar {f.rupiah(a.total.pagu)}."
+            if isinstance(a.total.pagu, Decimal)
+            else f"Pagu anggaran (DIPA) tahun {hasil.tahun} belum tersedia."
+        )
     ]
     if a.per_program:
         prog = hasil.data.ini.anggaran.per_program  # type: ignore[union-attr]
