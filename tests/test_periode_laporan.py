@@ -18,7 +18,7 @@ import pytest
 
 from lkjip_helpers import format_id as f
 from lkjip_helpers.errors import DataError
-from lkjip_helpers.hitung.anggaran import porsi_penyerapan
+from lkjip_helpers.hitung.anggaran import DI_BAWAH_PORSI, porsi_penyerapan
 from lkjip_helpers.hitung.capaian import TERCAPAI, TIDAK_BERLAKU, TIDAK_TERCAPAI
 from lkjip_helpers.hitung.hasil import HasilLaporan, hasil_laporan
 from lkjip_helpers.keluaran.tinjauan import html_tinjauan
@@ -129,16 +129,21 @@ def test_triwulan_three_absorption_against_the_plan(triwulan3: HasilLaporan) -> 
     porsi = triwulan3.porsi_penyerapan
     assert porsi is not None and porsi.persen == 70 and "rencana penarikan dana" in porsi.sumber
     r = {x.sasaran.kode: x for x in triwulan3.sasaran}
-    # SK2: 600.000.000 / 1.200.000.000 = 50 %; 50 / 70 = 71,43 % of the plan; capaian
-    # (100 + 64,5624) / 2 = 82,28 % → +10,85 poin: efisien (not "efisien" at 50 % unexplained)
+    # SK1: 2.100.000.000 / 3.000.000.000 = 70 % = 100 % of the plan; capaian
+    # (117,647 + 95,076) / 2 = 106,36 % → +6,36 poin: efisien
+    assert f.persen(r["SK1"].penyerapan_relatif) == "100,00%"
+    assert r["SK1"].label_efisiensi == "Efisien"
+    # SK2: 600.000.000 / 1.200.000.000 = 50 %; 50 / 70 = 71,43 % of the plan, more than 5
+    # poin below it: late spending, not efficiency (before: "efisien" at 50 % unexplained)
     assert f.persen(r["SK2"].penyerapan_relatif) == "71,43%"
-    assert f.poin(r["SK2"].selisih_efisiensi) == "+10,85 poin"
-    assert r["SK2"].label_efisiensi == "Efisien"
-    # SK4: 61,8 / 70 = 88,29 %; capaian 87,5 → −0,79 poin: cukup efisien
-    assert r["SK4"].label_efisiensi == "Cukup efisien"
+    assert f.poin(r["SK2"].selisih_efisiensi) == "+10,85 poin"  # 82,28 − 71,43
+    assert r["SK2"].label_efisiensi == DI_BAWAH_PORSI
+    # SK4: 61,8 / 70 = 88,29 %: below the plan too
+    assert r["SK4"].label_efisiensi == DI_BAWAH_PORSI
     teks = teks_laporan(triwulan3)
     assert "yaitu 70,00% menurut rencana penarikan dana" in teks
     assert "atau 71,43% dari porsi yang semestinya terserap sampai September" in teks
+    assert "Mempercepat penyerapan anggaran sasaran SK2: 50,00% dari pagu" in teks
 
 
 def test_triwulan_three_keeps_known_penyebut(triwulan3: HasilLaporan) -> None:

@@ -30,6 +30,9 @@ EFISIEN = "Efisien"
 CUKUP_EFISIEN = "Cukup efisien"
 TIDAK_EFISIEN = "Tidak efisien"
 MELEBIHI_PAGU = "Tidak dinilai: realisasi melebihi pagu"
+DI_BAWAH_PORSI = "Tidak dinilai: penyerapan di bawah porsi periode"
+"""A partial period whose absorption lags its expected share by more than the threshold:
+spending late in the year is not a saving, so no efficiency is claimed."""
 
 
 def penyerapan(pagu: Nilai | None, realisasi: Nilai | None) -> Nilai | None:
@@ -205,7 +208,8 @@ def efisiensi(
     Spending above the pagu (penyerapan > 100 %) is not called efficient at all.
     In a partial period (``porsi``: the share of the pagu expected by now, in percent) the
     absorption compared is relative to that share (``serapan / porsi × 100``): 39,2 % absorbed
-    by May against 41,67 % expected counts as 94,08 %, not as 39,2 %.
+    by May against 41,67 % expected counts as 94,08 %, not as 39,2 %; below ``100 − ambang``
+    of its share the label is :data:`DI_BAWAH_PORSI` (late spending is not efficiency).
     ``(None, None)`` when a figure is missing or unknown.
     """
     if not isinstance(capaian, Decimal) or not isinstance(serapan, Decimal):
@@ -216,6 +220,8 @@ def efisiensi(
     selisih = capaian - relatif
     if serapan > SERATUS:
         return selisih, MELEBIHI_PAGU
+    if porsi is not None and relatif < SERATUS - ambang:
+        return selisih, DI_BAWAH_PORSI
     if selisih > ambang:
         return selisih, EFISIEN
     if selisih >= -ambang:

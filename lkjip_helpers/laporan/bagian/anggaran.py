@@ -311,7 +311,9 @@ def efisiensi(k: Konteks) -> list[m.Blok]:
         f" Karena laporan {k.judul_periode} baru mencakup {k.periode.rentang_bulan}, penyerapan "
         f"dibandingkan dengan porsi pagu yang semestinya terserap pada bulan-bulan itu, "
         f"yaitu {f.persen(porsi.persen)} menurut {porsi.sumber}: yang dinilai adalah "
-        "penyerapan terhadap porsi tersebut."
+        "penyerapan terhadap porsi tersebut. Penyerapan yang lebih dari "
+        f"{f.angka(ambang, 0)} poin di bawah porsinya tidak dinilai efisien, karena belanja "
+        "yang tertunda bukan penghematan."
         if porsi
         else ""
     )

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from ... import format_id as f
-from ...hitung.anggaran import MELEBIHI_PAGU
+from ...hitung.anggaran import DI_BAWAH_PORSI, MELEBIHI_PAGU
 from .. import model as m
 from ..konteks import Konteks
 from . import ikk as _ikk
@@ -106,6 +106,12 @@ def saran(k: Konteks) -> list[m.Blok]:
     for x in hasil.tidak_dihitung:
         butir.append(f"Melengkapi data {x.kode} “{x.defn.nama}” agar capaiannya dapat dinilai.")
     for r in hasil.sasaran:
+        if r.label_efisiensi == DI_BAWAH_PORSI:
+            butir.append(
+                f"Mempercepat penyerapan anggaran sasaran {r.sasaran.kode}: "
+                f"{f.persen(r.penyerapan)} dari pagu, atau {f.persen(r.penyerapan_relatif)} dari "
+                f"porsi yang semestinya terserap sampai {f.nama_bulan(k.periode.bulan_terakhir)}."
+            )
         if r.label_efisiensi == MELEBIHI_PAGU:
             butir.append(
                 f"Menelusuri realisasi anggaran sasaran {r.sasaran.kode} yang melebihi pagunya "
