@@ -132,6 +132,8 @@ def test_bukan_angka(nilai: object, kata: str) -> None:
         (SATKER, 2023, "tahunan"),
         ("lapas-sungai-meranti", 2024, "semester-1"),
         ("rutan-tanjung-kemuning", 2023, "tahunan"),
+        ("lapas-muara-tiga", 2024, "semester-2"),  # kumulatif written out
+        ("lapas-muara-tiga", 2024, "triwulan-3"),  # target_penyerapan, not in the workbook
     ],
 )
 def test_ekspor_lalu_impor_byte_identik(

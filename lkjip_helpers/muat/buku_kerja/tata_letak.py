@@ -1106,6 +1106,7 @@ TIDAK_DIBAWA = (
     "lampiran.yaml (dokumen PK, SK tim, SOP, gambar)",
     "tabel pendukung IKK (kinerja.yaml: tabel_pendukung)",
     "pengaturan dan data_contoh_fiktif di satker.yaml",
+    "rencana penarikan dana (anggaran.yaml: target_penyerapan)",
     "katalog IKK bersama (data/katalog/)",
 )
 """What the workbook does not carry; an import leaves these untouched."""
