@@ -384,11 +384,14 @@ class _Penulis:
             # a warning, never a stop: text such as "Rp. 65.038.490,-" or "16.466.041.000"
             # (not a number to a non-Indonesian Excel) is read by `lkjip impor`
             dv.errorStyle = "warning"
+            # (Excel allows at most 225 characters in an error message)
             dv.error = (
-                "Excel tidak mengenali isian ini sebagai angka. Angka bergaya Indonesia "
-                "(16.466.041.000, Rp. 65.038.490,-, 99,21%) tetap dibaca oleh lkjip impor: "
-                "pilih Yes/Ya untuk menyimpannya"
-                + (f", atau ketik {EJAAN} bila angkanya tidak diketahui." if boleh_td else ".")
+                "Bukan angka bagi Excel. Gaya Indonesia (16.466.041.000, Rp. 65.038.490,-) "
+                + (
+                    f"tetap dibaca lkjip impor: pilih Yes/Ya. Tidak diketahui: ketik {EJAAN}."
+                    if boleh_td
+                    else "tetap dibaca lkjip impor: pilih Yes/Ya."
+                )
             )
         elif jenis == "bulat" and batas:
             dv = DataValidation(
