@@ -56,11 +56,15 @@ def test_sidik_menyebut_yang_berubah(tmp_path: Path) -> None:
     (satker / "2023-semester-1" / "kinerja.yaml").write_text("x: 1\n", encoding="utf-8")
     (data / "satker" / "lapas-kedua" / "2023" / "narasi.yaml").write_text("x\n", "utf-8")
     (data / "README.md").write_text("dokumentasi\n", encoding="utf-8")
+    (satker / "2022-semester-1").mkdir()
+    (satker / "2022-semester-1" / "kinerja.yaml").write_text("x: 1\n", encoding="utf-8")
     assert _sidik(data) == awal
-    # … the semester report reads its own folder and the previous year's annual data
+    # … the semester report reads its own folder and the previous year's annual data and
+    # same-period data (the like-for-like comparison uses whichever covers the same months)
     semester = _sidik(data, periode="semester-1")
     assert "data/satker/lapas-banyuasin/2023-semester-1/kinerja.yaml" in semester.berkas
     assert "data/satker/lapas-banyuasin/2022/kinerja.yaml" in semester.berkas
+    assert "data/satker/lapas-banyuasin/2022-semester-1/kinerja.yaml" in semester.berkas
     assert "data/satker/lapas-banyuasin/2023/kinerja.yaml" not in semester.berkas
 
     # every kind of input changes the key, and the difference names it

@@ -5,8 +5,9 @@ build's outputs are the answer (``lkjip build`` says "dipakai ulang", ``lkjip ba
 it). The key is made from inputs only — never from outputs, which carry timestamps:
 
 - ``data/``: ``satker.yaml``, the files of the report period (``<satker>/<kunci>/``), of the
-  previous year (``<satker>/<tahun-1>/``, used for comparisons), any other file of the
-  satker folder that does not belong to another period, and every shared file outside
+  previous year (``<satker>/<tahun-1>/`` and ``<tahun-1>-<periode>/``, used for comparisons),
+  any other file of the satker folder that does not belong to another period, and every
+  shared file outside
   ``data/satker/`` (catalogs; ``*.md`` documentation excluded);
 - ``notebook/``: the chapter notebooks and the ``*.py`` files beside them;
 - ``kode/``: every file of the ``lkjip_helpers`` package (code, CSS, nbconvert template);
@@ -136,7 +137,9 @@ def _berkas_di(folder: Path, lewati: Iterable[Path] = ()) -> list[Path]:
 def sidik_data(data_dir: Path, satker: str, tahun: int, kunci: str) -> dict[str, str]:
     """Items of the data the report reads (see the module docstring), keyed ``data/<rel>``."""
     folder = data_dir / "satker" / satker
-    dipakai = {kunci, str(tahun - 1)}
+    # the previous year's annual folder and its folder of the same period (2023-triwulan-3):
+    # the like-for-like comparison reads whichever covers the same months
+    dipakai = {kunci, str(tahun - 1), str(tahun - 1) + kunci.removeprefix(str(tahun))}
     berkas: list[Path] = []
     if folder.is_dir():
         for anak in sorted(folder.iterdir()):
