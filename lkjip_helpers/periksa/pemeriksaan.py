@@ -26,6 +26,7 @@ from ..hitung import HasilLaporan, hasil_untuk
 from ..hitung.capaian import GalatHitung, hitung_realisasi, teks_kunci
 from ..hitung.kinerja_anggaran import TOLERANSI_RESMI
 from ..muat import DataLaporan, DataTahun, muat
+from ..muat.periode import rentang_bulan_teks
 from ..muat.sisipan import BENTUK, cari_sisipan
 from ..muat.skema import Narasi, NarasiIkk
 from ..tidak_diketahui import TidakDiketahui
@@ -346,7 +347,15 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
             "TAHUN_LALU_KOSONG",
             "info",
             f"satker/{d.satker.id}/{d.tahun - 1}/",
-            f"data kinerja {d.tahun - 1} tidak ada; perbandingan dengan tahun lalu dilewati",
+            (
+                f"data {d.tahun - 1} tidak mencakup bulan yang sama dengan periode ini; "
+                "perbandingan dengan tahun lalu dilewati (untuk membandingkan, isi data "
+                + rentang_bulan_teks(d.periode.bulan_awal, d.periode.bulan_terakhir, d.tahun - 1)
+                + f" di folder {d.tahun - 1}{d.ini.kunci.removeprefix(str(d.tahun))}/)"
+                if d.alasan_tanpa_pembanding
+                else f"data kinerja {d.tahun - 1} tidak ada; perbandingan dengan tahun lalu "
+                "dilewati"
+            ),
             kunci=str(d.tahun - 1),
             subjek=(("ikk",),),
         )
