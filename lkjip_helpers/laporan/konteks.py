@@ -46,7 +46,9 @@ class Konteks:
         on the cover."""
         k = self.hasil.data.ini.kinerja
         p = k.periode_laporan if k else None
-        return p.keterangan if p and p.keterangan else None
+        ket = p.keterangan.strip() if p and p.keterangan else None
+        # an old annual folder's "Januari–Desember 2023" only repeats the period
+        return ket if ket and ket != self.periode.rentang_bulan else None
 
     @property
     def satker(self) -> s.Satker:
