@@ -28,7 +28,7 @@ from lkjip_helpers.muat import skema as s
 from lkjip_helpers.muat.buku_kerja.sel import angka_teks
 from lkjip_helpers.muat.data import muat_laporan
 from lkjip_helpers.periksa import periksa, periksa_data
-from lkjip_helpers.periksa.periode import arah_terbalik, tanggal_teks
+from lkjip_helpers.periksa.periode import _PK_PERIODE, arah_terbalik, tanggal_teks
 
 DATA = Path(__file__).parents[1] / "data"
 SATKER = "lapas-muara-tiga"
@@ -247,6 +247,9 @@ def test_reversal_heuristic() -> None:
     # a reworded but same-meaning formula is accepted
     assert arah_terbalik(kp, kq, "WBP yang mengikuti program pembinaan kepribadian", kq) is None
     assert tanggal_teks("Sungai Meranti, 14 Juni 2024").isoformat() == "2024-06-14"
+    # the PK named by a period, not a sentence that mentions both
+    assert _PK_PERIODE.search("Perjanjian Kinerja (PK) Semester I Tahun 2022")
+    assert not _PK_PERIODE.search("Perjanjian Kinerja Tahun 2024 dievaluasi pada Semester I")
 
 
 def test_unknown_signatory_is_refused(salinan: Path) -> None:

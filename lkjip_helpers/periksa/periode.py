@@ -25,7 +25,7 @@ from ..muat.skema import TEKS_TIDAK_DIKETAHUI
 _BULAN = {f.nama_bulan(i).lower(): i for i in range(1, 13)}
 _TANGGAL = re.compile(r"(\d{1,2})\s+(" + "|".join(_BULAN) + r")\s+(\d{4})", re.IGNORECASE)
 _PK_PERIODE = re.compile(
-    r"\b(?:PK|Perjanjian\s+Kinerja)\s+(?:\S+\s+){0,4}?((?:Semester|Triwulan)\s+[IV1-4]+)\b",
+    r"\b(?:PK|Perjanjian\s+Kinerja)(?:\s+\(PK\))?\s+((?:Semester|Triwulan)\s+[IV1-4]+)\b",
     re.IGNORECASE,
 )
 _NEGASI = re.compile(r"\b(tidak|belum|tanpa|gagal|bukan|non)\b", re.IGNORECASE)
