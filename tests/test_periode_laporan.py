@@ -316,7 +316,10 @@ def _varian(tmp: Path, periode: str, akhir: int, kumulatif: bool, tak_tahu: str)
     shutil.copytree(asal / "2023", folder / "2023")
     kunci = f"2024-{periode}"
     (folder / kunci).mkdir()
-    shutil.copy(asal / "2024-semester-2" / "profil.yaml", folder / kunci / "profil.yaml")
+    profil = (asal / "2024-semester-2" / "profil.yaml").read_text(encoding="utf-8")
+    if tak_tahu == "kapasitas":
+        profil = profil.replace("kapasitas: 250", "kapasitas: tidak diketahui")
+    (folder / kunci / "profil.yaml").write_text(profil, encoding="utf-8")
     awal_sendiri = {"semester-1": 1, "semester-2": 7, "triwulan-1": 1, "triwulan-3": 7}[periode]
     awal = 1 if kumulatif else awal_sendiri
     pembilang = "tidak diketahui" if tak_tahu == "pembilang" else "1"
@@ -334,13 +337,13 @@ def _varian(tmp: Path, periode: str, akhir: int, kumulatif: bool, tak_tahu: str)
     pagu = "tidak diketahui" if tak_tahu == "pagu" else "9600000000"
     (folder / kunci / "anggaran.yaml").write_text(
         f"pagu: {pagu}\nrealisasi: {realisasi}\nper_sasaran:\n"
-        f"  - {{sasaran: SK1, pagu: 3000000000, realisasi: {realisasi}}}\n",
+        f"  - {{sasaran: SK1, pagu: 5000000000, realisasi: {realisasi}}}\n",
         encoding="utf-8",
     )
     return hasil_laporan(SATKER, 2024, data, periode)
 
 
-@pytest.mark.parametrize("tak_tahu", ["tidak ada", "pembilang", "anggaran", "pagu"])
+@pytest.mark.parametrize("tak_tahu", ["tidak ada", "pembilang", "anggaran", "pagu", "kapasitas"])
 @pytest.mark.parametrize("kumulatif", [True, False])
 @pytest.mark.parametrize(
     ("periode", "akhir"), [("semester-1", 5), ("semester-2", 12), ("triwulan-3", 9)]
@@ -363,11 +366,15 @@ def test_generated_variants(
     assert "setahun penuh" not in teks and "belum final" not in teks
     # unknowns read as Indonesian, never a placeholder where a number belongs
     assert not re.search(
-        r"(sebesar|terealisasi|sisa|penyerapan anggaran) data tidak tersedia", teks
+        r"(sebesar|terealisasi|sisa|penyerapan anggaran|dihuni|tingkat hunian) data tidak "
+        "tersedia",
+        teks,
     )
     assert "rata-rata-pembilang" not in teks and "rata_rata" not in teks
     if tak_tahu == "anggaran":
         assert f"realisasi anggaran {p.nama_periode} belum tersedia" in teks
+    if tak_tahu == "kapasitas":
+        assert "Data kapasitas hunian belum tersedia; jumlah penghuni 310 orang" in teks
     if tak_tahu == "pagu":
         assert "Pagu anggaran (DIPA) tahun 2024 belum tersedia." in teks
         assert "pagu anggaran tahun 2024 belum tersedia, sehingga penyerapannya" in teks

@@ -20,13 +20,28 @@ def gambaran_umum(k: Konteks) -> list[m.Blok]:
     if teks:
         out.append(teks)
     per = f" (per {p.penghuni_per})" if p.penghuni_per else ""
-    out.append(
-        m.Paragraf(
+    # an unknown figure is said in words, never "data tidak tersedia" where a number belongs
+    tahu_kap, tahu_huni = diketahui(p.kapasitas), diketahui(p.penghuni)
+    if tahu_kap and tahu_huni:
+        kalimat = (
             f"Kapasitas hunian {f.nilai_satuan(p.kapasitas, 'orang')}, dihuni "
             f"{f.nilai_satuan(p.penghuni, 'orang')}{per}; tingkat hunian "
             f"{f.persen(hasil.okupansi)} dari kapasitas."
         )
-    )
+    elif tahu_huni:
+        kalimat = (
+            f"Data kapasitas hunian belum tersedia; jumlah penghuni "
+            f"{f.nilai_satuan(p.penghuni, 'orang')}{per}, sehingga tingkat hunian belum dapat "
+            "dihitung."
+        )
+    elif tahu_kap:
+        kalimat = (
+            f"Kapasitas hunian {f.nilai_satuan(p.kapasitas, 'orang')}; data jumlah penghuni"
+            f"{per} belum tersedia, sehingga tingkat hunian belum dapat dihitung."
+        )
+    else:
+        kalimat = f"Data kapasitas hunian dan jumlah penghuni{per} belum tersedia."
+    out.append(m.Paragraf(kalimat))
     out.append(
         m.Tabel.buat(
             "hunian",
