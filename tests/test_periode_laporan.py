@@ -252,6 +252,19 @@ def test_reversal_heuristic() -> None:
     assert not _PK_PERIODE.search("Perjanjian Kinerja Tahun 2024 dievaluasi pada Semester I")
 
 
+def test_cumulative_is_not_compared_with_the_period_alone(salinan: Path) -> None:
+    # 2023's Triwulan III folder holding Juli–September only: not the same months as
+    # Januari–September 2024, so nothing is compared (not even with the annual 2023)
+    _ganti(
+        salinan / "satker" / SATKER / "2023-triwulan-3" / "kinerja.yaml",
+        "  bulan_terakhir: 9\n",
+        "  bulan_terakhir: 9\n  kumulatif: false\n",
+    )
+    d = muat_laporan(SATKER, 2024, salinan, "triwulan-3")
+    assert d.lalu is None
+    assert "Juli–September 2023 dan Januari–Desember 2023" in d.alasan_tanpa_pembanding
+
+
 def test_unknown_signatory_is_refused(salinan: Path) -> None:
     p = salinan / "satker" / SATKER / "2024-semester-2" / "profil.yaml"
     _ganti(p, "nama: Rahmat Hidayat", "nama: tidak diketahui")
