@@ -136,9 +136,7 @@ def rata_capaian(h: HasilLaporan) -> Decimal | None:
     """Mean capaian of the IKK whose capaian could be computed and whose data passed the
     validity checks ("Perlu verifikasi" ones are left out); None when there is none."""
     nilai = [
-        x.capaian
-        for x in h.ikk
-        if isinstance(x.capaian, Decimal) and x.status != PERLU_VERIFIKASI
+        x.capaian for x in h.ikk if isinstance(x.capaian, Decimal) and x.status != PERLU_VERIFIKASI
     ]
     return sum(nilai, Decimal(0)) / len(nilai) if nilai else None
 

@@ -391,7 +391,9 @@ class Rekap:
             for n, bagian in enumerate(potongan, start=1):
                 per_kode = [{x.kode: x for x in a.ikk} for a in bagian]
                 kelas = [[(p[k].kelas if k in p else None) for k in urutan_kode] for p in per_kode]
-                nilai = [[(p[k].capaian if k in p else None) for k in urutan_kode] for p in per_kode]
+                nilai = [
+                    [(p[k].capaian if k in p else None) for k in urutan_kode] for p in per_kode
+                ]
                 judul_ = "Peta Capaian IKK per Satker"
                 if kanwil and (len(grup) > 1 or self.kanwil == ""):
                     judul_ += f" — {kanwil}"
