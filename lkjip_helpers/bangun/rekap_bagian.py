@@ -45,8 +45,9 @@ from .rekap import (
 KOLOM_PER_TABEL = 6
 """Satker columns per capaian table; more satkers continue in the next table."""
 MAKS_SATKER_TABEL_CAPAIAN = 12
-"""Above this many satkers the per-IKK capaian tables are left out: the heat map prints every
-value and ``capaian_ikk.csv`` of the roll-up holds them all."""
+"""Above this many satkers the detail tables (capaian per IKK, budget, occupancy, problems)
+are left out of the document: the heat map prints every capaian, the summary the main
+figures, and ``rekap.csv`` / ``rekap_excel.csv`` hold every figure of every satker."""
 BARIS_PER_PETA = 36
 """Satker rows per heat map: a larger roll-up continues in the next figure (one A4 page)."""
 
@@ -95,9 +96,17 @@ def peta_panas_png(
     n_baris, n_kolom = len(baris), len(kode)
     kode_kelas = [[indeks[k or TIDAK_DIPERJANJIKAN] for k in r] for r in kelas]
     with plt.rc_context({**GAYA, "axes.grid": False}):
-        lebar = min(11.0, 2.2 + 0.27 * n_kolom)
-        tinggi = 1.3 + 0.21 * n_baris
-        fig, ax = plt.subplots(figsize=(lebar, tinggi), layout="constrained")
+        lebar = min(11.0, max(6.5, 2.2 + 0.27 * n_kolom))
+        tinggi = 1.6 + 0.21 * n_baris
+        # Fixed margins (inches) rather than a layout engine: measuring every cell's text
+        # twice made a 500-satker roll-up take minutes.
+        fig, ax = plt.subplots(figsize=(lebar, tinggi))
+        fig.subplots_adjust(
+            left=2.0 / lebar,
+            right=1 - 0.1 / lebar,
+            top=1 - 0.45 / tinggi,
+            bottom=0.55 / tinggi,
+        )
         ax.imshow(
             kode_kelas,
             cmap=ListedColormap(warna),
@@ -151,7 +160,7 @@ def peta_panas_png(
             frameon=False,
         )
         buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=150, metadata={"Software": None})
+        fig.savefig(buf, format="png", dpi=120, metadata={"Software": None})
         plt.close(fig)
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
@@ -337,8 +346,19 @@ class Rekap:
             )
         return hasil
 
+    def _besar(self) -> bool:
+        return len(self.anggota) > MAKS_SATKER_TABEL_CAPAIAN
+
     def _capaian_ikk(self) -> list[Blok]:
-        if not self.anggota or len(self.anggota) > MAKS_SATKER_TABEL_CAPAIAN:
+        if self._besar():
+            return [
+                Paragraf(
+                    f"Rincian {len(self.anggota)} satker (pagu, realisasi, nilai gabungan, "
+                    "hunian, masalah per tingkat) ada di rekap.csv dan rekap_excel.csv; angka "
+                    "capaian setiap IKK tertera pada peta di atas."
+                )
+            ]
+        if not self.anggota:
             return []
         df = matriks_capaian(self.anggota)
         nama = self._nama()
@@ -442,7 +462,7 @@ class Rekap:
         ]
 
     def _anggaran(self) -> list[Blok]:
-        if not self.anggota:
+        if not self.anggota or self._besar():
             return []
         baris = [
             [
@@ -468,6 +488,8 @@ class Rekap:
         ]
 
     def _hunian(self) -> list[Blok]:
+        if self._besar():
+            return []
         baris = []
         for a in self.anggota:
             ok = a.angka("okupansi_persen")
@@ -493,6 +515,8 @@ class Rekap:
         ]
 
     def _temuan(self) -> list[Blok]:
+        if self._besar():
+            return []
         baris = [
             [teks(a.nama)]
             + [
