@@ -285,6 +285,18 @@ def test_peta_panas_kategorik_putus_di_target() -> None:
     assert len(set(WARNA_KELAS.values())) == len(WARNA_KELAS)
 
 
+def test_angka_peta_tidak_melewati_target_karena_pembulatan() -> None:
+    from lkjip_helpers.bangun.rekap_bagian import _angka_peta
+
+    assert _angka_peta(Decimal("94"), TIDAK_TERCAPAI) == "94"
+    # 99,6 missed is not printed "100" (half-up to a whole percent would say met)
+    assert _angka_peta(Decimal("99.6"), TIDAK_TERCAPAI) == "99,6"
+    assert _angka_peta(Decimal("99.96"), TIDAK_TERCAPAI) == "99,96"
+    assert _angka_peta(Decimal("100"), TERCAPAI) == "100"
+    # SK1.1 of the sample: 121,92 / 80 = 152,4 %, needs verification
+    assert _angka_peta(Decimal("152.4"), PERLU_VERIFIKASI) == "152*"
+
+
 # --------------------------------------------------------------------------- index
 
 
