@@ -85,6 +85,8 @@ def rekam_fiktif(dasar: RekamSatker, jumlah: int, n_kanwil: int, seed: int) -> l
         )
         for k in KELAS_STATUS:
             ringkas[KOLOM_STATUS[k]] = str(sum(x.kelas == k for x in ikk))
+        dinilai = [x.capaian for x in ikk if x.capaian is not None and x.kelas != PERLU_VERIFIKASI]
+        ringkas["rata_capaian_persen"] = f"{sum(dinilai) / len(dinilai):.2f}" if dinilai else ""
         hasil.append(RekamSatker(f"lapas-fiktif-{i + 1:03d}", ringkas, ikk))
     return hasil
 

@@ -359,7 +359,11 @@ def test_rekap_periode_daftar_gagal_semua_periode_dan_paksa(
         _hasil("lapas-b", "2023-semester-1", "gagal", pesan="YAML tidak sah", bab="pemuatan data"),
     ]
     dipanggil: list[dict[str, object]] = []
-    monkeypatch.setattr(rekap_dokumen, "render_rekap", lambda tujuan, **kw: dipanggil.append(kw))
+    monkeypatch.setattr(
+        rekap_dokumen,
+        "render_rekap",
+        lambda tujuan, **kw: dipanggil.append({"tujuan": tujuan, **kw}),
+    )
     monkeypatch.setattr(rekap_dokumen, "rekap_tersimpan", lambda tujuan, kunci: True)
     batch._rekap_periode(rencana, hasil, tmp_path, False, lambda _: None)  # type: ignore[arg-type]
     assert dipanggil == [], "unchanged roll-ups are skipped"
@@ -370,6 +374,16 @@ def test_rekap_periode_daftar_gagal_semua_periode_dan_paksa(
             ("lapas-b", "2023-semester-1")
         ]
     assert dipanggil[0]["satker"] == ["lapas-a"] and dipanggil[1]["satker"] == []
+
+    # --kanwil: one more roll-up per Kanwil, from the same results, in a folder of its own
+    dipanggil.clear()
+    hasil[0].ringkas = {"kanwil": "Kantor Wilayah Kementerian Hukum dan HAM Riau"}  # type: ignore[attr-defined]
+    batch._rekap_periode(
+        rencana, hasil, tmp_path / "uji", False, lambda _: None, paksa=True, kanwil=["riau"]
+    )  # type: ignore[arg-type]
+    tujuan = [Path(str(kw["tujuan"])).relative_to(tmp_path).as_posix() for kw in dipanggil]
+    assert tujuan == ["uji/2023", "uji-kanwil-riau/2023", "uji/2023-semester-1"]
+    assert dipanggil[1]["kanwil"] == "riau" and dipanggil[1]["satker"] == ["lapas-a"]
 
 
 def test_rencana_menolak_satker_tak_dikenal(

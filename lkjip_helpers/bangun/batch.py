@@ -703,9 +703,10 @@ def _rekap_periode(
     kanwil: Sequence[str] = (),
 ) -> list[HasilRekap]:
     """Render the roll-up document of every period of the plan (unchanged ones skipped unless
-    ``paksa``), and one per Kanwil in ``kanwil`` (``semua``: every Kanwil of the period's
-    records) into ``<periode>-kanwil-<nama>/``. Every failed entry of the batch, of any
-    period, is listed in every period's roll-up."""
+        ``paksa``), and one per Kanwil in ``kanwil`` (``semua``: every Kanwil of the period's
+        records) into ``rekap/<nama>-kanwil-<kanwil>/<periode>/`` (beside the batch's own folder, so
+    the index lists it as a roll-up of its own). Every failed entry of the batch, of any
+        period, is listed in every period's roll-up."""
     from ..laporan.model import slug
     from .rekap_bagian import cocok_kanwil
     from .rekap_dokumen import kunci_rekap, rekap_tersimpan, render_rekap
@@ -730,19 +731,21 @@ def _rekap_periode(
         baik = [t for t in tugas if per_tugas[t].status in STATUS_BAIK]
         data_dir = baik[0].data_dir if baik else tugas[0].data_dir
         nama_kanwil = {t.satker: (per_tugas[t].ringkas.get("kanwil") or "") for t in baik}
-        sasaran: list[tuple[str, str]] = [("", kunci)]
+        sasaran: list[tuple[str, Path]] = [("", folder / kunci)]
         for pola in kanwil:
             semua = [k for k in dict.fromkeys(nama_kanwil.values()) if k]
             daftar = semua if pola == "semua" else [pola]
-            sasaran += [(k, f"{kunci}-kanwil-{slug(k)}") for k in daftar]
-        for pola, nama_folder in dict.fromkeys(sasaran):
+            sasaran += [
+                (k, folder.with_name(f"{folder.name}-kanwil-{slug(k)}") / kunci) for k in daftar
+            ]
+        for pola, tujuan in dict.fromkeys(sasaran):
+            nama_folder = f"{kunci} {pola}".strip()
             anggota = [
                 t for t in baik if not pola or cocok_kanwil(nama_kanwil.get(t.satker, ""), pola)
             ]
             if pola and not anggota:
                 cetak(f"rekap {kunci}: tidak ada satker Kanwil {pola!r}; rekap Kanwil dilewati")
                 continue
-            tujuan = folder / nama_folder
             parameter = {
                 "satker": [t.satker for t in anggota],
                 "tahun": tugas[0].tahun,

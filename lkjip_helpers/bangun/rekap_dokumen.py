@@ -49,6 +49,7 @@ table.kolom-banyak th, table.kolom-banyak td,
 table.kolom-sangat-banyak th, table.kolom-sangat-banyak td { overflow-wrap: break-word; }
 section.kepala-rekap h1 { margin-top: 0; font-size: 15pt; }
 figure.gambar img { max-height: 235mm; }
+figure[id^="tabel-rekap-ringkasan"] th:first-child { width: 24%; }
 """
 """Print rules of the roll-up (after the report's print stylesheet, so they win): narrower
 margins and smaller table text, so the per-satker summary fits page 1."""
