@@ -152,6 +152,9 @@ def test_bagian_rekap(data: Path) -> None:
     assert sel[0][1:7] == ["26", "23", "1", "2", "0", "0"]
     assert sel[1][1:7] == ["26", "22", "2", "2", "0", "0"]
     assert sel[2][:7] == ["Jumlah", "52", "45", "3", "4", "0", "0"]
+    assert "Ringkasan per satker — Kantor Wilayah Kementerian Hukum dan HAM Sumatera" in (
+        halaman1.get_text()
+    ), "one Kanwil: named in the caption"
     assert sel[0][8:12] == ["99,21%", "91,24", "98,66", "31"]
     tabel = BeautifulSoup(rk.capaian_ikk().html(), "html.parser")
     kepala = [th.get_text() for th in tabel.find_all("th")]
@@ -248,10 +251,22 @@ def test_rekap_per_kanwil() -> None:
     rk = Rekap(satker, 2023, data_dir=ROOT / "data", kanwil="kalimantan  barat")
     assert [a.satker for a in rk.anggota] == ["rutan-tanjung-kemuning"]
     semua = Rekap(satker, 2023, data_dir=ROOT / "data")
-    assert [k for k, _ in semua.kelompok_kanwil()] == [
+    kanwil = [
         "Kantor Wilayah Kementerian Hukum dan HAM Sumatera Selatan",
         "Kantor Wilayah Kementerian Hukum dan HAM Kalimantan Barat",
     ]
+    assert [k for k, _ in semua.kelompok_kanwil()] == kanwil
+    # one summary table, a row naming each Kanwil above its satkers, then the grand total
+    tabel = BeautifulSoup(semua.ringkasan().html(), "html.parser")
+    baris = [[td.get_text() for td in tr.find_all("td")] for tr in tabel.find_all("tr")[1:]]
+    assert [b[0] for b in baris] == [
+        kanwil[0],
+        "Lapas Kelas IIA Banyuasin",
+        kanwil[1],
+        "Rutan Kelas IIB Tanjung Kemuning",
+        "Jumlah semua",
+    ]
+    assert baris[-1][1:7] == ["52", "42", "7", "2", "0", "1"]
     # rutan-tanjung-kemuning: 19 met, 6 missed, SK1.5 not applicable (0 of 0): 19+6+1 = 26
     rutan = semua.anggota[1]
     assert [rutan.jumlah(k) for k in KELAS_STATUS] == [19, 6, 0, 0, 1]

@@ -332,36 +332,31 @@ class Rekap:
                     "kosong",
                 ),
             ]
-        hasil: list[Blok] = [kepala]
         grup = self.kelompok_kanwil()
+        judul_tabel = "Ringkasan per satker"
+        if len(grup) == 1 and grup[0][0]:
+            judul_tabel += f" — {grup[0][0]}"
+        baris: list[list[Sel]] = []
         for kanwil, anggota in grup:
-            judul_tabel = "Ringkasan per satker"
-            if len(grup) > 1 or kanwil:
-                judul_tabel += f" — {kanwil or 'Kanwil tidak diisi'}"
-            hasil.append(
-                Tabel.buat(
-                    f"rekap-ringkasan-{slug(kanwil) or 'semua'}",
-                    judul_tabel,
-                    [
-                        "Satker",
-                        "IKK",
-                        "Tercapai",
-                        "Tidak tercapai",
-                        "Perlu verifikasi",
-                        "Tidak dapat dinilai",
-                        "Tidak berlaku",
-                        "Rata-rata capaian",
-                        "Penyerapan anggaran",
-                        "SMART-DJA",
-                        "IKPA",
-                        "Masalah belum ditanggapi",
-                    ],
-                    [_baris_ringkasan(a) for a in anggota]
-                    + ([_baris_jumlah(anggota)] if len(anggota) > 1 else []),
-                    catatan=CATATAN_RINGKASAN if kanwil == grup[-1][0] else None,
+            if len(grup) > 1:
+                baris.append(
+                    [teks(kanwil or "Kanwil tidak diisi", "kelompok", len(KOLOM_RINGKASAN))]
                 )
+            baris += [_baris_ringkasan(a) for a in anggota]
+            if len(grup) > 1 and len(anggota) > 1:
+                baris.append(_baris_jumlah(anggota, "Jumlah Kanwil"))
+        if len(self.anggota) > 1:
+            baris.append(
+                _baris_jumlah(self.anggota, "Jumlah" if len(grup) == 1 else "Jumlah semua")
             )
-        return hasil
+        tabel = Tabel.buat(
+            "rekap-ringkasan",
+            judul_tabel,
+            KOLOM_RINGKASAN,
+            baris,
+            catatan=CATATAN_RINGKASAN,
+        )
+        return [kepala, tabel]
 
     def _besar(self) -> bool:
         return len(self.anggota) > MAKS_SATKER_TABEL_CAPAIAN
@@ -421,6 +416,8 @@ class Rekap:
         urutan_kode = list(kode)
         hasil: list[Blok] = []
         grup = self.kelompok_kanwil()
+        if len(self.anggota) <= BARIS_PER_PETA:  # one figure, rows in Kanwil order
+            grup = [("" if len(grup) > 1 else grup[0][0], [a for _, g in grup for a in g])]
         for kanwil, anggota in grup:
             potongan = [
                 anggota[i : i + BARIS_PER_PETA] for i in range(0, len(anggota), BARIS_PER_PETA)
@@ -583,6 +580,20 @@ class Rekap:
         ]
 
 
+KOLOM_RINGKASAN = [
+    "Satker",
+    "IKK",
+    "Tercapai",
+    "Tidak tercapai",
+    "Perlu verifikasi",
+    "Tidak dapat dinilai",
+    "Tidak berlaku",
+    "Rata-rata capaian",
+    "Penyerapan anggaran",
+    "SMART-DJA",
+    "IKPA",
+    "Masalah belum ditanggapi",
+]
 CATATAN_RINGKASAN = (
     "Tercapai + tidak tercapai + perlu verifikasi + tidak dapat dinilai + tidak berlaku = "
     "jumlah IKK. Perlu verifikasi: data IKK gagal uji kewajaran, belum dapat dinyatakan "
@@ -611,11 +622,11 @@ def _baris_ringkasan(a: RekamSatker) -> list[Sel]:
     ]
 
 
-def _baris_jumlah(anggota: Sequence[RekamSatker]) -> list[Sel]:
+def _baris_jumlah(anggota: Sequence[RekamSatker], label: str = "Jumlah") -> list[Sel]:
     """Totals of the counts; means left empty (a mean of means would mislead)."""
     belum = [a.angka("masalah_belum_ditanggapi") for a in anggota]
     return [
-        teks("Jumlah", kelas="jumlah"),
+        teks(label, kelas="jumlah"),
         bulat(sum(len(a.ikk) for a in anggota)),
         *(bulat(sum(a.jumlah(k) for a in anggota)) for k in KELAS_STATUS),
         teks(""),

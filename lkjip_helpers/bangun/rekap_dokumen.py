@@ -62,6 +62,9 @@ def rapatkan(soup: Any) -> Any:
     for sec in soup.select("section.daftar"):
         sec.decompose()
     if soup.body is not None:
+        gaya = soup.new_tag("style")
+        gaya.string = "td.kelompok { font-weight: bold; background: #e8edf3; }"
+        soup.body.append(gaya)
         gaya = soup.new_tag("style", attrs={"media": "print"})
         gaya.string = GAYA_REKAP
         soup.body.append(gaya)
