@@ -624,7 +624,7 @@ def _parser_batch(sub: argparse._SubParsersAction) -> None:
         default=None,
         metavar="NAMA",
         help="tambahkan rekap satu Kanwil (nama atau sebagian nama, mis. 'Sumatera Selatan'; "
-        "boleh diulang) dari batch yang sama, di <out_dir>/rekap/<nama>/<periode>-kanwil-…/; "
+        "boleh diulang) dari batch yang sama, di <out_dir>/rekap/<nama>-kanwil-…/<periode>/; "
         "'semua': satu rekap per Kanwil",
     )
     pilih.add_argument(
