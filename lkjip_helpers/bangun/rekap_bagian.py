@@ -315,8 +315,9 @@ class Rekap:
 
     def _ringkasan(self) -> list[Blok]:
         judul_ = self.judul or "Rekap Laporan Kinerja Instansi Pemerintah"
-        if self.kanwil:
-            judul_ += f" — {self.kanwil}"
+        if self.kanwil:  # the Kanwil's own name when its satkers agree on it
+            nama = {a.kanwil for a in self.anggota}
+            judul_ += f" — {nama.pop() if len(nama) == 1 else self.kanwil}"
         gagal = f"; {len(self.gagal_entri)} entri gagal" if self.gagal_entri else ""
         kepala = Html(
             f'<section class="kepala-rekap"><h1>{esc(judul_)}</h1>'
