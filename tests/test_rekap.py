@@ -197,6 +197,7 @@ def test_notebook_rekap_tipis_dan_berparameter() -> None:
             assert len([s for s in body if not isinstance(s, ast.Import | ast.ImportFrom)]) <= 1
 
 
+@pytest.mark.e2e
 def test_dokumen_rekap_html_dan_pdf(data: Path, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
@@ -310,6 +311,31 @@ def test_angka_peta_tidak_melewati_target_karena_pembulatan() -> None:
     assert _angka_peta(Decimal("100"), TERCAPAI) == "100"
     # SK1.1 of the sample: 121,92 / 80 = 152,4 %, needs verification
     assert _angka_peta(Decimal("152.4"), PERLU_VERIFIKASI) == "152*"
+
+
+def test_rekam_satker_json_pulang_pergi(data: Path) -> None:
+    """The batch hands the roll-up JSON records; read back they give the same figures."""
+    from lkjip_helpers.bangun.rekap import RekamSatker
+
+    r = rekam_anggota(muat_anggota("lapas-banyuasin", 2023, "tahunan", data))
+    balik = RekamSatker.dari_json(json.loads(json.dumps(r.ke_json())))
+    assert balik == r
+    assert [balik.jumlah(k) for k in KELAS_STATUS] == [23, 1, 2, 0, 0]
+    assert round(balik.ikk[0].capaian, 2) == Decimal("152.40")  # SK1.1: 121,92 / 80
+
+
+@pytest.mark.e2e
+def test_bench_rekap_berjalan(capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "bench_rekap", ROOT / "benchmarks" / "bench_rekap.py"
+    )
+    assert spec and spec.loader
+    modul = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(modul)
+    assert modul.main(["--jumlah", "40", "--kanwil", "3", "--tanpa-pdf"]) == 0
+    assert "rekap 40 satker / 3 Kanwil:" in capsys.readouterr().out
 
 
 # --------------------------------------------------------------------------- index
