@@ -159,7 +159,7 @@ def ringkasan(a: AnggotaRekap) -> dict[str, str]:
     h = a.hasil
     ang = h.anggaran.total if h.anggaran else None
     profil = h.data.ini.profil
-    n = hitung_temuan(a.temuan, a.tanggapan, a.induk)
+    n = hitung_temuan(a.temuan, set())  # per level (answers: counted per problem below)
     m = hitung_masalah(a)
     kelas = {k: 0 for k in KELAS_STATUS}
     for x in h.ikk:
