@@ -618,6 +618,16 @@ def _parser_batch(sub: argparse._SubParsersAction) -> None:
         help="tetap menyusun laporan walaupun pemeriksaan data menemukan error",
     )
     pilih.add_argument(
+        "--kanwil",
+        dest="kanwil",
+        action="append",
+        default=None,
+        metavar="NAMA",
+        help="tambahkan rekap satu Kanwil (nama atau sebagian nama, mis. 'Sumatera Selatan'; "
+        "boleh diulang) dari batch yang sama, di <out_dir>/rekap/<nama>-kanwil-…/<periode>/; "
+        "'semua': satu rekap per Kanwil",
+    )
+    pilih.add_argument(
         "--lanjut-saat-gagal",
         "--continue-on-error",
         dest="continue_on_error",
@@ -695,6 +705,9 @@ def _cmd_batch(args: argparse.Namespace, console: Console) -> int:
         abaikan_pemeriksaan=True if args.abaikan_pemeriksaan else None,
     )
     if args.rencana:
+        from .bangun.batch import periksa_satker_ada
+
+        periksa_satker_ada(rencana.pilih(only, args.limit))
         status = rencanakan(rencana, only=only, limit=args.limit, paksa=args.paksa)
         for st in status:
             console.print(
@@ -718,6 +731,7 @@ def _cmd_batch(args: argparse.Namespace, console: Console) -> int:
         executor=args.executor,
         scheduler=args.scheduler,
         terminal=console.is_terminal,
+        kanwil=args.kanwil or (),
     )
     _ringkasan_batch(console, hasil)
     return hasil.kode_keluar

@@ -210,7 +210,7 @@ def _rekap(out_dir: Path) -> list[dict[str, Any]]:
                 tautan.append(("Excel", f"{rel}/rekap.xlsx"))
             nb = sorted((dok.parent / "notebooks").glob("*.ipynb"))
             tautan.extend(("notebook", p.relative_to(out_dir).as_posix()) for p in nb)
-        for nama in ("rekap.csv", "batch.json"):
+        for nama in ("rekap.csv", "rekap_excel.csv", "batch.json"):
             if (folder / nama).is_file():
                 tautan.append((nama, f"{FOLDER_REKAP}/{folder.name}/{nama}"))
         hasil.append(

@@ -249,6 +249,9 @@ class Satker(_Model):
     kementerian: str
     unit_eselon_i: str | None = None
     kanwil: str | None = None
+    """Kantor Wilayah the satker reports to (e.g. ``Kantor Wilayah Kementerian Hukum dan HAM
+    Sumatera Selatan``); the batch roll-up groups satkers by it and ``lkjip batch --kanwil``
+    builds one Kanwil's roll-up. Write it the same way for every satker of a Kanwil."""
     alamat: str | None = None
     kota: str | None = None
     telepon: str | None = None
