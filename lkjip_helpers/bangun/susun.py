@@ -125,9 +125,67 @@ def folder_notebook_bawaan() -> Path:
     return repo if repo.is_dir() else Path.cwd() / "notebooks"
 
 
+DAFTAR_BAB = "bab.yaml"
+"""The list of a notebook folder's chapter notebooks, in report order (``notebooks/bab.yaml``,
+key ``bab``): a build runs only these."""
+
+
 def daftar_bab(notebooks_dir: Path) -> list[Path]:
-    """Chapter notebooks in report order: ``*.ipynb`` sorted by name, ``_*`` skipped."""
-    return sorted(p for p in notebooks_dir.glob("*.ipynb") if not p.name.startswith(("_", ".")))
+    """Chapter notebooks in report order: the ones :data:`DAFTAR_BAB` declares; in a folder
+    without that list, ``*.ipynb`` sorted by name, ``_*`` skipped."""
+    berkas = notebooks_dir / DAFTAR_BAB
+    if not berkas.is_file():
+        return sorted(
+            p for p in notebooks_dir.glob("*.ipynb") if not p.name.startswith(("_", "."))
+        )
+    import yaml
+
+    try:
+        isi = yaml.safe_load(berkas.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        raise BuildError(f"{berkas}: daftar notebook bab tidak dapat dibaca ({err})") from err
+    nama = isi.get("bab") if isinstance(isi, dict) else None
+    if not isinstance(nama, list) or not nama or not all(isinstance(n, str) for n in nama):
+        raise BuildError(
+            f"{berkas}: diharapkan field 'bab' berisi daftar nama berkas notebook bab "
+            "(mis. - 00_pengantar.ipynb)"
+        )
+    hilang = [n for n in nama if not (notebooks_dir / n).is_file()]
+    if hilang:
+        raise BuildError(
+            f"{berkas}: notebook bab yang disebut tidak ada di {notebooks_dir}: {', '.join(hilang)}"
+        )
+    return [notebooks_dir / n for n in nama]
+
+
+def notebook_lain(notebooks_dir: Path, bab: list[Path]) -> list[str]:
+    """Notebooks in the folder that are not chapters (``Untitled.ipynb`` made in Lab):
+    a build skips them. ``_*`` drafts are skipped without a word."""
+    dipakai = {p.name for p in bab}
+    return sorted(
+        p.name
+        for p in notebooks_dir.glob("*.ipynb")
+        if p.name not in dipakai and not p.name.startswith(("_", "."))
+    )
+
+
+_LAIN_DIPERINGATKAN: set[tuple[str, ...]] = set()
+
+
+def peringatkan_notebook_lain(notebooks_dir: Path, bab: list[Path]) -> None:
+    """Name the skipped non-chapter notebooks in one warning line (once per process)."""
+    lain = notebook_lain(notebooks_dir, bab)
+    kunci = (str(notebooks_dir), *lain)
+    if not lain or kunci in _LAIN_DIPERINGATKAN:
+        return
+    _LAIN_DIPERINGATKAN.add(kunci)
+    with contextlib.suppress(OSError, ValueError):
+        print(
+            f"Peringatan: {', '.join(lain)} di {notebooks_dir.name}/ bukan notebook bab "
+            f"(tidak ada di {DAFTAR_BAB}) dan tidak dibangun.",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 def _satker_yaml(data_dir: Path, satker: str) -> dict[str, Any]:
@@ -696,6 +754,7 @@ def build(
         bab = daftar_bab(nb_dir) if nb_dir.is_dir() else []
         if not bab:
             raise BuildError(f"tidak ada notebook bab (*.ipynb) di folder {nb_dir}")
+        peringatkan_notebook_lain(nb_dir, bab)
     try:
         with _PenjagaKeluaran(out_dir / satker, kunci, data_dir) as penjaga:
             # The recovery step (in the lock) has run: a report put back can be reused.
