@@ -8,10 +8,12 @@ it). The key is made from inputs only — never from outputs, which carry timest
   previous year (``<satker>/<tahun-1>/``, used for comparisons), any other file of the
   satker folder that does not belong to another period, and every shared file outside
   ``data/satker/`` (catalogs; ``*.md`` documentation excluded);
-- ``notebook/``: the chapter notebooks and the ``*.py`` files beside them;
+- ``notebook/``: the chapter notebooks' cell sources, tags and kernelspec (not their outputs
+  or execution counts: running a chapter in JupyterLab changes nothing) and the ``*.py``
+  files beside them;
 - ``kode/``: every file of the ``lkjip_helpers`` package (code, CSS, nbconvert template);
-- ``lingkungan/``: Python version, installed distributions with their versions, installed
-  font files (path, size, mtime);
+- ``lingkungan/``: Python version, installed distributions with their versions, the font
+  files the report's font families resolve to (path, size, mtime);
 - ``parameter``: satker, tahun, periode, data/notebook folders, pdf, abaikan_pemeriksaan.
 
 Every item is hashed separately (sha256) so a changed key can say what changed. Reading it
@@ -164,10 +166,37 @@ def sidik_data(data_dir: Path, satker: str, tahun: int, kunci: str) -> dict[str,
     return hasil
 
 
+def isi_notebook(path: Path) -> str:
+    """What of a notebook decides its execution, as text: the kernelspec, and per cell its
+    type, source, tags (``parameters`` …) and attachments. Not outputs, execution counts,
+    cell ids, ``language_info`` or view state: running or saving a chapter in JupyterLab leaves
+    it unchanged. A file that is not notebook JSON is its bytes."""
+    mentah = path.read_bytes()
+    try:
+        nb = json.loads(mentah)
+        sel = [
+            {
+                "jenis": c.get("cell_type"),
+                "sumber": "".join(c["source"])
+                if isinstance(c.get("source"), list)
+                else c.get("source"),
+                "tag": (c.get("metadata") or {}).get("tags") or [],
+                "lampiran": c.get("attachments") or {},
+            }
+            for c in nb["cells"]
+        ]
+        kernel = (nb.get("metadata") or {}).get("kernelspec") or {}
+        return json.dumps({"kernelspec": kernel, "sel": sel}, sort_keys=True, ensure_ascii=False)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return mentah.hex()
+
+
 def sidik_notebook(notebooks: list[Path], nb_dir: Path) -> dict[str, str]:
-    """The chapter notebooks and the Python modules beside them, keyed ``notebook/<name>``."""
-    paths = [*notebooks, *sorted(nb_dir.glob("*.py"))]
-    return {f"notebook/{p.name}": sha256_berkas(p) for p in paths}
+    """The chapter notebooks (:func:`isi_notebook`) and the Python modules beside them, keyed
+    ``notebook/<name>``."""
+    hasil = {f"notebook/{p.name}": _sha_teks(isi_notebook(p)) for p in notebooks}
+    hasil.update({f"notebook/{p.name}": sha256_berkas(p) for p in sorted(nb_dir.glob("*.py"))})
+    return hasil
 
 
 def sidik_kode() -> dict[str, str]:
@@ -197,7 +226,59 @@ def _distribusi() -> list[str]:
     return sorted(nama)
 
 
+_KELUARGA_TAMBAHAN = ("noto color emoji", "dejavu sans")
+"""Families used outside the stylesheets: emoji fallback of the PDF, the charts' font."""
+
+
+def _keluarga_huruf() -> set[str]:
+    """The font families the report names (lower case): every ``font-family`` and
+    ``--huruf-…`` stack of the package's stylesheets, plus :data:`_KELUARGA_TAMBAHAN`."""
+    teks = "\n".join(
+        p.read_text(encoding="utf-8") for p in sorted((PAKET / "static").glob("*.css"))
+    )
+    hasil = set(_KELUARGA_TAMBAHAN)
+    for tumpuk in re.findall(r"(?:font-family|--huruf-[\w-]+)\s*:\s*([^;{}]+)", teks):
+        for nama in tumpuk.split(","):
+            nama = nama.strip().strip("\"'").lower()
+            if nama and not nama.startswith("var("):
+                hasil.add(nama)
+    return hasil
+
+
 def _font() -> list[str]:
+    """The font files of the families the report uses (path, size, mtime), as fontconfig
+    lists them: installing an unrelated font package changes nothing, installing or updating
+    one of those families does. Without ``fc-list`` (not Linux): every font file in the usual
+    system and user folders."""
+    import shutil
+    import subprocess
+
+    fc_list = shutil.which("fc-list")
+    if fc_list is not None:
+        try:
+            keluar = subprocess.run(
+                [fc_list, "-f", "%{family}|%{file}\n"],
+                capture_output=True, text=True, timeout=30, check=True,
+            ).stdout  # fmt: skip
+        except (OSError, subprocess.SubprocessError):
+            keluar = None
+        if keluar is not None:
+            keluarga = _keluarga_huruf()
+            hasil = set()
+            for baris in keluar.splitlines():
+                nama, _, path = baris.rpartition("|")
+                if not {n.strip().lower() for n in nama.split(",")} & keluarga:
+                    continue
+                try:
+                    st = Path(path).stat()
+                except OSError:
+                    continue
+                hasil.add(f"{path}|{st.st_size}|{st.st_mtime_ns}")
+            return sorted(hasil)
+    return _font_folder()
+
+
+def _font_folder() -> list[str]:
     """Installed font files (path, size, mtime) in the usual system and user folders."""
     hasil: list[str] = []
     for folder in _FOLDER_FONT:

@@ -135,9 +135,7 @@ def daftar_bab(notebooks_dir: Path) -> list[Path]:
     without that list, ``*.ipynb`` sorted by name, ``_*`` skipped."""
     berkas = notebooks_dir / DAFTAR_BAB
     if not berkas.is_file():
-        return sorted(
-            p for p in notebooks_dir.glob("*.ipynb") if not p.name.startswith(("_", "."))
-        )
+        return sorted(p for p in notebooks_dir.glob("*.ipynb") if not p.name.startswith(("_", ".")))
     import yaml
 
     try:
