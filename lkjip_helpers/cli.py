@@ -885,10 +885,22 @@ def _ringkasan_build(console: Console, hasil: object) -> None:
     if nb.is_dir():
         berkas.append(f"notebooks/ ({len(list(nb.glob('*.ipynb')))} notebook)")
     console.print("Berkas: " + ", ".join(berkas), highlight=False)
+    _cetak_pdf_usang(console, hasil)
     durasi = {k: v for k, v in hasil.durasi.items() if ":" not in k}  # type: ignore[attr-defined]
     if durasi:
         console.print(
             "Waktu: " + " · ".join(f"{k} {v:.1f} s".replace(".", ",") for k, v in durasi.items()),
+            highlight=False,
+        )
+
+
+def _cetak_pdf_usang(console: Console, hasil: object) -> None:
+    """Name the PDFs an HTML-only build kept from the previous build though out of date."""
+    usang = getattr(hasil, "pdf_usang", [])
+    if usang:
+        console.print(
+            f"PDF dari build sebelumnya dipertahankan tetapi belum sesuai HTML ini: "
+            f"{', '.join(usang)} (bangun tanpa --tanpa-pdf untuk mencetak ulang)",
             highlight=False,
         )
 
@@ -903,6 +915,7 @@ def _cmd_pratinjau(args: argparse.Namespace, console: Console) -> int:
     )
     with _abaikan_pipa_putus():
         console.print(f"Pratinjau laporan: {hasil.html}", highlight=False)
+        _cetak_pdf_usang(console, hasil)
         console.print(f"Buka di peramban: {hasil.html.resolve().as_uri()}", highlight=False)
         console.print(
             "Di JupyterLab: klik kanan berkas itu di penjelajah berkas → Open in New Browser Tab.",

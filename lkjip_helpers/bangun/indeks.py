@@ -114,6 +114,8 @@ def _baris_laporan(out_dir: Path, folder: Path, rekam: dict[str, Any]) -> BarisI
         ("build.json", "build.json"),
     ):
         if (folder / nama).is_file():
+            if nama in (rekam.get("pdf_stale") or []):  # kept by an HTML-only build
+                label += " (usang: dari build sebelumnya, belum dicetak ulang)"
             b.tautan.append((label, f"{rel}/{nama}"))
     b.notebook = sorted(f"{rel}/notebooks/{p.name}" for p in (folder / "notebooks").glob("*.ipynb"))
     ringkas = _ringkas_capaian(folder / "capaian_ikk.csv")

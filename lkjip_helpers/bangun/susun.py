@@ -96,6 +96,9 @@ class BuildResult:
     dipakai_ulang: bool = False
     """True when no input changed since the last successful build, whose outputs were
     returned as they are (see :mod:`lkjip_helpers.bangun.sidik`)."""
+    pdf_usang: list[str] = field(default_factory=list)
+    """PDFs of the previous build an HTML-only build kept although what they print changed
+    (``build.json`` ``pdf_stale``; the index marks them)."""
 
     @property
     def jumlah_temuan(self) -> int:
@@ -1087,6 +1090,25 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         else:
             _tulis_pdf(html, tujuan, judul_berjalan)
 
+    # An HTML-only build (preview, --tanpa-pdf) never deletes a PDF it does not print: the
+    # previous report's PDFs are kept, as current when what they print is unchanged (same
+    # key), else recorded as stale (build.json "pdf_stale", marked in the index).
+    rekam_pdf = rekam_lama(k.final) if not k.pdf else {}
+    pdf_usang: list[str] = []
+
+    def simpan_pdf_lama(html: str, tujuan: Path, judul_berjalan: str) -> None:
+        sumber = k.final / tujuan.name
+        if not sumber.is_file():
+            return
+        shutil.copy2(sumber, tujuan)
+        kunci_lama = (rekam_pdf.get("pdf_keys") or {}).get(tujuan.name)
+        if kunci_lama:
+            kunci_cetak[tujuan.name] = kunci_lama  # the key of what the kept PDF prints
+        if kunci_lama and kunci_lama == kunci_pdf(html, judul_berjalan, k.sidik):
+            dipakai["pdf"].append(tujuan.name)
+        else:
+            pdf_usang.append(tujuan.name)
+
     nama = _nama_satker(k.data_dir, k.satker)
     judul_periode = Periode.buat(k.tahun, k.periode).judul
     judul = f"Laporan Kinerja Instansi Pemerintah (LKjIP) {judul_periode} — {nama}"
@@ -1114,7 +1136,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             (k.satker, k.tahun, k.data_dir, k.periode),
             k.temuan,
             tmp,
-            pdf=cetak_memo if k.pdf else False,
+            pdf=cetak_memo if k.pdf else simpan_pdf_lama,
         )
     kemajuan.maju()
 
@@ -1160,6 +1182,8 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             with _stopwatch(durasi, "pdf"):
                 cetak(html, tmp / "laporan.pdf", berjalan)
         kemajuan.maju()
+    else:
+        simpan_pdf_lama(html, tmp / "laporan.pdf", berjalan)
 
     if k.pdf:
         with _stopwatch(durasi, "pdf_tinjauan"):  # what was left of it after the report's
@@ -1227,6 +1251,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         "command_line": [Path(sys.argv[0]).name, *sys.argv[1:]] if sys.argv else [],
         "notebook_keys": kunci_nb,
         "pdf_keys": kunci_cetak,
+        "pdf_stale": sorted(pdf_usang),
         "reused": dipakai,
         "source": _versi_sumber(),
         "environment": {
@@ -1255,6 +1280,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         pdf_dilewati=pdf_dilewati,
         periode=k.periode,
         masalah_teratas=memo.masalah_teratas,
+        pdf_usang=sorted(pdf_usang),
     )
 
 
