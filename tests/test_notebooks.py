@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import nbformat
@@ -149,6 +150,23 @@ def test_variabel_analis_dan_run_all_dua_kali_bukan_parameter(tmp_path: Path) ->
                 klien.execute_cell(cell, i)
     hasil = nb.cells[-1].outputs[0]["data"]["text/plain"]
     assert hasil == "26"  # the sample's kinerja.yaml lists 26 IKK (26 `kode:` entries)
+
+    # an lkjip error in Lab: its one Indonesian message with the CLI's suggestion, no frames
+    salah = nbformat.v4.new_code_cell(
+        "from lkjip_helpers.laporan.narasi import isi_sisipan, pengisi\n"
+        "isi_sisipan('Kapasitas {{ profil.kapasitass }} orang', pengisi(lap.hasil), None)",
+        metadata={"tags": ["raises-exception"]},
+    )
+    nb.cells.append(salah)
+    with klien.setup_kernel():
+        for i, cell in enumerate(nb.cells):
+            klien.execute_cell(cell, i)
+    (galat,) = nb.cells[-1].outputs
+    assert galat["ename"] == "SisipanError"
+    assert [re.sub(r"\x1b\[[0-9;]*m", "", b) for b in galat["traceback"]] == [
+        "Galat lkjip: isian {{ profil.kapasitass }} tidak dikenal: bukan nama angka yang "
+        "dihitung (maksudnya profil.kapasitas, profil.okupansi?); lihat daftar besaran di data/README.md"
+    ]
 
     masuk = tmp_path / "analis.ipynb"
     nbformat.write(_notebook_analis(akar), masuk)

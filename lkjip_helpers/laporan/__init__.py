@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import ParameterError
+from ..errors import ParameterError, maksudnya
 from ..hitung import HasilLaporan, hasil_laporan
 from ..hitung.capaian import HasilIkk
 from . import analis, model
@@ -278,8 +278,9 @@ class Laporan:
         asing = parameter_asing()
         if asing:
             raise ParameterError(
-                f"parameter tidak dikenal: {', '.join(asing)} (salah ketik?). Parameter notebook "
-                f"bab: {', '.join(PARAMETER_NOTEBOOK)}"
+                f"parameter tidak dikenal: {', '.join(asing)}"
+                + (maksudnya(asing[0], PARAMETER_NOTEBOOK, 0.6) or " (salah ketik?)")
+                + f". Parameter notebook bab: {', '.join(PARAMETER_NOTEBOOK)}"
             )
         self.hasil: HasilLaporan = hasil_laporan(satker, tahun, folder_data(data_dir), periode)
         self.bab = bab
