@@ -179,3 +179,17 @@ def test_variabel_analis_dan_run_all_dua_kali_bukan_parameter(tmp_path: Path) ->
             str(masuk), str(tmp_path / "salah.ipynb"), parameters={"ambng": 3},
             cwd=str(akar / "notebooks"), progress_bar=False,
         )  # fmt: skip
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_help_notebook_menjelaskan_setiap_parameter(path: Path) -> None:
+    """``papermill --help-notebook`` shows every parameter's comment (one line each: a
+    comment the formatter wrapped into parentheses is lost)."""
+    import papermill
+
+    param = papermill.inspect_notebook(str(path))
+    assert param["periode"]["help"] == (
+        "periode laporan: tahunan, semester-1/-2, triwulan-1 … triwulan-4"
+    )
+    assert param["periode"]["default"] == '"tahunan"'
+    assert all(p["help"] for p in param.values()), param
