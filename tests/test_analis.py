@@ -144,3 +144,22 @@ def test_semua_hanya_folder_dengan_data_laporan() -> None:
     assert [t.satker for t in rencana.tugas] == ["lapas-banyuasin", "rutan-tanjung-kemuning"]
     rencana = rencana_cli(["semua"], ["2024"], ["semester-1"], data_dir=AKAR / "data")
     assert [t.satker for t in rencana.tugas] == ["lapas-sungai-meranti"]
+
+
+def test_waktu_untuk_pengguna_dalam_wib(tmp_path: Path) -> None:
+    """build.json keeps UTC; the index shows WIB (UTC+7): 20.05 UTC on 30 December is 03.05
+    WIB on the 31st."""
+    import json
+
+    from lkjip_helpers.bangun.indeks import render_indeks
+    from lkjip_helpers.format_id import waktu_wib
+
+    assert waktu_wib("2023-12-30T20:05:00+00:00") == "31 Desember 2023 03.05 WIB"
+    assert waktu_wib("2023-12-30T20:05:00") == "31 Desember 2023 03.05 WIB"  # naive: UTC
+    assert waktu_wib("bukan waktu") == "bukan waktu"
+    folder = tmp_path / "lapas-uji" / "2023"
+    folder.mkdir(parents=True)
+    rekam = {"utc_time": "2023-12-30T20:05:00+00:00", "satker_name": "Lapas Uji"}
+    (folder / "build.json").write_text(json.dumps(rekam), encoding="utf-8")
+    html = render_indeks(tmp_path)
+    assert "<td>31 Desember 2023 03.05 WIB</td>" in html and "UTC" not in html
