@@ -923,12 +923,12 @@ def _cmd_pratinjau(args: argparse.Namespace, console: Console) -> int:
         )
     if not args.sajikan:
         return 0
-    import functools
     import http.server
 
+    from .bangun.saji import penangan
+
     akar = Path(args.out_dir).resolve()
-    Penangan = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(akar))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), Penangan) as server:
+    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), penangan(akar)) as server:
         jalur = hasil.html.resolve().relative_to(akar).as_posix()
         console.print(
             f"Disajikan di http://127.0.0.1:{server.server_port}/{jalur} (Ctrl-C untuk berhenti)",

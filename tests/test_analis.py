@@ -163,3 +163,33 @@ def test_waktu_untuk_pengguna_dalam_wib(tmp_path: Path) -> None:
     (folder / "build.json").write_text(json.dumps(rekam), encoding="utf-8")
     html = render_indeks(tmp_path)
     assert "<td>31 Desember 2023 03.05 WIB</td>" in html and "UTC" not in html
+
+
+def test_sajikan_satu_baris_indonesia_per_permintaan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`lkjip pratinjau --sajikan` logs one Indonesian line per request, no English
+    access-log line (``"GET / HTTP/1.1" 200 -``, ``code 404, message File not found``)."""
+    import http.server
+    import re
+    import threading
+    import urllib.error
+    import urllib.request
+
+    from lkjip_helpers.bangun.saji import penangan
+
+    (tmp_path / "laporan.html").write_text("<p>ok</p>", encoding="utf-8")
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), penangan(tmp_path)) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{server.server_port}"
+        assert urllib.request.urlopen(f"{url}/laporan.html").read() == b"<p>ok</p>"
+        with pytest.raises(urllib.error.HTTPError) as galat:
+            urllib.request.urlopen(f"{url}/tidak%20ada.pdf")
+        assert "<h1>404: tidak ditemukan</h1>" in galat.value.read().decode("utf-8")
+        server.shutdown()
+    baris = capsys.readouterr().err.splitlines()
+    assert len(baris) == 2, baris
+    assert re.fullmatch(r"\d\d\.\d\d\.\d\d WIB  GET /laporan\.html → 200 terkirim", baris[0])
+    assert re.fullmatch(
+        r"\d\d\.\d\d\.\d\d WIB  GET /tidak ada\.pdf → 404 tidak ditemukan", baris[1]
+    )
