@@ -37,8 +37,9 @@ from typing import Any
 from .. import __version__
 from ..muat.parameter import PERIODE
 
-VERSI = 1
-"""Version of the fingerprint layout; bump it when the recipe changes."""
+VERSI = 2
+"""Version of the fingerprint layout; bump it when the recipe changes (2: notebooks by their
+cells, not their bytes; fonts of the report's families only)."""
 
 PAKET = Path(__file__).resolve().parents[1]
 _LEWATI_FOLDER = {"__pycache__", ".ipynb_checkpoints", ".git"}
