@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_helpers.bangun import susun
 from lkjip_helpers.bangun.susun import daftar_bab, notebook_lain, peringatkan_notebook_lain
 from lkjip_helpers.errors import BuildError
 
@@ -33,9 +32,7 @@ def test_notebook_coretan_tidak_dibangun_dan_disebut_sekali(
     assert [p.name for p in bab] == ["02_bab_satu.ipynb", "01_pembuka.ipynb"]  # listed order
     # 03_bab_dua is not listed either; _draf is a draft by convention and is not named
     assert notebook_lain(nb, bab) == ["03_bab_dua.ipynb", "Untitled.ipynb"]
-    susun._LAIN_DIPERINGATKAN.clear()
     peringatkan_notebook_lain(nb, bab)
-    peringatkan_notebook_lain(nb, bab)  # a batch builds many reports: still one line
     err = capsys.readouterr().err
     assert err == (
         "Peringatan: 03_bab_dua.ipynb, Untitled.ipynb di notebooks/ bukan notebook bab "
@@ -193,3 +190,38 @@ def test_sajikan_satu_baris_indonesia_per_permintaan(
     assert re.fullmatch(
         r"\d\d\.\d\d\.\d\d WIB  GET /tidak ada\.pdf → 404 tidak ditemukan", baris[1]
     )
+
+
+@pytest.mark.e2e
+def test_batch_menyebut_notebook_coretan_sekali(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A batch over two reports names Lab's Untitled.ipynb once, in its own output (not once
+    per worker), and builds only the declared chapters."""
+    import io
+
+    from bantu_batch import folder_notebook, salin_data
+
+    from lkjip_helpers.bangun.batch import jalankan
+    from lkjip_helpers.bangun.manifest import rencana_cli
+
+    salin_data(tmp_path, ["lapas-kedua"])
+    nb = folder_notebook(tmp_path)
+    (nb / "bab.yaml").write_text("bab: [01_pembuka.ipynb, 02_bab_satu.ipynb]\n")
+    shutil.copy(nb / "03_bab_dua.ipynb", nb / "Untitled.ipynb")
+    rencana = rencana_cli(
+        ["lapas-banyuasin", "lapas-kedua"], ["2023"], data_dir=tmp_path / "data",
+        notebooks_dir=nb, pdf=False,
+    )  # fmt: skip
+    keluar = io.StringIO()
+    hasil = jalankan(rencana, jobs=2, tanpa_rekap=True, keluar=keluar)
+    teks = keluar.getvalue()
+    peringatan = "Peringatan: 03_bab_dua.ipynb, Untitled.ipynb di nb/ bukan notebook bab"
+    assert teks.count(peringatan) == 1, teks
+    assert peringatan not in capfd.readouterr().err  # the workers say nothing of it
+    assert [h.status for h in hasil.hasil] == ["berhasil", "berhasil"]
+    dibangun = tmp_path / "outputs" / "lapas-kedua" / "2023" / "notebooks"
+    assert sorted(p.name for p in dibangun.glob("*.ipynb")) == [
+        "01_pembuka.ipynb",
+        "02_bab_satu.ipynb",
+    ]

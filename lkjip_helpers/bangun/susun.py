@@ -170,23 +170,23 @@ def notebook_lain(notebooks_dir: Path, bab: list[Path]) -> list[str]:
     )
 
 
-_LAIN_DIPERINGATKAN: set[tuple[str, ...]] = set()
+def teks_notebook_lain(notebooks_dir: Path, bab: list[Path]) -> str | None:
+    """The one warning line naming the skipped non-chapter notebooks (None when none)."""
+    lain = notebook_lain(notebooks_dir, bab)
+    if not lain:
+        return None
+    return (
+        f"Peringatan: {', '.join(lain)} di {notebooks_dir.name}/ bukan notebook bab "
+        f"(tidak ada di {DAFTAR_BAB}) dan tidak dibangun."
+    )
 
 
 def peringatkan_notebook_lain(notebooks_dir: Path, bab: list[Path]) -> None:
-    """Name the skipped non-chapter notebooks in one warning line (once per process)."""
-    lain = notebook_lain(notebooks_dir, bab)
-    kunci = (str(notebooks_dir), *lain)
-    if not lain or kunci in _LAIN_DIPERINGATKAN:
-        return
-    _LAIN_DIPERINGATKAN.add(kunci)
-    with contextlib.suppress(OSError, ValueError):
-        print(
-            f"Peringatan: {', '.join(lain)} di {notebooks_dir.name}/ bukan notebook bab "
-            f"(tidak ada di {DAFTAR_BAB}) dan tidak dibangun.",
-            file=sys.stderr,
-            flush=True,
-        )
+    """Print :func:`teks_notebook_lain` on stderr."""
+    teks = teks_notebook_lain(notebooks_dir, bab)
+    if teks:
+        with contextlib.suppress(OSError, ValueError):
+            print(teks, file=sys.stderr, flush=True)
 
 
 def _satker_yaml(data_dir: Path, satker: str) -> dict[str, Any]:
@@ -755,7 +755,8 @@ def build(
         bab = daftar_bab(nb_dir) if nb_dir.is_dir() else []
         if not bab:
             raise BuildError(f"tidak ada notebook bab (*.ipynb) di folder {nb_dir}")
-        peringatkan_notebook_lain(nb_dir, bab)
+        if progress:  # a batch names them once for all its reports (see batch.py)
+            peringatkan_notebook_lain(nb_dir, bab)
     try:
         with _PenjagaKeluaran(out_dir / satker, kunci, data_dir) as penjaga:
             # The recovery step (in the lock) has run: a report put back can be reused.
