@@ -249,7 +249,7 @@ def _parser() -> argparse.ArgumentParser:
         "--no-pdf",
         dest="tanpa_pdf",
         action="store_true",
-        help="hanya HTML (lebih cepat)",
+        help="hanya HTML (lebih cepat); PDF build sebelumnya tidak dihapus",
     )
     b.add_argument(
         "--abaikan-pemeriksaan",
@@ -288,7 +288,8 @@ def _parser() -> argparse.ArgumentParser:
         help="susun laporan HTML saja (cepat) lalu tampilkan tempatnya atau sajikan di localhost",
         description="Pratinjau seluruh laporan dari terminal (juga terminal JupyterLab): "
         "menyusun laporan.html tanpa PDF (memakai ulang hasil build bila data tidak "
-        "berubah) lalu mencetak jalurnya. Dengan --sajikan, folder keluaran disajikan di "
+        "berubah; PDF build sebelumnya tetap ada, ditandai usang di indeks bila laporannya "
+        "sudah berubah) lalu mencetak jalurnya. Dengan --sajikan, folder keluaran disajikan di "
         "http://127.0.0.1:<port>/ sampai dihentikan dengan Ctrl-C.",
     )
     umum(v)
