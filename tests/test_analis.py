@@ -122,6 +122,7 @@ def test_sidik_font_hanya_keluarga_laporan(tmp_path: Path, monkeypatch: pytest.M
 
     monkeypatch.setattr("shutil.which", lambda nama: "/usr/bin/fc-list")
     monkeypatch.setattr(subprocess, "run", fc_list)
+    monkeypatch.setattr(sidik, "_FONT_UMUR", -1.0)  # no reuse: each call asks fc-list
     awal = sidik._font()
     assert awal == [
         f"{berkas['LiberationSans.ttf']}|4|{berkas['LiberationSans.ttf'].stat().st_mtime_ns}"

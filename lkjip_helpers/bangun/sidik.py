@@ -17,8 +17,8 @@ it). The key is made from inputs only — never from outputs, which carry timest
 - ``parameter``: satker, tahun, periode, data/notebook folders, pdf, abaikan_pemeriksaan.
 
 Every item is hashed separately (sha256) so a changed key can say what changed. Reading it
-all takes a few milliseconds; nothing is cached between calls, so an analyst editing code
-in a long-lived process never gets a stale report.
+all takes a few milliseconds; nothing but the font list (for a minute) is cached between
+calls, so an analyst editing code in a long-lived process never gets a stale report.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import os
 import platform
 import re
 import sys
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -246,7 +247,22 @@ def _keluarga_huruf() -> set[str]:
     return hasil
 
 
+_FONT_TERSIMPAN: tuple[float, list[str]] | None = None
+_FONT_UMUR = 60.0
+"""Seconds a process reuses its last font list: a batch planning hundreds of reports asks
+fontconfig once, not once per report (``fc-list`` takes ~25 ms)."""
+
+
 def _font() -> list[str]:
+    """:func:`_font_laporan`, remembered for :data:`_FONT_UMUR` seconds."""
+    global _FONT_TERSIMPAN
+    sekarang = time.monotonic()
+    if _FONT_TERSIMPAN is None or sekarang - _FONT_TERSIMPAN[0] > _FONT_UMUR:
+        _FONT_TERSIMPAN = (sekarang, _font_laporan())
+    return list(_FONT_TERSIMPAN[1])
+
+
+def _font_laporan() -> list[str]:
     """The font files of the families the report uses (path, size, mtime), as fontconfig
     lists them: installing an unrelated font package changes nothing, installing or updating
     one of those families does. Without ``fc-list`` (not Linux): every font file in the usual
