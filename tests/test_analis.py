@@ -112,7 +112,7 @@ def test_sidik_font_hanya_keluarga_laporan(tmp_path: Path, monkeypatch: pytest.M
 
     from lkjip_helpers.bangun import sidik
 
-    berkas = {n: tmp_path / n for n in ("LiberationSans.ttf", "Komik.ttf", "Emoji.ttf")}
+    berkas = {n: tmp_path / n for n in ("LiberationSans.ttf", "Komik.ttf", "Emoji.ttf", "Arab.ttf")}
     for p in berkas.values():
         p.write_bytes(b"font")
     daftar = [f"Liberation Sans|{berkas['LiberationSans.ttf']}"]
@@ -130,7 +130,10 @@ def test_sidik_font_hanya_keluarga_laporan(tmp_path: Path, monkeypatch: pytest.M
     daftar.append(f"Komika Display,Komika Display Regular|{berkas['Komik.ttf']}")
     assert sidik._font() == awal  # fonts-komika installed: no report rebuilt
     daftar.append(f"Noto Color Emoji|{berkas['Emoji.ttf']}")
-    assert sidik._font() != awal  # the PDF's emoji fallback changed
+    emoji = sidik._font()
+    assert emoji != awal  # the PDF's emoji fallback changed
+    daftar.append(f"Noto Sans Arabic,Noto Sans Arabic UI|{berkas['Arab.ttf']}")
+    assert sidik._font() != emoji  # names in Arabic script print with it (Noto Sans is named)
 
 
 def test_semua_hanya_folder_dengan_data_laporan() -> None:

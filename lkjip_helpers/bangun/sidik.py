@@ -13,7 +13,7 @@ it). The key is made from inputs only — never from outputs, which carry timest
   files beside them;
 - ``kode/``: every file of the ``lkjip_helpers`` package (code, CSS, nbconvert template);
 - ``lingkungan/``: Python version, installed distributions with their versions, the font
-  files the report's font families resolve to (path, size, mtime);
+  files of the font families the report names and their script variants (path, size, mtime);
 - ``parameter``: satker, tahun, periode, data/notebook folders, pdf, abaikan_pemeriksaan.
 
 Every item is hashed separately (sha256) so a changed key can say what changed. Reading it
@@ -253,6 +253,13 @@ _FONT_UMUR = 60.0
 fontconfig once, not once per report (``fc-list`` takes ~25 ms)."""
 
 
+def _keluarga_dipakai(nama: str, keluarga: set[str]) -> bool:
+    """Whether a font family may print part of the report: a family the report names, or one
+    of its script variants — ``Noto Sans Arabic``, ``Noto Sans CJK JP`` are the fallbacks
+    that draw names in other scripts when ``Noto Sans`` is named."""
+    return nama in keluarga or any(nama.startswith(k + " ") for k in keluarga)
+
+
 def _font() -> list[str]:
     """:func:`_font_laporan`, remembered for :data:`_FONT_UMUR` seconds."""
     global _FONT_TERSIMPAN
@@ -263,9 +270,9 @@ def _font() -> list[str]:
 
 
 def _font_laporan() -> list[str]:
-    """The font files of the families the report uses (path, size, mtime), as fontconfig
-    lists them: installing an unrelated font package changes nothing, installing or updating
-    one of those families does. Without ``fc-list`` (not Linux): every font file in the usual
+    """The font files of the families the report uses and their script variants (path, size,
+    mtime), as fontconfig lists them: installing an unrelated font package changes nothing,
+    installing or updating one of those families does. Without ``fc-list`` (not Linux): every font file in the usual
     system and user folders."""
     import shutil
     import subprocess
@@ -284,7 +291,7 @@ def _font_laporan() -> list[str]:
             hasil = set()
             for baris in keluar.splitlines():
                 nama, _, path = baris.rpartition("|")
-                if not {n.strip().lower() for n in nama.split(",")} & keluarga:
+                if not any(_keluarga_dipakai(n.strip().lower(), keluarga) for n in nama.split(",")):
                     continue
                 try:
                     st = Path(path).stat()
