@@ -249,7 +249,7 @@ def _parser() -> argparse.ArgumentParser:
         "--no-pdf",
         dest="tanpa_pdf",
         action="store_true",
-        help="hanya HTML (lebih cepat)",
+        help="hanya HTML (lebih cepat); PDF build sebelumnya tidak dihapus",
     )
     b.add_argument(
         "--abaikan-pemeriksaan",
@@ -288,7 +288,8 @@ def _parser() -> argparse.ArgumentParser:
         help="susun laporan HTML saja (cepat) lalu tampilkan tempatnya atau sajikan di localhost",
         description="Pratinjau seluruh laporan dari terminal (juga terminal JupyterLab): "
         "menyusun laporan.html tanpa PDF (memakai ulang hasil build bila data tidak "
-        "berubah) lalu mencetak jalurnya. Dengan --sajikan, folder keluaran disajikan di "
+        "berubah; PDF build sebelumnya tetap ada, ditandai usang di indeks bila laporannya "
+        "sudah berubah) lalu mencetak jalurnya. Dengan --sajikan, folder keluaran disajikan di "
         "http://127.0.0.1:<port>/ sampai dihentikan dengan Ctrl-C.",
     )
     umum(v)
@@ -899,10 +900,22 @@ def _ringkasan_build(console: Console, hasil: object) -> None:
     if nb.is_dir():
         berkas.append(f"notebooks/ ({len(list(nb.glob('*.ipynb')))} notebook)")
     console.print("Berkas: " + ", ".join(berkas), highlight=False)
+    _cetak_pdf_usang(console, hasil)
     durasi = {k: v for k, v in hasil.durasi.items() if ":" not in k}  # type: ignore[attr-defined]
     if durasi:
         console.print(
             "Waktu: " + " · ".join(f"{k} {v:.1f} s".replace(".", ",") for k, v in durasi.items()),
+            highlight=False,
+        )
+
+
+def _cetak_pdf_usang(console: Console, hasil: object) -> None:
+    """Name the PDFs an HTML-only build kept from the previous build though out of date."""
+    usang = getattr(hasil, "pdf_usang", [])
+    if usang:
+        console.print(
+            f"PDF dari build sebelumnya dipertahankan tetapi belum sesuai HTML ini: "
+            f"{', '.join(usang)} (bangun tanpa --tanpa-pdf untuk mencetak ulang)",
             highlight=False,
         )
 
@@ -917,6 +930,7 @@ def _cmd_pratinjau(args: argparse.Namespace, console: Console) -> int:
     )
     with _abaikan_pipa_putus():
         console.print(f"Pratinjau laporan: {hasil.html}", highlight=False)
+        _cetak_pdf_usang(console, hasil)
         console.print(f"Buka di peramban: {hasil.html.resolve().as_uri()}", highlight=False)
         console.print(
             "Di JupyterLab: klik kanan berkas itu di penjelajah berkas → Open in New Browser Tab.",
@@ -924,12 +938,12 @@ def _cmd_pratinjau(args: argparse.Namespace, console: Console) -> int:
         )
     if not args.sajikan:
         return 0
-    import functools
     import http.server
 
+    from .bangun.saji import penangan
+
     akar = Path(args.out_dir).resolve()
-    Penangan = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(akar))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), Penangan) as server:
+    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), penangan(akar)) as server:
         jalur = hasil.html.resolve().relative_to(akar).as_posix()
         console.print(
             f"Disajikan di http://127.0.0.1:{server.server_port}/{jalur} (Ctrl-C untuk berhenti)",

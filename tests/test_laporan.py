@@ -38,7 +38,7 @@ def test_table_cells_are_escaped_typed_and_keyed() -> None:
     assert 'id="tabel-uji-b"' in keluar and "Tabel 3.1 Judul &lt;b&gt;" in keluar
     assert '<td class="angka">12,50%</td>' in keluar
     sel = t.isi[0][1]
-    assert sel.nilai_excel() == 0.125 and sel.format_excel() == "0.00%"
+    assert sel.nilai_excel() == 12.5 and sel.format_excel() == '#,##0.00"%"'
     assert m.Tabel.dari_json(t.ke_json()) == t
 
 

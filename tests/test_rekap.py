@@ -235,6 +235,12 @@ def test_dokumen_rekap_html_dan_pdf(data: Path, tmp_path: Path) -> None:
     ws = wb["Tabel 5.2"]  # budget per satker: numbers stored as numbers
     assert ws["A1"].value == "Satker" and ws["B2"].value == 16466041000
     assert not [p for p in tujuan.parent.iterdir() if p.name.startswith(".")]
+    # no absolute path in the executed notebook (papermill's paths relative, as the chapters')
+    pm = nb.metadata["papermill"]
+    assert pm["input_path"] == "notebooks/rekap/rekap.ipynb"
+    assert pm["output_path"] == "rekap/uji/2023/notebooks/rekap.ipynb"
+    teks = (tujuan / "notebooks" / "rekap.ipynb").read_text(encoding="utf-8")
+    assert str(tmp_path) not in teks and str(Path(__file__).parents[1]) not in teks
 
 
 def test_rekap_tanpa_satker_satu_baris(data: Path) -> None:

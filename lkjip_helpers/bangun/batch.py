@@ -20,6 +20,7 @@ flushed at once, so a log shows the batch as it goes.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import json
@@ -273,6 +274,21 @@ class StatusTugas:
     @property
     def teks(self) -> str:
         return f"{self.alasan} ({self.rinci})" if self.rinci else self.alasan
+
+
+def _peringatkan_notebook_lain(perlu: list[StatusTugas], lapor: Pelapor) -> None:
+    """One line per notebook folder naming the notebooks there that are not chapters
+    (``Untitled.ipynb``): the builds skip them."""
+    from .susun import daftar_bab, folder_notebook_bawaan, teks_notebook_lain
+
+    folder = {
+        Path(s.tugas.notebooks_dir) if s.tugas.notebooks_dir else folder_notebook_bawaan(): None
+        for s in perlu
+    }
+    for nb_dir in folder:
+        with contextlib.suppress(LkjipError, OSError):  # the build reports a bad list
+            if nb_dir.is_dir() and (teks := teks_notebook_lain(nb_dir, daftar_bab(nb_dir))):
+                lapor.cetak(teks)
 
 
 def status_tugas(t: Tugas, paksa: bool = False) -> StatusTugas:
@@ -853,6 +869,7 @@ def jalankan(
             )
         )
         rekam_lama: dict[str, dict[str, dict[str, Any]]] = {}
+        _peringatkan_notebook_lain(perlu, lapor)
         for s in status:
             if not s.perlu and not tanpa_eksekusi:
                 kunci = s.tugas.kunci

@@ -4,7 +4,8 @@ The whole-report cache (:mod:`.sidik`) answers "nothing changed". When something
 report usually did not: an edited narrative changes one chapter, an answered finding changes
 only the review memo. Two finer keys, both made from inputs and recorded in ``build.json``:
 
-- **per chapter** (``kunci_bab``): the chapter notebook's bytes, the code and environment part
+- **per chapter** (``kunci_bab``): the chapter notebook's cells and kernelspec
+  (:func:`~.sidik.isi_notebook`: not its outputs), the code and environment part
   of the input fingerprint (``kode/``, ``lingkungan/``), the notebook parameters and the
   fingerprint of everything the chapter's sections show, computed from the document model in
   the build process without drawing a chart (:meth:`~lkjip_helpers.laporan.model.Dokumen.sidik_bab`).
@@ -24,6 +25,8 @@ import re
 import shutil
 from pathlib import Path
 from typing import Any
+
+from .sidik import isi_notebook
 
 _BAB = re.compile(r"""Laporan\([^)]*\bbab\s*=\s*(?P<q>['"]?)(?P<bab>[0-9A-Za-z]+)(?P=q)""")
 
@@ -61,7 +64,7 @@ def kunci_bab(
         isi = dokumen.sidik_bab(bab) if bab is not None else None
         if isi is None:
             continue
-        hasil[path.name] = _sha(path.read_bytes(), dasar, param, isi)
+        hasil[path.name] = _sha(isi_notebook(path), dasar, param, isi)
     return hasil
 
 

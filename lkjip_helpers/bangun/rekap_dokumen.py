@@ -133,6 +133,7 @@ def render_rekap(
         PapermillExecutionError,
         baris_impor,
         kumpulkan_kegagalan,
+        rapikan_notebook,
     )
 
     nb = notebook_rekap()
@@ -169,6 +170,14 @@ def render_rekap(
         if kegagalan:
             pertama = kegagalan[0]
             raise BuildError(f"notebook rekap gagal: {pertama.uraian()}")
+        # papermill's input/output paths relative, as the chapters' (no path of the build
+        # machine, none to the temporary folder): from the project / the outputs folder
+        rapikan_notebook(
+            hasil_nb,
+            keluar,
+            "/".join([*nb.parts[-3:]]),
+            "/".join([*tujuan.parts[-3:], "notebooks", NAMA_NOTEBOOK]),
+        )
         label = f"Tahun {tahun}" if periode == "tahunan" else f"{PERIODE[periode]} {tahun}"
         judul_dok = judul or f"Rekap LKjIP {label}" + (f" — {kanwil}" if kanwil else "")
         html = str(rapatkan(rakit([siapkan_bab(keluar, judul_dok, folder_nb)])))

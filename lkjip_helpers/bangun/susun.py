@@ -96,6 +96,9 @@ class BuildResult:
     dipakai_ulang: bool = False
     """True when no input changed since the last successful build, whose outputs were
     returned as they are (see :mod:`lkjip_helpers.bangun.sidik`)."""
+    pdf_usang: list[str] = field(default_factory=list)
+    """PDFs of the previous build an HTML-only build kept although what they print changed
+    (``build.json`` ``pdf_stale``; the index marks them)."""
 
     @property
     def jumlah_temuan(self) -> int:
@@ -125,9 +128,65 @@ def folder_notebook_bawaan() -> Path:
     return repo if repo.is_dir() else Path.cwd() / "notebooks"
 
 
+DAFTAR_BAB = "bab.yaml"
+"""The list of a notebook folder's chapter notebooks, in report order (``notebooks/bab.yaml``,
+key ``bab``): a build runs only these."""
+
+
 def daftar_bab(notebooks_dir: Path) -> list[Path]:
-    """Chapter notebooks in report order: ``*.ipynb`` sorted by name, ``_*`` skipped."""
-    return sorted(p for p in notebooks_dir.glob("*.ipynb") if not p.name.startswith(("_", ".")))
+    """Chapter notebooks in report order: the ones :data:`DAFTAR_BAB` declares; in a folder
+    without that list, ``*.ipynb`` sorted by name, ``_*`` skipped."""
+    berkas = notebooks_dir / DAFTAR_BAB
+    if not berkas.is_file():
+        return sorted(p for p in notebooks_dir.glob("*.ipynb") if not p.name.startswith(("_", ".")))
+    import yaml
+
+    try:
+        isi = yaml.safe_load(berkas.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        raise BuildError(f"{berkas}: daftar notebook bab tidak dapat dibaca ({err})") from err
+    nama = isi.get("bab") if isinstance(isi, dict) else None
+    if not isinstance(nama, list) or not nama or not all(isinstance(n, str) for n in nama):
+        raise BuildError(
+            f"{berkas}: diharapkan field 'bab' berisi daftar nama berkas notebook bab "
+            "(mis. - 00_pengantar.ipynb)"
+        )
+    hilang = [n for n in nama if not (notebooks_dir / n).is_file()]
+    if hilang:
+        raise BuildError(
+            f"{berkas}: notebook bab yang disebut tidak ada di {notebooks_dir}: {', '.join(hilang)}"
+        )
+    return [notebooks_dir / n for n in nama]
+
+
+def notebook_lain(notebooks_dir: Path, bab: list[Path]) -> list[str]:
+    """Notebooks in the folder that are not chapters (``Untitled.ipynb`` made in Lab):
+    a build skips them. ``_*`` drafts are skipped without a word."""
+    dipakai = {p.name for p in bab}
+    return sorted(
+        p.name
+        for p in notebooks_dir.glob("*.ipynb")
+        if p.name not in dipakai and not p.name.startswith(("_", "."))
+    )
+
+
+def teks_notebook_lain(notebooks_dir: Path, bab: list[Path]) -> str | None:
+    """The one warning line naming the skipped non-chapter notebooks (None when none)."""
+    lain = notebook_lain(notebooks_dir, bab)
+    if not lain:
+        return None
+    return (
+        f"Peringatan: {', '.join(lain)} di {notebooks_dir.name}/ bukan notebook bab "
+        f"(tidak ada di {DAFTAR_BAB}) dan tidak dibangun."
+    )
+
+
+def peringatkan_notebook_lain(notebooks_dir: Path, bab: list[Path]) -> None:
+    """Print :func:`teks_notebook_lain` on stderr."""
+    teks = teks_notebook_lain(notebooks_dir, bab)
+    if teks:
+        with contextlib.suppress(OSError, ValueError):
+            print(teks, file=sys.stderr, flush=True)
 
 
 def _satker_yaml(data_dir: Path, satker: str) -> dict[str, Any]:
@@ -696,6 +755,8 @@ def build(
         bab = daftar_bab(nb_dir) if nb_dir.is_dir() else []
         if not bab:
             raise BuildError(f"tidak ada notebook bab (*.ipynb) di folder {nb_dir}")
+        if progress:  # a batch names them once for all its reports (see batch.py)
+            peringatkan_notebook_lain(nb_dir, bab)
     try:
         with _PenjagaKeluaran(out_dir / satker, kunci, data_dir) as penjaga:
             # The recovery step (in the lock) has run: a report put back can be reused.
@@ -1030,6 +1091,25 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         else:
             _tulis_pdf(html, tujuan, judul_berjalan)
 
+    # An HTML-only build (preview, --tanpa-pdf) never deletes a PDF it does not print: the
+    # previous report's PDFs are kept, as current when what they print is unchanged (same
+    # key), else recorded as stale (build.json "pdf_stale", marked in the index).
+    rekam_pdf = rekam_lama(k.final) if not k.pdf else {}
+    pdf_usang: list[str] = []
+
+    def simpan_pdf_lama(html: str, tujuan: Path, judul_berjalan: str) -> None:
+        sumber = k.final / tujuan.name
+        if not sumber.is_file():
+            return
+        shutil.copy2(sumber, tujuan)
+        kunci_lama = (rekam_pdf.get("pdf_keys") or {}).get(tujuan.name)
+        if kunci_lama:
+            kunci_cetak[tujuan.name] = kunci_lama  # the key of what the kept PDF prints
+        if kunci_lama and kunci_lama == kunci_pdf(html, judul_berjalan, k.sidik):
+            dipakai["pdf"].append(tujuan.name)
+        else:
+            pdf_usang.append(tujuan.name)
+
     nama = _nama_satker(k.data_dir, k.satker)
     judul_periode = Periode.buat(k.tahun, k.periode).judul
     judul = f"Laporan Kinerja Instansi Pemerintah (LKjIP) {judul_periode} — {nama}"
@@ -1057,7 +1137,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             (k.satker, k.tahun, k.data_dir, k.periode),
             k.temuan,
             tmp,
-            pdf=cetak_memo if k.pdf else False,
+            pdf=cetak_memo if k.pdf else simpan_pdf_lama,
         )
     kemajuan.maju()
 
@@ -1103,6 +1183,8 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             with _stopwatch(durasi, "pdf"):
                 cetak(html, tmp / "laporan.pdf", berjalan)
         kemajuan.maju()
+    else:
+        simpan_pdf_lama(html, tmp / "laporan.pdf", berjalan)
 
     if k.pdf:
         with _stopwatch(durasi, "pdf_tinjauan"):  # what was left of it after the report's
@@ -1170,6 +1252,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         "command_line": [Path(sys.argv[0]).name, *sys.argv[1:]] if sys.argv else [],
         "notebook_keys": kunci_nb,
         "pdf_keys": kunci_cetak,
+        "pdf_stale": sorted(pdf_usang),
         "reused": dipakai,
         "source": _versi_sumber(),
         "environment": {
@@ -1198,6 +1281,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         pdf_dilewati=pdf_dilewati,
         periode=k.periode,
         masalah_teratas=memo.masalah_teratas,
+        pdf_usang=sorted(pdf_usang),
     )
 
 

@@ -38,7 +38,9 @@ def capaian_ikk_dataframe(
 ) -> pd.DataFrame:
     """One row per IKK (see :func:`lkjip_helpers.laporan.analis.tabel_ikk`), numbers rounded
     half-up to two decimals as the report prints them."""
-    df = tabel_ikk(hasil_laporan(satker, tahun, data_dir, periode))
+    df = tabel_ikk(hasil_laporan(satker, tahun, data_dir, periode)).reset_index()
+    kode = df.pop("kode")
+    df.insert(df.columns.get_loc("nama_sasaran") + 1, "kode", kode)  # the CSV's column order
     for kolom in df.columns:
         if kolom in KOLOM_TEKS or kolom == "sumber_target":
             df[kolom] = df[kolom].map(_aman)

@@ -13,8 +13,6 @@ report's document model (for the numbers and anchors of our tables).
 
 from __future__ import annotations
 
-from datetime import date
-
 from .. import format_id as f
 from ..hitung import HasilLaporan
 from ..periksa.masalah import LABEL_KELOMPOK, URUTAN_KELOMPOK, Masalah, Tinjauan
@@ -290,7 +288,7 @@ def susun_tinjauan(tj: Tinjauan, hasil: HasilLaporan, dok: Dokumen) -> list[m.Bl
             f"{esc(hasil.periode.judul)}</p>"
             f'<p class="satker">{esc(sk.nama)}</p>'
             f'<p class="keterangan">Disusun otomatis oleh lkjip dari data satker pada '
-            f"{esc(f.tanggal(date.today()))}. "
+            f"{esc(f.tanggal(f.sekarang_wib().date()))}. "
             "Untuk reviu (APIP, Kantor Wilayah) dan tim penyusun; bukan bagian dari LKjIP yang "
             "ditandatangani.</p></section>"
         ),

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import format_id as f
+from ..errors import maksudnya
 from ..hitung import HasilLaporan, hasil_untuk
 from ..hitung.capaian import GalatHitung, hitung_realisasi, teks_kunci
 from ..hitung.kinerja_anggaran import TOLERANSI_RESMI
@@ -844,13 +845,12 @@ def _cek_sisipan(k: _Kumpulan, h: HasilLaporan, kunci_rujukan: KunciRujukan | No
                         subjek=subjek,
                     )
                 elif s.besaran is not None and s.besaran not in dikenal:
-                    mirip = get_close_matches(s.besaran, list(dikenal), n=3, cutoff=0.75)
                     k.tambah(
                         "NARASI_ISIAN_TIDAK_DIKENAL",
                         "error",
                         lok,
                         f"isian {s.teks} tidak dikenal: bukan nama angka yang dihitung"
-                        + (f" (maksudnya {', '.join(mirip)}?)" if mirip else "")
+                        + maksudnya(s.besaran, dikenal)
                         + "; lihat daftar besaran di data/README.md",
                         kunci=kunci,
                         subjek=subjek,
