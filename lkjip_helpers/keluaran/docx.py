@@ -9,10 +9,12 @@
   whose section shows nothing is left out and lettered sections are re-lettered (as
   :func:`lkjip_helpers.keluaran.html.pangkas_judul_kosong` and ``urutkan_huruf_judul`` do);
 - a :class:`~lkjip_helpers.laporan.model.Tabel` becomes a Word table (header rows repeat on
-  every page, rows do not split, numbers right-aligned as the report formats them) under a
-  caption whose number is a ``SEQ Tabel`` field, so Word renumbers after an edit and the
-  ``TOC \\c "Tabel"`` field lists it; a :class:`~lkjip_helpers.laporan.model.Gambar` likewise
-  (``SEQ Gambar``), its chart drawn again at :data:`DPI_CETAK`;
+  every page, rows do not split, numbers right-aligned as the report formats them, column
+  widths from the text they hold) under a caption whose number is a ``SEQ Tabel_<bab>``
+  field, so Word and LibreOffice renumber after an edit, in the paragraph style
+  ``Keterangan Tabel`` that the list of tables (``TOC \\t``) collects; a
+  :class:`~lkjip_helpers.laporan.model.Gambar` likewise (``SEQ Gambar_<bab>``), its chart
+  drawn again at :data:`DPI_CETAK`;
 - a :class:`~lkjip_helpers.laporan.model.Rumus` becomes Word equations (OMML fractions);
 - the small markup the tool builds itself (cover, signature blocks: ``Html`` blocks) and the
   sanitised HTML of the analyst's narratives are walked tag by tag (a closed set of tags);
@@ -233,6 +235,16 @@ def _tak_terpecah(row: Any) -> None:
     trPr.append(_el("w:cantSplit", w_val="true"))
 
 
+def _tanpa_font_tema(style: Any) -> None:
+    """Drop the template's theme fonts of a style, which override its font name."""
+    from docx.oxml.ns import qn
+
+    rfonts = style.element.rPr.find(qn("w:rFonts")) if style.element.rPr is not None else None
+    if rfonts is not None:
+        for a in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            rfonts.attrib.pop(qn(a), None)
+
+
 def _tanpa_garis(table: Any) -> None:
     tblPr = table._tbl.tblPr
     batas = _el("w:tblBorders")
@@ -284,6 +296,7 @@ def _dokumen_baru(judul: str, penulis: str, subjek: str, berjalan: str) -> DocxD
     normal.paragraph_format.line_spacing = 1.15
     for i, ukuran in ((1, 15), (2, 13), (3, 12), (4, 11), (5, 11), (6, 11)):
         h = gaya[f"Heading {i}"]
+        _tanpa_font_tema(h)
         h.font.name, h.font.size, h.font.bold = HURUF, Pt(ukuran), True
         h.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
         h.font.italic = False
@@ -294,10 +307,15 @@ def _dokumen_baru(judul: str, penulis: str, subjek: str, berjalan: str) -> DocxD
             h.paragraph_format.page_break_before = True
             h.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     cap = gaya["Caption"]
+    _tanpa_font_tema(cap)
     cap.font.name, cap.font.size, cap.font.bold, cap.font.italic = HURUF, Pt(10), True, False
     cap.font.color.rgb = RGBColor(0, 0, 0)
     cap.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     cap.paragraph_format.space_before, cap.paragraph_format.space_after = Pt(6), Pt(3)
+    for nama in ("Keterangan Tabel", "Keterangan Gambar"):  # listed in Daftar Tabel / Gambar
+        st = gaya.add_style(nama, WD_STYLE_TYPE.PARAGRAPH)
+        st.base_style = cap
+        st.next_paragraph_style = normal
     for nama, ukuran, miring in (("Catatan Tabel", 9, True), ("Isi Tabel", 9, False)):
         st = gaya.add_style(nama, WD_STYLE_TYPE.PARAGRAPH)
         st.base_style = normal
@@ -331,17 +349,27 @@ class PenulisDocx:
     def __init__(self, d: DocxDocument, dok: m.Dokumen | None) -> None:
         self.d = d
         self.dok = dok
+        self._id_gaya: dict[str, str] = {}
+        self._gaya_grid: Any = None
+
+    def gaya(self, p: Paragraph, nama: str) -> None:
+        """Set a paragraph style by name (python-docx's lookup by name is slow: cached)."""
+        if nama not in self._id_gaya:
+            self._id_gaya[nama] = self.d.styles[nama].style_id
+        p._p.style = self._id_gaya[nama]
 
     # paragraphs ------------------------------------------------------------------------
     def paragraf(self, teks: str = "", gaya: str | None = None) -> Paragraph:
-        p = self.d.add_paragraph(style=gaya)
+        p = self.d.add_paragraph()
+        if gaya:
+            self.gaya(p, gaya)
         if teks:
             p.add_run(teks)
         return p
 
     def judul(self, tingkat: int, teks: str) -> None:
         if _TIDAK_KOSONG.search(teks):
-            self.d.add_heading(teks.strip(), level=max(1, min(tingkat, 6)))
+            self.paragraf(teks.strip(), f"Heading {max(1, min(tingkat, 6))}")
 
     # blocks ------------------------------------------------------------------------------
     def blok(self, b: m.Blok) -> None:
@@ -384,11 +412,13 @@ class PenulisDocx:
                 p.add_run((f"{i}.\t" if berurut else "•\t") + teks)
 
     def keterangan(self, jenis: str, nomor: str | None, judul: str) -> Paragraph:
-        """``Tabel 3.1 Judul`` with the 1 as a ``SEQ`` field restarting at every chapter."""
-        p = self.paragraf(gaya="Caption")
+        """``Tabel 3.1 Judul``: the 1 is a ``SEQ Tabel_3`` field (one sequence per chapter,
+        so Word and LibreOffice both renumber a chapter's tables after an edit), the paragraph
+        style ``Keterangan Tabel`` is what the list of tables collects."""
+        p = self.paragraf(gaya=f"Keterangan {jenis}")
         bab, _, n = (nomor or "").rpartition(".")
         p.add_run(f"{jenis} " + (f"{bab}." if bab else ""))
-        _field(p, f"SEQ {jenis} \\* ARABIC \\s 1", n or "1")
+        _field(p, f"SEQ {jenis}_{re.sub(r'[^0-9A-Za-z]', '', bab) or 'x'} \\* ARABIC", n or "1")
         p.add_run(f" {judul}")
         return p
 
@@ -406,8 +436,10 @@ class PenulisDocx:
         if not lebar:
             return
         table = self.d.add_table(rows=len(kepala) + len(isi), cols=lebar)
-        table.style = "Table Grid"
+        table.style = self._gaya_tabel()
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        semua_sel = table._cells  # computed once: python-docx recomputes it per cell()
+        gabung: list[tuple[int, int, int, int]] = []
         for i, (baris, adalah_kepala) in enumerate(
             [*((r, True) for r in kepala), *((r, False) for r in isi)]
         ):
@@ -423,11 +455,11 @@ class PenulisDocx:
                 if sel is None:
                     continue
                 c, rentang, tinggi = sel
-                cell = table.cell(i, j)
+                cell = semua_sel[i * lebar + j]
                 if rentang > 1 or tinggi > 1:
-                    cell = cell.merge(table.cell(i + tinggi - 1, j + rentang - 1))
+                    gabung.append((i, j, i + tinggi - 1, j + rentang - 1))
                 p = cell.paragraphs[0]
-                p.style = self.d.styles["Isi Tabel"]
+                self.gaya(p, "Isi Tabel")
                 if c.teks:
                     r = p.add_run(c.teks)
                     r.bold = adalah_kepala or jumlah or c.kelas == "jumlah"
@@ -436,10 +468,22 @@ class PenulisDocx:
                     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 elif c.angka:
                     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        table.autofit = False
+        for j, lebar_mm in enumerate(_lebar_kolom(kepala, isi, lebar)):
+            table.columns[j].width = _mm(lebar_mm)
+            for i in range(len(table.rows)):
+                semua_sel[i * lebar + j].width = _mm(lebar_mm)
+        for i, j, i2, j2 in gabung:  # merged after filling: the other cells are empty
+            table.cell(i, j).merge(table.cell(i2, j2))
         catatan = [*t.catatan, *([f"Sumber: {t.sumber}"] if t.sumber else [])]
         for c in catatan:
             if _TIDAK_KOSONG.search(c):
                 self.paragraf(c, "Catatan Tabel")
+
+    def _gaya_tabel(self) -> Any:
+        if self._gaya_grid is None:
+            self._gaya_grid = self.d.styles["Table Grid"]
+        return self._gaya_grid
 
     def gambar(self, g: m.Gambar) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -537,7 +581,7 @@ class PenulisDocx:
         if "tempat-tanggal" in kelas:
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if {"catatan-tabel", "sumber-tabel", "catatan-rumus", "id-masalah"} & set(kelas):
-            p.style = self.d.styles["Catatan Tabel"]
+            self.gaya(p, "Catatan Tabel")
 
     def _inline(self, p: Paragraph, node: Any, gaya: dict[str, bool]) -> None:
         from bs4 import NavigableString, Tag
@@ -724,17 +768,60 @@ def _grid(baris: list[list[m.Sel]]) -> list[list[tuple[m.Sel, int, int] | None]]
     return [[r.get(k) for k in range(lebar)] for r in hasil]
 
 
+MM_PER_HURUF = 2.0
+"""Average width of a character of the tables' 9 pt text, with the cell's padding spread."""
+
+
+def _lebar_kolom(
+    kepala: list[list[tuple[m.Sel, int, int] | None]],
+    isi: list[list[tuple[m.Sel, int, int] | None]],
+    n: int,
+    total: float = LEBAR_TEKS_MM,
+) -> list[float]:
+    """Column widths (mm) that fill the text width: every column at least its longest word,
+    the rest shared by how much text each column holds (a number column stays narrow)."""
+    kata = [4.0] * n
+    panjang = [4.0] * n
+    for baris, adalah_isi in (*((b, False) for b in kepala), *((b, True) for b in isi)):
+        for j, sel in enumerate(baris):
+            if sel is None or sel[1] > 1:
+                continue
+            teks = sel[0].teks
+            if sel[0].angka:  # a number never wraps
+                kata[j] = max(kata[j], len(teks))
+            else:  # a long word (a path, "Tahanan/Narapidana/Anak") may wrap
+                kata[j] = max(kata[j], *(min(len(w), 14) for w in teks.split()), 0)
+            if adalah_isi:  # a header wraps between its words
+                panjang[j] = max(panjang[j], min(len(teks), 80))
+    minimum = [k * MM_PER_HURUF + 4.5 for k in kata]
+    ingin = [max(p * MM_PER_HURUF + 4.5, mn) for p, mn in zip(panjang, minimum, strict=True)]
+    if sum(ingin) <= total:
+        skala = total / sum(ingin)
+        return [w * skala for w in ingin]
+    if sum(minimum) >= total:
+        skala = total / sum(minimum)
+        return [w * skala for w in minimum]
+    sisa = total - sum(minimum)
+    tambah = [w - mn for w, mn in zip(ingin, minimum, strict=True)]
+    return [mn + sisa * t / sum(tambah) for mn, t in zip(minimum, tambah, strict=True)]
+
+
 def _omml(baris: tuple[m.BagianRumus, ...]) -> str:
-    """One formula line as an OMML equation: text upright, fractions stacked, result bold."""
+    """One formula line as an OMML equation: fractions stacked, the words as normal text
+    (``m:nor``: upright, spaces kept, an ``=`` at the start is text, also in LibreOffice),
+    the result bold."""
     from xml.sax.saxutils import escape
 
-    ns = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+    ns = (
+        'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" '
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    )
 
     def run(teks: str, tebal: bool = False) -> str:
-        gaya = "b" if tebal else "p"
         return (
-            f'<m:r><m:rPr><m:sty m:val="{gaya}"/></m:rPr>'
-            f'<m:t xml:space="preserve">{escape(teks)}</m:t></m:r>'
+            "<m:r><m:rPr><m:nor/></m:rPr>"
+            + ("<w:rPr><w:b/></w:rPr>" if tebal else "")
+            + f'<m:t xml:space="preserve">{escape(teks)}</m:t></m:r>'
         )
 
     isi = []
@@ -743,9 +830,7 @@ def _omml(baris: tuple[m.BagianRumus, ...]) -> str:
         if isinstance(b, m.Pecahan):
             if spasi:
                 isi.append(run(spasi))
-            isi.append(
-                f"<m:f><m:num>{run(b.atas)}</m:num><m:den>{run(b.bawah)}</m:den></m:f>"
-            )
+            isi.append(f"<m:f><m:num>{run(b.atas)}</m:num><m:den>{run(b.bawah)}</m:den></m:f>")
         elif isinstance(b, m.Tebal):
             isi.append(run(spasi + b.isi, tebal=True))
         else:
@@ -837,9 +922,9 @@ def tulis_docx_laporan(
         ["KATA PENGANTAR"] + [("    " * (u.tingkat - 1)) + u.teks for u in judul_bab],
     )
     if tabel:
-        _daftar(pd, "DAFTAR TABEL", 'TOC \\h \\z \\c "Tabel"', [f"{x.label} {x.judul}" for x in tabel])
+        _daftar(pd, "DAFTAR TABEL", 'TOC \\h \\z \\t "Keterangan Tabel,1"', [f"{x.label} {x.judul}" for x in tabel])
     if gambar:
-        _daftar(pd, "DAFTAR GAMBAR", 'TOC \\h \\z \\c "Gambar"', [f"{x.label} {x.judul}" for x in gambar])
+        _daftar(pd, "DAFTAR GAMBAR", 'TOC \\h \\z \\t "Keterangan Gambar,1"', [f"{x.label} {x.judul}" for x in gambar])
     for u in susunan[awal:]:
         _tulis(pd, u)
     tujuan.parent.mkdir(parents=True, exist_ok=True)
