@@ -239,7 +239,7 @@ def _parser() -> argparse.ArgumentParser:
         aliases=["build"],
         help="susun laporan (LKjIP) dan memo tinjauan, HTML dan PDF",
         description="Menjalankan notebook bab dengan papermill lalu menyusun "
-        "laporan.html, laporan.pdf, capaian_ikk.csv, tabel.xlsx, pemeriksaan.json "
+        "laporan.html, laporan.pdf, laporan.docx, capaian_ikk.csv, tabel.xlsx, pemeriksaan.json "
         "dan build.json di outputs/<satker>/<tahun>/.",
     )
     umum(b)
@@ -250,6 +250,13 @@ def _parser() -> argparse.ArgumentParser:
         dest="tanpa_pdf",
         action="store_true",
         help="hanya HTML (lebih cepat)",
+    )
+    b.add_argument(
+        "--tanpa-docx",
+        "--no-docx",
+        dest="tanpa_docx",
+        action="store_true",
+        help="tanpa laporan.docx dan tinjauan.docx (berkas Word untuk disunting tim penyusun)",
     )
     b.add_argument(
         "--abaikan-pemeriksaan",
@@ -943,6 +950,7 @@ def _cmd_build(args: argparse.Namespace, console: Console) -> int:
             batas_waktu_sel=args.batas_waktu_sel,
             periode=args.periode,
             paksa=args.paksa,
+            docx=not args.tanpa_docx,
         )
     except LkjipError:
         if args.out_dir.is_dir():  # the index shows the failure next to the previous report

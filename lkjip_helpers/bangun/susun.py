@@ -655,8 +655,11 @@ def build(
     periode: str = "tahunan",
     paksa: bool = False,
     indeks: bool = True,
+    docx: bool = True,
 ) -> BuildResult:
     """Build ``laporan.html`` (and ``laporan.pdf``) with all side files for one satker/year.
+
+    ``docx``: also ``laporan.docx`` and ``tinjauan.docx`` (:mod:`..keluaran.docx`).
 
     Raises only :class:`~lkjip_helpers.errors.LkjipError` subclasses (besides
     KeyboardInterrupt/SystemExit): :class:`~lkjip_helpers.errors.ParameterError` for bad
@@ -701,12 +704,12 @@ def build(
             # The recovery step (in the lock) has run: a report put back can be reused.
             lama, sidik = _hasil_tersimpan(
                 out_dir, satker, tahun, periode, kunci, data_dir, nb_dir, bab, pdf,
-                abaikan_pemeriksaan, paksa, durasi,
+                abaikan_pemeriksaan, paksa, durasi, docx,
             )  # fmt: skip
             if lama is None:
                 lama = _build_terkunci(
                     penjaga, satker, tahun, periode, kunci, sidik, data_dir, bab, nb_dir,
-                    pdf, abaikan_pemeriksaan, progress, batas, durasi, t_mulai, paksa,
+                    pdf, abaikan_pemeriksaan, progress, batas, durasi, t_mulai, paksa, docx,
                 )  # fmt: skip
         if indeks:
             from .indeks import tulis_indeks
@@ -742,6 +745,7 @@ def _hasil_tersimpan(
     abaikan_pemeriksaan: bool,
     paksa: bool,
     durasi: dict[str, float],
+    docx: bool = True,
 ) -> tuple[BuildResult | None, Any]:
     """(the last successful build when no input changed since — the build cache — else None,
     the input fingerprint :class:`.sidik.Sidik` for the new build's build.json)."""
@@ -758,6 +762,7 @@ def _hasil_tersimpan(
             notebooks=bab,
             pdf=pdf,
             abaikan_pemeriksaan=abaikan_pemeriksaan,
+            docx=docx,
         )
         lama = (
             None
@@ -788,6 +793,7 @@ def _build_terkunci(
     durasi: dict[str, float],
     t_mulai: float,
     paksa: bool = False,
+    docx: bool = True,
 ) -> BuildResult:
     """The build proper, once the output folder (if it exists) is locked and recovered.
     ``paksa``: reuse nothing of the previous report (no chapter, no PDF)."""
@@ -856,6 +862,7 @@ def _build_terkunci(
                         sidik=sidik,
                         paksa=paksa,
                         dengan_periode=periksa_periode,
+                        docx=docx,
                     )
                 )
                 kemajuan.langkah("Memindahkan hasil")
@@ -977,6 +984,8 @@ class _Konteks:
     paksa: bool = False
     """Reuse nothing of the previous report (``--paksa``)."""
     dengan_periode: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None
+    docx: bool = True
+    """Also write laporan.docx and tinjauan.docx."""
 
 
 def _bangun_ke(k: _Konteks) -> BuildResult:
@@ -1022,13 +1031,13 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             return True
         return False
 
-    def cetak(html: str, tujuan: Path, judul_berjalan: str) -> None:
-        kunci = kunci_pdf(html, judul_berjalan, k.sidik)
+    def cetak(html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None) -> None:
+        kunci = kunci_pdf(html, judul_berjalan, k.sidik, arsip)
         kunci_cetak[tujuan.name] = kunci
-        if salin_pdf(k.final, lama, tujuan.name, kunci, tujuan):
+        if salin_pdf(k.final, lama, tujuan.name, kunci, tujuan, arsip):
             dipakai["pdf"].append(tujuan.name)
         else:
-            _tulis_pdf(html, tujuan, judul_berjalan)
+            _tulis_pdf(html, tujuan, judul_berjalan, arsip)
 
     nama = _nama_satker(k.data_dir, k.satker)
     judul_periode = Periode.buat(k.tahun, k.periode).judul
@@ -1058,6 +1067,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             k.temuan,
             tmp,
             pdf=cetak_memo if k.pdf else False,
+            docx=k.docx,
         )
     kemajuan.maju()
 
@@ -1070,6 +1080,8 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         ),
         k.pelaksana.submit(_impor_ekspor, k.pdf),
     ]
+    if k.docx:  # from the model, not from the chapters' output: it overlaps their execution
+        latar.append(k.pelaksana.submit(_tulis_docx, k, tmp, judul, nama, berjalan))
     try:
         with _stopwatch(durasi, "eksekusi"):
             dieksekusi = _eksekusi_bab(
@@ -1089,11 +1101,16 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     for tugas in latar:
         tugas.result()  # re-raise a failure of the background work
 
+    docx_dilewati = latar[2].result() if k.docx else None
+
     kemajuan.langkah("Menyusun HTML")
     with _stopwatch(durasi, "html"):
         soup = rakit([siapkan_bab(p, judul, k.nb_dir) for p in dieksekusi])
         html = str(soup)
         (tmp / "laporan.html").write_text(html, encoding="utf-8")
+        # before the PDF, which carries it (PDF/A-3 associated file)
+        tabel_xlsx = tabel_notebook(dieksekusi)
+        tulis_xlsx(tabel_xlsx, tmp / "tabel.xlsx", judul)
     kemajuan.maju()
 
     pdf_dilewati = latar[1].result() if k.pdf else None
@@ -1101,7 +1118,10 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         if pdf_dilewati is None:
             kemajuan.langkah("Mencetak PDF")
             with _stopwatch(durasi, "pdf"):
-                cetak(html, tmp / "laporan.pdf", berjalan)
+                from ..keluaran.pdf import arsip_laporan
+
+                arsip = arsip_laporan(tmp, tabel_xlsx, _catatan_tertanam(k, nama), nama, judul)
+                cetak(html, tmp / "laporan.pdf", berjalan, arsip)
         kemajuan.maju()
 
     if k.pdf:
@@ -1130,7 +1150,6 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             tahun=k.tahun,
             periode=k.periode,
         )
-        tulis_xlsx(tabel_notebook(dieksekusi), tmp / "tabel.xlsx", judul)
     kemajuan.maju()
 
     durasi["total"] = round(time.perf_counter() - k.t_mulai, 3)
@@ -1151,6 +1170,12 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             "batas_waktu_sel": k.batas_waktu_sel,
         },
         "pdf_skipped": pdf_dilewati,
+        "docx": k.docx,
+        "docx_skipped": docx_dilewati,
+        "pdf_embedded_record": "build.json di dalam laporan.pdf: catatan build ini sebelum PDF "
+        "dicetak, tanpa waktu, durasi dan sidik PDF itu sendiri (lihat outputs_sha256 di sini)"
+        if k.pdf and pdf_dilewati is None
+        else None,
         "satker_name": nama,
         "inputs_sha256": sidik_masukan(k.data_dir, k.satker),
         "fingerprint": k.sidik.ke_json() if k.sidik is not None else None,
@@ -1253,10 +1278,16 @@ def _relatif(path: Path, dari: Path) -> str:
         return str(path)
 
 
-def _tulis_pdf(html: str, tujuan: Path, judul_berjalan: str) -> None:
+def _tulis_pdf(html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None) -> None:
     from ..keluaran.pdf import tulis_pdf
 
-    tulis_pdf(html, tujuan, judul_berjalan)
+    if arsip is None:
+        tulis_pdf(html, tujuan, judul_berjalan)
+    else:  # keluaran.pdf.ArsipPdf: PDF/A-3b carrying the side files
+        tulis_pdf(
+            html, tujuan, judul_berjalan, arsip=True, lampiran=arsip.lampiran,
+            metadata=arsip.metadata,
+        )  # fmt: skip
 
 
 def _impor_ekspor(pdf: bool) -> str | None:
@@ -1287,3 +1318,45 @@ def _tulis_capaian_csv(
 
     fungsi = dengan_periode(capaian_ikk_dataframe) if dengan_periode else capaian_ikk_dataframe
     tulis_csv_ikk(fungsi(satker, tahun, data_dir), folder)
+
+
+def _catatan_tertanam(k: _Konteks, nama: str) -> dict[str, Any]:
+    """The run record laporan.pdf carries as its ``build.json``: this build.json's fields that
+    are known before printing and do not change between two builds of the same inputs. It
+    cannot hold the PDF's own sha256 (the PDF contains it) nor the time (an unchanged PDF is
+    reused); the build.json next to the PDF has both."""
+    katalog = _path_katalog(k.data_dir, k.satker)
+    return {
+        "tool": "lkjip",
+        "version": __version__,
+        "record": "catatan build tertanam di laporan.pdf (tanpa waktu dan sidik PDF ini; "
+        "build.json di samping PDF mencatat keduanya)",
+        "parameters": {"satker": k.satker, "tahun": k.tahun, "periode": k.periode},
+        "satker_name": nama,
+        "inputs_sha256": sidik_masukan(k.data_dir, k.satker),
+        "fingerprint": k.sidik.ke_json() if k.sidik is not None else None,
+        "catalog": katalog.relative_to(k.data_dir).as_posix() if katalog else None,
+        "notebooks_sha256": {p.name: sha256_berkas(p) for p in k.bab},
+        "findings": k.jumlah,
+        "source": _versi_sumber(),
+        "environment": {"python": sys.version.split()[0], "packages": _versi_paket()},
+    }
+
+
+def _tulis_docx(k: _Konteks, folder: Path, judul: str, nama: str, berjalan: str) -> str | None:
+    """``laporan.docx`` from the report's model; returns why it was not written (the data
+    make no report model: custom fixture data), or None."""
+    from ..hitung import hasil_laporan
+    from ..keluaran.docx import tulis_docx_laporan
+    from ..laporan import dokumen_laporan
+
+    try:
+        hasil = hasil_laporan(k.satker, k.tahun, k.data_dir, periode=k.periode)
+        dok = dokumen_laporan(hasil)
+    except LkjipError as err:
+        return f"DOCX tidak dibuat: model laporan tidak dapat disusun ({err})"
+    with _stopwatch(k.durasi, "docx"):
+        tulis_docx_laporan(
+            k.bab, hasil, dok, folder / "laporan.docx", judul=judul, penulis=nama, berjalan=berjalan
+        )
+    return None

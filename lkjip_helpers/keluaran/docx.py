@@ -426,10 +426,11 @@ class PenulisDocx:
         from docx.enum.table import WD_TABLE_ALIGNMENT
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-        if t.bernomor:
-            cap = self.keterangan("Tabel", t.nomor, t.judul)
-        else:
-            cap = self.paragraf(t.judul, "Caption")
+        cap = (
+            self.keterangan("Tabel", t.nomor, t.judul)
+            if t.bernomor
+            else self.paragraf(t.judul, "Caption")
+        )
         cap.paragraph_format.keep_with_next = True
         kepala, isi = _grid(t.kepala), _grid(t.isi)
         lebar = max((len(r) for r in [*kepala, *isi]), default=0)
@@ -673,7 +674,11 @@ class PenulisDocx:
                 p = self.paragraf()
                 p.paragraph_format.left_indent = _mm(90)
             else:
-                p = sel.paragraphs[0] if i == 0 and not sel.paragraphs[0].text else sel.add_paragraph()
+                p = (
+                    sel.paragraphs[0]
+                    if i == 0 and not sel.paragraphs[0].text
+                    else sel.add_paragraph()
+                )
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.paragraph_format.keep_together = True
             p.paragraph_format.keep_with_next = i < len(baris) - 1
@@ -922,9 +927,19 @@ def tulis_docx_laporan(
         ["KATA PENGANTAR"] + [("    " * (u.tingkat - 1)) + u.teks for u in judul_bab],
     )
     if tabel:
-        _daftar(pd, "DAFTAR TABEL", 'TOC \\h \\z \\t "Keterangan Tabel,1"', [f"{x.label} {x.judul}" for x in tabel])
+        _daftar(
+            pd,
+            "DAFTAR TABEL",
+            'TOC \\h \\z \\t "Keterangan Tabel,1"',
+            [f"{x.label} {x.judul}" for x in tabel],
+        )
     if gambar:
-        _daftar(pd, "DAFTAR GAMBAR", 'TOC \\h \\z \\t "Keterangan Gambar,1"', [f"{x.label} {x.judul}" for x in gambar])
+        _daftar(
+            pd,
+            "DAFTAR GAMBAR",
+            'TOC \\h \\z \\t "Keterangan Gambar,1"',
+            [f"{x.label} {x.judul}" for x in gambar],
+        )
     for u in susunan[awal:]:
         _tulis(pd, u)
     tujuan.parent.mkdir(parents=True, exist_ok=True)

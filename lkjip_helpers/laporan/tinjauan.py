@@ -292,7 +292,8 @@ def susun_tinjauan(tj: Tinjauan, hasil: HasilLaporan, dok: Dokumen) -> list[m.Bl
             f'<p class="keterangan">Disusun otomatis oleh lkjip dari data satker pada '
             f"{esc(f.tanggal(date.today()))}. "
             "Untuk reviu (APIP, Kantor Wilayah) dan tim penyusun; bukan bagian dari LKjIP yang "
-            "ditandatangani.</p></section>"
+            "ditandatangani. Suntingan yang dibuat di Word pada laporan.docx berada di luar "
+            "pemeriksaan ini (sidik sha256 DOCX hasil build tercatat di build.json).</p></section>"
         ),
         m.Judul(2, "Ringkasan", "ringkasan"),
         m.Tabel.buat(
