@@ -318,8 +318,9 @@ def test_pdf_arsip_membawa_berkas_samping(laporan: Path) -> None:
     samping = json.loads((laporan / "build.json").read_text(encoding="utf-8"))
     for kunci in ("version", "inputs_sha256", "fingerprint", "notebooks_sha256", "findings"):
         assert tertanam[kunci] == samping[kunci], kunci
-    assert "laporan.pdf" not in json.dumps(tertanam)
-    assert "utc_time" not in tertanam
+    sha_pdf = hashlib.sha256((laporan / "laporan.pdf").read_bytes()).hexdigest()
+    assert sha_pdf not in json.dumps(tertanam)
+    assert "utc_time" not in tertanam and "outputs_sha256" not in tertanam
 
 
 @pytest.mark.e2e

@@ -391,6 +391,8 @@ class PenulisDocx:
                     for r in p.runs:
                         r.bold = True
                     p.paragraph_format.keep_with_next = True
+                elif b.kelas == "tempat-tanggal":  # the place and date stay with the signatures
+                    p.paragraph_format.keep_with_next = True
         elif isinstance(b, m.Daftar):
             self.daftar(b.butir, b.berurut)
         elif isinstance(b, m.Narasi):
@@ -570,7 +572,7 @@ class PenulisDocx:
                 self._ttd_dua(anak)
             elif "ttd" in kelas:
                 self._ttd(anak)
-            elif "sampul" in kelas:
+            elif "sampul" in kelas or "sampul-tinjauan" in kelas:
                 self._sampul(anak)
             else:  # div, section, blockquote, aside, figure …: their content
                 self._isi_blok(anak, (*konteks, *kelas))
