@@ -1172,8 +1172,9 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         "pdf_skipped": pdf_dilewati,
         "docx": k.docx,
         "docx_skipped": docx_dilewati,
-        "pdf_embedded_record": "build.json di dalam laporan.pdf: catatan build ini sebelum PDF "
-        "dicetak, tanpa waktu, durasi dan sidik PDF itu sendiri (lihat outputs_sha256 di sini)"
+        "pdf_embedded_record": "build.json di dalam laporan.pdf: catatan build yang mencetak PDF "
+        "itu (build ini, kecuali laporan.pdf ada di reused.pdf), tanpa waktu dan tanpa sidik "
+        "PDF itu sendiri (lihat outputs_sha256 di sini)"
         if k.pdf and pdf_dilewati is None
         else None,
         "satker_name": nama,
@@ -1322,15 +1323,15 @@ def _tulis_capaian_csv(
 
 def _catatan_tertanam(k: _Konteks, nama: str) -> dict[str, Any]:
     """The run record laporan.pdf carries as its ``build.json``: this build.json's fields that
-    are known before printing and do not change between two builds of the same inputs. It
-    cannot hold the PDF's own sha256 (the PDF contains it) nor the time (an unchanged PDF is
-    reused); the build.json next to the PDF has both."""
+    are known before printing. It cannot hold the PDF's own sha256 (the PDF contains it) and
+    holds no time; the build.json beside the PDF has both. A later build that reuses the
+    unchanged PDF leaves the record of the build that printed it."""
     katalog = _path_katalog(k.data_dir, k.satker)
     return {
         "tool": "lkjip",
         "version": __version__,
-        "record": "catatan build tertanam di laporan.pdf (tanpa waktu dan sidik PDF ini; "
-        "build.json di samping PDF mencatat keduanya)",
+        "record": "catatan build yang mencetak laporan.pdf ini, tanpa waktu dan tanpa sidik "
+        "PDF ini sendiri; build.json di samping PDF mencatat keduanya",
         "parameters": {"satker": k.satker, "tahun": k.tahun, "periode": k.periode},
         "satker_name": nama,
         "inputs_sha256": sidik_masukan(k.data_dir, k.satker),

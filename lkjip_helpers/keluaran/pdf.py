@@ -182,13 +182,15 @@ class Lampiran:
 
     ``isi`` is what is embedded; ``kunci`` what the PDF-reuse key records for it (its sha256,
     or for a file whose bytes change at every write, like an xlsx's timestamps, the sha256 of
-    what it holds)."""
+    what it holds); ``dalam_kunci=False`` leaves it out of that key (the run record: a PDF
+    reused by a later build keeps the record of the build that printed it)."""
 
     nama: str
     isi: bytes
     keterangan: str
     hubungan: str = "Data"
     kunci: str | None = None
+    dalam_kunci: bool = True
 
     @classmethod
     def berkas(
@@ -222,7 +224,11 @@ class ArsipPdf:
     @property
     def kunci(self) -> str:
         """What the PDF-reuse key records of it (a reused PDF must carry the same files)."""
-        isi = [VARIAN_ARSIP, repr(self.metadata), *(f"{x.nama}={x.sidik}" for x in self.lampiran)]
+        isi = [
+            VARIAN_ARSIP,
+            repr(self.metadata),
+            *(f"{x.nama}={x.sidik}" for x in self.lampiran if x.dalam_kunci),
+        ]
         return hashlib.sha256("\0".join(isi).encode("utf-8")).hexdigest()
 
 
@@ -237,7 +243,9 @@ def arsip_laporan(
     """The report's embedded files, read from ``folder``: ``tabel.xlsx`` (keyed by the
     tables it holds: its bytes carry the time of writing), ``capaian_ikk.csv`` and the run
     record ``catatan`` as ``build.json`` (without the PDF's own sha256, which the PDF cannot
-    contain; the build.json beside the PDF records it)."""
+    contain; the build.json beside the PDF records it). The record is that of the build that
+    printed the PDF: a later build that reuses the unchanged PDF (same HTML, same tables and
+    CSV) leaves it as it was and says so in its own build.json (``reused``)."""
     import json
 
     isi_tabel = json.dumps([t.ke_json() for t in tabel], sort_keys=True, ensure_ascii=False)
@@ -252,8 +260,10 @@ def arsip_laporan(
         Lampiran(
             LAMPIRAN_CATATAN,
             (json.dumps(catatan, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
-            "Catatan build (versi, parameter, sidik masukan) tanpa sidik PDF ini",
+            "Catatan build yang mencetak PDF ini (versi, parameter, sidik masukan), tanpa "
+            "sidik PDF ini sendiri",
             "Supplement",
+            dalam_kunci=False,
         ),
     ]
     meta = MetadataPdf(
