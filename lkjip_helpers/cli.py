@@ -906,7 +906,14 @@ def _cmd_pratinjau(args: argparse.Namespace, console: Console) -> int:
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
     hasil = build(
-        satker, tahun, args.data_dir, args.out_dir, pdf=False, progress=True, periode=args.periode
+        satker,
+        tahun,
+        args.data_dir,
+        args.out_dir,
+        pdf=False,
+        progress=True,
+        periode=args.periode,
+        docx=False,
     )
     with _abaikan_pipa_putus():
         console.print(f"Pratinjau laporan: {hasil.html}", highlight=False)
