@@ -22,6 +22,7 @@ from lkjip_helpers.keluaran.docx import (
     TeksBab,
     _grid,
     _lebar_kolom,
+    _lebar_mm,
     _pangkas,
     tulis_docx_blok,
 )
@@ -185,8 +186,10 @@ def test_lebar_kolom_mengisi_lebar_teks_angka_tidak_terpotong() -> None:
     kepala, isi = _grid(t.kepala), _grid(t.isi)
     lebar = _lebar_kolom(kepala, isi, 3)
     assert sum(lebar) == pytest.approx(165)
-    # "121,92%" (7 characters) gets at least 7 × 2 mm + the cell's padding
-    assert min(lebar[1:]) >= 7 * 2.0 + 4.5
+    # "121,92%": five digits (0,556 em), a comma (0,278) and % (0,889) = 4,947 em of 9 pt
+    # = 15,7 mm, plus the cell's padding: never wrapped
+    assert _lebar_mm("121,92%") == pytest.approx(4.947 * 9 * 25.4 / 72)
+    assert min(lebar[1:]) >= 15.7 + 4.0
 
 
 # --------------------------------------------------------------------------- PDF/A-3b

@@ -464,7 +464,10 @@ class PenulisDocx:
                 p = cell.paragraphs[0]
                 self.gaya(p, "Isi Tabel")
                 if c.teks:
-                    r = p.add_run(c.teks)
+                    teks = c.teks
+                    if c.angka and c.satuan:  # "38 Gedung/Bangunan" may wrap after the "/"
+                        teks = teks.replace("/", "/\u200b")
+                    r = p.add_run(teks)
                     r.bold = adalah_kepala or jumlah or c.kelas == "jumlah"
                 if adalah_kepala:
                     _shading(cell, _WARNA_KEPALA)
@@ -775,8 +778,21 @@ def _grid(baris: list[list[m.Sel]]) -> list[list[tuple[m.Sel, int, int] | None]]
     return [[r.get(k) for k in range(lebar)] for r in hasil]
 
 
-MM_PER_HURUF = 2.0
-"""Average width of a character of the tables' 9 pt text, with the cell's padding spread."""
+MM_PER_EM = 9 * 25.4 / 72
+"""One em of the tables' 9 pt text, in mm."""
+
+PADDING_MM = 4.0
+"""Left and right padding of a table cell together (Word and LibreOffice: ≈ 1,9 mm each)."""
+
+_EM = {**dict.fromkeys("0123456789", 0.556), **dict.fromkeys(".,:;'|il", 0.278), " ": 0.278}
+_EM.update({"%": 0.889, "m": 0.833, "w": 0.722, "M": 0.833, "W": 0.944, "–": 0.556, "-": 0.333})
+
+
+def _lebar_mm(teks: str, tebal: bool = False) -> float:
+    """Width of ``teks`` in the tables' 9 pt Arial/Liberation Sans (mm), from the fonts'
+    advance widths: digits 0,556 em, capitals ≈ 0,7, lower case ≈ 0,5 …"""
+    em = sum(_EM.get(c, 0.7 if c.isupper() else 0.5) for c in teks)
+    return em * MM_PER_EM * (1.06 if tebal else 1.0)
 
 
 def _lebar_kolom(
@@ -785,23 +801,30 @@ def _lebar_kolom(
     n: int,
     total: float = LEBAR_TEKS_MM,
 ) -> list[float]:
-    """Column widths (mm) that fill the text width: every column at least its longest word,
-    the rest shared by how much text each column holds (a number column stays narrow)."""
-    kata = [4.0] * n
-    panjang = [4.0] * n
+    """Column widths (mm) that fill the text width: every column at least its widest number
+    (never wrapped) or word, the rest shared by how much text each column holds (so a number
+    column stays narrow and a text column takes the room)."""
+    kata = [6.0] * n
+    panjang = [6.0] * n
     for baris, adalah_isi in (*((b, False) for b in kepala), *((b, True) for b in isi)):
         for j, sel in enumerate(baris):
             if sel is None or sel[1] > 1:
                 continue
-            teks = sel[0].teks
-            if sel[0].angka:  # a number never wraps
-                kata[j] = max(kata[j], len(teks))
+            c = sel[0]
+            tebal = not adalah_isi or c.kelas == "jumlah"
+            if c.angka and c.satuan and c.teks.endswith(" " + c.satuan):
+                # "38 Gedung/Bangunan": the number does not wrap, its unit may go below it
+                unit = re.split(r"(?<=/)|\s+", c.satuan)
+                bagian = [c.teks[: -len(c.satuan) - 1], *(w[:9] for w in unit)]
+                kata[j] = max(kata[j], *(_lebar_mm(w, tebal) for w in bagian))
+            elif c.angka:  # a number never wraps
+                kata[j] = max(kata[j], _lebar_mm(c.teks, tebal))
             else:  # a long word (a path, "Tahanan/Narapidana/Anak") may wrap
-                kata[j] = max(kata[j], *(min(len(w), 14) for w in teks.split()), 0)
+                kata[j] = max(kata[j], *(_lebar_mm(w[:14], tebal) for w in c.teks.split()), 0)
             if adalah_isi:  # a header wraps between its words
-                panjang[j] = max(panjang[j], min(len(teks), 80))
-    minimum = [k * MM_PER_HURUF + 4.5 for k in kata]
-    ingin = [max(p * MM_PER_HURUF + 4.5, mn) for p, mn in zip(panjang, minimum, strict=True)]
+                panjang[j] = max(panjang[j], min(_lebar_mm(c.teks), 150))
+    minimum = [k + PADDING_MM for k in kata]
+    ingin = [max(p + PADDING_MM, mn) for p, mn in zip(panjang, minimum, strict=True)]
     if sum(ingin) <= total:
         skala = total / sum(ingin)
         return [w * skala for w in ingin]
