@@ -186,10 +186,10 @@ def test_lebar_kolom_mengisi_lebar_teks_angka_tidak_terpotong() -> None:
     kepala, isi = _grid(t.kepala), _grid(t.isi)
     lebar = _lebar_kolom(kepala, isi, 3)
     assert sum(lebar) == pytest.approx(165)
-    # "121,92%": five digits (0,556 em), a comma (0,278) and % (0,889) = 4,947 em of 9 pt
-    # = 15,7 mm, plus the cell's padding: never wrapped
-    assert _lebar_mm("121,92%") == pytest.approx(4.947 * 9 * 25.4 / 72)
-    assert min(lebar[1:]) >= 15.7 + 4.0
+    # "121,92%": five digits (0,556 em), a comma (0,278) and % (0,889) = 3,947 em of 9 pt
+    # = 12,5 mm, plus the cell's padding: never wrapped
+    assert _lebar_mm("121,92%") == pytest.approx(3.947 * 9 * 25.4 / 72)
+    assert min(lebar[1:]) >= 12.5 + 4.0
 
 
 # --------------------------------------------------------------------------- PDF/A-3b
