@@ -186,10 +186,10 @@ def test_lebar_kolom_mengisi_lebar_teks_angka_tidak_terpotong() -> None:
     kepala, isi = _grid(t.kepala), _grid(t.isi)
     lebar = _lebar_kolom(kepala, isi, 3)
     assert sum(lebar) == pytest.approx(165)
-    # "121,92%": five digits (0,556 em), a comma (0,278) and % (0,889) = 3,947 em of 9 pt
-    # = 12,5 mm, plus the cell's padding: never wrapped
-    assert _lebar_mm("121,92%") == pytest.approx(3.947 * 9 * 25.4 / 72)
-    assert min(lebar[1:]) >= 12.5 + 4.0
+    # "121,92%": five digits (0,556 em), a comma (0,278) and % (0,889) = 3,947 em of 8,5 pt
+    # = 11,8 mm, plus the cell's padding: never wrapped
+    assert _lebar_mm("121,92%") == pytest.approx(3.947 * 8.5 * 25.4 / 72)
+    assert min(lebar[1:]) >= 11.8 + 4.0
 
 
 # --------------------------------------------------------------------------- PDF/A-3b
@@ -202,18 +202,18 @@ def _pdf_bisa() -> bool:
 
 
 @pytest.mark.skipif(not _pdf_bisa(), reason="WeasyPrint tanpa pustaka sistem")
-def test_pdf_arsip_pdfa3b_lampiran_dan_metadata(tmp_path: Path) -> None:
+def test_pdf_arsip_pdfa3b_berkas_tertanam_dan_metadata(tmp_path: Path) -> None:
     pypdf = pytest.importorskip("pypdf")
-    from lkjip_helpers.keluaran.pdf import Lampiran, MetadataPdf, tulis_pdf
+    from lkjip_helpers.keluaran.pdf import BerkasTertanam, MetadataPdf, tulis_pdf
 
     (tmp_path / "capaian_ikk.csv").write_bytes(b"kode;capaian\nSK1.1;152,40\n")
-    lampiran = [
-        Lampiran.berkas(tmp_path / "capaian_ikk.csv", "Capaian"),
-        Lampiran("build.json", b'{"tool": "lkjip"}\n', "Catatan build", "Supplement"),
+    tertanam = [
+        BerkasTertanam.berkas(tmp_path / "capaian_ikk.csv", "Capaian"),
+        BerkasTertanam("build.json", b'{"tool": "lkjip"}\n', "Catatan build", "Supplement"),
     ]
     html = '<!DOCTYPE html><html lang="id"><head><title>lama</title></head><body><h1>Uji</h1></body></html>'
     meta = MetadataPdf("LKjIP 2023", "Lapas Kelas IIA Banyuasin", "Laporan Kinerja")
-    tulis_pdf(html, tmp_path / "a.pdf", "Uji", arsip=True, lampiran=lampiran, metadata=meta)
+    tulis_pdf(html, tmp_path / "a.pdf", "Uji", arsip=True, tertanam=tertanam, metadata=meta)
     r = pypdf.PdfReader(tmp_path / "a.pdf")
     xmp = r.xmp_metadata
     assert (xmp.pdfaid_part, xmp.pdfaid_conformance) == ("3", "B")
@@ -222,13 +222,13 @@ def test_pdf_arsip_pdfa3b_lampiran_dan_metadata(tmp_path: Path) -> None:
     assert r.metadata.subject == "Laporan Kinerja"
     assert r.trailer["/Root"]["/Lang"] == "id"
     assert r.trailer["/Root"]["/MarkInfo"]["/Marked"]  # tagged
-    lamp = {k: v[0] for k, v in r.attachments.items()}
-    assert lamp == {
+    tertanam = {k: v[0] for k, v in r.attachments.items()}
+    assert tertanam == {
         "capaian_ikk.csv": b"kode;capaian\nSK1.1;152,40\n",
         "build.json": b'{"tool": "lkjip"}\n',
     }
     # the same report and files give the same PDF (an unchanged PDF can be reused)
-    tulis_pdf(html, tmp_path / "b.pdf", "Uji", arsip=True, lampiran=lampiran, metadata=meta)
+    tulis_pdf(html, tmp_path / "b.pdf", "Uji", arsip=True, tertanam=tertanam, metadata=meta)
     assert len(pypdf.PdfReader(tmp_path / "b.pdf").attachments) == 2
 
 
@@ -312,18 +312,18 @@ def test_pdf_arsip_membawa_berkas_samping(laporan: Path) -> None:
     assert (r.xmp_metadata.pdfaid_part, r.xmp_metadata.pdfaid_conformance) == ("3", "B")
     assert r.metadata.author == "Lembaga Pemasyarakatan Kelas IIA Banyuasin"
     assert r.metadata.title.startswith("Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun 2023")
-    lamp = {k: v[0] for k, v in r.attachments.items()}
-    assert sorted(lamp) == ["build.json", "capaian_ikk.csv", "tabel.xlsx"]
+    tertanam = {k: v[0] for k, v in r.attachments.items()}
+    assert sorted(tertanam) == ["build.json", "capaian_ikk.csv", "tabel.xlsx"]
     for nama in ("tabel.xlsx", "capaian_ikk.csv"):
-        assert lamp[nama] == (laporan / nama).read_bytes(), nama
+        assert tertanam[nama] == (laporan / nama).read_bytes(), nama
     # the embedded run record: this build's, without the time and the PDF's own hash
-    tertanam = json.loads(lamp["build.json"])
+    catatan = json.loads(tertanam["build.json"])
     samping = json.loads((laporan / "build.json").read_text(encoding="utf-8"))
     for kunci in ("version", "inputs_sha256", "fingerprint", "notebooks_sha256", "findings"):
-        assert tertanam[kunci] == samping[kunci], kunci
+        assert catatan[kunci] == samping[kunci], kunci
     sha_pdf = hashlib.sha256((laporan / "laporan.pdf").read_bytes()).hexdigest()
-    assert sha_pdf not in json.dumps(tertanam)
-    assert "utc_time" not in tertanam and "outputs_sha256" not in tertanam
+    assert sha_pdf not in json.dumps(catatan)
+    assert "utc_time" not in catatan and "outputs_sha256" not in catatan
 
 
 @pytest.mark.e2e

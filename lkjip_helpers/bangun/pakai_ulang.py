@@ -122,11 +122,11 @@ def salin_pdf(
     if (lama.get("pdf_keys") or {}).get(nama) != kunci or not sumber.is_file():
         return False
     if arsip is not None:
-        from ..keluaran.pdf import LAMPIRAN_TABEL
+        from ..keluaran.pdf import TERTANAM_TABEL
 
-        tabel = final / LAMPIRAN_TABEL
+        tabel = final / TERTANAM_TABEL
         if not tabel.is_file():
             return False
-        shutil.copy2(tabel, tujuan.parent / LAMPIRAN_TABEL)
+        shutil.copy2(tabel, tujuan.parent / TERTANAM_TABEL)
     shutil.copy2(sumber, tujuan)
     return True

@@ -1286,7 +1286,7 @@ def _tulis_pdf(html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None) 
         tulis_pdf(html, tujuan, judul_berjalan)
     else:  # keluaran.pdf.ArsipPdf: PDF/A-3b carrying the side files
         tulis_pdf(
-            html, tujuan, judul_berjalan, arsip=True, lampiran=arsip.lampiran,
+            html, tujuan, judul_berjalan, arsip=True, tertanam=arsip.tertanam,
             metadata=arsip.metadata,
         )  # fmt: skip
 

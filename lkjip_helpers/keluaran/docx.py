@@ -55,8 +55,14 @@ LEBAR_TEKS_MM = 165
 MARGIN_MM = {"top": 25, "right": 20, "bottom": 22, "left": 25}
 """The PDF's page margins (static/cetak.css ``@page``)."""
 
-HURUF = "Arial"
-"""Body font (LibreOffice substitutes the metric-compatible Liberation Sans)."""
+HURUF = "Times New Roman"
+"""Body font, as the PDF's (LibreOffice substitutes the metric-compatible Liberation Serif)."""
+
+HURUF_JUDUL = "Arial"
+"""Headings, captions and tables, as the PDF's (Liberation Sans in LibreOffice)."""
+
+UKURAN_TABEL = 8.5
+"""Font size of the tables (pt), as the PDF's (static/cetak.css)."""
 
 _WARNA_KEPALA = "DFE6EE"
 _TIDAK_KOSONG = re.compile(r"\S")
@@ -289,15 +295,16 @@ def _dokumen_baru(judul: str, penulis: str, subjek: str, berjalan: str) -> DocxD
 
     gaya = d.styles
     normal = gaya["Normal"]
-    normal.font.name, normal.font.size = HURUF, Pt(11)
+    normal.font.name, normal.font.size = HURUF, Pt(11.5)
     rpr = normal.element.get_or_add_rPr()
     rpr.append(_el("w:lang", w_val="id-ID", w_eastAsia="id-ID", w_bidi="ar-SA"))
     normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.line_spacing = 1.15
+    normal.paragraph_format.line_spacing = 1.5  # laporan.css: line-height 1.5
     for i, ukuran in ((1, 15), (2, 13), (3, 12), (4, 11), (5, 11), (6, 11)):
         h = gaya[f"Heading {i}"]
         _tanpa_font_tema(h)
-        h.font.name, h.font.size, h.font.bold = HURUF, Pt(ukuran), True
+        h.font.name, h.font.size, h.font.bold = HURUF_JUDUL, Pt(ukuran), True
+        h.paragraph_format.line_spacing = 1.25
         h.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
         h.font.italic = False
         h.paragraph_format.keep_with_next = True
@@ -308,7 +315,7 @@ def _dokumen_baru(judul: str, penulis: str, subjek: str, berjalan: str) -> DocxD
             h.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     cap = gaya["Caption"]
     _tanpa_font_tema(cap)
-    cap.font.name, cap.font.size, cap.font.bold, cap.font.italic = HURUF, Pt(10), True, False
+    cap.font.name, cap.font.size, cap.font.bold, cap.font.italic = HURUF_JUDUL, Pt(10), True, False
     cap.font.color.rgb = RGBColor(0, 0, 0)
     cap.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     cap.paragraph_format.space_before, cap.paragraph_format.space_after = Pt(6), Pt(3)
@@ -316,15 +323,17 @@ def _dokumen_baru(judul: str, penulis: str, subjek: str, berjalan: str) -> DocxD
         st = gaya.add_style(nama, WD_STYLE_TYPE.PARAGRAPH)
         st.base_style = cap
         st.next_paragraph_style = normal
-    for nama, ukuran, miring in (("Catatan Tabel", 9, True), ("Isi Tabel", 9, False)):
+    for nama, ukuran, miring in (("Catatan Tabel", 9, True), ("Isi Tabel", UKURAN_TABEL, False)):
         st = gaya.add_style(nama, WD_STYLE_TYPE.PARAGRAPH)
         st.base_style = normal
+        st.font.name = HURUF_JUDUL
         st.font.size, st.font.italic = Pt(ukuran), miring
         st.paragraph_format.space_after = Pt(0 if nama == "Isi Tabel" else 2)
         st.paragraph_format.space_before = Pt(0)
         st.paragraph_format.line_spacing = 1.0
     st = gaya.add_style("Judul Daftar", WD_STYLE_TYPE.PARAGRAPH)  # not a heading: not in the TOC
     st.base_style = normal
+    st.font.name = HURUF_JUDUL
     st.font.size, st.font.bold = Pt(15), True
     st.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
     st.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -778,8 +787,8 @@ def _grid(baris: list[list[m.Sel]]) -> list[list[tuple[m.Sel, int, int] | None]]
     return [[r.get(k) for k in range(lebar)] for r in hasil]
 
 
-MM_PER_EM = 9 * 25.4 / 72
-"""One em of the tables' 9 pt text, in mm."""
+MM_PER_EM = UKURAN_TABEL * 25.4 / 72
+"""One em of the tables' text, in mm."""
 
 PADDING_MM = 4.0
 """Left and right padding of a table cell together (Word and LibreOffice: ≈ 1,9 mm each)."""
@@ -789,8 +798,8 @@ _EM.update({"%": 0.889, "m": 0.833, "w": 0.722, "M": 0.833, "W": 0.944, "–": 0
 
 
 def _lebar_mm(teks: str, tebal: bool = False) -> float:
-    """Width of ``teks`` in the tables' 9 pt Arial/Liberation Sans (mm), from the fonts'
-    advance widths: digits 0,556 em, capitals ≈ 0,7, lower case ≈ 0,5 …"""
+    """Width of ``teks`` in the tables' Arial/Liberation Sans (mm), from the fonts' advance
+    widths: digits 0,556 em, capitals ≈ 0,7, lower case ≈ 0,5 …"""
     em = sum(_EM.get(c, 0.7 if c.isupper() else 0.5) for c in teks)
     return em * MM_PER_EM * (1.06 if tebal else 1.0)
 

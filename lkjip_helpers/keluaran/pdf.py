@@ -177,7 +177,7 @@ the same PDF (an attachment's dates otherwise default to the time of printing)."
 
 
 @dataclass(frozen=True)
-class Lampiran:
+class BerkasTertanam:
     """A file embedded in the PDF as an associated file (PDF/A-3 ``/AF``).
 
     ``isi`` is what is embedded; ``kunci`` what the PDF-reuse key records for it (its sha256,
@@ -195,7 +195,7 @@ class Lampiran:
     @classmethod
     def berkas(
         cls, path: Path, keterangan: str, hubungan: str = "Data", kunci: str | None = None
-    ) -> Lampiran:
+    ) -> BerkasTertanam:
         return cls(path.name, path.read_bytes(), keterangan, hubungan, kunci)
 
     @property
@@ -218,7 +218,7 @@ class MetadataPdf:
 class ArsipPdf:
     """What makes the report's PDF an archive: the embedded files and the metadata."""
 
-    lampiran: list[Lampiran]
+    tertanam: list[BerkasTertanam]
     metadata: MetadataPdf
 
     @property
@@ -227,14 +227,14 @@ class ArsipPdf:
         isi = [
             VARIAN_ARSIP,
             repr(self.metadata),
-            *(f"{x.nama}={x.sidik}" for x in self.lampiran if x.dalam_kunci),
+            *(f"{x.nama}={x.sidik}" for x in self.tertanam if x.dalam_kunci),
         ]
         return hashlib.sha256("\0".join(isi).encode("utf-8")).hexdigest()
 
 
-LAMPIRAN_TABEL = "tabel.xlsx"
-LAMPIRAN_CSV = "capaian_ikk.csv"
-LAMPIRAN_CATATAN = "build.json"
+TERTANAM_TABEL = "tabel.xlsx"
+TERTANAM_CSV = "capaian_ikk.csv"
+TERTANAM_CATATAN = "build.json"
 
 
 def arsip_laporan(
@@ -249,16 +249,16 @@ def arsip_laporan(
     import json
 
     isi_tabel = json.dumps([t.ke_json() for t in tabel], sort_keys=True, ensure_ascii=False)
-    lampiran = [
-        Lampiran.berkas(
-            folder / LAMPIRAN_TABEL,
+    tertanam = [
+        BerkasTertanam.berkas(
+            folder / TERTANAM_TABEL,
             "Tabel bernomor laporan ini (Excel), satu sheet per tabel",
             "Data",
             hashlib.sha256(isi_tabel.encode("utf-8")).hexdigest(),
         ),
-        Lampiran.berkas(folder / LAMPIRAN_CSV, "Capaian setiap IKK (CSV)", "Data"),
-        Lampiran(
-            LAMPIRAN_CATATAN,
+        BerkasTertanam.berkas(folder / TERTANAM_CSV, "Capaian setiap IKK (CSV)", "Data"),
+        BerkasTertanam(
+            TERTANAM_CATATAN,
             (json.dumps(catatan, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
             "Catatan build yang mencetak PDF ini (versi, parameter, sidik masukan), tanpa "
             "sidik PDF ini sendiri",
@@ -272,7 +272,7 @@ def arsip_laporan(
         subjek="Laporan Kinerja Instansi Pemerintah (LKjIP)",
         kata_kunci="LKjIP, SAKIP, laporan kinerja",
     )
-    return ArsipPdf(lampiran, meta)
+    return ArsipPdf(tertanam, meta)
 
 
 def _sisip_meta(html: str, meta: MetadataPdf) -> str:
@@ -298,12 +298,12 @@ def tulis_pdf(
     base_url: Path | None = None,
     *,
     arsip: bool = False,
-    lampiran: list[Lampiran] | None = None,
+    tertanam: list[BerkasTertanam] | None = None,
     metadata: MetadataPdf | None = None,
 ) -> None:
     """Print ``html`` to ``tujuan`` (A4) with WeasyPrint; nothing outside the HTML is fetched.
 
-    ``arsip``: PDF/A-3b (:data:`VARIAN_ARSIP`), tagged for accessibility, with ``lampiran``
+    ``arsip``: PDF/A-3b (:data:`VARIAN_ARSIP`), tagged for accessibility, with ``tertanam``
     embedded as associated files and ``metadata`` as the document information.
     ``base_url`` is accepted for compatibility and ignored: relative URLs are not resolved
     against any folder, so they cannot reach a file.
@@ -343,7 +343,7 @@ def tulis_pdf(
                 created=WAKTU_LAMPIRAN,
                 modified=WAKTU_LAMPIRAN,
             )
-            for lp in lampiran or []
+            for lp in tertanam or []
         ]
     weasyprint.HTML(string=html_cetak, base_url=None, url_fetcher=_pengambil()).write_pdf(
         str(tujuan), **opsi
