@@ -560,11 +560,7 @@ class PenulisDocx:
                 continue
             tutup()
             if re.fullmatch(r"h[1-6]", nama):
-                teks = _teks(anak).strip()
-                if "pengantar" in kelas or nama in ("h1", "h2", "h3"):
-                    self.judul(int(nama[1]), teks)
-                else:
-                    self.judul(int(nama[1]), teks)
+                self.judul(int(nama[1]), _teks(anak).strip())
             elif nama == "p":
                 if _TIDAK_KOSONG.search(_teks(anak)) or anak.find("img"):
                     p = self.paragraf()
