@@ -239,7 +239,7 @@ def _parser() -> argparse.ArgumentParser:
         aliases=["build"],
         help="susun laporan (LKjIP) dan memo tinjauan, HTML dan PDF",
         description="Menjalankan notebook bab dengan papermill lalu menyusun "
-        "laporan.html, laporan.pdf, capaian_ikk.csv, tabel.xlsx, pemeriksaan.json "
+        "laporan.html, laporan.pdf, laporan.docx, capaian_ikk.csv, tabel.xlsx, pemeriksaan.json "
         "dan build.json di outputs/<satker>/<tahun>/.",
     )
     umum(b)
@@ -250,6 +250,13 @@ def _parser() -> argparse.ArgumentParser:
         dest="tanpa_pdf",
         action="store_true",
         help="hanya HTML (lebih cepat); PDF build sebelumnya tidak dihapus",
+    )
+    b.add_argument(
+        "--tanpa-docx",
+        "--no-docx",
+        dest="tanpa_docx",
+        action="store_true",
+        help="tanpa laporan.docx dan tinjauan.docx (berkas Word untuk disunting tim penyusun)",
     )
     b.add_argument(
         "--abaikan-pemeriksaan",
@@ -926,7 +933,14 @@ def _cmd_pratinjau(args: argparse.Namespace, console: Console) -> int:
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
     hasil = build(
-        satker, tahun, args.data_dir, args.out_dir, pdf=False, progress=True, periode=args.periode
+        satker,
+        tahun,
+        args.data_dir,
+        args.out_dir,
+        pdf=False,
+        progress=True,
+        periode=args.periode,
+        docx=False,
     )
     with _abaikan_pipa_putus():
         console.print(f"Pratinjau laporan: {hasil.html}", highlight=False)
@@ -971,6 +985,7 @@ def _cmd_build(args: argparse.Namespace, console: Console) -> int:
             batas_waktu_sel=args.batas_waktu_sel,
             periode=args.periode,
             paksa=args.paksa,
+            docx=not args.tanpa_docx,
         )
     except LkjipError:
         if args.out_dir.is_dir():  # the index shows the failure next to the previous report

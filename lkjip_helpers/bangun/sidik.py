@@ -341,9 +341,11 @@ def sidik_build(
     notebooks: list[Path],
     pdf: bool,
     abaikan_pemeriksaan: bool,
+    docx: bool = True,
 ) -> Sidik:
     """The fingerprint of one report build (all paths already resolved)."""
     parameter = {
+        "docx": docx,
         "satker": satker,
         "tahun": tahun,
         "periode": periode,

@@ -714,8 +714,11 @@ def build(
     periode: str = "tahunan",
     paksa: bool = False,
     indeks: bool = True,
+    docx: bool = True,
 ) -> BuildResult:
     """Build ``laporan.html`` (and ``laporan.pdf``) with all side files for one satker/year.
+
+    ``docx``: also ``laporan.docx`` and ``tinjauan.docx`` (:mod:`..keluaran.docx`).
 
     Raises only :class:`~lkjip_helpers.errors.LkjipError` subclasses (besides
     KeyboardInterrupt/SystemExit): :class:`~lkjip_helpers.errors.ParameterError` for bad
@@ -762,12 +765,12 @@ def build(
             # The recovery step (in the lock) has run: a report put back can be reused.
             lama, sidik = _hasil_tersimpan(
                 out_dir, satker, tahun, periode, kunci, data_dir, nb_dir, bab, pdf,
-                abaikan_pemeriksaan, paksa, durasi,
+                abaikan_pemeriksaan, paksa, durasi, docx,
             )  # fmt: skip
             if lama is None:
                 lama = _build_terkunci(
                     penjaga, satker, tahun, periode, kunci, sidik, data_dir, bab, nb_dir,
-                    pdf, abaikan_pemeriksaan, progress, batas, durasi, t_mulai, paksa,
+                    pdf, abaikan_pemeriksaan, progress, batas, durasi, t_mulai, paksa, docx,
                 )  # fmt: skip
         if indeks:
             from .indeks import tulis_indeks
@@ -803,6 +806,7 @@ def _hasil_tersimpan(
     abaikan_pemeriksaan: bool,
     paksa: bool,
     durasi: dict[str, float],
+    docx: bool = True,
 ) -> tuple[BuildResult | None, Any]:
     """(the last successful build when no input changed since — the build cache — else None,
     the input fingerprint :class:`.sidik.Sidik` for the new build's build.json)."""
@@ -819,6 +823,7 @@ def _hasil_tersimpan(
             notebooks=bab,
             pdf=pdf,
             abaikan_pemeriksaan=abaikan_pemeriksaan,
+            docx=docx,
         )
         lama = (
             None
@@ -849,6 +854,7 @@ def _build_terkunci(
     durasi: dict[str, float],
     t_mulai: float,
     paksa: bool = False,
+    docx: bool = True,
 ) -> BuildResult:
     """The build proper, once the output folder (if it exists) is locked and recovered.
     ``paksa``: reuse nothing of the previous report (no chapter, no PDF)."""
@@ -917,6 +923,7 @@ def _build_terkunci(
                         sidik=sidik,
                         paksa=paksa,
                         dengan_periode=periksa_periode,
+                        docx=docx,
                     )
                 )
                 kemajuan.langkah("Memindahkan hasil")
@@ -1038,6 +1045,8 @@ class _Konteks:
     paksa: bool = False
     """Reuse nothing of the previous report (``--paksa``)."""
     dengan_periode: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None
+    docx: bool = True
+    """Also write laporan.docx and tinjauan.docx."""
 
 
 def _bangun_ke(k: _Konteks) -> BuildResult:
@@ -1083,13 +1092,13 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             return True
         return False
 
-    def cetak(html: str, tujuan: Path, judul_berjalan: str) -> None:
-        kunci = kunci_pdf(html, judul_berjalan, k.sidik)
+    def cetak(html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None) -> None:
+        kunci = kunci_pdf(html, judul_berjalan, k.sidik, arsip)
         kunci_cetak[tujuan.name] = kunci
-        if salin_pdf(k.final, lama, tujuan.name, kunci, tujuan):
+        if salin_pdf(k.final, lama, tujuan.name, kunci, tujuan, arsip):
             dipakai["pdf"].append(tujuan.name)
         else:
-            _tulis_pdf(html, tujuan, judul_berjalan)
+            _tulis_pdf(html, tujuan, judul_berjalan, arsip)
 
     # An HTML-only build (preview, --tanpa-pdf) never deletes a PDF it does not print: the
     # previous report's PDFs are kept, as current when what they print is unchanged (same
@@ -1097,18 +1106,22 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     rekam_pdf = rekam_lama(k.final) if not k.pdf else {}
     pdf_usang: list[str] = []
 
-    def simpan_pdf_lama(html: str, tujuan: Path, judul_berjalan: str) -> None:
+    def simpan_pdf_lama(
+        html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None
+    ) -> None:
         sumber = k.final / tujuan.name
         if not sumber.is_file():
+            return
+        kunci = kunci_pdf(html, judul_berjalan, k.sidik, arsip)
+        if salin_pdf(k.final, rekam_pdf, tujuan.name, kunci, tujuan, arsip):
+            kunci_cetak[tujuan.name] = kunci  # current: it prints what this build would
+            dipakai["pdf"].append(tujuan.name)
             return
         shutil.copy2(sumber, tujuan)
         kunci_lama = (rekam_pdf.get("pdf_keys") or {}).get(tujuan.name)
         if kunci_lama:
             kunci_cetak[tujuan.name] = kunci_lama  # the key of what the kept PDF prints
-        if kunci_lama and kunci_lama == kunci_pdf(html, judul_berjalan, k.sidik):
-            dipakai["pdf"].append(tujuan.name)
-        else:
-            pdf_usang.append(tujuan.name)
+        pdf_usang.append(tujuan.name)
 
     nama = _nama_satker(k.data_dir, k.satker)
     judul_periode = Periode.buat(k.tahun, k.periode).judul
@@ -1138,6 +1151,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             k.temuan,
             tmp,
             pdf=cetak_memo if k.pdf else simpan_pdf_lama,
+            docx=k.docx,
         )
     kemajuan.maju()
 
@@ -1150,6 +1164,8 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         ),
         k.pelaksana.submit(_impor_ekspor, k.pdf),
     ]
+    if k.docx:  # from the model, not from the chapters' output: it overlaps their execution
+        latar.append(k.pelaksana.submit(_tulis_docx, k, tmp, judul, nama, berjalan))
     try:
         with _stopwatch(durasi, "eksekusi"):
             dieksekusi = _eksekusi_bab(
@@ -1169,11 +1185,16 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     for tugas in latar:
         tugas.result()  # re-raise a failure of the background work
 
+    docx_dilewati = latar[2].result() if k.docx else None
+
     kemajuan.langkah("Menyusun HTML")
     with _stopwatch(durasi, "html"):
         soup = rakit([siapkan_bab(p, judul, k.nb_dir) for p in dieksekusi])
         html = str(soup)
         (tmp / "laporan.html").write_text(html, encoding="utf-8")
+        # before the PDF, which carries it (PDF/A-3 associated file)
+        tabel_xlsx = tabel_notebook(dieksekusi)
+        tulis_xlsx(tabel_xlsx, tmp / "tabel.xlsx", judul)
     kemajuan.maju()
 
     pdf_dilewati = latar[1].result() if k.pdf else None
@@ -1181,10 +1202,16 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         if pdf_dilewati is None:
             kemajuan.langkah("Mencetak PDF")
             with _stopwatch(durasi, "pdf"):
-                cetak(html, tmp / "laporan.pdf", berjalan)
+                from ..keluaran.pdf import arsip_laporan
+
+                arsip = arsip_laporan(tmp, tabel_xlsx, _catatan_tertanam(k, nama), nama, judul)
+                cetak(html, tmp / "laporan.pdf", berjalan, arsip)
         kemajuan.maju()
-    else:
-        simpan_pdf_lama(html, tmp / "laporan.pdf", berjalan)
+    elif (k.final / "laporan.pdf").is_file():
+        from ..keluaran.pdf import arsip_laporan
+
+        arsip = arsip_laporan(tmp, tabel_xlsx, _catatan_tertanam(k, nama), nama, judul)
+        simpan_pdf_lama(html, tmp / "laporan.pdf", berjalan, arsip)
 
     if k.pdf:
         with _stopwatch(durasi, "pdf_tinjauan"):  # what was left of it after the report's
@@ -1212,7 +1239,6 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             tahun=k.tahun,
             periode=k.periode,
         )
-        tulis_xlsx(tabel_notebook(dieksekusi), tmp / "tabel.xlsx", judul)
     kemajuan.maju()
 
     durasi["total"] = round(time.perf_counter() - k.t_mulai, 3)
@@ -1233,6 +1259,13 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             "batas_waktu_sel": k.batas_waktu_sel,
         },
         "pdf_skipped": pdf_dilewati,
+        "docx": k.docx,
+        "docx_skipped": docx_dilewati,
+        "pdf_embedded_record": "build.json di dalam laporan.pdf: catatan build yang mencetak PDF "
+        "itu (build ini, kecuali laporan.pdf ada di reused.pdf), tanpa waktu dan tanpa sidik "
+        "PDF itu sendiri (lihat outputs_sha256 di sini)"
+        if k.pdf and pdf_dilewati is None
+        else None,
         "satker_name": nama,
         "inputs_sha256": sidik_masukan(k.data_dir, k.satker),
         "fingerprint": k.sidik.ke_json() if k.sidik is not None else None,
@@ -1337,10 +1370,16 @@ def _relatif(path: Path, dari: Path) -> str:
         return str(path)
 
 
-def _tulis_pdf(html: str, tujuan: Path, judul_berjalan: str) -> None:
+def _tulis_pdf(html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None) -> None:
     from ..keluaran.pdf import tulis_pdf
 
-    tulis_pdf(html, tujuan, judul_berjalan)
+    if arsip is None:
+        tulis_pdf(html, tujuan, judul_berjalan)
+    else:  # keluaran.pdf.ArsipPdf: PDF/A-3b carrying the side files
+        tulis_pdf(
+            html, tujuan, judul_berjalan, arsip=True, tertanam=arsip.tertanam,
+            metadata=arsip.metadata,
+        )  # fmt: skip
 
 
 def _impor_ekspor(pdf: bool) -> str | None:
@@ -1371,3 +1410,45 @@ def _tulis_capaian_csv(
 
     fungsi = dengan_periode(capaian_ikk_dataframe) if dengan_periode else capaian_ikk_dataframe
     tulis_csv_ikk(fungsi(satker, tahun, data_dir), folder)
+
+
+def _catatan_tertanam(k: _Konteks, nama: str) -> dict[str, Any]:
+    """The run record laporan.pdf carries as its ``build.json``: this build.json's fields that
+    are known before printing. It cannot hold the PDF's own sha256 (the PDF contains it) and
+    holds no time; the build.json beside the PDF has both. A later build that reuses the
+    unchanged PDF leaves the record of the build that printed it."""
+    katalog = _path_katalog(k.data_dir, k.satker)
+    return {
+        "tool": "lkjip",
+        "version": __version__,
+        "record": "catatan build yang mencetak laporan.pdf ini, tanpa waktu dan tanpa sidik "
+        "PDF ini sendiri; build.json di samping PDF mencatat keduanya",
+        "parameters": {"satker": k.satker, "tahun": k.tahun, "periode": k.periode},
+        "satker_name": nama,
+        "inputs_sha256": sidik_masukan(k.data_dir, k.satker),
+        "fingerprint": k.sidik.ke_json() if k.sidik is not None else None,
+        "catalog": katalog.relative_to(k.data_dir).as_posix() if katalog else None,
+        "notebooks_sha256": {p.name: sha256_berkas(p) for p in k.bab},
+        "findings": k.jumlah,
+        "source": _versi_sumber(),
+        "environment": {"python": sys.version.split()[0], "packages": _versi_paket()},
+    }
+
+
+def _tulis_docx(k: _Konteks, folder: Path, judul: str, nama: str, berjalan: str) -> str | None:
+    """``laporan.docx`` from the report's model; returns why it was not written (the data
+    make no report model: custom fixture data), or None."""
+    from ..hitung import hasil_laporan
+    from ..keluaran.docx import tulis_docx_laporan
+    from ..laporan import dokumen_laporan
+
+    try:
+        hasil = hasil_laporan(k.satker, k.tahun, k.data_dir, periode=k.periode)
+        dok = dokumen_laporan(hasil)
+    except LkjipError as err:
+        return f"DOCX tidak dibuat: model laporan tidak dapat disusun ({err})"
+    with _stopwatch(k.durasi, "docx"):
+        tulis_docx_laporan(
+            k.bab, hasil, dok, folder / "laporan.docx", judul=judul, penulis=nama, berjalan=berjalan
+        )
+    return None

@@ -290,7 +290,8 @@ def susun_tinjauan(tj: Tinjauan, hasil: HasilLaporan, dok: Dokumen) -> list[m.Bl
             f'<p class="keterangan">Disusun otomatis oleh lkjip dari data satker pada '
             f"{esc(f.tanggal(f.sekarang_wib().date()))}. "
             "Untuk reviu (APIP, Kantor Wilayah) dan tim penyusun; bukan bagian dari LKjIP yang "
-            "ditandatangani.</p></section>"
+            "ditandatangani. Suntingan yang dibuat di Word pada laporan.docx berada di luar "
+            "pemeriksaan ini (sidik sha256 DOCX hasil build tercatat di build.json).</p></section>"
         ),
         m.Judul(2, "Ringkasan", "ringkasan"),
         m.Tabel.buat(
