@@ -15,7 +15,7 @@ from ...hitung.aturan import (
     aturan_nka,
 )
 from ...tidak_diketahui import TIDAK_DIKETAHUI
-from .. import grafik
+from .. import grafik, kalimat
 from .. import model as m
 from ..konteks import Konteks
 
@@ -58,10 +58,7 @@ def _tabel_rincian(
         isi.append(_baris(jumlah, label, "jumlah"))
     isi.append(_baris(total, "Total DIPA", "jumlah"))
     if dilewati:
-        catatan = (
-            "Jumlah rincian tidak memuat angka yang tidak diketahui, sehingga tidak "
-            "dibandingkan dengan total DIPA."
-        )
+        catatan = kalimat.CATATAN_RINCIAN_TIDAK_DIKETAHUI
     elif jumlah is not None and (jumlah.pagu != total.pagu or jumlah.realisasi != total.realisasi):
         sp = _selisih(jumlah.pagu, total.pagu)
         sr = _selisih(jumlah.realisasi, total.realisasi)
@@ -74,10 +71,7 @@ def _tabel_rincian(
                 m.teks("", kelas="selisih"),
             ]
         )
-        catatan = (
-            "Rincian dan total disajikan sebagaimana tercatat; jumlah rincian tidak sama dengan "
-            "total DIPA; selisihnya ditunjukkan di bagian bawah tabel."
-        )
+        catatan = kalimat.catatan_rincian_selisih()
     return m.Tabel.buat(kunci, judul, KOLOM, isi, catatan=catatan)
 
 
@@ -123,11 +117,7 @@ def alokasi(k: Konteks) -> list[m.Blok]:
                 "Anggaran dalam Perjanjian Kinerja per Program/Kegiatan",
                 ["No.", "Program", "Kegiatan", "Sasaran", "Anggaran"],
                 isi,
-                catatan=(
-                    f"Jumlah anggaran program {f.rupiah(a.program_jumlah.pagu)} berbeda dengan "
-                    f"pagu DIPA {f.rupiah(a.total.pagu)} (selisih "
-                    f"{f.rupiah(a.program_jumlah.pagu - a.total.pagu)})."
-                )
+                catatan=kalimat.catatan_program_beda(a.program_jumlah.pagu, a.total.pagu)  # type: ignore[arg-type]
                 if beda
                 else None,
             )
@@ -237,8 +227,7 @@ def realisasi(k: Konteks) -> list[m.Blok]:
                 ],
                 baris,
                 catatan=(
-                    f"Realisasi {k.periode.rentang_bulan} dibandingkan dengan realisasi setahun "
-                    f"penuh {hasil.tahun - 1}; perbandingan ini belum final."
+                    kalimat.catatan_sebagian_tahun(k.periode.rentang_bulan, hasil.tahun - 1)
                     if k.periode.sebagian_tahun
                     else None
                 ),
@@ -263,13 +252,7 @@ def efisiensi(k: Konteks) -> list[m.Blok]:
         for r in hasil.sasaran
     ]
     return [
-        m.Paragraf(
-            "Efisiensi penggunaan sumber daya dinilai dengan membandingkan rata-rata capaian "
-            "kinerja sasaran dengan penyerapan anggarannya: selisih di atas "
-            f"{f.angka(ambang, 0)} poin = efisien, dalam ±{f.angka(ambang, 0)} poin = cukup "
-            "efisien, di bawahnya = tidak efisien. Penyerapan di atas 100% (realisasi melebihi "
-            "pagu) tidak dinilai efisien."
-        ),
+        m.Paragraf(kalimat.pengantar_efisiensi(ambang)),
         m.Tabel.buat(
             "efisiensi-sasaran",
             "Capaian Kinerja dan Penyerapan Anggaran per Sasaran",

@@ -13,7 +13,7 @@ from ...hitung.capaian import (
     TIDAK_TERCAPAI,
     HasilIkk,
 )
-from .. import grafik
+from .. import grafik, kalimat
 from .. import model as m
 from ..konteks import Konteks
 
@@ -21,12 +21,6 @@ KELAS_STATUS = {
     TERCAPAI: "status-ok",
     TIDAK_TERCAPAI: "status-gagal",
     PERLU_VERIFIKASI: "status-verifikasi",
-}
-SUMBER_TARGET = {"PK": "Perjanjian Kinerja", "Renstra": "target Renstra (PK tidak diisi)"}
-POLARITAS = {
-    "naik": "makin tinggi realisasi makin baik",
-    "turun": "makin rendah realisasi makin baik",
-    "rentang": "target berupa rentang nilai",
 }
 
 
@@ -72,9 +66,7 @@ def catatan_verifikasi(k: Konteks) -> list[str]:
     """Footnotes of the IKK whose data need verification (why, and that they are left out of
     the averages)."""
     return [
-        f"{x.kode} perlu verifikasi: {x.alasan_verifikasi or 'data belum dapat diyakini'}. "
-        "Capaiannya ditampilkan sebagaimana dihitung, tetapi tidak dihitung sebagai tercapai "
-        "dan tidak dimasukkan dalam rata-rata capaian sasaran."
+        kalimat.catatan_verifikasi_rekap(x.kode, x.alasan_verifikasi)
         for x in k.hasil.perlu_verifikasi
     ]
 
@@ -150,12 +142,7 @@ def ringkas(k: Konteks) -> list[m.Blok]:
                 "Rata-rata capaian",
             ],
             ringkasan,
-            catatan=[
-                "IKK tercapai bila capaian ≥ 100%. Rata-rata capaian adalah rata-rata hitung "
-                "capaian IKK sasaran tersebut"
-                + (", tanpa IKK yang perlu verifikasi." if verifikasi else "."),
-                *catatan_verifikasi(k),
-            ],
+            catatan=[kalimat.catatan_rekap(bool(verifikasi)), *catatan_verifikasi(k)],
         )
     )
     label = [x.kode for x in hasil.ikk]
@@ -188,7 +175,62 @@ def ringkas(k: Konteks) -> list[m.Blok]:
                 hasil.tahun,
             )
         )
+    out += metode(k)
     return out
+
+
+def metode(k: Konteks) -> list[m.Blok]:
+    """The method note of Bab III A: how capaian is measured, said once, and each IKK's
+    target source and direction in one table (instead of a note under every IKK table)."""
+    hasil = k.hasil
+    th = hasil.tahun
+    ada_lalu = any(x.realisasi_lalu is not None or x.capaian_lalu is not None for x in hasil.ikk)
+    lalu = [x for x in hasil.ikk if x.sumber_target_lalu]
+    kolom = [
+        "IKK",
+        f"Sumber target {th}",
+        *([f"Sumber target {th - 1}"] if lalu else []),
+        "Arah indikator",
+    ]
+    baris = [
+        [
+            m.teks(f"{x.kode} {x.defn.nama}"),
+            m.teks(kalimat.sumber_target(x.sumber_target, th, x.target, x.defn.satuan)),
+            *(
+                [
+                    m.teks(
+                        kalimat.sumber_target(
+                            x.sumber_target_lalu, th - 1, x.target_lalu, x.defn.satuan
+                        )
+                        if x.sumber_target_lalu
+                        else "–"
+                    )
+                ]
+                if lalu
+                else []
+            ),
+            m.teks(kalimat.ARAH.get(x.defn.polaritas, x.defn.polaritas)),
+        ]
+        for x in hasil.ikk
+    ]
+    return [
+        m.Judul(4, "Metode Pengukuran Capaian", "metode-pengukuran"),
+        m.Paragraf(
+            kalimat.metode_pengukuran(
+                th,
+                any(x.defn.polaritas == "turun" for x in hasil.ikk),
+                any(x.sumber_target == "Renstra" for x in hasil.ikk),
+                ada_lalu,
+            )
+        ),
+        m.Tabel.buat(
+            "metode-ikk",
+            "Sumber Target dan Arah Indikator Kinerja Kegiatan",
+            kolom,
+            baris,
+            kelas="metode",
+        ),
+    ]
 
 
 # --------------------------------------------------------------------------- per IKK
@@ -359,7 +401,6 @@ def _renstra(k: Konteks, x: HasilIkk, judul: list[str]) -> list[m.Blok]:
                         _v(x, x.nilai_realisasi),
                     ]
                 ],
-                bernomor=False,
             )
         )
         r = x.nilai_realisasi
@@ -416,22 +457,13 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
                 ]
             ],
             catatan=[
-                (
-                    f"Target: {x.keterangan_target}; "
-                    if x.keterangan_target
-                    else f"Target bersumber dari {SUMBER_TARGET.get(x.sumber_target, '–')}; "
-                )
-                + f"indikator ini {POLARITAS[d.polaritas]}.",
                 *(
-                    [
-                        f"Perlu verifikasi: {x.alasan_verifikasi}. Capaian dihitung apa adanya, "
-                        "tetapi IKK ini tidak dinyatakan tercapai sampai datanya diverifikasi."
-                    ]
+                    [kalimat.catatan_verifikasi_ikk(x.alasan_verifikasi)]
                     if x.status == PERLU_VERIFIKASI and x.alasan_verifikasi
                     else []
                 ),
                 *(
-                    [f"Data telah dijelaskan oleh satker: {x.penjelasan_verifikasi}"]
+                    [kalimat.catatan_penjelasan(x.penjelasan_verifikasi)]
                     if x.penjelasan_verifikasi
                     else []
                 ),
@@ -448,14 +480,11 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
     # 2. vs last year
     lalu: list[m.Blok] = []
     if x.realisasi_lalu is not None or x.capaian_lalu is not None:
-        sumber = (
-            f" Target {th - 1}: {x.keterangan_target_lalu}." if x.keterangan_target_lalu else ""
+        catatan_lalu = (
+            kalimat.catatan_sebagian_tahun(k.periode.rentang_bulan, th - 1)
+            if k.periode.sebagian_tahun
+            else None
         )
-        if k.periode.sebagian_tahun:
-            sumber += (
-                f" Realisasi {k.periode.rentang_bulan} dibandingkan dengan realisasi setahun "
-                f"penuh {th - 1}; perbandingan ini belum final."
-            )
         lalu.append(
             m.Tabel.buat(
                 f"{x.kode}-tahun-lalu",
@@ -484,9 +513,7 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
                         _teks_perubahan(x),
                     ]
                 ],
-                catatan="Perubahan capaian dinyatakan dalam poin persentase (selisih capaian)."
-                + sumber,
-                bernomor=False,
+                catatan=catatan_lalu,
             )
         )
     if (b := k.narasi_blok(n.perbandingan_tahun_lalu)) is not None:
@@ -506,10 +533,11 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
     if std is not None and x.nilai_realisasi is not None:
         nasional.append(
             m.Paragraf(
-                f"Standar nasional {f.nilai_satuan(std, d.satuan)}; realisasi "
-                f"{f.nilai_satuan(x.nilai_realisasi, d.satuan)} "
-                + ("memenuhi" if x.nilai_realisasi >= std else "belum memenuhi")
-                + " standar tersebut."
+                kalimat.standar_nasional(
+                    f.nilai_satuan(std, d.satuan),
+                    f.nilai_satuan(x.nilai_realisasi, d.satuan),
+                    x.nilai_realisasi >= std,
+                )
             )
         )
     if (b := k.narasi_blok(n.standar_nasional or d.keterangan_standar_nasional)) is not None:
@@ -563,24 +591,20 @@ def analisis_sasaran(k: Konteks, kode: str) -> list[m.Blok]:
             3, f"Sasaran Kegiatan {r.nomor}: {r.sasaran.nama}", f"sasaran-{m.slug(kode)}", "sasaran"
         )
     ]
-    kal = (
-        f"Sasaran ini diukur dengan {len(r.ikk)} IKK: {r.tercapai} tercapai"
-        + (f", {r.tidak_tercapai} belum tercapai" if r.tidak_tercapai else "")
-        + (f", {r.perlu_verifikasi} perlu verifikasi data" if r.perlu_verifikasi else "")
-        + (
-            f"; rata-rata capaian {f.persen(r.rata_capaian)}"
-            + (" (tanpa IKK yang perlu verifikasi)" if r.perlu_verifikasi else "")
-            if r.rata_capaian is not None
-            else ""
+    out.append(
+        m.Paragraf(
+            kalimat.ringkasan_sasaran(
+                len(r.ikk),
+                r.tercapai,
+                r.tidak_tercapai,
+                r.perlu_verifikasi,
+                r.rata_capaian,
+                r.penyerapan,
+                r.selisih_efisiensi,
+                r.label_efisiensi,
+            )
         )
     )
-    if r.penyerapan is not None:
-        kal += (
-            f". Penyerapan anggaran sasaran {f.persen(r.penyerapan)}; selisih capaian "
-            f"terhadap penyerapan {f.poin(r.selisih_efisiensi)} "
-            f"({r.label_efisiensi.lower() if r.label_efisiensi else '–'})"
-        )
-    out.append(m.Paragraf(kal + "."))
     for x in r.ikk:
         out += _analisis_ikk(k, x)
     return out

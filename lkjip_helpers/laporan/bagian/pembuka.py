@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ... import format_id as f
+from .. import kalimat
 from .. import model as m
 from ..konteks import Konteks
 from ..model import esc
@@ -59,21 +60,8 @@ def kata_pengantar(k: Konteks) -> list[m.Blok]:
     else:
         tercapai, _ = k.jumlah_status
         isi = [
-            m.Paragraf(
-                "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa atas tersusunnya "
-                f"Laporan Kinerja Instansi Pemerintah (LKjIP) {sk.nama} {k.judul_periode}."
-            ),
-            m.Paragraf(
-                "Laporan ini disusun sebagai wujud pertanggungjawaban atas pelaksanaan tugas dan "
-                "fungsi sesuai Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas "
-                "Kinerja Instansi Pemerintah dan Peraturan Menteri PANRB Nomor 53 Tahun 2014. "
-                f"Dari {len(hasil.ikk)} indikator kinerja kegiatan dalam Perjanjian Kinerja, "
-                f"{tercapai} indikator mencapai target."
-            ),
-            m.Paragraf(
-                "Kami berharap laporan ini bermanfaat sebagai bahan evaluasi dan perbaikan "
-                "kinerja pada tahun berikutnya."
-            ),
+            m.Paragraf(p)
+            for p in kalimat.kata_pengantar(sk.nama, k.judul_periode, len(hasil.ikk), tercapai)
         ]
     n = k.narasi
     tempat = n.tempat_tanggal if n and n.tempat_tanggal else f"{sk.kota or ''}, {hasil.tahun}"

@@ -6,6 +6,7 @@ import re
 
 from ... import format_id as f
 from ...hitung.anggaran import MELEBIHI_PAGU
+from .. import kalimat
 from .. import model as m
 from ..konteks import Konteks
 from . import ikk as _ikk
@@ -102,13 +103,7 @@ def saran(k: Konteks) -> list[m.Blok]:
                 f"{f.persen(r.penyerapan)} melebihi capaian kinerja rata-rata "
                 f"{f.persen(r.rata_capaian)}."
             )
-    out: list[m.Blok] = [
-        m.Daftar(butir)
-        if butir
-        else m.Paragraf(
-            "Seluruh indikator tercapai; pertahankan kinerja dan tingkatkan target secara progresif."
-        )
-    ]
+    out: list[m.Blok] = [m.Daftar(butir) if butir else m.Paragraf(kalimat.SARAN_SEMUA_TERCAPAI)]
     return out + ([analis] if analis else [])
 
 
@@ -156,9 +151,13 @@ def lampiran_pk(k: Konteks) -> list[m.Blok]:
         for label, p in (("Pihak Kedua", pk.pihak_kedua), ("Pihak Pertama", pk.pihak_pertama))
         if p
     ]
-    if pk.tempat_tanggal:
-        out.append(m.Paragraf(pk.tempat_tanggal, "tempat-tanggal"))
-    out.append(m.Html('<div class="ttd-dua">' + "".join(ttd_) + "</div>"))
+    # place, date and both signatures in one block, kept on one page
+    tempat = (
+        f'<p class="tempat-tanggal">{m.esc(pk.tempat_tanggal)}</p>' if pk.tempat_tanggal else ""
+    )
+    out.append(
+        m.Html(f'<div class="blok-ttd">{tempat}<div class="ttd-dua">{"".join(ttd_)}</div></div>')
+    )
     return out
 
 

@@ -1,0 +1,245 @@
+"""The sentences the tool drafts into the LKjIP, in one place, so they can be read as a whole.
+
+The LKjIP speaks as the satker to its Kanwil. Every sentence here must read as the satker's
+own: nothing about data files, drafts, transcription, unfilled fields, checks or the tool
+(those go to the review memo). ``tests/test_suara.py`` scans the built sample for such words
+(:data:`FRASA_ALAT`).
+
+Section builders (``laporan/bagian/*.py``) compose tables and call these functions for the
+words; a function takes the figures already formatted or the plain values it formats itself.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .. import format_id as f
+
+FRASA_ALAT = (
+    "laporan asli",
+    "dokumen asli",
+    "ditranskripsi",
+    "tidak diisi",
+    "tidak dibandingkan",
+    "sebagaimana tercatat",
+    "apa adanya",
+    "dijelaskan oleh satker",
+    "target bersumber dari",
+    "makin tinggi realisasi makin baik",
+    "data contoh",
+    "seed",
+    "dalam draf",
+    "yaml",
+    "lkjip_helpers",
+    "hasil hitung",
+    "dihitung ulang",
+    "temuan",
+    "memo tinjauan",
+)
+"""Phrases that are the tool's or the reviewer's voice, never the satker's: none may appear
+in a built LKjIP (outside the fictitious-data notice of the example satkers' cover)."""
+
+# --------------------------------------------------------------------------- method note
+
+ARAH = {
+    "naik": "makin tinggi makin baik",
+    "turun": "makin rendah makin baik",
+    "rentang": "target berupa rentang nilai",
+}
+"""An indicator's polarity as the method table says it."""
+
+
+def sumber_target(sumber: str | None, tahun: int, target: object, satuan: str) -> str:
+    """Where a year's target comes from: ``Perjanjian Kinerja 2023`` / ``Renstra 2022
+    (75%)`` / ``tidak tersedia``."""
+    if sumber == "PK":
+        return f"Perjanjian Kinerja {tahun}"
+    if sumber == "Renstra":
+        return f"Renstra {tahun} ({f.nilai_satuan(target, satuan)})"  # type: ignore[arg-type]
+    return "tidak tersedia"
+
+
+def metode_pengukuran(tahun: int, ada_turun: bool, ada_renstra: bool, ada_lalu: bool) -> str:
+    """The method note of Bab III A: how capaian, status and year-on-year change are
+    measured, said once for every IKK (the table that follows gives each IKK's target source
+    and direction)."""
+    kal = [
+        "Capaian setiap IKK diukur dengan membandingkan realisasi terhadap target: "
+        "capaian = realisasi ÷ target × 100% untuk indikator yang makin tinggi makin baik"
+        + (
+            ", dan capaian = (2 − realisasi ÷ target) × 100% untuk indikator yang makin "
+            "rendah makin baik"
+            if ada_turun
+            else ""
+        )
+        + ". IKK dinyatakan tercapai bila capaiannya 100% atau lebih.",
+        f"Target {tahun} adalah target Perjanjian Kinerja {tahun}"
+        + (
+            "; untuk IKK yang tidak memiliki target dalam Perjanjian Kinerja, capaian diukur "
+            "terhadap target Renstra tahun yang sama"
+            if ada_renstra
+            else ""
+        )
+        + ".",
+    ]
+    if ada_lalu:
+        kal.append(
+            f"Perbandingan dengan tahun {tahun - 1} menyajikan perubahan capaian dalam poin "
+            "persentase (selisih capaian kedua tahun)."
+        )
+    return " ".join(kal)
+
+
+# --------------------------------------------------------------------------- IKK notes
+
+
+def catatan_rekap(ada_verifikasi: bool) -> str:
+    return (
+        "IKK tercapai bila capaian ≥ 100%. Rata-rata capaian adalah rata-rata hitung "
+        "capaian IKK sasaran tersebut"
+        + (", tanpa IKK yang perlu verifikasi." if ada_verifikasi else ".")
+    )
+
+
+def catatan_verifikasi_rekap(kode: str, alasan: str | None) -> str:
+    """Footnote of the summary table for an IKK whose data need verification."""
+    return (
+        f"{kode} perlu verifikasi: {alasan or 'data belum dapat diyakini'}. Capaiannya "
+        "ditampilkan sesuai perhitungan, tetapi tidak dihitung sebagai tercapai dan tidak "
+        "dimasukkan dalam rata-rata capaian sasaran."
+    )
+
+
+def catatan_verifikasi_ikk(alasan: str) -> str:
+    """Footnote under an IKK's own table when its data need verification."""
+    return (
+        f"Perlu verifikasi: {alasan}. Capaian ditampilkan sesuai perhitungan, tetapi IKK ini "
+        "belum dinyatakan tercapai sampai datanya diverifikasi."
+    )
+
+
+def catatan_penjelasan(penjelasan: str) -> str:
+    """Footnote of an IKK whose data the satker has explained."""
+    return f"Penjelasan data: {penjelasan}"
+
+
+def catatan_sebagian_tahun(rentang_bulan: str, tahun_lalu: int) -> str:
+    return (
+        f"Realisasi {rentang_bulan} dibandingkan dengan realisasi setahun penuh {tahun_lalu}; "
+        "perbandingan ini belum final."
+    )
+
+
+def ringkasan_sasaran(
+    jumlah: int,
+    tercapai: int,
+    tidak_tercapai: int,
+    perlu_verifikasi: int,
+    rata_capaian: Decimal | None,
+    penyerapan: Decimal | None,
+    selisih: Decimal | None,
+    label_efisiensi: str | None,
+) -> str:
+    """The sentence that opens a sasaran's analysis."""
+    kal = (
+        f"Sasaran ini diukur dengan {jumlah} IKK: {tercapai} tercapai"
+        + (f", {tidak_tercapai} belum tercapai" if tidak_tercapai else "")
+        + (f", {perlu_verifikasi} perlu verifikasi data" if perlu_verifikasi else "")
+        + (
+            f"; rata-rata capaian {f.persen(rata_capaian)}"
+            + (" (tanpa IKK yang perlu verifikasi)" if perlu_verifikasi else "")
+            if rata_capaian is not None
+            else ""
+        )
+    )
+    if penyerapan is not None:
+        kal += (
+            f". Penyerapan anggaran sasaran {f.persen(penyerapan)}; selisih capaian "
+            f"terhadap penyerapan {f.poin(selisih)} "
+            f"({label_efisiensi.lower() if label_efisiensi else '–'})"
+        )
+    return kal + "."
+
+
+def standar_nasional(standar: str, realisasi: str, memenuhi: bool) -> str:
+    return (
+        f"Standar nasional {standar}; realisasi {realisasi} "
+        + ("memenuhi" if memenuhi else "belum memenuhi")
+        + " standar tersebut."
+    )
+
+
+# --------------------------------------------------------------------------- budget notes
+
+CATATAN_RINCIAN_TIDAK_DIKETAHUI = (
+    "Jumlah rincian tidak memuat angka yang tidak tersedia, sehingga belum dapat disandingkan "
+    "dengan total DIPA."
+)
+
+
+def catatan_rincian_selisih() -> str:
+    """Note of a budget table whose parts do not add up to the DIPA total."""
+    return (
+        "Jumlah rincian berbeda dari total DIPA; besar selisihnya tercantum pada baris "
+        "terakhir tabel."
+    )
+
+
+def catatan_program_beda(jumlah: Decimal, pagu: Decimal) -> str:
+    """Note of the PK budget table when its sum differs from the DIPA pagu."""
+    return (
+        f"Jumlah anggaran dalam Perjanjian Kinerja {f.rupiah(jumlah)} berbeda dari pagu DIPA "
+        f"{f.rupiah(pagu)} (selisih {f.rupiah(jumlah - pagu)})."
+    )
+
+
+def pengantar_efisiensi(ambang: Decimal) -> str:
+    a = f.angka(ambang, 0)
+    return (
+        "Efisiensi penggunaan sumber daya dinilai dengan membandingkan rata-rata capaian "
+        f"kinerja sasaran dengan penyerapan anggarannya: selisih di atas {a} poin = efisien, "
+        f"dalam ±{a} poin = cukup efisien, di bawahnya = tidak efisien. Penyerapan di atas 100% "
+        "(realisasi melebihi pagu) tidak dinilai efisien."
+    )
+
+
+# --------------------------------------------------------------------------- front matter
+
+
+def kata_pengantar(
+    nama_satker: str, judul_periode: str, jumlah_ikk: int, tercapai: int
+) -> list[str]:
+    """The drafted kata pengantar (when narasi.yaml has none)."""
+    return [
+        "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa atas tersusunnya "
+        f"Laporan Kinerja Instansi Pemerintah (LKjIP) {nama_satker} {judul_periode}.",
+        "Laporan ini disusun sebagai wujud pertanggungjawaban atas pelaksanaan tugas dan "
+        "fungsi sesuai Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas "
+        "Kinerja Instansi Pemerintah dan Peraturan Menteri PANRB Nomor 53 Tahun 2014. "
+        f"Dari {jumlah_ikk} indikator kinerja kegiatan dalam Perjanjian Kinerja, "
+        f"{tercapai} indikator mencapai target.",
+        "Kami berharap laporan ini bermanfaat sebagai bahan evaluasi dan perbaikan "
+        "kinerja pada tahun berikutnya.",
+    ]
+
+
+def isi_surat_pengantar(nama_satker: str, judul_periode: str) -> str:
+    """The drafted body of the cover letter (when narasi.yaml gives none)."""
+    return (
+        f"Dengan hormat disampaikan Laporan Kinerja Instansi Pemerintah (LKjIP) {judul_periode} "
+        f"{nama_satker}. Demikian disampaikan, atas perhatian Bapak/Ibu diucapkan terima kasih."
+    )
+
+
+def naskah_surat_pengantar(nama_satker: str, judul_periode: str) -> str:
+    """The document the cover letter sends (its table's "Naskah Dinas yang Dikirim")."""
+    return f"Laporan Kinerja Instansi Pemerintah (LKjIP) {judul_periode} {nama_satker}"
+
+
+BANYAKNYA_SURAT_PENGANTAR = "1 (satu) Laporan"
+
+# --------------------------------------------------------------------------- Bab IV
+
+SARAN_SEMUA_TERCAPAI = (
+    "Seluruh indikator tercapai; pertahankan kinerja dan tingkatkan target secara progresif."
+)
