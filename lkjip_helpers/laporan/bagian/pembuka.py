@@ -49,6 +49,72 @@ def ttd(atas: str, jabatan: str, nama: str, nip: str | None) -> str:
     )
 
 
+def surat_pengantar(k: Konteks) -> list[m.Blok]:
+    """The cover letter to the Kanwil (narasi.yaml ``surat_pengantar``), in the form of the
+    draft's "Surat Pengantar": letterhead, date, addressee, number, the table of what is sent,
+    and the signatory (the head of the satker unless the letter names another)."""
+    n = k.narasi
+    sp = n.surat_pengantar if n else None
+    if sp is None or not sp.tampilkan:
+        return []
+    sk = k.satker
+    ttd_oleh = sp.penandatangan or k.hasil.profil.kepala
+    kop = [x for x in (sk.kementerian, sk.kanwil, sk.nama) if x]
+    kontak = " · ".join(
+        x
+        for x in (
+            sk.alamat,
+            f"Laman: {sk.laman}" if sk.laman else None,
+            f"Surel: {sk.surel}" if sk.surel else None,
+        )
+        if x
+    )
+    tujuan = (
+        f'<p class="surat-tujuan">Yth. {esc(sp.kepada)}'
+        + (f"<br>di -<br>{esc(sp.alamat_tujuan)}" if sp.alamat_tujuan else "")
+        + "</p>"
+    )
+    meta = "".join(
+        f"<tr><td>{esc(label)}</td><td>:</td><td>{esc(isi)}</td></tr>"
+        for label, isi in (("Nomor", sp.nomor), ("Lampiran", sp.lampiran), ("Perihal", sp.perihal))
+        if isi
+    )
+    naskah = sp.naskah or kalimat.naskah_surat_pengantar(sk.nama, k.judul_periode)
+    isi = sp.isi or kalimat.isi_surat_pengantar(sk.nama, k.judul_periode)
+    isi_html = k.narasi_blok(isi)
+    tabel = (
+        '<table class="surat-isi"><thead><tr><th>No.</th><th>Naskah Dinas yang Dikirim</th>'
+        "<th>Banyaknya</th><th>Keterangan</th></tr></thead><tbody><tr><td>1.</td>"
+        f"<td>{esc(naskah)}</td><td>{esc(sp.banyaknya or kalimat.BANYAKNYA_SURAT_PENGANTAR)}</td>"
+        f"<td>{isi_html.html() if isi_html else ''}</td></tr></tbody></table>"
+    )
+    jabatan = ttd_oleh.jabatan or "Kepala"
+    tanda = (
+        '<div class="ttd ttd-surat"><p>Pengirim</p>'
+        f"<p>{esc(jabatan)},</p>"
+        + (f"<p>{esc(sp.keterangan_tanda_tangan)}</p>" if sp.keterangan_tanda_tangan else "")
+        + f'<p class="ttd-nama">{esc(ttd_oleh.nama)}</p>'
+        + (f'<p class="ttd-nip">NIP {esc(ttd_oleh.nip)}</p>' if ttd_oleh.nip else "")
+        + "</div>"
+    )
+    return [
+        m.Html(
+            '<section class="surat-pengantar">'
+            '<div class="kop-surat">'
+            + "".join(f'<p class="kop-baris">{esc(x.upper())}</p>' for x in kop)
+            + (f'<p class="kop-kontak">{esc(kontak)}</p>' if kontak else "")
+            + "</div>"
+            + f'<p class="surat-tanggal">{esc(sp.tanggal)}</p>'
+            + tujuan
+            + '<p class="surat-judul">SURAT PENGANTAR</p>'
+            + f'<table class="surat-meta"><tbody>{meta}</tbody></table>'
+            + tabel
+            + tanda
+            + "</section>"
+        )
+    ]
+
+
 def kata_pengantar(k: Konteks) -> list[m.Blok]:
     hasil = k.hasil
     sk = k.satker
