@@ -180,8 +180,8 @@ CATATAN_RINCIAN_TIDAK_DIKETAHUI = (
 def catatan_rincian_selisih() -> str:
     """Note of a budget table whose parts do not add up to the DIPA total."""
     return (
-        "Jumlah rincian berbeda dari total DIPA; besar selisihnya tercantum pada baris "
-        "terakhir tabel."
+        "Jumlah rincian berbeda dari total DIPA; besar selisihnya tercantum pada bagian "
+        "bawah tabel."
     )
 
 
@@ -238,7 +238,139 @@ def naskah_surat_pengantar(nama_satker: str, judul_periode: str) -> str:
 
 BANYAKNYA_SURAT_PENGANTAR = "1 (satu) Laporan"
 
+
+def ikhtisar_capaian(
+    judul_periode: str,
+    rentang_data: str | None,
+    nama_satker: str,
+    jumlah_sasaran: int,
+    jumlah_ikk: int,
+    tercapai: int,
+    tidak_tercapai: list[tuple[str, str, Decimal | None]],
+    status_lain: str,
+) -> str:
+    """The ikhtisar's sentence on the IKK: counts, the unmet IKK (kode, nama, capaian) and the
+    clauses of :meth:`Konteks.status_lain` (``rentang_data``: the months of a partial period)."""
+    kal = (
+        f"Pada {judul_periode[0].lower() + judul_periode[1:]}"
+        + (f" (data {rentang_data})" if rentang_data else "")
+        + f", {nama_satker} memiliki {jumlah_sasaran} sasaran kegiatan dengan {jumlah_ikk} "
+        f"indikator kinerja kegiatan (IKK). Sebanyak {tercapai} ({f.terbilang_kecil(tercapai)}) "
+        "IKK mencapai atau melampaui target"
+    )
+    if tidak_tercapai:
+        daftar = "; ".join(
+            f"{kode} {nama} (capaian {f.persen(capaian)})" for kode, nama, capaian in tidak_tercapai
+        )
+        kal += f", sedangkan {len(tidak_tercapai)} IKK belum mencapai target: {daftar}"
+    return kal + status_lain + "."
+
+
+def ikhtisar_anggaran(
+    tahun: int,
+    pagu: object,
+    realisasi: object,
+    penyerapan: object,
+    sisa: object,
+    sampai: str | None,
+) -> str:
+    """The ikhtisar's budget sentence (``sampai``: the last month of a partial period)."""
+    return (
+        f"Pagu anggaran tahun {tahun} sebesar {f.rupiah(pagu)} terealisasi "  # type: ignore[arg-type]
+        + (f"sampai {sampai} " if sampai else "")
+        + f"{f.rupiah(realisasi)} atau {f.persen(penyerapan)}, dengan sisa "  # type: ignore[arg-type]
+        f"{f.rupiah(sisa)}."  # type: ignore[arg-type]
+    )
+
+
+def ikhtisar_nka(
+    nilai: Decimal,
+    bobot_smart: Decimal,
+    smart: Decimal,
+    bobot_ikpa: Decimal,
+    ikpa: Decimal,
+    predikat_ikpa: str | None,
+) -> str:
+    return (
+        f"Nilai kinerja anggaran {f.angka(nilai)}, gabungan {f.persen(bobot_smart, 0)} nilai "
+        f"SMART-DJA {f.angka(smart)} dan {f.persen(bobot_ikpa, 0)} nilai IKPA {f.angka(ikpa)}"
+        + (f" (predikat IKPA {predikat_ikpa})." if predikat_ikpa else ".")
+    )
+
+
 # --------------------------------------------------------------------------- Bab IV
+
+
+def kesimpulan_jumlah(
+    jumlah_ikk: int,
+    jumlah_sasaran: int,
+    judul_periode: str,
+    tercapai: int,
+    tidak_tercapai: int,
+    status_lain: str,
+) -> str:
+    return (
+        f"Dari {jumlah_ikk} indikator kinerja kegiatan pada {jumlah_sasaran} sasaran kegiatan "
+        f"Perjanjian Kinerja {judul_periode}, {tercapai} indikator mencapai atau melampaui "
+        f"target dan {tidak_tercapai} indikator belum mencapai target" + status_lain + "."
+    )
+
+
+def kesimpulan_tidak_tercapai(
+    kode: str, nama: str, realisasi: str, target: str, capaian: Decimal | None
+) -> str:
+    return (
+        f"Indikator {kode} \u201c{nama}\u201d belum tercapai: realisasi {realisasi} terhadap "
+        f"target {target} (capaian {f.persen(capaian)})."
+    )
+
+
+def kesimpulan_sasaran(kode: str, rata_capaian: object, penyerapan: object, label: str) -> str:
+    return (
+        f"Sasaran {kode}: rata-rata capaian {f.persen(rata_capaian)}, "  # type: ignore[arg-type]
+        f"penyerapan anggaran {f.persen(penyerapan)} ({label.lower()})."  # type: ignore[arg-type]
+    )
+
+
+def kesimpulan_anggaran(realisasi: object, pagu: object, penyerapan: object) -> str:
+    return (
+        f"Realisasi anggaran {f.rupiah(realisasi)} dari pagu {f.rupiah(pagu)} "  # type: ignore[arg-type]
+        f"({f.persen(penyerapan)})."  # type: ignore[arg-type]
+    )
+
+
+def kesimpulan_nka(nilai: Decimal, smart: Decimal, ikpa: Decimal) -> str:
+    return (
+        f"Nilai kinerja anggaran {f.angka(nilai)} (SMART-DJA {f.angka(smart)}, "
+        f"IKPA {f.angka(ikpa)})."
+    )
+
+
+def saran_perbaikan(kode: str, nama: str, capaian: Decimal | None, sebab: str | None) -> str:
+    return (
+        f"Menyusun langkah perbaikan untuk {kode} \u201c{nama}\u201d (capaian {f.persen(capaian)})"
+        + (f", dengan memperhatikan penyebab: {sebab}" if sebab else "")
+        + "."
+    )
+
+
+def saran_verifikasi(kode: str, nama: str, alasan: str | None) -> str:
+    return f"Memverifikasi data {kode} \u201c{nama}\u201d ({alasan}) sebelum capaiannya dinyatakan."
+
+
+def saran_melebihi_pagu(kode: str, penyerapan: object) -> str:
+    return (
+        f"Menelusuri realisasi anggaran sasaran {kode} yang melebihi pagunya (penyerapan "
+        f"{f.persen(penyerapan)}) dan memastikan pencatatannya."  # type: ignore[arg-type]
+    )
+
+
+def saran_tidak_efisien(kode: str, penyerapan: object, rata_capaian: object) -> str:
+    return (
+        f"Meninjau efisiensi anggaran sasaran {kode}: penyerapan {f.persen(penyerapan)} "  # type: ignore[arg-type]
+        f"melebihi capaian kinerja rata-rata {f.persen(rata_capaian)}."  # type: ignore[arg-type]
+    )
+
 
 SARAN_SEMUA_TERCAPAI = (
     "Seluruh indikator tercapai; pertahankan kinerja dan tingkatkan target secara progresif."

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ... import format_id as f
 from .. import kalimat
 from .. import model as m
 from ..konteks import Konteks
@@ -153,41 +152,43 @@ def ikhtisar(k: Konteks) -> list[m.Blok]:
     teks = k.narasi_blok(k.teks_narasi("ikhtisar_eksekutif"))
     if teks:
         out.append(teks)
-    tercapai, tidak = k.jumlah_status
-    jml = len(hasil.ikk)
-    kalimat = (
-        f"Pada {k.judul_periode[0].lower() + k.judul_periode[1:]}"
-        + ("" if k.periode.lengkap else f" (data {k.periode.rentang_bulan})")
-        + f", {k.satker.nama_singkat} memiliki "
-        f"{len(hasil.sasaran)} sasaran kegiatan dengan {jml} indikator kinerja kegiatan "
-        f"(IKK). Sebanyak {tercapai} ({f.terbilang_kecil(tercapai)}) IKK mencapai atau "
-        f"melampaui target"
-    )
-    if tidak:
-        daftar_tidak = "; ".join(
-            f"{x.kode} {x.defn.nama} (capaian {f.persen(x.capaian)})" for x in hasil.tidak_tercapai
+    tercapai, _ = k.jumlah_status
+    out.append(
+        m.Paragraf(
+            kalimat.ikhtisar_capaian(
+                k.judul_periode,
+                None if k.periode.lengkap else k.periode.rentang_bulan,
+                k.satker.nama_singkat,
+                len(hasil.sasaran),
+                len(hasil.ikk),
+                tercapai,
+                [(x.kode, x.defn.nama, x.capaian) for x in hasil.tidak_tercapai],
+                k.status_lain(),
+            )
         )
-        kalimat += f", sedangkan {tidak} IKK belum mencapai target: {daftar_tidak}"
-    kalimat += k.status_lain() + "."
-    out.append(m.Paragraf(kalimat))
+    )
     if hasil.anggaran:
         t = hasil.anggaran.total
+        sampai = None if k.periode.lengkap else k.periode.rentang_bulan.split("–")[-1]
         out.append(
             m.Paragraf(
-                f"Pagu anggaran tahun {hasil.tahun} sebesar {f.rupiah(t.pagu)} terealisasi "
-                + ("" if k.periode.lengkap else f"sampai {k.periode.rentang_bulan.split('–')[-1]} ")
-                + f"{f.rupiah(t.realisasi)} atau {f.persen(t.penyerapan)}, dengan sisa "
-                f"{f.rupiah(t.sisa)}."
+                kalimat.ikhtisar_anggaran(
+                    hasil.tahun, t.pagu, t.realisasi, t.penyerapan, t.sisa, sampai
+                )
             )
         )
     if hasil.nka:
+        x = hasil.nka
         out.append(
             m.Paragraf(
-                f"Nilai kinerja anggaran {f.angka(hasil.nka.nilai)}, gabungan "
-                f"{f.persen(hasil.nka.aturan.bobot_smart, 0)} nilai SMART-DJA "
-                f"{f.angka(hasil.nka.smart)} dan {f.persen(hasil.nka.aturan.bobot_ikpa, 0)} "
-                f"nilai IKPA {f.angka(hasil.nka.ikpa)}"
-                + (f" (predikat IKPA {hasil.ikpa.predikat})." if hasil.ikpa else ".")
+                kalimat.ikhtisar_nka(
+                    x.nilai,
+                    x.aturan.bobot_smart,
+                    x.smart,
+                    x.aturan.bobot_ikpa,
+                    x.ikpa,
+                    hasil.ikpa.predikat if hasil.ikpa else None,
+                )
             )
         )
     out.append(
