@@ -169,7 +169,90 @@ def standar_nasional(standar: str, realisasi: str, memenuhi: bool) -> str:
     )
 
 
+def banding_renstra(realisasi: Decimal, target: object, polaritas: str) -> str:
+    """How a realisasi stands against a Renstra target (``telah mencapai`` …)."""
+    if not isinstance(target, Decimal):  # an unknown Renstra target
+        return "tidak dapat dibandingkan dengan"
+    lebih = realisasi <= target if polaritas == "turun" else realisasi >= target
+    return "telah mencapai" if lebih else "belum mencapai"
+
+
+def perbandingan_renstra(
+    tahun: int,
+    realisasi: Decimal,
+    satuan: str,
+    polaritas: str,
+    target_tahun: object | None,
+    akhir: tuple[int, object] | None,
+) -> str | None:
+    """The sentence under an IKK's Renstra table: this year's realisasi against this year's
+    Renstra target and (``akhir``: year, target) the plan's final target."""
+    bagian = []
+    if target_tahun is not None:
+        bagian.append(
+            f"{banding_renstra(realisasi, target_tahun, polaritas)} target Renstra {tahun} "
+            f"({f.nilai_satuan(target_tahun, satuan)})"  # type: ignore[arg-type]
+        )
+    if akhir is not None:
+        th_akhir, t_akhir = akhir
+        bagian.append(
+            f"{banding_renstra(realisasi, t_akhir, polaritas)} target akhir Renstra {th_akhir} "
+            f"({f.nilai_satuan(t_akhir, satuan)})"  # type: ignore[arg-type]
+        )
+    if not bagian:
+        return None
+    return f"Realisasi {tahun} ({f.nilai_satuan(realisasi, satuan)}) {' dan '.join(bagian)}."
+
+
+def catatan_agregasi(judul_periode: str, cara: str, mulai: str | None) -> str:
+    """Note of an IKK's period table: how the period's realisasi is formed."""
+    return (
+        f"Realisasi {judul_periode} dibentuk dari {cara}"
+        + (f", mulai {mulai}" if mulai else "")
+        + "."
+    )
+
+
+def catatan_belum_ada_data(label: list[str]) -> str:
+    return "Belum ada data untuk: " + ", ".join(label) + "."
+
+
+def capaian_tidak_dihitung(alasan: str) -> str:
+    return f"Capaian tidak dapat dihitung: {alasan}."
+
+
+def hunian(kapasitas: object, penghuni: object, per: str | None, okupansi: object) -> str:
+    """Bab I: capacity and occupants (``per``: the date of the count)."""
+    return (
+        f"Kapasitas hunian {f.nilai_satuan(kapasitas, 'orang')}, dihuni "  # type: ignore[arg-type]
+        f"{f.nilai_satuan(penghuni, 'orang')}"  # type: ignore[arg-type]
+        + (f" (per {per})" if per else "")
+        + f"; tingkat hunian {f.persen(okupansi)} dari kapasitas."  # type: ignore[arg-type]
+    )
+
+
 # --------------------------------------------------------------------------- budget notes
+
+
+def pagu_dipa(tahun: int, pagu: object) -> str:
+    return f"Pagu anggaran (DIPA) tahun {tahun} sebesar {f.rupiah(pagu)}."  # type: ignore[arg-type]
+
+
+def realisasi_anggaran(
+    judul_periode: str,
+    pagu: object,
+    realisasi: object,
+    penyerapan: object,
+    sisa: object,
+    rentang_data: str | None,
+) -> str:
+    """Bab III B: the period's pagu, realisasi, penyerapan and sisa in one sentence."""
+    return (
+        f"{judul_periode}: pagu {f.rupiah(pagu)}, realisasi "  # type: ignore[arg-type]
+        + (f"{rentang_data} " if rentang_data else "")
+        + f"{f.rupiah(realisasi)} ({f.persen(penyerapan)}), sisa {f.rupiah(sisa)}."  # type: ignore[arg-type]
+    )
+
 
 CATATAN_RINCIAN_TIDAK_DIKETAHUI = (
     "Jumlah rincian tidak memuat angka yang tidak tersedia, sehingga belum dapat disandingkan "

@@ -80,9 +80,7 @@ def alokasi(k: Konteks) -> list[m.Blok]:
     a = hasil.anggaran
     if a is None:
         return []
-    out: list[m.Blok] = [
-        m.Paragraf(f"Pagu anggaran (DIPA) tahun {hasil.tahun} sebesar {f.rupiah(a.total.pagu)}.")
-    ]
+    out: list[m.Blok] = [m.Paragraf(kalimat.pagu_dipa(hasil.tahun, a.total.pagu))]
     if a.per_program:
         prog = hasil.data.ini.anggaran.per_program  # type: ignore[union-attr]
         isi = [
@@ -175,10 +173,14 @@ def realisasi(k: Konteks) -> list[m.Blok]:
         out.append(b)
     out.append(
         m.Paragraf(
-            f"{k.judul_periode}: pagu {f.rupiah(a.total.pagu)}, realisasi "
-            + ("" if k.periode.lengkap else f"{k.periode.rentang_bulan} ")
-            + f"{f.rupiah(a.total.realisasi)} ({f.persen(a.total.penyerapan)}), sisa "
-            f"{f.rupiah(a.total.sisa)}."
+            kalimat.realisasi_anggaran(
+                k.judul_periode,
+                a.total.pagu,
+                a.total.realisasi,
+                a.total.penyerapan,
+                a.total.sisa,
+                None if k.periode.lengkap else k.periode.rentang_bulan,
+            )
         )
     )
     out += _tahun(a, hasil.tahun, k.judul_periode)

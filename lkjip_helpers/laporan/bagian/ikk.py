@@ -284,7 +284,7 @@ def rumus(x: HasilIkk) -> m.Rumus | None:
             baris.append(("Capaian =", m.Pecahan("Realisasi", "Target"), "× 100%"))
             baris.append(("=", m.Pecahan(rv, tv), "× 100% =", m.Tebal(f.persen(x.capaian))))
     elif x.galat:
-        catatan.append(f"Capaian tidak dapat dihitung: {x.galat}.")
+        catatan.append(kalimat.capaian_tidak_dihitung(x.galat))
     return m.Rumus(baris, catatan) if baris or catatan else None
 
 
@@ -333,20 +333,15 @@ def tabel_periode(k: Konteks, x: HasilIkk) -> m.Tabel | None:
                 m.teks(r.keterangan or "", kelas="jumlah"),
             ]
         )
+    mulai = (tp.baris[0].label if tp.mulai is None else _label_mulai(tp)) if tp.mulai else None
     catatan = [
-        f"Realisasi {k.judul_periode} dibentuk dari {LABEL_AGREGASI.get(tp.agregasi, tp.agregasi)}"
-        + (
-            f", mulai {tp.baris[0].label if tp.mulai is None else _label_mulai(tp)}"
-            if tp.mulai
-            else ""
+        kalimat.catatan_agregasi(
+            k.judul_periode, LABEL_AGREGASI.get(tp.agregasi, tp.agregasi), mulai
         )
-        + "."
     ]
     if tp.kurang:
         catatan.append(
-            "Belum ada data untuk: "
-            + ", ".join(b.label for b in tp.baris if b.ke in tp.kurang)
-            + "."
+            kalimat.catatan_belum_ada_data([b.label for b in tp.baris if b.ke in tp.kurang])
         )
     jenis = NAMA_PERIODE.get(tp.jenis, tp.jenis.capitalize())
     return m.Tabel.buat(
@@ -405,27 +400,18 @@ def _renstra(k: Konteks, x: HasilIkk, judul: list[str]) -> list[m.Blok]:
         )
         r = x.nilai_realisasi
         if isinstance(r, Decimal):
-
-            def banding(t: Decimal) -> str:
-                if not isinstance(t, Decimal):  # an unknown Renstra target
-                    return "tidak dapat dibandingkan dengan"
-                lebih = r <= t if d.polaritas == "turun" else r >= t
-                return "telah mencapai" if lebih else "belum mencapai"
-
-            kal = f"Realisasi {th} ({f.nilai_satuan(r, d.satuan)})"
-            bagian = []
-            t_ini = x.target_renstra.get(th)
-            if t_ini is not None:
-                bagian.append(
-                    f"{banding(t_ini)} target Renstra {th} ({f.nilai_satuan(t_ini, d.satuan)})"
-                )
-            if akhir != th and (periode or len(tahun) > 1):
-                t_akhir = x.target_renstra[akhir]
-                bagian.append(
-                    f"{banding(t_akhir)} target akhir Renstra {akhir} ({f.nilai_satuan(t_akhir, d.satuan)})"
-                )
-            if bagian:
-                out.append(m.Paragraf(f"{kal} {' dan '.join(bagian)}."))
+            kal = kalimat.perbandingan_renstra(
+                th,
+                r,
+                d.satuan,
+                d.polaritas,
+                x.target_renstra.get(th),
+                (akhir, x.target_renstra[akhir])
+                if akhir != th and (periode or len(tahun) > 1)
+                else None,
+            )
+            if kal:
+                out.append(m.Paragraf(kal))
     if (b := k.narasi_blok(n.perbandingan_renstra)) is not None:
         out.append(b)
     if out:
