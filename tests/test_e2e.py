@@ -345,3 +345,13 @@ def test_pdf_short_tables_not_split(html: str, halaman: list[list[str]]) -> None
         if not all(c.split(" ")[0] in sesudah for c in akhir if c):
             terbelah.append((i + 1, judul))
     assert not terbelah
+
+
+def test_lkjip_speaks_as_the_satker(html: str) -> None:
+    """None of the tool's or reviewer's phrases (laporan.kalimat.FRASA_ALAT) in the LKjIP."""
+    from lkjip_helpers.laporan.kalimat import FRASA_ALAT
+
+    teks = _rata(_teks(html))
+    pola = re.compile(r"\b(" + "|".join(map(re.escape, FRASA_ALAT)) + r")\b", re.I)
+    assert not [teks[max(0, x.start() - 60) : x.end() + 40] for x in pola.finditer(teks)]
+    assert "SURAT PENGANTAR" in teks and "W.6.PAS.PAS.10-UM.01.01-1435" in teks
