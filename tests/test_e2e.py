@@ -355,3 +355,16 @@ def test_lkjip_speaks_as_the_satker(html: str) -> None:
     pola = re.compile(r"\b(" + "|".join(map(re.escape, FRASA_ALAT)) + r")\b", re.I)
     assert not [teks[max(0, x.start() - 60) : x.end() + 40] for x in pola.finditer(teks)]
     assert "SURAT PENGANTAR" in teks and "W.6.PAS.PAS.10-UM.01.01-1435" in teks
+
+
+def test_pdf_formulas_not_split(halaman: list[list[str]]) -> None:
+    """No page ends inside a realisasi/capaian formula: before the fix, three pages ended on
+    "Capaian = Realisasi/Target × 100%" and the next began with "= 100%/85% × 100% = 117,65%"."""
+    rumus = re.compile(r"(Realisasi|Capaian) =|^=|× 100%")
+    lanjutan = re.compile(r"^=|^Capaian =|× 100%|^Realisasi$|^Target$")
+    terbelah = [
+        (i, b[-2:], halaman[i][:2])
+        for i, b in enumerate(halaman[:-1], 1)
+        if any(rumus.search(x) for x in b[-2:]) and any(lanjutan.search(x) for x in halaman[i][:2])
+    ]
+    assert not terbelah
