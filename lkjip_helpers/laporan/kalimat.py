@@ -286,6 +286,46 @@ def pengantar_efisiensi(ambang: Decimal) -> str:
     )
 
 
+def catatan_smart(
+    dasar: str,
+    efisiensi: Decimal | None,
+    nilai_rumus: Decimal | None,
+    nilai_aplikasi: Decimal | None,
+) -> str:
+    """Note of the SMART-DJA table: the rule, and how efisiensi becomes its score (the
+    application's value, when recorded, is the one used)."""
+    cat = f"Bobot menurut {dasar}. Nilai = Σ nilai komponen × bobot."
+    if efisiensi is not None:
+        cat += (
+            f" Efisiensi {f.angka(efisiensi)}% dikonversi menjadi nilai efisiensi "
+            f"50 + (efisiensi ÷ 20) × 50 = {f.angka(nilai_rumus)}"  # type: ignore[arg-type]
+            + (
+                f"; yang dipakai adalah nilai pada aplikasi, {f.angka(nilai_aplikasi)}."
+                if nilai_aplikasi is not None
+                else "."
+            )
+        )
+    return cat
+
+
+def catatan_ikpa(
+    dasar: str, predikat: str, konversi_bobot: Decimal, pengurang: Decimal | None
+) -> str:
+    cat = f"Bobot menurut {dasar}; predikat {predikat}."
+    if konversi_bobot < 100:
+        cat += f" Sebagian komponen tidak dinilai; bobot dikonversi ({f.persen(konversi_bobot)})."
+    if pengurang:
+        cat += f" Pengurang dispensasi SPM {f.angka(pengurang)} poin."
+    return cat
+
+
+def catatan_nka(dasar: str, dihitung: bool = True) -> str:
+    """Note of the combined score's table (``dihitung``: False when a component is unknown)."""
+    if dihitung:
+        return f"{dasar}."
+    return f"{dasar}. Nilai gabungan tidak dihitung: ada komponen SMART-DJA atau IKPA yang tidak diketahui."
+
+
 # --------------------------------------------------------------------------- front matter
 
 

@@ -290,17 +290,15 @@ def smart(k: Konteks) -> list[m.Blok]:
         ]
     )
     ev = hasil.data.ini.evaluasi
-    cat = f"Bobot menurut {s.aturan.dasar}. Nilai = Σ nilai komponen × bobot."
-    if ev and ev.smart and ev.smart.efisiensi is not None:
-        cat += (
-            f" Efisiensi {f.angka(ev.smart.efisiensi)}% dikonversi menjadi nilai efisiensi "
-            f"50 + (efisiensi ÷ 20) × 50 = {f.angka(s.nilai_efisiensi_rumus)}"
-            + (
-                f"; yang dipakai adalah nilai pada aplikasi, {f.angka(s.komponen['nilai_efisiensi'])}."
-                if ev.smart.nilai_efisiensi is not None
-                else "."
-            )
-        )
+    ada_efisiensi = bool(ev and ev.smart and ev.smart.efisiensi is not None)
+    cat = kalimat.catatan_smart(
+        s.aturan.dasar,
+        ev.smart.efisiensi if ada_efisiensi else None,  # type: ignore[union-attr]
+        s.nilai_efisiensi_rumus if ada_efisiensi else None,
+        s.komponen["nilai_efisiensi"]
+        if ada_efisiensi and ev.smart.nilai_efisiensi is not None  # type: ignore[union-attr]
+        else None,
+    )
     out.append(
         m.Tabel.buat(
             "smart-dja",
@@ -350,11 +348,7 @@ def ikpa(k: Konteks) -> list[m.Blok]:
     baris.append(
         [m.teks("Nilai IKPA", kelas="jumlah", rentang=5), m.angka(x.nilai, kelas="jumlah")]
     )
-    cat = f"Bobot menurut {x.aturan.dasar}; predikat {x.predikat}."
-    if x.konversi_bobot < 100:
-        cat += f" Sebagian komponen tidak dinilai; bobot dikonversi ({f.persen(x.konversi_bobot)})."
-    if x.pengurang:
-        cat += f" Pengurang dispensasi SPM {f.angka(x.pengurang)} poin."
+    cat = kalimat.catatan_ikpa(x.aturan.dasar, x.predikat, x.konversi_bobot, x.pengurang)
     out.append(
         m.Tabel.buat(
             "ikpa",
@@ -422,8 +416,7 @@ def _nka_tanpa_hitung(k: Konteks) -> list[m.Blok]:
             f"Nilai Kinerja Anggaran Gabungan {hasil.tahun}",
             ["Komponen", "Nilai", "Bobot", "Nilai × bobot"],
             baris,
-            catatan=f"{a.dasar}. Nilai gabungan tidak dihitung: ada komponen SMART-DJA atau "
-            "IKPA yang tidak diketahui.",
+            catatan=kalimat.catatan_nka(a.dasar, dihitung=False),
         )
     ]
 
@@ -460,7 +453,7 @@ def nka(k: Konteks) -> list[m.Blok]:
             f"Nilai Kinerja Anggaran Gabungan {hasil.tahun}",
             ["Komponen", "Nilai", "Bobot", "Nilai × bobot"],
             baris,
-            catatan=f"{a.dasar}.",
+            catatan=kalimat.catatan_nka(a.dasar),
         )
     ]
     if hasil.smart:
