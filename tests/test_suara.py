@@ -143,3 +143,17 @@ def test_chapter_without_content_left_out() -> None:
     pangkas_judul_kosong(soup)
     assert [h.get_text() for h in soup.find_all(["h1", "h2"])] == ["BAB IV"]
     assert not soup.find("div")
+
+
+def test_empty_section_display_left_out() -> None:
+    """A section that showed nothing leaves no empty block between forced page breaks (it made
+    an empty page after the cover of a satker without a cover letter)."""
+    from lkjip_helpers.keluaran.html import sterilkan
+
+    soup = BeautifulSoup(
+        '<main><section class="sampul"><p>x</p></section><div class="lkjip lkjip-tampilan">'
+        '</div><div class="lkjip lkjip-tampilan"><p>isi</p></div></main>',
+        "html.parser",
+    )
+    sterilkan(soup)
+    assert [d.get_text() for d in soup.select("div.lkjip-tampilan")] == ["isi"]

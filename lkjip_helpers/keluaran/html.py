@@ -322,7 +322,10 @@ def sterilkan(soup: BeautifulSoup) -> None:
     # then drop markdown cells left empty, so nothing invisible precedes the cover.
     for komentar in soup.find_all(string=lambda t: isinstance(t, Comment)):
         komentar.extract()
-    for div in soup.find_all("div", class_="sel-teks"):
+    # The same for a section's display that showed nothing (a section without data): an empty
+    # block would break the print flow (a page of its own between two forced page breaks, or a
+    # break point between a heading and what follows it).
+    for div in soup.find_all("div", class_=["sel-teks", "lkjip-tampilan"]):
         if not div.get_text(strip=True) and not div.find(["img", "svg", "table", "hr"]):
             div.decompose()
 
