@@ -33,7 +33,7 @@ FRASA_ALAT = (
     "lkjip_helpers",
     "hasil hitung",
     "dihitung ulang",
-    "temuan",
+    "temuan pemeriksaan",
     "memo tinjauan",
 )
 """Phrases that are the tool's or the reviewer's voice, never the satker's: none may appear
