@@ -58,7 +58,11 @@ def test_tables_and_figures_numbered_per_chapter_and_stable(bab3: Laporan) -> No
     assert [t.label for t in lain.realisasi_anggaran().tabel] == [
         t.label for t in bab3.realisasi_anggaran().tabel
     ]
-    assert [t.label for t in bab3.capaian_ringkas().tabel] == ["Tabel 3.1", "Tabel 3.2", "Tabel 3.3"]
+    assert [t.label for t in bab3.capaian_ringkas().tabel] == [
+        "Tabel 3.1",
+        "Tabel 3.2",
+        "Tabel 3.3",
+    ]
     semua = [t.nomor for t in bab3.dokumen.semua_tabel()]
     assert len(semua) == len(set(semua))
 
