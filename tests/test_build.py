@@ -544,9 +544,10 @@ def test_tabel_lebar_ditandai() -> None:
         f"<table><tr><td colspan='9'>x</td></tr></table></main></body></html>"
     )
     soup = BeautifulSoup(pascaproses_html(html), "html.parser")
+    # (both are also "utuh": one row, kept on one page in print)
     assert [t.get("class") for t in soup.find_all("table")] == [
-        ["kolom-sangat-banyak"],
-        ["kolom-banyak"],
+        ["kolom-sangat-banyak", "utuh"],
+        ["kolom-banyak", "utuh"],
     ]
 
 

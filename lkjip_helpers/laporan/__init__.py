@@ -40,7 +40,7 @@ __all__ = ["RENCANA", "Bagian", "Dokumen", "Laporan", "dokumen_laporan", "model"
 Pembangun = Callable[[Konteks], list[model.Blok]]
 
 RENCANA: dict[int | str, tuple[str, ...]] = {
-    0: ("sampul", "kata_pengantar"),
+    0: ("sampul", "surat_pengantar", "kata_pengantar"),
     "E": ("ikhtisar",),
     1: (
         "narasi:latar_belakang",
@@ -71,6 +71,7 @@ narrative of narasi.yaml). Numbers of tables and figures follow this order."""
 
 PEMBANGUN: dict[str, Pembangun] = {
     "sampul": _pembuka.sampul,
+    "surat_pengantar": _pembuka.surat_pengantar,
     "kata_pengantar": _pembuka.kata_pengantar,
     "ikhtisar": _pembuka.ikhtisar,
     "gambaran_umum": _profil.gambaran_umum,
@@ -296,6 +297,10 @@ class Laporan:
     def sampul(self) -> Bagian:
         """Cover page."""
         return self._bagian("sampul")
+
+    def surat_pengantar(self) -> Bagian:
+        """The cover letter to the Kanwil (empty when narasi.yaml has none)."""
+        return self._bagian("surat_pengantar")
 
     def kata_pengantar(self) -> Bagian:
         """Kata pengantar (the analyst's text, or a drafted one) with the signature."""

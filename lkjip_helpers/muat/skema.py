@@ -651,6 +651,42 @@ class Evaluasi(_Model):
 # --------------------------------------------------------------------------- narasi
 
 
+class SuratPengantar(_Model):
+    """The cover letter (surat pengantar) that sends the LKjIP to the Kanwil, printed after the
+    cover and before the kata pengantar whenever it is written (``tampilkan: false`` leaves it
+    out). The signatory is the head of the satker (``profil.yaml``: ``kepala``) unless
+    ``penandatangan`` names another."""
+
+    nomor: str
+    """Nomor surat, as numbered by the satker (``W.6.PAS.PAS.10-UM.01.01-1435``)."""
+    tanggal: str
+    """Date as printed at the top of the letter (``30 Desember 2023``; a place may precede
+    it: ``Pangkalan Balai, 30 Desember 2023``)."""
+    kepada: str
+    """Addressee after "Yth." (``Kepala Kantor Wilayah Kementerian Hukum dan HAM Sumatera
+    Selatan``)."""
+    alamat_tujuan: str | None = None
+    """Place of the addressee, printed under "di -" (``Palembang``)."""
+    perihal: str | None = None
+    """Subject line (``Penyampaian LKjIP Tahun 2023``); none on a surat pengantar in table
+    form."""
+    lampiran: str | None = None
+    """Enclosures line (``1 (satu) berkas``); none when not written."""
+    naskah: str | None = None
+    """The document sent (column "Naskah Dinas yang Dikirim"); default: the LKjIP of the
+    period and satker."""
+    banyaknya: str | None = None
+    """How many (column "Banyaknya"); default ``1 (satu) Laporan``."""
+    isi: Teks | None = None
+    """Body of the letter (column "Keterangan"); default: a sentence sending the LKjIP."""
+    keterangan_tanda_tangan: str | None = None
+    """Line above the signatory's name (``Ditandatangani secara elektronik oleh``)."""
+    penandatangan: Pejabat | None = None
+    """Signatory when not the head of the satker of ``profil.yaml``."""
+    tampilkan: bool = True
+    """False: the report leaves the letter out although it is written."""
+
+
 class Narasi(_Model):
     """Chapter-level narrative. Empty fields fall back to text drafted from the numbers."""
 
@@ -677,6 +713,8 @@ class Narasi(_Model):
     ganti_rancangan: bool = False
     """True: ``kesimpulan``/``saran`` replace the text drafted from the numbers (Bab IV);
     False (default): the drafted text comes first and the analyst's text follows."""
+    surat_pengantar: SuratPengantar | None = None
+    """The cover letter to the Kanwil (:class:`SuratPengantar`); none when not written."""
 
 
 # --------------------------------------------------------------------------- lampiran

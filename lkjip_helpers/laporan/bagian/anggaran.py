@@ -14,8 +14,8 @@ from ...hitung.aturan import (
     AturanTidakAda,
     aturan_nka,
 )
-from ...tidak_diketahui import TIDAK_DIKETAHUI
-from .. import grafik
+from ...tidak_diketahui import TIDAK_DIKETAHUI, diketahui
+from .. import grafik, kalimat
 from .. import model as m
 from ..konteks import Konteks
 
@@ -58,10 +58,7 @@ def _tabel_rincian(
         isi.append(_baris(jumlah, label, "jumlah"))
     isi.append(_baris(total, "Total DIPA", "jumlah"))
     if dilewati:
-        catatan = (
-            "Jumlah rincian tidak memuat angka yang tidak diketahui, sehingga tidak "
-            "dibandingkan dengan total DIPA."
-        )
+        catatan = kalimat.CATATAN_RINCIAN_TIDAK_DIKETAHUI
     elif jumlah is not None and (jumlah.pagu != total.pagu or jumlah.realisasi != total.realisasi):
         sp = _selisih(jumlah.pagu, total.pagu)
         sr = _selisih(jumlah.realisasi, total.realisasi)
@@ -74,10 +71,7 @@ def _tabel_rincian(
                 m.teks("", kelas="selisih"),
             ]
         )
-        catatan = (
-            "Rincian dan total disajikan sebagaimana tercatat; jumlah rincian tidak sama dengan "
-            "total DIPA; selisihnya ditunjukkan di bagian bawah tabel."
-        )
+        catatan = kalimat.catatan_rincian_selisih()
     return m.Tabel.buat(kunci, judul, KOLOM, isi, catatan=catatan)
 
 
@@ -86,13 +80,7 @@ def alokasi(k: Konteks) -> list[m.Blok]:
     a = hasil.anggaran
     if a is None:
         return []
-    out: list[m.Blok] = [
-        m.Paragraf(
-            f"Pagu anggaran (DIPA) tahun {hasil.tahun} sebesar {f.rupiah(a.total.pagu)}."
-            if isinstance(a.total.pagu, Decimal)
-            else f"Pagu anggaran (DIPA) tahun {hasil.tahun} belum tersedia."
-        )
-    ]
+    out: list[m.Blok] = [m.Paragraf(kalimat.pagu_dipa(hasil.tahun, a.total.pagu))]
     if a.per_program:
         prog = hasil.data.ini.anggaran.per_program  # type: ignore[union-attr]
         isi = [
@@ -127,11 +115,7 @@ def alokasi(k: Konteks) -> list[m.Blok]:
                 "Anggaran dalam Perjanjian Kinerja per Program/Kegiatan",
                 ["No.", "Program", "Kegiatan", "Sasaran", "Anggaran"],
                 isi,
-                catatan=(
-                    f"Jumlah anggaran program {f.rupiah(a.program_jumlah.pagu)} berbeda dengan "
-                    f"pagu DIPA {f.rupiah(a.total.pagu)} (selisih "
-                    f"{f.rupiah(a.program_jumlah.pagu - a.total.pagu)})."
-                )
+                catatan=kalimat.catatan_program_beda(a.program_jumlah.pagu, a.total.pagu)  # type: ignore[arg-type]
                 if beda
                 else None,
             )
@@ -179,30 +163,6 @@ def _tahun(a: HasilAnggaran, tahun: int, judul: str | None = None) -> list[m.Blo
     return out
 
 
-def kalimat_anggaran(k: Konteks, t: BarisAnggaran) -> str:
-    """The DIPA sentence of the ikhtisar and the conclusions, in words a reviewer accepts
-    when a figure is unknown ("realisasi anggaran semester ini belum tersedia") instead of a
-    placeholder where a number belongs."""
-    p = k.periode
-    tahu_pagu = isinstance(t.pagu, Decimal)
-    tahu_real = isinstance(t.realisasi, Decimal)
-    sampai = "" if p.lengkap else f"sampai {p.rentang_bulan.split('–')[-1]} "
-    pagu = f"Pagu anggaran tahun {k.tahun} sebesar {f.rupiah(t.pagu)}"
-    if tahu_pagu and tahu_real:
-        return (
-            f"{pagu} terealisasi {sampai}{f.rupiah(t.realisasi)} atau "
-            f"{f.persen(t.penyerapan)}, dengan sisa {f.rupiah(t.sisa)}."
-        )
-    if tahu_pagu:
-        return f"{pagu}; realisasi anggaran {p.nama_periode} belum tersedia."
-    if tahu_real:
-        return (
-            f"Realisasi anggaran {sampai}sebesar {f.rupiah(t.realisasi)}; pagu anggaran "
-            f"tahun {k.tahun} belum tersedia, sehingga penyerapannya belum dapat dihitung."
-        )
-    return f"Pagu dan realisasi anggaran {p.nama_periode} belum tersedia."
-
-
 def realisasi(k: Konteks) -> list[m.Blok]:
     hasil = k.hasil
     a, al = hasil.anggaran, hasil.anggaran_lalu
@@ -214,12 +174,16 @@ def realisasi(k: Konteks) -> list[m.Blok]:
     t = a.total
     out.append(
         m.Paragraf(
-            f"{k.judul_periode}: pagu {f.rupiah(t.pagu)}, realisasi "
-            + ("" if k.periode.lengkap else f"{k.periode.rentang_bulan} ")
-            + f"{f.rupiah(t.realisasi)} ({f.persen(t.penyerapan)}), sisa "
-            f"{f.rupiah(t.sisa)}."
-            if isinstance(t.pagu, Decimal) and isinstance(t.realisasi, Decimal)
-            else kalimat_anggaran(k, t)
+            kalimat.realisasi_anggaran(
+                k.judul_periode,
+                t.pagu,
+                t.realisasi,
+                t.penyerapan,
+                t.sisa,
+                None if k.periode.lengkap else k.periode.rentang_bulan,
+            )
+            if diketahui(t.pagu) and diketahui(t.realisasi)
+            else kalimat.ikhtisar_anggaran(k.periode, t.pagu, t.realisasi, t.penyerapan, t.sisa)
         )
     )
     out += _tahun(a, hasil.tahun, k.judul_periode)
@@ -277,8 +241,9 @@ def realisasi(k: Konteks) -> list[m.Blok]:
                 ],
                 baris,
                 catatan=(
-                    f"Realisasi {k.periode.rentang_bulan} dibandingkan dengan realisasi "
-                    f"{hasil.periode_lalu.rentang_bulan}, periode yang sama tahun lalu."
+                    kalimat.catatan_sebagian_tahun(
+                        k.periode.rentang_bulan, hasil.periode_lalu.rentang_bulan
+                    )
                     if k.periode.sebagian_tahun and hasil.periode_lalu is not None
                     else None
                 ),
@@ -306,24 +271,14 @@ def efisiensi(k: Konteks) -> list[m.Blok]:
         ]
         for r in hasil.sasaran
     ]
-    # a partial period judges absorption against the share of the pagu it should have used
-    sebagian = (
-        f" Karena laporan {k.judul_periode} baru mencakup {k.periode.rentang_bulan}, penyerapan "
-        f"dibandingkan dengan porsi pagu yang semestinya terserap pada bulan-bulan itu, "
-        f"yaitu {f.persen(porsi.persen)} menurut {porsi.sumber}: yang dinilai adalah "
-        "penyerapan terhadap porsi tersebut. Penyerapan yang lebih dari "
-        f"{f.angka(ambang, 0)} poin di bawah porsinya tidak dinilai efisien, karena belanja "
-        "yang tertunda bukan penghematan."
-        if porsi
-        else ""
-    )
     return [
         m.Paragraf(
-            "Efisiensi penggunaan sumber daya dinilai dengan membandingkan rata-rata capaian "
-            "kinerja sasaran dengan penyerapan anggarannya: selisih di atas "
-            f"{f.angka(ambang, 0)} poin = efisien, dalam ±{f.angka(ambang, 0)} poin = cukup "
-            "efisien, di bawahnya = tidak efisien. Penyerapan di atas 100% (realisasi melebihi "
-            "pagu) tidak dinilai efisien." + sebagian
+            kalimat.pengantar_efisiensi(
+                ambang,
+                (k.judul_periode, k.periode.rentang_bulan, porsi.persen, porsi.sumber)
+                if porsi
+                else None,
+            )
         ),
         m.Tabel.buat(
             "efisiensi-sasaran",
@@ -367,17 +322,15 @@ def smart(k: Konteks) -> list[m.Blok]:
         ]
     )
     ev = hasil.data.ini.evaluasi
-    cat = f"Bobot menurut {s.aturan.dasar}. Nilai = Σ nilai komponen × bobot."
-    if ev and ev.smart and ev.smart.efisiensi is not None:
-        cat += (
-            f" Efisiensi {f.angka(ev.smart.efisiensi)}% dikonversi menjadi nilai efisiensi "
-            f"50 + (efisiensi ÷ 20) × 50 = {f.angka(s.nilai_efisiensi_rumus)}"
-            + (
-                f"; yang dipakai adalah nilai pada aplikasi, {f.angka(s.komponen['nilai_efisiensi'])}."
-                if ev.smart.nilai_efisiensi is not None
-                else "."
-            )
-        )
+    ada_efisiensi = bool(ev and ev.smart and ev.smart.efisiensi is not None)
+    cat = kalimat.catatan_smart(
+        s.aturan.dasar,
+        ev.smart.efisiensi if ada_efisiensi else None,  # type: ignore[union-attr]
+        s.nilai_efisiensi_rumus if ada_efisiensi else None,
+        s.komponen["nilai_efisiensi"]
+        if ada_efisiensi and ev.smart.nilai_efisiensi is not None  # type: ignore[union-attr]
+        else None,
+    )
     out.append(
         m.Tabel.buat(
             "smart-dja",
@@ -427,11 +380,7 @@ def ikpa(k: Konteks) -> list[m.Blok]:
     baris.append(
         [m.teks("Nilai IKPA", kelas="jumlah", rentang=5), m.angka(x.nilai, kelas="jumlah")]
     )
-    cat = f"Bobot menurut {x.aturan.dasar}; predikat {x.predikat}."
-    if x.konversi_bobot < 100:
-        cat += f" Sebagian komponen tidak dinilai; bobot dikonversi ({f.persen(x.konversi_bobot)})."
-    if x.pengurang:
-        cat += f" Pengurang dispensasi SPM {f.angka(x.pengurang)} poin."
+    cat = kalimat.catatan_ikpa(x.aturan.dasar, x.predikat, x.konversi_bobot, x.pengurang)
     out.append(
         m.Tabel.buat(
             "ikpa",
@@ -499,8 +448,7 @@ def _nka_tanpa_hitung(k: Konteks) -> list[m.Blok]:
             f"Nilai Kinerja Anggaran Gabungan {hasil.tahun}",
             ["Komponen", "Nilai", "Bobot", "Nilai × bobot"],
             baris,
-            catatan=f"{a.dasar}. Nilai gabungan tidak dihitung: ada komponen SMART-DJA atau "
-            "IKPA yang tidak diketahui.",
+            catatan=kalimat.catatan_nka(a.dasar, dihitung=False),
         )
     ]
 
@@ -537,7 +485,7 @@ def nka(k: Konteks) -> list[m.Blok]:
             f"Nilai Kinerja Anggaran Gabungan {hasil.tahun}",
             ["Komponen", "Nilai", "Bobot", "Nilai × bobot"],
             baris,
-            catatan=f"{a.dasar}.",
+            catatan=kalimat.catatan_nka(a.dasar),
         )
     ]
     if hasil.smart:

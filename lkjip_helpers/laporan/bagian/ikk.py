@@ -16,7 +16,7 @@ from ...hitung.capaian import (
 )
 from ...muat.periode import label_periode
 from ...tidak_diketahui import TidakDiketahui
-from .. import grafik
+from .. import grafik, kalimat
 from .. import model as m
 from ..konteks import Konteks
 
@@ -24,12 +24,6 @@ KELAS_STATUS = {
     TERCAPAI: "status-ok",
     TIDAK_TERCAPAI: "status-gagal",
     PERLU_VERIFIKASI: "status-verifikasi",
-}
-SUMBER_TARGET = {"PK": "Perjanjian Kinerja", "Renstra": "target Renstra (PK tidak diisi)"}
-POLARITAS = {
-    "naik": "makin tinggi realisasi makin baik",
-    "turun": "makin rendah realisasi makin baik",
-    "rentang": "target berupa rentang nilai",
 }
 
 
@@ -54,10 +48,7 @@ def catatan_renstra(k: Konteks) -> list[str]:
     kode = [x.kode for x in k.ikk if x.sumber_target == "Renstra"]
     if not kode:
         return []
-    return [
-        f"{TANDA_RENSTRA} Target Renstra {k.tahun}: target Perjanjian Kinerja "
-        f"{', '.join(kode)} tidak tercantum pada dokumen Perjanjian Kinerja."
-    ]
+    return [kalimat.catatan_target_renstra(TANDA_RENSTRA, k.tahun, kode)]
 
 
 def _status(x: HasilIkk) -> m.Sel:
@@ -99,9 +90,7 @@ def catatan_verifikasi(k: Konteks) -> list[str]:
     """Footnotes of the IKK whose data need verification (why, and that they are left out of
     the averages)."""
     return [
-        f"{x.kode} perlu verifikasi: {x.alasan_verifikasi or 'data belum dapat diyakini'}. "
-        "Capaiannya ditampilkan sebagaimana dihitung, tetapi tidak dihitung sebagai tercapai "
-        "dan tidak dimasukkan dalam rata-rata capaian sasaran."
+        kalimat.catatan_verifikasi_rekap(x.kode, x.alasan_verifikasi)
         for x in k.hasil.perlu_verifikasi
     ]
 
@@ -186,12 +175,7 @@ def ringkas(k: Konteks) -> list[m.Blok]:
                 "Rata-rata capaian",
             ],
             ringkasan,
-            catatan=[
-                "IKK tercapai bila capaian ≥ 100%. Rata-rata capaian adalah rata-rata hitung "
-                "capaian IKK sasaran tersebut"
-                + (", tanpa IKK yang perlu verifikasi." if verifikasi else "."),
-                *catatan_verifikasi(k),
-            ],
+            catatan=[kalimat.catatan_rekap(bool(verifikasi)), *catatan_verifikasi(k)],
         )
     )
     if hasil.alasan_tanpa_pembanding:
@@ -226,7 +210,62 @@ def ringkas(k: Konteks) -> list[m.Blok]:
                 hasil.tahun,
             )
         )
+    out += metode(k)
     return out
+
+
+def metode(k: Konteks) -> list[m.Blok]:
+    """The method note of Bab III A: how capaian is measured, said once, and each IKK's
+    target source and direction in one table (instead of a note under every IKK table)."""
+    hasil = k.hasil
+    th = hasil.tahun
+    ada_lalu = any(x.realisasi_lalu is not None or x.capaian_lalu is not None for x in hasil.ikk)
+    lalu = [x for x in hasil.ikk if x.sumber_target_lalu]
+    kolom = [
+        "IKK",
+        f"Sumber target {th}",
+        *([f"Sumber target {th - 1}"] if lalu else []),
+        "Arah indikator",
+    ]
+    baris = [
+        [
+            m.teks(f"{x.kode} {x.defn.nama}"),
+            m.teks(kalimat.sumber_target(x.sumber_target, th, x.target, x.defn.satuan)),
+            *(
+                [
+                    m.teks(
+                        kalimat.sumber_target(
+                            x.sumber_target_lalu, th - 1, x.target_lalu, x.defn.satuan
+                        )
+                        if x.sumber_target_lalu
+                        else "–"
+                    )
+                ]
+                if lalu
+                else []
+            ),
+            m.teks(kalimat.ARAH.get(x.defn.polaritas, x.defn.polaritas)),
+        ]
+        for x in hasil.ikk
+    ]
+    return [
+        m.Judul(4, "Metode Pengukuran Capaian", "metode-pengukuran"),
+        m.Paragraf(
+            kalimat.metode_pengukuran(
+                th,
+                any(x.defn.polaritas == "turun" for x in hasil.ikk),
+                any(x.sumber_target == "Renstra" for x in hasil.ikk),
+                ada_lalu,
+            )
+        ),
+        m.Tabel.buat(
+            "metode-ikk",
+            "Sumber Target dan Arah Indikator Kinerja Kegiatan",
+            kolom,
+            baris,
+            kelas="metode",
+        ),
+    ]
 
 
 # --------------------------------------------------------------------------- per IKK
@@ -297,7 +336,7 @@ def rumus(x: HasilIkk) -> m.Rumus | None:
             baris.append(("Capaian =", m.Pecahan("Realisasi", "Target"), "× 100%"))
             baris.append(("=", m.Pecahan(rv, tv), "× 100% =", m.Tebal(f.persen(x.capaian))))
     elif x.galat:
-        catatan.append(f"Capaian tidak dapat dihitung: {x.galat}.")
+        catatan.append(kalimat.capaian_tidak_dihitung(x.galat))
     return m.Rumus(baris, catatan) if baris or catatan else None
 
 
@@ -346,20 +385,15 @@ def tabel_periode(k: Konteks, x: HasilIkk) -> m.Tabel | None:
                 m.teks(r.keterangan or "", kelas="jumlah"),
             ]
         )
+    mulai = (tp.baris[0].label if tp.mulai is None else _label_mulai(tp)) if tp.mulai else None
     catatan = [
-        f"Realisasi {k.judul_periode} dibentuk dari {LABEL_AGREGASI.get(tp.agregasi, tp.agregasi)}"
-        + (
-            f", mulai {tp.baris[0].label if tp.mulai is None else _label_mulai(tp)}"
-            if tp.mulai
-            else ""
+        kalimat.catatan_agregasi(
+            k.judul_periode, LABEL_AGREGASI.get(tp.agregasi, tp.agregasi), mulai
         )
-        + "."
     ]
     if tp.kurang:
         catatan.append(
-            "Belum ada data untuk: "
-            + ", ".join(b.label for b in tp.baris if b.ke in tp.kurang)
-            + "."
+            kalimat.catatan_belum_ada_data([b.label for b in tp.baris if b.ke in tp.kurang])
         )
     jenis = NAMA_PERIODE.get(tp.jenis, tp.jenis.capitalize())
     return m.Tabel.buat(
@@ -417,38 +451,24 @@ def _renstra(k: Konteks, x: HasilIkk, judul: list[str]) -> list[m.Blok]:
                         _v(x, x.nilai_realisasi),
                     ]
                 ],
-                bernomor=False,
             )
         )
         r = x.nilai_realisasi
         if isinstance(r, Decimal):
-
-            def banding(t: Decimal) -> str:
-                if not isinstance(t, Decimal):  # an unknown Renstra target
-                    return "tidak dapat dibandingkan dengan"
-                lebih = r <= t if d.polaritas == "turun" else r >= t
-                return "telah mencapai" if lebih else "belum mencapai"
-
-            kal = f"Realisasi {nama_real} ({f.nilai_satuan(r, d.satuan)})"
-            bagian = []
-            t_ini = x.target_renstra.get(th)
-            if t_ini is not None:
-                bagian.append(
-                    f"{banding(t_ini)} target Renstra {th} ({f.nilai_satuan(t_ini, d.satuan)})"
-                )
-            if akhir != th and (periode or len(tahun) > 1):
-                t_akhir = x.target_renstra[akhir]
-                bagian.append(
-                    f"{banding(t_akhir)} target akhir Renstra {akhir} ({f.nilai_satuan(t_akhir, d.satuan)})"
-                )
-            if bagian:
-                parsial = (
-                    f" Realisasi ini baru mencakup {k.periode.rentang_bulan}, sebagian dari "
-                    "tahun target Renstra; perbandingannya bersifat sementara."
-                    if sebagian
-                    else ""
-                )
-                out.append(m.Paragraf(f"{kal} {' dan '.join(bagian)}.{parsial}"))
+            kal = kalimat.perbandingan_renstra(
+                th,
+                r,
+                d.satuan,
+                d.polaritas,
+                x.target_renstra.get(th),
+                (akhir, x.target_renstra[akhir])
+                if akhir != th and (periode or len(tahun) > 1)
+                else None,
+                nama_real,
+                k.periode.rentang_bulan if sebagian else None,
+            )
+            if kal:
+                out.append(m.Paragraf(kal))
     if (b := k.narasi_blok(n.perbandingan_renstra)) is not None:
         out.append(b)
     if out:
@@ -480,27 +500,18 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
                 ]
             ],
             catatan=[
-                (
-                    f"Target: {x.keterangan_target}; "
-                    if x.keterangan_target
-                    else f"Target bersumber dari {SUMBER_TARGET.get(x.sumber_target, '–')}; "
-                )
-                + f"indikator ini {POLARITAS[d.polaritas]}.",
                 *(
-                    [f"{TANDA_RENSTRA} Target Renstra {th}: target Perjanjian Kinerja tidak diisi."]
+                    [kalimat.catatan_target_renstra(TANDA_RENSTRA, th)]
                     if x.sumber_target == "Renstra"
                     else []
                 ),
                 *(
-                    [
-                        f"Perlu verifikasi: {x.alasan_verifikasi}. Capaian dihitung apa adanya, "
-                        "tetapi IKK ini tidak dinyatakan tercapai sampai datanya diverifikasi."
-                    ]
+                    [kalimat.catatan_verifikasi_ikk(x.alasan_verifikasi)]
                     if x.status == PERLU_VERIFIKASI and x.alasan_verifikasi
                     else []
                 ),
                 *(
-                    [f"Data telah dijelaskan oleh satker: {x.penjelasan_verifikasi}"]
+                    [kalimat.catatan_penjelasan(x.penjelasan_verifikasi)]
                     if x.penjelasan_verifikasi
                     else []
                 ),
@@ -517,14 +528,12 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
     # 2. vs last year
     lalu: list[m.Blok] = []
     if x.realisasi_lalu is not None or x.capaian_lalu is not None:
-        sumber = (
-            f" Target {th - 1}: {x.keterangan_target_lalu}." if x.keterangan_target_lalu else ""
+        pl = k.hasil.periode_lalu
+        catatan_lalu = (
+            kalimat.catatan_sebagian_tahun(k.periode.rentang_bulan, pl.rentang_bulan)
+            if k.periode.sebagian_tahun and pl is not None
+            else None
         )
-        if k.periode.sebagian_tahun and (pl := k.hasil.periode_lalu) is not None:
-            sumber += (
-                f" Realisasi {k.periode.rentang_bulan} dibandingkan dengan realisasi "
-                f"{pl.rentang_bulan}, periode yang sama tahun lalu."
-            )
         lalu.append(
             m.Tabel.buat(
                 f"{x.kode}-tahun-lalu",
@@ -553,9 +562,7 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
                         _teks_perubahan(x),
                     ]
                 ],
-                catatan="Perubahan capaian dinyatakan dalam poin persentase (selisih capaian)."
-                + sumber,
-                bernomor=False,
+                catatan=catatan_lalu,
             )
         )
     if (b := k.narasi_blok(n.perbandingan_tahun_lalu)) is not None:
@@ -578,10 +585,11 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
     if std is not None and x.nilai_realisasi is not None:
         nasional.append(
             m.Paragraf(
-                f"Standar nasional {f.nilai_satuan(std, d.satuan)}; realisasi "
-                f"{f.nilai_satuan(x.nilai_realisasi, d.satuan)} "
-                + ("memenuhi" if x.nilai_realisasi >= std else "belum memenuhi")
-                + " standar tersebut."
+                kalimat.standar_nasional(
+                    f.nilai_satuan(std, d.satuan),
+                    f.nilai_satuan(x.nilai_realisasi, d.satuan),
+                    x.nilai_realisasi >= std,
+                )
             )
         )
     if (b := k.narasi_blok(n.standar_nasional or d.keterangan_standar_nasional)) is not None:
@@ -635,38 +643,19 @@ def analisis_sasaran(k: Konteks, kode: str) -> list[m.Blok]:
             3, f"Sasaran Kegiatan {r.nomor}: {r.sasaran.nama}", f"sasaran-{m.slug(kode)}", "sasaran"
         )
     ]
-    kal = (
-        f"Sasaran ini diukur dengan {len(r.ikk)} IKK: {r.tercapai} tercapai"
-        + (f", {r.tidak_tercapai} belum tercapai" if r.tidak_tercapai else "")
-        + (f", {r.perlu_verifikasi} perlu verifikasi data" if r.perlu_verifikasi else "")
-        + (f", {r.tidak_dihitung} belum dapat dinilai" if r.tidak_dihitung else "")
-        + (f", {r.tidak_berlaku} tidak berlaku" if r.tidak_berlaku else "")
-        + (
-            f"; rata-rata capaian {f.persen(r.rata_capaian)}"
-            + (" (tanpa IKK yang perlu verifikasi)" if r.perlu_verifikasi else "")
-            if r.rata_capaian is not None
-            else ""
+    out.append(
+        m.Paragraf(
+            kalimat.ringkasan_sasaran(
+                len(r.ikk),
+                (r.tercapai, r.tidak_tercapai, r.perlu_verifikasi, r.tidak_dihitung, r.tidak_berlaku),
+                r.rata_capaian,
+                r.penyerapan,
+                r.selisih_efisiensi,
+                r.label_efisiensi,
+                kalimat.porsi_periode(r.penyerapan_relatif, k.periode.bulan_terakhir),
+            )
         )
     )
-    if isinstance(r.penyerapan, TidakDiketahui):
-        kal += (
-            ". Realisasi anggaran sasaran ini belum tersedia, sehingga efisiensinya belum "
-            "dapat dinilai"
-        )
-    elif r.penyerapan is not None:
-        # a partial period compares capaian with absorption relative to its expected share
-        relatif = (
-            f" atau {f.persen(r.penyerapan_relatif)} dari porsi yang semestinya terserap "
-            f"sampai {f.nama_bulan(k.periode.bulan_terakhir)}"
-            if r.penyerapan_relatif is not None
-            else ""
-        )
-        kal += (
-            f". Penyerapan anggaran sasaran {f.persen(r.penyerapan)}{relatif}; selisih capaian "
-            f"terhadap penyerapan {f.poin(r.selisih_efisiensi)} "
-            f"({r.label_efisiensi.lower() if r.label_efisiensi else '–'})"
-        )
-    out.append(m.Paragraf(kal + "."))
     for x in r.ikk:
         out += _analisis_ikk(k, x)
     return out

@@ -7,7 +7,7 @@ from decimal import Decimal
 from ... import format_id as f
 from ...tidak_diketahui import diketahui
 from ...tidak_diketahui import jumlah as jumlah_diketahui
-from .. import grafik
+from .. import grafik, kalimat
 from .. import model as m
 from ..konteks import Konteks
 
@@ -20,28 +20,7 @@ def gambaran_umum(k: Konteks) -> list[m.Blok]:
     if teks:
         out.append(teks)
     per = f" (per {p.penghuni_per})" if p.penghuni_per else ""
-    # an unknown figure is said in words, never "data tidak tersedia" where a number belongs
-    tahu_kap, tahu_huni = diketahui(p.kapasitas), diketahui(p.penghuni)
-    if tahu_kap and tahu_huni:
-        kalimat = (
-            f"Kapasitas hunian {f.nilai_satuan(p.kapasitas, 'orang')}, dihuni "
-            f"{f.nilai_satuan(p.penghuni, 'orang')}{per}; tingkat hunian "
-            f"{f.persen(hasil.okupansi)} dari kapasitas."
-        )
-    elif tahu_huni:
-        kalimat = (
-            f"Data kapasitas hunian belum tersedia; jumlah penghuni "
-            f"{f.nilai_satuan(p.penghuni, 'orang')}{per}, sehingga tingkat hunian belum dapat "
-            "dihitung."
-        )
-    elif tahu_kap:
-        kalimat = (
-            f"Kapasitas hunian {f.nilai_satuan(p.kapasitas, 'orang')}; data jumlah penghuni"
-            f"{per} belum tersedia, sehingga tingkat hunian belum dapat dihitung."
-        )
-    else:
-        kalimat = f"Data kapasitas hunian dan jumlah penghuni{per} belum tersedia."
-    out.append(m.Paragraf(kalimat))
+    out.append(m.Paragraf(kalimat.hunian(p.kapasitas, p.penghuni, p.penghuni_per, hasil.okupansi)))
     out.append(
         m.Tabel.buat(
             "hunian",

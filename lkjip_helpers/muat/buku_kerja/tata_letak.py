@@ -946,6 +946,49 @@ def _isian_narasi(nama: str) -> Isian:
     return _i(nama, _LABEL_NARASI[nama], "panjang", "Teks (Markdown).")
 
 
+_ISIAN_SURAT_PENGANTAR = (
+    _i(
+        "surat_pengantar.nomor",
+        "Surat pengantar: nomor",
+        "teks",
+        "Mis. W.6.PAS.PAS.10-UM.01.01-1435. Isi nomor, tanggal dan tujuan agar laporan memuat "
+        "surat pengantar kepada Kanwil.",
+    ),
+    _i("surat_pengantar.tanggal", "Surat pengantar: tanggal", "teks", "Mis. 30 Desember 2023."),
+    _i(
+        "surat_pengantar.kepada",
+        "Surat pengantar: kepada (Yth.)",
+        "teks",
+        "Mis. Kepala Kantor Wilayah Kementerian Hukum dan HAM Sumatera Selatan.",
+    ),
+    _i("surat_pengantar.alamat_tujuan", "Surat pengantar: di", "teks", "Mis. Palembang."),
+    _i("surat_pengantar.perihal", "Surat pengantar: perihal", "teks", "Boleh kosong."),
+    _i("surat_pengantar.lampiran", "Surat pengantar: lampiran", "teks", "Boleh kosong."),
+    _i(
+        "surat_pengantar.naskah",
+        "Surat pengantar: naskah yang dikirim",
+        "teks",
+        "Kosong = LKjIP periode ini.",
+    ),
+    _i(
+        "surat_pengantar.banyaknya",
+        "Surat pengantar: banyaknya",
+        "teks",
+        "Kosong = 1 (satu) Laporan.",
+    ),
+    _i(
+        "surat_pengantar.isi", "Surat pengantar: isi", "panjang", "Kosong = kalimat pengantar baku."
+    ),
+    _i(
+        "surat_pengantar.keterangan_tanda_tangan",
+        "Surat pengantar: keterangan tanda tangan",
+        "teks",
+        "Mis. Ditandatangani secara elektronik oleh. Penanda tangan: kepala satker (lembar Profil).",
+    ),
+)
+"""The cover letter's fields in the Narasi sheet (its signatory is the head in Profil)."""
+
+
 NARASI = Lembar(
     "Narasi",
     "Teks bab (narasi.yaml) dan teks evaluasi (evaluasi.yaml). Kosong = laporan memakai teks "
@@ -953,7 +996,8 @@ NARASI = Lembar(
     "data/README.md).",
     "narasi",
     isian=(
-        *(_isian_narasi(nama) for nama in s.Narasi.model_fields),
+        *(_isian_narasi(nama) for nama in s.Narasi.model_fields if nama != "surat_pengantar"),
+        *_ISIAN_SURAT_PENGANTAR,
         _i(
             "prioritas_nasional.uraian",
             "Prioritas nasional: uraian",
