@@ -1,7 +1,38 @@
 """Shared test set-up."""
 
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
 from lkjip_helpers.bangun.susun import lewati_rfc3987_syntax
 
 # nbformat -> jsonschema would import rfc3987_syntax, which compiles ~40 grammars (≈ 2,5 s);
 # the build skips it the same way (see lkjip_helpers.build.lewati_rfc3987_syntax).
 lewati_rfc3987_syntax()
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+@pytest.fixture(scope="session")
+def sampel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample report (lapas-banyuasin 2023, with its PDFs) built once for the session into a
+    temporary folder; returns its folder. Tests read it and must not change it.
+
+    Under pytest-xdist every test using it runs on one worker (the ``sampel`` group, set below),
+    so the build runs once however many workers there are."""
+    from lkjip_helpers.bangun.susun import build
+
+    out = tmp_path_factory.mktemp("sampel")
+    hasil = build("lapas-banyuasin", 2023, DATA, out, pdf=True, progress=False)
+    folder = Path(hasil.folder)
+    assert folder == out / "lapas-banyuasin" / "2023"
+    return folder
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # one xdist worker (``--dist loadgroup``) for all the tests that share the sample build
+    for item in items:
+        if "sampel" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("sampel"))

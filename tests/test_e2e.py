@@ -12,21 +12,15 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lkjip_helpers.bangun.susun import build
-
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).parents[1]
-DATA = ROOT / "data"
 
 
 @pytest.fixture(scope="module")
-def laporan(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("outputs")
-    hasil = build("lapas-banyuasin", 2023, DATA, out, pdf=True, progress=False)
-    folder = Path(hasil.folder)
-    assert folder == out / "lapas-banyuasin" / "2023"
-    return folder
+def laporan(sampel: Path) -> Path:
+    """The sample's build folder (tests/conftest.py builds it once for the session)."""
+    return sampel
 
 
 @pytest.fixture(scope="module")
