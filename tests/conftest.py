@@ -31,8 +31,27 @@ def sampel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+def _gruppe(item: pytest.Item) -> str | None:
+    """The xdist group of a test: the project fixture wider than a function that it uses (a
+    session one by name, else its module), so that fixture is set up on one worker only."""
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return None
+    modul = None
+    for nama in info.names_closure:
+        for fd in info.name2fixturedefs.get(nama, ()):
+            if not fd.baseid:  # pytest's and plugins' own fixtures (tmp_path_factory, …)
+                continue
+            if fd.scope == "session":
+                return nama
+            if fd.scope in ("package", "module", "class"):
+                modul = item.nodeid.split("::", 1)[0]
+    return modul
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # one xdist worker (``--dist loadgroup``) for all the tests that share the sample build
+    # under `pytest -n N --dist loadgroup` (make test), tests sharing an expensive fixture (the
+    # sample build, a module's build) run on one worker: each fixture is built once
     for item in items:
-        if "sampel" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("sampel"))
+        if gruppe := _gruppe(item):
+            item.add_marker(pytest.mark.xdist_group(gruppe))

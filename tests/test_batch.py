@@ -59,6 +59,7 @@ def kanwil(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.e2e
 def test_gagal_satu_yang_lain_tetap_dan_ringkasan(
     kanwil: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -106,6 +107,7 @@ def test_gagal_satu_yang_lain_tetap_dan_ringkasan(
     assert "lapas-rusak" in indeks and "gagal" in indeks
 
 
+@pytest.mark.e2e
 def test_inkremental_dan_only_tidak_menyusutkan_rekap(kanwil: Path) -> None:
     """Runs after test_gagal_satu_yang_lain_tetap_dan_ringkasan (same module fixture)."""
     manifest = kanwil / "params" / "kanwil.yaml"
@@ -152,6 +154,7 @@ def test_inkremental_dan_only_tidak_menyusutkan_rekap(kanwil: Path) -> None:
     assert not sisa_sementara(out)
 
 
+@pytest.mark.e2e
 def test_baris_polos_dari_pipa(tmp_path: Path) -> None:
     """Not on a terminal: one flushed line per finished report, while the batch still runs."""
     salin_data(tmp_path, ["lapas-kedua"])
@@ -192,6 +195,7 @@ def test_baris_polos_dari_pipa(tmp_path: Path) -> None:
     assert any(b.startswith("Indeks: ") for b in baris)
 
 
+@pytest.mark.e2e
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX process groups and SIGINT")
 @pytest.mark.parametrize("pekerja", ["1", "2"])
 def test_ctrl_c_menyisakan_yang_selesai_tanpa_setengah_jadi(tmp_path: Path, pekerja: str) -> None:
@@ -241,6 +245,7 @@ def test_ctrl_c_menyisakan_yang_selesai_tanpa_setengah_jadi(tmp_path: Path, peke
     assert rekam["dibatalkan"] is True
 
 
+@pytest.mark.e2e
 def test_dask_localcluster(tmp_path: Path) -> None:
     pytest.importorskip("distributed")
     salin_data(tmp_path, ["lapas-kedua"])

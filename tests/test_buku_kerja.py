@@ -126,6 +126,7 @@ def test_bukan_angka(nilai: object, kata: str) -> None:
 # --------------------------------------------------------------------------- export ↔ import
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     ("satker", "tahun", "periode"),
     [
@@ -198,6 +199,7 @@ def test_impor_ke_folder_kosong_semantik_sama(tmp_path: Path) -> None:
         assert _tanpa_kosong(kini) == _tanpa_kosong(lama), nama
 
 
+@pytest.mark.e2e
 def test_satu_sel_berubah_satu_baris_diff(tmp_path: Path) -> None:
     """Changing cells changes exactly their lines; comments on those lines stay."""
     data = salin_data(tmp_path)
@@ -229,6 +231,7 @@ def test_satu_sel_berubah_satu_baris_diff(tmp_path: Path) -> None:
     assert muat_laporan(SATKER, 2023, data).ini.profil.kapasitas is TIDAK_DIKETAHUI
 
 
+@pytest.mark.e2e
 def test_periksa_tidak_menulis(tmp_path: Path) -> None:
     data = salin_data(tmp_path)
     xlsx = tulis_ekspor(data, SATKER, 2023, keluaran=tmp_path / "e.xlsx").path
@@ -242,6 +245,7 @@ def test_periksa_tidak_menulis(tmp_path: Path) -> None:
     assert _sidik(data) == sebelum
 
 
+@pytest.mark.e2e
 def test_isian_yang_akan_dihapus_diperingatkan(tmp_path: Path) -> None:
     """Rows emptied in the workbook are removed from the file; the import says which first."""
     data = salin_data(tmp_path)
@@ -666,6 +670,7 @@ def _soffice(tmp_path: Path, berkas: Path, filter_: str) -> Path:
     return hasil
 
 
+@pytest.mark.e2e
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) tidak terpasang")
 def test_disimpan_ulang_libreoffice(tmp_path: Path) -> None:
     """A workbook opened and saved by LibreOffice imports back to byte-identical files (the
@@ -695,6 +700,7 @@ def test_disimpan_ulang_libreoffice(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- CLI
 
 
+@pytest.mark.e2e
 def test_cli_ekspor_impor_dan_galat(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = salin_data(tmp_path)
     xlsx = tmp_path / "b.xlsx"

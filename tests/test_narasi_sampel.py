@@ -29,6 +29,8 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from lkjip_helpers import format_id as f
 from lkjip_helpers.hitung import HasilLaporan
 from lkjip_helpers.hitung.hasil import hasil_untuk
@@ -264,6 +266,7 @@ def _salin(tmp_path: Path) -> Path:
     return data
 
 
+@pytest.mark.e2e
 def test_check_finds_a_figure_typed_back_into_a_narrative(tmp_path: Path) -> None:
     # the seed's own sentence for SK1.2 (seed line 931): 128% where the engine computes
     # 1435 / 1177 × 100 = 121,92%
@@ -281,6 +284,7 @@ def test_check_finds_a_figure_typed_back_into_a_narrative(tmp_path: Path) -> Non
     assert any("Bab III SK1.2 narasi" in x and "teks analis" in x for x in hasil)
 
 
+@pytest.mark.e2e
 def test_check_finds_a_figure_in_a_chapter_narrative(tmp_path: Path) -> None:
     # the seed's Bab IV calls 91,24 (the SMART-DJA score) the combined score; the engine's
     # combined score is 0,6 × 91,23 + 0,4 × 98,66 = 94,20

@@ -163,6 +163,7 @@ def test_notebook_rekap_tipis_dan_berparameter() -> None:
             assert len([s for s in body if not isinstance(s, ast.Import | ast.ImportFrom)]) <= 1
 
 
+@pytest.mark.e2e
 def test_dokumen_rekap_html_dan_pdf(data: Path, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
