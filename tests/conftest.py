@@ -53,5 +53,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # under `pytest -n N --dist loadgroup` (make test), tests sharing an expensive fixture (the
     # sample build, a module's build) run on one worker: each fixture is built once
     for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue  # a group the test chose itself
         if gruppe := _gruppe(item):
             item.add_marker(pytest.mark.xdist_group(gruppe))

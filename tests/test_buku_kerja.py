@@ -266,6 +266,7 @@ def test_isian_yang_akan_dihapus_diperingatkan(tmp_path: Path) -> None:
     assert "tanggapan: []" in teks and "# Tanggapan satker atas temuan memo" in teks
 
 
+@pytest.mark.e2e
 def test_disk_penuh_saat_menulis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A failed write names the file and the cause (exit 3 in the CLI); the file keeps its
     old content and no temporary file is left behind."""
@@ -287,6 +288,7 @@ def test_disk_penuh_saat_menulis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert _sidik(data) == sebelum
 
 
+@pytest.mark.e2e
 def test_rumus_dibaca_dari_nilai_tersimpan(tmp_path: Path) -> None:
     """A formula is read as the value Excel cached for it (never evaluated by us). openpyxl
     writes formulas without a cached value, so the test adds one to the sheet's XML the way
@@ -436,6 +438,7 @@ def _isi_satker_baru(xlsx: Path, katalog: dict) -> None:
     wb.save(xlsx)
 
 
+@pytest.mark.e2e
 def test_templat_satker_yang_belum_ada_impor_menulis_satker_yaml(tmp_path: Path) -> None:
     """Without satker-baru: the template names the catalog, the import writes satker.yaml
     (id and catalog from the workbook, identity from the Satker sheet) and the period."""
@@ -560,6 +563,7 @@ def _mistakes(xlsx: Path) -> dict[str, tuple[str, str | None]]:
     return tempat
 
 
+@pytest.mark.e2e
 def test_selusin_kesalahan_satu_pesan_masing_masing(tmp_path: Path) -> None:
     data = salin_data(tmp_path)
     xlsx = tulis_ekspor(data, SATKER, 2023, keluaran=tmp_path / "salah.xlsx").path
@@ -586,6 +590,7 @@ def test_selusin_kesalahan_satu_pesan_masing_masing(tmp_path: Path) -> None:
     assert "'Anggaran Sasaran'!" in teks[tempat["rumus tanpa nilai tersimpan"]]
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     ("ubah", "lokasi", "kata"),
     [
