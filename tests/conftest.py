@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,45 +18,38 @@ lewati_rfc3987_syntax()
 DATA = Path(__file__).parents[1] / "data"
 
 
+@contextmanager
+def _sendiri(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (POSIX; elsewhere the tests run in one process)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: `make test` runs there without workers
+        yield
+        return
+    with path.open("w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
 def sampel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample report (lapas-banyuasin 2023, with its PDFs) built once for the session into a
-    temporary folder; returns its folder. Tests read it and must not change it.
+    """The sample report (lapas-banyuasin 2023, with its PDFs) built once for the test run into
+    a temporary folder; returns its folder. Tests read it and must not change it.
 
-    Under pytest-xdist every test using it runs on one worker (the ``sampel`` group, set below),
-    so the build runs once however many workers there are."""
+    Under pytest-xdist (``make test``) the workers share one build: the first to need it builds
+    it under a lock, the others wait and read it."""
     from lkjip_helpers.bangun.susun import build
 
-    out = tmp_path_factory.mktemp("sampel")
-    hasil = build("lapas-banyuasin", 2023, DATA, out, pdf=True, progress=False)
-    folder = Path(hasil.folder)
-    assert folder == out / "lapas-banyuasin" / "2023"
+    akar = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        akar = akar.parent  # the folder of this run, above every worker's own
+    out = akar / "sampel"
+    folder = out / "lapas-banyuasin" / "2023"
+    with _sendiri(akar / "sampel.lock"):
+        if not (folder / "build.json").is_file():  # written last, by the atomic swap
+            hasil = build("lapas-banyuasin", 2023, DATA, out, pdf=True, progress=False)
+            assert Path(hasil.folder) == folder
     return folder
-
-
-def _gruppe(item: pytest.Item) -> str | None:
-    """The xdist group of a test: the project fixture wider than a function that it uses (a
-    session one by name, else its module), so that fixture is set up on one worker only."""
-    info = getattr(item, "_fixtureinfo", None)
-    if info is None:
-        return None
-    modul = None
-    for nama in info.names_closure:
-        for fd in info.name2fixturedefs.get(nama, ()):
-            if not fd.baseid:  # pytest's and plugins' own fixtures (tmp_path_factory, …)
-                continue
-            if fd.scope == "session":
-                return nama
-            if fd.scope in ("package", "module", "class"):
-                modul = item.nodeid.split("::", 1)[0]
-    return modul
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # under `pytest -n N --dist loadgroup` (make test), tests sharing an expensive fixture (the
-    # sample build, a module's build) run on one worker: each fixture is built once
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue  # a group the test chose itself
-        if gruppe := _gruppe(item):
-            item.add_marker(pytest.mark.xdist_group(gruppe))

@@ -28,8 +28,7 @@ from lkjip_helpers.muat import skema as s
 from lkjip_helpers.muat.data import _muat_cache
 from lkjip_helpers.periksa import periksa
 
-# one xdist worker for the module: the case count is checked after both properties ran
-pytestmark = [pytest.mark.fuzz, pytest.mark.xdist_group("fuzz-yaml")]
+pytestmark = pytest.mark.fuzz
 
 DATA = Path(__file__).parents[1] / "data"
 SATKER = "lapas-banyuasin"
