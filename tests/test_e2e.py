@@ -89,8 +89,10 @@ def _baris(html: str, kunci: str) -> dict[str, list[str]]:
     """The rows of the table ``figure[data-kunci=kunci]``, keyed by their first cell."""
     from bs4 import BeautifulSoup
 
-    figur = BeautifulSoup(html, "html.parser").select_one(f'figure[data-kunci="{kunci}"]')
-    assert figur is not None, kunci
+    awal = re.search(rf'<figure[^>]*\sdata-kunci="{re.escape(kunci)}"', html)
+    assert awal is not None, kunci
+    # that figure only (parsing the whole 100-page report per table takes a second)
+    figur = BeautifulSoup(html[awal.start() : html.index("</figure>", awal.start())], "html.parser")
     sel = [
         [c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]
         for tr in figur.find_all("tr")
