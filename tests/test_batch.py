@@ -59,6 +59,7 @@ def kanwil(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.e2e
 def test_gagal_satu_yang_lain_tetap_dan_ringkasan(
     kanwil: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -106,6 +107,7 @@ def test_gagal_satu_yang_lain_tetap_dan_ringkasan(
     assert "lapas-rusak" in indeks and "gagal" in indeks
 
 
+@pytest.mark.e2e
 def test_inkremental_dan_only_tidak_menyusutkan_rekap(kanwil: Path) -> None:
     """Runs after test_gagal_satu_yang_lain_tetap_dan_ringkasan (same module fixture)."""
     manifest = kanwil / "params" / "kanwil.yaml"
@@ -152,6 +154,7 @@ def test_inkremental_dan_only_tidak_menyusutkan_rekap(kanwil: Path) -> None:
     assert not sisa_sementara(out)
 
 
+@pytest.mark.e2e
 def test_baris_polos_dari_pipa(tmp_path: Path) -> None:
     """Not on a terminal: one flushed line per finished report, while the batch still runs."""
     salin_data(tmp_path, ["lapas-kedua"])
@@ -192,13 +195,19 @@ def test_baris_polos_dari_pipa(tmp_path: Path) -> None:
     assert any(b.startswith("Indeks: ") for b in baris)
 
 
+@pytest.mark.e2e
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX process groups and SIGINT")
 @pytest.mark.parametrize("pekerja", ["1", "2"])
 def test_ctrl_c_menyisakan_yang_selesai_tanpa_setengah_jadi(tmp_path: Path, pekerja: str) -> None:
     salin_data(tmp_path, ["lapas-a", "lapas-b", "lapas-c"])
-    nb = folder_notebook(
-        tmp_path, {"04_lambat.ipynb": 'import time\nif satker != "lapas-a":\n    time.sleep(120)'}
+    berjalan = tmp_path / "bab-lambat-berjalan"
+    lambat = (
+        "import pathlib, time\n"
+        'if satker != "lapas-a":\n'
+        f"    pathlib.Path({str(berjalan)!r}).touch()\n"
+        "    time.sleep(120)"
     )
+    nb = folder_notebook(tmp_path, {"04_lambat.ipynb": lambat})
     manifest = _manifest(
         tmp_path,
         nb,
@@ -226,7 +235,12 @@ def test_ctrl_c_menyisakan_yang_selesai_tanpa_setengah_jadi(tmp_path: Path, peke
     for teks in proses.stdout:
         if teks.startswith("[1/3]"):
             break
-    time.sleep(1.0)  # the slow chapters are running now
+    # the slow chapter is running now (on a loaded machine its kernel can take seconds to start)
+    batas = time.monotonic() + 90
+    while not berjalan.exists() and time.monotonic() < batas and proses.poll() is None:
+        time.sleep(0.1)
+    assert berjalan.exists(), "the slow chapter never started"
+    time.sleep(0.5)
     os.killpg(proses.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
     sisa, err = proses.communicate(timeout=120)
     assert proses.returncode == 130, err
@@ -241,6 +255,7 @@ def test_ctrl_c_menyisakan_yang_selesai_tanpa_setengah_jadi(tmp_path: Path, peke
     assert rekam["dibatalkan"] is True
 
 
+@pytest.mark.e2e
 def test_dask_localcluster(tmp_path: Path) -> None:
     pytest.importorskip("distributed")
     salin_data(tmp_path, ["lapas-kedua"])

@@ -132,6 +132,7 @@ def _bangun(data: Path, out: Path, **lain: object):
     )
 
 
+@pytest.mark.e2e
 def test_build_tanpa_perubahan_dipakai_ulang(tmp_path: Path) -> None:
     data = salin_data(tmp_path, [])
     out = tmp_path / "outputs"
@@ -163,6 +164,7 @@ def test_build_tanpa_perubahan_dipakai_ulang(tmp_path: Path) -> None:
     assert not sisa_sementara(out)
 
 
+@pytest.mark.e2e
 def test_periode_folder_dan_parameter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = salin_data(tmp_path, [])
     # a Semester I folder beside the annual one (the review memo loads the period's data)
