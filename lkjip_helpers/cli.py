@@ -813,7 +813,10 @@ def _tampilkan_belum_dijawab(console: Console, belum: list) -> None:
     tabel.add_column("Tingkat", no_wrap=True)
     tabel.add_column("Masalah", overflow="fold")
     for m in belum:
-        tabel.add_row(m.id, f"[{WARNA[m.tingkat]}]{m.tingkat}[/]", escape(m.judul))
+        judul = m.judul
+        if m.perbaikan_gagal:
+            judul += " — dijawab diperbaiki, tetapi masih muncul pada data sekarang"
+        tabel.add_row(m.id, f"[{WARNA[m.tingkat]}]{m.tingkat}[/]", escape(judul))
     console.print(tabel)
     console.print(
         f"Mode ketat: [yellow]{len(belum)} masalah belum ditanggapi[/]; jawab dengan id di "

@@ -231,10 +231,10 @@ def test_counts_for_the_memo_header(memo):
 
 
 def test_responses_attach_to_problems(memo):
-    # data/…/2023/tanggapan.yaml answers two problems: the IKPA pagu (dijelaskan) and the NKA
-    # called 91,24 in Bab IV (diperbaiki)
+    # data/…/2023/tanggapan.yaml answers two problems: the IKPA pagu and the NKA called 91,24
+    # in Bab IV (both dijelaskan: the draft's figure stays a claim, so it cannot be "fixed")
     dijawab = {m.id: m.tanggapan.status for m in memo.masalah if m.tanggapan}
-    assert sorted(dijawab.values()) == ["dijelaskan", "diperbaiki"]
+    assert sorted(dijawab.values()) == ["dijelaskan", "dijelaskan"]
     pagu = next(m for m in memo.masalah if m.kode == "PAGU_IKPA_BEDA")
     assert pagu.terjawab and pagu.tanggapan.status == "dijelaskan"
     assert len(memo.belum_dijawab) == memo.jumlah["peringatan"] - 2

@@ -330,7 +330,8 @@ def hitung(data: DataLaporan) -> HasilLaporan:
     tidak_dikenal: list[tuple[int, str]] = []
     nomor_sasaran: dict[str, int] = {}
     tanggapan = data.ini.tanggapan.tanggapan if data.ini.tanggapan else []
-    dijelaskan = {t.id: t.teks for t in tanggapan if t.status == "dijelaskan"}
+    # an explanation lifts a validity failure only once a reviewer accepted it
+    dijelaskan = {t.id: t.teks for t in tanggapan if t.diterima}
     for baris, item in enumerate(kin.indikator, start=1):
         defn = data.indikator.get(item.kode)
         if defn is None:

@@ -176,13 +176,33 @@ def _entri(msl: Masalah, dok: Dokumen) -> m.Blok:
                 f"{esc(t.teks)}</p>"
             )
         )
-    elif msl.tingkat != "info":
+        if t.status == "dijelaskan":
+            terima = (
+                f"penjelasan diterima oleh {t.diterima_oleh}, {t.tanggal_diterima}."
+                if t.diterima
+                else "penjelasan belum diterima peninjau; angka dan status di laporan tidak "
+                "berubah karenanya."
+            )
+            blok.append(m.Html(f'<p class="tanggapan-penerimaan">{esc(_kapital(terima))}</p>'))
+    if msl.perbaikan_gagal:
+        blok.append(
+            m.Html(
+                '<p class="tanggapan tanggapan-gagal"><strong>Perbaikan belum terbukti:</strong> '
+                f"{esc(', '.join(msl.perbaikan_gagal))} dijawab “diperbaiki”, tetapi masalah ini "
+                "masih muncul pada data sekarang; jawaban itu tidak dihitung sebagai tanggapan.</p>"
+            )
+        )
+    elif msl.tanggapan is None and msl.tingkat != "info":
         blok.append(
             m.Html(
                 '<p class="tanggapan tanggapan-belum"><strong>Tanggapan satker:</strong> belum ada.</p>'
             )
         )
     return m.Kelompok(f"masalah kelompok-{msl.kelompok}", blok, msl.id)
+
+
+def _kapital(teks: str) -> str:
+    return teks[:1].upper() + teks[1:]
 
 
 def _info(daftar: list[Masalah]) -> list[m.Blok]:

@@ -102,6 +102,16 @@ class Rincian:
     """The satker's answer to this finding's own id."""
 
 
+def _belum_diperbaiki(t: Tanggapan | None) -> bool:
+    return t is not None and t.status == "diperbaiki"
+
+
+def _berlaku(t: Tanggapan | None) -> bool:
+    """An answer that covers a finding still present: an explanation (a fix would have made
+    the finding disappear)."""
+    return t is not None and t.status != "diperbaiki"
+
+
 @dataclass
 class Masalah:
     """One distinct problem of the review memo, with all its places under it."""
@@ -145,12 +155,21 @@ class Masalah:
         return {r.temuan_id: r.tanggapan for r in self.rincian if r.tanggapan is not None}
 
     @property
+    def perbaikan_gagal(self) -> list[str]:
+        """Ids answered ``diperbaiki`` whose finding is still there (the problem's own id or
+        a finding's): the fix did not happen, so the answer does not count."""
+        ids = [self.id] if _belum_diperbaiki(self.tanggapan) else []
+        ids += [r.temuan_id for r in self.rincian if _belum_diperbaiki(r.tanggapan)]
+        return list(dict.fromkeys(ids))
+
+    @property
     def terjawab(self) -> bool:
-        """Answered: the problem's id is, or every non-info finding under it is."""
-        if self.tanggapan is not None:
+        """Answered: the problem's id is, or every non-info finding under it is. An answer
+        ``diperbaiki`` never counts: the problem is still here, so it was not fixed."""
+        if _berlaku(self.tanggapan):
             return True
         wajib = [r for r in self.rincian if r.tingkat != "info"]
-        return bool(wajib) and all(r.tanggapan is not None for r in wajib)
+        return bool(wajib) and all(_berlaku(r.tanggapan) for r in wajib)
 
     def to_dict(self) -> dict[str, object]:
         """Plain JSON-able dict (``pemeriksaan.json``)."""
@@ -712,7 +731,8 @@ def _buat(
         _info(m, anggota)
         m.perhitungan = []
     elif jenis == "cacat":
-        _masalah_cacat(m, anggota, hasil)
+        ids = (m.id, *(t.id for t in anggota))
+        _masalah_cacat(m, anggota, hasil, [jawab[x] for x in ids if x in jawab])
     elif jenis == "anggaran":
         _masalah_anggaran(m, kunci, anggota, hasil)
     elif jenis == "klaim":
@@ -749,7 +769,12 @@ def _info(m: Masalah, anggota: list[Temuan]) -> None:
     m.uraian = URAIAN_INFO.get(kode, _kalimat(anggota[0].pesan) if n == 1 else "")
 
 
-def _masalah_cacat(m: Masalah, anggota: list[Temuan], hasil: HasilLaporan) -> None:
+def _masalah_cacat(
+    m: Masalah,
+    anggota: list[Temuan],
+    hasil: HasilLaporan,
+    jawab_cacat: list[Tanggapan] | None = None,
+) -> None:
     inti = next(t for t in anggota if _cacat(t))
     m.kode = inti.kode
     kodes = [str(s[1]) for s in inti.subjek if s[0] == "ikk" and len(s) > 1]
@@ -782,10 +807,18 @@ def _masalah_cacat(m: Masalah, anggota: list[Temuan], hasil: HasilLaporan) -> No
     ]
     if verif:
         m.uraian += (
-            f" Sampai datanya diperbaiki atau dijelaskan dalam tanggapan, {_daftar(h.kode for h in verif)} "
-            "berstatus “Perlu verifikasi” (bukan “Tercapai”) dan tidak ikut dihitung dalam "
-            "rata-rata capaian sasaran."
+            " Sampai datanya diperbaiki, atau penjelasan satker diterima peninjau, "
+            f"{_daftar(h.kode for h in verif)} berstatus “Perlu verifikasi” (bukan “Tercapai”) "
+            "dan tidak ikut dihitung dalam rata-rata capaian sasaran."
         )
+        menunggu = [
+            t for t in (jawab_cacat or []) if t.status == "dijelaskan" and not t.diterima
+        ]
+        if menunggu:
+            m.uraian += (
+                f" Satker sudah menjelaskan (“{menunggu[0].teks}”); penjelasan itu belum "
+                "diterima peninjau, sehingga status tidak berubah."
+            )
         m.kesimpulan[:0] = [
             f"status {h.kode}: perlu verifikasi (menurut angka saja: "
             f"{(h.status_hitung or '').lower()}"
