@@ -256,7 +256,7 @@ def test_problem_ids_are_stable_across_edits_elsewhere(tmp_path, memo):
     (nka,) = [m for m in baru if m.subjek and m.subjek[0] == ("nka",)]
     assert nka.id == lama.id
     assert sorted(t.kode for t in nka.temuan) == ["KLAIM_BEDA", "NARASI_ANGKA_BEDA"]
-    assert nka.tanggapan is not None and nka.tanggapan.status == "diperbaiki"
+    assert nka.tanggapan is not None and nka.tanggapan.status == "dijelaskan"
     assert {m.id for m in baru} == {m.id for m in memo.masalah}
 
 
