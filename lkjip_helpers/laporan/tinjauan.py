@@ -13,6 +13,7 @@ report's document model (for the numbers and anchors of our tables).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .. import format_id as f
@@ -161,9 +162,9 @@ def _entri(msl: Masalah, dok: Dokumen) -> m.Blok:
         )
     if msl.lokasi_data:
         blok.append(
-            m.Paragraf(
-                "Lokasi data (untuk tim penyusun): " + "; ".join(msl.lokasi_data) + ".",
-                "lokasi-data",
+            m.Html(
+                f'<p class="lokasi-data"><a href="#letak-{esc(msl.id)}">Letak data untuk tim '
+                "penyusun</a></p>"
             )
         )
     if msl.tanggapan is not None:
@@ -215,20 +216,41 @@ def _info(daftar: list[Masalah]) -> list[m.Blok]:
                 f"{esc(msl.uraian)}</p></div>"
             )
         )
-        if len(rincian) > 1:
+        if rincian and not (len(rincian) == 1 and rincian[0].rstrip(".") in msl.uraian):
             out.append(m.Daftar(rincian, False))
     return out
 
 
-def _kelengkapan(dok: Dokumen) -> list[m.Blok]:
-    ada = {nama: bool(b) for bagian in dok.bab.values() for nama, b in bagian.items()}
-    baris = []
-    for nama, label in _BAGIAN_WAJIB:
-        isi = ada.get(nama, False)
-        baris.append(
-            [label, m.teks("Ada" if isi else "Tidak ada", kelas="ada" if isi else "tidak-ada")]
+def _bagian_lampiran(hasil: HasilLaporan) -> list[tuple[str, bool]]:
+    """Parts a signed LKjIP carries besides its chapters (the draft had them): the signed PK
+    as an image, and an image for every attached document the data list."""
+    lamp = hasil.data.ini.lampiran
+    gambar = list(lamp.gambar) if lamp else []
+    judul_gambar = {g.judul.strip().lower() for g in gambar}
+    pk = any(
+        g.tempat == "perjanjian_kinerja" or "perjanjian kinerja" in g.judul.lower() for g in gambar
+    )
+    out = [("Lampiran — Perjanjian Kinerja bertanda tangan (pindaian)", pk)]
+    for d in lamp.dokumen_lain if lamp else []:
+        if "perjanjian kinerja" in d.judul.lower():
+            continue
+        out.append(
+            (f"Lampiran — gambar “{d.judul}”", d.judul.strip().lower() in judul_gambar)
         )
-    kurang = [label for nama, label in _BAGIAN_WAJIB if not ada.get(nama, False)]
+    return out
+
+
+def _kelengkapan(dok: Dokumen, hasil: HasilLaporan) -> list[m.Blok]:
+    ada = {nama: bool(b) for bagian in dok.bab.values() for nama, b in bagian.items()}
+    # the cover letter to the Kakanwil is optional in the model; without its fields it is absent
+    bagian = [("surat_pengantar", "Surat pengantar kepada Kepala Kantor Wilayah")]
+    daftar = [(label, ada.get(nama, False)) for nama, label in bagian + _BAGIAN_WAJIB]
+    daftar += _bagian_lampiran(hasil)
+    baris = [
+        [label, m.teks("Ada" if isi else "Tidak ada", kelas="ada" if isi else "tidak-ada")]
+        for label, isi in daftar
+    ]
+    kurang = [label for label, isi in daftar if not isi]
     return [
         m.Paragraf(
             "Bagian laporan menurut PermenPANRB 53/2014 dan struktur LKjIP Kemenkumham. Bagian "
@@ -244,24 +266,6 @@ def _kelengkapan(dok: Dokumen) -> list[m.Blok]:
 def _format(dok: Dokumen, hasil: HasilLaporan) -> list[m.Blok]:
     tabel = dok.semua_tabel()
     gambar = [g for bagian in dok.bab.values() for b in bagian.values() for g in b.gambar]
-    transkripsi = [
-        f"{x.kode}, {tp.judul}: {tp.catatan_transkripsi}"
-        for x in hasil.ikk
-        for tp in x.data.tabel_pendukung
-        if tp.catatan_transkripsi
-    ]
-    catatan: list[m.Blok] = (
-        [
-            m.Paragraf(
-                "Catatan transkripsi tabel pendukung (letak dan bentuk aslinya di draf; tidak "
-                "dicetak di laporan):",
-                "subjudul",
-            ),
-            m.Daftar(transkripsi, False),
-        ]
-        if transkripsi
-        else []
-    )
     return [
         m.Paragraf(
             f"Laporan memuat {len(tabel)} tabel bernomor dan {len(gambar)} gambar bernomor, "
@@ -269,8 +273,49 @@ def _format(dok: Dokumen, hasil: HasilLaporan) -> list[m.Blok]:
             "dihitung dari data; angka dalam narasi ditulis melalui isian yang terikat pada "
             "data, sehingga narasi dan tabel tidak dapat berbeda."
         ),
-        *catatan,
     ]
+
+
+def _tim_penyusun(tj: Tinjauan, hasil: HasilLaporan) -> list[m.Blok]:
+    """The part for the tim penyusun: where in the data files each problem is, and the
+    transcription notes of the supporting tables (the reviewer's text names no file or line)."""
+    out: list[m.Blok] = [
+        m.Paragraf(
+            "Letak setiap masalah di berkas data (berkas, baris, kolom), untuk membetulkan data "
+            "atau teks. Bagian ini tidak diperlukan untuk reviu."
+        )
+    ]
+    for msl in tj.masalah:
+        if not msl.lokasi_data:
+            continue
+        out.append(
+            m.Html(
+                f'<div class="letak-data" id="letak-{esc(msl.id)}"><p><a href="#{esc(msl.id)}">'
+                f"{esc(msl.judul)}</a> (<code>{esc(msl.id)}</code>)</p></div>"
+            )
+        )
+        out.append(m.Daftar(msl.lokasi_data, False))
+    transkripsi = [
+        f"{x.kode}, {tp.judul}: {tp.catatan_transkripsi}"
+        for x in hasil.ikk
+        for tp in x.data.tabel_pendukung
+        if tp.catatan_transkripsi
+    ]
+    if transkripsi:
+        out += [
+            m.Paragraf(
+                "Catatan transkripsi tabel pendukung (letak dan bentuk aslinya di draf; tidak "
+                "dicetak di laporan):",
+                "subjudul",
+            ),
+            m.Daftar([_tanpa_kata_alat(x) for x in transkripsi], False),
+        ]
+    return out
+
+
+def _tanpa_kata_alat(teks: str) -> str:
+    """``seed baris 12`` → ``draf baris 12``: the draft is the draft, not a test "seed"."""
+    return re.sub(r"\bseed\b", "draf", teks)
 
 
 def _rekomendasi(tj: Tinjauan) -> list[str]:
@@ -359,7 +404,7 @@ def susun_tinjauan(tj: Tinjauan, hasil: HasilLaporan, dok: Dokumen) -> list[m.Bl
                 + "</ol>"
             )
         )
-    out += [m.Judul(2, "A. Kelengkapan Bagian Laporan", "kelengkapan"), *_kelengkapan(dok)]
+    out += [m.Judul(2, "A. Kelengkapan Bagian Laporan", "kelengkapan"), *_kelengkapan(dok, hasil)]
     out += [m.Judul(2, "B. Format dan Struktur", "format"), *_format(dok, hasil)]
     out.append(m.Judul(2, "C. Keandalan Angka", "keandalan"))
     out.append(
@@ -380,6 +425,8 @@ def susun_tinjauan(tj: Tinjauan, hasil: HasilLaporan, dok: Dokumen) -> list[m.Bl
         else:
             out += [_entri(x, dok) for x in anggota]
     out += [m.Judul(2, "D. Rekomendasi", "rekomendasi"), m.Daftar(_rekomendasi(tj))]
+    out += [m.Judul(2, "E. Untuk Tim Penyusun: Letak Data", "tim-penyusun")]
+    out += _tim_penyusun(tj, hasil)
     out += [
         m.Judul(2, "Cara Menanggapi", "cara-menanggapi"),
         m.Paragraf(

@@ -354,8 +354,8 @@ JUDUL_INFO: dict[str, str] = {
 }
 
 URAIAN_INFO: dict[str, str] = {
-    "KLAIM_PEMOTONGAN": "Draf memotong angka alih-alih membulatkannya (117,647… ditulis 117,64; "
-    "dibulatkan seharusnya 117,65). Laporan memakai pembulatan yang benar.",
+    "KLAIM_PEMOTONGAN": "Draf memotong angka alih-alih membulatkannya (angkanya di bawah). "
+    "Laporan memakai pembulatan yang benar.",
     "KLAIM_PEMBULATAN": "Angka ini sama dengan hasil hitung setelah dibulatkan ke jumlah desimal "
     "yang ditulis draf; dicatat untuk kelengkapan.",
     "KLAIM_SELISIH_KECIL": "Selisihnya hanya satu angka di desimal terakhir, biasanya karena "
