@@ -231,10 +231,13 @@ def test_counts_for_the_memo_header(memo):
 
 
 def test_responses_attach_to_problems(memo):
-    # data/…/2023/tanggapan.yaml answers two problems: the IKPA pagu and the NKA called 91,24
-    # in Bab IV (both dijelaskan: the draft's figure stays a claim, so it cannot be "fixed")
+    # data/…/2023/tanggapan.yaml answers two problems: the IKPA pagu (dijelaskan) and the NKA
+    # called 91,24 in Bab IV (diperbaiki: the draft's figure stays a claim, and no narrative of
+    # the report states it any more, so the fix holds)
     dijawab = {m.id: m.tanggapan.status for m in memo.masalah if m.tanggapan}
-    assert sorted(dijawab.values()) == ["dijelaskan", "dijelaskan"]
+    assert sorted(dijawab.values()) == ["dijelaskan", "diperbaiki"]
+    nka = next(m for m in memo.masalah if m.tanggapan and m.tanggapan.status == "diperbaiki")
+    assert nka.terjawab and nka.perbaikan_gagal == []
     pagu = next(m for m in memo.masalah if m.kode == "PAGU_IKPA_BEDA")
     assert pagu.terjawab and pagu.tanggapan.status == "dijelaskan"
     assert len(memo.belum_dijawab) == memo.jumlah["peringatan"] - 2
@@ -256,7 +259,9 @@ def test_problem_ids_are_stable_across_edits_elsewhere(tmp_path, memo):
     (nka,) = [m for m in baru if m.subjek and m.subjek[0] == ("nka",)]
     assert nka.id == lama.id
     assert sorted(t.kode for t in nka.temuan) == ["KLAIM_BEDA", "NARASI_ANGKA_BEDA"]
-    assert nka.tanggapan is not None and nka.tanggapan.status == "dijelaskan"
+    assert nka.tanggapan is not None and nka.tanggapan.status == "diperbaiki"
+    # the answer said "diperbaiki", but the narrative states 91,24 again: not fixed any more
+    assert nka.perbaikan_gagal == [nka.id] and not nka.terjawab
     assert {m.id for m in baru} == {m.id for m in memo.masalah}
 
 

@@ -744,6 +744,17 @@ class Bagian:
         }
 
 
+class Rujukan(set):  # type: ignore[type-arg]
+    """The (``tabel``/``gambar``, key) pairs of a report; :attr:`nomor` maps (``tabel``/
+    ``gambar``, number) to (key, caption)."""
+
+    nomor: dict[tuple[str, str], tuple[str, str]]
+
+    def __init__(self, isi: object = ()) -> None:
+        super().__init__(isi)  # type: ignore[arg-type]
+        self.nomor = {}
+
+
 class Dokumen:
     """The sections of a report in document order, with tables and figures numbered.
 
@@ -791,9 +802,16 @@ class Dokumen:
         isi = "|".join(f"{nama}={b.sidik()}" for nama, b in self.bab[bab].items())
         return hashlib.sha256(isi.encode("utf-8")).hexdigest()
 
-    def kunci_rujukan(self) -> set[tuple[str, str]]:
-        """Every (``tabel``/``gambar``, key) a narrative may cross-reference."""
-        return set(self._kunci)
+    def kunci_rujukan(self) -> Rujukan:
+        """Every (``tabel``/``gambar``, key) a narrative may cross-reference (with the
+        numbering, for typed "Tabel 3.9" references: :attr:`Rujukan.nomor`)."""
+        r = Rujukan(self._kunci)
+        r.nomor = {
+            (jenis, x.nomor): (kunci, x.judul)
+            for (jenis, kunci), x in self._kunci.items()
+            if x.nomor
+        }
+        return r
 
     def cari(self, jenis: str, kunci: str) -> Tabel | Gambar | None:
         """The table (``jenis="tabel"``) or figure (``"gambar"``) with this key."""

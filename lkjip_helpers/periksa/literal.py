@@ -240,7 +240,7 @@ def _literal_teks(
             sesudah = k_bersih[m.end() :]
             if re.fullmatch(r"[\s*\-(]*", sebelum) and re.match(r"[.)]", sesudah):
                 continue  # a list item's number ("1.", "14)")
-            x = Literal(sumber, teks_angka, "angka", kalimat)
+            x = Literal(sumber, teks_angka, "angka", kalimat, keterangan="angka tanpa satuan; tidak dibandingkan")
             if re.match(r"[\-/]\s*\d|\.\w", sesudah) or re.search(r"[\w/\-]$", sebelum):
                 continue  # part of a code or a number ("PAS-PR.01.01-10", "2020-2024" tail)
             if re.fullmatch(r"(19|20)\d\d", teks_angka):

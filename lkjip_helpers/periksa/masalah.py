@@ -103,13 +103,8 @@ class Rincian:
 
 
 def _belum_diperbaiki(t: Tanggapan | None) -> bool:
+    """An answer "diperbaiki" to a finding that is still found."""
     return t is not None and t.status == "diperbaiki"
-
-
-def _berlaku(t: Tanggapan | None) -> bool:
-    """An answer that covers a finding still present: an explanation (a fix would have made
-    the finding disappear)."""
-    return t is not None and t.status != "diperbaiki"
 
 
 @dataclass
@@ -158,18 +153,28 @@ class Masalah:
     def perbaikan_gagal(self) -> list[str]:
         """Ids answered ``diperbaiki`` whose finding is still there (the problem's own id or
         a finding's): the fix did not happen, so the answer does not count."""
-        ids = [self.id] if _belum_diperbaiki(self.tanggapan) else []
-        ids += [r.temuan_id for r in self.rincian if _belum_diperbaiki(r.tanggapan)]
+        # a draft's claim stays recorded by design (the draft said it); its fix is that the
+        # report no longer states it, which the narrative checks' own findings tell
+        masih = [r for r in self.rincian if not r.kode.startswith("KLAIM_")]
+        ids = [self.id] if _belum_diperbaiki(self.tanggapan) and masih else []
+        ids += [
+            r.temuan_id
+            for r in self.rincian
+            if _belum_diperbaiki(r.tanggapan) and not r.kode.startswith("KLAIM_")
+        ]
         return list(dict.fromkeys(ids))
 
     @property
     def terjawab(self) -> bool:
         """Answered: the problem's id is, or every non-info finding under it is. An answer
         ``diperbaiki`` never counts: the problem is still here, so it was not fixed."""
-        if _berlaku(self.tanggapan):
+        gagal = set(self.perbaikan_gagal)
+        if self.tanggapan is not None and self.id not in gagal:
             return True
         wajib = [r for r in self.rincian if r.tingkat != "info"]
-        return bool(wajib) and all(_berlaku(r.tanggapan) for r in wajib)
+        return bool(wajib) and all(
+            r.tanggapan is not None and r.temuan_id not in gagal for r in wajib
+        )
 
     def to_dict(self) -> dict[str, object]:
         """Plain JSON-able dict (``pemeriksaan.json``)."""
@@ -332,6 +337,11 @@ JUDUL: dict[str, str] = {
     "NARASI_ISIAN_TIDAK_SAH": "Isian narasi yang tidak dapat dibaca",
     "NARASI_ISIAN_TIDAK_DIKENAL": "Isian narasi yang tidak dikenal",
     "NARASI_RUJUKAN_TIDAK_DIKENAL": "Rujukan narasi ke tabel atau gambar yang tidak ada",
+    "NARASI_TAHUN_LAIN": "Narasi menyebut laporan dengan tahun lain",
+    "NARASI_RUJUKAN_SALAH": "Narasi merujuk nomor tabel yang salah",
+    "NARASI_JUMLAH_BEDA": "Jumlah orang dalam narasi tidak ada dalam data",
+    "NARASI_RINCIAN_BEDA": "Rincian dalam narasi tidak sesuai angkanya",
+    "NARASI_SUBJEK_BEDA": "Kalimat narasi memakai angka indikator lain",
     "TANGGAPAN_TIDAK_DIKENAL": "Tanggapan untuk temuan yang tidak dikenal",
     "TANGGAPAN_GANDA": "Temuan ditanggapi dua kali",
 }

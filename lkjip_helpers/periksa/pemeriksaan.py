@@ -30,6 +30,7 @@ from ..muat.sisipan import BENTUK, cari_sisipan
 from ..muat.skema import Narasi, NarasiIkk
 from ..tidak_diketahui import TidakDiketahui
 from . import besaran as bs
+from .literal import STATUS_TEMUAN, literal_narasi
 from .narasi import AngkaNarasi, periksa_narasi_bab, periksa_narasi_ikk
 from .rekonsiliasi import diagnosa_anggaran
 from .temuan import URUTAN_TINGKAT, Subjek, Temuan, Tingkat, hitung_tingkat
@@ -808,12 +809,47 @@ def _teks_pohon(node: object, jalur: tuple[int | str, ...] = ()) -> Iterator[tup
             yield from _teks_pohon(isi, (*jalur, i))
 
 
-def _cek_sisipan(k: _Kumpulan, h: HasilLaporan, kunci_rujukan: KunciRujukan | None) -> None:
+def _cek_literal(k: _Kumpulan, h: HasilLaporan, rujukan: set[tuple[str, str]] | None) -> None:
+    """Numbers typed in narratives outside placeholders that contradict the data
+    (:mod:`.literal`); NARASI_ANGKA_BEDA ones are reported by :func:`_cek_angka_narasi`."""
+    nomor = getattr(rujukan, "nomor", None)
+    for x, jalur in literal_narasi(h, nomor):
+        if x.status != STATUS_TEMUAN or x.kode in (None, "NARASI_ANGKA_BEDA"):
+            continue
+        lok = k.lokasi(k.data.ini, jalur[0], *jalur[1:])
+        k.tambah(
+            x.kode,
+            "peringatan",
+            lok,
+            f"{x.keterangan}: “{x.kalimat}”",
+            kunci=f"{x.sumber}|{x.teks}|{x.kalimat}",
+            subjek=x.subjek or _subjek_literal(x.sumber),
+            catatan=x.kalimat,
+        )
+
+
+def _subjek_literal(sumber: str) -> tuple[Subjek, ...]:
+    """``narasi.latar_belakang`` → ``(("narasi", "latar_belakang"),)``; a lampiran text →
+    ``(("lampiran",),)``."""
+    berkas, _, nama = sumber.partition(".")
+    if berkas == "narasi":
+        return (("narasi", nama),)
+    if berkas == "kinerja":
+        return (("ikk", nama.rsplit(".", 1)[0]),)
+    return ((berkas,),)
+
+
+def _cek_sisipan(
+    k: _Kumpulan, h: HasilLaporan, kunci_rujukan: KunciRujukan | None
+) -> set[tuple[str, str]] | None:
     """Every ``{{ … }}`` the report would fill in must be understood: the build stops on
-    the same placeholders (so a clean check means the narratives will render)."""
+    the same placeholders (so a clean check means the narratives will render). Returns the
+    report's cross-reference keys when they were needed and known."""
     dt = k.data.ini
     dikenal = h.besaran()
     rujukan: set[tuple[str, str]] | None = None
+    if kunci_rujukan is not None:
+        rujukan = kunci_rujukan(h)
     for nama in _BERKAS_NARASI:
         for jalur, teks in _teks_pohon(dt.mentah.get(nama)):
             if "{{" not in teks:
@@ -845,9 +881,7 @@ def _cek_sisipan(k: _Kumpulan, h: HasilLaporan, kunci_rujukan: KunciRujukan | No
                         kunci=kunci,
                         subjek=subjek,
                     )
-                elif s.rujukan is not None and kunci_rujukan is not None:
-                    if rujukan is None:
-                        rujukan = kunci_rujukan(h)
+                elif s.rujukan is not None and rujukan is not None:
                     if s.rujukan not in rujukan:
                         jenis, kunci_tabel = s.rujukan
                         mirip = get_close_matches(
@@ -863,6 +897,7 @@ def _cek_sisipan(k: _Kumpulan, h: HasilLaporan, kunci_rujukan: KunciRujukan | No
                             kunci=kunci,
                             subjek=subjek,
                         )
+    return rujukan
 
 
 # --------------------------------------------------------------------------- klaim
@@ -1122,6 +1157,11 @@ KODE_TEMUAN: frozenset[str] = frozenset(
         "NARASI_ISIAN_TIDAK_SAH",
         "NARASI_ISIAN_TIDAK_DIKENAL",
         "NARASI_RUJUKAN_TIDAK_DIKENAL",
+        "NARASI_TAHUN_LAIN",
+        "NARASI_RUJUKAN_SALAH",
+        "NARASI_JUMLAH_BEDA",
+        "NARASI_RINCIAN_BEDA",
+        "NARASI_SUBJEK_BEDA",
         "KLAIM_TIDAK_DIKENAL",
         "KLAIM_TIDAK_DAPAT_DIHITUNG",
         "KLAIM_PEMBULATAN",
@@ -1160,7 +1200,8 @@ def periksa_data(data: DataLaporan, kunci_rujukan: KunciRujukan | None = None) -
     _cek_profil(k, h)
     _cek_narasi(k)
     _cek_angka_narasi(k, h)
-    _cek_sisipan(k, h, kunci_rujukan)
+    rujukan = _cek_sisipan(k, h, kunci_rujukan)
+    _cek_literal(k, h, rujukan)
     _cek_tidak_diketahui(k, h)
     _cek_periode_laporan(k, h)
     besaran = h.besaran()
