@@ -131,16 +131,17 @@ _PENGANTAR_DAFTAR = re.compile(
     re.I,
 )
 _KATA_UMUM = frozenset(
-    "dan yang di ke dari pada untuk dengan dalam atas per tahun tabel gambar nilai jumlah data "
-    "laporan lapas kelas iia banyuasin ini itu adalah sebagai berikut tercantum terlampir "
-    "persentase capaian realisasi target indikator kinerja kegiatan sasaran".split()
+    re.findall(
+        r"\w+",
+        "dan yang di ke dari pada untuk dengan dalam atas per tahun tabel gambar nilai jumlah "
+        "data laporan lapas kelas iia banyuasin ini itu adalah sebagai berikut tercantum "
+        "terlampir persentase capaian realisasi target indikator kinerja kegiatan sasaran",
+    )
 )
 
 
 def _kata(teks: str) -> set[str]:
-    return {
-        w for w in re.findall(r"[a-z][a-z\-]{2,}", teks.lower()) if w not in _KATA_UMUM
-    }
+    return {w for w in re.findall(r"[a-z][a-z\-]{2,}", teks.lower()) if w not in _KATA_UMUM}
 
 
 # --------------------------------------------------------------------------- the check
@@ -240,13 +241,21 @@ def _literal_teks(
             sesudah = k_bersih[m.end() :]
             if re.fullmatch(r"[\s*\-(]*", sebelum) and re.match(r"[.)]", sesudah):
                 continue  # a list item's number ("1.", "14)")
-            x = Literal(sumber, teks_angka, "angka", kalimat, keterangan="angka tanpa satuan; tidak dibandingkan")
+            x = Literal(
+                sumber,
+                teks_angka,
+                "angka",
+                kalimat,
+                keterangan="angka tanpa satuan; tidak dibandingkan",
+            )
             if re.match(r"[\-/]\s*\d|\.\w", sesudah) or re.search(r"[\w/\-]$", sebelum):
                 continue  # part of a code or a number ("PAS-PR.01.01-10", "2020-2024" tail)
             if re.fullmatch(r"(19|20)\d\d", teks_angka):
                 x.jenis = "tahun"
                 _tahun(x, int(teks_angka), sebelum, sesudah, th)
-            elif _PERATURAN.search(sebelum[-60:]) and re.search(r"(nomor|no\.?)\s*:?\s*$", sebelum, re.I):
+            elif _PERATURAN.search(sebelum[-60:]) and re.search(
+                r"(nomor|no\.?)\s*:?\s*$", sebelum, re.I
+            ):
                 x.jenis, x.status, x.keterangan = "peraturan", STATUS_DIPERIKSA, "nomor peraturan"
             elif m.group("rp"):
                 x.jenis = "rupiah"
@@ -266,7 +275,9 @@ def _literal_teks(
                 x.status, x.kode = STATUS_TEMUAN, "NARASI_ANGKA_BEDA"
                 x.keterangan = "berbeda dari angka yang disebut kalimatnya (NARASI_ANGKA_BEDA)"
             elif x.status == STATUS_TIDAK and x.jenis in ("persen", "rupiah", "desimal"):
-                x.keterangan = "dibandingkan dengan angka yang disebut kalimatnya; cocok atau tidak bernama"
+                x.keterangan = (
+                    "dibandingkan dengan angka yang disebut kalimatnya; cocok atau tidak bernama"
+                )
                 x.status = STATUS_DIPERIKSA
             yield x
         if kode is not None and len(satuan_rinci) >= 2:
@@ -286,10 +297,13 @@ def _nilai(m: re.Match[str]) -> Decimal:
 
 
 def _tahun(x: Literal, tahun: int, sebelum: str, sesudah: str, th: int) -> None:
-    if _PERATURAN.search(sebelum[-80:]) and re.search(r"tahun\s*$", sebelum, re.I):
-        if not _TAHUN_LAPORAN.search(sebelum):
-            x.jenis, x.status, x.keterangan = "peraturan", STATUS_DIPERIKSA, "tahun peraturan"
-            return
+    if (
+        _PERATURAN.search(sebelum[-80:])
+        and re.search(r"tahun\s*$", sebelum, re.I)
+        and not _TAHUN_LAPORAN.search(sebelum)
+    ):
+        x.jenis, x.status, x.keterangan = "peraturan", STATUS_DIPERIKSA, "tahun peraturan"
+        return
     if re.match(r"\s*[-–]\s*(19|20)\d\d", sesudah):
         x.status, x.keterangan = STATUS_DIPERIKSA, "awal suatu periode"
         return
@@ -370,7 +384,9 @@ def _jumlah(
         for label, v in calon.items():
             if v is not None and Decimal(v) == nilai:
                 x.status = STATUS_TERIKAT
-                x.keterangan = f"sama dengan {label} {kode}: tulis {{{{ ikk.{kode}.{_nama(label)} }}}}"
+                x.keterangan = (
+                    f"sama dengan {label} {kode}: tulis {{{{ ikk.{kode}.{_nama(label)} }}}}"
+                )
                 return
     if satuan == "orang":
         awal = max(sebelum.rfind(","), sebelum.rfind("("), 0)
@@ -380,7 +396,8 @@ def _jumlah(
                 x.status, x.keterangan = STATUS_DIPERIKSA, f"sama dengan {k.populasi[nilai]}"
                 return
             if tahun_lain:
-                x.keterangan = f"jumlah orang tahun {', '.join(map(str, sorted(tahun_kalimat)))}: data tahun itu tidak memuat jumlahnya"
+                daftar = ", ".join(map(str, sorted(tahun_kalimat)))
+                x.keterangan = f"jumlah orang tahun {daftar}: data tahun itu tidak memuat jumlahnya"
                 return
             h = k.hasil.ikk_kode(kode)
             real = h.realisasi
@@ -393,7 +410,11 @@ def _jumlah(
             x.keterangan = (
                 f"{x.teks} bukan angka populasi mana pun dalam data ({kode}: "
                 + ", ".join(rinci)
-                + (f"; penghuni {f.bulat(k.hasil.profil.penghuni)}" if k.hasil.data.ini.profil else "")
+                + (
+                    f"; penghuni {f.bulat(k.hasil.profil.penghuni)}"
+                    if k.hasil.data.ini.profil
+                    else ""
+                )
                 + ")"
             )
             x.subjek = (("ikk", kode),)
@@ -428,9 +449,7 @@ def _rincian(
     return x
 
 
-def _daftar_butir(
-    sumber: str, baris: str, m: re.Match[str], sisa: list[str]
-) -> Iterator[Literal]:
+def _daftar_butir(sumber: str, baris: str, m: re.Match[str], sisa: list[str]) -> Iterator[Literal]:
     butir = 0
     for b in sisa:
         if not b.strip():
@@ -457,7 +476,9 @@ def _daftar_butir(
 def _subjek_lain(k: _Konteks, sumber: str, kode: str, mentah: str) -> Iterator[Literal]:
     milik = [
         s
-        for s in re.findall(r"\{\{\s*ikk\.([A-Za-z0-9.]+?)\.(realisasi|target|capaian)\s*(?:\|[^}]*)?\}\}", mentah)
+        for s in re.findall(
+            r"\{\{\s*ikk\.([A-Za-z0-9.]+?)\.(realisasi|target|capaian)\s*(?:\|[^}]*)?\}\}", mentah
+        )
         if s[0] == kode
     ]
     if not milik:
@@ -471,8 +492,9 @@ def _subjek_lain(k: _Konteks, sumber: str, kode: str, mentah: str) -> Iterator[L
             continue
         h, hl = k.hasil.ikk_kode(kode), k.hasil.ikk_kode(lain)
         ukuran = milik[0][1]
-        v, vl = getattr(h, "nilai_realisasi" if ukuran == "realisasi" else ukuran), getattr(
-            hl, "nilai_realisasi" if ukuran == "realisasi" else ukuran
+        v, vl = (
+            getattr(h, "nilai_realisasi" if ukuran == "realisasi" else ukuran),
+            getattr(hl, "nilai_realisasi" if ukuran == "realisasi" else ukuran),
         )
         kalimat = re.sub(r"\s+", " ", POLA_SISIPAN.sub("…", mentah)).strip()
         x = Literal(

@@ -881,22 +881,20 @@ def _cek_sisipan(
                         kunci=kunci,
                         subjek=subjek,
                     )
-                elif s.rujukan is not None and rujukan is not None:
-                    if s.rujukan not in rujukan:
-                        jenis, kunci_tabel = s.rujukan
-                        mirip = get_close_matches(
-                            kunci_tabel, [x for j, x in rujukan if j == jenis], n=3, cutoff=0.6
-                        )
-                        k.tambah(
-                            "NARASI_RUJUKAN_TIDAK_DIKENAL",
-                            "error",
-                            lok,
-                            f"rujukan {s.teks}: laporan tidak memuat {jenis} dengan kunci "
-                            f"{kunci_tabel!r}"
-                            + (f" (maksudnya {', '.join(mirip)}?)" if mirip else ""),
-                            kunci=kunci,
-                            subjek=subjek,
-                        )
+                elif s.rujukan is not None and rujukan is not None and s.rujukan not in rujukan:
+                    jenis, kunci_tabel = s.rujukan
+                    mirip = get_close_matches(
+                        kunci_tabel, [x for j, x in rujukan if j == jenis], n=3, cutoff=0.6
+                    )
+                    k.tambah(
+                        "NARASI_RUJUKAN_TIDAK_DIKENAL",
+                        "error",
+                        lok,
+                        f"rujukan {s.teks}: laporan tidak memuat {jenis} dengan kunci "
+                        f"{kunci_tabel!r}" + (f" (maksudnya {', '.join(mirip)}?)" if mirip else ""),
+                        kunci=kunci,
+                        subjek=subjek,
+                    )
     return rujukan
 
 
