@@ -32,6 +32,7 @@ from .capaian import (
     hitung_ikk,
 )
 from .kinerja_anggaran import HasilIkpa, HasilNka, HasilSmart, hitung_ikpa, hitung_nka, hitung_smart
+from .nilai_ganda import NilaiGanda, pagu_program_ganda
 
 SERATUS = Decimal(100)
 
@@ -90,6 +91,9 @@ class HasilLaporan:
     """(where, message) of figures that could not be computed."""
     tanpa_hitung_ulang: list[tuple[str, str]] = field(default_factory=list)
     """(where, why) of scores not recomputed because an input is unknown (SMART-DJA, IKPA)."""
+    nilai_ganda: list[NilaiGanda] = field(default_factory=list)
+    """Quantities the data hold with two values; the supported one is used everywhere
+    (:mod:`.nilai_ganda`)."""
 
     @property
     def tahun(self) -> int:
@@ -353,7 +357,20 @@ def hitung(data: DataLaporan) -> HasilLaporan:
             )
         )
     nama = {k: v.nama for k, v in data.sasaran.items()}
-    ang = hitung_anggaran(data.ini.anggaran, data.tahun, nama) if data.ini.anggaran else None
+    ganda = pagu_program_ganda(data)
+    anggaran_ini = data.ini.anggaran
+    if anggaran_ini is not None and any(g.dipakai is not None for g in ganda):
+        # one value per quantity: the program's PK budget the evidence supports
+        pilih = {g.besaran: g.dipakai for g in ganda if g.dipakai is not None}
+        anggaran_ini = anggaran_ini.model_copy(
+            update={
+                "per_program": [
+                    p.model_copy(update={"pagu": pilih.get(f"anggaran.program.{i}.pagu", p.pagu)})
+                    for i, p in enumerate(anggaran_ini.per_program, start=1)
+                ]
+            }
+        )
+    ang = hitung_anggaran(anggaran_ini, data.tahun, nama) if anggaran_ini else None
     ang_lalu = (
         hitung_anggaran(data.lalu.anggaran, data.tahun - 1, nama)
         if data.lalu and data.lalu.anggaran
@@ -398,6 +415,7 @@ def hitung(data: DataLaporan) -> HasilLaporan:
         ikk_tidak_dikenal=tidak_dikenal,
         anggaran=ang,
         anggaran_lalu=ang_lalu,
+        nilai_ganda=ganda,
     )
     ev = data.ini.evaluasi
     if ev is not None:

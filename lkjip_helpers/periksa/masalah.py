@@ -337,6 +337,7 @@ JUDUL: dict[str, str] = {
     "NARASI_ISIAN_TIDAK_SAH": "Isian narasi yang tidak dapat dibaca",
     "NARASI_ISIAN_TIDAK_DIKENAL": "Isian narasi yang tidak dikenal",
     "NARASI_RUJUKAN_TIDAK_DIKENAL": "Rujukan narasi ke tabel atau gambar yang tidak ada",
+    "NILAI_GANDA": "Satu angka tercatat dengan dua nilai",
     "NARASI_TAHUN_LAIN": "Narasi menyebut laporan dengan tahun lain",
     "NARASI_RUJUKAN_SALAH": "Narasi merujuk nomor tabel yang salah",
     "NARASI_JUMLAH_BEDA": "Jumlah orang dalam narasi tidak ada dalam data",

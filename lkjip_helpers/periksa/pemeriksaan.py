@@ -828,6 +828,23 @@ def _cek_literal(k: _Kumpulan, h: HasilLaporan, rujukan: set[tuple[str, str]] | 
         )
 
 
+def _cek_nilai_ganda(k: _Kumpulan, h: HasilLaporan) -> None:
+    """A quantity the data hold with two values (:mod:`..hitung.nilai_ganda`)."""
+    dt = k.data.ini
+    for g in h.nilai_ganda:
+        no = int(g.besaran.split(".")[2])
+        lok = k.lokasi(dt, "anggaran", "per_program", no - 1, "pagu")
+        lok += "; " + k.lokasi(dt, "lampiran", "perjanjian_kinerja", "anggaran")
+        k.tambah(
+            "NILAI_GANDA",
+            "peringatan",
+            lok,
+            g.uraian,
+            kunci=g.kunci,
+            subjek=(("anggaran", h.tahun, "per_program", str(no)),),
+        )
+
+
 def _subjek_literal(sumber: str) -> tuple[Subjek, ...]:
     """``narasi.latar_belakang`` → ``(("narasi", "latar_belakang"),)``; a lampiran text →
     ``(("lampiran",),)``."""
@@ -1155,6 +1172,7 @@ KODE_TEMUAN: frozenset[str] = frozenset(
         "NARASI_ISIAN_TIDAK_SAH",
         "NARASI_ISIAN_TIDAK_DIKENAL",
         "NARASI_RUJUKAN_TIDAK_DIKENAL",
+        "NILAI_GANDA",
         "NARASI_TAHUN_LAIN",
         "NARASI_RUJUKAN_SALAH",
         "NARASI_JUMLAH_BEDA",
@@ -1198,6 +1216,7 @@ def periksa_data(data: DataLaporan, kunci_rujukan: KunciRujukan | None = None) -
     _cek_profil(k, h)
     _cek_narasi(k)
     _cek_angka_narasi(k, h)
+    _cek_nilai_ganda(k, h)
     rujukan = _cek_sisipan(k, h, kunci_rujukan)
     _cek_literal(k, h, rujukan)
     _cek_tidak_diketahui(k, h)

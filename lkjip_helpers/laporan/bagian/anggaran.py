@@ -6,6 +6,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from ... import format_id as f
+from ...hitung import HasilLaporan
 from ...hitung.anggaran import BarisAnggaran, HasilAnggaran
 from ...hitung.aturan import (
     LABEL_ASPEK_IKPA,
@@ -14,6 +15,7 @@ from ...hitung.aturan import (
     AturanTidakAda,
     aturan_nka,
 )
+from ...muat.kunci import id_temuan
 from ...tidak_diketahui import TIDAK_DIKETAHUI
 from .. import grafik
 from .. import model as m
@@ -91,15 +93,16 @@ def alokasi(k: Konteks) -> list[m.Blok]:
     ]
     if a.per_program:
         prog = hasil.data.ini.anggaran.per_program  # type: ignore[union-attr]
+        # the computed rows hold the one value the evidence supports (hitung.nilai_ganda)
         isi = [
             [
                 m.bulat(i),
                 m.teks(p.program),
                 m.teks(p.kegiatan or "–"),
                 m.teks(", ".join(p.sasaran) or "–"),
-                m.rupiah(p.pagu),
+                m.rupiah(b.pagu),
             ]
-            for i, p in enumerate(prog, start=1)
+            for i, (p, b) in enumerate(zip(prog, a.per_program, strict=True), start=1)
         ]
         assert a.program_jumlah is not None
         isi.append(
@@ -123,13 +126,21 @@ def alokasi(k: Konteks) -> list[m.Blok]:
                 "Anggaran dalam Perjanjian Kinerja per Program/Kegiatan",
                 ["No.", "Program", "Kegiatan", "Sasaran", "Anggaran"],
                 isi,
-                catatan=(
-                    f"Jumlah anggaran program {f.rupiah(a.program_jumlah.pagu)} berbeda dengan "
-                    f"pagu DIPA {f.rupiah(a.total.pagu)} (selisih "
-                    f"{f.rupiah(a.program_jumlah.pagu - a.total.pagu)})."
+                catatan=" ".join(
+                    x
+                    for x in (
+                        (
+                            f"Jumlah anggaran program {f.rupiah(a.program_jumlah.pagu)} berbeda "
+                            f"dengan pagu DIPA {f.rupiah(a.total.pagu)} (selisih "
+                            f"{f.rupiah(a.program_jumlah.pagu - a.total.pagu)})."
+                        )
+                        if beda
+                        else "",
+                        *catatan_nilai_ganda(hasil),
+                    )
+                    if x
                 )
-                if beda
-                else None,
+                or None,
             )
         )
     if a.per_sasaran:
@@ -556,4 +567,19 @@ def lainnya(k: Konteks) -> list[m.Blok]:
             out.append(b)
         if ev.prioritas_nasional.kegiatan:
             out.append(m.Daftar(ev.prioritas_nasional.kegiatan, berurut=False))
+    return out
+
+
+def catatan_nilai_ganda(hasil: HasilLaporan) -> list[str]:
+    """One note per quantity printed with the value the evidence supports (every table that
+    prints it carries it), pointing at the review memo's entry."""
+    out = []
+    for g in hasil.nilai_ganda:
+        if g.dipakai is None:
+            continue
+        sumber = next(c.sumber for c in g.calon if c.nilai == g.dipakai)
+        out.append(
+            f"{g.label[:1].upper()}{g.label[1:]} sebesar {f.rupiah(g.dipakai)} sesuai "
+            f"{sumber.split(',')[0]}; lihat memo tinjauan {id_temuan('NILAI_GANDA', g.kunci)}."
+        )
     return out
