@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..muat import DataLaporan, muat
 from ..muat import skema as s
@@ -37,6 +38,10 @@ from .nilai_ganda import NilaiGanda, pagu_program_ganda
 SERATUS = Decimal(100)
 
 Nilai = Decimal | TidakDiketahui
+
+
+if TYPE_CHECKING:
+    from ..periksa.rekonsiliasi import SelPerbaikan
 
 
 @dataclass
@@ -94,6 +99,10 @@ class HasilLaporan:
     nilai_ganda: list[NilaiGanda] = field(default_factory=list)
     """Quantities the data hold with two values; the supported one is used everywhere
     (:mod:`.nilai_ganda`)."""
+    sel_koreksi: list[SelPerbaikan] = field(default_factory=list)
+    """Budget cells that disagree with every other figure of their table, where one value
+    reconciles them all (:mod:`lkjip_helpers.periksa.rekonsiliasi`): the figures use that
+    supported reading; the review memo shows the cell as entered."""
 
     @property
     def tahun(self) -> int:
@@ -376,6 +385,9 @@ def hitung(data: DataLaporan) -> HasilLaporan:
         if data.lalu and data.lalu.anggaran
         else None
     )
+    ang, koreksi = _pakai_pembacaan_didukung(data, ang, nama)
+    ang_lalu, koreksi_lalu = _pakai_pembacaan_didukung(data, ang_lalu, nama)
+    koreksi += koreksi_lalu
     ambang = data.satker.pengaturan.efisiensi.ambang
     ringkas: list[RingkasanSasaran] = []
     urutan = [k for k in data.sasaran if any(h.defn.sasaran == k for h in ikk)]
@@ -416,6 +428,7 @@ def hitung(data: DataLaporan) -> HasilLaporan:
         anggaran=ang,
         anggaran_lalu=ang_lalu,
         nilai_ganda=ganda,
+        sel_koreksi=koreksi,
     )
     ev = data.ini.evaluasi
     if ev is not None:
@@ -471,3 +484,46 @@ def hasil_untuk(data: DataLaporan) -> HasilLaporan:
         simpan = (data, hitung(data))
         _CACHE[id(data)] = simpan
     return simpan[1]
+
+
+def _pakai_pembacaan_didukung(
+    data: DataLaporan, ang: HasilAnggaran | None, nama: dict[str, str]
+) -> tuple[HasilAnggaran | None, list[SelPerbaikan]]:
+    """A budget table whose one data cell disagrees with all its other figures (sums, sisa)
+    while one value reconciles them: the figures use that value (the evidence), so that the
+    report prints one consistent table (its sisa included) and the memo names the cell."""
+    from ..periksa.rekonsiliasi import diagnosa_tabel
+
+    dt = data.ini if ang is not None and ang.tahun == data.tahun else data.lalu
+    if ang is None or dt is None or dt.anggaran is None:
+        return ang, []
+    mentah = dt.anggaran
+    if ang.tahun == data.tahun and data.ini.anggaran is not None:
+        # this year's figures may already hold a supported PK budget (nilai_ganda)
+        mentah = mentah.model_copy(
+            update={
+                "per_program": [
+                    p.model_copy(update={"pagu": b.pagu})
+                    for p, b in zip(mentah.per_program, ang.per_program, strict=True)
+                ]
+            }
+        )
+    koreksi: list[SelPerbaikan] = []
+    for tabel, baris_hasil in (
+        ("per_sasaran", "per_sasaran"),
+        ("per_program", "per_program"),
+        ("per_jenis_belanja", "per_jenis"),
+    ):
+        sel = diagnosa_tabel(data, ang, tabel)
+        if sel is None or sel.asal != "data":
+            continue
+        if sel.bagian == "jumlah":
+            mentah = mentah.model_copy(update={sel.ukuran: sel.cocok})
+        else:
+            i = [b.kunci for b in getattr(ang, baris_hasil)].index(sel.bagian)
+            baris = list(getattr(mentah, tabel))
+            baris[i] = baris[i].model_copy(update={sel.ukuran: sel.cocok})
+            mentah = mentah.model_copy(update={tabel: baris})
+        ang = hitung_anggaran(mentah, ang.tahun, nama)
+        koreksi.append(sel)
+    return ang, koreksi

@@ -234,9 +234,7 @@ def _bagian_lampiran(hasil: HasilLaporan) -> list[tuple[str, bool]]:
     for d in lamp.dokumen_lain if lamp else []:
         if "perjanjian kinerja" in d.judul.lower():
             continue
-        out.append(
-            (f"Lampiran — gambar “{d.judul}”", d.judul.strip().lower() in judul_gambar)
-        )
+        out.append((f"Lampiran — gambar “{d.judul}”", d.judul.strip().lower() in judul_gambar))
     return out
 
 

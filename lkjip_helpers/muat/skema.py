@@ -774,7 +774,7 @@ class Tanggapan(_Model):
         "the finding keeps its effect on the report (an IKK stays 'Perlu verifikasi')",
     )
     tanggal_diterima: str | None = Field(
-        default=None, description="date of the reviewer's acceptance (text, e.g. \"2024-01-20\")"
+        default=None, description='date of the reviewer\'s acceptance (text, e.g. "2024-01-20")'
     )
 
     @model_validator(mode="after")

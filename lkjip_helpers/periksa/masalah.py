@@ -494,7 +494,13 @@ def _rincian(t: Temuan, hasil: HasilLaporan, jawab: dict[str, Tanggapan]) -> Rin
                 kutipan=t.catatan,
                 **umum,  # type: ignore[arg-type]
             )
-        if dihitung is None:
+        if t.kode == "ANGGARAN_SEL_TIDAK_COCOK":
+            teks = (
+                f"{_kalimat(label)[:-1]}: tercatat (seperti draf) {dinyatakan}; angka lain "
+                f"tabelnya mendukung {dihitung}"
+            )
+            rumus = None
+        elif dihitung is None:
             teks = f"{_kalimat(label)[:-1]}: draf {dinyatakan}, tidak dapat dihitung dari data"
         else:
             teks = f"{_kalimat(label)[:-1]}: draf {dinyatakan}, hasil hitung {dihitung}"
@@ -822,9 +828,7 @@ def _masalah_cacat(
             f"{_daftar(h.kode for h in verif)} berstatus “Perlu verifikasi” (bukan “Tercapai”) "
             "dan tidak ikut dihitung dalam rata-rata capaian sasaran."
         )
-        menunggu = [
-            t for t in (jawab_cacat or []) if t.status == "dijelaskan" and not t.diterima
-        ]
+        menunggu = [t for t in (jawab_cacat or []) if t.status == "dijelaskan" and not t.diterima]
         if menunggu:
             m.uraian += (
                 f" Satker sudah menjelaskan (“{menunggu[0].teks}”); penjelasan itu belum "
@@ -885,7 +889,8 @@ def _masalah_anggaran(
     ]
     m.kode = inti[0].kode if inti else anggota[0].kode
     m.subjek = [("anggaran", th, tabel), *[s for s in m.subjek if s != ("anggaran", th, tabel)]]
-    diag = diagnosa_tabel(hasil.data, ang, tabel) if ang else None
+    dipakai = next((x for x in hasil.sel_koreksi if (x.tahun, x.tabel) == (th, tabel)), None)
+    diag = dipakai or (diagnosa_tabel(hasil.data, ang, tabel) if ang else None)
     singkat = {"per_sasaran": "sasaran", "per_program": "program", "per_jenis_belanja": "jenis"}[
         tabel
     ]
@@ -901,7 +906,15 @@ def _masalah_anggaran(
             diag.uraian
             + " Angka lain tabel itu saling cocok: "
             + _daftar(diag.sel_sepakat)
-            + ". Data tetap seperti tercatat; laporan menampilkan angka tercatat dan selisihnya."
+            + "."
+            + (
+                f" Laporan memakai {f.rupiah(diag.cocok)} (angka yang didukung angka lain itu), "
+                f"sehingga jumlah dan sisanya cocok; {f.rupiah(diag.tercatat)} hanya tercatat di "
+                "data."
+                if dipakai is not None
+                else " Data tetap seperti tercatat; laporan menampilkan angka tercatat dan "
+                "selisihnya."
+            )
         )
         m.kesimpulan = []
         m.perhitungan = [

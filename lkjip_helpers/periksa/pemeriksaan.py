@@ -512,7 +512,18 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
                     kunci=f"{th}|{nama}|realisasi",
                     subjek=(("anggaran", th, nama),),
                 )
+    # cells the figures already read as the supported value (hitung), then any other (a
+    # draft's stated sisa that disagrees with the data)
     for sel in diagnosa_anggaran(d, h):
+        dipakai = sel in h.sel_koreksi
+        nama_tabel = {"per_sasaran": "sasaran", "per_program": "program"}.get(sel.tabel, "jenis")
+        besaran = (
+            {"per_sasaran": "anggaran", "per_program": "anggaran", "per_jenis_belanja": "anggaran"}[
+                sel.tabel
+            ]
+            + (f".{nama_tabel}_jumlah" if sel.bagian == "jumlah" else f".{nama_tabel}.{sel.bagian}")
+            + f".{sel.ukuran}"
+        )
         k.tambah(
             "ANGGARAN_SEL_TIDAK_COCOK",
             "peringatan",
@@ -520,9 +531,20 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
             f"{sel.ukuran} {sel.label_bagian} {sel.tahun} tercatat {_rp(sel.tercatat)}; dengan "
             f"{_rp(sel.cocok)} semua jumlah tabel {sel.judul_tabel} cocok ("
             + "; ".join(sel.persamaan)
-            + ")",
+            + ")"
+            + (f"; laporan memakai {_rp(sel.cocok)}" if dipakai else ""),
             kunci=f"{sel.tahun}|{sel.tabel}|{sel.bagian}|{sel.ukuran}|{teks_kunci(sel.tercatat)}",
             subjek=(sel.subjek, sel.subjek[:3]),
+            **(
+                {
+                    "besaran": besaran,
+                    "tahun": sel.tahun,
+                    "dinyatakan": str(sel.tercatat),
+                    "dihitung": str(sel.cocok),
+                }
+                if dipakai and sel.bagian != "jumlah"
+                else {}
+            ),
         )
     ini = d.ini
     if h.anggaran and ini.kinerja:

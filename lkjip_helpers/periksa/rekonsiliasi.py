@@ -263,12 +263,17 @@ def _tulis_persamaan(
 
 
 def diagnosa_anggaran(data: DataLaporan, hasil: HasilLaporan) -> list[SelPerbaikan]:
-    """Reconciling cells of every budget table of both years (where exactly one exists)."""
-    hasil_sel: list[SelPerbaikan] = []
+    """Reconciling cells of every budget table of both years (where exactly one exists): the
+    data cells the figures already read as the supported value (``hasil.sel_koreksi``), then
+    the others (a stated sisa of the draft that disagrees with the data)."""
+    hasil_sel: list[SelPerbaikan] = list(hasil.sel_koreksi)
+    sudah = {(x.tahun, x.tabel) for x in hasil_sel}
     for ang in (hasil.anggaran, hasil.anggaran_lalu):
         if ang is None:
             continue
         for tabel in ("per_sasaran", "per_program", "per_jenis_belanja"):
+            if (ang.tahun, tabel) in sudah:
+                continue
             d = diagnosa_tabel(data, ang, tabel)
             if d is not None:
                 hasil_sel.append(d)

@@ -46,6 +46,7 @@ def _tabel_rincian(
     jumlah: BarisAnggaran | None,
     total: BarisAnggaran,
     label_fn: Callable[[BarisAnggaran], str] | None = None,
+    catatan_sel: str | None = None,
 ) -> m.Tabel:
     """Parts, their sum and the DIPA total as entered; when they disagree, the difference is
     shown as its own row (the data are never adjusted to agree)."""
@@ -80,7 +81,22 @@ def _tabel_rincian(
             "Rincian dan total disajikan sebagaimana tercatat; jumlah rincian tidak sama dengan "
             "total DIPA; selisihnya ditunjukkan di bagian bawah tabel."
         )
+    catatan = " ".join(x for x in (catatan, catatan_sel) if x) or None
     return m.Tabel.buat(kunci, judul, KOLOM, isi, catatan=catatan)
+
+
+def catatan_sel_koreksi(hasil: HasilLaporan, tahun: int, tabel: str) -> str | None:
+    """The note under a budget table one of whose cells is printed as the figures of the table
+    support (not as entered), pointing at the review memo's entry for that table."""
+    for sel in hasil.sel_koreksi:
+        if (sel.tahun, sel.tabel) == (tahun, tabel):
+            entri = id_temuan("ANGGARAN_TIDAK_MENJUMLAH", f"masalah|anggaran|{tahun}|{tabel}")
+            return (
+                f"{sel.ukuran[:1].upper()}{sel.ukuran[1:]} {sel.label_bagian} {tahun} sebesar "
+                f"{f.rupiah(sel.cocok)} sesuai jumlah dan sisa tabel ini; lihat memo tinjauan "
+                f"{entri}."
+            )
+    return None
 
 
 def alokasi(k: Konteks) -> list[m.Blok]:
@@ -157,9 +173,15 @@ def alokasi(k: Konteks) -> list[m.Blok]:
     return out
 
 
-def _tahun(a: HasilAnggaran, tahun: int, judul: str | None = None) -> list[m.Blok]:
+def _tahun(
+    a: HasilAnggaran, tahun: int, judul: str | None = None, hasil: HasilLaporan | None = None
+) -> list[m.Blok]:
     """Budget tables of one year (``judul``: how captions name the period, default
     ``Tahun <tahun>``)."""
+
+    def sel(tabel: str) -> str | None:
+        return catatan_sel_koreksi(hasil, tahun, tabel) if hasil is not None else None
+
     judul = judul or f"Tahun {tahun}"
     out: list[m.Blok] = []
     if a.per_sasaran:
@@ -171,6 +193,7 @@ def _tahun(a: HasilAnggaran, tahun: int, judul: str | None = None) -> list[m.Blo
                 a.sasaran_jumlah,
                 a.total,
                 lambda b: f"{b.kunci} {b.label}",
+                sel("per_sasaran"),
             )
         )
     if a.per_jenis:
@@ -181,6 +204,7 @@ def _tahun(a: HasilAnggaran, tahun: int, judul: str | None = None) -> list[m.Blo
                 a.per_jenis,
                 a.jenis_jumlah,
                 a.total,
+                catatan_sel=sel("per_jenis_belanja"),
             )
         )
     return out
@@ -202,7 +226,7 @@ def realisasi(k: Konteks) -> list[m.Blok]:
             f"{f.rupiah(a.total.sisa)}."
         )
     )
-    out += _tahun(a, hasil.tahun, k.judul_periode)
+    out += _tahun(a, hasil.tahun, k.judul_periode, hasil)
     if a.per_sasaran:
         out.append(
             m.Gambar.grafik(
@@ -221,7 +245,7 @@ def realisasi(k: Konteks) -> list[m.Blok]:
         out.append(
             m.Judul(3, f"Realisasi Anggaran Tahun {hasil.tahun - 1}", f"anggaran-{hasil.tahun - 1}")
         )
-        out += _tahun(al, hasil.tahun - 1)
+        out += _tahun(al, hasil.tahun - 1, hasil=hasil)
         baris = []
         for label, x, y in (
             ("Pagu", a.total.pagu, al.total.pagu),
