@@ -158,7 +158,7 @@ def test_sample_pk_targets_equal_renstra(sampel):
     # target, and SK2.5 has none.  The seed's only disagreement is in prose (SK2.7 "67 %"),
     # which is a claim (below); a PK ≠ Renstra case is tested on a mutated copy.
     assert not _cari(sampel, "TARGET_BEDA_RENSTRA")
-    t = _satu(sampel, "KLAIM_BEDA", "ikk.SK2.7.target")
+    t = _satu(sampel, "KLAIM_BEDA", "ikk.SK2.7.target:")
     assert "dinyatakan 67, dihitung 72" in t.pesan
 
 

@@ -141,7 +141,11 @@ def _entri(msl: Masalah, dok: Dokumen) -> m.Blok:
                         r.label or r.teks,
                         r.dinyatakan or "–",
                         r.dihitung or "–",
-                        ("draf: " + r.draf) if r.draf else (r.kutipan or "–"),
+                        (
+                            ("draf: " + r.draf + (f" — “{r.kutipan}”" if r.kutipan else ""))
+                            if r.draf
+                            else (r.kutipan or "–")
+                        ),
                     ]
                     for r in angka
                 ],

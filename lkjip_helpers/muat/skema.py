@@ -746,8 +746,22 @@ class Klaim(_Model):
 
     lokasi: str
     besaran: str
-    nilai: AngkaPasti
+    nilai: AngkaPasti | None = None
+    """The figure as the draft states it; may be left out only for a statement without a figure
+    (``kutipan`` then says what the draft stated: "hampir mencapai 100%", "menurun")."""
     catatan: str | None = None
+    kutipan: Teks | None = None
+    """The draft's sentence, quoted as it stands in the draft (the memo shows it next to the
+    computed figure)."""
+    narasi: str | None = None
+    """The narrative of this report that restates (and corrects) it: ``narasi.<bagian>`` or
+    ``kinerja.<kode>.<bagian>``."""
+
+    @model_validator(mode="after")
+    def _nilai_atau_kutipan(self) -> Klaim:
+        if self.nilai is None and not self.kutipan:
+            raise ValueError("nilai wajib diisi (boleh kosong hanya bila kutipan diisi)")
+        return self
 
 
 class DaftarKlaim(_Model):

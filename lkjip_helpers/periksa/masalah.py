@@ -362,6 +362,7 @@ JUDUL_INFO: dict[str, str] = {
     "TAHUN_LALU_KOSONG": "Data tahun lalu tidak ada",
     "EVALUASI_KOSONG": "Data penilaian anggaran tidak ada",
     "TANGGAPAN_SELESAI": "{n} tanggapan untuk temuan yang sudah tidak muncul",
+    "KLAIM_PERNYATAAN": "{n} pernyataan draf tanpa angka yang dibetulkan di laporan",
 }
 
 URAIAN_INFO: dict[str, str] = {
@@ -381,6 +382,8 @@ URAIAN_INFO: dict[str, str] = {
     "dirancang dari angka.",
     "TANGGAPAN_SELESAI": "Temuan yang dijawab 'diperbaiki' sudah tidak muncul pada data "
     "sekarang; tanggapannya boleh dihapus.",
+    "KLAIM_PERNYATAAN": "Kalimat draf berikut menyatakan sesuatu yang tidak sesuai data; "
+    "laporan memuat kalimat yang sudah dibetulkan.",
 }
 
 
@@ -469,7 +472,7 @@ def _rincian(t: Temuan, hasil: HasilLaporan, jawab: dict[str, Tanggapan]) -> Rin
         "catatan": t.catatan if t.kode != "NARASI_ANGKA_BEDA" else None,
         "tanggapan": jawab.get(t.id),
     }
-    if t.besaran and t.tahun is not None and ".bobot." not in t.besaran:
+    if t.besaran and t.tahun is not None and (".bobot." not in t.besaran or t.sumber):
         th, nama = bs.normal(t.besaran, t.tahun)
         label = bs.label(t.besaran, t.tahun)
         dinyatakan = None
@@ -513,12 +516,13 @@ def _rincian(t: Temuan, hasil: HasilLaporan, jawab: dict[str, Tanggapan]) -> Rin
             dinyatakan=dinyatakan,
             dihitung=dihitung,
             perhitungan=rumus,
+            kutipan=t.kutipan,
             **umum,  # type: ignore[arg-type]
         )
     if t.kode == "NARASI_ANGKA_BEDA":
         teks = _kalimat(t.pesan)[:-1] + f" (narasi {_bagian_narasi(t)})"
         return Rincian(teks=teks, kutipan=t.catatan, **umum)  # type: ignore[arg-type]
-    return Rincian(teks=_kalimat(t.pesan)[:-1], draf=t.sumber, **umum)  # type: ignore[arg-type]
+    return Rincian(teks=_kalimat(t.pesan)[:-1], draf=t.sumber, kutipan=t.kutipan, **umum)  # type: ignore[arg-type]
 
 
 def _bagian_narasi(t: Temuan) -> str:
@@ -1002,11 +1006,24 @@ def _masalah_bobot(m: Masalah, kunci: tuple[object, ...], rincian: list[Rincian]
     subj: Subjek = kunci[1]  # type: ignore[assignment]
     skor = "SMART-DJA (PMK 22/2021)" if subj == ("smart",) else "IKPA"
     m.judul = f"Bobot komponen {skor.split(' ')[0]} dalam narasi tidak sesuai aturan"
-    bagian = _daftar(_bagian_narasi(t) for t in m.temuan)
-    m.uraian = (
-        f"Narasi {bagian} menyebut bobot komponen yang berbeda dari aturan {skor} yang dipakai "
-        "perhitungan: " + "; ".join(_kecil(t.pesan) for t in m.temuan) + "."
-    )
+    if not any(not t.sumber for t in m.temuan):
+        m.judul = f"Bobot komponen {skor.split(' ')[0]} dalam draf tidak sesuai aturan"
+    narasi = [t for t in m.temuan if not t.sumber]
+    draf = [r for r in rincian if r.draf]
+    kalimat = []
+    if narasi:
+        bagian = _daftar(_bagian_narasi(t) for t in narasi)
+        kalimat.append(
+            f"Narasi {bagian} menyebut bobot komponen yang berbeda dari aturan {skor} yang "
+            "dipakai perhitungan: " + "; ".join(_kecil(t.pesan) for t in narasi) + "."
+        )
+    if draf:
+        kalimat.append(
+            f"Draf menyatakan bobot yang berbeda dari aturan {skor}: "
+            + "; ".join(f"{r.label} {r.dinyatakan}, menurut aturan {r.dihitung}" for r in draf)
+            + "."
+        )
+    m.uraian = " ".join(kalimat)
 
 
 # --------------------------------------------------------------------------- the memo

@@ -951,9 +951,22 @@ def _cek_klaim(k: _Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]
     tol = k.data.satker.pengaturan.toleransi_klaim
     for i, kl in enumerate(dt.klaim.klaim):
         lok = k.lokasi(dt, "klaim", "klaim", i, label=f"draf: {kl.lokasi}")
-        kunci = f"{dt.tahun}|{kl.besaran}|{kl.lokasi}|{teks_kunci(kl.nilai)}"
+        nilai = teks_kunci(kl.nilai) if kl.nilai is not None else "pernyataan"
+        kunci = f"{dt.tahun}|{kl.besaran}|{kl.lokasi}|{nilai}"
         subjek = (bs.subjek(kl.besaran, dt.tahun),)
-        umum = {"catatan": kl.catatan, "sumber": kl.lokasi}
+        umum = {"catatan": kl.catatan, "sumber": kl.lokasi, "kutipan": kl.kutipan}
+        if kl.nilai is None:  # a statement without a figure: the draft said it, quoted
+            k.tambah(
+                "KLAIM_PERNYATAAN",
+                "info",
+                lok,
+                f"draf menyatakan “{kl.kutipan}” ({bs.label(kl.besaran, dt.tahun)}); laporan "
+                "menyatakan angka hasil hitung",
+                kunci=kunci,
+                subjek=subjek if kl.besaran in hb else (("klaim", kl.besaran),),
+                **umum,
+            )
+            continue
         if kl.besaran not in hb:
             k.tambah(
                 "KLAIM_TIDAK_DIKENAL",
@@ -1206,6 +1219,7 @@ KODE_TEMUAN: frozenset[str] = frozenset(
         "KLAIM_PEMOTONGAN",
         "KLAIM_SELISIH_KECIL",
         "KLAIM_BEDA",
+        "KLAIM_PERNYATAAN",
         "TANGGAPAN_TIDAK_DIKENAL",
         "TANGGAPAN_GANDA",
         "TANGGAPAN_SELESAI",

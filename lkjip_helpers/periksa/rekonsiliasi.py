@@ -126,7 +126,12 @@ def _sisa_draf(data: DataLaporan, tahun: int) -> dict[str, set[Decimal]]:
             continue
         for kl in dt.klaim.klaim:
             th, nama = normal(kl.besaran, dt.tahun)
-            if th == tahun and nama.startswith("anggaran") and nama.endswith(".sisa"):
+            if (
+                th == tahun
+                and kl.nilai is not None
+                and nama.startswith("anggaran")
+                and nama.endswith(".sisa")
+            ):
                 hasil.setdefault(nama, set()).add(kl.nilai)
     return hasil
 
