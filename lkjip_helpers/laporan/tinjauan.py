@@ -272,10 +272,35 @@ def _format(dok: Dokumen, hasil: HasilLaporan) -> list[m.Blok]:
         m.Paragraf(
             f"Laporan memuat {len(tabel)} tabel bernomor dan {len(gambar)} gambar bernomor, "
             "dinomori per bab dan didaftar di Daftar Tabel dan Daftar Gambar. Setiap angka "
-            "dihitung dari data; angka dalam narasi ditulis melalui isian yang terikat pada "
-            "data, sehingga narasi dan tabel tidak dapat berbeda."
+            "tabel dihitung dari data; angka dalam narasi ditulis melalui isian yang terikat "
+            "pada data, sehingga tidak dapat berbeda dari tabel. " + _literal(dok, hasil)
         ),
     ]
+
+
+def _literal(dok: Dokumen, hasil: HasilLaporan) -> str:
+    """What became of the numbers typed in the narratives outside placeholders."""
+    from collections import Counter
+
+    from ..periksa.literal import STATUS_TEMUAN, STATUS_TERIKAT, literal_narasi
+
+    daftar = [x for x, _ in literal_narasi(hasil, dok.kunci_rujukan().nomor)]
+    if not daftar:
+        return "Narasi tidak memuat angka yang diketik langsung."
+    n = Counter(x.status for x in daftar)
+    jenis = Counter(x.jenis for x in daftar)
+    teks = (
+        f"Narasi juga memuat {len(daftar)} angka yang diketik langsung (di luar isian), "
+        f"termasuk {jenis['tahun']} tahun dan {jenis['peraturan']} nomor atau tahun "
+        f"peraturan; semuanya diperiksa: {n[STATUS_TEMUAN]} bertentangan dengan data (masing-"
+        "masing menjadi temuan di bagian C, kalimatnya dikutip)"
+    )
+    if n[STATUS_TERIKAT]:
+        teks += f", {n[STATUS_TERIKAT]} sama dengan angka hitung dan dapat diganti isian"
+    lain = len(daftar) - n[STATUS_TEMUAN] - n[STATUS_TERIKAT]
+    return (
+        teks + f", {lain} lainnya sesuai atau tidak punya padanan dalam data (tanggal, frekuensi)."
+    )
 
 
 def _tim_penyusun(tj: Tinjauan, hasil: HasilLaporan) -> list[m.Blok]:
