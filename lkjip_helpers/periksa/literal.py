@@ -382,7 +382,7 @@ def _jumlah(
             calon["pembilang"] = getattr(real, "pembilang", None)
             calon["penyebut"] = getattr(real, "penyebut", None)
         for label, v in calon.items():
-            if v is not None and Decimal(v) == nilai:
+            if isinstance(v, Decimal | int) and Decimal(v) == nilai:
                 x.status = STATUS_TERIKAT
                 x.keterangan = (
                     f"sama dengan {label} {kode}: tulis {{{{ ikk.{kode}.{_nama(label)} }}}}"
@@ -404,7 +404,7 @@ def _jumlah(
             rinci = [
                 f"{nama} {f.bulat(v)}"
                 for nama in ("pembilang", "penyebut")
-                if real is not None and (v := getattr(real, nama, None)) is not None
+                if real is not None and isinstance(v := getattr(real, nama, None), Decimal | int)
             ]
             x.status, x.kode = STATUS_TEMUAN, "NARASI_JUMLAH_BEDA"
             x.keterangan = (
@@ -433,7 +433,7 @@ def _rincian(
     h = k.hasil.ikk_kode(kode)
     satuan = h.defn.satuan.strip().lower()
     sama = [n for n, s in butir if s == satuan or satuan.startswith(s)]
-    if len(sama) < 2 or h.nilai_realisasi is None:
+    if len(sama) < 2 or not isinstance(h.nilai_realisasi, Decimal):
         return None
     jumlah = sum(sama, Decimal(0))
     teks = " + ".join(f.bulat(n) for n in sama) + f" = {f.bulat(jumlah)} {h.defn.satuan}"
