@@ -98,12 +98,13 @@ def test_the_parser_finds_the_samples_changes():
     nama = [n for _, n, _ in komentar_ubah(SAMPEL / "2023" / "narasi.yaml", "narasi")]
     assert nama == [
         "narasi.ikhtisar_eksekutif",
+        "narasi.latar_belakang",
         "narasi.realisasi_anggaran_analisis",
         "narasi.smart_dja",
         "narasi.kesimpulan",
     ]
     kin = [n for _, n, _ in komentar_ubah(SAMPEL / "2023" / "kinerja.yaml", "kinerja")]
-    assert {"kinerja.SK1.3", "kinerja.SK1.6", "kinerja.SK4.7"} <= set(kin)
+    assert {"kinerja.SK1.3", "kinerja.SK1.6", "kinerja.SK4.7", "kinerja.SK4.8"} <= set(kin)
 
 
 def test_the_memo_shows_the_drafts_quoted_statement():

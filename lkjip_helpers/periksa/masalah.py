@@ -568,6 +568,7 @@ def _kesimpulan(anggota: list[Temuan], hasil: HasilLaporan) -> list[str]:
         k = _kesimpulan_angka(t, nama, hasil)
         if k:
             hasil_k.append(k)
+    dinyatakan = _capaian_dinyatakan(hasil) if per_tempat else {}
     for (kode, th, tempat), nyata in per_tempat.items():
         try:
             h = hasil.ikk_kode(kode)
@@ -578,8 +579,10 @@ def _kesimpulan(anggota: list[Temuan], hasil: HasilLaporan) -> list[str]:
         real = nyata.get("realisasi", h.nilai_realisasi if ini else h.realisasi_lalu)
         maks = h.data.target_maks if ini else None
         try:
-            cap = nyata.get("capaian") or hitung_capaian(
-                real, target, h.defn.polaritas, target_maks=maks
+            cap = (
+                nyata.get("capaian")
+                or dinyatakan.get((kode, th, tempat))
+                or hitung_capaian(real, target, h.defn.polaritas, target_maks=maks)
             )
         except GalatHitung:
             continue
@@ -591,6 +594,23 @@ def _kesimpulan(anggota: list[Temuan], hasil: HasilLaporan) -> list[str]:
                 f"{kini.lower()} menurut hasil hitung"
             )
     return list(dict.fromkeys(hasil_k))
+
+
+def _capaian_dinyatakan(hasil: HasilLaporan) -> dict[tuple[str, int, str], Decimal]:
+    """Every capaian a draft states, by (IKK, year, place), also those equal to the computed
+    one (no finding): the draft's own conclusion at a place that also states a realisasi."""
+    out: dict[tuple[str, int, str], Decimal] = {}
+    for dt in (hasil.data.ini, hasil.data.lalu):
+        if dt is None or dt.klaim is None:
+            continue
+        for kl in dt.klaim.klaim:
+            if kl.nilai is None:
+                continue
+            th, nama = bs.normal(kl.besaran, dt.tahun)
+            ikk = bs.kode_ikk(nama)
+            if ikk and ikk[1] == "capaian":
+                out.setdefault((ikk[0], th, kl.lokasi), kl.nilai)
+    return out
 
 
 def _kesimpulan_angka(t: Temuan, nama: str, hasil: HasilLaporan) -> str | None:

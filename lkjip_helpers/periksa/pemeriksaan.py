@@ -960,8 +960,9 @@ def _cek_klaim(k: _Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]
                 "KLAIM_PERNYATAAN",
                 "info",
                 lok,
-                f"draf menyatakan “{kl.kutipan}” ({bs.label(kl.besaran, dt.tahun)}); laporan "
-                "menyatakan angka hasil hitung",
+                f"draf menyatakan “{kl.kutipan}”"
+                + (f" ({bs.label(kl.besaran, dt.tahun)})" if kl.besaran in hb else "")
+                + "; laporan memuat kalimat yang dibetulkan",
                 kunci=kunci,
                 subjek=subjek if kl.besaran in hb else (("klaim", kl.besaran),),
                 **umum,
