@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -149,3 +150,60 @@ def test_check_literal_lists_them(capsys, tmp_path):
     out = capsys.readouterr().out
     assert kode == 0
     assert "1240 orang" in out and "Tabel 3.9" in out and "angka di luar isian" in out
+
+
+def test_every_number_in_the_reports_prose_is_accounted_for(hasil, nomor):
+    # over the document model: every number a narrative block of the report prints is a
+    # placeholder (a computed figure, an official score, a table reference) or a literal the
+    # literal check lists with what became of it
+    from lkjip_helpers.laporan.model import Narasi, ratakan
+    from lkjip_helpers.periksa.literal import teks_narasi
+
+    dok = susun_dokumen(hasil)
+    dicetak = {
+        blok.teks: blok
+        for bagian in dok.bab.values()
+        for b in bagian.values()
+        for blok in ratakan(b.blok)
+        if isinstance(blok, Narasi)
+    }
+    daftar: dict[str, list[str]] = {}
+    for x, _ in literal_narasi(hasil, nomor):
+        daftar.setdefault(x.sumber, []).append(x.teks)
+    jenis: Counter[str] = Counter()
+    lepas = []
+    for sumber, teks, _, _ in teks_narasi(hasil):
+        blok = dicetak.get(teks)
+        if blok is None:
+            continue
+        for angka, asal in blok.asal_angka():
+            jenis[asal] += 1
+            if asal != "literal":
+                continue
+            # a list item's number ("1.", "14)") and a code's digits ("M.HH-01.PR.03") are no
+            # literal; every other number is listed
+            konteks = re.search(
+                rf"(^|\n)\s*[-*]*\s*\(?{re.escape(angka)}[.)]\s|[\w./-]{re.escape(angka)}|{re.escape(angka)}[./-]\w",
+                teks,
+            )
+            if konteks is None and not any(
+                t.startswith(angka) or angka in t for t in daftar.get(sumber, [])
+            ):
+                lepas.append((sumber, angka))
+    assert jenis["isian"] > 100 and jenis["rujukan"] >= 1
+    assert jenis["literal"] > 0
+    assert lepas == []
+
+
+def test_asal_angka_of_a_narrative_block():
+    from lkjip_helpers.laporan.model import Narasi
+
+    b = Narasi(
+        "Nilai {{ smart.nilai }} dan {{ nka.nilai }} pada {{ tabel:smart-dja }}; 1240 orang."
+    )
+    assert b.asal_angka() == [
+        ("{{ smart.nilai }}", "resmi"),
+        ("{{ nka.nilai }}", "isian"),
+        ("{{ tabel:smart-dja }}", "rujukan"),
+        ("1240", "literal"),
+    ]

@@ -295,6 +295,26 @@ class Narasi(Blok):
     isi: Callable[[str, str], str] | None = None
     kelas: str | None = None
 
+    def asal_angka(self) -> list[tuple[str, str]]:
+        """Where every number this text prints comes from: ``(text, asal)`` with ``asal``
+        ``isian`` (a computed figure by placeholder), ``resmi`` (an official score by
+        placeholder, printed as published), ``rujukan`` (a table or figure number) or
+        ``literal`` (typed by the analyst; examined by :mod:`lkjip_helpers.periksa.literal`)."""
+        from ..muat.sisipan import POLA, cari_sisipan
+        from ..periksa.narasi import _ANGKA
+
+        out: list[tuple[str, str]] = []
+        for x in cari_sisipan(self.teks):
+            if x.rujukan is not None:
+                out.append((x.teks, "rujukan"))
+            elif x.besaran in NILAI_RESMI:
+                out.append((x.teks, "resmi"))
+            else:
+                out.append((x.teks, "isian"))
+        polos = POLA.sub(" ", self.teks)
+        out += [(m.group(0).strip(), "literal") for m in _ANGKA.finditer(polos)]
+        return out
+
     def html(self, dok: Dokumen | None = None) -> str:
         from .html import markdown
         from .narasi import isi_sisipan
@@ -304,6 +324,11 @@ class Narasi(Blok):
         if self.kelas and keluar:
             return f'<div class="{esc(self.kelas)}">{keluar}</div>'
         return keluar
+
+
+NILAI_RESMI = frozenset({"smart.nilai", "ikpa.nilai"})
+"""Placeholders of scores printed as their application published them (a recomputation is
+only a check): the official values a narrative may name."""
 
 
 @dataclass
