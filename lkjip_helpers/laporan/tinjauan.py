@@ -272,8 +272,8 @@ def _format(dok: Dokumen, hasil: HasilLaporan) -> list[m.Blok]:
         m.Paragraf(
             f"Laporan memuat {len(tabel)} tabel bernomor dan {len(gambar)} gambar bernomor, "
             "dinomori per bab dan didaftar di Daftar Tabel dan Daftar Gambar. Setiap angka "
-            "tabel dihitung dari data; angka dalam narasi ditulis melalui isian yang terikat "
-            "pada data, sehingga tidak dapat berbeda dari tabel. " + _literal(dok, hasil)
+            "tabel dihitung dari data; angka hitung yang disebut narasi diambil langsung dari "
+            "hasil hitung, sehingga tidak dapat berbeda dari tabel. " + _literal(dok, hasil)
         ),
     ]
 
@@ -290,13 +290,13 @@ def _literal(dok: Dokumen, hasil: HasilLaporan) -> str:
     n = Counter(x.status for x in daftar)
     jenis = Counter(x.jenis for x in daftar)
     teks = (
-        f"Narasi juga memuat {len(daftar)} angka yang diketik langsung (di luar isian), "
+        f"Narasi juga memuat {len(daftar)} angka yang diketik langsung oleh tim penyusun, "
         f"termasuk {jenis['tahun']} tahun dan {jenis['peraturan']} nomor atau tahun "
         f"peraturan; semuanya diperiksa: {n[STATUS_TEMUAN]} bertentangan dengan data (masing-"
         "masing menjadi temuan di bagian C, kalimatnya dikutip)"
     )
     if n[STATUS_TERIKAT]:
-        teks += f", {n[STATUS_TERIKAT]} sama dengan angka hitung dan dapat diganti isian"
+        teks += f", {n[STATUS_TERIKAT]} sama dengan angka hitung"
     lain = len(daftar) - n[STATUS_TEMUAN] - n[STATUS_TERIKAT]
     return (
         teks + f", {lain} lainnya sesuai atau tidak punya padanan dalam data (tanggal, frekuensi)."
@@ -363,9 +363,9 @@ def _rekomendasi(tj: Tinjauan) -> list[str]:
         )
     if tj.belum_dijawab:
         butir.append(
-            f"Tanggapi {len(tj.belum_dijawab)} masalah yang belum ditanggapi dalam "
-            "tanggapan.yaml (lihat bagian terakhir memo ini); `lkjip check --ketat` menolak "
-            "data selama masih ada yang belum ditanggapi."
+            f"Tanggapi {len(tj.belum_dijawab)} masalah yang belum ditanggapi (lihat Cara "
+            "Menanggapi di akhir memo ini); jawaban “diperbaiki” atas masalah yang masih muncul "
+            "tidak dihitung."
         )
     return butir or ["Tidak ada masalah yang perlu ditindaklanjuti."]
 
@@ -459,7 +459,11 @@ def susun_tinjauan(tj: Tinjauan, hasil: HasilLaporan, dok: Dokumen) -> list[m.Bl
         m.Paragraf(
             f"Tim penyusun menjawab setiap masalah dengan idnya dalam berkas tanggapan.yaml di "
             f"folder data periode ini ({periode}/tanggapan.yaml): status “diperbaiki” (data atau "
-            "teks sudah dibetulkan) atau “dijelaskan” (temuan tetap, dengan penjelasan). Contoh:"
+            "teks sudah dibetulkan) atau “dijelaskan” (temuan tetap, dengan penjelasan). "
+            "“Diperbaiki” diperiksa pada pembangunan berikutnya: bila masalahnya masih muncul, "
+            "jawaban itu tidak dihitung. Penjelasan baru mengubah status IKK di laporan setelah "
+            "peninjau menerimanya (diterima_oleh dan tanggal_diterima diisi). `lkjip periksa "
+            "--ketat` menolak data selama masih ada masalah yang belum ditanggapi. Contoh:"
         ),
         m.Html(
             '<pre class="contoh">tanggapan:\n'
