@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..muat import DataLaporan, muat
 from ..muat import skema as s
@@ -34,14 +33,11 @@ from .capaian import (
 )
 from .kinerja_anggaran import HasilIkpa, HasilNka, HasilSmart, hitung_ikpa, hitung_nka, hitung_smart
 from .nilai_ganda import NilaiGanda, pagu_program_ganda
+from .rekonsiliasi import SelPerbaikan, diagnosa_tabel
 
 SERATUS = Decimal(100)
 
 Nilai = Decimal | TidakDiketahui
-
-
-if TYPE_CHECKING:
-    from ..periksa.rekonsiliasi import SelPerbaikan
 
 
 @dataclass
@@ -492,8 +488,6 @@ def _pakai_pembacaan_didukung(
     """A budget table whose one data cell disagrees with all its other figures (sums, sisa)
     while one value reconciles them: the figures use that value (the evidence), so that the
     report prints one consistent table (its sisa included) and the memo names the cell."""
-    from ..periksa.rekonsiliasi import diagnosa_tabel
-
     dt = data.ini if ang is not None and ang.tahun == data.tahun else data.lalu
     if ang is None or dt is None or dt.anggaran is None:
         return ang, []
