@@ -244,9 +244,11 @@ def _bagian_lampiran(hasil: HasilLaporan) -> list[tuple[str, bool]]:
 
 def _kelengkapan(dok: Dokumen, hasil: HasilLaporan) -> list[m.Blok]:
     ada = {nama: bool(b) for bagian in dok.bab.values() for nama, b in bagian.items()}
-    # the cover letter to the Kakanwil is optional in the model; without its fields it is absent
-    bagian = [("surat_pengantar", "Surat pengantar kepada Kepala Kantor Wilayah")]
-    daftar = [(label, ada.get(nama, False)) for nama, label in bagian + _BAGIAN_WAJIB]
+    # the cover letter to the Kakanwil is an optional section (its fields in profil.yaml /
+    # narasi.yaml); without them the section is empty or absent, so it is missing here
+    surat = any(isi for nama, isi in ada.items() if "surat" in nama)
+    daftar = [("Surat pengantar kepada Kepala Kantor Wilayah", surat)]
+    daftar += [(label, ada.get(nama, False)) for nama, label in _BAGIAN_WAJIB]
     daftar += _bagian_lampiran(hasil)
     baris = [
         [label, m.teks("Ada" if isi else "Tidak ada", kelas="ada" if isi else "tidak-ada")]
