@@ -853,7 +853,8 @@ def _tampilkan_literal(console: Console, data: object, kunci_rujukan: object) ->
             escape(x.sumber),
             escape(x.teks),
             x.jenis,
-            f"[{warna}]{escape(x.status)}[/]: {escape(x.keterangan)}",
+            f"[{warna}]{escape(x.status)}[/]: {escape(x.keterangan)}"
+            + (f"; tulis {escape(x.isian)}" if x.isian else ""),
         )
     console.print(tabel)
     n = Counter(x.status for x, _ in daftar)

@@ -214,13 +214,16 @@ def _info(daftar: list[Masalah]) -> list[m.Blok]:
     out: list[m.Blok] = []
     for msl in daftar:
         rincian = [r.teks for r in msl.rincian]
+        # a single note is its own title: its text is not repeated
+        uraian = "" if msl.uraian.rstrip(".") == msl.judul else msl.uraian
         out.append(
             m.Html(
                 f'<div class="info-ringkas" id="{esc(msl.id)}"><p><strong>{esc(msl.judul)}.</strong> '
-                f"{esc(msl.uraian)}</p></div>"
+                f"{esc(uraian)}</p></div>"
             )
         )
-        if rincian and not (len(rincian) == 1 and rincian[0].rstrip(".") in msl.uraian):
+        sama = len(rincian) == 1 and rincian[0].rstrip(".") in (msl.uraian + " " + msl.judul)
+        if rincian and not sama:
             out.append(m.Daftar(rincian, False))
     return out
 

@@ -68,6 +68,9 @@ class Literal:
     """What the check made of it (Indonesian, for the listing and the memo)."""
     kode: str | None = None
     """Finding code when :attr:`status` is :data:`STATUS_TEMUAN`."""
+    isian: str | None = None
+    """The placeholder to write instead (``{{ tabel:smart-dja }}``), when one is known: for
+    the analyst (listing, the memo's part for the tim penyusun), not for the reviewer."""
     subjek: tuple[tuple[str | int, ...], ...] = field(default_factory=tuple)
 
 
@@ -350,11 +353,13 @@ def _rujukan(
         x.status, x.kode = STATUS_TEMUAN, "NARASI_RUJUKAN_SALAH"
         x.keterangan = (
             f"{m.group(1)} {nomor} laporan ini adalah “{judul}”; kalimatnya membicarakan "
-            f"“{terbaik[3]}” ({m.group(1)} {terbaik[1]}): tulis {{{{ {jenis}:{terbaik[2]} }}}}"
+            f"“{terbaik[3]}” ({m.group(1)} {terbaik[1]})"
         )
+        x.isian = f"{{{{ {jenis}:{terbaik[2]} }}}}"
     else:
         x.status = STATUS_TERIKAT
-        x.keterangan = f"{m.group(1)} {nomor} adalah “{judul}”: tulis {{{{ {jenis}:{kunci} }}}}"
+        x.keterangan = f"{m.group(1)} {nomor} adalah “{judul}”"
+        x.isian = f"{{{{ {jenis}:{kunci} }}}}"
     return x
 
 
@@ -384,9 +389,8 @@ def _jumlah(
         for label, v in calon.items():
             if isinstance(v, Decimal | int) and Decimal(v) == nilai:
                 x.status = STATUS_TERIKAT
-                x.keterangan = (
-                    f"sama dengan {label} {kode}: tulis {{{{ ikk.{kode}.{_nama(label)} }}}}"
-                )
+                x.keterangan = f"sama dengan {label} {kode}"
+                x.isian = f"{{{{ ikk.{kode}.{_nama(label)} }}}}"
                 return
     if satuan == "orang":
         awal = max(sebelum.rfind(","), sebelum.rfind("("), 0)

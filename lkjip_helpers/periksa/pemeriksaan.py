@@ -839,6 +839,8 @@ def _cek_literal(k: _Kumpulan, h: HasilLaporan, rujukan: set[tuple[str, str]] | 
         if x.status != STATUS_TEMUAN or x.kode in (None, "NARASI_ANGKA_BEDA"):
             continue
         lok = k.lokasi(k.data.ini, jalur[0], *jalur[1:])
+        if x.isian:
+            lok += f" (tulis {x.isian})"
         k.tambah(
             x.kode,
             "peringatan",
