@@ -94,8 +94,9 @@ def test_reviewer_text_names_no_file_line_or_tool_word(memo) -> None:
 
 
 def test_completeness_names_the_parts_the_report_lacks(memo) -> None:
-    # the draft had a cover letter, the signed PK and screenshots; the sample's data have no
-    # cover-letter fields and no images: each is named as missing
+    # the draft had a cover letter, the signed PK and screenshots; the sample's narasi.yaml
+    # carries the cover letter (seed lines 5-35), but no PK scan and no images: those are
+    # named as missing
     soup, _, _ = memo
     tabel = soup.find(attrs={"data-kunci": "kelengkapan"}).find("table")
     baris = {
@@ -103,7 +104,7 @@ def test_completeness_names_the_parts_the_report_lacks(memo) -> None:
         for tr in tabel.find_all("tr")
         if tr.find_all("td")
     }
-    assert baris["Surat pengantar kepada Kepala Kantor Wilayah"] == "Tidak ada"
+    assert baris["Surat pengantar kepada Kepala Kantor Wilayah"] == "Ada"
     assert baris["Lampiran — Perjanjian Kinerja bertanda tangan (pindaian)"] == "Tidak ada"
     assert baris["Lampiran — gambar “Capture SMART-DJA”"] == "Tidak ada"
     assert baris["Bab II — Perjanjian Kinerja"] == "Ada"
