@@ -249,6 +249,15 @@ def perbandingan_renstra(
     )
 
 
+def renstra_menunggu_verifikasi(nama_realisasi: str, realisasi: Decimal, satuan: str) -> str:
+    """Instead of :func:`perbandingan_renstra` for a realisasi whose data need verification:
+    the table shows it, the sentence does not call the plan's target reached."""
+    return (
+        f"Realisasi {nama_realisasi} ({f.nilai_satuan(realisasi, satuan)}) baru dapat "
+        "dibandingkan dengan target Renstra setelah datanya diverifikasi."
+    )
+
+
 def catatan_agregasi(judul_periode: str, cara: str, mulai: str | None) -> str:
     """Note of an IKK's period table: how the period's realisasi is formed."""
     return (
@@ -330,22 +339,19 @@ def catatan_rincian_selisih() -> str:
     )
 
 
-def catatan_sel_koreksi(ukuran: str, bagian: str, tahun: int, nilai: object, entri: str) -> str:
+def catatan_sel_koreksi(ukuran: str, bagian: str, tahun: int, nilai: object) -> str:
     """Note under a budget table one of whose cells is printed as the table's other figures
-    support; ``entri``: the id of the reconciliation the reviewer reads."""
+    support (the review memo shows the cell as recorded, with the evidence)."""
     return (
         f"{ukuran[:1].upper()}{ukuran[1:]} {bagian} {tahun} sebesar {f.rupiah(nilai)} sesuai "  # type: ignore[arg-type]
-        f"jumlah dan sisa tabel ini (rekonsiliasi {entri})."
+        "jumlah dan sisa tabel ini."
     )
 
 
-def catatan_nilai_ganda(label: str, nilai: object, sumber: str, entri: str) -> str:
+def catatan_nilai_ganda(label: str, nilai: object, sumber: str) -> str:
     """Note of a quantity recorded with two values, printed with the one its other figures
-    support; ``entri``: the id of the reconciliation the reviewer reads."""
-    return (
-        f"{label[:1].upper()}{label[1:]} sebesar {f.rupiah(nilai)} sesuai {sumber} "  # type: ignore[arg-type]
-        f"(rekonsiliasi {entri})."
-    )
+    support (the review memo shows both, with the evidence)."""
+    return f"{label[:1].upper()}{label[1:]} sebesar {f.rupiah(nilai)} sesuai {sumber}."  # type: ignore[arg-type]
 
 
 def catatan_program_beda(jumlah: Decimal, pagu: Decimal) -> str:
@@ -417,8 +423,8 @@ def catatan_ikpa(
 def catatan_nka(dasar: str, dihitung: bool = True) -> str:
     """Note of the combined score's table (``dihitung``: False when a component is unknown)."""
     if dihitung:
-        return f"{dasar}."
-    return f"{dasar}. Nilai gabungan tidak dihitung: ada komponen SMART-DJA atau IKPA yang tidak diketahui."
+        return f"Bobot menurut {dasar}."
+    return f"Bobot menurut {dasar}. Nilai gabungan tidak dihitung: ada komponen SMART-DJA atau IKPA yang tidak diketahui."
 
 
 # --------------------------------------------------------------------------- front matter

@@ -15,7 +15,6 @@ from ...hitung.aturan import (
     AturanTidakAda,
     aturan_nka,
 )
-from ...muat.kunci import id_temuan
 from ...tidak_diketahui import TIDAK_DIKETAHUI, diketahui
 from .. import grafik, kalimat
 from .. import model as m
@@ -81,11 +80,11 @@ def _tabel_rincian(
 
 def catatan_sel_koreksi(hasil: HasilLaporan, tahun: int, tabel: str) -> str | None:
     """The note under a budget table one of whose cells is printed as the figures of the table
-    support (not as entered), pointing at the review memo's entry for that table."""
+    support (not as entered); the review memo's entry for that table shows the cell as
+    entered and the evidence."""
     for sel in hasil.sel_koreksi:
         if (sel.tahun, sel.tabel) == (tahun, tabel):
-            entri = id_temuan("ANGGARAN_TIDAK_MENJUMLAH", f"masalah|anggaran|{tahun}|{tabel}")
-            return kalimat.catatan_sel_koreksi(sel.ukuran, sel.label_bagian, tahun, sel.cocok, entri)
+            return kalimat.catatan_sel_koreksi(sel.ukuran, sel.label_bagian, tahun, sel.cocok)
     return None
 
 
@@ -609,8 +608,6 @@ def catatan_nilai_ganda(hasil: HasilLaporan) -> list[str]:
             continue
         sumber = next(c.sumber for c in g.calon if c.nilai == g.dipakai)
         out.append(
-            kalimat.catatan_nilai_ganda(
-                g.label, g.dipakai, sumber.split(",")[0], id_temuan("NILAI_GANDA", g.kunci)
-            )
+            kalimat.catatan_nilai_ganda(g.label, g.dipakai, sumber.split(",")[0])
         )
     return out

@@ -454,7 +454,9 @@ def _renstra(k: Konteks, x: HasilIkk, judul: list[str]) -> list[m.Blok]:
             )
         )
         r = x.nilai_realisasi
-        if isinstance(r, Decimal):
+        if isinstance(r, Decimal) and x.status == PERLU_VERIFIKASI:
+            out.append(m.Paragraf(kalimat.renstra_menunggu_verifikasi(nama_real, r, d.satuan)))
+        elif isinstance(r, Decimal):
             kal = kalimat.perbandingan_renstra(
                 th,
                 r,
