@@ -29,7 +29,7 @@ from lkjip_helpers.bangun.rekap import (
     rekam_anggota,
     ringkasan,
 )
-from lkjip_helpers.bangun.rekap_bagian import Rekap
+from lkjip_helpers.bangun.rekap_bagian import AsalAnggota, Rekap
 from lkjip_helpers.bangun.rekap_dokumen import (
     kunci_rekap,
     notebook_rekap,
@@ -132,7 +132,9 @@ def test_periode_lain_dimuat_dari_foldernya(data: Path) -> None:
 
 def test_bagian_rekap(data: Path) -> None:
     gagal = [{"satker": "lapas-rusak", "bab": "04_bab3.ipynb", "pesan": "ValueError: x\nrinci"}]
-    rk = Rekap(["lapas-banyuasin", "lapas-kedua", "tidak-ada"], 2023, data_dir=data, gagal=gagal)
+    rk = Rekap(
+        ["lapas-banyuasin", "lapas-kedua", "tidak-ada"], 2023, asal=AsalAnggota(data), gagal=gagal
+    )
     assert [a.satker for a in rk.anggota] == ["lapas-banyuasin", "lapas-kedua"]
     halaman1 = BeautifulSoup(rk.ringkasan().html(), "html.parser")
     assert "2 satker; 2 entri gagal" in halaman1.get_text()
@@ -245,7 +247,7 @@ def test_dokumen_rekap_html_dan_pdf(data: Path, tmp_path: Path) -> None:
 
 def test_rekap_tanpa_satker_satu_baris(data: Path) -> None:
     gagal = [{"satker": "lapas-rusak", "periode": "2023", "pesan": "galat"}]
-    rk = Rekap([], 2023, data_dir=data, gagal=gagal)
+    rk = Rekap([], 2023, asal=AsalAnggota(data), gagal=gagal)
     teks = BeautifulSoup(rk.ringkasan().html(), "html.parser").get_text(" ")
     assert "Tidak ada satker yang laporannya berhasil dibangun untuk periode ini" in teks
     assert "tercapai" not in rk.ikk_sering_tidak_tercapai().html().lower()
@@ -255,9 +257,9 @@ def test_rekap_tanpa_satker_satu_baris(data: Path) -> None:
 
 def test_rekap_per_kanwil() -> None:
     satker = ["lapas-banyuasin", "rutan-tanjung-kemuning"]
-    rk = Rekap(satker, 2023, data_dir=ROOT / "data", kanwil="kalimantan  barat")
+    rk = Rekap(satker, 2023, asal=AsalAnggota(ROOT / "data"), kanwil="kalimantan  barat")
     assert [a.satker for a in rk.anggota] == ["rutan-tanjung-kemuning"]
-    semua = Rekap(satker, 2023, data_dir=ROOT / "data")
+    semua = Rekap(satker, 2023, asal=AsalAnggota(ROOT / "data"))
     kanwil = [
         "Kantor Wilayah Kementerian Hukum dan HAM Sumatera Selatan",
         "Kantor Wilayah Kementerian Hukum dan HAM Kalimantan Barat",

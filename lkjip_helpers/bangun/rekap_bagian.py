@@ -8,6 +8,7 @@ and figures are numbered once, in document order, by a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -197,16 +198,26 @@ def muat_rekam(path: str | Path) -> dict[str, RekamSatker]:
     return {d["satker"]: RekamSatker.dari_json(d) for d in isi.get("anggota", [])}
 
 
+@dataclass(frozen=True)
+class AsalAnggota:
+    """Where the roll-up finds its members: ``rekam`` is the batch's file of per-satker
+    records (the roll-up then does not load their data again); a satker without a record is
+    computed from ``data_dir`` (or its own folder in ``data_dir_satker``)."""
+
+    data_dir: str | Path = "data"
+    data_dir_satker: dict[str, str] | None = field(default_factory=dict)
+    rekam: str | Path = ""
+
+
 class Rekap:
     """The roll-up of one period across satkers; each method is one section.
 
-    ``satker`` are the satkers with a report; ``gagal`` the failed batch entries
+    ``satker`` are the satkers with a report, found as ``asal`` says (see
+    :class:`AsalAnggota`); ``gagal`` the failed batch entries
     (``{"satker", "periode", "pesan", "bab", "log"}``, of every period of the batch) listed in
     their own section, never dropped (a satker whose data cannot be loaded here joins them,
-    with its message). ``rekam`` is the batch's file of per-satker records (the roll-up then
-    does not load their data again); a satker without a record is computed from
-    ``data_dir`` (or its own folder in ``data_dir_satker``). ``kanwil``, when given, keeps
-    only the satkers of that Kanwil (see :func:`cocok_kanwil`).
+    with its message). ``kanwil``, when given, keeps only the satkers of that Kanwil (see
+    :func:`cocok_kanwil`).
     """
 
     def __init__(
@@ -214,28 +225,27 @@ class Rekap:
         satker: Sequence[str],
         tahun: int,
         periode: str = "tahunan",
-        data_dir: str | Path = "data",
-        data_dir_satker: dict[str, str] | None = None,
+        asal: AsalAnggota | None = None,
         gagal: Sequence[dict[str, Any]] | None = None,
         judul: str = "",
-        rekam: str | Path = "",
         kanwil: str = "",
     ) -> None:
+        asal = asal or AsalAnggota()
         self.tahun = int(tahun)
         self.periode = validasi_periode(periode)
         self.judul = judul
         self.kanwil = kanwil
         self.gagal_entri: list[dict[str, Any]] = [dict(g) for g in (gagal or [])]
         self.anggota: list[RekamSatker] = []
-        tersedia = muat_rekam(rekam) if rekam else {}
-        lain = data_dir_satker or {}
+        tersedia = muat_rekam(asal.rekam) if asal.rekam else {}
+        lain = asal.data_dir_satker or {}
         for s in satker:
             if s in tersedia:
                 self.anggota.append(tersedia[s])
                 continue
             try:
                 self.anggota.append(
-                    rekam_satker(s, self.tahun, self.periode, lain.get(s, data_dir))
+                    rekam_satker(s, self.tahun, self.periode, lain.get(s, asal.data_dir))
                 )
             except LkjipError as err:  # listed with the failed entries, with its message
                 self.gagal_entri.append({"satker": s, "pesan": str(err), "bab": "pemuatan data"})

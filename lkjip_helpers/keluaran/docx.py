@@ -394,14 +394,7 @@ class PenulisDocx:
         elif isinstance(b, m.Judul):
             self.judul(b.tingkat, b.isi)
         elif isinstance(b, m.Paragraf):
-            if _TIDAK_KOSONG.search(b.isi):
-                p = self.paragraf(b.isi)
-                if b.kelas == "subjudul":
-                    for r in p.runs:
-                        r.bold = True
-                    p.paragraph_format.keep_with_next = True
-                elif b.kelas == "tempat-tanggal":  # the place and date stay with the signatures
-                    p.paragraph_format.keep_with_next = True
+            self.paragraf_blok(b)
         elif isinstance(b, m.Daftar):
             self.daftar(b.butir, b.berurut)
         elif isinstance(b, m.Narasi):
@@ -412,6 +405,17 @@ class PenulisDocx:
             teks = b.teks_polos(self.dok)
             if _TIDAK_KOSONG.search(teks):
                 self.paragraf(teks)
+
+    def paragraf_blok(self, b: m.Paragraf) -> None:
+        if not _TIDAK_KOSONG.search(b.isi):
+            return
+        p = self.paragraf(b.isi)
+        if b.kelas == "subjudul":
+            for r in p.runs:
+                r.bold = True
+            p.paragraph_format.keep_with_next = True
+        elif b.kelas == "tempat-tanggal":  # the place and date stay with the signatures
+            p.paragraph_format.keep_with_next = True
 
     def daftar(self, butir: Iterable[str], berurut: bool) -> None:
         for i, teks in enumerate(butir, start=1):
@@ -435,7 +439,6 @@ class PenulisDocx:
 
     def tabel(self, t: m.Tabel) -> None:
         from docx.enum.table import WD_TABLE_ALIGNMENT
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         cap = (
             self.keterangan("Tabel", t.nomor, t.judul)
@@ -467,22 +470,9 @@ class PenulisDocx:
                 if sel is None:
                     continue
                 c, rentang, tinggi = sel
-                cell = semua_sel[i * lebar + j]
                 if rentang > 1 or tinggi > 1:
                     gabung.append((i, j, i + tinggi - 1, j + rentang - 1))
-                p = cell.paragraphs[0]
-                self.gaya(p, "Isi Tabel")
-                if c.teks:
-                    teks = c.teks
-                    if c.angka and c.satuan:  # "38 Gedung/Bangunan" may wrap after the "/"
-                        teks = teks.replace("/", "/\u200b")
-                    r = p.add_run(teks)
-                    r.bold = adalah_kepala or jumlah or c.kelas == "jumlah"
-                if adalah_kepala:
-                    _shading(cell, _WARNA_KEPALA)
-                    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                elif c.angka:
-                    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                self._sel(semua_sel[i * lebar + j], c, adalah_kepala, jumlah)
         table.autofit = False
         for j, lebar_mm in enumerate(_lebar_kolom(kepala, isi, lebar)):
             table.columns[j].width = _mm(lebar_mm)
@@ -494,6 +484,25 @@ class PenulisDocx:
         for c in catatan:
             if _TIDAK_KOSONG.search(c):
                 self.paragraf(c, "Catatan Tabel")
+
+    def _sel(self, cell: Any, c: m.Sel, adalah_kepala: bool, jumlah: bool) -> None:
+        """Fill one table cell: its text (bold in the header and a total row), shading and
+        alignment."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        p = cell.paragraphs[0]
+        self.gaya(p, "Isi Tabel")
+        if c.teks:
+            teks = c.teks
+            if c.angka and c.satuan:  # "38 Gedung/Bangunan" may wrap after the "/"
+                teks = teks.replace("/", "/\u200b")
+            r = p.add_run(teks)
+            r.bold = adalah_kepala or jumlah or c.kelas == "jumlah"
+        if adalah_kepala:
+            _shading(cell, _WARNA_KEPALA)
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif c.angka:
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
     def _gaya_tabel(self) -> Any:
         if self._gaya_grid is None:
@@ -559,32 +568,38 @@ class PenulisDocx:
                 lepas.append(anak)
                 continue
             tutup()
-            if re.fullmatch(r"h[1-6]", nama):
-                self.judul(int(nama[1]), _teks(anak).strip())
-            elif nama == "p":
-                if _TIDAK_KOSONG.search(_teks(anak)) or anak.find("img"):
-                    p = self.paragraf()
-                    self._inline(p, anak, {})
-                    self._gaya_kelas(p, (*konteks, *kelas))
-            elif nama in ("ul", "ol"):
-                self._daftar_html(anak, nama == "ol", 0)
-            elif nama == "table":
-                self._tabel_html(anak)
-            elif nama == "hr":
-                continue
-            elif nama == "pre":
-                p = self.paragraf(_teks(anak).rstrip("\n"))
-                for r in p.runs:
-                    r.font.name = "Courier New"
-            elif "ttd-dua" in kelas:
-                self._ttd_dua(anak)
-            elif "ttd" in kelas:
-                self._ttd(anak)
-            elif "sampul" in kelas or "sampul-tinjauan" in kelas:
-                self._sampul(anak)
-            else:  # div, section, blockquote, aside, figure …: their content
-                self._isi_blok(anak, (*konteks, *kelas))
+            self._elemen_blok(anak, nama, kelas, konteks)
         tutup()
+
+    def _elemen_blok(
+        self, anak: Tag, nama: str, kelas: tuple[str, ...], konteks: tuple[str, ...]
+    ) -> None:
+        """One block element of the markup (a heading, paragraph, list, table, signature …)."""
+        if re.fullmatch(r"h[1-6]", nama):
+            self.judul(int(nama[1]), _teks(anak).strip())
+        elif nama == "p":
+            if _TIDAK_KOSONG.search(_teks(anak)) or anak.find("img"):
+                p = self.paragraf()
+                self._inline(p, anak, {})
+                self._gaya_kelas(p, (*konteks, *kelas))
+        elif nama in ("ul", "ol"):
+            self._daftar_html(anak, nama == "ol", 0)
+        elif nama == "table":
+            self._tabel_html(anak)
+        elif nama == "hr":
+            return
+        elif nama == "pre":
+            p = self.paragraf(_teks(anak).rstrip("\n"))
+            for r in p.runs:
+                r.font.name = "Courier New"
+        elif "ttd-dua" in kelas:
+            self._ttd_dua(anak)
+        elif "ttd" in kelas:
+            self._ttd(anak)
+        elif "sampul" in kelas or "sampul-tinjauan" in kelas:
+            self._sampul(anak)
+        else:  # div, section, blockquote, aside, figure …: their content
+            self._isi_blok(anak, (*konteks, *kelas))
 
     def _gaya_kelas(self, p: Paragraph, kelas: tuple[str, ...]) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH

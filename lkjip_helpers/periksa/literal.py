@@ -216,77 +216,107 @@ def _angka_basi(hasil: HasilLaporan, sumber: str, teks: str, kode: str | None) -
 def _literal_teks(
     k: _Konteks, sumber: str, teks: str, kode: str | None, basi: set[str]
 ) -> Iterator[Literal]:
-    th = k.hasil.tahun
+    yield from _butir_daftar_teks(sumber, teks)
+    for mentah in _kalimat_mentah(teks):
+        yield from _literal_kalimat(k, sumber, mentah, kode, basi)
+
+
+def _butir_daftar_teks(sumber: str, teks: str) -> Iterator[Literal]:
+    """The items of every list a line of ``teks`` introduces."""
     baris_daftar = teks.split("\n")
     for i_baris, baris in enumerate(baris_daftar):
         m = _PENGANTAR_DAFTAR.search(POLA_SISIPAN.sub("", baris).rstrip())
         if m:
             yield from _daftar_butir(sumber, baris, m, baris_daftar[i_baris + 1 :])
-    for mentah in _kalimat_mentah(teks):
-        if kode is not None:
-            yield from _subjek_lain(k, sumber, kode, mentah)
-        k_bersih = POLA_SISIPAN.sub(" ", mentah)
-        if not k_bersih.strip():
+
+
+def _literal_kalimat(
+    k: _Konteks, sumber: str, mentah: str, kode: str | None, basi: set[str]
+) -> Iterator[Literal]:
+    """The literals of one sentence (``mentah``: with its placeholders)."""
+    if kode is not None:
+        yield from _subjek_lain(k, sumber, kode, mentah)
+    k_bersih = POLA_SISIPAN.sub(" ", mentah)
+    if not k_bersih.strip():
+        return
+    kalimat = re.sub(r"\s+", " ", POLA_SISIPAN.sub("…", mentah)).strip()
+    terbaca: set[int] = set()
+    for m in _RUJUKAN.finditer(k_bersih):
+        terbaca.update(range(m.start(), m.end()))
+        yield _rujukan(k, sumber, m, k_bersih, kalimat)
+    rincian = _RINCI.search(k_bersih)
+    satuan_rinci: list[tuple[Decimal, str]] = []
+    for m in _ANGKA.finditer(k_bersih):
+        if m.start() in terbaca:
             continue
-        kalimat = re.sub(r"\s+", " ", POLA_SISIPAN.sub("…", mentah)).strip()
-        terbaca: set[int] = set()
-        for m in _RUJUKAN.finditer(k_bersih):
-            terbaca.update(range(m.start(), m.end()))
-            yield _rujukan(k, sumber, m, k_bersih, kalimat)
-        rincian = _RINCI.search(k_bersih)
-        satuan_rinci: list[tuple[Decimal, str]] = []
-        for m in _ANGKA.finditer(k_bersih):
-            if m.start() in terbaca:
-                continue
-            teks_angka = m.group(0).strip()
-            nilai = _nilai(m)
-            sebelum = k_bersih[: m.start()]
-            sesudah = k_bersih[m.end() :]
-            if re.fullmatch(r"[\s*\-(]*", sebelum) and re.match(r"[.)]", sesudah):
-                continue  # a list item's number ("1.", "14)")
-            x = Literal(
-                sumber,
-                teks_angka,
-                "angka",
-                kalimat,
-                keterangan="angka tanpa satuan; tidak dibandingkan",
-            )
-            if re.match(r"[\-/]\s*\d|\.\w", sesudah) or re.search(r"[\w/\-]$", sebelum):
-                continue  # part of a code or a number ("PAS-PR.01.01-10", "2020-2024" tail)
-            if re.fullmatch(r"(19|20)\d\d", teks_angka):
-                x.jenis = "tahun"
-                _tahun(x, int(teks_angka), sebelum, sesudah, th)
-            elif _PERATURAN.search(sebelum[-60:]) and re.search(
-                r"(nomor|no\.?)\s*:?\s*$", sebelum, re.I
-            ):
-                x.jenis, x.status, x.keterangan = "peraturan", STATUS_DIPERIKSA, "nomor peraturan"
-            elif m.group("rp"):
-                x.jenis = "rupiah"
-            elif m.group("akhir"):
-                x.jenis = "persen"
-            elif m.group("pecahan"):
-                x.jenis = "desimal"
-            else:
-                s = _SATUAN_HITUNG.match(sesudah)
-                if s:
-                    x.jenis = "jumlah"
-                    x.teks = (teks_angka + sesudah[: s.end()]).strip()
-                    if rincian and m.start() > rincian.start():
-                        satuan_rinci.append((nilai, s.group(1).lower()))
-                    _jumlah(k, x, nilai, s.group(1).lower(), kode, sebelum, sesudah[s.end() :])
-            if f"{x.kalimat.replace('…', ' ')}|{x.teks}" in basi or _basi(basi, teks_angka):
-                x.status, x.kode = STATUS_TEMUAN, "NARASI_ANGKA_BEDA"
-                x.keterangan = "berbeda dari angka yang disebut kalimatnya (NARASI_ANGKA_BEDA)"
-            elif x.status == STATUS_TIDAK and x.jenis in ("persen", "rupiah", "desimal"):
-                x.keterangan = (
-                    "dibandingkan dengan angka yang disebut kalimatnya; cocok atau tidak bernama"
-                )
-                x.status = STATUS_DIPERIKSA
-            yield x
-        if kode is not None and len(satuan_rinci) >= 2:
-            r = _rincian(k, sumber, kode, satuan_rinci, kalimat)
-            if r is not None:
-                yield r
+        teks_angka = m.group(0).strip()
+        sebelum = k_bersih[: m.start()]
+        sesudah = k_bersih[m.end() :]
+        if _bukan_besaran(sebelum, sesudah):
+            continue
+        x = Literal(
+            sumber,
+            teks_angka,
+            "angka",
+            kalimat,
+            keterangan="angka tanpa satuan; tidak dibandingkan",
+        )
+        hitung = _golongkan(k, x, m, sebelum, sesudah, kode)
+        if hitung is not None and rincian and m.start() > rincian.start():
+            satuan_rinci.append(hitung)
+        _tandai_basi(x, basi, teks_angka)
+        yield x
+    if kode is not None and len(satuan_rinci) >= 2:
+        r = _rincian(k, sumber, kode, satuan_rinci, kalimat)
+        if r is not None:
+            yield r
+
+
+def _bukan_besaran(sebelum: str, sesudah: str) -> bool:
+    """Whether the number between ``sebelum`` and ``sesudah`` is a list item's number ("1.",
+    "14)") or part of a code or a number ("PAS-PR.01.01-10", "2020-2024" tail)."""
+    if re.fullmatch(r"[\s*\-(]*", sebelum) and re.match(r"[.)]", sesudah):
+        return True
+    return bool(re.match(r"[\-/]\s*\d|\.\w", sesudah) or re.search(r"[\w/\-]$", sebelum))
+
+
+def _golongkan(
+    k: _Konteks, x: Literal, m: re.Match[str], sebelum: str, sesudah: str, kode: str | None
+) -> tuple[Decimal, str] | None:
+    """Set the kind (and for years, counts and regulation numbers the status) of the number
+    literal ``x``; returns a count's (value, unit), else None."""
+    teks_angka = x.teks
+    if re.fullmatch(r"(19|20)\d\d", teks_angka):
+        x.jenis = "tahun"
+        _tahun(x, int(teks_angka), sebelum, sesudah, k.hasil.tahun)
+    elif _PERATURAN.search(sebelum[-60:]) and re.search(r"(nomor|no\.?)\s*:?\s*$", sebelum, re.I):
+        x.jenis, x.status, x.keterangan = "peraturan", STATUS_DIPERIKSA, "nomor peraturan"
+    elif m.group("rp"):
+        x.jenis = "rupiah"
+    elif m.group("akhir"):
+        x.jenis = "persen"
+    elif m.group("pecahan"):
+        x.jenis = "desimal"
+    else:
+        s = _SATUAN_HITUNG.match(sesudah)
+        if s:
+            nilai, satuan = _nilai(m), s.group(1).lower()
+            x.jenis = "jumlah"
+            x.teks = (teks_angka + sesudah[: s.end()]).strip()
+            _jumlah(k, x, nilai, satuan, kode, sebelum, sesudah[s.end() :])
+            return nilai, satuan
+    return None
+
+
+def _tandai_basi(x: Literal, basi: set[str], teks_angka: str) -> None:
+    """Mark a literal the narrative check reports as stale; a percentage, amount or decimal
+    otherwise unchecked is compared by that check."""
+    if f"{x.kalimat.replace('…', ' ')}|{x.teks}" in basi or _basi(basi, teks_angka):
+        x.status, x.kode = STATUS_TEMUAN, "NARASI_ANGKA_BEDA"
+        x.keterangan = "berbeda dari angka yang disebut kalimatnya (NARASI_ANGKA_BEDA)"
+    elif x.status == STATUS_TIDAK and x.jenis in ("persen", "rupiah", "desimal"):
+        x.keterangan = "dibandingkan dengan angka yang disebut kalimatnya; cocok atau tidak bernama"
+        x.status = STATUS_DIPERIKSA
 
 
 def _basi(basi: set[str], teks: str) -> bool:

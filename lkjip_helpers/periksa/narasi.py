@@ -156,25 +156,37 @@ class _Aturan:
     """Count patterns: (regex whose group 1 is the number, kind)."""
 
 
+def _tahun_kalimat(k: str, tahun: int) -> int | None:
+    """The one year a sentence names, when it is the report's year or the one before."""
+    tahun_disebut = {int(x) for x in re.findall(r"\b(20\d\d)\b", k)}
+    if tahun_disebut == {tahun}:
+        return tahun
+    if tahun_disebut == {tahun - 1}:
+        return tahun - 1
+    return None
+
+
+def _periksa_hitungan(k: str, a: _Aturan, hasil: list[AngkaNarasi]) -> set[int]:
+    """Compare the counts a sentence states (``a.hitungan``) with the data, appending the
+    differences to ``hasil``; returns where the counted numbers start (read, not rechecked)."""
+    terbaca: set[int] = set()
+    for pola, nama in a.hitungan:
+        for m in pola.finditer(k):
+            terbaca.add(m.start(1))
+            n = Decimal(m.group(1))
+            nilai = a.jenis[nama].nilai
+            if nilai and not any(n == v for _, _, v, _ in nilai):
+                b, th, v, label = nilai[0]
+                hasil.append(AngkaNarasi(m.group(0).strip(), n, nama, label, b, th, v, k))
+    return terbaca
+
+
 def _periksa(teks: str, a: _Aturan) -> list[AngkaNarasi]:
     hasil: list[AngkaNarasi] = []
     for k in kalimat(teks):
         kecil = k.lower()
-        tahun_disebut = {int(x) for x in re.findall(r"\b(20\d\d)\b", k)}
-        hanya = None
-        if tahun_disebut == {a.tahun}:
-            hanya = a.tahun
-        elif tahun_disebut == {a.tahun - 1}:
-            hanya = a.tahun - 1
-        terbaca: set[int] = set()
-        for pola, nama in a.hitungan:
-            for m in pola.finditer(k):
-                terbaca.add(m.start(1))
-                n = Decimal(m.group(1))
-                nilai = a.jenis[nama].nilai
-                if nilai and not any(n == v for _, _, v, _ in nilai):
-                    b, th, v, label = nilai[0]
-                    hasil.append(AngkaNarasi(m.group(0).strip(), n, nama, label, b, th, v, k))
+        hanya = _tahun_kalimat(k, a.tahun)
+        terbaca = _periksa_hitungan(k, a, hasil)
         sebut = {nama: [m.start() for m in j.pola.finditer(kecil)] for nama, j in a.jenis.items()}
         sebut = {nama: v for nama, v in sebut.items() if v}
         akhir_lalu = 0
