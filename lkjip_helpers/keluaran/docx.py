@@ -440,12 +440,13 @@ class PenulisDocx:
     def tabel(self, t: m.Tabel) -> None:
         from docx.enum.table import WD_TABLE_ALIGNMENT
 
-        cap = (
-            self.keterangan("Tabel", t.nomor, t.judul)
-            if t.bernomor
-            else self.paragraf(t.judul, "Caption")
-        )
-        cap.paragraph_format.keep_with_next = True
+        if t.bernomor or t.judul:  # an untitled part of a page (the letter's head) has none
+            cap = (
+                self.keterangan("Tabel", t.nomor, t.judul)
+                if t.bernomor
+                else self.paragraf(t.judul, "Caption")
+            )
+            cap.paragraph_format.keep_with_next = True
         kepala, isi = _grid(t.kepala), _grid(t.isi)
         lebar = max((len(r) for r in [*kepala, *isi]), default=0)
         if not lebar:

@@ -501,8 +501,8 @@ class Tabel(Blok):
         kelas = f"{jenis} {esc(self.kelas)}".strip()
         return (
             f'<figure class="{kelas}" id="{esc(self.id)}" data-kunci="{esc(self.kunci)}">'
-            f"<figcaption>{caption}</figcaption>"
-            f"<table><thead>{thead}</thead><tbody>{tbody}</tbody></table>{kaki}</figure>"
+            + (f"<figcaption>{caption}</figcaption>" if caption else "")
+            + f"<table><thead>{thead}</thead><tbody>{tbody}</tbody></table>{kaki}</figure>"
         )
 
     # flat views (Excel, DataFrame) ------------------------------------------------------
