@@ -301,7 +301,9 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="sajikan folder keluaran di http://127.0.0.1 (hanya dari komputer ini)",
     )
-    v.add_argument("--port", type=int, default=8765, help="port untuk --sajikan (bawaan: 8765)")
+    v.add_argument(
+        "--port", type=_port, default=8765, help="port untuk --sajikan (bawaan: 8765)"
+    )
     n = sub.add_parser(
         "satker-baru",
         aliases=["new-satker"],
@@ -893,35 +895,110 @@ def _ringkasan_build(console: Console, hasil: object) -> None:
         )
 
 
+def _port(teks: str) -> int:
+    """``--port``: a TCP port number 1–65535 (0: any free port)."""
+    try:
+        nilai = int(teks)
+    except ValueError:
+        nilai = -1
+    if not 0 <= nilai <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"port harus bilangan bulat 1–65535 (ditemukan: {teks!r})"
+        )
+    return nilai
+
+
+HOST_PRATINJAU = ("127.0.0.1", "localhost")
+"""Host names the preview server answers to: any other ``Host:`` header is refused (a page
+that rebinds its own host name to 127.0.0.1 must not read the reports — DNS rebinding)."""
+
+
+def _server_pratinjau(akar: Path, port: int) -> object:
+    """The preview server bound to 127.0.0.1:``port`` (bound now, before the build, so a busy
+    port is reported first); serves ``akar`` only, to its own host names only."""
+    import errno
+    import http.server
+    import socket
+
+    from .errors import ParameterError
+
+    class Penangan(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *a: object, **k: object) -> None:
+            super().__init__(*a, directory=str(akar), **k)  # type: ignore[arg-type]
+
+        def _host_sah(self) -> bool:
+            host = (self.headers.get("Host") or "").strip().lower()
+            nama, _, port = host.rpartition(":") if ":" in host else (host, "", "")
+            return nama in HOST_PRATINJAU and (not port or port.isdigit())
+
+        def send_head(self):  # type: ignore[no-untyped-def]
+            if not self._host_sah():
+                self.send_error(403, "Host tidak diizinkan: buka http://127.0.0.1 atau localhost")
+                return None
+            try:
+                return super().send_head()
+            except ValueError:  # a NUL byte or similar in the path: not a file name
+                self.send_error(400, "Alamat tidak sah")
+                return None
+
+    class Server(http.server.ThreadingHTTPServer):
+        daemon_threads = True  # Ctrl-C / SIGTERM stop at once, open connections or not
+        block_on_close = False
+
+        def handle_error(self, request: object, client_address: object) -> None:
+            # one line, never a traceback in the reviewer's terminal
+            jenis, galat = sys.exc_info()[:2]
+            print(
+                f"Permintaan dari {client_address} gagal: "
+                f"{getattr(jenis, '__name__', jenis)}: {str(galat)[:200]}",
+                file=sys.stderr,
+            )
+
+    try:
+        return Server(("127.0.0.1", port), Penangan)
+    except OSError as e:
+        if e.errno == errno.EADDRINUSE:
+            sebab = "sudah dipakai program lain; pilih port lain dengan --port"
+        elif isinstance(e, socket.gaierror) or e.errno == errno.EACCES:
+            sebab = f"tidak dapat dipakai ({e.strerror}); pilih port lain dengan --port"
+        else:
+            sebab = f"tidak dapat dibuka ({e.strerror or type(e).__name__})"
+        raise ParameterError(f"--port {port}: port {sebab}") from None
+
+
 def _cmd_pratinjau(args: argparse.Namespace, console: Console) -> int:
     from .bangun import build
     from .muat import validasi_parameter
+    from .muat.berkas import pastikan_terpisah
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
-    hasil = build(
-        satker, tahun, args.data_dir, args.out_dir, pdf=False, progress=True, periode=args.periode
-    )
-    with _abaikan_pipa_putus():
-        console.print(f"Pratinjau laporan: {hasil.html}", highlight=False)
-        console.print(f"Buka di peramban: {hasil.html.resolve().as_uri()}", highlight=False)
-        console.print(
-            "Di JupyterLab: klik kanan berkas itu di penjelajah berkas → Open in New Browser Tab.",
-            highlight=False,
-        )
-    if not args.sajikan:
-        return 0
-    import functools
-    import http.server
-
+    pastikan_terpisah(args.data_dir, args.out_dir)
     akar = Path(args.out_dir).resolve()
-    Penangan = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(akar))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), Penangan) as server:
+    server = _server_pratinjau(akar, args.port) if args.sajikan else None
+    try:
+        hasil = build(
+            satker, tahun, args.data_dir, args.out_dir, pdf=False, progress=True,
+            periode=args.periode,
+        )
+        with _abaikan_pipa_putus():
+            console.print(f"Pratinjau laporan: {hasil.html}", highlight=False)
+            console.print(f"Buka di peramban: {hasil.html.resolve().as_uri()}", highlight=False)
+            console.print(
+                "Di JupyterLab: klik kanan berkas itu di penjelajah berkas → Open in New Browser "
+                "Tab.",
+                highlight=False,
+            )
+        if server is None:
+            return 0
         jalur = hasil.html.resolve().relative_to(akar).as_posix()
         console.print(
-            f"Disajikan di http://127.0.0.1:{server.server_port}/{jalur} (Ctrl-C untuk berhenti)",
+            f"Disajikan di http://127.0.0.1:{server.server_port}/{jalur} (Ctrl-C untuk berhenti)",  # type: ignore[attr-defined]
             highlight=False,
         )
-        server.serve_forever()
+        server.serve_forever()  # type: ignore[attr-defined]
+    finally:
+        if server is not None:
+            server.server_close()  # type: ignore[attr-defined]
     return 0
 
 
@@ -930,6 +1007,10 @@ def _cmd_build(args: argparse.Namespace, console: Console) -> int:
     from .muat import validasi_parameter
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
+    from .muat.berkas import pastikan_terpisah
+
+    # refused before anything is written: not even the index page may land in the data folder
+    pastikan_terpisah(args.data_dir, args.out_dir)
     try:
         hasil = build(
             satker,

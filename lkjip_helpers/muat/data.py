@@ -37,6 +37,7 @@ from .parameter import (
     validasi_parameter,
     validasi_periode,
 )
+from .jurnal import pulihkan
 from .periode import Periode
 
 BERKAS_TAHUN: dict[str, type[BaseModel]] = {
@@ -701,4 +702,5 @@ def muat(
     satker, tahun = validasi_parameter(satker, tahun)
     periode = validasi_periode(periode)
     d = Path(data_dir).resolve()
+    pulihkan(d / "satker" / satker)  # an import killed half-way: finished (or undone) first
     return _muat_cache(satker, tahun, str(d), periode, _sidik(satker, tahun, d, periode))

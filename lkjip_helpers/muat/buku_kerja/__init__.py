@@ -27,6 +27,7 @@ from typing import Any
 from ...errors import DataError
 from .. import skema as s
 from ..berkas import baca_yaml, muat_berkas, path_dalam
+from ..jurnal import pulihkan
 from ..parameter import kunci_periode, validasi_folder_data
 from . import tata_letak
 from .baca import Identitas, KonteksData, Masalah, baca_identitas, baca_isi
@@ -195,6 +196,7 @@ def impor(
     ident, masalah = baca_identitas(bk)
     if ident is None:
         raise GalatImpor(str(berkas), masalah)
+    pulihkan(data_dir / "satker" / ident.satker)  # an import killed half-way: finished first
     konteks, path_katalog = _konteks(data_dir, ident)
     path_satker = path_berkas(data_dir, ident.satker, ident.kunci, "satker")
     isi = baca_isi(bk, ident, konteks, path_satker)

@@ -20,9 +20,7 @@ temporary file and an atomic rename, only inside ``data/satker/<satker>/``.
 from __future__ import annotations
 
 import io
-import os
 import re
-import secrets
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -38,6 +36,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ...errors import DataError, OutputError, sebab_os
+from ..jurnal import tulis_semua
 from ...tidak_diketahui import ejaan_tidak_diketahui
 from ..berkas import baca_yaml, baris_untuk
 from . import tata_letak as t
@@ -628,25 +627,13 @@ def periksa(
 # --------------------------------------------------------------------------- writing
 
 
-def _tulis_atomik(path: Path, teks: str) -> None:
-    sementara = path.with_name(f".{path.name}.tmp-{secrets.token_hex(4)}")
-    try:
-        with open(sementara, "w", encoding="utf-8", newline="\n") as f:
-            f.write(teks)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(sementara, path)
-    except OSError as err:
-        sementara.unlink(missing_ok=True)
-        raise OutputError(path, sebab_os(err)) from None
-
-
 def terapkan(rencana: list[RencanaBerkas], data_dir: Path, satker: str) -> None:
-    """Write every changed file (temporary file + atomic rename), only inside the satker's
-    folder. A failed write raises :class:`~lkjip_helpers.errors.OutputError` naming the file
-    and the cause; files written before it are complete and each valid on its own (all were
-    checked), the one that failed keeps its old content."""
+    """Write every changed file, only inside the satker's folder, all or nothing
+    (:mod:`lkjip_helpers.muat.jurnal`): a failed write raises
+    :class:`~lkjip_helpers.errors.OutputError` naming the file and the cause and leaves every
+    file as it was; a kill is finished or rolled back by the next command."""
     folder_satker = data_dir / "satker" / satker
+    tulis: list[tuple[Path, str]] = []
     for r in rencana:
         if r.status == "tetap":
             continue
@@ -658,4 +645,6 @@ def terapkan(rencana: list[RencanaBerkas], data_dir: Path, satker: str) -> None:
             data_dir / "satker", folder_satker
         ):
             raise DataError(str(r.path), "di luar folder satker; tidak ditulis")
-        _tulis_atomik(r.path, r.teks_baru)
+        tulis.append((r.path, r.teks_baru))
+    if tulis:
+        tulis_semua(folder_satker, tulis)
