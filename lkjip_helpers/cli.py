@@ -301,9 +301,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="sajikan folder keluaran di http://127.0.0.1 (hanya dari komputer ini)",
     )
-    v.add_argument(
-        "--port", type=_port, default=8765, help="port untuk --sajikan (bawaan: 8765)"
-    )
+    v.add_argument("--port", type=_port, default=8765, help="port untuk --sajikan (bawaan: 8765)")
     n = sub.add_parser(
         "satker-baru",
         aliases=["new-satker"],
@@ -902,9 +900,7 @@ def _port(teks: str) -> int:
     except ValueError:
         nilai = -1
     if not 0 <= nilai <= 65535:
-        raise argparse.ArgumentTypeError(
-            f"port harus bilangan bulat 1–65535 (ditemukan: {teks!r})"
-        )
+        raise argparse.ArgumentTypeError(f"port harus bilangan bulat 1–65535 (ditemukan: {teks!r})")
     return nilai
 
 
@@ -977,7 +973,12 @@ def _cmd_pratinjau(args: argparse.Namespace, console: Console) -> int:
     server = _server_pratinjau(akar, args.port) if args.sajikan else None
     try:
         hasil = build(
-            satker, tahun, args.data_dir, args.out_dir, pdf=False, progress=True,
+            satker,
+            tahun,
+            args.data_dir,
+            args.out_dir,
+            pdf=False,
+            progress=True,
             periode=args.periode,
         )
         with _abaikan_pipa_putus():

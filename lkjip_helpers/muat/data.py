@@ -30,6 +30,7 @@ from ..errors import DataError
 from ..tidak_diketahui import cari
 from . import skema as s
 from .berkas import baca_yaml, baris_untuk, muat_berkas, path_dalam, ringkas_nilai, validasi
+from .jurnal import pulihkan
 from .parameter import (
     PERIODE,
     kunci_periode,
@@ -37,7 +38,6 @@ from .parameter import (
     validasi_parameter,
     validasi_periode,
 )
-from .jurnal import pulihkan
 from .periode import Periode
 
 BERKAS_TAHUN: dict[str, type[BaseModel]] = {

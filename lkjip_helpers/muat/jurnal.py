@@ -73,9 +73,7 @@ def pulihkan(folder: Path) -> list[str]:
         akar = folder.resolve()
         for sementara, tujuan in pasangan:
             a, b = folder / str(sementara), folder / str(tujuan)
-            if not (
-                a.resolve().is_relative_to(akar) and b.resolve().is_relative_to(akar)
-            ):
+            if not (a.resolve().is_relative_to(akar) and b.resolve().is_relative_to(akar)):
                 raise DataError(str(jurnal), "jurnal impor menunjuk ke luar folder satker")
             if a.is_file():
                 try:

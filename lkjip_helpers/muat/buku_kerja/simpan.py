@@ -36,9 +36,9 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ...errors import DataError, OutputError, sebab_os
-from ..jurnal import tulis_semua
 from ...tidak_diketahui import ejaan_tidak_diketahui
 from ..berkas import baca_yaml, baris_untuk
+from ..jurnal import tulis_semua
 from . import tata_letak as t
 from .baca import TANPA, IsiBukuKerja, Masalah, pesan_skema
 
