@@ -285,7 +285,42 @@ def path_gambar(folder_satker: Path, berkas: str) -> Path:
         raise DataError(
             berkas, "SVG memuat skrip, penanganan peristiwa atau rujukan ke berkas/alamat lain"
         )
+    if jenis != "image/svg+xml":
+        _cek_piksel(berkas, isi)
     return calon
+
+
+def _cek_piksel(berkas: str, isi: bytes) -> None:
+    """A PNG/JPEG the PDF printer (Pillow) can open: readable, and not above Pillow's
+    decompression-bomb limit — such an image would show in the HTML and vanish from the PDF."""
+    import io
+    import warnings
+
+    from PIL import Image
+
+    batas = Image.MAX_IMAGE_PIXELS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(isi)) as g:
+                lebar, tinggi = g.size
+                g.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise DataError(
+            berkas,
+            f"gambar terlalu besar dalam piksel (batas {batas:,} piksel".replace(",", ".")
+            + "); perkecil ukurannya, mis. ke lebar 2.000 piksel",
+        ) from None
+    except Exception as err:  # Pillow raises many types for a damaged file
+        raise DataError(
+            berkas, f"berkas gambar rusak atau tidak dapat dibaca ({type(err).__name__})"
+        ) from None
+    if batas and lebar * tinggi > batas:
+        raise DataError(
+            berkas,
+            f"gambar {lebar} × {tinggi} piksel melebihi batas {batas:,} piksel".replace(",", ".")
+            + "; perkecil ukurannya, mis. ke lebar 2.000 piksel",
+        )
 
 
 def _cek_gambar(folder_satker: Path, dt: DataTahun) -> None:  # raises DataError
