@@ -834,6 +834,11 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
     periode = validasi_periode(args.periode)
     tujuan = args.json or path_temuan_check(args.out_dir, satker, tahun, periode)
     data_dir = Path(args.data_dir).resolve()
+    if not (data_dir / "satker").is_dir():  # e.g. --folder-data /: say that first
+        raise ParameterError(
+            f"--folder-data {str(args.data_dir)!r}: tidak ada folder satker/ di dalamnya; "
+            "bukan folder data lkjip (mis. data/, berisi satker/<id>/satker.yaml)"
+        )
     if Path(tujuan).resolve().is_relative_to(data_dir):
         raise ParameterError(
             f"berkas temuan {str(tujuan)!r} berada di dalam folder data {str(args.data_dir)!r}; "

@@ -123,7 +123,7 @@ def tulis_semua(folder: Path, berkas: list[tuple[Path, str]]) -> None:
         except OSError as err:
             with contextlib.suppress(OSError):
                 jurnal_sementara.unlink()
-            raise OutputError(jurnal, sebab_os(err)) from None
+            raise OutputError(berkas[0][0] if len(berkas) == 1 else folder, sebab_os(err)) from None
         _fsync_folder(folder)
     except BaseException:
         for sementara, _ in pasangan:

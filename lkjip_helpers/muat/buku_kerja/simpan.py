@@ -490,6 +490,8 @@ def petakan(
         lok = isi.asal.get((berkas, (m[1],))) if m else None
         if lok is not None:
             return Masalah(pesan, lok.lembar, lok.sel, konteks=lok.konteks)
+    if _baris_isian_dihapus(berkas, loc):
+        return None  # its sheet already says: the Field row is missing, restore it
     baris = baris_untuk(mentah, loc) if mentah is not None else None
     tempat = f"{relpath}" + (f", baris {baris}" if baris else "") + f", field {_jalur_teks(loc)}"
     nil = (
@@ -499,6 +501,16 @@ def petakan(
     )
     return Masalah(
         f"{tempat}: {pesan}{nil} — bagian ini tidak ada di buku kerja; perbaiki berkas YAML-nya"
+    )
+
+
+def _baris_isian_dihapus(berkas: str, loc: tuple[Any, ...]) -> bool:
+    """Whether ``loc`` of ``berkas`` is a field of a form sheet (so its row is in every
+    workbook: when the reader did not see it, the analyst deleted that row)."""
+    return any(
+        (i.berkas or lb.berkas) == berkas and loc[: len(i.jalur)] == i.jalur
+        for lb in t.LEMBAR
+        for i in lb.isian
     )
 
 
