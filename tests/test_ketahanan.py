@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import http.client
 import logging
-import os
 import shutil
 import signal
 import socket
@@ -68,8 +67,18 @@ def test_bangun_ditolak_tidak_menulis_index_ke_folder_data(
         (tmp_path / "tautan").symlink_to(data)
         keluar = tmp_path / "tautan" / "hasil"
     kode = main(
-        ["bangun", "--satker", SATKER, "--tahun", "2023", "--folder-data", str(data)]
-        + ["--folder-keluaran", str(keluar), "--tanpa-pdf"]
+        [
+            "bangun",
+            "--satker",
+            SATKER,
+            "--tahun",
+            "2023",
+            "--folder-data",
+            str(data),
+            "--folder-keluaran",
+            str(keluar),
+            "--tanpa-pdf",
+        ]
     )
     assert kode == 2
     assert "berada di dalam folder data" in capsys.readouterr().err
@@ -191,7 +200,9 @@ def test_sasaran_tidak_dikenal_di_per_program(tmp_path: Path) -> None:
     p.write_text(teks.replace("sasaran: [SK4]", "sasaran: [SK9]", 1), encoding="utf-8")
     baris = next(i for i, b in enumerate(p.read_text().splitlines(), 1) if "[SK9]" in b)
     temuan = [
-        t for t in periksa_data(muat_laporan(SATKER, 2023, data)) if t.kode == "SASARAN_TIDAK_DIKENAL"
+        t
+        for t in periksa_data(muat_laporan(SATKER, 2023, data))
+        if t.kode == "SASARAN_TIDAK_DIKENAL"
     ]
     assert len(temuan) == 1
     t = temuan[0]
@@ -303,7 +314,9 @@ def _png_raksasa(lebar: int, tinggi: int) -> bytes:
     refuses it on the header)."""
 
     def potong(jenis: bytes, isi: bytes) -> bytes:
-        return struct.pack(">I", len(isi)) + jenis + isi + struct.pack(">I", zlib.crc32(jenis + isi))
+        return (
+            struct.pack(">I", len(isi)) + jenis + isi + struct.pack(">I", zlib.crc32(jenis + isi))
+        )
 
     ihdr = struct.pack(">IIBBBBB", lebar, tinggi, 8, 0, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + potong(b"IHDR", ihdr) + potong(b"IEND", b"")
@@ -358,8 +371,18 @@ def test_pratinjau_port_sibuk_dilaporkan_sebelum_membangun(
         port = s.getsockname()[1]
         mulai = time.perf_counter()
         kode = main(
-            ["pratinjau", "--satker", SATKER, "--tahun", "2023", "--sajikan", "--port", str(port)]
-            + ["--folder-keluaran", str(tmp_path / "keluaran")]
+            [
+                "pratinjau",
+                "--satker",
+                SATKER,
+                "--tahun",
+                "2023",
+                "--sajikan",
+                "--port",
+                str(port),
+                "--folder-keluaran",
+                str(tmp_path / "keluaran"),
+            ]
         )
     assert kode == 2 and time.perf_counter() - mulai < 2, "no build before the port check"
     err = capsys.readouterr().err
@@ -451,9 +474,22 @@ def test_penjadwal_tidak_sah_menyebut_opsinya(
     pytest.importorskip("distributed")
     data = _salin_data(tmp_path)
     kode = main(
-        ["batch", "--satker", SATKER, "--tahun", "2023", "--folder-data", str(data)]
-        + ["--folder-keluaran", str(tmp_path / "keluaran"), "--pelaksana", "dask"]
-        + ["--penjadwal", alamat, "--tanpa-pdf"]
+        [
+            "batch",
+            "--satker",
+            SATKER,
+            "--tahun",
+            "2023",
+            "--folder-data",
+            str(data),
+            "--folder-keluaran",
+            str(tmp_path / "keluaran"),
+            "--pelaksana",
+            "dask",
+            "--penjadwal",
+            alamat,
+            "--tanpa-pdf",
+        ]
     )
     err = capsys.readouterr().err
     assert kode == 2, err
@@ -476,4 +512,3 @@ def test_batal_bukan_gagal() -> None:
     assert [x.satker for x in hb.gagal] == ["a"]
     assert hb.jumlah() == {GAGAL: 1, DIBATALKAN: 1}
     assert hb.kode_keluar == 130
-
