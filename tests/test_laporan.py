@@ -26,8 +26,9 @@ def test_markdown_shows_raw_html_as_typed_and_runs_nothing() -> None:
     # raw HTML is text: escaped, never a tag
     assert "<script" not in keluar and "&lt;script&gt;alert(1)&lt;/script&gt;" in keluar
     assert "<img" not in keluar and "&lt;img src=" in keluar
-    assert 'href="javascript' not in keluar
-    assert 'src="https://contoh.invalid' not in keluar
+    assert 'href="javascript' not in keluar and "[tautan](javascript:alert(3))" in keluar
+    # no image is loaded; its text is kept
+    assert "<img" not in keluar and "gambar" in keluar
 
 
 def test_table_cells_are_escaped_typed_and_keyed() -> None:

@@ -11,12 +11,13 @@ from markdown_it import MarkdownIt
 
 # Text is text: raw HTML is not parsed (html=False), so ``<nomor surat>``, ``<script>`` or an
 # unclosed ``<style>`` are shown as typed (escaped) instead of being dropped with what follows;
-# ``&amp;`` is not decoded (entity) and ``<ab:c>`` keeps its brackets (autolink). nh3 still
-# cleans the result (links, attributes), as a second line of defence.
+# ``&amp;`` is not decoded (entity), ``<ab:c>`` keeps its brackets (autolink) and
+# ``![teks](…)`` is no image (nothing remote is loaded; its text stays). nh3 still cleans the
+# result (links, attributes), as a second line of defence.
 _MD = (
     MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     .enable("table")
-    .disable(["entity", "autolink"])
+    .disable(["entity", "autolink", "image"])
 )
 _TAG_NARASI = {
     "p",
