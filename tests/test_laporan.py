@@ -133,7 +133,9 @@ def test_narrative_with_html_in_data_is_neutralised(tmp_path: Path) -> None:
     )
     p.write_text(teks, encoding="utf-8")
     html = str(Laporan("lapas-banyuasin", 2023, data, bab=1).narasi("latar_belakang"))
-    assert "<script" not in html and "<img" not in html and "onerror" not in html
+    assert "<script" not in html and "<img" not in html
+    # shown as typed, never run nor dropped
+    assert "&lt;script&gt;alert('x')&lt;/script&gt; &lt;img src=https://contoh.invalid" in html
 
 
 def test_analyst_text_can_replace_the_drafted_conclusion(tmp_path: Path) -> None:

@@ -291,8 +291,9 @@ def path_gambar(folder_satker: Path, berkas: str) -> Path:
 
 
 def _cek_piksel(berkas: str, isi: bytes) -> None:
-    """A PNG/JPEG the PDF printer (Pillow) can open: readable, and not above Pillow's
-    decompression-bomb limit — such an image would show in the HTML and vanish from the PDF."""
+    """A PNG/JPEG the PDF printer (Pillow) can open: a readable header, and not above Pillow's
+    decompression-bomb limit — such an image would show in the HTML and vanish from the PDF.
+    (Damaged pixel data is caught when the PDF is printed: :mod:`..keluaran.pdf`.)"""
     import io
     import warnings
 
@@ -302,9 +303,8 @@ def _cek_piksel(berkas: str, isi: bytes) -> None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(isi)) as g:
+            with Image.open(io.BytesIO(isi)) as g:  # the header only: no pixel decoded
                 lebar, tinggi = g.size
-                g.verify()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise DataError(
             berkas,
