@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.client
 import logging
+import os
 import shutil
 import signal
 import socket
@@ -512,3 +513,51 @@ def test_batal_bukan_gagal() -> None:
     assert [x.satker for x in hb.gagal] == ["a"]
     assert hb.jumlah() == {GAGAL: 1, DIBATALKAN: 1}
     assert hb.kode_keluar == 130
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX process groups and SIGINT")
+def test_ctrl_c_batch_dua_pekerja_tanpa_traceback(tmp_path: Path) -> None:
+    """Ctrl-C of `batch --pekerja 2`: no worker traceback (DeadKernelError, a multiprocessing
+    KeyboardInterrupt), the report still queued is never built, the cancelled ones are counted
+    as such — no "Gagal" table with empty columns — and the run ends with one line per state."""
+    from bantu_batch import folder_notebook, salin_data, sisa_sementara
+
+    salin_data(tmp_path, ["lapas-a", "lapas-b", "lapas-c", "lapas-d"])
+    nb = folder_notebook(
+        tmp_path, {"04_lambat.ipynb": 'import time\nif satker != "lapas-a":\n    time.sleep(120)'}
+    )
+    (tmp_path / "params").mkdir()
+    manifest = tmp_path / "params" / "kanwil.yaml"
+    manifest.write_text(
+        f"bawaan:\n  data_dir: ../data\n  notebooks_dir: {nb}\n  pdf: false\nlaporan:\n"
+        + "".join(f"  - {{satker: lapas-{x}, tahun: 2023}}\n" for x in "abcd"),
+        encoding="utf-8",
+    )
+    proses = subprocess.Popen(
+        [sys.executable, "-m", "lkjip_helpers", "batch", "--manifest", str(manifest), "-j", "2"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    assert proses.stdout is not None
+    for teks in proses.stdout:
+        if teks.startswith("[1/4]"):
+            break
+    time.sleep(1.5)  # lapas-b and lapas-c run their slow chapter; lapas-d is queued
+    os.killpg(proses.pid, signal.SIGINT)
+    sisa, err = proses.communicate(timeout=120)
+    assert proses.returncode == 130, err
+    for jejak in ("Traceback", "KeyboardInterrupt", "DeadKernelError", "Galat internal"):
+        assert jejak not in err and jejak not in sisa, (jejak, err[-2000:])
+    out = tmp_path / "outputs"
+    assert (out / "lapas-a" / "2023" / "laporan.html").is_file()
+    for s in "bc":  # interrupted: nothing half-written
+        assert not (out / f"lapas-{s}" / "2023").exists(), s
+    assert not (out / "lapas-d").exists(), "the queued report never started"
+    assert not sisa_sementara(out)
+    assert "Gagal" not in sisa
+    ringkasan = [b for b in sisa.splitlines() if b.startswith("Selesai dalam")]
+    assert len(ringkasan) == 1 and "1 berhasil, 3 dibatalkan" in ringkasan[0], sisa
