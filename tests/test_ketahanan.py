@@ -123,6 +123,30 @@ def test_batch_out_dir_di_data_tidak_menulis_apa_pun(
     assert not (data / "keluaran").exists() and not (data / "index.html").exists()
 
 
+def test_ekspor_dan_templat_tidak_menulis_ke_folder_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _salin_data(tmp_path)
+    sebelum = _isi_folder(data)
+    for perintah in ("ekspor", "templat"):
+        kode = main(
+            [
+                perintah,
+                "--satker",
+                SATKER,
+                "--tahun",
+                "2023",
+                "--folder-data",
+                str(data),
+                "--keluaran",
+                str(data / "satker" / SATKER / "isian.xlsx"),
+            ]
+        )
+        assert kode == 2
+        assert "di dalam folder data" in capsys.readouterr().err
+    assert _isi_folder(data) == sebelum
+
+
 def test_periksa_folder_data_tanpa_satker(capsys: pytest.CaptureFixture[str]) -> None:
     kode = main(["periksa", "--folder-data", "/", "--satker", SATKER, "--tahun", "2023"])
     assert kode == 2
