@@ -585,3 +585,50 @@ def test_ctrl_c_batch_dua_pekerja_tanpa_traceback(tmp_path: Path) -> None:
     assert "Gagal" not in sisa
     ringkasan = [b for b in sisa.splitlines() if b.startswith("Selesai dalam")]
     assert len(ringkasan) == 1 and "1 berhasil, 3 dibatalkan" in ringkasan[0], sisa
+
+
+@pytest.mark.e2e
+def test_isian_mustahil_menghentikan_abaikan_pemeriksaan(tmp_path: Path) -> None:
+    """With --abaikan-pemeriksaan an unfillable placeholder still stops the build — before any
+    chapter runs — naming the file, the line and the field."""
+    from lkjip_helpers.bangun.susun import build
+    from lkjip_helpers.errors import BuildError
+
+    data = _salin_data(tmp_path)
+    p = data / "satker" / SATKER / "2023" / "narasi.yaml"
+    teks = p.read_text(encoding="utf-8")
+    p.write_text(
+        teks.replace("maksud_tujuan: |-\n", "maksud_tujuan: |-\n  Lihat {{ ikk.SK9.capaian }}.\n"),
+        encoding="utf-8",
+    )
+    baris = next(i for i, b in enumerate(p.read_text().splitlines(), 1) if "SK9" in b) - 1
+    with pytest.raises(BuildError) as e:
+        build(SATKER, 2023, data, tmp_path / "keluaran", pdf=False, abaikan_pemeriksaan=True)
+    pesan = str(e.value)
+    assert f"2023/narasi.yaml baris {baris}, maksud_tujuan" in pesan, pesan
+    assert "{{ ikk.SK9.capaian }}" in pesan
+    assert not list((tmp_path / "keluaran").rglob("laporan.html"))
+
+
+def test_baris_isian_dihapus_minta_dikembalikan(tmp_path: Path) -> None:
+    """A Field row deleted from a form sheet is reported on its sheet — restore the row — and
+    not as a YAML file to repair."""
+    import openpyxl
+    from bantu_buku_kerja import baris_isian
+
+    from lkjip_helpers.muat.buku_kerja import GalatImpor, impor, tulis_ekspor
+
+    data = _salin_data(tmp_path)
+    xlsx = tulis_ekspor(data, SATKER, 2023, keluaran=tmp_path / "e.xlsx").path
+    wb = openpyxl.load_workbook(xlsx)
+    for lembar, kunci in [("Satker", "nama"), ("Anggaran", "pagu")]:
+        wb[lembar].delete_rows(baris_isian(wb[lembar], kunci))
+    wb.save(xlsx)
+    with pytest.raises(GalatImpor) as e:
+        impor(xlsx, data, periksa_saja=True)
+    assert [str(m) for m in e.value.masalah] == [
+        "Satker: baris Field berikut tidak ada (dihapus?): nama; kembalikan barisnya atau buat "
+        "ulang buku kerja",
+        "Anggaran: baris Field berikut tidak ada (dihapus?): pagu; kembalikan barisnya atau buat "
+        "ulang buku kerja",
+    ]

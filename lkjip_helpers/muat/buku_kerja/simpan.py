@@ -298,7 +298,12 @@ def peringatan_dihapus(isi: IsiBukuKerja, mentah: dict[str, Any]) -> list[Masala
     for nama in t.BERKAS:
         if nama not in mentah:
             continue
-        hilang = dihapus(mentah[nama], isi.hasil.get(nama, {}), DIBAWA.get(nama, PENUH))
+        hilang = [
+            j
+            for j in dihapus(mentah[nama], isi.hasil.get(nama, {}), DIBAWA.get(nama, PENUH))
+            # a deleted Field row is an error of its sheet ("kembalikan barisnya"), not a removal
+            if (nama, j) in isi.asal or not _baris_isian_dihapus(nama, j)
+        ]
         if hilang:
             contoh = ", ".join(_jalur_teks(j) for j in hilang[:6])
             lagi = f" dan {len(hilang) - 6} lainnya" if len(hilang) > 6 else ""
