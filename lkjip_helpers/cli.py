@@ -63,6 +63,19 @@ def _saat_sigterm(signum: int, frame: FrameType | None) -> None:
     raise _Dihentikan()
 
 
+def _kirim_ulang_interupsi(args: object) -> None:
+    """``sys.unraisablehook``: a Ctrl-C (or SIGTERM) that landed in a weakref callback or a
+    ``__del__`` — where Python prints "Exception ignored" and drops it — is sent again, so the
+    command still stops (and prints no traceback); anything else goes to the default hook."""
+    jenis = getattr(args, "exc_type", None)
+    if isinstance(jenis, type) and issubclass(jenis, KeyboardInterrupt):
+        sinyal = signal.SIGTERM if issubclass(jenis, _Dihentikan) else signal.SIGINT
+        with contextlib.suppress(OSError, ValueError):
+            signal.raise_signal(sinyal)
+        return
+    sys.__unraisablehook__(args)  # type: ignore[arg-type]
+
+
 def _stdout_ke_devnull() -> None:
     """After a closed pipe: send further output (and the exit flush) to /dev/null."""
     with contextlib.suppress(OSError, ValueError):
@@ -1090,6 +1103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     args.perintah = ALIAS_PERINTAH.get(args.perintah, args.perintah)
     sigterm_lama = _pasang_sigterm()
+    hook_lama, sys.unraisablehook = sys.unraisablehook, _kirim_ulang_interupsi
     try:
         if args.perintah == "periksa":
             return _cmd_check(args, console)
@@ -1126,6 +1140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return KODE_KELUAR["galat_data_atau_build"]
     finally:
+        sys.unraisablehook = hook_lama
         if sigterm_lama is not None:
             signal.signal(signal.SIGTERM, sigterm_lama)
 

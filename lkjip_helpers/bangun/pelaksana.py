@@ -20,6 +20,7 @@ import logging
 import os
 import secrets
 import signal
+import sys
 import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -100,6 +101,19 @@ def _saat_dibatalkan(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
 
 
+def _kirim_ulang_batal(args: object) -> None:
+    """``sys.unraisablehook`` of a worker: the cancel interrupt that landed in a weakref
+    callback or a ``__del__`` (dropped there by Python) is raised again in the build."""
+    global _sedang
+    jenis = getattr(args, "exc_type", None)
+    if isinstance(jenis, type) and issubclass(jenis, KeyboardInterrupt):
+        _sedang = True
+        with contextlib.suppress(OSError, ValueError):
+            signal.raise_signal(_SINYAL_BATAL)
+        return
+    sys.__unraisablehook__(args)  # type: ignore[arg-type]
+
+
 def _siapkan_pekerja() -> None:
     """Worker process set-up. The terminal's Ctrl-C reaches every process of the group: the
     workers ignore it (no ``KeyboardInterrupt`` traceback from an idle worker) and leave it to
@@ -107,6 +121,7 @@ def _siapkan_pekerja() -> None:
     and stops the worker from starting any task still queued."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(_SINYAL_BATAL, _saat_dibatalkan)
+    sys.unraisablehook = _kirim_ulang_batal
     # an interrupted kernel client leaves asyncio tasks behind: no tracebacks for them
     logging.getLogger("asyncio").setLevel(logging.CRITICAL + 1)
     from .susun import lewati_rfc3987_syntax
