@@ -632,3 +632,21 @@ def test_baris_isian_dihapus_minta_dikembalikan(tmp_path: Path) -> None:
         "Anggaran: baris Field berikut tidak ada (dihapus?): pagu; kembalikan barisnya atau buat "
         "ulang buku kerja",
     ]
+
+
+def test_interupsi_yang_terbuang_dikirim_ulang() -> None:
+    """A KeyboardInterrupt Python drops ("Exception ignored in: <weakref callback>") is sent
+    again as SIGINT (SIGTERM for a SIGTERM), so the command still stops."""
+    from types import SimpleNamespace
+
+    from lkjip_helpers.cli import _Dihentikan, _kirim_ulang_interupsi
+
+    diterima: list[int] = []
+    lama = {s: signal.signal(s, lambda n, _f: diterima.append(n)) for s in (2, 15)}
+    try:
+        _kirim_ulang_interupsi(SimpleNamespace(exc_type=KeyboardInterrupt))
+        _kirim_ulang_interupsi(SimpleNamespace(exc_type=_Dihentikan))
+    finally:
+        for s, h in lama.items():
+            signal.signal(s, h)
+    assert diterima == [signal.SIGINT, signal.SIGTERM]
