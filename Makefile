@@ -11,6 +11,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.terpasang
 SATKER ?= lapas-banyuasin
 TAHUN  ?= 2023
+PYTEST_N ?= auto
+PYTEST_PARALLEL := -n $(PYTEST_N) --dist loadscope
 
 .DEFAULT_GOAL := help
 .PHONY: help venv paket-sistem paket-uji sample check test test-cepat lint format benchmark \
@@ -38,11 +40,13 @@ sample: paket-sistem $(STAMP) ## Build the sample LKjIP and review memo into out
 check: $(STAMP) ## Run the data checks on the sample (lkjip periksa)
 	$(BIN)/lkjip periksa --satker $(SATKER) --tahun $(TAHUN)
 
+# pytest-xdist: one worker per core; `--dist loadscope` runs each test file on one worker, so
+# a file's shared fixtures (a build, a browser) are set up once. PYTEST_N=0: one process.
 test: paket-uji $(STAMP) ## Run all tests (includes the end-to-end build of the sample)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL)
 
 test-cepat: $(STAMP) ## Run the tests without the slow end-to-end and fuzz ones
-	$(BIN)/python -m pytest -q -m "not e2e and not fuzz"
+	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL) -m "not e2e and not fuzz"
 
 lint: $(STAMP) ## Lint with ruff
 	$(BIN)/ruff check .

@@ -252,7 +252,7 @@ def _parser() -> argparse.ArgumentParser:
         aliases=["build"],
         help="susun laporan (LKjIP) dan memo tinjauan, HTML dan PDF",
         description="Menjalankan notebook bab dengan papermill lalu menyusun "
-        "laporan.html, laporan.pdf, capaian_ikk.csv, tabel.xlsx, pemeriksaan.json "
+        "laporan.html, laporan.pdf, laporan.docx, capaian_ikk.csv, tabel.xlsx, pemeriksaan.json "
         "dan build.json di outputs/<satker>/<tahun>/.",
     )
     umum(b)
@@ -262,7 +262,14 @@ def _parser() -> argparse.ArgumentParser:
         "--no-pdf",
         dest="tanpa_pdf",
         action="store_true",
-        help="hanya HTML (lebih cepat)",
+        help="hanya HTML (lebih cepat); PDF build sebelumnya tidak dihapus",
+    )
+    b.add_argument(
+        "--tanpa-docx",
+        "--no-docx",
+        dest="tanpa_docx",
+        action="store_true",
+        help="tanpa laporan.docx dan tinjauan.docx (berkas Word untuk disunting tim penyusun)",
     )
     b.add_argument(
         "--abaikan-pemeriksaan",
@@ -301,7 +308,8 @@ def _parser() -> argparse.ArgumentParser:
         help="susun laporan HTML saja (cepat) lalu tampilkan tempatnya atau sajikan di localhost",
         description="Pratinjau seluruh laporan dari terminal (juga terminal JupyterLab): "
         "menyusun laporan.html tanpa PDF (memakai ulang hasil build bila data tidak "
-        "berubah) lalu mencetak jalurnya. Dengan --sajikan, folder keluaran disajikan di "
+        "berubah; PDF build sebelumnya tetap ada, ditandai usang di indeks bila laporannya "
+        "sudah berubah) lalu mencetak jalurnya. Dengan --sajikan, folder keluaran disajikan di "
         "http://127.0.0.1:<port>/ sampai dihentikan dengan Ctrl-C.",
     )
     umum(v)
@@ -631,6 +639,16 @@ def _parser_batch(sub: argparse._SubParsersAction) -> None:
         help="tetap menyusun laporan walaupun pemeriksaan data menemukan error",
     )
     pilih.add_argument(
+        "--kanwil",
+        dest="kanwil",
+        action="append",
+        default=None,
+        metavar="NAMA",
+        help="tambahkan rekap satu Kanwil (nama atau sebagian nama, mis. 'Sumatera Selatan'; "
+        "boleh diulang) dari batch yang sama, di <out_dir>/rekap/<nama>-kanwil-…/<periode>/; "
+        "'semua': satu rekap per Kanwil",
+    )
+    pilih.add_argument(
         "--lanjut-saat-gagal",
         "--continue-on-error",
         dest="continue_on_error",
@@ -708,6 +726,9 @@ def _cmd_batch(args: argparse.Namespace, console: Console) -> int:
         abaikan_pemeriksaan=True if args.abaikan_pemeriksaan else None,
     )
     if args.rencana:
+        from .bangun.batch import periksa_satker_ada
+
+        periksa_satker_ada(rencana.pilih(only, args.limit))
         status = rencanakan(rencana, only=only, limit=args.limit, paksa=args.paksa)
         for st in status:
             console.print(
@@ -731,6 +752,7 @@ def _cmd_batch(args: argparse.Namespace, console: Console) -> int:
         executor=args.executor,
         scheduler=args.scheduler,
         terminal=console.is_terminal,
+        kanwil=args.kanwil or (),
     )
     _ringkasan_batch(console, hasil)
     return hasil.kode_keluar
@@ -903,6 +925,7 @@ def _ringkasan_build(console: Console, hasil: object) -> None:
     if nb.is_dir():
         berkas.append(f"notebooks/ ({len(list(nb.glob('*.ipynb')))} notebook)")
     console.print("Berkas: " + ", ".join(berkas), highlight=False)
+    _cetak_pdf_usang(console, hasil)
     durasi = {k: v for k, v in hasil.durasi.items() if ":" not in k}  # type: ignore[attr-defined]
     if durasi:
         console.print(
@@ -922,62 +945,15 @@ def _port(teks: str) -> int:
     return nilai
 
 
-HOST_PRATINJAU = ("127.0.0.1", "localhost")
-"""Host names the preview server answers to: any other ``Host:`` header is refused (a page
-that rebinds its own host name to 127.0.0.1 must not read the reports — DNS rebinding)."""
-
-
-def _server_pratinjau(akar: Path, port: int) -> object:
-    """The preview server bound to 127.0.0.1:``port`` (bound now, before the build, so a busy
-    port is reported first); serves ``akar`` only, to its own host names only."""
-    import errno
-    import http.server
-    import socket
-
-    from .errors import ParameterError
-
-    class Penangan(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *a: object, **k: object) -> None:
-            super().__init__(*a, directory=str(akar), **k)  # type: ignore[arg-type]
-
-        def _host_sah(self) -> bool:
-            host = (self.headers.get("Host") or "").strip().lower()
-            nama, _, port = host.rpartition(":") if ":" in host else (host, "", "")
-            return nama in HOST_PRATINJAU and (not port or port.isdigit())
-
-        def send_head(self):  # type: ignore[no-untyped-def]
-            if not self._host_sah():
-                self.send_error(403, "Host tidak diizinkan: buka http://127.0.0.1 atau localhost")
-                return None
-            try:
-                return super().send_head()
-            except ValueError:  # a NUL byte or similar in the path: not a file name
-                self.send_error(400, "Alamat tidak sah")
-                return None
-
-    class Server(http.server.ThreadingHTTPServer):
-        daemon_threads = True  # Ctrl-C / SIGTERM stop at once, open connections or not
-        block_on_close = False
-
-        def handle_error(self, request: object, client_address: object) -> None:
-            # one line, never a traceback in the reviewer's terminal
-            jenis, galat = sys.exc_info()[:2]
-            print(
-                f"Permintaan dari {client_address} gagal: "
-                f"{getattr(jenis, '__name__', jenis)}: {str(galat)[:200]}",
-                file=sys.stderr,
-            )
-
-    try:
-        return Server(("127.0.0.1", port), Penangan)
-    except OSError as e:
-        if e.errno == errno.EADDRINUSE:
-            sebab = "sudah dipakai program lain; pilih port lain dengan --port"
-        elif isinstance(e, socket.gaierror) or e.errno == errno.EACCES:
-            sebab = f"tidak dapat dipakai ({e.strerror}); pilih port lain dengan --port"
-        else:
-            sebab = f"tidak dapat dibuka ({e.strerror or type(e).__name__})"
-        raise ParameterError(f"--port {port}: port {sebab}") from None
+def _cetak_pdf_usang(console: Console, hasil: object) -> None:
+    """Name the PDFs an HTML-only build kept from the previous build though out of date."""
+    usang = getattr(hasil, "pdf_usang", [])
+    if usang:
+        console.print(
+            f"PDF dari build sebelumnya dipertahankan tetapi belum sesuai HTML ini: "
+            f"{', '.join(usang)} (bangun tanpa --tanpa-pdf untuk mencetak ulang)",
+            highlight=False,
+        )
 
 
 def _cmd_pratinjau(args: argparse.Namespace, console: Console) -> int:
@@ -988,7 +964,11 @@ def _cmd_pratinjau(args: argparse.Namespace, console: Console) -> int:
     satker, tahun = validasi_parameter(args.satker, args.tahun)
     pastikan_terpisah(args.data_dir, args.out_dir)
     akar = Path(args.out_dir).resolve()
-    server = _server_pratinjau(akar, args.port) if args.sajikan else None
+    server = None
+    if args.sajikan:  # bound before the build: a busy port is said first
+        from .bangun.saji import buat_server
+
+        server = buat_server(akar, args.port)
     try:
         hasil = build(
             satker,
@@ -998,9 +978,11 @@ def _cmd_pratinjau(args: argparse.Namespace, console: Console) -> int:
             pdf=False,
             progress=True,
             periode=args.periode,
+            docx=False,
         )
         with _abaikan_pipa_putus():
             console.print(f"Pratinjau laporan: {hasil.html}", highlight=False)
+            _cetak_pdf_usang(console, hasil)
             console.print(f"Buka di peramban: {hasil.html.resolve().as_uri()}", highlight=False)
             console.print(
                 "Di JupyterLab: klik kanan berkas itu di penjelajah berkas → Open in New Browser "
@@ -1011,13 +993,13 @@ def _cmd_pratinjau(args: argparse.Namespace, console: Console) -> int:
             return 0
         jalur = hasil.html.resolve().relative_to(akar).as_posix()
         console.print(
-            f"Disajikan di http://127.0.0.1:{server.server_port}/{jalur} (Ctrl-C untuk berhenti)",  # type: ignore[attr-defined]
+            f"Disajikan di http://127.0.0.1:{server.server_port}/{jalur} (Ctrl-C untuk berhenti)",
             highlight=False,
         )
-        server.serve_forever()  # type: ignore[attr-defined]
+        server.serve_forever()
     finally:
         if server is not None:
-            server.server_close()  # type: ignore[attr-defined]
+            server.server_close()
     return 0
 
 
@@ -1043,6 +1025,7 @@ def _cmd_build(args: argparse.Namespace, console: Console) -> int:
             batas_waktu_sel=args.batas_waktu_sel,
             periode=args.periode,
             paksa=args.paksa,
+            docx=not args.tanpa_docx,
         )
     except LkjipError:
         if args.out_dir.is_dir():  # the index shows the failure next to the previous report

@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Iterable
 
 
 class LkjipError(Exception):
     """Base class: something the user can fix. ``str(err)`` is the message to show."""
 
     exit_code = 2
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython (JupyterLab, an executed notebook) shows for this error: its one
+        Indonesian message, as the CLI prints it, instead of the frames of lkjip's code."""
+        return [f"\x1b[1;31mGalat lkjip:\x1b[0m {self}"]
+
+
+def maksudnya(nama: str, pilihan: Iterable[object], cutoff: float = 0.75) -> str:
+    """`` (maksudnya a, b?)`` naming up to three of ``pilihan`` close to a misspelt ``nama``;
+    empty when none is close. The CLI's checks and the errors seen in JupyterLab use it, so
+    both suggest the same names."""
+    from difflib import get_close_matches
+
+    mirip = get_close_matches(nama, [str(p) for p in pilihan], n=3, cutoff=cutoff)
+    return f" (maksudnya {', '.join(mirip)}?)" if mirip else ""
 
 
 class ParameterError(LkjipError):

@@ -10,7 +10,7 @@ a unit or currency: never "Rp0" or "0 orang").
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from numbers import Real
 
@@ -131,6 +131,31 @@ def nama_bulan(bulan: int, bentuk: str = "wide") -> str:
 def tanggal(hari: date) -> str:
     """``date(2023, 12, 30)`` → ``30 Desember 2023``."""
     return format_date(hari, "d MMMM y", locale=LOCALE)
+
+
+WIB = timezone(timedelta(hours=7), "WIB")
+"""Waktu Indonesia Barat (Asia/Jakarta, UTC+7, no daylight saving): the time zone of times
+shown to users. Records (build.json, batch.json, rekap.csv) keep UTC."""
+
+
+def sekarang_wib() -> datetime:
+    """The current time in WIB."""
+    return datetime.now(WIB)
+
+
+def waktu_wib(waktu: str | datetime) -> str:
+    """A recorded time (ISO text or datetime; UTC when it names no zone) as shown to users:
+    ``2023-12-30T10:05:00+00:00`` → ``30 Desember 2023 17.05 WIB``. Text that is not a time
+    is returned as is."""
+    if isinstance(waktu, str):
+        try:
+            waktu = datetime.fromisoformat(waktu)
+        except ValueError:
+            return waktu
+    if waktu.tzinfo is None:
+        waktu = waktu.replace(tzinfo=UTC)
+    w = waktu.astimezone(WIB)
+    return f"{tanggal(w.date())} {w:%H.%M} WIB"
 
 
 def terbilang_kecil(n: int) -> str:

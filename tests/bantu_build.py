@@ -25,7 +25,7 @@ TAHUN = 2023
 
 
 def tinjauan_palsu(
-    data: object, temuan: list, folder: Path, pdf: bool = True
+    data: object, temuan: list, folder: Path, pdf: bool = True, docx: bool = False
 ) -> types.SimpleNamespace:
     """Stand-in for the review memo writer (it needs a real satker)."""
     tujuan = folder / "tinjauan.html"

@@ -1,7 +1,55 @@
 """Shared test set-up."""
 
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
 from lkjip_helpers.bangun.susun import lewati_rfc3987_syntax
 
 # nbformat -> jsonschema would import rfc3987_syntax, which compiles ~40 grammars (≈ 2,5 s);
 # the build skips it the same way (see lkjip_helpers.build.lewati_rfc3987_syntax).
 lewati_rfc3987_syntax()
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+@contextmanager
+def _sendiri(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (POSIX; elsewhere the tests run in one process)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: `make test` runs there without workers
+        yield
+        return
+    with path.open("w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+@pytest.fixture(scope="session")
+def sampel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample report (lapas-banyuasin 2023, with its PDFs) built once for the test run into
+    a temporary folder; returns its folder. Tests read it and must not change it.
+
+    Under pytest-xdist (``make test``) the workers share one build: the first to need it builds
+    it under a lock, the others wait and read it."""
+    from lkjip_helpers.bangun.susun import build
+
+    akar = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        akar = akar.parent  # the folder of this run, above every worker's own
+    out = akar / "sampel"
+    folder = out / "lapas-banyuasin" / "2023"
+    with _sendiri(akar / "sampel.lock"):
+        if not (folder / "build.json").is_file():  # written last, by the atomic swap
+            hasil = build("lapas-banyuasin", 2023, DATA, out, pdf=True, progress=False)
+            assert Path(hasil.folder) == folder
+    return folder

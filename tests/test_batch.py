@@ -59,6 +59,7 @@ def kanwil(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.e2e
 def test_gagal_satu_yang_lain_tetap_dan_ringkasan(
     kanwil: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -106,6 +107,7 @@ def test_gagal_satu_yang_lain_tetap_dan_ringkasan(
     assert "lapas-rusak" in indeks and "gagal" in indeks
 
 
+@pytest.mark.e2e
 def test_inkremental_dan_only_tidak_menyusutkan_rekap(kanwil: Path) -> None:
     """Runs after test_gagal_satu_yang_lain_tetap_dan_ringkasan (same module fixture)."""
     manifest = kanwil / "params" / "kanwil.yaml"
@@ -152,6 +154,7 @@ def test_inkremental_dan_only_tidak_menyusutkan_rekap(kanwil: Path) -> None:
     assert not sisa_sementara(out)
 
 
+@pytest.mark.e2e
 def test_baris_polos_dari_pipa(tmp_path: Path) -> None:
     """Not on a terminal: one flushed line per finished report, while the batch still runs."""
     salin_data(tmp_path, ["lapas-kedua"])
@@ -192,13 +195,19 @@ def test_baris_polos_dari_pipa(tmp_path: Path) -> None:
     assert any(b.startswith("Indeks: ") for b in baris)
 
 
+@pytest.mark.e2e
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX process groups and SIGINT")
 @pytest.mark.parametrize("pekerja", ["1", "2"])
 def test_ctrl_c_menyisakan_yang_selesai_tanpa_setengah_jadi(tmp_path: Path, pekerja: str) -> None:
     salin_data(tmp_path, ["lapas-a", "lapas-b", "lapas-c"])
-    nb = folder_notebook(
-        tmp_path, {"04_lambat.ipynb": 'import time\nif satker != "lapas-a":\n    time.sleep(120)'}
+    berjalan = tmp_path / "bab-lambat-berjalan"
+    lambat = (
+        "import pathlib, time\n"
+        'if satker != "lapas-a":\n'
+        f"    pathlib.Path({str(berjalan)!r}).touch()\n"
+        "    time.sleep(120)"
     )
+    nb = folder_notebook(tmp_path, {"04_lambat.ipynb": lambat})
     manifest = _manifest(
         tmp_path,
         nb,
@@ -226,7 +235,12 @@ def test_ctrl_c_menyisakan_yang_selesai_tanpa_setengah_jadi(tmp_path: Path, peke
     for teks in proses.stdout:
         if teks.startswith("[1/3]"):
             break
-    time.sleep(1.0)  # the slow chapters are running now
+    # the slow chapter is running now (on a loaded machine its kernel can take seconds to start)
+    batas = time.monotonic() + 90
+    while not berjalan.exists() and time.monotonic() < batas and proses.poll() is None:
+        time.sleep(0.1)
+    assert berjalan.exists(), "the slow chapter never started"
+    time.sleep(0.5)
     os.killpg(proses.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
     sisa, err = proses.communicate(timeout=120)
     assert proses.returncode == 130, err
@@ -241,6 +255,7 @@ def test_ctrl_c_menyisakan_yang_selesai_tanpa_setengah_jadi(tmp_path: Path, peke
     assert rekam["dibatalkan"] is True
 
 
+@pytest.mark.e2e
 def test_dask_localcluster(tmp_path: Path) -> None:
     pytest.importorskip("distributed")
     salin_data(tmp_path, ["lapas-kedua"])
@@ -307,3 +322,102 @@ def test_only_pada_manifest_baru_entri_lain_belum_dijalankan(kanwil: Path) -> No
     assert set(baris) == {"lapas-banyuasin", "lapas-kedua"}
     assert baris["lapas-kedua"]["status"] == "belum dijalankan"
     assert baris["lapas-kedua"]["waktu_utc"] == ""
+
+
+def _hasil(satker: str, kunci: str, status: str, **lain: object) -> object:
+    from lkjip_helpers.bangun.batch import HasilRun
+
+    return HasilRun(satker, int(kunci[:4]), "tahunan", kunci, "out", status, **lain)  # type: ignore[arg-type]
+
+
+def test_rekap_csv_terlindung_dan_varian_excel(tmp_path: Path) -> None:
+    """Issue 19: formula-looking text is never live in a spreadsheet; rekap_excel.csv is for
+    Excel in an Indonesian locale (BOM, ';', decimal comma)."""
+    from lkjip_helpers.bangun.batch import tulis_rekap_csv
+
+    h = _hasil(
+        "lapas-a",
+        "2023",
+        "gagal",
+        pesan='=HYPERLINK("http://contoh.invalid","klik")\nrinci',
+        ringkas={"nama": "@SUM(A1)", "penyerapan_persen": "99.21", "jumlah_ikk": "26"},
+        detik=1.5,
+    )
+    tulis_rekap_csv(tmp_path / "rekap.csv", [h])  # type: ignore[list-item]
+    with (tmp_path / "rekap.csv").open(encoding="utf-8", newline="") as fh:
+        (r,) = list(csv.DictReader(fh))
+    assert r["pesan"] == '\'=HYPERLINK("http://contoh.invalid","klik")'
+    assert r["nama"] == "'@SUM(A1)"
+    assert r["penyerapan_persen"] == "99.21"
+    mentah = (tmp_path / "rekap_excel.csv").read_bytes()
+    assert mentah.startswith(b"\xef\xbb\xbf") and b"\r\n" in mentah
+    with (tmp_path / "rekap_excel.csv").open(encoding="utf-8-sig", newline="") as fh:
+        (e,) = list(csv.DictReader(fh, delimiter=";"))
+    assert e["penyerapan_persen"] == "99,21" and e["detik"] == "1,50"
+    assert e["pesan"].startswith("'=") and e["jumlah_ikk"] == "26"
+
+
+def test_rekap_periode_daftar_gagal_semua_periode_dan_paksa(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every period's roll-up lists every failure of the batch; --paksa renders it again."""
+    from lkjip_helpers.bangun import batch, rekap_dokumen
+    from lkjip_helpers.bangun.manifest import Rencana, Tugas
+
+    tugas = [
+        Tugas("lapas-a", 2023, "tahunan", tmp_path, tmp_path),
+        Tugas("lapas-b", 2023, "semester-1", tmp_path, tmp_path),
+    ]
+    rencana = Rencana(tugas=tugas, out_dir=tmp_path, nama="uji")
+    hasil = [
+        _hasil("lapas-a", "2023", "berhasil", sidik="s1"),
+        _hasil("lapas-b", "2023-semester-1", "gagal", pesan="YAML tidak sah", bab="pemuatan data"),
+    ]
+    dipanggil: list[dict[str, object]] = []
+    monkeypatch.setattr(
+        rekap_dokumen,
+        "render_rekap",
+        lambda tujuan, **kw: dipanggil.append({"tujuan": tujuan, **kw}),
+    )
+    monkeypatch.setattr(rekap_dokumen, "rekap_tersimpan", lambda tujuan, kunci: True)
+    batch._rekap_periode(rencana, hasil, tmp_path, False, lambda _: None)  # type: ignore[arg-type]
+    assert dipanggil == [], "unchanged roll-ups are skipped"
+    batch._rekap_periode(rencana, hasil, tmp_path, False, lambda _: None, paksa=True)  # type: ignore[arg-type]
+    assert len(dipanggil) == 2, "--paksa renders every period's roll-up again"
+    for kw in dipanggil:
+        assert [(g["satker"], g["periode"]) for g in kw["gagal"]] == [  # type: ignore[attr-defined]
+            ("lapas-b", "2023-semester-1")
+        ]
+    assert dipanggil[0]["satker"] == ["lapas-a"] and dipanggil[1]["satker"] == []
+
+    # --kanwil: one more roll-up per Kanwil, from the same results, in a folder of its own
+    dipanggil.clear()
+    hasil[0].ringkas = {"kanwil": "Kantor Wilayah Kementerian Hukum dan HAM Riau"}  # type: ignore[attr-defined]
+    batch._rekap_periode(
+        rencana, hasil, tmp_path / "uji", False, lambda _: None, paksa=True, kanwil=["riau"]
+    )  # type: ignore[arg-type]
+    tujuan = [Path(str(kw["tujuan"])).relative_to(tmp_path).as_posix() for kw in dipanggil]
+    assert tujuan == ["uji/2023", "uji-kanwil-riau/2023", "uji/2023-semester-1"]
+    assert dipanggil[1]["kanwil"] == "riau" and dipanggil[1]["satker"] == ["lapas-a"]
+
+
+def test_rencana_menolak_satker_tak_dikenal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = salin_data(tmp_path, ["lapas-banyuasin"])
+    kode = main(
+        [
+            "batch",
+            "--satker",
+            "lapas-banyuasin,lapas-tak-ada",
+            "--tahun",
+            "2023",
+            "--rencana",
+            "--data-dir",
+            str(data),
+        ]
+    )
+    keluar = capsys.readouterr()
+    assert kode == 2
+    assert "satker tidak dikenal: 'lapas-tak-ada'" in keluar.err + keluar.out
+    assert "lapas-banyuasin'" not in keluar.err + keluar.out

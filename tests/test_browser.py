@@ -1,4 +1,5 @@
-"""A real browser opens the built laporan.html offline: no request leaves the file, no errors.
+"""A real browser opens the built laporan.html and the sample's review memo offline: no request
+leaves the file, no errors.
 
 Headless Chromium (Debian package ``chromium``; ``.ci/run`` installs it) is driven over the
 DevTools protocol with ``websocket-client``: the network is switched off three ways (DNS
@@ -289,3 +290,38 @@ def test_pemeriksaan_ini_mendeteksi_permintaan_dan_galat(
     hasil = peramban.buka(halaman.as_uri())
     assert any("contoh.invalid" in u for u in hasil["permintaan"]), hasil
     assert any("galat uji" in g for g in hasil["galat"]), hasil
+
+
+@pytest.mark.e2e
+def test_memo_sampel_terbuka_luring_tanpa_permintaan_dan_galat(
+    peramban: Peramban, sampel: Path, tmp_path: Path
+) -> None:
+    """The real review memo of the sample build, then the report at the places it links to."""
+    memo = sampel / "tinjauan.html"
+    hasil = peramban.buka(memo.as_uri())
+    keluar = [u for u in hasil["permintaan"] if not u.startswith(SKEMA_LOKAL)]
+    assert keluar == [], f"permintaan keluar dari berkas: {keluar}"
+    assert hasil["galat"] == [], hasil["galat"]
+    assert peramban.nilai("document.readyState") == "complete"
+    # one heading per distinct problem; every in-memo link lands on an element of the memo
+    assert peramban.nilai("document.querySelectorAll('h3.masalah').length") >= 3
+    assert (
+        peramban.nilai(
+            "Array.from(document.querySelectorAll('a[href^=\"#\"]'))"
+            ".every(a => document.getElementById(a.getAttribute('href').slice(1)))"
+        )
+        is True
+    )
+    tujuan = peramban.nilai(
+        "Array.from(document.querySelectorAll('a[href^=\"laporan.html#\"]'))"
+        ".map(a => a.getAttribute('href').split('#')[1])"
+    )
+    assert tujuan, "memo tanpa tautan ke laporan"
+    png = peramban.tangkap_layar(tmp_path / "tinjauan.png")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 10_000
+    # the report the memo links to, opened the same way: every linked id is there
+    hasil = peramban.buka((sampel / "laporan.html").as_uri() + "#" + tujuan[0])
+    keluar = [u for u in hasil["permintaan"] if not u.startswith(SKEMA_LOKAL)]
+    assert keluar == [] and hasil["galat"] == [], (keluar, hasil["galat"])
+    hilang = peramban.nilai(f"{json.dumps(tujuan)}.filter(i => !document.getElementById(i))")
+    assert hilang == [], hilang

@@ -252,10 +252,15 @@ def test_xlsx_dari_model_satu_sheet_per_tabel_dan_daftar(hasil: object) -> None:
     assert wb["Daftar Tabel"]["D2"].hyperlink.location == "'Tabel 1.1'!A1"
     ws = wb["Tabel 1.1"]
     baris = [[c.value for c in r] for r in ws.iter_rows(min_row=1, max_row=4)]
-    # header in row 1, numbers as numbers at full precision (a percent as a fraction)
+    # header in row 1, numbers as numbers at full precision (a percent as its percent number,
+    # the unit of capaian_ikk.csv and the DataFrames, with a literal % in the format)
     assert baris[0] == ["No", "Indikator", "Target", "Realisasi"]
-    assert baris[1] == ["1", "Persentase uji", 1, pytest.approx(0.992071)]
-    assert ws["C2"].number_format == "0%" and ws["D2"].number_format == "0.00%"
+    assert baris[1] == ["1", "Persentase uji", 100, pytest.approx(99.2071)]
+    assert ws["C2"].number_format == '#,##0"%"' and ws["D2"].number_format == '#,##0.00"%"'
+    # printed on A4 landscape, one page wide, header row on every page
+    assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape"  # 9: A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.fitToHeight == 0 and ws.print_title_rows == "$1:$1"
     assert baris[2][2] == pytest.approx(1234567.891) and ws["C3"].number_format == "#,##0.00"
     # a cell that would be a formula stays text
     assert ws["B3"].data_type == "s" and ws["B3"].value.startswith("=HYPERLINK")
@@ -264,7 +269,7 @@ def test_xlsx_dari_model_satu_sheet_per_tabel_dan_daftar(hasil: object) -> None:
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:D4"
     df = pd.read_excel(hasil.tabel_xlsx, sheet_name="Tabel 1.1")
     assert list(df.columns) == ["No", "Indikator", "Target", "Realisasi"]
-    assert df["Target"].tolist()[:2] == [1, pytest.approx(1234567.891)]
+    assert df["Target"].tolist()[:2] == [100, pytest.approx(1234567.891)]
 
 
 def test_pdf_halaman_dan_daftar_isi(hasil: object) -> None:
@@ -539,9 +544,10 @@ def test_tabel_lebar_ditandai() -> None:
         f"<table><tr><td colspan='9'>x</td></tr></table></main></body></html>"
     )
     soup = BeautifulSoup(pascaproses_html(html), "html.parser")
+    # (both are also "utuh": one row, kept on one page in print)
     assert [t.get("class") for t in soup.find_all("table")] == [
-        ["kolom-sangat-banyak"],
-        ["kolom-banyak"],
+        ["kolom-sangat-banyak", "utuh"],
+        ["kolom-banyak", "utuh"],
     ]
 
 

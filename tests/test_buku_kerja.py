@@ -126,12 +126,15 @@ def test_bukan_angka(nilai: object, kata: str) -> None:
 # --------------------------------------------------------------------------- export ↔ import
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     ("satker", "tahun", "periode"),
     [
         (SATKER, 2023, "tahunan"),
         ("lapas-sungai-meranti", 2024, "semester-1"),
         ("rutan-tanjung-kemuning", 2023, "tahunan"),
+        ("lapas-muara-tiga", 2024, "semester-2"),  # kumulatif written out
+        ("lapas-muara-tiga", 2024, "triwulan-3"),  # target_penyerapan, not in the workbook
     ],
 )
 def test_ekspor_lalu_impor_byte_identik(
@@ -198,6 +201,7 @@ def test_impor_ke_folder_kosong_semantik_sama(tmp_path: Path) -> None:
         assert _tanpa_kosong(kini) == _tanpa_kosong(lama), nama
 
 
+@pytest.mark.e2e
 def test_satu_sel_berubah_satu_baris_diff(tmp_path: Path) -> None:
     """Changing cells changes exactly their lines; comments on those lines stay."""
     data = salin_data(tmp_path)
@@ -229,6 +233,7 @@ def test_satu_sel_berubah_satu_baris_diff(tmp_path: Path) -> None:
     assert muat_laporan(SATKER, 2023, data).ini.profil.kapasitas is TIDAK_DIKETAHUI
 
 
+@pytest.mark.e2e
 def test_periksa_tidak_menulis(tmp_path: Path) -> None:
     data = salin_data(tmp_path)
     xlsx = tulis_ekspor(data, SATKER, 2023, keluaran=tmp_path / "e.xlsx").path
@@ -242,6 +247,7 @@ def test_periksa_tidak_menulis(tmp_path: Path) -> None:
     assert _sidik(data) == sebelum
 
 
+@pytest.mark.e2e
 def test_isian_yang_akan_dihapus_diperingatkan(tmp_path: Path) -> None:
     """Rows emptied in the workbook are removed from the file; the import says which first."""
     data = salin_data(tmp_path)
@@ -262,6 +268,7 @@ def test_isian_yang_akan_dihapus_diperingatkan(tmp_path: Path) -> None:
     assert "tanggapan: []" in teks and "# Tanggapan satker atas temuan memo" in teks
 
 
+@pytest.mark.e2e
 def test_disk_penuh_saat_menulis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A failed write names the file and the cause (exit 3 in the CLI); the file keeps its
     old content and no temporary file is left behind."""
@@ -283,6 +290,7 @@ def test_disk_penuh_saat_menulis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert _sidik(data) == sebelum
 
 
+@pytest.mark.e2e
 def test_rumus_dibaca_dari_nilai_tersimpan(tmp_path: Path) -> None:
     """A formula is read as the value Excel cached for it (never evaluated by us). openpyxl
     writes formulas without a cached value, so the test adds one to the sheet's XML the way
@@ -432,6 +440,7 @@ def _isi_satker_baru(xlsx: Path, katalog: dict) -> None:
     wb.save(xlsx)
 
 
+@pytest.mark.e2e
 def test_templat_satker_yang_belum_ada_impor_menulis_satker_yaml(tmp_path: Path) -> None:
     """Without satker-baru: the template names the catalog, the import writes satker.yaml
     (id and catalog from the workbook, identity from the Satker sheet) and the period."""
@@ -556,6 +565,7 @@ def _mistakes(xlsx: Path) -> dict[str, tuple[str, str | None]]:
     return tempat
 
 
+@pytest.mark.e2e
 def test_selusin_kesalahan_satu_pesan_masing_masing(tmp_path: Path) -> None:
     data = salin_data(tmp_path)
     xlsx = tulis_ekspor(data, SATKER, 2023, keluaran=tmp_path / "salah.xlsx").path
@@ -582,6 +592,7 @@ def test_selusin_kesalahan_satu_pesan_masing_masing(tmp_path: Path) -> None:
     assert "'Anggaran Sasaran'!" in teks[tempat["rumus tanpa nilai tersimpan"]]
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     ("ubah", "lokasi", "kata"),
     [
@@ -666,6 +677,7 @@ def _soffice(tmp_path: Path, berkas: Path, filter_: str) -> Path:
     return hasil
 
 
+@pytest.mark.e2e
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) tidak terpasang")
 def test_disimpan_ulang_libreoffice(tmp_path: Path) -> None:
     """A workbook opened and saved by LibreOffice imports back to byte-identical files (the
@@ -695,6 +707,7 @@ def test_disimpan_ulang_libreoffice(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- CLI
 
 
+@pytest.mark.e2e
 def test_cli_ekspor_impor_dan_galat(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = salin_data(tmp_path)
     xlsx = tmp_path / "b.xlsx"

@@ -73,9 +73,14 @@ def test_semester_budget_and_comparison(semester: HasilLaporan) -> None:
     # 4.892.117.350 / 12.480.356.000 × 100 = 39,1985… → 39,20 %
     assert f.persen(t.penyerapan) == "39,20%"
     assert f.rupiah(t.sisa) == "Rp7.588.238.650"  # 12.480.356.000 − 4.892.117.350
-    # previous year (2023, annual): SK2.6 33,8 against its PK target 31 → 109,03 %
+    # no like-for-like comparison: only the annual 2023 exists (Januari–Desember), not
+    # Januari–Mei 2023; nothing is compared (the annual report of 2023 still compares it)
     sk26 = semester.ikk_kode("SK2.6")
-    assert sk26.sumber_target_lalu == "PK" and f.persen(sk26.capaian_lalu) == "109,03%"
+    assert sk26.capaian_lalu is None and semester.anggaran_lalu is None
+    assert "Januari–Mei 2023" in (semester.alasan_tanpa_pembanding or "")
+    # absorption judged against the time share of Januari–Mei: 5 / 12 = 41,67 %
+    assert semester.porsi_penyerapan is not None
+    assert f.persen(semester.porsi_penyerapan.persen) == "41,67%"
 
 
 # --------------------------------------------------------------------------- Annual 2023

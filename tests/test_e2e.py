@@ -12,21 +12,15 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lkjip_helpers.bangun.susun import build
-
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).parents[1]
-DATA = ROOT / "data"
 
 
 @pytest.fixture(scope="module")
-def laporan(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("outputs")
-    hasil = build("lapas-banyuasin", 2023, DATA, out, pdf=True, progress=False)
-    folder = Path(hasil.folder)
-    assert folder == out / "lapas-banyuasin" / "2023"
-    return folder
+def laporan(sampel: Path) -> Path:
+    """The sample's build folder (tests/conftest.py builds it once for the session)."""
+    return sampel
 
 
 @pytest.fixture(scope="module")
@@ -91,14 +85,43 @@ def test_chapters_and_every_ikk_present(html: str) -> None:
             assert f"IKK {kode}:" in html, kode
 
 
+def _baris(html: str, kunci: str) -> dict[str, list[str]]:
+    """The rows of the table ``figure[data-kunci=kunci]``, keyed by their first cell."""
+    from bs4 import BeautifulSoup
+
+    awal = re.search(rf'<figure[^>]*\sdata-kunci="{re.escape(kunci)}"', html)
+    assert awal is not None, kunci
+    # that figure only (parsing the whole 100-page report per table takes a second)
+    figur = BeautifulSoup(html[awal.start() : html.index("</figure>", awal.start())], "html.parser")
+    sel = [
+        [c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]
+        for tr in figur.find_all("tr")
+    ]
+    return {b[0]: b[1:] for b in sel if b}
+
+
 def test_key_figures_as_printed(html: str) -> None:
-    # 16.335.496.464 / 16.466.041.000 × 100 = 99,2072… → 99,21
-    assert "99,21%" in html
-    # vokasi 40 / 977 = 4,0942 %; 4,0942 / 31 × 100 = 13,207 → 13,21
-    assert "13,21%" in html
+    """Figures in their table cell, computed by hand from data/satker/lapas-banyuasin/2023."""
+    # anggaran.yaml: pagu 16.466.041.000, realisasi 16.335.496.464 (seed lines 2058-2059);
+    # 16.335.496.464 / 16.466.041.000 × 100 = 99,2072… → 99,21 %;
+    # sisa 16.466.041.000 − 16.335.496.464 = 130.544.536
+    total = ["Rp16.466.041.000", "Rp16.335.496.464", "99,21%", "Rp130.544.536"]
+    assert _baris(html, "anggaran-sasaran-2023")["Total DIPA"] == total
+    # belanja pegawai 4.833.287.054 / 4.882.029.000 = 99,0016 % → 99,00 %;
+    # belanja barang 11.502.209.410 / 11.584.012.000 = 99,2938 % → 99,29 %
+    jenis = _baris(html, "anggaran-jenis-2023")
+    assert jenis["Belanja Pegawai"][2] == "99,00%" and jenis["Belanja Barang"][2] == "99,29%"
+    # kinerja.yaml SK2.6: target 31, vokasi 40 of 977 WBP: 40 / 977 × 100 = 4,0942 → 4,09 %;
+    # capaian 4,0942 / 31 × 100 = 13,207 → 13,21 %, below 100: not achieved
+    vokasi = _baris(html, "SK2.6-target-realisasi")
+    nama = "Persentase narapidana yang memperoleh Pendidikan dan pelatihan vokasi bersertifikasi"
+    assert vokasi[nama] == ["%", "31%", "4,09%", "13,21%", "Tidak tercapai"]
     # Official values stand (evaluasi.yaml `nilai`): IKPA 98,66, SMART-DJA 91,24 as published;
-    # combined 0,6 × 91,24 + 0,4 × 98,66 = 94,208 → 94,21
-    assert "98,66" in html and "91,24" in html and "94,21" in html
+    # 0,6 × 91,24 = 54,744; 0,4 × 98,66 = 39,464; combined 54,744 + 39,464 = 94,208 → 94,21
+    nka = _baris(html, "nilai-kinerja-anggaran")
+    assert nka["Nilai SMART-DJA"] == ["91,24", "60%", "54,7440"]
+    assert nka["Nilai IKPA"] == ["98,66", "40%", "39,4640"]
+    assert nka["Nilai Kinerja Anggaran"] == ["", "100%", "94,21"]
 
 
 def test_no_remote_resources_and_no_prompts(html: str) -> None:
@@ -247,3 +270,124 @@ def test_executed_notebooks_fit_for_reviewers(laporan: Path) -> None:
     assert "build.json" not in rekam["outputs_sha256"]
     assert set(rekam["source"]) == {"git_commit", "git_dirty"}
     assert isinstance(rekam["command_line"], list)
+
+
+# --------------------------------------------------------------------------- print layout
+
+
+@pytest.fixture(scope="module")
+def halaman(laporan: Path) -> list[list[str]]:
+    """The body lines of every page of laporan.pdf, top to bottom (pypdf's layout mode), the
+    running header and the page footer left out."""
+    from pypdf import PdfReader
+
+    out = []
+    for p in PdfReader(laporan / "laporan.pdf").pages:
+        baris = [
+            re.sub(r"\s+", " ", b).strip()
+            for b in p.extract_text(extraction_mode="layout").splitlines()
+        ]
+        out.append(
+            [
+                b
+                for b in baris
+                if b
+                and not re.fullmatch(r"Halaman \d+ dari \d+", b)
+                and not b.startswith("LKjIP 2023 — ")
+            ]
+        )
+    return out
+
+
+def _soup(html: str):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html, "html.parser").find("main")
+
+
+def _rata(teks: str) -> str:
+    return re.sub(r"\s+", " ", teks).strip()
+
+
+def test_pdf_no_empty_page(halaman: list[list[str]]) -> None:
+    assert all(halaman), [i for i, b in enumerate(halaman, 1) if not b]
+    # the appendices end the report (no empty LAMPIRAN page after them)
+    assert "Dokumen Pendukung Lainnya" in " ".join(halaman[-1] + halaman[-2])
+
+
+def test_pdf_no_heading_ends_a_page(html: str, halaman: list[list[str]]) -> None:
+    main = _soup(html)
+    judul = {_rata(h.get_text(" ")) for h in main.find_all(["h1", "h2", "h3", "h4", "h5"])}
+    judul |= {_rata(c.get_text(" ")) for c in main.select("figure.tabel > figcaption")}
+    akhir = [
+        (i, " ".join(b[-k:]))
+        for i, b in enumerate(halaman, 1)
+        for k in (1, 2, 3)
+        if " ".join(b[-k:]) in judul
+    ]
+    assert not akhir
+
+
+def test_pdf_signatures_with_place_and_date(halaman: list[list[str]]) -> None:
+    """Each signature block is on the page of its place and date (narasi.yaml, lampiran.yaml,
+    profil.yaml of the sample)."""
+    for tanggal, ttd in (
+        ("30 Desember 2023", ["Jhonny H. Gultom", "NIP 198011122000121002"]),  # surat pengantar
+        ("Pangkalan Balai, 30 Desember 2023", ["Jhonny H. Gultom", "NIP 198011122000121002"]),
+        (
+            "Palembang, Januari 2023",  # the signed PK: both parties
+            [
+                "Ilham Djaya",
+                "NIP 196412201991031001",
+                "Ronaldo Devinci Talesa",
+                "NIP 197604121998031001",
+            ],
+        ),
+    ):
+        i = next(i for i, b in enumerate(halaman) if tanggal in b)
+        teks = " ".join(halaman[i])
+        assert all(t in teks for t in ttd), (i + 1, tanggal)
+
+
+def test_pdf_short_tables_not_split(html: str, halaman: list[list[str]]) -> None:
+    """A table of at most 10 body rows is on one page: its last row is on its caption's page."""
+    main = _soup(html)
+    pendek = [f for f in main.select("figure.tabel") if len(f.select("tbody tr")) <= 10]
+    assert len(pendek) > 50
+    terbelah = []
+    for fig in pendek:
+        judul = _rata(fig.figcaption.get_text(" "))[:40]
+        i = next(
+            i
+            for i, b in enumerate(halaman)
+            if any(x.startswith(judul) and "...." not in x for x in b)  # not the Daftar Tabel
+        )
+        teks = " ".join(halaman[i])
+        sesudah = teks[teks.find(judul) :]
+        akhir = [_rata(td.get_text(" ")) for td in fig.select("tbody tr")[-1].find_all("td")]
+        if not all(c.split(" ")[0] in sesudah for c in akhir if c):
+            terbelah.append((i + 1, judul))
+    assert not terbelah
+
+
+def test_lkjip_speaks_as_the_satker(html: str) -> None:
+    """None of the tool's or reviewer's phrases (laporan.kalimat.FRASA_ALAT) in the LKjIP."""
+    from lkjip_helpers.laporan.kalimat import FRASA_ALAT
+
+    teks = _rata(_teks(html))
+    pola = re.compile(r"\b(" + "|".join(map(re.escape, FRASA_ALAT)) + r")\b", re.I)
+    assert not [teks[max(0, x.start() - 60) : x.end() + 40] for x in pola.finditer(teks)]
+    assert "SURAT PENGANTAR" in teks and "W.6.PAS.PAS.10-UM.01.01-1435" in teks
+
+
+def test_pdf_formulas_not_split(halaman: list[list[str]]) -> None:
+    """No page ends inside a realisasi/capaian formula: before the fix, three pages ended on
+    "Capaian = Realisasi/Target × 100%" and the next began with "= 100%/85% × 100% = 117,65%"."""
+    rumus = re.compile(r"(Realisasi|Capaian) =|^=|× 100%")
+    lanjutan = re.compile(r"^=|^Capaian =|× 100%|^Realisasi$|^Target$")
+    terbelah = [
+        (i, b[-2:], halaman[i][:2])
+        for i, b in enumerate(halaman[:-1], 1)
+        if any(rumus.search(x) for x in b[-2:]) and any(lanjutan.search(x) for x in halaman[i][:2])
+    ]
+    assert not terbelah

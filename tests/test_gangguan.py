@@ -142,6 +142,7 @@ def _dalam_batas(fungsi: Callable[[], object], detik: float) -> object:
 # --------------------------------------------------------------------------- time-out
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     "sel,cara",
     [
@@ -172,6 +173,7 @@ def test_batas_waktu_sel_menghentikan_kernel(
     assert _sisa(out / SATKER) == []
 
 
+@pytest.mark.e2e
 def test_batas_waktu_sel_dari_variabel_lingkungan(
     lingkungan: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -196,6 +198,7 @@ def test_batas_waktu_sel_dari_variabel_lingkungan(
 # --------------------------------------------------------------------------- kernel death
 
 
+@pytest.mark.e2e
 def test_kernel_mati_laporan_lama_utuh(lingkungan: tuple[Path, Path], tmp_path: Path) -> None:
     data, out = lingkungan
     sebelum = _sidik(out / SATKER / str(TAHUN))
@@ -244,6 +247,7 @@ def _sela_di(mp: pytest.MonkeyPatch, titik: str) -> None:
         mp.setattr(susun.os, "replace", replace)
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     "titik", ["pemeriksaan", "eksekusi", "html", "xlsx", "build_json", "pertukaran"]
 )
@@ -303,6 +307,7 @@ def _tunggu_penanda(penanda: Path, p: subprocess.Popen) -> None:
     time.sleep(0.3)
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     "sinyal,kode,baris",
     [(signal.SIGINT, 130, "Dibatalkan."), (signal.SIGTERM, 143, "Dihentikan (SIGTERM).")],
@@ -336,6 +341,7 @@ def test_sinyal_saat_notebook_berjalan(
     assert _sisa(out / "lapas-banyuasin") == []
 
 
+@pytest.mark.e2e
 def test_sigkill_sisa_dibereskan_build_berikutnya(laporan_contoh: Path, tmp_path: Path) -> None:
     # Before: a killed build left a .tmp folder that the next build kept for an hour.
     out = tmp_path / "outputs"
@@ -359,6 +365,7 @@ def test_sigkill_sisa_dibereskan_build_berikutnya(laporan_contoh: Path, tmp_path
     assert _sisa(folder_satker) == []
 
 
+@pytest.mark.e2e
 def test_crash_di_tengah_pertukaran_lalu_check_dan_build_gagal(
     laporan_contoh: Path, tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
@@ -503,6 +510,7 @@ def test_check_disk_penuh(tmp_path: Path, capsys: pytest.CaptureFixture, monkeyp
     assert list((out / "lapas-banyuasin").iterdir()) == [], "no 0-byte temporary file left"
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("tempat", ["xlsx", "notebook"])
 def test_build_disk_penuh(lingkungan: tuple[Path, Path], tempat: str) -> None:
     # Before: the message hid the real cause ("pembangunan laporan gagal: OSError …" or a
@@ -556,6 +564,7 @@ def test_build_hanya_melempar_lkjip_error(lingkungan: tuple[Path, Path]) -> None
     assert _sisa(out / SATKER) == []
 
 
+@pytest.mark.e2e
 def test_tanpa_pustaka_pdf_html_tetap_dibangun(
     laporan_lama: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
@@ -590,6 +599,7 @@ def test_tanpa_pustaka_pdf_html_tetap_dibangun(
     assert "laporan.pdf" not in rec["outputs"]
 
 
+@pytest.mark.e2e
 def test_pipa_ditutup_pembaca(tmp_path: Path) -> None:
     # Before: `lkjip check | head` exited 1 with a BrokenPipeError.
     tujuan = tmp_path / "temuan.json"

@@ -23,6 +23,7 @@ def test_csv_mesin_dibaca_apa_adanya(csv_ikk: tuple[Path, Path]) -> None:
     mesin, _ = csv_ikk
     assert not mesin.read_bytes().startswith(b"\xef\xbb\xbf")
     df = pd.read_csv(mesin)
+    assert list(df.columns[:4]) == ["sasaran", "nama_sasaran", "kode", "indikator"]
     sk11 = df[df["kode"] == "SK1.1"].iloc[0]
     # 1435 / 1177 × 100 = 121,9201… → 121,92; 121,9201 / 80 × 100 = 152,4002 → 152,40
     assert sk11["realisasi"] == 121.92 and sk11["capaian"] == 152.4
@@ -54,7 +55,8 @@ def test_csv_teks_berawalan_rumus_dinetralkan(tmp_path: Path) -> None:
 def test_api_analis_dataframe() -> None:
     lap = Laporan("lapas-banyuasin", 2023, DATA)
     ikk = lap.tabel_ikk()
-    assert ikk.set_index("kode").loc["SK1.1", "capaian"] == pytest.approx(152.400170, abs=1e-6)
+    assert ikk.index.name == "kode" and list(ikk.index[:2]) == ["SK1.1", "SK1.2"]
+    assert ikk.loc["SK1.1", "capaian"] == pytest.approx(152.400170, abs=1e-6)
     satu = lap.data_ikk("SK2.6")
     assert satu.iloc[-1]["pembilang"] == 40 and satu.iloc[-1]["penyebut"] == 977
     ang = lap.tabel_anggaran().set_index(["tahun", "rincian", "kunci"])

@@ -24,7 +24,8 @@ import pytest
 
 from lkjip_helpers import format_id as f
 from lkjip_helpers.bangun.manifest import rencana_cli, rencana_manifest
-from lkjip_helpers.cli import _server_pratinjau, main
+from lkjip_helpers.bangun.saji import buat_server
+from lkjip_helpers.cli import main
 from lkjip_helpers.errors import DataError, ParameterError
 from lkjip_helpers.laporan.html import markdown
 from lkjip_helpers.muat import jurnal
@@ -427,7 +428,7 @@ def _minta(port: int, jalur: str, host: str) -> int:
 
 def test_pratinjau_host_dan_nul(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "laporan.html").write_text("<p>isi</p>", encoding="utf-8")
-    server = _server_pratinjau(tmp_path, 0)
+    server = buat_server(tmp_path, 0)
     port = server.server_port  # type: ignore[attr-defined]
     t = threading.Thread(target=server.serve_forever, daemon=True)  # type: ignore[attr-defined]
     t.start()

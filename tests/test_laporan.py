@@ -40,7 +40,7 @@ def test_table_cells_are_escaped_typed_and_keyed() -> None:
     assert 'id="tabel-uji-b"' in keluar and "Tabel 3.1 Judul &lt;b&gt;" in keluar
     assert '<td class="angka">12,50%</td>' in keluar
     sel = t.isi[0][1]
-    assert sel.nilai_excel() == 0.125 and sel.format_excel() == "0.00%"
+    assert sel.nilai_excel() == 12.5 and sel.format_excel() == '#,##0.00"%"'
     assert m.Tabel.dari_json(t.ke_json()) == t
 
 
@@ -60,7 +60,11 @@ def test_tables_and_figures_numbered_per_chapter_and_stable(bab3: Laporan) -> No
     assert [t.label for t in lain.realisasi_anggaran().tabel] == [
         t.label for t in bab3.realisasi_anggaran().tabel
     ]
-    assert [t.label for t in bab3.capaian_ringkas().tabel] == ["Tabel 3.1", "Tabel 3.2"]
+    assert [t.label for t in bab3.capaian_ringkas().tabel] == [
+        "Tabel 3.1",
+        "Tabel 3.2",
+        "Tabel 3.3",
+    ]
     semua = [t.nomor for t in bab3.dokumen.semua_tabel()]
     assert len(semua) == len(set(semua))
 
@@ -96,7 +100,7 @@ def test_section_display_carries_css_and_table_data(bab3: Laporan) -> None:
     assert bundel["text/html"].startswith('<style class="lkjip-gaya">')
     assert "div.lkjip.lkjip-tampilan table td.angka" in bundel["text/html"]
     tabel = [m.Tabel.dari_json(t) for t in bundel[m.MIME_TABEL]["tabel"]]
-    assert [t.label for t in tabel] == ["Tabel 3.1", "Tabel 3.2"]
+    assert [t.label for t in tabel] == ["Tabel 3.1", "Tabel 3.2", "Tabel 3.3"]
     df = bab3.capaian_ringkas().df
     sk26 = df[df["Indikator Kinerja Kegiatan"].str.startswith("SK2.6")].iloc[0]
     # 40 / 977 × 100 = 4,0941658… ; 4,0941658 / 31 × 100 = 13,206987…

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import nbformat
@@ -108,3 +109,87 @@ def test_papermill_dari_akar_repo_dan_parameter_salah_ketik(tmp_path: Path) -> N
             cwd=str(akar),
             progress_bar=False,
         )
+
+
+def _notebook_analis(akar: Path) -> nbformat.NotebookNode:
+    """A notebook as an analyst makes it: the chapters' parameters cell, a variable of their
+    own in a cell of its own, a loop, then the report."""
+    bab = nbformat.read(akar / "notebooks" / "05_bab4_penutup.ipynb", as_version=4)
+    param = next(c for c in bab.cells if "parameters" in c.metadata.get("tags", []))
+    sel = nbformat.v4.new_code_cell
+    nb = nbformat.v4.new_notebook(metadata=bab.metadata)
+    nb.cells = [
+        sel(param.source, metadata={"tags": ["parameters"]}),
+        sel("ambang = 5"),
+        sel("for nama in ['lapas-banyuasin']:\n    panjang = len(nama)"),
+        sel(
+            "from lkjip_helpers.laporan import Laporan\n\n"
+            "lap = Laporan(satker, tahun, data_dir, periode=periode, bab=4)"
+        ),
+        sel("jumlah_ikk = len(lap.tabel_ikk())\njumlah_ikk"),
+    ]
+    return nb
+
+
+@pytest.mark.e2e
+def test_variabel_analis_dan_run_all_dua_kali_bukan_parameter(tmp_path: Path) -> None:
+    """``ambang = 5`` in a cell of its own, a loop, and Run All twice in the same kernel (as in
+    Lab): the misspelt-parameter guard stays quiet. papermill with the analyst's notebook
+    still runs, and a misspelt injected parameter still fails loudly."""
+    import papermill
+    from nbclient import NotebookClient
+
+    akar = Path(__file__).parents[1]
+    nb = _notebook_analis(akar)
+    klien = NotebookClient(
+        nb, kernel_name="python3", resources={"metadata": {"path": str(akar / "notebooks")}}
+    )
+    with klien.setup_kernel():
+        for _ in range(2):  # Run All, then Run All again
+            for i, cell in enumerate(nb.cells):
+                klien.execute_cell(cell, i)
+    hasil = nb.cells[-1].outputs[0]["data"]["text/plain"]
+    assert hasil == "26"  # the sample's kinerja.yaml lists 26 IKK (26 `kode:` entries)
+
+    # an lkjip error in Lab: its one Indonesian message with the CLI's suggestion, no frames
+    salah = nbformat.v4.new_code_cell(
+        "from lkjip_helpers.laporan.narasi import isi_sisipan, pengisi\n"
+        "isi_sisipan('Kapasitas {{ profil.kapasitass }} orang', pengisi(lap.hasil), None)",
+        metadata={"tags": ["raises-exception"]},
+    )
+    nb.cells.append(salah)
+    with klien.setup_kernel():
+        for i, cell in enumerate(nb.cells):
+            klien.execute_cell(cell, i)
+    (galat,) = nb.cells[-1].outputs
+    assert galat["ename"] == "SisipanError"
+    assert [re.sub(r"\x1b\[[0-9;]*m", "", b) for b in galat["traceback"]] == [
+        "Galat lkjip: isian {{ profil.kapasitass }} tidak dikenal: bukan nama angka yang "
+        "dihitung (maksudnya profil.kapasitas, profil.okupansi?); lihat daftar besaran di data/README.md"
+    ]
+
+    masuk = tmp_path / "analis.ipynb"
+    nbformat.write(_notebook_analis(akar), masuk)
+    papermill.execute_notebook(
+        str(masuk), str(tmp_path / "ok.ipynb"), parameters={"tahun": 2023},
+        cwd=str(akar / "notebooks"), progress_bar=False,
+    )  # fmt: skip
+    with pytest.raises(papermill.PapermillExecutionError, match="parameter tidak dikenal: ambng"):
+        papermill.execute_notebook(
+            str(masuk), str(tmp_path / "salah.ipynb"), parameters={"ambng": 3},
+            cwd=str(akar / "notebooks"), progress_bar=False,
+        )  # fmt: skip
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_help_notebook_menjelaskan_setiap_parameter(path: Path) -> None:
+    """``papermill --help-notebook`` shows every parameter's comment (one line each: a
+    comment the formatter wrapped into parentheses is lost)."""
+    import papermill
+
+    param = papermill.inspect_notebook(str(path))
+    assert param["periode"]["help"] == (
+        "periode laporan: tahunan, semester-1/-2, triwulan-1 … triwulan-4"
+    )
+    assert param["periode"]["default"] == '"tahunan"'
+    assert all(p["help"] for p in param.values()), param

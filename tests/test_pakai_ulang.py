@@ -43,7 +43,8 @@ def test_hanya_bab_yang_berubah_dijalankan_ulang(tmp_path: Path) -> None:
     jalan = {k.split(":", 1)[1] for k, v in kedua.durasi.items() if k.startswith("notebook:") and v}
     assert jalan == {"02_bab1_pendahuluan.ipynb"}  # Bab I holds latar_belakang
     assert "Kalimat pembuka baru." in kedua.html.read_text(encoding="utf-8")
-    assert _sha(kedua.pdf) != pdf_lama  # the report's HTML changed: printed again
+    pdf_kedua = _sha(kedua.pdf)
+    assert pdf_kedua != pdf_lama  # the report's HTML changed: printed again
     assert _sha(kedua.folder / "tinjauan.pdf") == memo_lama  # the memo did not: copied
     rekam = json.loads(kedua.build_json.read_text(encoding="utf-8"))
     assert set(rekam["notebook_keys"]) == {p.name for p in kedua.notebooks}
@@ -56,3 +57,24 @@ def test_hanya_bab_yang_berubah_dijalankan_ulang(tmp_path: Path) -> None:
     ketiga = build("lapas-banyuasin", 2023, data, out, progress=False, pdf=False, paksa=True)
     jalan = [k for k, v in ketiga.durasi.items() if k.startswith("notebook:") and v]
     assert len(jalan) == len(ketiga.notebooks)
+    # an HTML-only build (preview, --tanpa-pdf) keeps the PDFs it did not print: current when
+    # what they print did not change ...
+    assert _sha(ketiga.folder / "laporan.pdf") == pdf_kedua
+    assert _sha(ketiga.folder / "tinjauan.pdf") == memo_lama
+    rekam = json.loads(ketiga.build_json.read_text(encoding="utf-8"))
+    assert rekam["pdf_stale"] == [] and ketiga.pdf_usang == []
+    # ... marked stale when the report changed since (the memo did not)
+    narasi.write_text(teks.replace("latar_belakang: |-\n", "latar_belakang: |-\n  Lain.\n\n", 1))
+    keempat = build("lapas-banyuasin", 2023, data, out, progress=False, pdf=False)
+    assert _sha(keempat.folder / "laporan.pdf") == pdf_kedua
+    assert keempat.pdf_usang == ["laporan.pdf"]
+    from lkjip_helpers.bangun.indeks import tulis_indeks
+
+    indeks = tulis_indeks(out).read_text(encoding="utf-8")
+    assert "PDF (usang: dari build sebelumnya, belum dicetak ulang)" in indeks
+    assert "Tinjauan (PDF)</a>" in indeks  # the memo's PDF is current
+    # the next full build prints the stale PDF again and copies the current one
+    kelima = build("lapas-banyuasin", 2023, data, out, progress=False)
+    assert _sha(kelima.pdf) != pdf_kedua and kelima.pdf_usang == []
+    rekam = json.loads(kelima.build_json.read_text(encoding="utf-8"))
+    assert rekam["reused"]["pdf"] == ["tinjauan.pdf"]

@@ -29,7 +29,8 @@ def test_semester_one_written_in_june() -> None:
     assert p.rentang_penuh == "Januari–Juni 2022"
     assert (p.bulan_awal, p.bulan_akhir, p.bulan_terakhir, p.jumlah_bulan) == (1, 6, 5, 5)
     assert not p.lengkap and p.sebagian_tahun
-    assert p.frasa_perbandingan == "Januari–Mei 2022 dibandingkan tahun 2021"
+    # like-for-like: the same months of the previous year
+    assert p.frasa_perbandingan == "Januari–Mei 2022 dibandingkan Januari–Mei 2021"
     assert p.kunci == "2022-semester-1"
 
 
@@ -58,10 +59,26 @@ def test_spans(periode: str, rentang: tuple[int, int]) -> None:
 
 
 def test_semester_two_and_quarter_texts() -> None:
-    assert Periode.buat(2023, "semester-2").rentang_bulan == "Juli–Desember 2023"
-    t = Periode.buat(2023, "triwulan-3", 7)
+    # cumulative by default: "s.d. Semester II" is January–December, the whole year
+    s2 = Periode.buat(2023, "semester-2")
+    assert s2.kumulatif and s2.sampai_dengan and s2.rentang_bulan == "Januari–Desember 2023"
+    assert s2.judul == "s.d. Semester II Tahun 2023" and not s2.sebagian_tahun
+    assert s2.frasa_perbandingan == "tahun 2023 dibandingkan tahun 2022"
+    # the period alone
+    sendiri = Periode.buat(2023, "semester-2", kumulatif=False)
+    assert sendiri.rentang_bulan == "Juli–Desember 2023" and sendiri.sebagian_tahun
+    assert sendiri.judul == "Semester II Tahun 2023"
+    t = Periode.buat(2023, "triwulan-3", 7, kumulatif=False)
     assert t.judul == "Triwulan III Tahun 2023" and t.rentang_bulan == "Juli 2023"
-    assert t.frasa_perbandingan == "Juli 2023 dibandingkan tahun 2022"
+    assert t.frasa_perbandingan == "Juli 2023 dibandingkan Juli 2022"
+    tk = Periode.buat(2023, "triwulan-3", 9)
+    assert tk.judul == "s.d. Triwulan III Tahun 2023" and tk.rentang_bulan == "Januari–September 2023"
+    assert tk.jumlah_bulan == 9 and tk.porsi_waktu == 75
+    # like-for-like: the same covered months
+    assert tk.sebanding(Periode.buat(2022, "triwulan-3", 9))
+    assert not tk.sebanding(Periode.buat(2022, "triwulan-3", 9, kumulatif=False))
+    assert not tk.sebanding(Periode.buat(2022))
+    assert s2.sebanding(Periode.buat(2022))
     with pytest.raises(ValueError, match="bulan_terakhir 3 di luar rentang Semester II"):
         Periode.buat(2023, "semester-2", 3)
     with pytest.raises(ParameterError):
@@ -76,7 +93,8 @@ def test_expected_periods_follow_the_last_closed_month() -> None:
     assert p.bulan_diharapkan("semester") == []
     # an activity that started in March
     assert p.bulan_diharapkan("bulan", mulai=3) == [3, 4, 5]
-    assert Periode.buat(2023, "semester-2").bulan_diharapkan("triwulan") == [3, 4]
+    assert Periode.buat(2023, "semester-2", kumulatif=False).bulan_diharapkan("triwulan") == [3, 4]
+    assert Periode.buat(2023, "semester-2").bulan_diharapkan("triwulan") == [1, 2, 3, 4]
     assert label_periode("triwulan", 2) == "Triwulan II" and label_periode("bulan", 5) == "Mei"
 
 
@@ -88,13 +106,17 @@ def test_semester_folder_loads_with_its_declared_period() -> None:
     assert d.ini.folder.name == "2024-semester-1" and d.ini.kunci == "2024-semester-1"
     assert d.periode.judul == "Semester I Tahun 2024"
     assert d.periode.bulan_terakhir == 5 and not d.periode.lengkap
-    # the comparison year is the previous year's annual folder
-    assert d.lalu is not None and d.lalu.folder.name == "2023" and d.lalu.periode.tahunan
+    # the previous year has only its annual folder (Januari–Desember 2023): not like-for-like
+    # with Januari–Mei 2024, so nothing is compared and the report says why
+    assert d.lalu is None
+    assert d.alasan_tanpa_pembanding is not None
+    assert "Januari–Mei 2024" in d.alasan_tanpa_pembanding
+    assert "Januari–Desember 2023" in d.alasan_tanpa_pembanding
 
 
 def test_hasil_exposes_the_period() -> None:
     h = hasil_laporan(SEMESTER, 2024, DATA, "semester-1")
-    assert h.periode.frasa_perbandingan == "Januari–Mei 2024 dibandingkan tahun 2023"
+    assert h.periode.frasa_perbandingan == "Januari–Mei 2024 dibandingkan Januari–Mei 2023"
     assert h.data_contoh_fiktif
 
 

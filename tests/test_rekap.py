@@ -18,11 +18,15 @@ from bs4 import BeautifulSoup
 
 from lkjip_helpers.bangun.indeks import kumpulkan, render_indeks, tulis_indeks
 from lkjip_helpers.bangun.rekap import (
+    KELAS_STATUS,
+    PERLU_VERIFIKASI,
+    TERCAPAI,
     hitung_temuan,
     ikk_sering_tidak_tercapai,
     matriks_capaian,
     muat_anggota,
     muat_periode,
+    rekam_anggota,
     ringkasan,
 )
 from lkjip_helpers.bangun.rekap_bagian import Rekap
@@ -33,6 +37,7 @@ from lkjip_helpers.bangun.rekap_dokumen import (
     render_rekap,
 )
 from lkjip_helpers.errors import DataError
+from lkjip_helpers.hitung.capaian import TIDAK_TERCAPAI
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +78,9 @@ def test_ringkasan_sampel(data: Path) -> None:
     # SK1.1 and SK1.2 count 1435 fed / served of 1177 inmates: "Perlu verifikasi", not met
     assert (r["jumlah_ikk"], r["ikk_tercapai"], r["ikk_tidak_tercapai"]) == ("26", "23", "1")
     assert r["ikk_perlu_verifikasi"] == "2"
+    # the five classes add up to the IKK count: 23 + 1 + 2 + 0 + 0 = 26
+    assert (r["ikk_tidak_dapat_dinilai"], r["ikk_tidak_berlaku"]) == ("0", "0")
+    assert r["kanwil"] == "Kantor Wilayah Kementerian Hukum dan HAM Sumatera Selatan"
     # pagu and realisasi as the seed states them; 16.335.496.464 / 16.466.041.000 = 99,2072 %
     assert (r["pagu"], r["realisasi"], r["penyerapan_persen"]) == (
         "16466041000",
@@ -88,13 +96,18 @@ def test_ringkasan_sampel(data: Path) -> None:
         "98.66",
         "94.21",
     )
-    jumlah = int(r["temuan_error"]) + int(r["temuan_peringatan"])
-    assert int(r["temuan_dijawab"]) + int(r["temuan_terbuka"]) == jumlah
     assert sum(int(r[f"temuan_{k}"]) for k in ("error", "peringatan", "info")) == len(a.temuan)
+    # problems counted as the review memo counts them (its "Belum ditanggapi 31"), not findings
+    assert r["masalah_belum_ditanggapi"] == "31"
+    jumlah = int(r["masalah_error"]) + int(r["masalah_peringatan"])
+    assert int(r["masalah_ditanggapi"]) + int(r["masalah_belum_ditanggapi"]) == jumlah
 
 
 def test_ikk_sering_tidak_tercapai_dan_matriks(data: Path) -> None:
-    anggota = [muat_anggota(s, 2023, "tahunan", data) for s in ("lapas-banyuasin", "lapas-kedua")]
+    anggota = [
+        rekam_anggota(muat_anggota(s, 2023, "tahunan", data))
+        for s in ("lapas-banyuasin", "lapas-kedua")
+    ]
     sering = ikk_sering_tidak_tercapai(anggota)
     # SK2.6 is missed by both; SK3.1 only by lapas-kedua: 2 of 2 complaints = 100 % against
     # 125 → 80,00 (against the sample's 85 → 117,65)
@@ -121,7 +134,28 @@ def test_bagian_rekap(data: Path) -> None:
     gagal = [{"satker": "lapas-rusak", "bab": "04_bab3.ipynb", "pesan": "ValueError: x\nrinci"}]
     rk = Rekap(["lapas-banyuasin", "lapas-kedua", "tidak-ada"], 2023, data_dir=data, gagal=gagal)
     assert [a.satker for a in rk.anggota] == ["lapas-banyuasin", "lapas-kedua"]
-    assert "REKAP LAPORAN KINERJA" in rk.sampul() and "2 satker; 2 entri gagal" in rk.sampul()
+    halaman1 = BeautifulSoup(rk.ringkasan().html(), "html.parser")
+    assert "2 satker; 2 entri gagal" in halaman1.get_text()
+    kepala = [th.get_text() for th in halaman1.find_all("th")]
+    assert kepala[:7] == [
+        "Satker",
+        "IKK",
+        "Tercapai",
+        "Tidak tercapai",
+        "Perlu verifikasi",
+        "Tidak dapat dinilai",
+        "Tidak berlaku",
+    ]
+    sel = [[td.get_text() for td in tr.find_all("td")] for tr in halaman1.find_all("tr")[1:]]
+    # the sample: 23 met, 1 missed (SK2.6), 2 to verify (SK1.1, SK1.2); the copy with SK3.1's
+    # target raised to 125 also misses SK3.1; the Jumlah row adds the counts up
+    assert sel[0][1:7] == ["26", "23", "1", "2", "0", "0"]
+    assert sel[1][1:7] == ["26", "22", "2", "2", "0", "0"]
+    assert sel[2][:7] == ["Jumlah", "52", "45", "3", "4", "0", "0"]
+    assert "Ringkasan per satker — Kantor Wilayah Kementerian Hukum dan HAM Sumatera" in (
+        halaman1.get_text()
+    ), "one Kanwil: named in the caption"
+    assert sel[0][8:12] == ["99,21%", "91,24", "98,66", "31"]
     tabel = BeautifulSoup(rk.capaian_ikk().html(), "html.parser")
     kepala = [th.get_text() for th in tabel.find_all("th")]
     assert kepala == ["Kode", "Indikator", "Lapas Kelas IIA Banyuasin", "Lapas Kelas IIA Banyuasin"]
@@ -163,6 +197,7 @@ def test_notebook_rekap_tipis_dan_berparameter() -> None:
             assert len([s for s in body if not isinstance(s, ast.Import | ast.ImportFrom)]) <= 1
 
 
+@pytest.mark.e2e
 def test_dokumen_rekap_html_dan_pdf(data: Path, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
@@ -182,22 +217,131 @@ def test_dokumen_rekap_html_dan_pdf(data: Path, tmp_path: Path) -> None:
     html = (tujuan / "rekap.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
     assert not soup.find_all(["script", "link", "iframe"])
-    assert "Daftar Isi".upper() in html and "Tabel 1.1 Capaian IKK per Satker" in html
-    assert "Gambar 1.1 Peta Capaian IKK Lintas Satker" in html
+    assert "DAFTAR ISI" not in html, "page 1 is the summary, no front matter"
+    assert "Tabel 1.1 Ringkasan per satker" in html and "Tabel 5.1 Capaian IKK per Satker" in html
+    assert "Gambar 2.1 Peta Capaian IKK per Satker" in html
     assert "lapas-rusak" in html and "IKK yang Paling Sering Tidak Tercapai" in html
     nb = nbformat.read(tujuan / "notebooks" / "rekap.ipynb", as_version=4)
     sisip = next(c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
     assert 'data_dir = "../' in sisip.source, "relative to the notebook's folder"
     halaman = [p.extract_text() or "" for p in PdfReader(str(tujuan / "rekap.pdf")).pages]
-    assert len(halaman) >= 3 and "REKAP LAPORAN KINERJA" in halaman[0]
+    assert "Ringkasan per satker" in halaman[0] and "Peta Capaian" in halaman[0]
+    assert len(halaman) <= 4, "two satkers: a compact roll-up (it was 11 pages)"
     assert rekap_tersimpan(tujuan, kunci) and not rekap_tersimpan(tujuan, "lain")
     from openpyxl import load_workbook
 
     wb = load_workbook(tujuan / "rekap.xlsx")
-    assert "Tabel 1.1" in wb.sheetnames and "Tabel 3.1" in wb.sheetnames
-    ws = wb["Tabel 3.1"]  # budget per satker: numbers stored as numbers
+    assert "Tabel 1.1" in wb.sheetnames and "Tabel 5.2" in wb.sheetnames
+    ws = wb["Tabel 5.2"]  # budget per satker: numbers stored as numbers
     assert ws["A1"].value == "Satker" and ws["B2"].value == 16466041000
     assert not [p for p in tujuan.parent.iterdir() if p.name.startswith(".")]
+    # no absolute path in the executed notebook (papermill's paths relative, as the chapters')
+    pm = nb.metadata["papermill"]
+    assert pm["input_path"] == "notebooks/rekap/rekap.ipynb"
+    assert pm["output_path"] == "rekap/uji/2023/notebooks/rekap.ipynb"
+    teks = (tujuan / "notebooks" / "rekap.ipynb").read_text(encoding="utf-8")
+    assert str(tmp_path) not in teks and str(Path(__file__).parents[1]) not in teks
+
+
+def test_rekap_tanpa_satker_satu_baris(data: Path) -> None:
+    gagal = [{"satker": "lapas-rusak", "periode": "2023", "pesan": "galat"}]
+    rk = Rekap([], 2023, data_dir=data, gagal=gagal)
+    teks = BeautifulSoup(rk.ringkasan().html(), "html.parser").get_text(" ")
+    assert "Tidak ada satker yang laporannya berhasil dibangun untuk periode ini" in teks
+    assert "tercapai" not in rk.ikk_sering_tidak_tercapai().html().lower()
+    assert not rk.peta_capaian().html().strip() or "img" not in rk.peta_capaian().html()
+    assert "lapas-rusak" in rk.gagal()
+
+
+def test_rekap_per_kanwil() -> None:
+    satker = ["lapas-banyuasin", "rutan-tanjung-kemuning"]
+    rk = Rekap(satker, 2023, data_dir=ROOT / "data", kanwil="kalimantan  barat")
+    assert [a.satker for a in rk.anggota] == ["rutan-tanjung-kemuning"]
+    semua = Rekap(satker, 2023, data_dir=ROOT / "data")
+    kanwil = [
+        "Kantor Wilayah Kementerian Hukum dan HAM Sumatera Selatan",
+        "Kantor Wilayah Kementerian Hukum dan HAM Kalimantan Barat",
+    ]
+    assert [k for k, _ in semua.kelompok_kanwil()] == kanwil
+    # one summary table, a row naming each Kanwil above its satkers, then the grand total
+    tabel = BeautifulSoup(semua.ringkasan().html(), "html.parser")
+    baris = [[td.get_text() for td in tr.find_all("td")] for tr in tabel.find_all("tr")[1:]]
+    assert [b[0] for b in baris] == [
+        kanwil[0],
+        "Lapas Kelas IIA Banyuasin",
+        kanwil[1],
+        "Rutan Kelas IIB Tanjung Kemuning",
+        "Jumlah semua",
+    ]
+    assert baris[-1][1:7] == ["52", "42", "7", "2", "0", "1"]
+    # rutan-tanjung-kemuning: 19 met, 6 missed, SK1.5 not applicable (0 of 0): 19+6+1 = 26
+    rutan = semua.anggota[1]
+    assert [rutan.jumlah(k) for k in KELAS_STATUS] == [19, 6, 0, 0, 1]
+
+
+def test_peta_panas_kategorik_putus_di_target() -> None:
+    """A missed 94 % is red and a met 100 % green, whatever their distance: classes, not a
+    continuous scale; a "perlu verifikasi" cell is neither."""
+    import base64
+    import io
+
+    import numpy as np
+    from matplotlib.image import imread
+
+    from lkjip_helpers.bangun.rekap_bagian import WARNA_KELAS, peta_panas_png
+
+    png = peta_panas_png(
+        ["A"],
+        ["K1", "K2", "K3"],
+        [[TIDAK_TERCAPAI, TERCAPAI, PERLU_VERIFIKASI]],
+        [[Decimal("94"), Decimal("100"), Decimal("152")]],
+    )
+    rgb = (imread(io.BytesIO(base64.b64decode(png)))[..., :3] * 255).round().astype(int)
+
+    def ada(warna: str) -> int:
+        r, g, b = (int(warna[i : i + 2], 16) for i in (1, 3, 5))
+        return int(np.all(rgb == (r, g, b), axis=-1).sum())
+
+    assert ada(WARNA_KELAS[TIDAK_TERCAPAI]) > 200 and ada(WARNA_KELAS[TERCAPAI]) > 200
+    assert ada(WARNA_KELAS[PERLU_VERIFIKASI]) > 200
+    assert len(set(WARNA_KELAS.values())) == len(WARNA_KELAS)
+
+
+def test_angka_peta_tidak_melewati_target_karena_pembulatan() -> None:
+    from lkjip_helpers.bangun.rekap_bagian import _angka_peta
+
+    assert _angka_peta(Decimal("94"), TIDAK_TERCAPAI) == "94"
+    # 99,6 missed is not printed "100" (half-up to a whole percent would say met)
+    assert _angka_peta(Decimal("99.6"), TIDAK_TERCAPAI) == "99,6"
+    assert _angka_peta(Decimal("99.96"), TIDAK_TERCAPAI) == "99,96"
+    assert _angka_peta(Decimal("100"), TERCAPAI) == "100"
+    # SK1.1 of the sample: 121,92 / 80 = 152,4 %, needs verification
+    assert _angka_peta(Decimal("152.4"), PERLU_VERIFIKASI) == "152*"
+
+
+def test_rekam_satker_json_pulang_pergi(data: Path) -> None:
+    """The batch hands the roll-up JSON records; read back they give the same figures."""
+    from lkjip_helpers.bangun.rekap import RekamSatker
+
+    r = rekam_anggota(muat_anggota("lapas-banyuasin", 2023, "tahunan", data))
+    balik = RekamSatker.dari_json(json.loads(json.dumps(r.ke_json())))
+    assert balik == r
+    assert [balik.jumlah(k) for k in KELAS_STATUS] == [23, 1, 2, 0, 0]
+    assert round(balik.ikk[0].capaian, 2) == Decimal("152.40")  # SK1.1: 121,92 / 80
+
+
+@pytest.mark.e2e
+def test_bench_rekap_berjalan(capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "bench_rekap", ROOT / "benchmarks" / "bench_rekap.py"
+    )
+    assert spec and spec.loader
+    modul = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(modul)
+    assert modul.main(["--jumlah", "40", "--kanwil", "3", "--tanpa-pdf"]) == 0
+    assert "rekap 40 satker / 3 Kanwil:" in capsys.readouterr().out
 
 
 # --------------------------------------------------------------------------- index

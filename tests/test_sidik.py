@@ -56,11 +56,15 @@ def test_sidik_menyebut_yang_berubah(tmp_path: Path) -> None:
     (satker / "2023-semester-1" / "kinerja.yaml").write_text("x: 1\n", encoding="utf-8")
     (data / "satker" / "lapas-kedua" / "2023" / "narasi.yaml").write_text("x\n", "utf-8")
     (data / "README.md").write_text("dokumentasi\n", encoding="utf-8")
+    (satker / "2022-semester-1").mkdir()
+    (satker / "2022-semester-1" / "kinerja.yaml").write_text("x: 1\n", encoding="utf-8")
     assert _sidik(data) == awal
-    # … the semester report reads its own folder and the previous year's annual data
+    # … the semester report reads its own folder and the previous year's annual data and
+    # same-period data (the like-for-like comparison uses whichever covers the same months)
     semester = _sidik(data, periode="semester-1")
     assert "data/satker/lapas-banyuasin/2023-semester-1/kinerja.yaml" in semester.berkas
     assert "data/satker/lapas-banyuasin/2022/kinerja.yaml" in semester.berkas
+    assert "data/satker/lapas-banyuasin/2022-semester-1/kinerja.yaml" in semester.berkas
     assert "data/satker/lapas-banyuasin/2023/kinerja.yaml" not in semester.berkas
 
     # every kind of input changes the key, and the difference names it
@@ -128,6 +132,7 @@ def _bangun(data: Path, out: Path, **lain: object):
     )
 
 
+@pytest.mark.e2e
 def test_build_tanpa_perubahan_dipakai_ulang(tmp_path: Path) -> None:
     data = salin_data(tmp_path, [])
     out = tmp_path / "outputs"
@@ -159,6 +164,7 @@ def test_build_tanpa_perubahan_dipakai_ulang(tmp_path: Path) -> None:
     assert not sisa_sementara(out)
 
 
+@pytest.mark.e2e
 def test_periode_folder_dan_parameter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = salin_data(tmp_path, [])
     # a Semester I folder beside the annual one (the review memo loads the period's data)

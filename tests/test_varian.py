@@ -326,6 +326,7 @@ def uji(
     return "dirender"
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(("satker", "tahun", "periode"), SAMPEL, ids=[s[0] for s in SAMPEL])
 def test_check_is_a_superset_of_the_build_failures(
     satker: str, tahun: int, periode: str, tmp_path: Path

@@ -20,6 +20,7 @@ flushed at once, so a log shows the batch as it goes.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import json
@@ -52,6 +53,7 @@ FOLDER_REKAP = "rekap"
 KOLOM_REKAP = [
     "satker",
     "nama",
+    "kanwil",
     "tahun",
     "periode",
     "kunci",
@@ -62,6 +64,8 @@ KOLOM_REKAP = [
     "ikk_tercapai",
     "ikk_tidak_tercapai",
     "ikk_perlu_verifikasi",
+    "ikk_tidak_dapat_dinilai",
+    "ikk_tidak_berlaku",
     "rata_capaian_persen",
     "pagu",
     "realisasi",
@@ -75,8 +79,11 @@ KOLOM_REKAP = [
     "temuan_error",
     "temuan_peringatan",
     "temuan_info",
-    "temuan_dijawab",
-    "temuan_terbuka",
+    "masalah_error",
+    "masalah_peringatan",
+    "masalah_info",
+    "masalah_ditanggapi",
+    "masalah_belum_ditanggapi",
     "folder",
     "bab_gagal",
     "pesan",
@@ -84,7 +91,14 @@ KOLOM_REKAP = [
     "sidik",
     "waktu_utc",
 ]
-"""Columns of ``rekap.csv`` (UTF-8, comma, decimal point)."""
+"""Columns of ``rekap.csv`` (UTF-8, comma, decimal point; ``rekap_excel.csv`` has the same
+columns for Excel in an Indonesian locale). ``temuan_*`` count findings, ``masalah_*`` the
+review memo's distinct problems (its "Belum ditanggapi")."""
+KOLOM_ANGKA_REKAP = frozenset(
+    {"detik", "rata_capaian_persen", "penyerapan_persen", "nilai_smart", "nilai_ikpa"}
+    | {"nilai_kinerja_anggaran", "okupansi_persen"}
+)
+"""Columns with decimals (a decimal comma in ``rekap_excel.csv``)."""
 
 
 @dataclass
@@ -110,6 +124,8 @@ class HasilRun:
     """Input fingerprint of the report (``total``), when known."""
     ringkas: dict[str, str] = field(default_factory=dict)
     """Roll-up figures (:func:`.rekap.ringkasan`)."""
+    rekam: dict[str, Any] = field(default_factory=dict)
+    """The roll-up record (:meth:`.rekap.RekamSatker.ke_json`), when computed."""
     waktu_utc: str = ""
     dijalankan: bool = True
     """False for a row kept from a previous run (``--only`` / ``--limit``)."""
@@ -166,17 +182,22 @@ def jalankan_tugas(t: Tugas, *, paksa: bool, tanpa_eksekusi: bool, folder_log: s
     """Build one report (or, ``tanpa_eksekusi``, only check its data) — the task function of
     every executor. Never raises for a failed report: the failure is the result."""
     from ..errors import BuildError, DataError
-    from .rekap import ringkasan_satker
+    from .rekap import rekam_satker
     from .susun import build
 
     mulai = time.perf_counter()
     log_dir = Path(folder_log)
     try:
         if tanpa_eksekusi:
-            ringkas = ringkasan_satker(t.satker, t.tahun, t.periode, t.data_dir)
-            n = {k: int(ringkas[f"temuan_{k}"]) for k in ("error", "peringatan", "info")}
+            r = rekam_satker(t.satker, t.tahun, t.periode, t.data_dir)
+            n = {k: int(r.ringkas[f"temuan_{k}"]) for k in ("error", "peringatan", "info")}
             return _hasil_dasar(
-                t, DIPERIKSA, detik=time.perf_counter() - mulai, temuan=n, ringkas=ringkas
+                t,
+                DIPERIKSA,
+                detik=time.perf_counter() - mulai,
+                temuan=n,
+                ringkas=r.ringkas,
+                rekam=r.ke_json(),
             )
         hasil = build(
             t.satker,
@@ -193,14 +214,15 @@ def jalankan_tugas(t: Tugas, *, paksa: bool, tanpa_eksekusi: bool, folder_log: s
         )
         rekam = baca_build_json(hasil.folder) or {}
         sidik = Sidik.dari_json(rekam.get("fingerprint"))
-        ringkas = ringkasan_satker(t.satker, t.tahun, t.periode, t.data_dir)
+        r = rekam_satker(t.satker, t.tahun, t.periode, t.data_dir)
         return _hasil_dasar(
             t,
             DILEWATI if hasil.dipakai_ulang else BERHASIL,
             detik=time.perf_counter() - mulai,
             temuan=dict(hasil.temuan),
             sidik=sidik.total if sidik else "",
-            ringkas=ringkas,
+            ringkas=r.ringkas,
+            rekam=r.ke_json(),
             alasan="tidak berubah" if hasil.dipakai_ulang else "",
         )
     except LkjipError as err:
@@ -252,6 +274,21 @@ class StatusTugas:
     @property
     def teks(self) -> str:
         return f"{self.alasan} ({self.rinci})" if self.rinci else self.alasan
+
+
+def _peringatkan_notebook_lain(perlu: list[StatusTugas], lapor: Pelapor) -> None:
+    """One line per notebook folder naming the notebooks there that are not chapters
+    (``Untitled.ipynb``): the builds skip them."""
+    from .susun import daftar_bab, folder_notebook_bawaan, teks_notebook_lain
+
+    folder = {
+        Path(s.tugas.notebooks_dir) if s.tugas.notebooks_dir else folder_notebook_bawaan(): None
+        for s in perlu
+    }
+    for nb_dir in folder:
+        with contextlib.suppress(LkjipError, OSError):  # the build reports a bad list
+            if nb_dir.is_dir() and (teks := teks_notebook_lain(nb_dir, daftar_bab(nb_dir))):
+                lapor.cetak(teks)
 
 
 def status_tugas(t: Tugas, paksa: bool = False) -> StatusTugas:
@@ -485,16 +522,54 @@ def _tulis_atomik(path: Path, teks: str) -> None:
 
 
 def tulis_rekap_csv(path: Path, hasil: Sequence[HasilRun]) -> Path:
-    """``rekap.csv``: one row per report of the plan (failed and not-run ones included)."""
-    import io
+    """``rekap.csv`` and, beside it, ``rekap_excel.csv``: one row per report of the plan
+    (failed and not-run ones included), written by the protected CSV writer (text that a
+    spreadsheet would run as a formula is neutralised)."""
+    from ..keluaran.csv import tulis_csv_baris
 
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=KOLOM_REKAP, lineterminator="\n", extrasaction="ignore")
-    w.writeheader()
-    for h in hasil:
-        w.writerow(_baris_csv(h, path.parent))
-    _tulis_atomik(path, buf.getvalue())
+    baris = [_baris_csv(h, path.parent) for h in hasil]
+    tulis_csv_baris(
+        baris,
+        KOLOM_REKAP,
+        path,
+        path.with_name(path.stem + "_excel.csv"),
+        kolom_desimal=KOLOM_ANGKA_REKAP,
+    )
     return path
+
+
+def baca_rekam(folder: Path, kunci: str) -> dict[str, dict[str, Any]]:
+    """Records of a previous run for one period (``anggota-<periode>.json``) by satker."""
+    try:
+        isi = json.loads((folder / f"anggota-{kunci}.json").read_text(encoding="utf-8"))
+        return {str(d["satker"]): d for d in isi.get("anggota", [])}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def tulis_rekam(folder: Path, rencana: Rencana, hasil: Sequence[HasilRun]) -> dict[str, Path]:
+    """Per period, the roll-up records of its good reports (``anggota-<periode>.json``, with
+    each report's input fingerprint so an unchanged report's record is reused); a record not
+    computed in this run is kept from the previous file. Returns period → file."""
+    keluaran: dict[str, Path] = {}
+    per_kunci: dict[str, list[dict[str, Any]]] = {}
+    lama: dict[str, dict[str, dict[str, Any]]] = {}
+    for t, h in zip(rencana.tugas, hasil, strict=True):
+        daftar = per_kunci.setdefault(t.kunci, [])
+        if h.status not in STATUS_BAIK:
+            continue
+        rekam = h.rekam
+        if not rekam:
+            if t.kunci not in lama:
+                lama[t.kunci] = baca_rekam(folder, t.kunci)
+            rekam = lama[t.kunci].get(t.satker) or {}
+        if rekam:
+            daftar.append({**rekam, "sidik": h.sidik})
+    for kunci, daftar in per_kunci.items():
+        path = folder / f"anggota-{kunci}.json"
+        _tulis_atomik(path, json.dumps({"anggota": daftar}, ensure_ascii=False) + "\n")
+        keluaran[kunci] = path
+    return keluaran
 
 
 # --------------------------------------------------------------------------- the batch
@@ -557,6 +632,24 @@ def jumlah_inti() -> int:
         return os.cpu_count() or 1
 
 
+def periksa_satker_ada(tugas: Sequence[Tugas]) -> None:
+    """Refuse a plan naming a satker that has no ``satker.yaml`` in its data folder (what
+    ``--rencana`` must not plan as "baru"); the message names every such satker."""
+    hilang = [
+        t
+        for t in dict.fromkeys(tugas)
+        if not (t.data_dir / "satker" / t.satker / "satker.yaml").is_file()
+    ]
+    if hilang:
+        nama = ", ".join(
+            dict.fromkeys(f"{t.satker!r} ({t.data_dir / 'satker' / t.satker})" for t in hilang)
+        )
+        raise ParameterError(
+            f"satker tidak dikenal: {nama} — folder atau satker.yaml-nya tidak ada; periksa "
+            "ejaan id satker (lihat folder data/satker/) atau buat dengan lkjip satker-baru"
+        )
+
+
 def rencanakan(
     rencana: Rencana, *, only: list[str] | None, limit: int | None, paksa: bool
 ) -> list[StatusTugas]:
@@ -581,7 +674,7 @@ def _tulis_batch_json(path: Path, rencana: Rencana, hb: HasilBatch, opsi: dict[s
         "rekap": [asdict(r) for r in hb.rekap],
         "hasil": [
             {
-                **{k: v for k, v in asdict(h).items() if k != "ringkas"},
+                **{k: v for k, v in asdict(h).items() if k not in ("ringkas", "rekam")},
                 "detik": round(h.detik, 2),
             }
             for h in hb.hasil
@@ -590,94 +683,130 @@ def _tulis_batch_json(path: Path, rencana: Rencana, hb: HasilBatch, opsi: dict[s
     _tulis_atomik(path, json.dumps(rekam, ensure_ascii=False, indent=2) + "\n")
 
 
-def _ringkas_dilewati(
-    st: StatusTugas, lama: dict[tuple[str, str, str], dict[str, str]]
-) -> HasilRun:
-    """The result of an unchanged report: its record, and its roll-up figures from the
-    previous rekap.csv when that row was made from the same inputs (else recomputed)."""
+def _ringkas_dilewati(st: StatusTugas, lama: dict[str, dict[str, Any]]) -> HasilRun:
+    """The result of an unchanged report: its build record, and its roll-up record from the
+    previous run (``lama``: satker → record of this period) when that was made from the same
+    inputs (else recomputed)."""
+    from .rekap import RekamSatker, rekam_satker
+
     t = st.tugas
     rekam = baca_build_json(t.folder) or {}
     sidik = st.sidik.total if st.sidik else ""
-    r = lama.get(_kunci_baris(t.satker, t.kunci, str(t.folder)))
-    if r is not None and r.get("sidik") == sidik and r.get("jumlah_ikk"):
-        ringkas = {k: v for k, v in r.items() if k in KOLOM_REKAP}
+    d = lama.get(t.satker)
+    if d is not None and d.get("sidik") == sidik and sidik:
+        r = RekamSatker.dari_json(d)
     else:
-        from .rekap import ringkasan_satker
-
-        ringkas = ringkasan_satker(t.satker, t.tahun, t.periode, t.data_dir)
+        r = rekam_satker(t.satker, t.tahun, t.periode, t.data_dir)
     return _hasil_dasar(
         t,
         DILEWATI,
         temuan={str(k): int(v) for k, v in (rekam.get("findings") or {}).items()},
         sidik=sidik,
-        ringkas=ringkas,
+        ringkas=r.ringkas,
+        rekam=r.ke_json(),
         alasan="tidak berubah",
     )
 
 
 def _rekap_periode(
-    rencana: Rencana, hasil: list[HasilRun], folder: Path, pdf: bool, cetak: Callable[[str], None]
+    rencana: Rencana,
+    hasil: list[HasilRun],
+    folder: Path,
+    pdf: bool,
+    cetak: Callable[[str], None],
+    *,
+    rekam: dict[str, Path] | None = None,
+    paksa: bool = False,
+    kanwil: Sequence[str] = (),
 ) -> list[HasilRekap]:
-    """Render the roll-up document of every period of the plan (unchanged ones skipped)."""
+    """Render the roll-up document of every period of the plan (unchanged ones skipped unless
+        ``paksa``), and one per Kanwil in ``kanwil`` (``semua``: every Kanwil of the period's
+        records) into ``rekap/<nama>-kanwil-<kanwil>/<periode>/`` (beside the batch's own folder, so
+    the index lists it as a roll-up of its own). Every failed entry of the batch, of any
+        period, is listed in every period's roll-up."""
+    from ..laporan.model import slug
+    from .rekap_bagian import cocok_kanwil
     from .rekap_dokumen import kunci_rekap, rekap_tersimpan, render_rekap
 
     keluaran: list[HasilRekap] = []
+    rekam = rekam or {}
     per_tugas = dict(zip(rencana.tugas, hasil, strict=True))
     kunci_urut = list(dict.fromkeys(t.kunci for t in rencana.tugas))
+    gagal = [
+        {
+            "satker": h.satker,
+            "periode": h.kunci,
+            "bab": h.bab or ("" if h.status == GAGAL else h.status),
+            "pesan": h.baris_pertama or h.status,
+            "log": _jalur_dari(h.log, folder),
+        }
+        for h in hasil
+        if h.status not in STATUS_BAIK
+    ]
     for kunci in kunci_urut:
         tugas = [t for t in rencana.tugas if t.kunci == kunci]
         baik = [t for t in tugas if per_tugas[t].status in STATUS_BAIK]
-        tidak = [per_tugas[t] for t in tugas if per_tugas[t].status not in STATUS_BAIK]
-        tujuan = folder / kunci
-        if not baik and not tidak:
-            continue
-        gagal = [
-            {
-                "satker": h.satker,
-                "bab": h.bab or ("" if h.status == GAGAL else h.status),
-                "pesan": h.baris_pertama or h.status,
-                "log": _jalur_dari(h.log, folder),
-            }
-            for h in tidak
-        ]
         data_dir = baik[0].data_dir if baik else tugas[0].data_dir
-        parameter = {
-            "satker": [t.satker for t in baik],
-            "tahun": tugas[0].tahun,
-            "periode": tugas[0].periode,
-            "data_dir": str(data_dir),
-            "data_dir_satker": {t.satker: str(t.data_dir) for t in baik if t.data_dir != data_dir},
-            "gagal": gagal,
-        }
-        kunci_cache = kunci_rekap(
-            parameter, {f"{t.satker}/{t.kunci}": per_tugas[t].sidik for t in baik}, pdf
-        )
-        if rekap_tersimpan(tujuan, kunci_cache):
-            keluaran.append(HasilRekap(kunci, DILEWATI, str(tujuan)))
-            cetak(f"rekap {kunci}: tidak berubah → {_jalur(str(tujuan))}")
-            continue
-        mulai = time.perf_counter()
-        try:
-            render_rekap(
-                tujuan,
-                satker=[t.satker for t in baik],
-                tahun=tugas[0].tahun,
-                periode=tugas[0].periode,
-                data_dir=data_dir,
-                data_dir_satker={t.satker: t.data_dir for t in baik if t.data_dir != data_dir},
-                gagal=gagal,
-                pdf=pdf,
-                kunci=kunci_cache,
+        nama_kanwil = {t.satker: (per_tugas[t].ringkas.get("kanwil") or "") for t in baik}
+        sasaran: list[tuple[str, Path]] = [("", folder / kunci)]
+        for pola in kanwil:
+            semua = [k for k in dict.fromkeys(nama_kanwil.values()) if k]
+            daftar = semua if pola == "semua" else [pola]
+            sasaran += [
+                (k, folder.with_name(f"{folder.name}-kanwil-{slug(k)}") / kunci) for k in daftar
+            ]
+        for pola, tujuan in dict.fromkeys(sasaran):
+            nama_folder = f"{kunci} {pola}".strip()
+            anggota = [
+                t for t in baik if not pola or cocok_kanwil(nama_kanwil.get(t.satker, ""), pola)
+            ]
+            if pola and not anggota:
+                cetak(f"rekap {kunci}: tidak ada satker Kanwil {pola!r}; rekap Kanwil dilewati")
+                continue
+            parameter = {
+                "satker": [t.satker for t in anggota],
+                "tahun": tugas[0].tahun,
+                "periode": tugas[0].periode,
+                "data_dir": str(data_dir),
+                "data_dir_satker": {
+                    t.satker: str(t.data_dir) for t in anggota if t.data_dir != data_dir
+                },
+                "gagal": gagal,
+                "kanwil": pola,
+            }
+            kunci_cache = kunci_rekap(
+                parameter, {f"{t.satker}/{t.kunci}": per_tugas[t].sidik for t in anggota}, pdf
             )
-        except LkjipError as err:
-            keluaran.append(HasilRekap(kunci, GAGAL, str(tujuan), str(err)))
-            cetak(f"rekap {kunci}: gagal: {str(err).splitlines()[0]}")
-            continue
-        keluaran.append(HasilRekap(kunci, BERHASIL, str(tujuan)))
-        cetak(
-            f"rekap {kunci}: {len(baik)} satker, {len(tidak)} gagal/belum  "
-            f"{_detik(time.perf_counter() - mulai)}  → {_jalur(str(tujuan / 'rekap.html'))}"
-        )
+            if not paksa and rekap_tersimpan(tujuan, kunci_cache):
+                keluaran.append(HasilRekap(nama_folder, DILEWATI, str(tujuan)))
+                cetak(f"rekap {nama_folder}: tidak berubah → {_jalur(str(tujuan))}")
+                continue
+            mulai = time.perf_counter()
+            try:
+                render_rekap(
+                    tujuan,
+                    satker=[t.satker for t in anggota],
+                    tahun=tugas[0].tahun,
+                    periode=tugas[0].periode,
+                    data_dir=data_dir,
+                    data_dir_satker={
+                        t.satker: t.data_dir for t in anggota if t.data_dir != data_dir
+                    },
+                    gagal=gagal,
+                    pdf=pdf,
+                    kunci=kunci_cache,
+                    rekam=rekam.get(kunci),
+                    kanwil=pola,
+                )
+            except LkjipError as err:
+                keluaran.append(HasilRekap(nama_folder, GAGAL, str(tujuan), str(err)))
+                cetak(f"rekap {nama_folder}: gagal: {str(err).splitlines()[0]}")
+                continue
+            keluaran.append(HasilRekap(nama_folder, BERHASIL, str(tujuan)))
+            cetak(
+                f"rekap {nama_folder}: {len(anggota)} satker, {len(gagal)} gagal/belum  "
+                f"{_detik(time.perf_counter() - mulai)}  → {_jalur(str(tujuan / 'rekap.html'))}"
+            )
     return keluaran
 
 
@@ -704,9 +833,11 @@ def jalankan(
     scheduler: str | None = None,
     terminal: bool = False,
     keluar: TextIO | None = None,
+    kanwil: Sequence[str] = (),
 ) -> HasilBatch:
     """Run a batch plan (see the module docstring). ``pdf`` overrides the plan's setting
-    (``--tanpa-pdf``); ``jobs`` defaults to the number of cores."""
+    (``--tanpa-pdf``); ``jobs`` defaults to the number of cores; ``paksa`` also renders the
+    roll-ups again; ``kanwil`` adds a roll-up per Kanwil (:func:`_rekap_periode`)."""
     from .indeks import tulis_indeks
     from .pelaksana import buat_pelaksana
 
@@ -738,9 +869,14 @@ def jalankan(
                 else ""
             )
         )
+        rekam_lama: dict[str, dict[str, dict[str, Any]]] = {}
+        _peringatkan_notebook_lain(perlu, lapor)
         for s in status:
             if not s.perlu and not tanpa_eksekusi:
-                h = _ringkas_dilewati(s, lama)
+                kunci = s.tugas.kunci
+                if kunci not in rekam_lama:
+                    rekam_lama[kunci] = baca_rekam(folder, kunci)
+                h = _ringkas_dilewati(s, rekam_lama[kunci])
                 baru[s.tugas] = h
                 lapor.selesai(h)
         if perlu:
@@ -793,13 +929,23 @@ def jalankan(
             pelaksana=pelaksana_nama,
         )
         tulis_rekap_csv(folder / "rekap.csv", hasil)
+        berkas_rekam = tulis_rekam(folder, rencana, hasil)
         for h in dijalankan:  # a log of an earlier failure no longer describes the report
             if h.status in STATUS_BAIK:
                 (folder_log / f"{h.satker}-{h.kunci}.txt").unlink(missing_ok=True)
         if not dibatalkan and not tanpa_eksekusi and not tanpa_rekap:
             pdf_rekap = any(t.pdf for t in rencana.tugas) if pdf is None else pdf
             try:
-                hb.rekap = _rekap_periode(rencana, hasil, folder, pdf_rekap, lapor.cetak)
+                hb.rekap = _rekap_periode(
+                    rencana,
+                    hasil,
+                    folder,
+                    pdf_rekap,
+                    lapor.cetak,
+                    rekam=berkas_rekam,
+                    paksa=paksa,
+                    kanwil=kanwil,
+                )
             except KeyboardInterrupt:
                 hb.dibatalkan = True
                 lapor.cetak("Dibatalkan saat menyusun rekap; rekap sebelumnya tetap.")

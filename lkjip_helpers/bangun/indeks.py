@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..format_id import waktu_wib
 from ..hitung.capaian import PERLU_VERIFIKASI, TERCAPAI, TIDAK_TERCAPAI
 from ..keluaran.html import CSP
 from ..muat.parameter import PERIODE
@@ -114,6 +115,8 @@ def _baris_laporan(out_dir: Path, folder: Path, rekam: dict[str, Any]) -> BarisI
         ("build.json", "build.json"),
     ):
         if (folder / nama).is_file():
+            if nama in (rekam.get("pdf_stale") or []):  # kept by an HTML-only build
+                label += " (usang: dari build sebelumnya, belum dicetak ulang)"
             b.tautan.append((label, f"{rel}/{nama}"))
     b.notebook = sorted(f"{rel}/notebooks/{p.name}" for p in (folder / "notebooks").glob("*.ipynb"))
     ringkas = _ringkas_capaian(folder / "capaian_ikk.csv")
@@ -210,7 +213,7 @@ def _rekap(out_dir: Path) -> list[dict[str, Any]]:
                 tautan.append(("Excel", f"{rel}/rekap.xlsx"))
             nb = sorted((dok.parent / "notebooks").glob("*.ipynb"))
             tautan.extend(("notebook", p.relative_to(out_dir).as_posix()) for p in nb)
-        for nama in ("rekap.csv", "batch.json"):
+        for nama in ("rekap.csv", "rekap_excel.csv", "batch.json"):
             if (folder / nama).is_file():
                 tautan.append((nama, f"{FOLDER_REKAP}/{folder.name}/{nama}"))
         hasil.append(
@@ -287,7 +290,7 @@ def render_indeks(out_dir: Path) -> str:
     """The HTML of the index page (see the module docstring)."""
     baris = kumpulkan(out_dir)
     rekap = _rekap(Path(out_dir))
-    waktu = datetime.now(UTC).isoformat(timespec="seconds")
+    waktu = waktu_wib(datetime.now(UTC))
     bagian = [
         "<!DOCTYPE html>",
         '<html lang="id"><head><meta charset="utf-8">',
@@ -295,18 +298,18 @@ def render_indeks(out_dir: Path) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Indeks laporan LKjIP</title><style>{_CSS}</style></head><body>",
         "<h1>Indeks laporan LKjIP</h1>",
-        f'<p class="ket">{len(baris)} laporan satker × periode; diperbarui {_e(waktu)} (UTC).</p>',
+        f'<p class="ket">{len(baris)} laporan satker × periode; diperbarui {_e(waktu)}.</p>',
         "<h2>Rekap lintas satker</h2>",
     ]
     if rekap:
         bagian.append(
-            "<table><thead><tr><th>Rekap</th><th>Waktu (UTC)</th><th>Entri</th>"
+            "<table><thead><tr><th>Rekap</th><th>Waktu</th><th>Entri</th>"
             "<th>Gagal</th><th>Tautan</th></tr></thead><tbody>"
         )
         for r in rekap:
             tautan = "".join(_a(label, href) for label, href in r["tautan"])
             bagian.append(
-                f"<tr><td>{_e(r['nama'])}</td><td>{_e(r['waktu'])}</td>"
+                f"<tr><td>{_e(r['nama'])}</td><td>{_e(waktu_wib(r['waktu']) if r['waktu'] else '')}</td>"
                 f'<td class="angka">{_e(r["jumlah"])}</td><td class="angka">{_e(r["gagal"])}</td>'
                 f'<td class="tautan">{tautan}</td></tr>'
             )
@@ -317,7 +320,7 @@ def render_indeks(out_dir: Path) -> str:
     if baris:
         bagian.append(
             "<table><thead><tr><th>Satker</th><th>Periode</th><th>Status</th>"
-            "<th>Capaian</th><th>Temuan</th><th>Dibangun (UTC)</th><th>Tautan</th>"
+            "<th>Capaian</th><th>Temuan</th><th>Dibangun</th><th>Tautan</th>"
             "</tr></thead><tbody>"
         )
         for b in baris:
@@ -328,7 +331,7 @@ def render_indeks(out_dir: Path) -> str:
                 status += f'<div class="pesan">{_e(b.pesan.splitlines()[0][:300])}</div>'
             bagian.append(
                 f"<tr><td>{nama}</td><td>{_e(b.label_periode)}</td><td>{status}</td>"
-                f"<td>{_sel_capaian(b)}</td><td>{_sel_temuan(b)}</td><td>{_e(b.waktu)}</td>"
+                f"<td>{_sel_capaian(b)}</td><td>{_sel_temuan(b)}</td><td>{_e(waktu_wib(b.waktu) if b.waktu else '')}</td>"
                 f'<td class="tautan">{_sel_tautan(b)}</td></tr>'
             )
         bagian.append("</tbody></table>")

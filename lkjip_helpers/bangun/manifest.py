@@ -189,15 +189,17 @@ def pecah_daftar(teks: str | list[str] | None) -> list[str]:
 
 
 def satker_tersedia(data_dir: Path, kunci: str | None = None) -> list[str]:
-    """Satker ids under ``data_dir/satker`` (with ``satker.yaml``; with a ``kunci`` folder
-    when given), sorted."""
+    """Satker ids under ``data_dir/satker`` (with ``satker.yaml``; when ``kunci`` is given,
+    with that period's report data: ``<kunci>/profil.yaml``, so a year folder that only holds
+    last year's values for a semester report's comparisons is not a report), sorted."""
     folder = data_dir / "satker"
     if not folder.is_dir():
         return []
     return sorted(
         p.name
         for p in folder.iterdir()
-        if (p / "satker.yaml").is_file() and (kunci is None or (p / kunci).is_dir())
+        if (p / "satker.yaml").is_file()
+        and (kunci is None or (p / kunci / "profil.yaml").is_file())
     )
 
 

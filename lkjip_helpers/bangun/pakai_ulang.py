@@ -4,7 +4,8 @@ The whole-report cache (:mod:`.sidik`) answers "nothing changed". When something
 report usually did not: an edited narrative changes one chapter, an answered finding changes
 only the review memo. Two finer keys, both made from inputs and recorded in ``build.json``:
 
-- **per chapter** (``kunci_bab``): the chapter notebook's bytes, the code and environment part
+- **per chapter** (``kunci_bab``): the chapter notebook's cells and kernelspec
+  (:func:`~.sidik.isi_notebook`: not its outputs), the code and environment part
   of the input fingerprint (``kode/``, ``lingkungan/``), the notebook parameters and the
   fingerprint of everything the chapter's sections show, computed from the document model in
   the build process without drawing a chart (:meth:`~lkjip_helpers.laporan.model.Dokumen.sidik_bab`).
@@ -24,6 +25,8 @@ import re
 import shutil
 from pathlib import Path
 from typing import Any
+
+from .sidik import isi_notebook
 
 _BAB = re.compile(r"""Laporan\([^)]*\bbab\s*=\s*(?P<q>['"]?)(?P<bab>[0-9A-Za-z]+)(?P=q)""")
 
@@ -61,7 +64,7 @@ def kunci_bab(
         isi = dokumen.sidik_bab(bab) if bab is not None else None
         if isi is None:
             continue
-        hasil[path.name] = _sha(path.read_bytes(), dasar, param, isi)
+        hasil[path.name] = _sha(isi_notebook(path), dasar, param, isi)
     return hasil
 
 
@@ -101,16 +104,32 @@ def _kode_lingkungan(sidik: Any) -> str:
     )
 
 
-def kunci_pdf(html: str, judul_berjalan: str, sidik: Any) -> str:
+def kunci_pdf(html: str, judul_berjalan: str, sidik: Any, arsip: Any = None) -> str:
     """Key of a PDF: the HTML and running header printed, and the code and environment that
-    print them (print stylesheet, WeasyPrint's version, fonts)."""
-    return _sha(html, judul_berjalan, _kode_lingkungan(sidik))
+    print them (print stylesheet, WeasyPrint's version, fonts); for an archival PDF
+    (:class:`~lkjip_helpers.keluaran.pdf.ArsipPdf`) also the files it carries."""
+    if arsip is None:
+        return _sha(html, judul_berjalan, _kode_lingkungan(sidik))
+    return _sha(html, judul_berjalan, _kode_lingkungan(sidik), arsip.kunci)
 
 
-def salin_pdf(final: Path, lama: dict[str, Any], nama: str, kunci: str, tujuan: Path) -> bool:
-    """Copy the previous report's PDF ``nama`` to ``tujuan`` when its key is ``kunci``."""
+def salin_pdf(
+    final: Path, lama: dict[str, Any], nama: str, kunci: str, tujuan: Path, arsip: Any = None
+) -> bool:
+    """Copy the previous report's PDF ``nama`` to ``tujuan`` when its key is ``kunci``.
+
+    An archival PDF carries tabel.xlsx, whose bytes change at every write (its timestamps)
+    although the key (the tables it holds) did not: the previous tabel.xlsx, the one that
+    PDF carries, is copied with it, so the side file and the embedded one stay identical."""
     sumber = final / nama
     if (lama.get("pdf_keys") or {}).get(nama) != kunci or not sumber.is_file():
         return False
+    if arsip is not None:
+        from ..keluaran.pdf import TERTANAM_TABEL
+
+        tabel = final / TERTANAM_TABEL
+        if not tabel.is_file():
+            return False
+        shutil.copy2(tabel, tujuan.parent / TERTANAM_TABEL)
     shutil.copy2(sumber, tujuan)
     return True

@@ -42,6 +42,41 @@ def _relatif(path: Path, dari: Path) -> str:
         return str(path)
 
 
+GAYA_REKAP = """
+@page { margin: 15mm 13mm 16mm 13mm; }
+table { font-size: 7.5pt; }
+table.kolom-banyak th, table.kolom-banyak td,
+table.kolom-sangat-banyak th, table.kolom-sangat-banyak td { overflow-wrap: break-word; }
+section.kepala-rekap h1 { margin-top: 0; font-size: 15pt; }
+figure.gambar img { max-height: 235mm; }
+figure[id^="tabel-rekap-ringkasan"] th:first-child { width: 24%; }
+"""
+"""Print rules of the roll-up (after the report's print stylesheet, so they win): narrower
+margins and smaller table text, so the per-satker summary fits page 1."""
+
+
+def rapatkan(soup: Any) -> Any:
+    """The roll-up is read, not filed: page 1 is its summary. The report's front matter (Daftar
+    Isi / Tabel / Gambar, each on its own page) is left out and sections do not start a new
+    page; return ``soup``."""
+    for sec in soup.select("section.daftar"):
+        sec.decompose()
+    if soup.body is not None:
+        gaya = soup.new_tag("style")
+        gaya.string = "td.kelompok { font-weight: bold; background: #e8edf3; }"
+        soup.body.append(gaya)
+        gaya = soup.new_tag("style", attrs={"media": "print"})
+        gaya.string = GAYA_REKAP
+        soup.body.append(gaya)
+    for h in soup.find_all("h1"):
+        kelas = [k for k in (h.get("class") or []) if k != "bab"]
+        if kelas:
+            h["class"] = kelas
+        elif h.has_attr("class"):
+            del h["class"]
+    return soup
+
+
 def kunci_rekap(parameter: dict[str, Any], sidik_anggota: dict[str, str], pdf: bool) -> str:
     """sha256 of everything the roll-up document depends on."""
     nb = notebook_rekap()
@@ -79,13 +114,16 @@ def render_rekap(
     pdf: bool = True,
     judul: str = "",
     kunci: str = "",
+    rekam: Path | None = None,
+    kanwil: str = "",
 ) -> Path:
     """Render the roll-up of one period into ``tujuan`` (``rekap.html``, ``rekap.pdf``,
     ``rekap.xlsx`` (every table, from the document model), ``notebooks/rekap.ipynb``,
     ``rekap.json``); return ``tujuan``.
 
-    Raises :class:`BuildError` (in Indonesian) when the notebook fails; the previous roll-up
-    stays in place.
+    ``rekam`` is the batch's file of per-satker records (:func:`.rekap_bagian.muat_rekam`);
+    ``kanwil`` keeps only the satkers of that Kanwil. Raises :class:`BuildError` (in
+    Indonesian) when the notebook fails; the previous roll-up stays in place.
     """
     from ..keluaran.html import rakit, siapkan_bab
     from ..keluaran.pdf import tulis_pdf
@@ -95,6 +133,7 @@ def render_rekap(
         PapermillExecutionError,
         baris_impor,
         kumpulkan_kegagalan,
+        rapikan_notebook,
     )
 
     nb = notebook_rekap()
@@ -109,6 +148,8 @@ def render_rekap(
         "data_dir_satker": {s: _relatif(p, folder_nb) for s, p in (data_dir_satker or {}).items()},
         "gagal": list(gagal or []),
         "judul": judul,
+        "rekam": _relatif(rekam, folder_nb) if rekam else "",
+        "kanwil": kanwil,
     }
     tujuan.parent.mkdir(parents=True, exist_ok=True)
     tmp = tujuan.parent / f".{tujuan.name}.tmp-{secrets.token_hex(6)}"
@@ -129,9 +170,17 @@ def render_rekap(
         if kegagalan:
             pertama = kegagalan[0]
             raise BuildError(f"notebook rekap gagal: {pertama.uraian()}")
+        # papermill's input/output paths relative, as the chapters' (no path of the build
+        # machine, none to the temporary folder): from the project / the outputs folder
+        rapikan_notebook(
+            hasil_nb,
+            keluar,
+            "/".join([*nb.parts[-3:]]),
+            "/".join([*tujuan.parts[-3:], "notebooks", NAMA_NOTEBOOK]),
+        )
         label = f"Tahun {tahun}" if periode == "tahunan" else f"{PERIODE[periode]} {tahun}"
-        judul_dok = judul or f"Rekap LKjIP {label}"
-        html = str(rakit([siapkan_bab(keluar, judul_dok, folder_nb)]))
+        judul_dok = judul or f"Rekap LKjIP {label}" + (f" — {kanwil}" if kanwil else "")
+        html = str(rapatkan(rakit([siapkan_bab(keluar, judul_dok, folder_nb)])))
         (tmp / "rekap.html").write_text(html, encoding="utf-8")
         if pdf:
             tulis_pdf(html, tmp / "rekap.pdf", judul_dok, tmp)

@@ -5,18 +5,21 @@ build's outputs are the answer (``lkjip build`` says "dipakai ulang", ``lkjip ba
 it). The key is made from inputs only — never from outputs, which carry timestamps:
 
 - ``data/``: ``satker.yaml``, the files of the report period (``<satker>/<kunci>/``), of the
-  previous year (``<satker>/<tahun-1>/``, used for comparisons), any other file of the
-  satker folder that does not belong to another period, and every shared file outside
+  previous year (``<satker>/<tahun-1>/`` and ``<tahun-1>-<periode>/``, used for comparisons),
+  any other file of the satker folder that does not belong to another period, and every
+  shared file outside
   ``data/satker/`` (catalogs; ``*.md`` documentation excluded);
-- ``notebook/``: the chapter notebooks and the ``*.py`` files beside them;
+- ``notebook/``: the chapter notebooks' cell sources, tags and kernelspec (not their outputs
+  or execution counts: running a chapter in JupyterLab changes nothing) and the ``*.py``
+  files beside them;
 - ``kode/``: every file of the ``lkjip_helpers`` package (code, CSS, nbconvert template);
-- ``lingkungan/``: Python version, installed distributions with their versions, installed
-  font files (path, size, mtime);
+- ``lingkungan/``: Python version, installed distributions with their versions, the font
+  files of the font families the report names and their script variants (path, size, mtime);
 - ``parameter``: satker, tahun, periode, data/notebook folders, pdf, abaikan_pemeriksaan.
 
 Every item is hashed separately (sha256) so a changed key can say what changed. Reading it
-all takes a few milliseconds; nothing is cached between calls, so an analyst editing code
-in a long-lived process never gets a stale report.
+all takes a few milliseconds; nothing but the font list (for a minute) is cached between
+calls, so an analyst editing code in a long-lived process never gets a stale report.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import os
 import platform
 import re
 import sys
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,8 +39,9 @@ from typing import Any
 from .. import __version__
 from ..muat.parameter import PERIODE
 
-VERSI = 1
-"""Version of the fingerprint layout; bump it when the recipe changes."""
+VERSI = 2
+"""Version of the fingerprint layout; bump it when the recipe changes (2: notebooks by their
+cells, not their bytes; fonts of the report's families only)."""
 
 PAKET = Path(__file__).resolve().parents[1]
 _LEWATI_FOLDER = {"__pycache__", ".ipynb_checkpoints", ".git"}
@@ -136,7 +141,9 @@ def _berkas_di(folder: Path, lewati: Iterable[Path] = ()) -> list[Path]:
 def sidik_data(data_dir: Path, satker: str, tahun: int, kunci: str) -> dict[str, str]:
     """Items of the data the report reads (see the module docstring), keyed ``data/<rel>``."""
     folder = data_dir / "satker" / satker
-    dipakai = {kunci, str(tahun - 1)}
+    # the previous year's annual folder and its folder of the same period (2023-triwulan-3):
+    # the like-for-like comparison reads whichever covers the same months
+    dipakai = {kunci, str(tahun - 1), str(tahun - 1) + kunci.removeprefix(str(tahun))}
     berkas: list[Path] = []
     if folder.is_dir():
         for anak in sorted(folder.iterdir()):
@@ -164,10 +171,37 @@ def sidik_data(data_dir: Path, satker: str, tahun: int, kunci: str) -> dict[str,
     return hasil
 
 
+def isi_notebook(path: Path) -> str:
+    """What of a notebook decides its execution, as text: the kernelspec, and per cell its
+    type, source, tags (``parameters`` …) and attachments. Not outputs, execution counts,
+    cell ids, ``language_info`` or view state: running or saving a chapter in JupyterLab leaves
+    it unchanged. A file that is not notebook JSON is its bytes."""
+    mentah = path.read_bytes()
+    try:
+        nb = json.loads(mentah)
+        sel = [
+            {
+                "jenis": c.get("cell_type"),
+                "sumber": "".join(c["source"])
+                if isinstance(c.get("source"), list)
+                else c.get("source"),
+                "tag": (c.get("metadata") or {}).get("tags") or [],
+                "lampiran": c.get("attachments") or {},
+            }
+            for c in nb["cells"]
+        ]
+        kernel = (nb.get("metadata") or {}).get("kernelspec") or {}
+        return json.dumps({"kernelspec": kernel, "sel": sel}, sort_keys=True, ensure_ascii=False)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return mentah.hex()
+
+
 def sidik_notebook(notebooks: list[Path], nb_dir: Path) -> dict[str, str]:
-    """The chapter notebooks and the Python modules beside them, keyed ``notebook/<name>``."""
-    paths = [*notebooks, *sorted(nb_dir.glob("*.py"))]
-    return {f"notebook/{p.name}": sha256_berkas(p) for p in paths}
+    """The chapter notebooks (:func:`isi_notebook`) and the Python modules beside them, keyed
+    ``notebook/<name>``."""
+    hasil = {f"notebook/{p.name}": _sha_teks(isi_notebook(p)) for p in notebooks}
+    hasil.update({f"notebook/{p.name}": sha256_berkas(p) for p in sorted(nb_dir.glob("*.py"))})
+    return hasil
 
 
 def sidik_kode() -> dict[str, str]:
@@ -197,7 +231,81 @@ def _distribusi() -> list[str]:
     return sorted(nama)
 
 
+_KELUARGA_TAMBAHAN = ("noto color emoji", "dejavu sans")
+"""Families used outside the stylesheets: emoji fallback of the PDF, the charts' font."""
+
+
+def _keluarga_huruf() -> set[str]:
+    """The font families the report names (lower case): every ``font-family`` and
+    ``--huruf-…`` stack of the package's stylesheets, plus :data:`_KELUARGA_TAMBAHAN`."""
+    teks = "\n".join(
+        p.read_text(encoding="utf-8") for p in sorted((PAKET / "static").glob("*.css"))
+    )
+    hasil = set(_KELUARGA_TAMBAHAN)
+    for tumpuk in re.findall(r"(?:font-family|--huruf-[\w-]+)\s*:\s*([^;{}]+)", teks):
+        for nama in tumpuk.split(","):
+            nama = nama.strip().strip("\"'").lower()
+            if nama and not nama.startswith("var("):
+                hasil.add(nama)
+    return hasil
+
+
+_FONT_TERSIMPAN: tuple[float, list[str]] | None = None
+_FONT_UMUR = 60.0
+"""Seconds a process reuses its last font list: a batch planning hundreds of reports asks
+fontconfig once, not once per report (``fc-list`` takes ~25 ms)."""
+
+
+def _keluarga_dipakai(nama: str, keluarga: set[str]) -> bool:
+    """Whether a font family may print part of the report: a family the report names, or one
+    of its script variants — ``Noto Sans Arabic``, ``Noto Sans CJK JP`` are the fallbacks
+    that draw names in other scripts when ``Noto Sans`` is named."""
+    return nama in keluarga or any(nama.startswith(k + " ") for k in keluarga)
+
+
 def _font() -> list[str]:
+    """:func:`_font_laporan`, remembered for :data:`_FONT_UMUR` seconds."""
+    global _FONT_TERSIMPAN
+    sekarang = time.monotonic()
+    if _FONT_TERSIMPAN is None or sekarang - _FONT_TERSIMPAN[0] > _FONT_UMUR:
+        _FONT_TERSIMPAN = (sekarang, _font_laporan())
+    return list(_FONT_TERSIMPAN[1])
+
+
+def _font_laporan() -> list[str]:
+    """The font files of the families the report uses and their script variants (path, size,
+    mtime), as fontconfig lists them: installing an unrelated font package changes nothing,
+    installing or updating one of those families does. Without ``fc-list`` (not Linux): every font file in the usual
+    system and user folders."""
+    import shutil
+    import subprocess
+
+    fc_list = shutil.which("fc-list")
+    if fc_list is not None:
+        try:
+            keluar = subprocess.run(
+                [fc_list, "-f", "%{family}|%{file}\n"],
+                capture_output=True, text=True, timeout=30, check=True,
+            ).stdout  # fmt: skip
+        except (OSError, subprocess.SubprocessError):
+            keluar = None
+        if keluar is not None:
+            keluarga = _keluarga_huruf()
+            hasil = set()
+            for baris in keluar.splitlines():
+                nama, _, path = baris.rpartition("|")
+                if not any(_keluarga_dipakai(n.strip().lower(), keluarga) for n in nama.split(",")):
+                    continue
+                try:
+                    st = Path(path).stat()
+                except OSError:
+                    continue
+                hasil.add(f"{path}|{st.st_size}|{st.st_mtime_ns}")
+            return sorted(hasil)
+    return _font_folder()
+
+
+def _font_folder() -> list[str]:
     """Installed font files (path, size, mtime) in the usual system and user folders."""
     hasil: list[str] = []
     for folder in _FOLDER_FONT:
@@ -233,9 +341,11 @@ def sidik_build(
     notebooks: list[Path],
     pdf: bool,
     abaikan_pemeriksaan: bool,
+    docx: bool = True,
 ) -> Sidik:
     """The fingerprint of one report build (all paths already resolved)."""
     parameter = {
+        "docx": docx,
         "satker": satker,
         "tahun": tahun,
         "periode": periode,

@@ -96,6 +96,9 @@ class BuildResult:
     dipakai_ulang: bool = False
     """True when no input changed since the last successful build, whose outputs were
     returned as they are (see :mod:`lkjip_helpers.bangun.sidik`)."""
+    pdf_usang: list[str] = field(default_factory=list)
+    """PDFs of the previous build an HTML-only build kept although what they print changed
+    (``build.json`` ``pdf_stale``; the index marks them)."""
 
     @property
     def jumlah_temuan(self) -> int:
@@ -125,9 +128,65 @@ def folder_notebook_bawaan() -> Path:
     return repo if repo.is_dir() else Path.cwd() / "notebooks"
 
 
+DAFTAR_BAB = "bab.yaml"
+"""The list of a notebook folder's chapter notebooks, in report order (``notebooks/bab.yaml``,
+key ``bab``): a build runs only these."""
+
+
 def daftar_bab(notebooks_dir: Path) -> list[Path]:
-    """Chapter notebooks in report order: ``*.ipynb`` sorted by name, ``_*`` skipped."""
-    return sorted(p for p in notebooks_dir.glob("*.ipynb") if not p.name.startswith(("_", ".")))
+    """Chapter notebooks in report order: the ones :data:`DAFTAR_BAB` declares; in a folder
+    without that list, ``*.ipynb`` sorted by name, ``_*`` skipped."""
+    berkas = notebooks_dir / DAFTAR_BAB
+    if not berkas.is_file():
+        return sorted(p for p in notebooks_dir.glob("*.ipynb") if not p.name.startswith(("_", ".")))
+    import yaml
+
+    try:
+        isi = yaml.safe_load(berkas.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        raise BuildError(f"{berkas}: daftar notebook bab tidak dapat dibaca ({err})") from err
+    nama = isi.get("bab") if isinstance(isi, dict) else None
+    if not isinstance(nama, list) or not nama or not all(isinstance(n, str) for n in nama):
+        raise BuildError(
+            f"{berkas}: diharapkan field 'bab' berisi daftar nama berkas notebook bab "
+            "(mis. - 00_pengantar.ipynb)"
+        )
+    hilang = [n for n in nama if not (notebooks_dir / n).is_file()]
+    if hilang:
+        raise BuildError(
+            f"{berkas}: notebook bab yang disebut tidak ada di {notebooks_dir}: {', '.join(hilang)}"
+        )
+    return [notebooks_dir / n for n in nama]
+
+
+def notebook_lain(notebooks_dir: Path, bab: list[Path]) -> list[str]:
+    """Notebooks in the folder that are not chapters (``Untitled.ipynb`` made in Lab):
+    a build skips them. ``_*`` drafts are skipped without a word."""
+    dipakai = {p.name for p in bab}
+    return sorted(
+        p.name
+        for p in notebooks_dir.glob("*.ipynb")
+        if p.name not in dipakai and not p.name.startswith(("_", "."))
+    )
+
+
+def teks_notebook_lain(notebooks_dir: Path, bab: list[Path]) -> str | None:
+    """The one warning line naming the skipped non-chapter notebooks (None when none)."""
+    lain = notebook_lain(notebooks_dir, bab)
+    if not lain:
+        return None
+    return (
+        f"Peringatan: {', '.join(lain)} di {notebooks_dir.name}/ bukan notebook bab "
+        f"(tidak ada di {DAFTAR_BAB}) dan tidak dibangun."
+    )
+
+
+def peringatkan_notebook_lain(notebooks_dir: Path, bab: list[Path]) -> None:
+    """Print :func:`teks_notebook_lain` on stderr."""
+    teks = teks_notebook_lain(notebooks_dir, bab)
+    if teks:
+        with contextlib.suppress(OSError, ValueError):
+            print(teks, file=sys.stderr, flush=True)
 
 
 def _satker_yaml(data_dir: Path, satker: str) -> dict[str, Any]:
@@ -662,8 +721,11 @@ def build(
     periode: str = "tahunan",
     paksa: bool = False,
     indeks: bool = True,
+    docx: bool = True,
 ) -> BuildResult:
     """Build ``laporan.html`` (and ``laporan.pdf``) with all side files for one satker/year.
+
+    ``docx``: also ``laporan.docx`` and ``tinjauan.docx`` (:mod:`..keluaran.docx`).
 
     Raises only :class:`~lkjip_helpers.errors.LkjipError` subclasses (besides
     KeyboardInterrupt/SystemExit): :class:`~lkjip_helpers.errors.ParameterError` for bad
@@ -703,17 +765,19 @@ def build(
         bab = daftar_bab(nb_dir) if nb_dir.is_dir() else []
         if not bab:
             raise BuildError(f"tidak ada notebook bab (*.ipynb) di folder {nb_dir}")
+        if progress:  # a batch names them once for all its reports (see batch.py)
+            peringatkan_notebook_lain(nb_dir, bab)
     try:
         with _PenjagaKeluaran(out_dir / satker, kunci, data_dir) as penjaga:
             # The recovery step (in the lock) has run: a report put back can be reused.
             lama, sidik = _hasil_tersimpan(
                 out_dir, satker, tahun, periode, kunci, data_dir, nb_dir, bab, pdf,
-                abaikan_pemeriksaan, paksa, durasi,
+                abaikan_pemeriksaan, paksa, durasi, docx,
             )  # fmt: skip
             if lama is None:
                 lama = _build_terkunci(
                     penjaga, satker, tahun, periode, kunci, sidik, data_dir, bab, nb_dir,
-                    pdf, abaikan_pemeriksaan, progress, batas, durasi, t_mulai, paksa,
+                    pdf, abaikan_pemeriksaan, progress, batas, durasi, t_mulai, paksa, docx,
                 )  # fmt: skip
         if indeks:
             from .indeks import tulis_indeks
@@ -749,6 +813,7 @@ def _hasil_tersimpan(
     abaikan_pemeriksaan: bool,
     paksa: bool,
     durasi: dict[str, float],
+    docx: bool = True,
 ) -> tuple[BuildResult | None, Any]:
     """(the last successful build when no input changed since — the build cache — else None,
     the input fingerprint :class:`.sidik.Sidik` for the new build's build.json)."""
@@ -765,6 +830,7 @@ def _hasil_tersimpan(
             notebooks=bab,
             pdf=pdf,
             abaikan_pemeriksaan=abaikan_pemeriksaan,
+            docx=docx,
         )
         lama = (
             None
@@ -795,6 +861,7 @@ def _build_terkunci(
     durasi: dict[str, float],
     t_mulai: float,
     paksa: bool = False,
+    docx: bool = True,
 ) -> BuildResult:
     """The build proper, once the output folder (if it exists) is locked and recovered.
     ``paksa``: reuse nothing of the previous report (no chapter, no PDF)."""
@@ -870,6 +937,7 @@ def _build_terkunci(
                         sidik=sidik,
                         paksa=paksa,
                         dengan_periode=periksa_periode,
+                        docx=docx,
                     )
                 )
                 kemajuan.langkah("Memindahkan hasil")
@@ -991,6 +1059,8 @@ class _Konteks:
     paksa: bool = False
     """Reuse nothing of the previous report (``--paksa``)."""
     dengan_periode: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None
+    docx: bool = True
+    """Also write laporan.docx and tinjauan.docx."""
 
 
 def _bangun_ke(k: _Konteks) -> BuildResult:
@@ -1036,13 +1106,36 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             return True
         return False
 
-    def cetak(html: str, tujuan: Path, judul_berjalan: str) -> None:
-        kunci = kunci_pdf(html, judul_berjalan, k.sidik)
+    def cetak(html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None) -> None:
+        kunci = kunci_pdf(html, judul_berjalan, k.sidik, arsip)
         kunci_cetak[tujuan.name] = kunci
-        if salin_pdf(k.final, lama, tujuan.name, kunci, tujuan):
+        if salin_pdf(k.final, lama, tujuan.name, kunci, tujuan, arsip):
             dipakai["pdf"].append(tujuan.name)
         else:
-            _tulis_pdf(html, tujuan, judul_berjalan)
+            _tulis_pdf(html, tujuan, judul_berjalan, arsip)
+
+    # An HTML-only build (preview, --tanpa-pdf) never deletes a PDF it does not print: the
+    # previous report's PDFs are kept, as current when what they print is unchanged (same
+    # key), else recorded as stale (build.json "pdf_stale", marked in the index).
+    rekam_pdf = rekam_lama(k.final) if not k.pdf else {}
+    pdf_usang: list[str] = []
+
+    def simpan_pdf_lama(
+        html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None
+    ) -> None:
+        sumber = k.final / tujuan.name
+        if not sumber.is_file():
+            return
+        kunci = kunci_pdf(html, judul_berjalan, k.sidik, arsip)
+        if salin_pdf(k.final, rekam_pdf, tujuan.name, kunci, tujuan, arsip):
+            kunci_cetak[tujuan.name] = kunci  # current: it prints what this build would
+            dipakai["pdf"].append(tujuan.name)
+            return
+        shutil.copy2(sumber, tujuan)
+        kunci_lama = (rekam_pdf.get("pdf_keys") or {}).get(tujuan.name)
+        if kunci_lama:
+            kunci_cetak[tujuan.name] = kunci_lama  # the key of what the kept PDF prints
+        pdf_usang.append(tujuan.name)
 
     nama = _nama_satker(k.data_dir, k.satker)
     judul_periode = Periode.buat(k.tahun, k.periode).judul
@@ -1071,7 +1164,8 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             (k.satker, k.tahun, k.data_dir, k.periode),
             k.temuan,
             tmp,
-            pdf=cetak_memo if k.pdf else False,
+            pdf=cetak_memo if k.pdf else simpan_pdf_lama,
+            docx=k.docx,
         )
     kemajuan.maju()
 
@@ -1084,6 +1178,8 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         ),
         k.pelaksana.submit(_impor_ekspor, k.pdf),
     ]
+    if k.docx:  # from the model, not from the chapters' output: it overlaps their execution
+        latar.append(k.pelaksana.submit(_tulis_docx, k, tmp, judul, nama, berjalan))
     try:
         with _stopwatch(durasi, "eksekusi"):
             dieksekusi = _eksekusi_bab(
@@ -1103,11 +1199,16 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     for tugas in latar:
         tugas.result()  # re-raise a failure of the background work
 
+    docx_dilewati = latar[2].result() if k.docx else None
+
     kemajuan.langkah("Menyusun HTML")
     with _stopwatch(durasi, "html"):
         soup = rakit([siapkan_bab(p, judul, k.nb_dir) for p in dieksekusi])
         html = str(soup)
         (tmp / "laporan.html").write_text(html, encoding="utf-8")
+        # before the PDF, which carries it (PDF/A-3 associated file)
+        tabel_xlsx = tabel_notebook(dieksekusi)
+        tulis_xlsx(tabel_xlsx, tmp / "tabel.xlsx", judul)
     kemajuan.maju()
 
     pdf_dilewati = latar[1].result() if k.pdf else None
@@ -1115,8 +1216,16 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         if pdf_dilewati is None:
             kemajuan.langkah("Mencetak PDF")
             with _stopwatch(durasi, "pdf"):
-                cetak(html, tmp / "laporan.pdf", berjalan)
+                from ..keluaran.pdf import arsip_laporan
+
+                arsip = arsip_laporan(tmp, tabel_xlsx, _catatan_tertanam(k, nama), nama, judul)
+                cetak(html, tmp / "laporan.pdf", berjalan, arsip)
         kemajuan.maju()
+    elif (k.final / "laporan.pdf").is_file():
+        from ..keluaran.pdf import arsip_laporan
+
+        arsip = arsip_laporan(tmp, tabel_xlsx, _catatan_tertanam(k, nama), nama, judul)
+        simpan_pdf_lama(html, tmp / "laporan.pdf", berjalan, arsip)
 
     if k.pdf:
         with _stopwatch(durasi, "pdf_tinjauan"):  # what was left of it after the report's
@@ -1144,7 +1253,6 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             tahun=k.tahun,
             periode=k.periode,
         )
-        tulis_xlsx(tabel_notebook(dieksekusi), tmp / "tabel.xlsx", judul)
     kemajuan.maju()
 
     durasi["total"] = round(time.perf_counter() - k.t_mulai, 3)
@@ -1165,6 +1273,13 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             "batas_waktu_sel": k.batas_waktu_sel,
         },
         "pdf_skipped": pdf_dilewati,
+        "docx": k.docx,
+        "docx_skipped": docx_dilewati,
+        "pdf_embedded_record": "build.json di dalam laporan.pdf: catatan build yang mencetak PDF "
+        "itu (build ini, kecuali laporan.pdf ada di reused.pdf), tanpa waktu dan tanpa sidik "
+        "PDF itu sendiri (lihat outputs_sha256 di sini)"
+        if k.pdf and pdf_dilewati is None
+        else None,
         "satker_name": nama,
         "inputs_sha256": sidik_masukan(k.data_dir, k.satker),
         "fingerprint": k.sidik.ke_json() if k.sidik is not None else None,
@@ -1184,6 +1299,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         "command_line": [Path(sys.argv[0]).name, *sys.argv[1:]] if sys.argv else [],
         "notebook_keys": kunci_nb,
         "pdf_keys": kunci_cetak,
+        "pdf_stale": sorted(pdf_usang),
         "reused": dipakai,
         "source": _versi_sumber(),
         "environment": {
@@ -1212,6 +1328,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         pdf_dilewati=pdf_dilewati,
         periode=k.periode,
         masalah_teratas=memo.masalah_teratas,
+        pdf_usang=sorted(pdf_usang),
     )
 
 
@@ -1267,10 +1384,16 @@ def _relatif(path: Path, dari: Path) -> str:
         return str(path)
 
 
-def _tulis_pdf(html: str, tujuan: Path, judul_berjalan: str) -> None:
+def _tulis_pdf(html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None) -> None:
     from ..keluaran.pdf import tulis_pdf
 
-    tulis_pdf(html, tujuan, judul_berjalan)
+    if arsip is None:
+        tulis_pdf(html, tujuan, judul_berjalan)
+    else:  # keluaran.pdf.ArsipPdf: PDF/A-3b carrying the side files
+        tulis_pdf(
+            html, tujuan, judul_berjalan, arsip=True, tertanam=arsip.tertanam,
+            metadata=arsip.metadata,
+        )  # fmt: skip
 
 
 def _impor_ekspor(pdf: bool) -> str | None:
@@ -1301,3 +1424,45 @@ def _tulis_capaian_csv(
 
     fungsi = dengan_periode(capaian_ikk_dataframe) if dengan_periode else capaian_ikk_dataframe
     tulis_csv_ikk(fungsi(satker, tahun, data_dir), folder)
+
+
+def _catatan_tertanam(k: _Konteks, nama: str) -> dict[str, Any]:
+    """The run record laporan.pdf carries as its ``build.json``: this build.json's fields that
+    are known before printing. It cannot hold the PDF's own sha256 (the PDF contains it) and
+    holds no time; the build.json beside the PDF has both. A later build that reuses the
+    unchanged PDF leaves the record of the build that printed it."""
+    katalog = _path_katalog(k.data_dir, k.satker)
+    return {
+        "tool": "lkjip",
+        "version": __version__,
+        "record": "catatan build yang mencetak laporan.pdf ini, tanpa waktu dan tanpa sidik "
+        "PDF ini sendiri; build.json di samping PDF mencatat keduanya",
+        "parameters": {"satker": k.satker, "tahun": k.tahun, "periode": k.periode},
+        "satker_name": nama,
+        "inputs_sha256": sidik_masukan(k.data_dir, k.satker),
+        "fingerprint": k.sidik.ke_json() if k.sidik is not None else None,
+        "catalog": katalog.relative_to(k.data_dir).as_posix() if katalog else None,
+        "notebooks_sha256": {p.name: sha256_berkas(p) for p in k.bab},
+        "findings": k.jumlah,
+        "source": _versi_sumber(),
+        "environment": {"python": sys.version.split()[0], "packages": _versi_paket()},
+    }
+
+
+def _tulis_docx(k: _Konteks, folder: Path, judul: str, nama: str, berjalan: str) -> str | None:
+    """``laporan.docx`` from the report's model; returns why it was not written (the data
+    make no report model: custom fixture data), or None."""
+    from ..hitung import hasil_laporan
+    from ..keluaran.docx import tulis_docx_laporan
+    from ..laporan import dokumen_laporan
+
+    try:
+        hasil = hasil_laporan(k.satker, k.tahun, k.data_dir, periode=k.periode)
+        dok = dokumen_laporan(hasil)
+    except LkjipError as err:
+        return f"DOCX tidak dibuat: model laporan tidak dapat disusun ({err})"
+    with _stopwatch(k.durasi, "docx"):
+        tulis_docx_laporan(
+            k.bab, hasil, dok, folder / "laporan.docx", judul=judul, penulis=nama, berjalan=berjalan
+        )
+    return None

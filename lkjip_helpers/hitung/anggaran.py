@@ -30,6 +30,9 @@ EFISIEN = "Efisien"
 CUKUP_EFISIEN = "Cukup efisien"
 TIDAK_EFISIEN = "Tidak efisien"
 MELEBIHI_PAGU = "Tidak dinilai: realisasi melebihi pagu"
+DI_BAWAH_PORSI = "Tidak dinilai: penyerapan di bawah porsi periode"
+"""A partial period whose absorption lags its expected share by more than the threshold:
+spending late in the year is not a saving, so no efficiency is claimed."""
 
 
 def penyerapan(pagu: Nilai | None, realisasi: Nilai | None) -> Nilai | None:
@@ -148,20 +151,77 @@ def hitung_anggaran(
     )
 
 
+@dataclass(frozen=True)
+class PorsiPenyerapan:
+    """The share of the annual pagu a partial period should have absorbed (percent)."""
+
+    persen: Decimal
+    sumber: str
+    """How it was set, for the report: ``rencana penarikan dana (target penyerapan per
+    triwulan)`` or ``porsi waktu (5 dari 12 bulan)``."""
+
+
+def porsi_penyerapan(a: s.Anggaran, bulan_awal: int, bulan_terakhir: int) -> PorsiPenyerapan:
+    """Expected absorption of the months ``bulan_awal``–``bulan_terakhir``.
+
+    With the satker's ``target_penyerapan`` (cumulative % by the end of each triwulan) the
+    expected cumulative share at the end of a month is interpolated linearly inside its
+    triwulan (0 % at the start of the year); a period's share is the difference between its
+    last month and the month before it starts (Juli–Desember alone: target at December minus
+    target at June). Without a plan covering those months, the share is time-proportional:
+    months covered / 12 × 100 (Januari–Mei: 41,67 %).
+    """
+    rencana = {0: NOL, **{t.triwulan * 3: t.persen for t in a.target_penyerapan}}
+    titik = sorted(rencana)
+
+    def kumulatif(bulan: int) -> Decimal | None:
+        if bulan in rencana:
+            return rencana[bulan]
+        sebelum = max(b for b in titik if b < bulan)
+        sesudah = [b for b in titik if b > bulan]
+        if not sesudah or sesudah[0] - sebelum > 3:
+            return None
+        b2 = sesudah[0]
+        return rencana[sebelum] + (rencana[b2] - rencana[sebelum]) * (bulan - sebelum) / (
+            b2 - sebelum
+        )
+
+    if a.target_penyerapan:
+        akhir, awal = kumulatif(bulan_terakhir), kumulatif(bulan_awal - 1)
+        if akhir is not None and awal is not None:
+            return PorsiPenyerapan(
+                akhir - awal, "rencana penarikan dana (target penyerapan per triwulan)"
+            )
+    n = bulan_terakhir - bulan_awal + 1
+    return PorsiPenyerapan(Decimal(n) * SERATUS / 12, f"porsi waktu ({n} dari 12 bulan)")
+
+
 def efisiensi(
-    capaian: Nilai | None, serapan: Nilai | None, ambang: Decimal = Decimal(5)
+    capaian: Nilai | None,
+    serapan: Nilai | None,
+    ambang: Decimal = Decimal(5),
+    porsi: Decimal | None = None,
 ) -> tuple[Decimal | None, str | None]:
     """Efficiency label from capaian kinerja minus penyerapan anggaran (percentage points).
 
     ``> ambang`` efisien; within ``± ambang`` cukup efisien; below ``-ambang`` tidak efisien.
     Spending above the pagu (penyerapan > 100 %) is not called efficient at all.
+    In a partial period (``porsi``: the share of the pagu expected by now, in percent) the
+    absorption compared is relative to that share (``serapan / porsi × 100``): 39,2 % absorbed
+    by May against 41,67 % expected counts as 94,08 %, not as 39,2 %; below ``100 − ambang``
+    of its share the label is :data:`DI_BAWAH_PORSI` (late spending is not efficiency).
     ``(None, None)`` when a figure is missing or unknown.
     """
     if not isinstance(capaian, Decimal) or not isinstance(serapan, Decimal):
         return None, None
-    selisih = capaian - serapan
+    if porsi is not None and porsi <= 0:
+        return None, None
+    relatif = serapan if porsi is None else serapan / porsi * SERATUS
+    selisih = capaian - relatif
     if serapan > SERATUS:
         return selisih, MELEBIHI_PAGU
+    if porsi is not None and relatif < SERATUS - ambang:
+        return selisih, DI_BAWAH_PORSI
     if selisih > ambang:
         return selisih, EFISIEN
     if selisih >= -ambang:

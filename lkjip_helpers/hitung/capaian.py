@@ -21,7 +21,7 @@ and sums and means over periods skip it and list it in ``dilewati``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .. import format_id as f
@@ -456,6 +456,25 @@ def _ringkas_rata(
     )
 
 
+def _bagian_diketahui(baris: list[BarisPeriode], r: _Ringkas) -> _Ringkas:
+    """When no period is complete (every month has an unknown part), keep the parts that are
+    known in every month: a table whose pembilang are all unknown still sums (or averages)
+    its penyebut; the other side stays unknown and so does the realisasi."""
+    b = r.baris
+    if b is None:
+        return r
+    tak = [x for x in baris if x.keadaan == "tidak_diketahui"]
+
+    def sisi(nama: str) -> Decimal | TidakDiketahui:
+        v = [getattr(x, nama) for x in tak]
+        if not v or not all(diketahui(y) for y in v):
+            return TIDAK_DIKETAHUI
+        total = sum(v, NOL)
+        return total if b.label == "Jumlah" else total / Decimal(len(v))
+
+    return replace(r, baris=replace(b, pembilang=sisi("pembilang"), penyebut=sisi("penyebut")))
+
+
 def _ringkas_akhir(baris: list[BarisPeriode], wajib: bool, sumber: str | None) -> _Ringkas:
     """Akhir periode: the last period with data (a stock at the period's end)."""
     terisi = [b for b in baris if b.keadaan not in ("tidak_diisi", "belum_berjalan")]
@@ -534,6 +553,8 @@ def _realisasi_periode(
     )
     jumlah = _ringkas_jumlah(pakai, rasio, aturan, sumber, agg == "jumlah", lewat)
     rata = _ringkas_rata(pakai, rasio, agg, aturan, sumber, lewat, catatan_mulai)
+    if rasio and not pakai and lewat:
+        jumlah, rata = _bagian_diketahui(baris, jumlah), _bagian_diketahui(baris, rata)
     akhir = _ringkas_akhir(baris, agg == "terakhir", sumber)
     tampil = {
         "jumlah": ("jumlah", "rata_rata"),

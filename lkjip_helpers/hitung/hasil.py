@@ -20,7 +20,13 @@ from ..muat.data import NilaiTidakDiketahui
 from ..muat.periode import Periode
 from ..tidak_diketahui import TIDAK_DIKETAHUI, TidakDiketahui, cari
 from ..tidak_diketahui import jumlah as jumlah_diketahui
-from .anggaran import HasilAnggaran, efisiensi, hitung_anggaran
+from .anggaran import (
+    HasilAnggaran,
+    PorsiPenyerapan,
+    efisiensi,
+    hitung_anggaran,
+    porsi_penyerapan,
+)
 from .aturan import AturanTidakAda, aturan_ikpa, aturan_nka, aturan_smart
 from .capaian import (
     PERLU_VERIFIKASI,
@@ -58,6 +64,8 @@ class RingkasanSasaran:
     rata_capaian: Decimal | None
     """Mean capaian of the IKK that have one (not applicable and unknown ones left out)."""
     penyerapan: Nilai | None = None
+    penyerapan_relatif: Decimal | None = None
+    """In a partial period: penyerapan / expected share × 100 (what the label judges)."""
     selisih_efisiensi: Decimal | None = None
     label_efisiensi: str | None = None
     tidak_berlaku: int = 0
@@ -90,6 +98,8 @@ class HasilLaporan:
     """(where, message) of figures that could not be computed."""
     tanpa_hitung_ulang: list[tuple[str, str]] = field(default_factory=list)
     """(where, why) of scores not recomputed because an input is unknown (SMART-DJA, IKPA)."""
+    porsi_penyerapan: PorsiPenyerapan | None = None
+    """In a partial period: the share of the pagu expected to be absorbed by now."""
 
     @property
     def tahun(self) -> int:
@@ -100,6 +110,16 @@ class HasilLaporan:
         """The report period: id, jenis, label, judul, rentang_bulan, bulan_terakhir, lengkap,
         frasa_perbandingan … (see :class:`~lkjip_helpers.muat.periode.Periode`)."""
         return self.data.periode
+
+    @property
+    def periode_lalu(self) -> Periode | None:
+        """The previous year's period compared with (same months), or None."""
+        return self.data.lalu.periode if self.data.lalu is not None else None
+
+    @property
+    def alasan_tanpa_pembanding(self) -> str | None:
+        """Sentence printed instead of a comparison with unlike previous-year data."""
+        return self.data.alasan_tanpa_pembanding
 
     @property
     def data_contoh_fiktif(self) -> bool:
@@ -188,15 +208,16 @@ class HasilLaporan:
             for th, v in h.target_renstra.items():
                 b[f"{p}.target_renstra.{th}"] = v
             tabel = h.tabel_periode
+            rasio = h.defn.jenis == "rasio"
             if tabel is not None:
                 for baris in tabel.baris:
                     if baris.keadaan in ("tidak_diisi", "belum_berjalan"):
                         continue
-                    _nilai_periode(b, f"{p}.periode.{baris.ke}", baris)
+                    _nilai_periode(b, f"{p}.periode.{baris.ke}", baris, rasio)
                 for kunci in ("jumlah", "rata_rata", "akhir"):
                     ringkas = getattr(tabel, kunci)
                     if ringkas is not None:
-                        _nilai_periode(b, f"{p}.periode.{kunci}", ringkas)
+                        _nilai_periode(b, f"{p}.periode.{kunci}", ringkas, rasio)
         b["ikk.jumlah"] = Decimal(len(self.ikk))
         b["ikk.jumlah_tercapai"] = Decimal(len(self.tercapai))
         b["ikk.jumlah_tidak_tercapai"] = Decimal(len(self.tidak_tercapai))
@@ -302,9 +323,13 @@ def _baris(b: dict[str, Nilai | None], p: str, x) -> None:
     b[f"{p}.sisa"] = x.sisa
 
 
-def _nilai_periode(b: dict[str, Nilai | None], p: str, x: BarisRingkasan | object) -> None:
+def _nilai_periode(
+    b: dict[str, Nilai | None], p: str, x: BarisRingkasan | object, rasio: bool = False
+) -> None:
+    """The row's figures; a ratio's pembilang and penyebut are named even when unknown or
+    not computable (a claim on them is then "tidak dapat dihitung", not "tidak dikenal")."""
     b[f"{p}.nilai"] = x.nilai  # type: ignore[attr-defined]
-    if x.pembilang is not None or x.penyebut is not None:  # type: ignore[attr-defined]
+    if rasio or x.pembilang is not None or x.penyebut is not None:  # type: ignore[attr-defined]
         b[f"{p}.pembilang"] = x.pembilang  # type: ignore[attr-defined]
         b[f"{p}.penyebut"] = x.penyebut  # type: ignore[attr-defined]
 
@@ -359,6 +384,12 @@ def hitung(data: DataLaporan) -> HasilLaporan:
         else None
     )
     ambang = data.satker.pengaturan.efisiensi.ambang
+    p = data.periode
+    porsi = (
+        porsi_penyerapan(data.ini.anggaran, p.bulan_awal, p.bulan_terakhir)
+        if data.ini.anggaran and p.sebagian_tahun
+        else None
+    )
     ringkas: list[RingkasanSasaran] = []
     urutan = [k for k in data.sasaran if any(h.defn.sasaran == k for h in ikk)]
     for i, kode in enumerate(urutan, start=1):
@@ -388,7 +419,12 @@ def hitung(data: DataLaporan) -> HasilLaporan:
         )
         if ang and (bs := ang.sasaran(kode)):
             r.penyerapan = bs.penyerapan
-            r.selisih_efisiensi, r.label_efisiensi = efisiensi(r.rata_capaian, r.penyerapan, ambang)
+            persen = porsi.persen if porsi else None
+            r.selisih_efisiensi, r.label_efisiensi = efisiensi(
+                r.rata_capaian, r.penyerapan, ambang, persen
+            )
+            if persen and isinstance(r.penyerapan, Decimal):
+                r.penyerapan_relatif = r.penyerapan / persen * SERATUS
         ringkas.append(r)
     hasil = HasilLaporan(
         data=data,
@@ -397,6 +433,7 @@ def hitung(data: DataLaporan) -> HasilLaporan:
         ikk_tidak_dikenal=tidak_dikenal,
         anggaran=ang,
         anggaran_lalu=ang_lalu,
+        porsi_penyerapan=porsi,
     )
     ev = data.ini.evaluasi
     if ev is not None:

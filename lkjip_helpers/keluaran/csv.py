@@ -13,6 +13,9 @@ as a formula (``=``, ``+``, ``-``, ``@``, tab, CR at the start) is prefixed with
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -35,7 +38,9 @@ def capaian_ikk_dataframe(
 ) -> pd.DataFrame:
     """One row per IKK (see :func:`lkjip_helpers.laporan.analis.tabel_ikk`), numbers rounded
     half-up to two decimals as the report prints them."""
-    df = tabel_ikk(hasil_laporan(satker, tahun, data_dir, periode))
+    df = tabel_ikk(hasil_laporan(satker, tahun, data_dir, periode)).reset_index()
+    kode = df.pop("kode")
+    df.insert(df.columns.get_loc("nama_sasaran") + 1, "kode", kode)  # the CSV's column order
     for kolom in df.columns:
         if kolom in KOLOM_TEKS or kolom == "sumber_target":
             df[kolom] = df[kolom].map(_aman)
@@ -50,4 +55,42 @@ def tulis_csv_ikk(df: pd.DataFrame, folder: Path) -> tuple[Path, Path]:
     excel = folder / "capaian_ikk_excel.csv"
     df.to_csv(mesin, index=False, encoding="utf-8", lineterminator="\n")
     df.to_csv(excel, index=False, sep=";", decimal=",", encoding="utf-8-sig", lineterminator="\r\n")
+    return mesin, excel
+
+
+def tulis_csv_baris(
+    baris: Iterable[Mapping[str, object]],
+    kolom: Sequence[str],
+    mesin: Path,
+    excel: Path,
+    *,
+    kolom_desimal: Collection[str] = (),
+) -> tuple[Path, Path]:
+    """Rows of text (numbers already in machine form, ``.`` for decimals) written to ``mesin``
+    (UTF-8, ``,``) and ``excel`` (UTF-8 with BOM, ``;``, the columns of ``kolom_desimal`` with
+    a decimal comma), each atomically. Every text cell goes through the formula guard, so
+    ``=HYPERLINK(…)`` in a name or message is never live in a spreadsheet."""
+    from .atomik import tulis_atomik
+
+    aman = [
+        {k: _aman(str(r.get(k, "") if r.get(k) is not None else "")) for k in kolom} for r in baris
+    ]
+
+    def teks(sep: str, desimal: str, akhir: str) -> str:
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=list(kolom), delimiter=sep, lineterminator=akhir)
+        w.writeheader()
+        for r in aman:
+            if desimal != ".":
+                r = {
+                    k: (str(v).replace(".", desimal) if k in kolom_desimal else v)
+                    for k, v in r.items()
+                }
+            w.writerow(r)
+        return buf.getvalue()
+
+    isi_mesin = teks(",", ".", "\n")
+    isi_excel = "\ufeff" + teks(";", ",", "\r\n")
+    tulis_atomik(mesin, lambda p: p.write_text(isi_mesin, encoding="utf-8", newline=""))
+    tulis_atomik(excel, lambda p: p.write_text(isi_excel, encoding="utf-8", newline=""))
     return mesin, excel

@@ -172,6 +172,7 @@ def rakit(bab: list[BeautifulSoup]) -> BeautifulSoup:
     urutkan_huruf_judul(dasar)
     _beri_id_unik(dasar)
     _tandai_tabel_lebar(dasar)
+    tandai_tabel_pendek(dasar)
     sisipkan_daftar(dasar)
     return dasar
 
@@ -180,8 +181,10 @@ _ISI = ("img", "svg", "table", "hr")
 
 
 def pangkas_judul_kosong(soup: BeautifulSoup) -> None:
-    """Remove section headings (h2–h5) with no content before the next heading of the same
-    or a higher level: a section without data is left out with its heading."""
+    """Remove headings (h1–h5) with no content before the next heading of the same or a
+    higher level: a section without data is left out with its heading, and a chapter whose
+    sections are all left out (LAMPIRAN without appendices) with its own, so no page is
+    empty."""
     main = soup.find("main") or soup.body
     if main is None:
         return
@@ -202,7 +205,7 @@ def pangkas_judul_kosong(soup: BeautifulSoup) -> None:
             peristiwa.append((0, None))
     buang = []
     for i, (tingkat, judul) in enumerate(peristiwa):
-        if judul is None or tingkat < 2:
+        if judul is None:
             continue
         ada_isi = False
         for t2, j2 in peristiwa[i + 1 :]:
@@ -319,7 +322,10 @@ def sterilkan(soup: BeautifulSoup) -> None:
     # then drop markdown cells left empty, so nothing invisible precedes the cover.
     for komentar in soup.find_all(string=lambda t: isinstance(t, Comment)):
         komentar.extract()
-    for div in soup.find_all("div", class_="sel-teks"):
+    # The same for a section's display that showed nothing (a section without data): an empty
+    # block would break the print flow (a page of its own between two forced page breaks, or a
+    # break point between a heading and what follows it).
+    for div in soup.find_all("div", class_=["sel-teks", "lkjip-tampilan"]):
         if not div.get_text(strip=True) and not div.find(["img", "svg", "table", "hr"]):
             div.decompose()
 
@@ -493,6 +499,25 @@ def _tandai_tabel_lebar(soup: BeautifulSoup) -> None:
             kelas.append("kolom-banyak")
         if kelas:
             tabel["class"] = kelas
+
+
+BARIS_UTUH = 10
+"""A table of at most this many body rows is never split across pages."""
+
+
+def tandai_tabel_pendek(soup: BeautifulSoup) -> None:
+    """Class ``utuh`` on a table's figure (or the bare table) with at most
+    :data:`BARIS_UTUH` body rows: the print stylesheet keeps it on one page."""
+    for tabel in soup.find_all("table"):
+        badan = tabel.find("tbody") or tabel
+        baris = [tr for tr in badan.find_all("tr") if tr.find_parent("table") is tabel]
+        if tabel.find("thead") is None:
+            baris = [tr for tr in baris if tr.find("td")]
+        if len(baris) > BARIS_UTUH:
+            continue
+        induk = tabel.parent
+        wadah = induk if isinstance(induk, Tag) and induk.name == "figure" else tabel
+        wadah["class"] = [*(wadah.get("class") or []), "utuh"]
 
 
 def pascaproses(html: str) -> BeautifulSoup:

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import ctypes.util
+import hashlib
 import logging
 import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -167,9 +170,143 @@ def _pengambil() -> Any:
     return pengambil
 
 
-def tulis_pdf(html: str, tujuan: Path, judul_berjalan: str, base_url: Path | None = None) -> None:
+VARIAN_ARSIP = "pdf/a-3b"
+"""The report's PDF variant: PDF/A-3b, archival and allowed to carry files (ISO 19005-3)."""
+
+WAKTU_LAMPIRAN = datetime(2000, 1, 1, tzinfo=UTC)
+"""Creation/modification date written for every embedded file: fixed, so the same files give
+the same PDF (an attachment's dates otherwise default to the time of printing)."""
+
+
+@dataclass(frozen=True)
+class BerkasTertanam:
+    """A file embedded in the PDF as an associated file (PDF/A-3 ``/AF``).
+
+    ``isi`` is what is embedded; ``kunci`` what the PDF-reuse key records for it (its sha256,
+    or for a file whose bytes change at every write, like an xlsx's timestamps, the sha256 of
+    what it holds); ``dalam_kunci=False`` leaves it out of that key (the run record: a PDF
+    reused by a later build keeps the record of the build that printed it)."""
+
+    nama: str
+    isi: bytes
+    keterangan: str
+    hubungan: str = "Data"
+    kunci: str | None = None
+    dalam_kunci: bool = True
+
+    @classmethod
+    def berkas(
+        cls, path: Path, keterangan: str, hubungan: str = "Data", kunci: str | None = None
+    ) -> BerkasTertanam:
+        return cls(path.name, path.read_bytes(), keterangan, hubungan, kunci)
+
+    @property
+    def sidik(self) -> str:
+        return self.kunci or hashlib.sha256(self.isi).hexdigest()
+
+
+@dataclass(frozen=True)
+class MetadataPdf:
+    """Document information of the PDF (title, author, subject, keywords; language from the
+    HTML's ``lang``)."""
+
+    judul: str
+    penulis: str
+    subjek: str
+    kata_kunci: str = ""
+
+
+@dataclass(frozen=True)
+class ArsipPdf:
+    """What makes the report's PDF an archive: the embedded files and the metadata."""
+
+    tertanam: list[BerkasTertanam]
+    metadata: MetadataPdf
+
+    @property
+    def kunci(self) -> str:
+        """What the PDF-reuse key records of it (a reused PDF must carry the same files)."""
+        isi = [
+            VARIAN_ARSIP,
+            repr(self.metadata),
+            *(f"{x.nama}={x.sidik}" for x in self.tertanam if x.dalam_kunci),
+        ]
+        return hashlib.sha256("\0".join(isi).encode("utf-8")).hexdigest()
+
+
+TERTANAM_TABEL = "tabel.xlsx"
+TERTANAM_CSV = "capaian_ikk.csv"
+TERTANAM_CATATAN = "build.json"
+
+
+def arsip_laporan(
+    folder: Path, tabel: list[Any], catatan: dict[str, Any], satker: str, judul: str
+) -> ArsipPdf:
+    """The report's embedded files, read from ``folder``: ``tabel.xlsx`` (keyed by the
+    tables it holds: its bytes carry the time of writing), ``capaian_ikk.csv`` and the run
+    record ``catatan`` as ``build.json`` (without the PDF's own sha256, which the PDF cannot
+    contain; the build.json beside the PDF records it). The record is that of the build that
+    printed the PDF: a later build that reuses the unchanged PDF (same HTML, same tables and
+    CSV) leaves it as it was and says so in its own build.json (``reused``)."""
+    import json
+
+    isi_tabel = json.dumps([t.ke_json() for t in tabel], sort_keys=True, ensure_ascii=False)
+    tertanam = [
+        BerkasTertanam.berkas(
+            folder / TERTANAM_TABEL,
+            "Tabel bernomor laporan ini (Excel), satu sheet per tabel",
+            "Data",
+            hashlib.sha256(isi_tabel.encode("utf-8")).hexdigest(),
+        ),
+        BerkasTertanam.berkas(folder / TERTANAM_CSV, "Capaian setiap IKK (CSV)", "Data"),
+        BerkasTertanam(
+            TERTANAM_CATATAN,
+            (json.dumps(catatan, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+            "Catatan build yang mencetak PDF ini (versi, parameter, sidik masukan), tanpa "
+            "sidik PDF ini sendiri",
+            "Supplement",
+            dalam_kunci=False,
+        ),
+    ]
+    meta = MetadataPdf(
+        judul=judul,
+        penulis=satker,
+        subjek="Laporan Kinerja Instansi Pemerintah (LKjIP)",
+        kata_kunci="LKjIP, SAKIP, laporan kinerja",
+    )
+    return ArsipPdf(tertanam, meta)
+
+
+def _sisip_meta(html: str, meta: MetadataPdf) -> str:
+    """``<title>`` and ``<meta name=author/description/keywords>`` that WeasyPrint turns into
+    the PDF's Title, Author, Subject and Keywords (replacing the HTML's own title)."""
+    from ..laporan.model import esc
+
+    kepala = (
+        f"<title>{esc(meta.judul)}</title>\n"
+        f'<meta name="author" content="{esc(meta.penulis)}">\n'
+        f'<meta name="description" content="{esc(meta.subjek)}">\n'
+        + (f'<meta name="keywords" content="{esc(meta.kata_kunci)}">\n' if meta.kata_kunci else "")
+    )
+    html = re.sub(r"<title>.*?</title>\s*", "", html, count=1, flags=re.S)
+    posisi = html.lower().find("</head>")
+    return html[:posisi] + kepala + html[posisi:] if posisi >= 0 else kepala + html
+
+
+def tulis_pdf(
+    html: str,
+    tujuan: Path,
+    judul_berjalan: str,
+    base_url: Path | None = None,
+    *,
+    arsip: bool = False,
+    tertanam: list[BerkasTertanam] | None = None,
+    metadata: MetadataPdf | None = None,
+) -> None:
     """Print ``html`` to ``tujuan`` (A4) with WeasyPrint; nothing outside the HTML is fetched.
 
+    ``arsip``: PDF/A-3b (:data:`VARIAN_ARSIP`), tagged for accessibility, with ``tertanam``
+    embedded as associated files and ``metadata`` as the document information.
     ``base_url`` is accepted for compatibility and ignored: relative URLs are not resolved
     against any folder, so they cannot reach a file.
     """
@@ -184,6 +321,8 @@ def tulis_pdf(html: str, tujuan: Path, judul_berjalan: str, base_url: Path | Non
     # override it; stylesheets passed to write_pdf() would rank below the document's own CSS.
     gaya = f'<style media="print">\n{cetak}\n</style>\n'
     html = pecah_kata_panjang(html)
+    if metadata is not None:
+        html = _sisip_meta(html, metadata)
     posisi = html.lower().find("</head>")
     html_cetak = html[:posisi] + gaya + html[posisi:] if posisi >= 0 else gaya + html
     # WeasyPrint logs unsupported CSS properties and refused URLs at WARNING/ERROR; they are
@@ -193,11 +332,30 @@ def tulis_pdf(html: str, tujuan: Path, judul_berjalan: str, base_url: Path | Non
     pencatat = logging.getLogger("weasyprint")
     pencatat.setLevel(logging.ERROR)
     pencatat.propagate = False
+    opsi: dict[str, Any] = {}
+    if arsip:
+        opsi["pdf_variant"] = VARIAN_ARSIP
+        opsi["pdf_tags"] = True
+        # the file identifier from what is printed: the same report gives the same PDF
+        opsi["pdf_identifier"] = (
+            hashlib.sha256(html_cetak.encode("utf-8")).hexdigest()[:32].encode()
+        )
+        opsi["attachments"] = [
+            weasyprint.Attachment(
+                string=lp.isi,
+                name=lp.nama,
+                description=lp.keterangan,
+                relationship=lp.hubungan,
+                created=WAKTU_LAMPIRAN,
+                modified=WAKTU_LAMPIRAN,
+            )
+            for lp in tertanam or []
+        ]
     gagal = _GambarGagal()
     pencatat.addHandler(gagal)
     try:
         weasyprint.HTML(string=html_cetak, base_url=None, url_fetcher=_pengambil()).write_pdf(
-            str(tujuan)
+            str(tujuan), **opsi
         )
     finally:
         pencatat.removeHandler(gagal)

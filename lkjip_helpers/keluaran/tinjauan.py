@@ -31,12 +31,17 @@ class MemoDitulis:
         return [m.judul for m in self.tinjauan.masalah if m.tingkat != "info"][:3]
 
 
-def _html(data: DataLaporan, temuan: list[Temuan]) -> tuple[str, Tinjauan]:
+def _bagian(data: DataLaporan, temuan: list[Temuan]) -> tuple[Bagian, Tinjauan, str]:
     hasil = hasil_untuk(data)
     dok = susun_dokumen(hasil)
     tj = tinjauan_dari(temuan, hasil)
     bagian = Bagian(susun_tinjauan(tj, hasil, dok), dok)
     judul = f"{JUDUL} {hasil.periode.judul} — {data.satker.nama}"
+    return bagian, tj, judul
+
+
+def _html(data: DataLaporan, temuan: list[Temuan]) -> tuple[str, Tinjauan]:
+    bagian, tj, judul = _bagian(data, temuan)
     return dokumen_mandiri(bagian.html(), judul, "laporan tinjauan"), tj
 
 
@@ -50,23 +55,26 @@ def tulis_tinjauan(
     temuan: list[Temuan],
     folder: Path,
     pdf: bool | Callable[[str, Path, str], None] = True,
+    docx: bool = False,
 ) -> MemoDitulis:
-    """Write ``tinjauan.html`` (and ``tinjauan.pdf``) into ``folder``.
+    """Write ``tinjauan.html`` (and ``tinjauan.pdf``, and with ``docx`` ``tinjauan.docx``)
+    into ``folder``.
 
     ``data`` is the loaded data, or ``(satker, tahun, data_dir[, periode])`` to load
     (cached). ``pdf`` may be the function that prints ``(html, tujuan, judul_berjalan)``
     (the build passes one that reuses an unchanged PDF)."""
     if isinstance(data, tuple):
         data = muat(*data)
-    html, tj = _html(data, temuan)
+    bagian, tj, judul_memo = _bagian(data, temuan)
+    html = dokumen_mandiri(bagian.html(), judul_memo, "laporan tinjauan")
     tujuan = folder / "tinjauan.html"
     tujuan.write_text(html, encoding="utf-8")
     hasil = [tujuan]
+    judul = (
+        f"Memo Tinjauan LKjIP {data.periode.judul.removeprefix('Tahun ')} — "
+        f"{data.satker.nama_singkat}"
+    )
     if pdf:
-        judul = (
-            f"Memo Tinjauan LKjIP {data.periode.judul.removeprefix('Tahun ')} — "
-            f"{data.satker.nama_singkat}"
-        )
         if callable(pdf):
             pdf(html, folder / "tinjauan.pdf", judul)
         else:
@@ -74,4 +82,18 @@ def tulis_tinjauan(
 
             tulis_pdf(html, folder / "tinjauan.pdf", judul, folder)
         hasil.append(folder / "tinjauan.pdf")
+    if docx:  # after the PDF: the build prints it in a child process meanwhile
+        from .docx import tulis_docx_blok
+
+        hasil.append(
+            tulis_docx_blok(
+                bagian.blok,
+                bagian.dok,
+                folder / "tinjauan.docx",
+                judul=judul_memo,
+                penulis=data.satker.nama,
+                berjalan=judul,
+                subjek="Memo tinjauan LKjIP: temuan pemeriksaan data",
+            )
+        )
     return MemoDitulis(hasil, tj)

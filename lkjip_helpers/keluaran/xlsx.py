@@ -8,8 +8,10 @@ The chapter notebooks' section outputs carry their tables as JSON (mimetype
 - a sheet ``Daftar Tabel`` first: number, title, chapter, a link to the sheet, notes, source;
 - one sheet per table, named after its number (``Tabel 3.1``): the header in row 1 (grouped
   headers joined), one row per body row, numbers stored as numbers at full precision with the
-  report's display format (``#,##0.00``, ``0.00%``, ``"Rp"#,##0``, units as a suffix), frozen
-  header row, filters, fitted widths. ``pandas.read_excel(path, sheet_name="Tabel 3.1")``
+  report's display format (``#,##0.00``, ``"Rp"#,##0``, units as a suffix; a percentage is
+  its percent number, 121.92 shown ``121,92%``, as in ``capaian_ikk.csv`` and the analyst
+  DataFrames), frozen header row, filters, fitted widths; printed on A4 landscape, fit to the
+  page width, the header row repeated on every page. ``pandas.read_excel(path, sheet_name="Tabel 3.1")``
   reads a table back with its headers.
 """
 
@@ -23,7 +25,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from ..laporan.model import MIME_TABEL, Tabel
+from ..laporan.model import MIME_TABEL, Tabel, atur_cetak
 from .aman import isi_sel_teks, tanpa_formula
 
 NAMA_BAB = {
@@ -104,6 +106,7 @@ def tulis_xlsx(tabel: list[Tabel], tujuan: Path, judul: str = "") -> list[str]:
         for c in row:
             c.alignment = Alignment(wrap_text=True, vertical="top")
     daftar.freeze_panes = "A2"
+    atur_cetak(daftar)
     if baris > 2:
         daftar.auto_filter.ref = f"A1:F{baris - 1}"
     else:

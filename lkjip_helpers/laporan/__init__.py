@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import ParameterError
+from ..errors import ParameterError, maksudnya
 from ..hitung import HasilLaporan, hasil_laporan
 from ..hitung.capaian import HasilIkk
 from . import analis, model
@@ -40,7 +40,7 @@ __all__ = ["RENCANA", "Bagian", "Dokumen", "Laporan", "dokumen_laporan", "model"
 Pembangun = Callable[[Konteks], list[model.Blok]]
 
 RENCANA: dict[int | str, tuple[str, ...]] = {
-    0: ("sampul", "kata_pengantar"),
+    0: ("sampul", "surat_pengantar", "kata_pengantar"),
     "E": ("ikhtisar",),
     1: (
         "narasi:latar_belakang",
@@ -71,6 +71,7 @@ narrative of narasi.yaml). Numbers of tables and figures follow this order."""
 
 PEMBANGUN: dict[str, Pembangun] = {
     "sampul": _pembuka.sampul,
+    "surat_pengantar": _pembuka.surat_pengantar,
     "kata_pengantar": _pembuka.kata_pengantar,
     "ikhtisar": _pembuka.ikhtisar,
     "gambaran_umum": _profil.gambaran_umum,
@@ -213,11 +214,36 @@ def folder_data(data_dir: str | Path) -> Path:
     return lain if (lain / "satker").is_dir() else p
 
 
+_KOMENTAR_SISIPAN = "# Parameters"
+"""First line of the cell papermill injects (``PythonTranslator.codify``: its comment, then
+one assignment per ``-p`` parameter); it is tagged ``injected-parameters`` in the notebook."""
+
+
+def nama_disisipkan(sumber: str) -> list[str]:
+    """Names assigned by one injected-parameters cell's source (papermill writes one plain
+    ``nama = nilai`` line per parameter)."""
+    import ast
+
+    try:
+        pohon = ast.parse(sumber)
+    except SyntaxError:
+        return []
+    return [
+        t.id
+        for s in pohon.body
+        if isinstance(s, ast.Assign | ast.AnnAssign)
+        for t in (s.targets if isinstance(s, ast.Assign) else [s.target])
+        if isinstance(t, ast.Name)
+    ]
+
+
 def parameter_asing() -> list[str]:
     """Names a papermill run injected that no chapter notebook declares (a misspelt ``-p``).
 
-    Looks at the IPython namespace: plain values (text, numbers, booleans) that are not
-    parameters, not private and not IPython's own. Empty outside IPython.
+    Looks only at what papermill injected: the last cell the kernel ran that is papermill's
+    ``injected-parameters`` cell (it starts with ``# Parameters``). The analyst's own
+    variables, loops and re-runs in JupyterLab are never parameters. Empty outside IPython
+    and when nothing was injected.
     """
     try:
         from IPython import get_ipython
@@ -226,15 +252,13 @@ def parameter_asing() -> list[str]:
     ip = get_ipython()
     if ip is None:
         return []
-    tersembunyi = getattr(ip, "user_ns_hidden", {})
-    return sorted(
-        nama
-        for nama, nilai in ip.user_ns.items()
-        if not nama.startswith("_")
-        and nama not in tersembunyi
-        and nama not in PARAMETER_NOTEBOOK
-        and isinstance(nilai, str | int | float | bool)
+    riwayat = getattr(getattr(ip, "history_manager", None), "input_hist_raw", None) or []
+    sisipan = next(
+        (s for s in reversed(riwayat) if s.lstrip().startswith(_KOMENTAR_SISIPAN + "\n")), None
     )
+    if sisipan is None:
+        return []
+    return sorted(set(nama_disisipkan(sisipan)) - set(PARAMETER_NOTEBOOK))
 
 
 class Laporan:
@@ -255,8 +279,9 @@ class Laporan:
         asing = parameter_asing()
         if asing:
             raise ParameterError(
-                f"parameter tidak dikenal: {', '.join(asing)} (salah ketik?). Parameter notebook "
-                f"bab: {', '.join(PARAMETER_NOTEBOOK)}"
+                f"parameter tidak dikenal: {', '.join(asing)}"
+                + (maksudnya(asing[0], PARAMETER_NOTEBOOK, 0.6) or " (salah ketik?)")
+                + f". Parameter notebook bab: {', '.join(PARAMETER_NOTEBOOK)}"
             )
         self.hasil: HasilLaporan = hasil_laporan(satker, tahun, folder_data(data_dir), periode)
         self.bab = bab
@@ -272,6 +297,10 @@ class Laporan:
     def sampul(self) -> Bagian:
         """Cover page."""
         return self._bagian("sampul")
+
+    def surat_pengantar(self) -> Bagian:
+        """The cover letter to the Kanwil (empty when narasi.yaml has none)."""
+        return self._bagian("surat_pengantar")
 
     def kata_pengantar(self) -> Bagian:
         """Kata pengantar (the analyst's text, or a drafted one) with the signature."""

@@ -4,14 +4,15 @@
 
     from lkjip_helpers.laporan import Laporan
     lap = Laporan("lapas-banyuasin", 2023, "../data")
-    lap.tabel_ikk()            # one row per IKK: target, realisasi, capaian, status, last year …
+    lap.tabel_ikk()            # one row per IKK (index: kode): target, realisasi, capaian …
     lap.data_ikk("SK1.1")      # one IKK: its periods (months, triwulan) or its single value
     lap.tabel_anggaran()       # every budget line of this year and last: pagu, realisasi …
     lap.tabel_temuan()         # the data-check findings: tingkat, kode, lokasi, pesan
     lap.capaian_ringkas().df   # any table of the report, as the report shows it
 
 Numbers are floats at full precision (the report rounds only for display); a figure that
-cannot be computed is NaN.
+cannot be computed is NaN. Percentages (capaian, penyerapan) are percent numbers: 121.92
+for 121,92 %, the same unit as ``capaian_ikk.csv`` and ``tabel.xlsx``.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ def _f(x: Decimal | int | TidakDiketahui | None) -> float | None:
 
 
 def tabel_ikk(hasil: HasilLaporan) -> pd.DataFrame:
-    """One row per IKK of the Perjanjian Kinerja."""
+    """One row per IKK of the Perjanjian Kinerja, indexed by ``kode`` (``.loc["SK1.1"]``).
+    ``capaian`` and the other percentages are percent numbers (121.92 for 121,92 %), as in
+    the report, ``capaian_ikk.csv`` and ``tabel.xlsx``."""
     baris = []
     for x in hasil.ikk:
         r = x.realisasi
@@ -59,7 +62,7 @@ def tabel_ikk(hasil: HasilLaporan) -> pd.DataFrame:
                 **{f"target_renstra_{th}": _f(v) for th, v in x.target_renstra.items()},
             }
         )
-    return pd.DataFrame(baris)
+    return pd.DataFrame(baris).set_index("kode")
 
 
 def data_ikk(hasil: HasilLaporan, kode: str) -> pd.DataFrame:

@@ -6,7 +6,9 @@ import base64
 import functools
 import io
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 from pathlib import Path
 
@@ -111,10 +113,24 @@ def _teks_aman_grafik(fig: plt.Figure) -> None:
             t.set_text(baru)
 
 
+_DPI: ContextVar[int] = ContextVar("dpi_grafik", default=130)
+"""Resolution of the charts drawn in this context (130 dpi for the screen and the PDF)."""
+
+
+@contextmanager
+def resolusi(dpi: int) -> Iterator[None]:
+    """Draw the charts of this block at ``dpi`` (the DOCX: print resolution)."""
+    token = _DPI.set(dpi)
+    try:
+        yield
+    finally:
+        _DPI.reset(token)
+
+
 def _png(fig: plt.Figure) -> str:
     _teks_aman_grafik(fig)
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=130, metadata={"Software": None})
+    fig.savefig(buf, format="png", dpi=_DPI.get(), metadata={"Software": None})
     plt.close(fig)
     return base64.b64encode(buf.getvalue()).decode("ascii")
 

@@ -41,6 +41,16 @@ class Konteks:
         return self.hasil.periode.judul
 
     @property
+    def keterangan_periode(self) -> str | None:
+        """``periode_laporan.keterangan`` of kinerja.yaml ("data s.d. 31 Mei 2024"), printed
+        on the cover."""
+        k = self.hasil.data.ini.kinerja
+        p = k.periode_laporan if k else None
+        ket = p.keterangan.strip() if p and p.keterangan else None
+        # an old annual folder's "Januari–Desember 2023" only repeats the period
+        return ket if ket and ket != self.periode.rentang_bulan else None
+
+    @property
     def satker(self) -> s.Satker:
         return self.hasil.data.satker
 

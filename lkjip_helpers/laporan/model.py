@@ -112,8 +112,8 @@ class Sel:
         bulat = self.ringkas and self.nilai is not None and self.nilai == int(self.nilai)
         des = 0 if bulat else self.desimal
         pola = "#,##0" + ("." + "0" * des if des else "")
-        if self.jenis == "persen":
-            return ("0" + ("." + "0" * des if des else "")) + "%"
+        if self.jenis == "persen":  # a percent number with a literal % (no ×100 by Excel)
+            return ("#,##0" + ("." + "0" * des if des else "")) + '"%"'
         if self.jenis == "rupiah":
             return f'"Rp"{pola};-"Rp"{pola}'
         if self.jenis == "poin":
@@ -123,13 +123,13 @@ class Sel:
         return pola
 
     def nilai_excel(self) -> float | int | str:
-        """The value written to Excel (a percent as a fraction: 121,92 % → 1.2192)."""
+        """The value written to Excel: the number as the report prints it, a percent as a
+        percent number (121,92 % → 121.92, shown ``121,92%`` by :meth:`format_excel`), the
+        unit of ``capaian_ikk.csv`` and of the analyst DataFrames."""
         if not self.angka:
             return self.teks
         assert self.nilai is not None
         v = Decimal(self.nilai)
-        if self.jenis == "persen":
-            v = v / 100
         if v == v.to_integral_value() and abs(v) < 2**53:
             return int(v)
         return float(v)
@@ -589,6 +589,7 @@ class Tabel(Blok):
         ws.freeze_panes = "A2"
         if self.isi:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(kolom))}{len(self.isi) + 1}"
+        atur_cetak(ws)
 
     # serialisation (notebook outputs → build) -------------------------------------------
     def ke_json(self) -> dict[str, Any]:
@@ -813,3 +814,15 @@ class Dokumen:
 def dengan_nomor(tabel: Tabel, nomor: str | None) -> Tabel:
     """A copy of ``tabel`` numbered ``nomor``."""
     return replace(tabel, nomor=nomor)
+
+
+def atur_cetak(ws: Worksheet) -> None:
+    """Print set-up of a table sheet: A4 landscape, all columns on one page width (as many
+    pages down as needed), the header row repeated on every page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .. import format_id as f
-from ..errors import LkjipError
+from ..errors import LkjipError, maksudnya
 from ..hitung import HasilLaporan
 from ..muat.sisipan import POLA, cari_sisipan
 from ..tidak_diketahui import TidakDiketahui
@@ -106,8 +106,9 @@ def pengisi(hasil: HasilLaporan) -> Pengisi:
     def isi(nama: str, bentuk: str) -> str:
         if nama not in besaran:
             raise SisipanError(
-                f"isian {{{{ {nama} }}}} tidak dikenal: bukan nama angka yang dihitung "
-                "(lihat daftar besaran di data/README.md)"
+                f"isian {{{{ {nama} }}}} tidak dikenal: bukan nama angka yang dihitung"
+                + maksudnya(nama, besaran)
+                + "; lihat daftar besaran di data/README.md"
             )
         return tulis_besaran(hasil, nama, besaran[nama], bentuk)
 
@@ -131,7 +132,11 @@ def isi_sisipan(teks: str, isi: Pengisi | None, dok: Dokumen | None) -> str:
             jenis, kunci = s.rujukan
             x = dok.cari(jenis, kunci) if dok is not None else None
             if x is None:
-                raise SisipanError(f"rujukan {s.teks}: {jenis} dengan kunci {kunci!r} tidak ada")
+                ada = dok.kunci_rujukan() if dok is not None else set()
+                raise SisipanError(
+                    f"rujukan {s.teks}: {jenis} dengan kunci {kunci!r} tidak ada"
+                    + maksudnya(kunci, [x for j, x in ada if j == jenis], 0.6)
+                )
             keluar.append(f"[{x.label}](#{x.id})")
         else:
             if isi is None:

@@ -13,11 +13,8 @@ report's document model (for the numbers and anchors of our tables).
 
 from __future__ import annotations
 
-from datetime import date
-
 from .. import format_id as f
 from ..hitung import HasilLaporan
-from ..muat.parameter import kunci_periode
 from ..periksa.masalah import LABEL_KELOMPOK, URUTAN_KELOMPOK, Masalah, Tinjauan
 from . import model as m
 from .model import Dokumen, esc, slug
@@ -281,18 +278,20 @@ def _rekomendasi(tj: Tinjauan) -> list[str]:
 def susun_tinjauan(tj: Tinjauan, hasil: HasilLaporan, dok: Dokumen) -> list[m.Blok]:
     """The memo's blocks, from the grouped findings ``tj`` and the report's model ``dok``."""
     sk = hasil.data.satker
-    periode = kunci_periode(hasil.tahun)
+    periode = hasil.data.ini.kunci  # the folder actually read (2022-semester-1)
     n, nt = tj.jumlah, tj.jumlah_temuan
     out: list[m.Blok] = [
         m.Html(
             '<section class="sampul-tinjauan">'
             '<p class="jenis-dokumen">MEMO TINJAUAN</p>'
-            f'<p class="judul-tinjauan">Laporan Kinerja Instansi Pemerintah Tahun {esc(periode)}</p>'
+            f'<p class="judul-tinjauan">Laporan Kinerja Instansi Pemerintah '
+            f"{esc(hasil.periode.judul)}</p>"
             f'<p class="satker">{esc(sk.nama)}</p>'
             f'<p class="keterangan">Disusun otomatis oleh lkjip dari data satker pada '
-            f"{esc(f.tanggal(date.today()))}. "
+            f"{esc(f.tanggal(f.sekarang_wib().date()))}. "
             "Untuk reviu (APIP, Kantor Wilayah) dan tim penyusun; bukan bagian dari LKjIP yang "
-            "ditandatangani.</p></section>"
+            "ditandatangani. Suntingan yang dibuat di Word pada laporan.docx berada di luar "
+            "pemeriksaan ini (sidik sha256 DOCX hasil build tercatat di build.json).</p></section>"
         ),
         m.Judul(2, "Ringkasan", "ringkasan"),
         m.Tabel.buat(

@@ -6,7 +6,8 @@ Layout (data/README.md)::
     data/satker/<satker>/satker.yaml
     data/satker/<satker>/<kunci>/*.yaml     <kunci> = 2023 (tahunan) or 2022-semester-1 …
 
-The previous year's **annual** folder (``<tahun - 1>``) is read for comparisons when present.
+The previous year's folder of the same period (``<tahun - 1>-semester-1``), or its annual folder
+(``<tahun - 1>``), is read for comparisons when it covers the same months (like-for-like).
 
 Loading reports every problem it can find in one run: all missing required files, all schema
 problems of every file (current period, previous year, satker, catalog), the overrides of
@@ -159,6 +160,9 @@ class DataLaporan:
     """Indicators changed or added by ``indikator_tambahan`` (by kode)."""
     tidak_diketahui: list[NilaiTidakDiketahui] = field(default_factory=list)
     """Every number the data declare unknown, in file order."""
+    alasan_tanpa_pembanding: str | None = None
+    """Why there is no previous-year comparison although previous-year data exist (they do
+    not cover the same months); printed where the comparison would be."""
 
     @property
     def tahun(self) -> int:
@@ -452,6 +456,7 @@ def _periode_folder(dt: DataTahun, kunci: str, periode_folder: str) -> list[Data
     deklarasi = dt.kinerja.periode_laporan if dt.kinerja else None
     dinyatakan = deklarasi is not None and "periode" in deklarasi.model_fields_set
     bulan = deklarasi.bulan_terakhir if deklarasi else None
+    kumulatif = deklarasi.kumulatif if deklarasi else None
     if periode_folder != "tahunan" and not dinyatakan:
         dt.periode = Periode.buat(dt.tahun, periode_folder, None)
         return [
@@ -477,8 +482,50 @@ def _periode_folder(dt: DataTahun, kunci: str, periode_folder: str) -> list[Data
                 (f"baris {baris}, " if baris else "") + "field periode_laporan.periode",
             )
         ]
-    dt.periode = Periode.buat(dt.tahun, p, bulan)
+    dt.periode = Periode.buat(dt.tahun, p, bulan, kumulatif)
     return []
+
+
+def _pilih_lalu(
+    folder_satker: Path,
+    ini: DataTahun,
+    periode: str,
+    masalah: list[DataError],
+    data_dir: Path,
+) -> tuple[DataTahun | None, str | None]:
+    """The previous year's data that cover the same months as ``ini`` (like-for-like), and
+    otherwise ``None`` with the sentence the report prints instead of a comparison.
+
+    Candidates: the same period's folder of ``tahun - 1`` (``2023-semester-1``), then the
+    annual folder ``tahun - 1`` (like-for-like with an annual report and with a cumulative
+    Semester II / Triwulan IV with data to December)."""
+    tahun = ini.tahun
+    p = ini.periode
+    kandidat = [periode] if periode == "tahunan" else [periode, "tahunan"]
+    dicoba: list[str] = []
+    for per in kandidat:
+        kunci = kunci_periode(tahun - 1, per)
+        folder = folder_satker / kunci
+        if not folder.is_dir():
+            continue
+        n = len(masalah)
+        dt = _muat_tahun(folder, tahun - 1, (), masalah, data_dir)
+        masalah += _periode_folder(dt, kunci, per)
+        if len(masalah) > n or p is None or dt.periode is None:
+            return dt, None  # its problems are reported; nothing is compared
+        if p.sebanding(dt.periode):
+            return dt, None
+        dicoba.append(dt.periode.rentang_bulan)
+    if p is None or not dicoba:
+        return None, None
+    return None, (
+        f"Perbandingan dengan tahun {tahun - 1} tidak disajikan: laporan ini mencakup "
+        f"{p.rentang_bulan}, sedangkan data {tahun - 1} yang tersedia mencakup "
+        + " dan ".join(dicoba)
+        + f"; data {p.rentang_bulan.rsplit(' ', 1)[0]} {tahun - 1} (periode yang sama tahun "
+        "lalu) belum tersedia, dan perubahan antara periode yang tidak sebanding tidak "
+        "dapat dibaca sebagai kenaikan atau penurunan."
+    )
 
 
 def _cek_bilangan_bulat(
@@ -526,16 +573,26 @@ def _cek_bilangan_bulat(
     return masalah
 
 
-def _belum_diisi(dt: DataTahun) -> list[DataError]:
+def _belum_diisi(dt: DataTahun, indikator: dict[str, s.IndikatorDef]) -> list[DataError]:
     """Entries of the period's kinerja.yaml without target or realisasi, in one line each
     (only listed together with other loading problems, so nothing is learned one run at a
-    time; on their own they are findings of the checks)."""
+    time; on their own they are findings of the checks). A missing target with a Renstra
+    target of the year is not listed: it is the warning TARGET_PK_KOSONG (fallback), not an
+    error to fix."""
     if dt.kinerja is None:
         return []
     path = str(dt.folder / "kinerja.yaml")
     out = []
+
+    def ada_renstra(kode: str) -> bool:
+        d = indikator.get(kode)
+        return d is not None and dt.tahun in d.target_renstra
+
     for nama, kosong in (
-        ("target", [x.kode for x in dt.kinerja.indikator if x.target is None]),
+        (
+            "target",
+            [x.kode for x in dt.kinerja.indikator if x.target is None and not ada_renstra(x.kode)],
+        ),
         ("realisasi", [x.kode for x in dt.kinerja.indikator if x.realisasi is None]),
     ):
         if kosong:
@@ -658,17 +715,13 @@ def muat_laporan(
     except DataError as err:
         masalah.append(err)
     masalah += _periode_folder(ini, kunci, periode)
-    folder_lalu = folder_satker / str(tahun - 1)
-    lalu = None
-    if folder_lalu.is_dir():
-        lalu = _muat_tahun(folder_lalu, tahun - 1, (), masalah, data_dir)
-        masalah += _periode_folder(lalu, str(tahun - 1), "tahunan")
+    lalu, tanpa_pembanding = _pilih_lalu(folder_satker, ini, periode, masalah, data_dir)
     if indikator:
         masalah += _cek_bilangan_bulat(ini, indikator, asal)
         if lalu is not None:
             masalah += _cek_bilangan_bulat(lalu, indikator, asal)
     if masalah:
-        _lempar(folder_ini, masalah + _belum_diisi(ini))
+        _lempar(folder_ini, masalah + _belum_diisi(ini, indikator))
     assert sk is not None and katalog is not None
 
     data = DataLaporan(
@@ -679,6 +732,7 @@ def muat_laporan(
         indikator=indikator,
         ini=ini,
         lalu=lalu,
+        alasan_tanpa_pembanding=tanpa_pembanding,
         berkas_satker=path_satker,
         berkas_katalog=path_katalog,
         asal_indikator=asal,
@@ -720,6 +774,7 @@ def _sidik(
         *folder.glob("satker.yaml"),
         *folder.glob(f"{kunci_periode(tahun, periode)}/*.yaml"),
         *folder.glob(f"{tahun - 1}/*.yaml"),
+        *folder.glob(f"{kunci_periode(tahun - 1, periode)}/*.yaml"),
         *(data_dir / "katalog").glob("*.yaml"),
     ]
     return tuple(sorted((str(p), p.stat().st_mtime) for p in paths))

@@ -22,7 +22,7 @@ from ..format_id import nama_bulan
 from . import skema as s
 from .berkas import muat_berkas
 from .parameter import PERIODE, kunci_periode, validasi_laporan
-from .periode import Periode
+from .periode import Periode, rentang_periode
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,7 @@ def _komentar_renstra(d: s.IndikatorDef, tahun: int) -> str:
 
 
 def _teks_kinerja(katalog: s.Katalog, periode: Periode, nama_katalog: str) -> str:
+    awal = rentang_periode(periode.id)[0]
     baris = [
         f"# Perjanjian Kinerja {periode.judul}: target dan realisasi per IKK.",
         f"# Definisi IKK ada di katalog bersama data/katalog/{nama_katalog}.yaml. Hapus IKK yang",
@@ -97,9 +98,15 @@ def _teks_kinerja(katalog: s.Katalog, periode: Periode, nama_katalog: str) -> st
         + " " * max(1, 22 - len(periode.id))
         + "# tahunan | semester-1 | semester-2 | triwulan-1 … triwulan-4 (sesuai nama folder)",
         f"  bulan_terakhir: {periode.bulan_terakhir:<10}"
-        f"# bulan terakhir yang datanya sudah tertutup ({periode.bulan_awal}–{periode.bulan_akhir})",
-        "indikator:",
+        f"# bulan terakhir yang datanya sudah tertutup ({awal}–{periode.bulan_akhir})",
     ]
+    if awal > 1:  # Semester II, Triwulan II–IV: from January, or the period's months only
+        baris.append(
+            f"  kumulatif: {'true' if periode.kumulatif else 'false':<15}"
+            f"# true: angka sejak Januari (s.d. {periode.label}); false: "
+            f"{nama_bulan(awal)}–{nama_bulan(periode.bulan_akhir)} saja"
+        )
+    baris.append("indikator:")
     for d in katalog.indikator:
         baris.append(f"  # {d.kode} {' '.join(d.nama.split())}")
         baris.append(

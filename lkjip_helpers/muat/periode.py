@@ -7,12 +7,18 @@ Triwulan III = Juli–September, the year = Januari–Desember) and *covers* the
 last closed month (``bulan_terakhir`` in ``kinerja.yaml``): a Semester I report written in June
 covers Januari–Mei. Its data are complete when the last covered month is the span's last month.
 
-Comparisons are always with the annual data of the previous year.
+A semester or triwulan report is **cumulative** (``kumulatif: true``, the default: "s.d.
+Semester II" covers Januari–Desember, "s.d. Triwulan III" Januari–September, as the LKjIP and
+e-Performance of most satker state their capaian) or the period alone (``kumulatif: false``:
+Semester II = Juli–Desember). For Semester I, Triwulan I and the year both are the same months.
+
+Comparisons are like-for-like: with the same months of the previous year (:meth:`Periode.sebanding`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .. import format_id as f
 from .parameter import PERIODE, kunci_periode, validasi_periode
@@ -20,8 +26,19 @@ from .parameter import PERIODE, kunci_periode, validasi_periode
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
+KUMULATIF_BAWAAN: dict[str, bool] = {"tahunan": True, "semester": True, "triwulan": True}
+"""Default of ``periode_laporan.kumulatif`` by period kind (documented in data/README.md)."""
+
+
+def kumulatif_bawaan(periode: str) -> bool:
+    """Default ``kumulatif`` of a period id (``semester-2`` → True)."""
+    p = validasi_periode(periode)
+    return KUMULATIF_BAWAAN[p.rsplit("-", 1)[0] if p != "tahunan" else p]
+
+
 def rentang_periode(periode: str) -> tuple[int, int]:
-    """(first month, last month) a period spans: ``semester-2`` → (7, 12)."""
+    """(first month, last month) of the period's own months: ``semester-2`` → (7, 12) (a
+    cumulative report covers from January: :attr:`Periode.bulan_awal`)."""
     p = validasi_periode(periode)
     if p == "tahunan":
         return 1, 12
@@ -46,7 +63,9 @@ class Periode:
     >>> p.judul, p.rentang_bulan, p.lengkap
     ('Semester I Tahun 2022', 'Januari–Mei 2022', False)
     >>> p.frasa_perbandingan
-    'Januari–Mei 2022 dibandingkan tahun 2021'
+    'Januari–Mei 2022 dibandingkan Januari–Mei 2021'
+    >>> Periode.buat(2022, "semester-2").rentang_bulan
+    'Januari–Desember 2022'
     """
 
     tahun: int
@@ -59,19 +78,28 @@ class Periode:
     label: str
     """``Tahunan``, ``Semester I``, ``Triwulan III``."""
     bulan_awal: int
-    """First month the period spans (1–12)."""
+    """First month the report covers (1–12): January when cumulative."""
     bulan_akhir: int
     """Last month the period spans (1–12)."""
     bulan_terakhir: int
-    """Last month the data cover (``bulan_awal`` ≤ it ≤ ``bulan_akhir``)."""
+    """Last month the data cover (the period's own first month ≤ it ≤ ``bulan_akhir``)."""
+    kumulatif: bool = True
+    """Whether the figures run from January (``s.d. Semester II``) rather than the period's
+    own months only (only matters for Semester II and Triwulan II–IV)."""
 
     @classmethod
     def buat(
-        cls, tahun: int, periode: str = "tahunan", bulan_terakhir: int | None = None
+        cls,
+        tahun: int,
+        periode: str = "tahunan",
+        bulan_terakhir: int | None = None,
+        kumulatif: bool | None = None,
     ) -> Periode:
-        """Build the period; ``bulan_terakhir`` defaults to the span's last month."""
+        """Build the period; ``bulan_terakhir`` defaults to the span's last month,
+        ``kumulatif`` to :data:`KUMULATIF_BAWAAN` of the period kind."""
         p = validasi_periode(periode)
         awal, akhir = rentang_periode(p)
+        kum = kumulatif_bawaan(p) if kumulatif is None else bool(kumulatif)
         terakhir = akhir if bulan_terakhir is None else bulan_terakhir
         if not awal <= terakhir <= akhir:
             raise ValueError(
@@ -83,7 +111,7 @@ class Periode:
         else:
             jenis, nomor = p.rsplit("-", 1)
             ke = int(nomor)
-        return cls(tahun, p, jenis, ke, PERIODE[p], awal, akhir, terakhir)
+        return cls(tahun, p, jenis, ke, PERIODE[p], 1 if kum else awal, akhir, terakhir, kum)
 
     @property
     def kunci(self) -> str:
@@ -95,9 +123,25 @@ class Periode:
         return self.id == "tahunan"
 
     @property
+    def sampai_dengan(self) -> bool:
+        """Cumulative over more than the period's own months ("s.d. Semester II")."""
+        return not self.tahunan and self.bulan_awal < rentang_periode(self.id)[0]
+
+    @property
+    def label_cakupan(self) -> str:
+        """``Semester I``, ``s.d. Semester II`` (cumulative), ``Triwulan III``."""
+        return f"s.d. {self.label}" if self.sampai_dengan else self.label
+
+    @property
     def judul(self) -> str:
-        """Title text: ``Tahun 2023``, ``Semester I Tahun 2022``."""
-        return f"Tahun {self.tahun}" if self.tahunan else f"{self.label} Tahun {self.tahun}"
+        """Title text: ``Tahun 2023``, ``Semester I Tahun 2022``, ``s.d. Semester II Tahun
+        2022`` (cumulative)."""
+        return f"Tahun {self.tahun}" if self.tahunan else f"{self.label_cakupan} Tahun {self.tahun}"
+
+    @property
+    def nama_periode(self) -> str:
+        """Noun phrase for prose: ``tahun ini``, ``semester ini``, ``triwulan ini``."""
+        return {"tahunan": "tahun"}.get(self.jenis, self.jenis) + " ini"
 
     @property
     def rentang_bulan(self) -> str:
@@ -121,17 +165,28 @@ class Periode:
 
     @property
     def frasa_perbandingan(self) -> str:
-        """``tahun 2023 dibandingkan tahun 2022`` or ``Januari–Mei 2022 dibandingkan tahun
-        2021`` (the previous year is always its annual data)."""
-        if self.tahunan and self.lengkap:
+        """``tahun 2023 dibandingkan tahun 2022`` or ``Januari–Mei 2022 dibandingkan
+        Januari–Mei 2021`` (like-for-like: the same months of the previous year)."""
+        if not self.sebagian_tahun:
             return f"tahun {self.tahun} dibandingkan tahun {self.tahun - 1}"
-        return f"{self.rentang_bulan} dibandingkan tahun {self.tahun - 1}"
+        lalu = rentang_bulan_teks(self.bulan_awal, self.bulan_terakhir, self.tahun - 1)
+        return f"{self.rentang_bulan} dibandingkan {lalu}"
 
     @property
     def sebagian_tahun(self) -> bool:
-        """True when the figures cover less than the whole year (so a comparison with the
-        previous full year must say so)."""
-        return not (self.tahunan and self.lengkap)
+        """True when the figures cover less than January–December (a cumulative Semester II
+        with data to December covers the whole year)."""
+        return not (self.bulan_awal == 1 and self.bulan_terakhir == 12)
+
+    @property
+    def porsi_waktu(self) -> Decimal:
+        """Share of the year the covered months are, in percent (Januari–Mei: 41,67)."""
+        return Decimal(self.jumlah_bulan * 100) / Decimal(12)
+
+    def sebanding(self, lain: Periode) -> bool:
+        """Whether ``lain`` (a previous year's period) covers the same months, so a change
+        between the two may be printed."""
+        return (self.bulan_awal, self.bulan_terakhir) == (lain.bulan_awal, lain.bulan_terakhir)
 
     def bulan_diharapkan(self, jenis: str, mulai: int | None = None) -> list[int]:
         """Numbers (``ke``) of the months/triwulan/semesters that should have data: those

@@ -196,11 +196,31 @@ class Katalog(_Model):
 # --------------------------------------------------------------------------- satker
 
 
+TEKS_TIDAK_DIKETAHUI = frozenset(
+    {"tidak diketahui", "belum diketahui", "tidak ada data", "data tidak tersedia"}
+)
+"""Texts meaning "unknown" (lower case): never a name to print (a person's name is required
+where it is signed; other text fields with it are a finding)."""
+_BUKAN_NAMA = TEKS_TIDAK_DIKETAHUI | {"-", "?", "n/a", "nihil"}
+
+
 class Pejabat(_Model):
     nama: str
+    """The official's name as signed; ``tidak diketahui`` (or ``-``) is refused: the report
+    would print it as the signatory."""
     nip: str | None = None
     jabatan: str | None = None
     pangkat: str | None = None
+
+    @field_validator("nama")
+    @classmethod
+    def _nama_sebenarnya(cls, v: str) -> str:
+        if v.strip().lower() in _BUKAN_NAMA:
+            raise ValueError(
+                f"nama {v!r} bukan nama pejabat; tulis nama yang menandatangani (tidak dapat "
+                "dicetak sebagai penanda tangan)"
+            )
+        return v
 
 
 class AturanEfisiensi(_Model):
@@ -229,6 +249,9 @@ class Satker(_Model):
     kementerian: str
     unit_eselon_i: str | None = None
     kanwil: str | None = None
+    """Kantor Wilayah the satker reports to (e.g. ``Kantor Wilayah Kementerian Hukum dan HAM
+    Sumatera Selatan``); the batch roll-up groups satkers by it and ``lkjip batch --kanwil``
+    builds one Kanwil's roll-up. Write it the same way for every satker of a Kanwil."""
     alamat: str | None = None
     kota: str | None = None
     telepon: str | None = None
@@ -459,12 +482,21 @@ class PeriodeLaporan(_Model):
     it must match the folder (``2023`` for tahunan, ``2022-semester-1`` …).
     ``bulan_terakhir``: the last month (1–12) the data cover, inside the period's span
     (Semester I: 1–6); default: the span's last month (complete data).
+    ``kumulatif``: whether the figures run from January ("s.d. Semester II" = Januari–Desember)
+    or cover the period's own months only (Semester II = Juli–Desember); default
+    :data:`~lkjip_helpers.muat.periode.KUMULATIF_BAWAAN` of the kind (true for semester and
+    triwulan).
     """
 
     periode: str = "tahunan"
     bulan_terakhir: Bulat | None = Field(default=None, ge=1, le=12)
+    kumulatif: bool | None = Field(
+        default=None,
+        description="true: data sejak Januari (s.d. akhir periode); false: bulan-bulan periode "
+        "itu saja. Bawaan: true untuk semester dan triwulan.",
+    )
     keterangan: str | None = None
-    """Free text, e.g. "data s.d. 31 Mei 2022"."""
+    """Free text, e.g. "data s.d. 31 Mei 2022"; printed under the report's period."""
 
     @field_validator("periode")
     @classmethod
@@ -526,6 +558,14 @@ class AnggaranJenis(PaguRealisasi):
     jenis: JenisBelanja
 
 
+class TargetPenyerapan(_Model):
+    """One point of the satker's rencana penarikan dana: the share of the pagu planned to be
+    absorbed by the end of a triwulan, cumulative from January (``{triwulan: 2, persen: 45}``)."""
+
+    triwulan: Bulat = Field(ge=1, le=4)
+    persen: NonNeg = Field(le=100)
+
+
 class Anggaran(_Model):
     """Budget of a year: DIPA total and its breakdowns."""
 
@@ -534,7 +574,20 @@ class Anggaran(_Model):
     per_sasaran: list[AnggaranSasaran] = Field(default_factory=list)
     per_program: list[AnggaranProgram] = Field(default_factory=list)
     per_jenis_belanja: list[AnggaranJenis] = Field(default_factory=list)
+    target_penyerapan: list[TargetPenyerapan] = Field(
+        default_factory=list,
+        description="Rencana penarikan dana / target penyerapan kumulatif per triwulan (% pagu). "
+        "Bila diisi, penyerapan periode semester/triwulan dinilai terhadap target ini; bila "
+        "tidak, terhadap porsi waktu (bulan yang dicakup / 12).",
+    )
     catatan: Teks | None = None
+
+    @model_validator(mode="after")
+    def _triwulan_unik(self) -> Anggaran:
+        tw = [t.triwulan for t in self.target_penyerapan]
+        if len(tw) != len(set(tw)):
+            raise ValueError("target_penyerapan: triwulan yang sama ditulis dua kali")
+        return self
 
 
 # --------------------------------------------------------------------------- evaluasi
@@ -598,6 +651,42 @@ class Evaluasi(_Model):
 # --------------------------------------------------------------------------- narasi
 
 
+class SuratPengantar(_Model):
+    """The cover letter (surat pengantar) that sends the LKjIP to the Kanwil, printed after the
+    cover and before the kata pengantar whenever it is written (``tampilkan: false`` leaves it
+    out). The signatory is the head of the satker (``profil.yaml``: ``kepala``) unless
+    ``penandatangan`` names another."""
+
+    nomor: str
+    """Nomor surat, as numbered by the satker (``W.6.PAS.PAS.10-UM.01.01-1435``)."""
+    tanggal: str
+    """Date as printed at the top of the letter (``30 Desember 2023``; a place may precede
+    it: ``Pangkalan Balai, 30 Desember 2023``)."""
+    kepada: str
+    """Addressee after "Yth." (``Kepala Kantor Wilayah Kementerian Hukum dan HAM Sumatera
+    Selatan``)."""
+    alamat_tujuan: str | None = None
+    """Place of the addressee, printed under "di -" (``Palembang``)."""
+    perihal: str | None = None
+    """Subject line (``Penyampaian LKjIP Tahun 2023``); none on a surat pengantar in table
+    form."""
+    lampiran: str | None = None
+    """Enclosures line (``1 (satu) berkas``); none when not written."""
+    naskah: str | None = None
+    """The document sent (column "Naskah Dinas yang Dikirim"); default: the LKjIP of the
+    period and satker."""
+    banyaknya: str | None = None
+    """How many (column "Banyaknya"); default ``1 (satu) Laporan``."""
+    isi: Teks | None = None
+    """Body of the letter (column "Keterangan"); default: a sentence sending the LKjIP."""
+    keterangan_tanda_tangan: str | None = None
+    """Line above the signatory's name (``Ditandatangani secara elektronik oleh``)."""
+    penandatangan: Pejabat | None = None
+    """Signatory when not the head of the satker of ``profil.yaml``."""
+    tampilkan: bool = True
+    """False: the report leaves the letter out although it is written."""
+
+
 class Narasi(_Model):
     """Chapter-level narrative. Empty fields fall back to text drafted from the numbers."""
 
@@ -624,6 +713,8 @@ class Narasi(_Model):
     ganti_rancangan: bool = False
     """True: ``kesimpulan``/``saran`` replace the text drafted from the numbers (Bab IV);
     False (default): the drafted text comes first and the analyst's text follows."""
+    surat_pengantar: SuratPengantar | None = None
+    """The cover letter to the Kanwil (:class:`SuratPengantar`); none when not written."""
 
 
 # --------------------------------------------------------------------------- lampiran

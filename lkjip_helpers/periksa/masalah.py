@@ -315,6 +315,11 @@ JUDUL: dict[str, str] = {
     "NARASI_RUJUKAN_TIDAK_DIKENAL": "Rujukan narasi ke tabel atau gambar yang tidak ada",
     "TANGGAPAN_TIDAK_DIKENAL": "Tanggapan untuk temuan yang tidak dikenal",
     "TANGGAPAN_GANDA": "Temuan ditanggapi dua kali",
+    "TANGGAL_SEBELUM_DATA": "Laporan ditandatangani sebelum datanya tertutup",
+    "PK_DISEBUT_PERIODE": "Perjanjian Kinerja disebut dengan periode laporan",
+    "TEKS_TIDAK_DIKETAHUI": "Teks berisi “tidak diketahui”",
+    "IKK_SASARAN_PINDAH": "IKK dipindah ke sasaran lain dari katalog",
+    "RUMUS_TERBALIK": "Rumusan pembilang/penyebut mungkin berlawanan dengan katalog",
 }
 
 JUDUL_INFO: dict[str, str] = {

@@ -22,15 +22,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import format_id as f
+from ..errors import maksudnya
 from ..hitung import HasilLaporan, hasil_untuk
 from ..hitung.capaian import GalatHitung, hitung_realisasi, teks_kunci
 from ..hitung.kinerja_anggaran import TOLERANSI_RESMI
 from ..muat import DataLaporan, DataTahun, muat
+from ..muat.periode import rentang_bulan_teks
 from ..muat.sisipan import BENTUK, cari_sisipan
 from ..muat.skema import Narasi, NarasiIkk
 from ..tidak_diketahui import TidakDiketahui
 from . import besaran as bs
 from .narasi import AngkaNarasi, periksa_narasi_bab, periksa_narasi_ikk
+from .periode import cek_periode_dokumen
 from .rekonsiliasi import diagnosa_anggaran
 from .temuan import URUTAN_TINGKAT, Subjek, Temuan, Tingkat, hitung_tingkat
 
@@ -345,7 +348,15 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
             "TAHUN_LALU_KOSONG",
             "info",
             f"satker/{d.satker.id}/{d.tahun - 1}/",
-            f"data kinerja {d.tahun - 1} tidak ada; perbandingan dengan tahun lalu dilewati",
+            (
+                f"data {d.tahun - 1} tidak mencakup bulan yang sama dengan periode ini; "
+                "perbandingan dengan tahun lalu dilewati (untuk membandingkan, isi data "
+                + rentang_bulan_teks(d.periode.bulan_awal, d.periode.bulan_terakhir, d.tahun - 1)
+                + f" di folder {d.tahun - 1}{d.ini.kunci.removeprefix(str(d.tahun))}/)"
+                if d.alasan_tanpa_pembanding
+                else f"data kinerja {d.tahun - 1} tidak ada; perbandingan dengan tahun lalu "
+                "dilewati"
+            ),
             kunci=str(d.tahun - 1),
             subjek=(("ikk",),),
         )
@@ -847,13 +858,12 @@ def _cek_sisipan(k: _Kumpulan, h: HasilLaporan, kunci_rujukan: KunciRujukan | No
                         subjek=subjek,
                     )
                 elif s.besaran is not None and s.besaran not in dikenal:
-                    mirip = get_close_matches(s.besaran, list(dikenal), n=3, cutoff=0.75)
                     k.tambah(
                         "NARASI_ISIAN_TIDAK_DIKENAL",
                         "error",
                         lok,
                         f"isian {s.teks} tidak dikenal: bukan nama angka yang dihitung"
-                        + (f" (maksudnya {', '.join(mirip)}?)" if mirip else "")
+                        + maksudnya(s.besaran, dikenal)
                         + "; lihat daftar besaran di data/README.md",
                         kunci=kunci,
                         subjek=subjek,
@@ -1071,8 +1081,8 @@ def _cek_periode_laporan(k: _Kumpulan, h: HasilLaporan) -> None:
             "info",
             k.lokasi(k.data.ini, "kinerja", "periode_laporan", "bulan_terakhir"),
             f"data {p.judul} mencakup {p.rentang_bulan} (belum sampai "
-            f"{f.nama_bulan(p.bulan_akhir)}); laporan menyebutkannya dan membandingkannya "
-            f"dengan tahun {p.tahun - 1} penuh",
+            f"{f.nama_bulan(p.bulan_akhir)}); laporan menyebutkannya dan hanya "
+            f"membandingkannya dengan bulan yang sama tahun {p.tahun - 1}",
             kunci=f"{p.kunci}|{p.bulan_terakhir}",
             subjek=(("ikk",),),
         )
@@ -1149,6 +1159,11 @@ KODE_TEMUAN: frozenset[str] = frozenset(
         "NILAI_TIDAK_DIKETAHUI",
         "NILAI_TIDAK_DIHITUNG_ULANG",
         "PERIODE_BELUM_LENGKAP",
+        "TANGGAL_SEBELUM_DATA",
+        "PK_DISEBUT_PERIODE",
+        "TEKS_TIDAK_DIKETAHUI",
+        "IKK_SASARAN_PINDAH",
+        "RUMUS_TERBALIK",
     }
 )
 """Every code a check can report (an answer naming another code is certainly mistyped)."""
@@ -1176,6 +1191,7 @@ def periksa_data(data: DataLaporan, kunci_rujukan: KunciRujukan | None = None) -
     _cek_sisipan(k, h, kunci_rujukan)
     _cek_tidak_diketahui(k, h)
     _cek_periode_laporan(k, h)
+    cek_periode_dokumen(k)
     besaran = h.besaran()
     _cek_klaim(k, data.ini, besaran)
     _cek_klaim(k, data.lalu, _besaran_tahun_lalu(h, besaran))

@@ -14,8 +14,8 @@ from ...hitung.aturan import (
     AturanTidakAda,
     aturan_nka,
 )
-from ...tidak_diketahui import TIDAK_DIKETAHUI
-from .. import grafik
+from ...tidak_diketahui import TIDAK_DIKETAHUI, diketahui
+from .. import grafik, kalimat
 from .. import model as m
 from ..konteks import Konteks
 
@@ -58,10 +58,7 @@ def _tabel_rincian(
         isi.append(_baris(jumlah, label, "jumlah"))
     isi.append(_baris(total, "Total DIPA", "jumlah"))
     if dilewati:
-        catatan = (
-            "Jumlah rincian tidak memuat angka yang tidak diketahui, sehingga tidak "
-            "dibandingkan dengan total DIPA."
-        )
+        catatan = kalimat.CATATAN_RINCIAN_TIDAK_DIKETAHUI
     elif jumlah is not None and (jumlah.pagu != total.pagu or jumlah.realisasi != total.realisasi):
         sp = _selisih(jumlah.pagu, total.pagu)
         sr = _selisih(jumlah.realisasi, total.realisasi)
@@ -74,10 +71,7 @@ def _tabel_rincian(
                 m.teks("", kelas="selisih"),
             ]
         )
-        catatan = (
-            "Rincian dan total disajikan sebagaimana tercatat; jumlah rincian tidak sama dengan "
-            "total DIPA; selisihnya ditunjukkan di bagian bawah tabel."
-        )
+        catatan = kalimat.catatan_rincian_selisih()
     return m.Tabel.buat(kunci, judul, KOLOM, isi, catatan=catatan)
 
 
@@ -86,9 +80,7 @@ def alokasi(k: Konteks) -> list[m.Blok]:
     a = hasil.anggaran
     if a is None:
         return []
-    out: list[m.Blok] = [
-        m.Paragraf(f"Pagu anggaran (DIPA) tahun {hasil.tahun} sebesar {f.rupiah(a.total.pagu)}.")
-    ]
+    out: list[m.Blok] = [m.Paragraf(kalimat.pagu_dipa(hasil.tahun, a.total.pagu))]
     if a.per_program:
         prog = hasil.data.ini.anggaran.per_program  # type: ignore[union-attr]
         isi = [
@@ -123,11 +115,7 @@ def alokasi(k: Konteks) -> list[m.Blok]:
                 "Anggaran dalam Perjanjian Kinerja per Program/Kegiatan",
                 ["No.", "Program", "Kegiatan", "Sasaran", "Anggaran"],
                 isi,
-                catatan=(
-                    f"Jumlah anggaran program {f.rupiah(a.program_jumlah.pagu)} berbeda dengan "
-                    f"pagu DIPA {f.rupiah(a.total.pagu)} (selisih "
-                    f"{f.rupiah(a.program_jumlah.pagu - a.total.pagu)})."
-                )
+                catatan=kalimat.catatan_program_beda(a.program_jumlah.pagu, a.total.pagu)  # type: ignore[arg-type]
                 if beda
                 else None,
             )
@@ -183,12 +171,19 @@ def realisasi(k: Konteks) -> list[m.Blok]:
     out: list[m.Blok] = []
     if (b := k.narasi_blok(k.teks_narasi("realisasi_anggaran"))) is not None:
         out.append(b)
+    t = a.total
     out.append(
         m.Paragraf(
-            f"{k.judul_periode}: pagu {f.rupiah(a.total.pagu)}, realisasi "
-            + ("" if k.periode.lengkap else f"{k.periode.rentang_bulan} ")
-            + f"{f.rupiah(a.total.realisasi)} ({f.persen(a.total.penyerapan)}), sisa "
-            f"{f.rupiah(a.total.sisa)}."
+            kalimat.realisasi_anggaran(
+                k.judul_periode,
+                t.pagu,
+                t.realisasi,
+                t.penyerapan,
+                t.sisa,
+                None if k.periode.lengkap else k.periode.rentang_bulan,
+            )
+            if diketahui(t.pagu) and diketahui(t.realisasi)
+            else kalimat.ikhtisar_anggaran(k.periode, t.pagu, t.realisasi, t.penyerapan, t.sisa)
         )
     )
     out += _tahun(a, hasil.tahun, k.judul_periode)
@@ -207,8 +202,15 @@ def realisasi(k: Konteks) -> list[m.Blok]:
     if (b := k.narasi_blok(k.teks_narasi("realisasi_anggaran_analisis"))) is not None:
         out.append(b)
     if al is not None:
+        pl = hasil.periode_lalu
         out.append(
-            m.Judul(3, f"Realisasi Anggaran Tahun {hasil.tahun - 1}", f"anggaran-{hasil.tahun - 1}")
+            m.Judul(
+                3,
+                f"Realisasi Anggaran {pl.rentang_bulan}"
+                if pl is not None and k.periode.sebagian_tahun
+                else f"Realisasi Anggaran Tahun {hasil.tahun - 1}",
+                f"anggaran-{hasil.tahun - 1}",
+            )
         )
         out += _tahun(al, hasil.tahun - 1)
         baris = []
@@ -231,19 +233,24 @@ def realisasi(k: Konteks) -> list[m.Blok]:
                 f"Perbandingan Anggaran {hasil.tahun - 1}–{hasil.tahun}",
                 [
                     "Uraian",
-                    str(hasil.tahun - 1),
-                    str(hasil.tahun) if k.periode.lengkap else k.periode.rentang_bulan,
+                    str(hasil.tahun - 1)
+                    if not k.periode.sebagian_tahun or hasil.periode_lalu is None
+                    else hasil.periode_lalu.rentang_bulan,
+                    str(hasil.tahun) if not k.periode.sebagian_tahun else k.periode.rentang_bulan,
                     "Perubahan",
                 ],
                 baris,
                 catatan=(
-                    f"Realisasi {k.periode.rentang_bulan} dibandingkan dengan realisasi setahun "
-                    f"penuh {hasil.tahun - 1}; perbandingan ini belum final."
-                    if k.periode.sebagian_tahun
+                    kalimat.catatan_sebagian_tahun(
+                        k.periode.rentang_bulan, hasil.periode_lalu.rentang_bulan
+                    )
+                    if k.periode.sebagian_tahun and hasil.periode_lalu is not None
                     else None
                 ),
             )
         )
+    elif hasil.alasan_tanpa_pembanding:
+        out.append(m.Paragraf(hasil.alasan_tanpa_pembanding))
     return out
 
 
@@ -252,11 +259,13 @@ def efisiensi(k: Konteks) -> list[m.Blok]:
     if not hasil.sasaran or hasil.anggaran is None:
         return []
     ambang = k.satker.pengaturan.efisiensi.ambang
+    porsi = hasil.porsi_penyerapan
     baris = [
         [
             m.teks(f"{r.sasaran.kode} {r.sasaran.nama}"),
             m.persen(r.rata_capaian),
             m.persen(r.penyerapan),
+            *([m.persen(r.penyerapan_relatif)] if porsi else []),
             m.poin(r.selisih_efisiensi),
             m.teks(r.label_efisiensi or "tidak dapat dinilai"),
         ]
@@ -264,16 +273,24 @@ def efisiensi(k: Konteks) -> list[m.Blok]:
     ]
     return [
         m.Paragraf(
-            "Efisiensi penggunaan sumber daya dinilai dengan membandingkan rata-rata capaian "
-            "kinerja sasaran dengan penyerapan anggarannya: selisih di atas "
-            f"{f.angka(ambang, 0)} poin = efisien, dalam ±{f.angka(ambang, 0)} poin = cukup "
-            "efisien, di bawahnya = tidak efisien. Penyerapan di atas 100% (realisasi melebihi "
-            "pagu) tidak dinilai efisien."
+            kalimat.pengantar_efisiensi(
+                ambang,
+                (k.judul_periode, k.periode.rentang_bulan, porsi.persen, porsi.sumber)
+                if porsi
+                else None,
+            )
         ),
         m.Tabel.buat(
             "efisiensi-sasaran",
             "Capaian Kinerja dan Penyerapan Anggaran per Sasaran",
-            ["Sasaran Kegiatan", "Rata-rata capaian", "Penyerapan", "Selisih", "Penilaian"],
+            [
+                "Sasaran Kegiatan",
+                "Rata-rata capaian",
+                "Penyerapan",
+                *([f"Penyerapan terhadap porsi {f.persen(porsi.persen)}"] if porsi else []),
+                "Selisih",
+                "Penilaian",
+            ],
             baris,
         ),
     ]
@@ -305,17 +322,15 @@ def smart(k: Konteks) -> list[m.Blok]:
         ]
     )
     ev = hasil.data.ini.evaluasi
-    cat = f"Bobot menurut {s.aturan.dasar}. Nilai = Σ nilai komponen × bobot."
-    if ev and ev.smart and ev.smart.efisiensi is not None:
-        cat += (
-            f" Efisiensi {f.angka(ev.smart.efisiensi)}% dikonversi menjadi nilai efisiensi "
-            f"50 + (efisiensi ÷ 20) × 50 = {f.angka(s.nilai_efisiensi_rumus)}"
-            + (
-                f"; yang dipakai adalah nilai pada aplikasi, {f.angka(s.komponen['nilai_efisiensi'])}."
-                if ev.smart.nilai_efisiensi is not None
-                else "."
-            )
-        )
+    ada_efisiensi = bool(ev and ev.smart and ev.smart.efisiensi is not None)
+    cat = kalimat.catatan_smart(
+        s.aturan.dasar,
+        ev.smart.efisiensi if ada_efisiensi else None,  # type: ignore[union-attr]
+        s.nilai_efisiensi_rumus if ada_efisiensi else None,
+        s.komponen["nilai_efisiensi"]
+        if ada_efisiensi and ev.smart.nilai_efisiensi is not None  # type: ignore[union-attr]
+        else None,
+    )
     out.append(
         m.Tabel.buat(
             "smart-dja",
@@ -365,11 +380,7 @@ def ikpa(k: Konteks) -> list[m.Blok]:
     baris.append(
         [m.teks("Nilai IKPA", kelas="jumlah", rentang=5), m.angka(x.nilai, kelas="jumlah")]
     )
-    cat = f"Bobot menurut {x.aturan.dasar}; predikat {x.predikat}."
-    if x.konversi_bobot < 100:
-        cat += f" Sebagian komponen tidak dinilai; bobot dikonversi ({f.persen(x.konversi_bobot)})."
-    if x.pengurang:
-        cat += f" Pengurang dispensasi SPM {f.angka(x.pengurang)} poin."
+    cat = kalimat.catatan_ikpa(x.aturan.dasar, x.predikat, x.konversi_bobot, x.pengurang)
     out.append(
         m.Tabel.buat(
             "ikpa",
@@ -437,8 +448,7 @@ def _nka_tanpa_hitung(k: Konteks) -> list[m.Blok]:
             f"Nilai Kinerja Anggaran Gabungan {hasil.tahun}",
             ["Komponen", "Nilai", "Bobot", "Nilai × bobot"],
             baris,
-            catatan=f"{a.dasar}. Nilai gabungan tidak dihitung: ada komponen SMART-DJA atau "
-            "IKPA yang tidak diketahui.",
+            catatan=kalimat.catatan_nka(a.dasar, dihitung=False),
         )
     ]
 
@@ -475,7 +485,7 @@ def nka(k: Konteks) -> list[m.Blok]:
             f"Nilai Kinerja Anggaran Gabungan {hasil.tahun}",
             ["Komponen", "Nilai", "Bobot", "Nilai × bobot"],
             baris,
-            catatan=f"{a.dasar}.",
+            catatan=kalimat.catatan_nka(a.dasar),
         )
     ]
     if hasil.smart:

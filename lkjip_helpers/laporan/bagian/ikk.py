@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 from ... import format_id as f
@@ -13,7 +14,9 @@ from ...hitung.capaian import (
     TIDAK_TERCAPAI,
     HasilIkk,
 )
-from .. import grafik
+from ...muat.periode import label_periode
+from ...tidak_diketahui import TidakDiketahui
+from .. import grafik, kalimat
 from .. import model as m
 from ..konteks import Konteks
 
@@ -22,16 +25,30 @@ KELAS_STATUS = {
     TIDAK_TERCAPAI: "status-gagal",
     PERLU_VERIFIKASI: "status-verifikasi",
 }
-SUMBER_TARGET = {"PK": "Perjanjian Kinerja", "Renstra": "target Renstra (PK tidak diisi)"}
-POLARITAS = {
-    "naik": "makin tinggi realisasi makin baik",
-    "turun": "makin rendah realisasi makin baik",
-    "rentang": "target berupa rentang nilai",
-}
 
 
 def _v(x: HasilIkk, nilai: Decimal | None) -> m.Sel:
     return m.nilai_satuan(nilai, x.defn.satuan)
+
+
+TANDA_RENSTRA = "*)"
+"""Footnote mark after a target taken from the Renstra because the PK target is missing."""
+
+
+def _target(x: HasilIkk) -> m.Sel:
+    """The target cell, marked when it is the Renstra fallback (:func:`catatan_renstra`)."""
+    sel = _v(x, x.target)
+    if x.sumber_target == "Renstra":
+        return replace(sel, teks=sel.teks + TANDA_RENSTRA)
+    return sel
+
+
+def catatan_renstra(k: Konteks) -> list[str]:
+    """The one explanation of :data:`TANDA_RENSTRA`, when a table shows a marked target."""
+    kode = [x.kode for x in k.ikk if x.sumber_target == "Renstra"]
+    if not kode:
+        return []
+    return [kalimat.catatan_target_renstra(TANDA_RENSTRA, k.tahun, kode)]
 
 
 def _status(x: HasilIkk) -> m.Sel:
@@ -56,11 +73,12 @@ def _baris_per_sasaran(
 def tabel_pk(k: Konteks, kunci: str = "perjanjian-kinerja") -> m.Tabel:
     return m.Tabel.buat(
         kunci,
-        f"Perjanjian Kinerja {k.satker.nama_singkat} {k.judul_periode}",
+        f"Perjanjian Kinerja {k.satker.nama_singkat} Tahun {k.tahun}",  # the PK is annual
         ["No.", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Satuan", "Target"],
         _baris_per_sasaran(
-            k, lambda x: [m.teks(f"{x.kode} {x.defn.nama}"), m.teks(x.defn.satuan), _v(x, x.target)]
+            k, lambda x: [m.teks(f"{x.kode} {x.defn.nama}"), m.teks(x.defn.satuan), _target(x)]
         ),
+        catatan=catatan_renstra(k),
     )
 
 
@@ -72,9 +90,7 @@ def catatan_verifikasi(k: Konteks) -> list[str]:
     """Footnotes of the IKK whose data need verification (why, and that they are left out of
     the averages)."""
     return [
-        f"{x.kode} perlu verifikasi: {x.alasan_verifikasi or 'data belum dapat diyakini'}. "
-        "Capaiannya ditampilkan sebagaimana dihitung, tetapi tidak dihitung sebagai tercapai "
-        "dan tidak dimasukkan dalam rata-rata capaian sasaran."
+        kalimat.catatan_verifikasi_rekap(x.kode, x.alasan_verifikasi)
         for x in k.hasil.perlu_verifikasi
     ]
 
@@ -84,7 +100,7 @@ def tabel_capaian(k: Konteks, kunci: str, judul: str) -> m.Tabel:
         k,
         lambda x: [
             m.teks(f"{x.kode} {x.defn.nama}"),
-            _v(x, x.target),
+            _target(x),
             _v(x, x.nilai_realisasi),
             m.persen(x.capaian),
             _status(x),
@@ -103,6 +119,7 @@ def tabel_capaian(k: Konteks, kunci: str, judul: str) -> m.Tabel:
             "Status",
         ],
         baris,
+        catatan=catatan_renstra(k),
     )
 
 
@@ -115,6 +132,8 @@ def ringkas(k: Konteks) -> list[m.Blok]:
     ]
     ringkasan = []
     verifikasi = hasil.perlu_verifikasi
+    # the columns add up to Jumlah IKK: one column per status present in the report
+    tak_dinilai, tak_berlaku = hasil.tidak_dihitung, hasil.tidak_berlaku
     for r in hasil.sasaran:
         ringkasan.append(
             [
@@ -123,6 +142,8 @@ def ringkas(k: Konteks) -> list[m.Blok]:
                 m.bulat(r.tercapai),
                 m.bulat(r.tidak_tercapai),
                 *([m.bulat(r.perlu_verifikasi)] if verifikasi else []),
+                *([m.bulat(r.tidak_dihitung)] if tak_dinilai else []),
+                *([m.bulat(r.tidak_berlaku)] if tak_berlaku else []),
                 m.persen(r.rata_capaian),
             ]
         )
@@ -134,6 +155,8 @@ def ringkas(k: Konteks) -> list[m.Blok]:
             m.bulat(tercapai, kelas="jumlah"),
             m.bulat(tidak, kelas="jumlah"),
             *([m.bulat(len(verifikasi), kelas="jumlah")] if verifikasi else []),
+            *([m.bulat(len(tak_dinilai), kelas="jumlah")] if tak_dinilai else []),
+            *([m.bulat(len(tak_berlaku), kelas="jumlah")] if tak_berlaku else []),
             m.teks("", kelas="jumlah"),
         ]
     )
@@ -147,17 +170,16 @@ def ringkas(k: Konteks) -> list[m.Blok]:
                 "Tercapai",
                 "Tidak tercapai",
                 *(["Perlu verifikasi"] if verifikasi else []),
+                *(["Tidak dapat dinilai"] if tak_dinilai else []),
+                *(["Tidak berlaku"] if tak_berlaku else []),
                 "Rata-rata capaian",
             ],
             ringkasan,
-            catatan=[
-                "IKK tercapai bila capaian ≥ 100%. Rata-rata capaian adalah rata-rata hitung "
-                "capaian IKK sasaran tersebut"
-                + (", tanpa IKK yang perlu verifikasi." if verifikasi else "."),
-                *catatan_verifikasi(k),
-            ],
+            catatan=[kalimat.catatan_rekap(bool(verifikasi)), *catatan_verifikasi(k)],
         )
     )
+    if hasil.alasan_tanpa_pembanding:
+        out.append(m.Paragraf(hasil.alasan_tanpa_pembanding))
     label = [x.kode for x in hasil.ikk]
     grup_idx = {r.sasaran.kode: i for i, r in enumerate(hasil.sasaran)}
     out.append(
@@ -188,7 +210,62 @@ def ringkas(k: Konteks) -> list[m.Blok]:
                 hasil.tahun,
             )
         )
+    out += metode(k)
     return out
+
+
+def metode(k: Konteks) -> list[m.Blok]:
+    """The method note of Bab III A: how capaian is measured, said once, and each IKK's
+    target source and direction in one table (instead of a note under every IKK table)."""
+    hasil = k.hasil
+    th = hasil.tahun
+    ada_lalu = any(x.realisasi_lalu is not None or x.capaian_lalu is not None for x in hasil.ikk)
+    lalu = [x for x in hasil.ikk if x.sumber_target_lalu]
+    kolom = [
+        "IKK",
+        f"Sumber target {th}",
+        *([f"Sumber target {th - 1}"] if lalu else []),
+        "Arah indikator",
+    ]
+    baris = [
+        [
+            m.teks(f"{x.kode} {x.defn.nama}"),
+            m.teks(kalimat.sumber_target(x.sumber_target, th, x.target, x.defn.satuan)),
+            *(
+                [
+                    m.teks(
+                        kalimat.sumber_target(
+                            x.sumber_target_lalu, th - 1, x.target_lalu, x.defn.satuan
+                        )
+                        if x.sumber_target_lalu
+                        else "–"
+                    )
+                ]
+                if lalu
+                else []
+            ),
+            m.teks(kalimat.ARAH.get(x.defn.polaritas, x.defn.polaritas)),
+        ]
+        for x in hasil.ikk
+    ]
+    return [
+        m.Judul(4, "Metode Pengukuran Capaian", "metode-pengukuran"),
+        m.Paragraf(
+            kalimat.metode_pengukuran(
+                th,
+                any(x.defn.polaritas == "turun" for x in hasil.ikk),
+                any(x.sumber_target == "Renstra" for x in hasil.ikk),
+                ada_lalu,
+            )
+        ),
+        m.Tabel.buat(
+            "metode-ikk",
+            "Sumber Target dan Arah Indikator Kinerja Kegiatan",
+            kolom,
+            baris,
+            kelas="metode",
+        ),
+    ]
 
 
 # --------------------------------------------------------------------------- per IKK
@@ -200,7 +277,11 @@ def rumus(x: HasilIkk) -> m.Rumus | None:
     r = x.realisasi
     baris: list[tuple[m.BagianRumus, ...]] = []
     catatan: list[str] = []
-    if r is not None and r.pembilang is not None and r.penyebut is not None:
+    if (
+        r is not None
+        and isinstance(r.pembilang, Decimal | int)
+        and isinstance(r.penyebut, Decimal | int)
+    ):
         baris.append(
             (
                 "Realisasi =",
@@ -218,22 +299,35 @@ def rumus(x: HasilIkk) -> m.Rumus | None:
                 m.Tebal(f.persen(r.nilai)),
             )
         )
-    elif r is not None and r.per_periode:
-        bagian = ", ".join(
-            f"{r.jenis_periode} {ke}: {f.angka(v) if v is not None else '–'}"
+    elif r is not None and r.per_periode and isinstance(r.nilai, Decimal | int):
+        bagian = "; ".join(
+            f"{label_periode(r.jenis_periode, ke)} "
+            + (
+                "belum tersedia"
+                if isinstance(v, TidakDiketahui)
+                else f.nilai_satuan(v, d.satuan)
+                if v is not None
+                else "–"
+            )
             for ke, v in r.per_periode
         )
         baris.append(
             (
-                f"Realisasi ({d.agregasi.replace('_', '-')} per {r.jenis_periode}; {bagian}) =",
+                f"Realisasi ({LABEL_AGREGASI.get(d.agregasi, d.agregasi)}; {bagian}) =",
                 m.Tebal(f.nilai_satuan(r.nilai, d.satuan)),
             )
         )
-    elif r is not None:
+    elif r is not None and not isinstance(r.nilai, TidakDiketahui):
         baris.append(("Realisasi =", m.Tebal(f.nilai_satuan(r.nilai, d.satuan))))
     if r is not None and r.keterangan:
         catatan.append(r.keterangan[:1].upper() + r.keterangan[1:] + ".")
-    if x.capaian is not None and r is not None and x.target is not None:
+    if isinstance(x.capaian, TidakDiketahui):
+        catatan.append(
+            "Capaian belum dapat dihitung karena "
+            + ("targetnya" if isinstance(x.target, TidakDiketahui) else "realisasinya")
+            + " belum tersedia."
+        )
+    elif x.capaian is not None and r is not None and x.target is not None:
         rv, tv = f.nilai_satuan(r.nilai, d.satuan), f.nilai_satuan(x.target, d.satuan)
         if d.polaritas == "turun":
             baris.append(("Capaian = (2 −", m.Pecahan("Realisasi", "Target"), ") × 100%"))
@@ -242,7 +336,7 @@ def rumus(x: HasilIkk) -> m.Rumus | None:
             baris.append(("Capaian =", m.Pecahan("Realisasi", "Target"), "× 100%"))
             baris.append(("=", m.Pecahan(rv, tv), "× 100% =", m.Tebal(f.persen(x.capaian))))
     elif x.galat:
-        catatan.append(f"Capaian tidak dapat dihitung: {x.galat}.")
+        catatan.append(kalimat.capaian_tidak_dihitung(x.galat))
     return m.Rumus(baris, catatan) if baris or catatan else None
 
 
@@ -291,20 +385,15 @@ def tabel_periode(k: Konteks, x: HasilIkk) -> m.Tabel | None:
                 m.teks(r.keterangan or "", kelas="jumlah"),
             ]
         )
+    mulai = (tp.baris[0].label if tp.mulai is None else _label_mulai(tp)) if tp.mulai else None
     catatan = [
-        f"Realisasi {k.judul_periode} dibentuk dari {LABEL_AGREGASI.get(tp.agregasi, tp.agregasi)}"
-        + (
-            f", mulai {tp.baris[0].label if tp.mulai is None else _label_mulai(tp)}"
-            if tp.mulai
-            else ""
+        kalimat.catatan_agregasi(
+            k.judul_periode, LABEL_AGREGASI.get(tp.agregasi, tp.agregasi), mulai
         )
-        + "."
     ]
     if tp.kurang:
         catatan.append(
-            "Belum ada data untuk: "
-            + ", ".join(b.label for b in tp.baris if b.ke in tp.kurang)
-            + "."
+            kalimat.catatan_belum_ada_data([b.label for b in tp.baris if b.ke in tp.kurang])
         )
     jenis = NAMA_PERIODE.get(tp.jenis, tp.jenis.capitalize())
     return m.Tabel.buat(
@@ -347,11 +436,14 @@ def _renstra(k: Konteks, x: HasilIkk, judul: list[str]) -> list[m.Blok]:
         periode = k.hasil.data.katalog.periode_renstra
         akhir = periode[1] if periode and periode[1] in x.target_renstra else tahun[-1]
         rentang = f"{tahun[0]}–{tahun[-1]}" if len(tahun) > 1 else str(tahun[0])
+        # a partial period's realisasi is named by its months and said to be partial
+        sebagian = k.periode.sebagian_tahun
+        nama_real = k.periode.rentang_bulan if sebagian else str(th)
         out.append(
             m.Tabel.buat(
                 f"{x.kode}-renstra",
-                f"Target Renstra {rentang} dan Realisasi {th} {x.kode}",
-                ["Indikator", *[str(t) for t in tahun], f"Realisasi {th}"],
+                f"Target Renstra {rentang} dan Realisasi {nama_real} {x.kode}",
+                ["Indikator", *[str(t) for t in tahun], f"Realisasi {nama_real}"],
                 [
                     [
                         m.teks(d.nama),
@@ -359,32 +451,24 @@ def _renstra(k: Konteks, x: HasilIkk, judul: list[str]) -> list[m.Blok]:
                         _v(x, x.nilai_realisasi),
                     ]
                 ],
-                bernomor=False,
             )
         )
         r = x.nilai_realisasi
         if isinstance(r, Decimal):
-
-            def banding(t: Decimal) -> str:
-                if not isinstance(t, Decimal):  # an unknown Renstra target
-                    return "tidak dapat dibandingkan dengan"
-                lebih = r <= t if d.polaritas == "turun" else r >= t
-                return "telah mencapai" if lebih else "belum mencapai"
-
-            kal = f"Realisasi {th} ({f.nilai_satuan(r, d.satuan)})"
-            bagian = []
-            t_ini = x.target_renstra.get(th)
-            if t_ini is not None:
-                bagian.append(
-                    f"{banding(t_ini)} target Renstra {th} ({f.nilai_satuan(t_ini, d.satuan)})"
-                )
-            if akhir != th and (periode or len(tahun) > 1):
-                t_akhir = x.target_renstra[akhir]
-                bagian.append(
-                    f"{banding(t_akhir)} target akhir Renstra {akhir} ({f.nilai_satuan(t_akhir, d.satuan)})"
-                )
-            if bagian:
-                out.append(m.Paragraf(f"{kal} {' dan '.join(bagian)}."))
+            kal = kalimat.perbandingan_renstra(
+                th,
+                r,
+                d.satuan,
+                d.polaritas,
+                x.target_renstra.get(th),
+                (akhir, x.target_renstra[akhir])
+                if akhir != th and (periode or len(tahun) > 1)
+                else None,
+                nama_real,
+                k.periode.rentang_bulan if sebagian else None,
+            )
+            if kal:
+                out.append(m.Paragraf(kal))
     if (b := k.narasi_blok(n.perbandingan_renstra)) is not None:
         out.append(b)
     if out:
@@ -409,29 +493,25 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
                 [
                     m.teks(d.nama),
                     m.teks(d.satuan),
-                    _v(x, x.target),
+                    _target(x),
                     _v(x, x.nilai_realisasi),
                     m.persen(x.capaian),
                     _status(x),
                 ]
             ],
             catatan=[
-                (
-                    f"Target: {x.keterangan_target}; "
-                    if x.keterangan_target
-                    else f"Target bersumber dari {SUMBER_TARGET.get(x.sumber_target, '–')}; "
-                )
-                + f"indikator ini {POLARITAS[d.polaritas]}.",
                 *(
-                    [
-                        f"Perlu verifikasi: {x.alasan_verifikasi}. Capaian dihitung apa adanya, "
-                        "tetapi IKK ini tidak dinyatakan tercapai sampai datanya diverifikasi."
-                    ]
+                    [kalimat.catatan_target_renstra(TANDA_RENSTRA, th)]
+                    if x.sumber_target == "Renstra"
+                    else []
+                ),
+                *(
+                    [kalimat.catatan_verifikasi_ikk(x.alasan_verifikasi)]
                     if x.status == PERLU_VERIFIKASI and x.alasan_verifikasi
                     else []
                 ),
                 *(
-                    [f"Data telah dijelaskan oleh satker: {x.penjelasan_verifikasi}"]
+                    [kalimat.catatan_penjelasan(x.penjelasan_verifikasi)]
                     if x.penjelasan_verifikasi
                     else []
                 ),
@@ -448,14 +528,12 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
     # 2. vs last year
     lalu: list[m.Blok] = []
     if x.realisasi_lalu is not None or x.capaian_lalu is not None:
-        sumber = (
-            f" Target {th - 1}: {x.keterangan_target_lalu}." if x.keterangan_target_lalu else ""
+        pl = k.hasil.periode_lalu
+        catatan_lalu = (
+            kalimat.catatan_sebagian_tahun(k.periode.rentang_bulan, pl.rentang_bulan)
+            if k.periode.sebagian_tahun and pl is not None
+            else None
         )
-        if k.periode.sebagian_tahun:
-            sumber += (
-                f" Realisasi {k.periode.rentang_bulan} dibandingkan dengan realisasi setahun "
-                f"penuh {th - 1}; perbandingan ini belum final."
-            )
         lalu.append(
             m.Tabel.buat(
                 f"{x.kode}-tahun-lalu",
@@ -484,17 +562,18 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
                         _teks_perubahan(x),
                     ]
                 ],
-                catatan="Perubahan capaian dinyatakan dalam poin persentase (selisih capaian)."
-                + sumber,
-                bernomor=False,
+                catatan=catatan_lalu,
             )
         )
     if (b := k.narasi_blok(n.perbandingan_tahun_lalu)) is not None:
         lalu.append(b)
+    if lalu and (alasan := k.hasil.alasan_tanpa_pembanding):
+        lalu.insert(0, m.Paragraf(alasan))
     if lalu:
+        pl = k.hasil.periode_lalu
         judul_lalu = (
-            f"Perbandingan {k.periode.rentang_bulan} dengan Tahun {th - 1}"
-            if k.periode.sebagian_tahun
+            f"Perbandingan {k.periode.rentang_bulan} dengan {pl.rentang_bulan}"
+            if k.periode.sebagian_tahun and pl is not None
             else f"Perbandingan dengan Tahun {th - 1}"
         )
         out += [_sub(judul, judul_lalu), *lalu]
@@ -506,10 +585,11 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
     if std is not None and x.nilai_realisasi is not None:
         nasional.append(
             m.Paragraf(
-                f"Standar nasional {f.nilai_satuan(std, d.satuan)}; realisasi "
-                f"{f.nilai_satuan(x.nilai_realisasi, d.satuan)} "
-                + ("memenuhi" if x.nilai_realisasi >= std else "belum memenuhi")
-                + " standar tersebut."
+                kalimat.standar_nasional(
+                    f.nilai_satuan(std, d.satuan),
+                    f.nilai_satuan(x.nilai_realisasi, d.satuan),
+                    x.nilai_realisasi >= std,
+                )
             )
         )
     if (b := k.narasi_blok(n.standar_nasional or d.keterangan_standar_nasional)) is not None:
@@ -563,24 +643,19 @@ def analisis_sasaran(k: Konteks, kode: str) -> list[m.Blok]:
             3, f"Sasaran Kegiatan {r.nomor}: {r.sasaran.nama}", f"sasaran-{m.slug(kode)}", "sasaran"
         )
     ]
-    kal = (
-        f"Sasaran ini diukur dengan {len(r.ikk)} IKK: {r.tercapai} tercapai"
-        + (f", {r.tidak_tercapai} belum tercapai" if r.tidak_tercapai else "")
-        + (f", {r.perlu_verifikasi} perlu verifikasi data" if r.perlu_verifikasi else "")
-        + (
-            f"; rata-rata capaian {f.persen(r.rata_capaian)}"
-            + (" (tanpa IKK yang perlu verifikasi)" if r.perlu_verifikasi else "")
-            if r.rata_capaian is not None
-            else ""
+    out.append(
+        m.Paragraf(
+            kalimat.ringkasan_sasaran(
+                len(r.ikk),
+                (r.tercapai, r.tidak_tercapai, r.perlu_verifikasi, r.tidak_dihitung, r.tidak_berlaku),
+                r.rata_capaian,
+                r.penyerapan,
+                r.selisih_efisiensi,
+                r.label_efisiensi,
+                kalimat.porsi_periode(r.penyerapan_relatif, k.periode.bulan_terakhir),
+            )
         )
     )
-    if r.penyerapan is not None:
-        kal += (
-            f". Penyerapan anggaran sasaran {f.persen(r.penyerapan)}; selisih capaian "
-            f"terhadap penyerapan {f.poin(r.selisih_efisiensi)} "
-            f"({r.label_efisiensi.lower() if r.label_efisiensi else '–'})"
-        )
-    out.append(m.Paragraf(kal + "."))
     for x in r.ikk:
         out += _analisis_ikk(k, x)
     return out

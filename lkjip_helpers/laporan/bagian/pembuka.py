@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ... import format_id as f
+from .. import kalimat
 from .. import model as m
 from ..konteks import Konteks
 from ..model import esc
@@ -21,10 +21,13 @@ def sampul(k: Konteks) -> list[m.Blok]:
             + '<p class="sampul-singkatan">(LKjIP)</p>'
             + f'<p class="sampul-tahun">{esc(k.judul_periode.upper())}</p>'
             + (
-                f'<p class="sampul-rentang">Data {esc(k.periode.rentang_bulan)}</p>'
-                if not k.periode.lengkap
+                f'<p class="sampul-rentang">Data {esc(k.periode.rentang_bulan)}'
+                + (" (kumulatif)" if k.periode.sampai_dengan else "")
+                + "</p>"
+                if not k.periode.lengkap or not k.periode.tahunan
                 else ""
             )
+            + (f'<p class="sampul-rentang">{esc(ket)}</p>' if (ket := k.keterangan_periode) else "")
             + f'<p class="sampul-satker">{esc(sk.nama.upper())}</p>'
             + (
                 '<p class="sampul-fiktif">DATA CONTOH FIKTIF — bukan laporan satker yang '
@@ -48,6 +51,72 @@ def ttd(atas: str, jabatan: str, nama: str, nip: str | None) -> str:
     )
 
 
+def surat_pengantar(k: Konteks) -> list[m.Blok]:
+    """The cover letter to the Kanwil (narasi.yaml ``surat_pengantar``), in the form of the
+    draft's "Surat Pengantar": letterhead, date, addressee, number, the table of what is sent,
+    and the signatory (the head of the satker unless the letter names another)."""
+    n = k.narasi
+    sp = n.surat_pengantar if n else None
+    if sp is None or not sp.tampilkan:
+        return []
+    sk = k.satker
+    ttd_oleh = sp.penandatangan or k.hasil.profil.kepala
+    kop = [x for x in (sk.kementerian, sk.kanwil, sk.nama) if x]
+    kontak = " · ".join(
+        x
+        for x in (
+            sk.alamat,
+            f"Laman: {sk.laman}" if sk.laman else None,
+            f"Surel: {sk.surel}" if sk.surel else None,
+        )
+        if x
+    )
+    tujuan = (
+        f'<p class="surat-tujuan">Yth. {esc(sp.kepada)}'
+        + (f"<br>di -<br>{esc(sp.alamat_tujuan)}" if sp.alamat_tujuan else "")
+        + "</p>"
+    )
+    meta = "".join(
+        f"<tr><td>{esc(label)}</td><td>:</td><td>{esc(isi)}</td></tr>"
+        for label, isi in (("Nomor", sp.nomor), ("Lampiran", sp.lampiran), ("Perihal", sp.perihal))
+        if isi
+    )
+    naskah = sp.naskah or kalimat.naskah_surat_pengantar(sk.nama, k.judul_periode)
+    isi = sp.isi or kalimat.isi_surat_pengantar(sk.nama, k.judul_periode)
+    isi_html = k.narasi_blok(isi)
+    tabel = (
+        '<table class="surat-isi"><thead><tr><th>No.</th><th>Naskah Dinas yang Dikirim</th>'
+        "<th>Banyaknya</th><th>Keterangan</th></tr></thead><tbody><tr><td>1.</td>"
+        f"<td>{esc(naskah)}</td><td>{esc(sp.banyaknya or kalimat.BANYAKNYA_SURAT_PENGANTAR)}</td>"
+        f"<td>{isi_html.html() if isi_html else ''}</td></tr></tbody></table>"
+    )
+    jabatan = ttd_oleh.jabatan or "Kepala"
+    tanda = (
+        '<div class="ttd ttd-surat"><p>Pengirim</p>'
+        f"<p>{esc(jabatan)},</p>"
+        + (f"<p>{esc(sp.keterangan_tanda_tangan)}</p>" if sp.keterangan_tanda_tangan else "")
+        + f'<p class="ttd-nama">{esc(ttd_oleh.nama)}</p>'
+        + (f'<p class="ttd-nip">NIP {esc(ttd_oleh.nip)}</p>' if ttd_oleh.nip else "")
+        + "</div>"
+    )
+    return [
+        m.Html(
+            '<section class="surat-pengantar">'
+            '<div class="kop-surat">'
+            + "".join(f'<p class="kop-baris">{esc(x.upper())}</p>' for x in kop)
+            + (f'<p class="kop-kontak">{esc(kontak)}</p>' if kontak else "")
+            + "</div>"
+            + f'<p class="surat-tanggal">{esc(sp.tanggal)}</p>'
+            + tujuan
+            + '<p class="surat-judul">SURAT PENGANTAR</p>'
+            + f'<table class="surat-meta"><tbody>{meta}</tbody></table>'
+            + tabel
+            + tanda
+            + "</section>"
+        )
+    ]
+
+
 def kata_pengantar(k: Konteks) -> list[m.Blok]:
     hasil = k.hasil
     sk = k.satker
@@ -59,21 +128,8 @@ def kata_pengantar(k: Konteks) -> list[m.Blok]:
     else:
         tercapai, _ = k.jumlah_status
         isi = [
-            m.Paragraf(
-                "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa atas tersusunnya "
-                f"Laporan Kinerja Instansi Pemerintah (LKjIP) {sk.nama} {k.judul_periode}."
-            ),
-            m.Paragraf(
-                "Laporan ini disusun sebagai wujud pertanggungjawaban atas pelaksanaan tugas dan "
-                "fungsi sesuai Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas "
-                "Kinerja Instansi Pemerintah dan Peraturan Menteri PANRB Nomor 53 Tahun 2014. "
-                f"Dari {len(hasil.ikk)} indikator kinerja kegiatan dalam Perjanjian Kinerja, "
-                f"{tercapai} indikator mencapai target."
-            ),
-            m.Paragraf(
-                "Kami berharap laporan ini bermanfaat sebagai bahan evaluasi dan perbaikan "
-                "kinerja pada tahun berikutnya."
-            ),
+            m.Paragraf(p)
+            for p in kalimat.kata_pengantar(sk.nama, k.judul_periode, len(hasil.ikk), tercapai)
         ]
     n = k.narasi
     tempat = n.tempat_tanggal if n and n.tempat_tanggal else f"{sk.kota or ''}, {hasil.tahun}"
@@ -99,41 +155,40 @@ def ikhtisar(k: Konteks) -> list[m.Blok]:
     teks = k.narasi_blok(k.teks_narasi("ikhtisar_eksekutif"))
     if teks:
         out.append(teks)
-    tercapai, tidak = k.jumlah_status
-    jml = len(hasil.ikk)
-    kalimat = (
-        f"Pada {k.judul_periode[0].lower() + k.judul_periode[1:]}"
-        + ("" if k.periode.lengkap else f" (data {k.periode.rentang_bulan})")
-        + f", {k.satker.nama_singkat} memiliki "
-        f"{len(hasil.sasaran)} sasaran kegiatan dengan {jml} indikator kinerja kegiatan "
-        f"(IKK). Sebanyak {tercapai} ({f.terbilang_kecil(tercapai)}) IKK mencapai atau "
-        f"melampaui target"
-    )
-    if tidak:
-        daftar_tidak = "; ".join(
-            f"{x.kode} {x.defn.nama} (capaian {f.persen(x.capaian)})" for x in hasil.tidak_tercapai
+    tercapai, _ = k.jumlah_status
+    out.append(
+        m.Paragraf(
+            kalimat.ikhtisar_capaian(
+                k.periode,
+                k.judul_periode,
+                k.satker.nama_singkat,
+                len(hasil.sasaran),
+                len(hasil.ikk),
+                tercapai,
+                [(x.kode, x.defn.nama, x.capaian) for x in hasil.tidak_tercapai],
+                k.status_lain(),
+            )
         )
-        kalimat += f", sedangkan {tidak} IKK belum mencapai target: {daftar_tidak}"
-    kalimat += k.status_lain() + "."
-    out.append(m.Paragraf(kalimat))
+    )
     if hasil.anggaran:
         t = hasil.anggaran.total
         out.append(
             m.Paragraf(
-                f"Pagu anggaran tahun {hasil.tahun} sebesar {f.rupiah(t.pagu)} terealisasi "
-                + ("" if k.periode.lengkap else f"sampai {k.periode.rentang_bulan.split('–')[-1]} ")
-                + f"{f.rupiah(t.realisasi)} atau {f.persen(t.penyerapan)}, dengan sisa "
-                f"{f.rupiah(t.sisa)}."
+                kalimat.ikhtisar_anggaran(k.periode, t.pagu, t.realisasi, t.penyerapan, t.sisa)
             )
         )
     if hasil.nka:
+        x = hasil.nka
         out.append(
             m.Paragraf(
-                f"Nilai kinerja anggaran {f.angka(hasil.nka.nilai)}, gabungan "
-                f"{f.persen(hasil.nka.aturan.bobot_smart, 0)} nilai SMART-DJA "
-                f"{f.angka(hasil.nka.smart)} dan {f.persen(hasil.nka.aturan.bobot_ikpa, 0)} "
-                f"nilai IKPA {f.angka(hasil.nka.ikpa)}"
-                + (f" (predikat IKPA {hasil.ikpa.predikat})." if hasil.ikpa else ".")
+                kalimat.ikhtisar_nka(
+                    x.nilai,
+                    x.aturan.bobot_smart,
+                    x.smart,
+                    x.aturan.bobot_ikpa,
+                    x.ikpa,
+                    hasil.ikpa.predikat if hasil.ikpa else None,
+                )
             )
         )
     out.append(

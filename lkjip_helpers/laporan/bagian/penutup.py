@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from ... import format_id as f
-from ...hitung.anggaran import MELEBIHI_PAGU
+from ...hitung.anggaran import DI_BAWAH_PORSI, MELEBIHI_PAGU
+from ...tidak_diketahui import diketahui
+from .. import kalimat
 from .. import model as m
 from ..konteks import Konteks
 from . import ikk as _ikk
@@ -16,35 +18,46 @@ def _rancangan_kesimpulan(k: Konteks) -> list[str]:
     hasil = k.hasil
     tercapai, tidak = k.jumlah_status
     kal = [
-        f"Dari {len(hasil.ikk)} indikator kinerja kegiatan pada {len(hasil.sasaran)} sasaran "
-        f"kegiatan Perjanjian Kinerja {k.judul_periode}, {tercapai} indikator mencapai atau "
-        f"melampaui target dan {tidak} indikator belum mencapai target"
-        + k.status_lain("indikator")
-        + "."
+        kalimat.kesimpulan_jumlah(
+            len(hasil.ikk),
+            len(hasil.sasaran),
+            k.tahun,
+            None if k.periode.tahunan else k.judul_periode,
+            tercapai,
+            tidak,
+            k.status_lain("indikator"),
+        )
     ]
     for x in hasil.tidak_tercapai:
         kal.append(
-            f"Indikator {x.kode} \u201c{x.defn.nama}\u201d belum tercapai: realisasi "
-            f"{f.nilai_satuan(x.nilai_realisasi, x.defn.satuan)} terhadap target "
-            f"{f.nilai_satuan(x.target, x.defn.satuan)} (capaian {f.persen(x.capaian)})."
+            kalimat.kesimpulan_tidak_tercapai(
+                x.kode,
+                x.defn.nama,
+                f.nilai_satuan(x.nilai_realisasi, x.defn.satuan),
+                f.nilai_satuan(x.target, x.defn.satuan),
+                x.capaian,
+            )
         )
     for r in hasil.sasaran:
         if r.label_efisiensi:
             kal.append(
-                f"Sasaran {r.sasaran.kode}: rata-rata capaian {f.persen(r.rata_capaian)}, "
-                f"penyerapan anggaran {f.persen(r.penyerapan)} ({r.label_efisiensi.lower()})."
+                kalimat.kesimpulan_sasaran(
+                    r.sasaran.kode,
+                    r.rata_capaian,
+                    r.penyerapan,
+                    r.label_efisiensi,
+                    kalimat.porsi_periode(r.penyerapan_relatif, k.periode.bulan_terakhir),
+                )
             )
     if hasil.anggaran:
         t = hasil.anggaran.total
         kal.append(
-            f"Realisasi anggaran {f.rupiah(t.realisasi)} dari pagu {f.rupiah(t.pagu)} "
-            f"({f.persen(t.penyerapan)})."
+            kalimat.kesimpulan_anggaran(t.realisasi, t.pagu, t.penyerapan)
+            if diketahui(t.pagu) and diketahui(t.realisasi)
+            else kalimat.ikhtisar_anggaran(k.periode, t.pagu, t.realisasi, t.penyerapan, t.sisa)
         )
     if hasil.nka:
-        kal.append(
-            f"Nilai kinerja anggaran {f.angka(hasil.nka.nilai)} (SMART-DJA "
-            f"{f.angka(hasil.nka.smart)}, IKPA {f.angka(hasil.nka.ikpa)})."
-        )
+        kal.append(kalimat.kesimpulan_nka(hasil.nka.nilai, hasil.nka.smart, hasil.nka.ikpa))
     return kal
 
 
@@ -79,35 +92,30 @@ def saran(k: Konteks) -> list[m.Blok]:
     butir = []
     for x in hasil.tidak_tercapai:
         sebab = kalimat_pertama(x.data.narasi.penyebab)
-        butir.append(
-            f"Menyusun langkah perbaikan untuk {x.kode} \u201c{x.defn.nama}\u201d "
-            f"(capaian {f.persen(x.capaian)})"
-            + (f", dengan memperhatikan penyebab: {sebab}" if sebab else "")
-            + "."
-        )
+        butir.append(kalimat.saran_perbaikan(x.kode, x.defn.nama, x.capaian, sebab or None))
     for x in hasil.perlu_verifikasi:
-        butir.append(
-            f"Memverifikasi data {x.kode} \u201c{x.defn.nama}\u201d ({x.alasan_verifikasi}) "
-            "sebelum capaiannya dinyatakan."
-        )
+        butir.append(kalimat.saran_verifikasi(x.kode, x.defn.nama, x.alasan_verifikasi))
+    for x in hasil.tidak_dihitung:
+        butir.append(kalimat.saran_lengkapi(x.kode, x.defn.nama))
     for r in hasil.sasaran:
-        if r.label_efisiensi == MELEBIHI_PAGU:
+        if r.label_efisiensi == DI_BAWAH_PORSI:
             butir.append(
-                f"Menelusuri realisasi anggaran sasaran {r.sasaran.kode} yang melebihi pagunya "
-                f"(penyerapan {f.persen(r.penyerapan)}) dan memastikan pencatatannya."
+                kalimat.saran_percepat(
+                    r.sasaran.kode, r.penyerapan, r.penyerapan_relatif, k.periode.bulan_terakhir
+                )
             )
+        if r.label_efisiensi == MELEBIHI_PAGU:
+            butir.append(kalimat.saran_melebihi_pagu(r.sasaran.kode, r.penyerapan))
         if r.label_efisiensi and r.label_efisiensi.lower() == "tidak efisien":
             butir.append(
-                f"Meninjau efisiensi anggaran sasaran {r.sasaran.kode}: penyerapan "
-                f"{f.persen(r.penyerapan)} melebihi capaian kinerja rata-rata "
-                f"{f.persen(r.rata_capaian)}."
+                kalimat.saran_tidak_efisien(
+                    r.sasaran.kode, r.penyerapan, r.rata_capaian, r.penyerapan_relatif
+                )
             )
     out: list[m.Blok] = [
         m.Daftar(butir)
         if butir
-        else m.Paragraf(
-            "Seluruh indikator tercapai; pertahankan kinerja dan tingkatkan target secara progresif."
-        )
+        else m.Paragraf(kalimat.saran_semua_tercapai(bool(hasil.tidak_berlaku)))
     ]
     return out + ([analis] if analis else [])
 
@@ -156,9 +164,13 @@ def lampiran_pk(k: Konteks) -> list[m.Blok]:
         for label, p in (("Pihak Kedua", pk.pihak_kedua), ("Pihak Pertama", pk.pihak_pertama))
         if p
     ]
-    if pk.tempat_tanggal:
-        out.append(m.Paragraf(pk.tempat_tanggal, "tempat-tanggal"))
-    out.append(m.Html('<div class="ttd-dua">' + "".join(ttd_) + "</div>"))
+    # place, date and both signatures in one block, kept on one page
+    tempat = (
+        f'<p class="tempat-tanggal">{m.esc(pk.tempat_tanggal)}</p>' if pk.tempat_tanggal else ""
+    )
+    out.append(
+        m.Html(f'<div class="blok-ttd">{tempat}<div class="ttd-dua">{"".join(ttd_)}</div></div>')
+    )
     return out
 
 

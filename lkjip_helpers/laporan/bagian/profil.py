@@ -7,7 +7,7 @@ from decimal import Decimal
 from ... import format_id as f
 from ...tidak_diketahui import diketahui
 from ...tidak_diketahui import jumlah as jumlah_diketahui
-from .. import grafik
+from .. import grafik, kalimat
 from .. import model as m
 from ..konteks import Konteks
 
@@ -20,13 +20,7 @@ def gambaran_umum(k: Konteks) -> list[m.Blok]:
     if teks:
         out.append(teks)
     per = f" (per {p.penghuni_per})" if p.penghuni_per else ""
-    out.append(
-        m.Paragraf(
-            f"Kapasitas hunian {f.nilai_satuan(p.kapasitas, 'orang')}, dihuni "
-            f"{f.nilai_satuan(p.penghuni, 'orang')}{per}; tingkat hunian "
-            f"{f.persen(hasil.okupansi)} dari kapasitas."
-        )
-    )
+    out.append(m.Paragraf(kalimat.hunian(p.kapasitas, p.penghuni, p.penghuni_per, hasil.okupansi)))
     out.append(
         m.Tabel.buat(
             "hunian",

@@ -7,9 +7,10 @@ the number policy of :mod:`lkjip_helpers.muat.angka`:
 
 - ``1.234,5`` → 1234,5 (dot thousands, comma decimal); ``1,234.5`` → 1234,5 as well (the last
   separator is the decimal one when both appear);
-- ``1.234.567`` or ``Rp 16.466.041.000`` → whole numbers (a separator repeated can only group
-  thousands); ``99,21`` and ``99.21`` → 99,21 (one separator not followed by exactly three
-  digits can only be the decimal one);
+- ``1.234.567``, ``Rp 16.466.041.000`` or ``Rp. 65.038.490,-`` → whole numbers (a separator
+  repeated can only group thousands; ``,-`` is how sources print whole rupiah); ``99,21``
+  and ``99.21`` → 99,21 (one separator not followed by exactly three digits can only be the
+  decimal one);
 - ``1.234`` or ``1,234`` → **ambiguous** (one thousand two hundred thirty-four, or one point
   two three four): reported with both readings, never guessed — as the data model reports a
   quoted ``"1.177"``;
@@ -42,6 +43,7 @@ _SPASI = re.compile(r"[\s\u00a0\u2007\u202f]+")
 _RUPIAH = re.compile(r"^rp\.?", re.IGNORECASE)
 _MINUS = ("-", "\u2212", "\u2013")
 _POLOS = re.compile(r"^\d+$")
+_TANPA_SEN = re.compile(r"(?<=\d)[,.]\s*[-\u2013\u2014]$")
 _ILMIAH = re.compile(r"^(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+$")
 _BUKAN_ANGKA = f"bukan angka; diharapkan angka (mis. 1234, 1.234,5 atau 99,21%) atau {EJAAN!r}"
 _KELOMPOK = {".": re.compile(r"^\d{1,3}(?:\.\d{3})+$"), ",": re.compile(r"^\d{1,3}(?:,\d{3})+$")}
@@ -94,6 +96,7 @@ def angka_teks(teks: str) -> Decimal:
     if t[:1] in _MINUS and not tanda:
         tanda, t = "-", t[1:].lstrip()
     t = t.removesuffix("%").rstrip()
+    t = _TANPA_SEN.sub("", t)  # "65.038.490,-": the way sources print whole rupiah
     if not t or " " in t:
         raise MasalahSel(_BUKAN_ANGKA)
     if _POLOS.fullmatch(t):

@@ -5,7 +5,8 @@ carries are changed in place: a value equal to the one already written keeps its
 quoting, its ``|-`` block, its flow style ``[25, 50, 75]``, the comment at the end of its line);
 a changed value replaces only that scalar; a new key is inserted where the schema orders it; a
 field emptied in the workbook is removed. Everything the workbook does not carry — comments,
-``tabel_pendukung`` of an IKK, ``pengaturan`` of satker.yaml, lampiran.yaml — stays as it is.
+``tabel_pendukung`` of an IKK, ``pengaturan`` of satker.yaml, ``target_penyerapan`` of
+anggaran.yaml, lampiran.yaml — stays as it is.
 An import of an unchanged workbook therefore rewrites nothing, and a changed cell shows in
 ``git diff`` as that one line.
 
@@ -89,6 +90,12 @@ DIBAWA: dict[str, Any] = {
                 ),
             )
         },
+    ),
+    # the satker's rencana penarikan dana (target_penyerapan) is kept as written in the YAML
+    "anggaran": Peta(
+        frozenset(
+            {"pagu", "realisasi", "per_sasaran", "per_program", "per_jenis_belanja", "catatan"}
+        )
     ),
 }
 """Files the workbook carries only in part; every other file of :data:`~.tata_letak.BERKAS` is

@@ -183,7 +183,7 @@ KOLOM_ISIAN = ("Field", "Isian", "Nilai", "Keterangan")
 
 _TD = f"Angka yang tidak diketahui: tulis {EJAAN} (jangan 0)."
 _ANGKA = "Angka biasa (boleh 1.234,5 atau 1234,5). " + _TD
-_RUPIAH = "Rupiah, tanpa desimal (mis. 16466041000 atau 16.466.041.000). " + _TD
+_RUPIAH = "Rupiah, tanpa desimal (mis. 16466041000, 16.466.041.000 atau Rp. 65.038.490,-). " + _TD
 _PERSEN = "Nilai persen sebagai angka: 80 untuk 80% (ketikan 80% juga dibaca 80). " + _TD
 
 
@@ -550,6 +550,15 @@ PERIODE_LAPORAN = Lembar(
             "bulat",
             "1–12, di dalam rentang periode. Kosong = akhir periode (data lengkap).",
             batas=(1, 12),
+        ),
+        _i(
+            "periode_laporan.kumulatif",
+            "Kumulatif sejak Januari",
+            "ya_tidak",
+            "Ya = angka sejak Januari (s.d. Semester II = Januari–Desember); Tidak = bulan "
+            "periode itu saja (Semester II = Juli–Desember). Kosong = Ya untuk semester dan "
+            "triwulan.",
+            pilihan=YA_TIDAK,
         ),
         _i(
             "periode_laporan.keterangan",
@@ -937,6 +946,49 @@ def _isian_narasi(nama: str) -> Isian:
     return _i(nama, _LABEL_NARASI[nama], "panjang", "Teks (Markdown).")
 
 
+_ISIAN_SURAT_PENGANTAR = (
+    _i(
+        "surat_pengantar.nomor",
+        "Surat pengantar: nomor",
+        "teks",
+        "Mis. W.6.PAS.PAS.10-UM.01.01-1435. Isi nomor, tanggal dan tujuan agar laporan memuat "
+        "surat pengantar kepada Kanwil.",
+    ),
+    _i("surat_pengantar.tanggal", "Surat pengantar: tanggal", "teks", "Mis. 30 Desember 2023."),
+    _i(
+        "surat_pengantar.kepada",
+        "Surat pengantar: kepada (Yth.)",
+        "teks",
+        "Mis. Kepala Kantor Wilayah Kementerian Hukum dan HAM Sumatera Selatan.",
+    ),
+    _i("surat_pengantar.alamat_tujuan", "Surat pengantar: di", "teks", "Mis. Palembang."),
+    _i("surat_pengantar.perihal", "Surat pengantar: perihal", "teks", "Boleh kosong."),
+    _i("surat_pengantar.lampiran", "Surat pengantar: lampiran", "teks", "Boleh kosong."),
+    _i(
+        "surat_pengantar.naskah",
+        "Surat pengantar: naskah yang dikirim",
+        "teks",
+        "Kosong = LKjIP periode ini.",
+    ),
+    _i(
+        "surat_pengantar.banyaknya",
+        "Surat pengantar: banyaknya",
+        "teks",
+        "Kosong = 1 (satu) Laporan.",
+    ),
+    _i(
+        "surat_pengantar.isi", "Surat pengantar: isi", "panjang", "Kosong = kalimat pengantar baku."
+    ),
+    _i(
+        "surat_pengantar.keterangan_tanda_tangan",
+        "Surat pengantar: keterangan tanda tangan",
+        "teks",
+        "Mis. Ditandatangani secara elektronik oleh. Penanda tangan: kepala satker (lembar Profil).",
+    ),
+)
+"""The cover letter's fields in the Narasi sheet (its signatory is the head in Profil)."""
+
+
 NARASI = Lembar(
     "Narasi",
     "Teks bab (narasi.yaml) dan teks evaluasi (evaluasi.yaml). Kosong = laporan memakai teks "
@@ -944,7 +996,8 @@ NARASI = Lembar(
     "data/README.md).",
     "narasi",
     isian=(
-        *(_isian_narasi(nama) for nama in s.Narasi.model_fields),
+        *(_isian_narasi(nama) for nama in s.Narasi.model_fields if nama != "surat_pengantar"),
+        *_ISIAN_SURAT_PENGANTAR,
         _i(
             "prioritas_nasional.uraian",
             "Prioritas nasional: uraian",
@@ -1097,6 +1150,7 @@ TIDAK_DIBAWA = (
     "lampiran.yaml (dokumen PK, SK tim, SOP, gambar)",
     "tabel pendukung IKK (kinerja.yaml: tabel_pendukung)",
     "pengaturan dan data_contoh_fiktif di satker.yaml",
+    "rencana penarikan dana (anggaran.yaml: target_penyerapan)",
     "katalog IKK bersama (data/katalog/)",
 )
 """What the workbook does not carry; an import leaves these untouched."""
@@ -1144,7 +1198,8 @@ def petunjuk(satker: str, tahun: int, periode: str, katalog: str) -> list[str]:
         "",
         "Menulis angka",
         "- Ketik angka sebagai angka. Ketikan gaya Indonesia juga dibaca: 1.234,5 · 99,21% · "
-        "Rp 16.466.041.000.",
+        "Rp 16.466.041.000 · Rp. 65.038.490,-. Bila Excel memperingatkan bahwa isian bukan "
+        "angka, pilih Yes/Ya: lkjip impor tetap membacanya.",
         "- Angka seperti 1.234 atau 12.500 (satu titik diikuti tepat tiga digit) tidak ditebak: "
         "bisa ribuan atau desimal. Ketik 1234 atau 1,234 sesuai maksudnya.",
         "- Persen ditulis sebagai angka persen: 80 untuk 80% (ketikan 80% juga dibaca 80).",

@@ -381,9 +381,17 @@ class _Penulis:
             if boleh_td:
                 syarat = f'OR({syarat},LOWER(TRIM({sel}))="{EJAAN}")'
             dv = DataValidation(type="custom", formula1=syarat, allow_blank=True)
-            dv.errorStyle = "stop"
-            dv.error = "Isi angka" + (
-                f", atau ketik {EJAAN} bila angkanya tidak diketahui." if boleh_td else "."
+            # a warning, never a stop: text such as "Rp. 65.038.490,-" or "16.466.041.000"
+            # (not a number to a non-Indonesian Excel) is read by `lkjip impor`
+            dv.errorStyle = "warning"
+            # (Excel allows at most 225 characters in an error message)
+            dv.error = (
+                "Bukan angka bagi Excel. Gaya Indonesia (16.466.041.000, Rp. 65.038.490,-) "
+                + (
+                    f"tetap dibaca lkjip impor: pilih Yes/Ya. Tidak diketahui: ketik {EJAAN}."
+                    if boleh_td
+                    else "tetap dibaca lkjip impor: pilih Yes/Ya."
+                )
             )
         elif jenis == "bulat" and batas:
             dv = DataValidation(
@@ -393,7 +401,7 @@ class _Penulis:
                 formula2=str(batas[1]),
                 allow_blank=True,
             )
-            dv.errorStyle = "stop"
+            dv.errorStyle = "warning"  # impor reads a whole number typed as text too
             dv.error = f"Isi bilangan bulat {batas[0]}–{batas[1]}."
         if dv is None:
             return

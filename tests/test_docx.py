@@ -1,0 +1,347 @@
+"""The Word files (laporan.docx, tinjauan.docx) and the archival PDF (PDF/A-3b with its data).
+
+Unit tests render small models; the e2e tests build the sample once and compare the DOCX with
+the HTML and the model, convert it with LibreOffice when available, and read the PDF back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from lkjip_helpers.keluaran.docx import (
+    JudulBab,
+    TeksBab,
+    _grid,
+    _lebar_kolom,
+    _lebar_mm,
+    _pangkas,
+    tulis_docx_blok,
+)
+from lkjip_helpers.laporan import model as m
+
+ROOT = Path(__file__).parents[1]
+DATA = ROOT / "data"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _paragraf_kosong(d: docx.document.Document) -> list[int]:
+    """Body paragraphs with no text, no picture, no equation and no page break."""
+    kosong = []
+    for i, p in enumerate(d.paragraphs):
+        x = p._p
+        if p.text.strip() or x.findall(f".//{W}drawing") or x.findall(f".//{W}br"):
+            continue
+        if x.findall(".//{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath"):
+            continue
+        if x.findall(f".//{W}fldChar"):
+            continue
+        kosong.append(i)
+    return kosong
+
+
+def _instr(p: object) -> str:
+    return " ".join(t.text for t in p._p.iter(f"{W}instrText"))  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------- unit
+
+
+def _tabel_contoh() -> m.Tabel:
+    t = m.Tabel.buat(
+        "contoh",
+        "Capaian IKK",
+        [
+            [m.teks("IKK", baris=2), m.teks("2023", rentang=2)],
+            ["Realisasi", "Capaian"],
+        ],
+        [
+            ["SK1.1", m.persen(Exc("121.92")), m.persen(Exc("152.4"))],
+            [m.teks("Jumlah", kelas="jumlah"), m.bulat(1435), m.bulat(1177)],
+        ],
+        catatan="Target dari Perjanjian Kinerja.",
+    )
+    t.nomor = "3.4"
+    return t
+
+
+def Exc(x: str):
+    from decimal import Decimal
+
+    return Decimal(x)
+
+
+def test_tabel_word_header_repeats_numbers_right_caption_field(tmp_path: Path) -> None:
+    path = tulis_docx_blok(
+        [m.Paragraf("Pengantar."), _tabel_contoh()],
+        None,
+        tmp_path / "t.docx",
+        judul="Uji",
+        penulis="Lapas Uji",
+        berjalan="Uji",
+        subjek="Uji",
+    )
+    d = docx.Document(str(path))
+    (t,) = d.tables
+    baris = t.rows
+    # two header rows, both repeated on every page; the body rows are not
+    kepala = [
+        r._tr.trPr is not None and r._tr.trPr.find(qn("w:tblHeader")) is not None for r in baris
+    ]
+    assert kepala == [True, True, False, False]
+    # "2023" spans the two figure columns, "IKK" the two header rows
+    assert t.cell(0, 1).text == t.cell(0, 2).text == "2023"
+    assert t.cell(0, 0).text == t.cell(1, 0).text == "IKK"
+    assert t.cell(2, 1).text == "121,92%" and t.cell(3, 1).text == "1.435"
+    assert t.cell(2, 1).paragraphs[0].alignment == 2  # RIGHT
+    assert t.cell(2, 0).paragraphs[0].alignment is None  # text stays left
+    cap = next(p for p in d.paragraphs if p.style.name == "Keterangan Tabel")
+    assert cap.text == "Tabel 3.4 Capaian IKK"
+    assert "SEQ Tabel_3" in _instr(cap)
+    assert cap.paragraph_format.keep_with_next
+    assert [p.text for p in d.paragraphs if p.style.name == "Catatan Tabel"] == [
+        "Target dari Perjanjian Kinerja."
+    ]
+    assert _paragraf_kosong(d) == []
+
+
+def test_halaman_a4_margin_pdf_dan_nomor_halaman(tmp_path: Path) -> None:
+    path = tulis_docx_blok(
+        [m.Paragraf("Isi.")], None, tmp_path / "t.docx", judul="J", penulis="Satker X",
+        berjalan="Judul berjalan", subjek="S",
+    )  # fmt: skip
+    d = docx.Document(str(path))
+    s = d.sections[0]
+    assert (round(s.page_width.mm), round(s.page_height.mm)) == (210, 297)
+    # static/cetak.css: @page { margin: 25mm 20mm 22mm 25mm }
+    assert [
+        round(x.mm) for x in (s.top_margin, s.right_margin, s.bottom_margin, s.left_margin)
+    ] == [25, 20, 22, 25]
+    kaki = s.footer.paragraphs[0]
+    assert kaki.text == "Halaman 1 dari 1"  # cached values of the two fields
+    assert re.findall(r"PAGE|NUMPAGES", _instr(kaki)) == ["PAGE", "NUMPAGES"]
+    assert s.header.paragraphs[0].text == "Judul berjalan"
+    assert s.different_first_page_header_footer  # the cover has neither
+    cp = d.core_properties
+    assert (cp.title, cp.author, cp.language) == ("J", "Satker X", "id-ID")
+
+
+def test_rumus_persamaan_word_dengan_pecahan(tmp_path: Path) -> None:
+    r = m.Rumus([("Realisasi =", m.Pecahan("1.435", "1.177"), "× 100% =", m.Tebal("121,92%"))])
+    path = tulis_docx_blok(
+        [r], None, tmp_path / "r.docx", judul="J", penulis="P", berjalan="B", subjek="S"
+    )
+    d = docx.Document(str(path))
+    M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+    (om,) = d.element.body.iter(f"{M}oMath")
+    (frac,) = om.iter(f"{M}f")
+    assert [t.text for t in frac.iter(f"{M}t")] == ["1.435", "1.177"]
+    teks = "".join(t.text for t in om.iter(f"{M}t"))
+    assert teks == "Realisasi = 1.4351.177 × 100% = 121,92%"
+
+
+def test_tanda_tangan_satu_halaman(tmp_path: Path) -> None:
+    from lkjip_helpers.laporan.bagian.pembuka import ttd
+
+    blok = m.Html(ttd("Pangkalan Balai, 30 Desember 2023", "Kepala", "Jhonny H. Gultom", "19801"))
+    path = tulis_docx_blok(
+        [blok], None, tmp_path / "t.docx", judul="J", penulis="P", berjalan="B", subjek="S"
+    )
+    d = docx.Document(str(path))
+    teks = [p.text for p in d.paragraphs]
+    assert teks == ["Pangkalan Balai, 30 Desember 2023", "Kepala", "Jhonny H. Gultom", "NIP 19801"]
+    assert [p.paragraph_format.keep_with_next for p in d.paragraphs] == [True, True, True, False]
+    assert all(p.paragraph_format.keep_together for p in d.paragraphs)
+
+
+def test_judul_tanpa_isi_dibuang_dan_huruf_diurutkan() -> None:
+    isi = m.Bagian([m.Paragraf("x")])
+    susunan = _pangkas(
+        [
+            JudulBab(1, "BAB I PENDAHULUAN"),
+            JudulBab(2, "A. Latar Belakang"),
+            m.Bagian([]),  # narrative not filled in: the heading goes
+            JudulBab(2, "B. Gambaran Umum"),
+            isi,
+            JudulBab(3, "Data Kepegawaian"),
+            TeksBab("   "),
+            JudulBab(2, "C. Tugas"),
+            isi,
+        ]
+    )
+    judul = [u.teks for u in susunan if isinstance(u, JudulBab)]
+    assert judul == ["BAB I PENDAHULUAN", "A. Gambaran Umum", "B. Tugas"]
+
+
+def test_lebar_kolom_mengisi_lebar_teks_angka_tidak_terpotong() -> None:
+    t = _tabel_contoh()
+    kepala, isi = _grid(t.kepala), _grid(t.isi)
+    lebar = _lebar_kolom(kepala, isi, 3)
+    assert sum(lebar) == pytest.approx(165)
+    # "121,92%": five digits (0,556 em), a comma (0,278) and % (0,889) = 3,947 em of 8,5 pt
+    # = 11,8 mm, plus the cell's padding: never wrapped
+    assert _lebar_mm("121,92%") == pytest.approx(3.947 * 8.5 * 25.4 / 72)
+    assert min(lebar[1:]) >= 11.8 + 4.0
+
+
+# --------------------------------------------------------------------------- PDF/A-3b
+
+
+def _pdf_bisa() -> bool:
+    from lkjip_helpers.keluaran.pdf import pustaka_pdf_hilang
+
+    return pustaka_pdf_hilang() is None
+
+
+@pytest.mark.skipif(not _pdf_bisa(), reason="WeasyPrint tanpa pustaka sistem")
+def test_pdf_arsip_pdfa3b_berkas_tertanam_dan_metadata(tmp_path: Path) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    from lkjip_helpers.keluaran.pdf import BerkasTertanam, MetadataPdf, tulis_pdf
+
+    (tmp_path / "capaian_ikk.csv").write_bytes(b"kode;capaian\nSK1.1;152,40\n")
+    tertanam = [
+        BerkasTertanam.berkas(tmp_path / "capaian_ikk.csv", "Capaian"),
+        BerkasTertanam("build.json", b'{"tool": "lkjip"}\n', "Catatan build", "Supplement"),
+    ]
+    html = '<!DOCTYPE html><html lang="id"><head><title>lama</title></head><body><h1>Uji</h1></body></html>'
+    meta = MetadataPdf("LKjIP 2023", "Lapas Kelas IIA Banyuasin", "Laporan Kinerja")
+    tulis_pdf(html, tmp_path / "a.pdf", "Uji", arsip=True, tertanam=tertanam, metadata=meta)
+    r = pypdf.PdfReader(tmp_path / "a.pdf")
+    xmp = r.xmp_metadata
+    assert (xmp.pdfaid_part, xmp.pdfaid_conformance) == ("3", "B")
+    assert r.metadata.title == "LKjIP 2023"
+    assert r.metadata.author == "Lapas Kelas IIA Banyuasin"
+    assert r.metadata.subject == "Laporan Kinerja"
+    assert r.trailer["/Root"]["/Lang"] == "id"
+    assert r.trailer["/Root"]["/MarkInfo"]["/Marked"]  # tagged
+    dibaca = {k: v[0] for k, v in r.attachments.items()}
+    assert dibaca == {
+        "capaian_ikk.csv": b"kode;capaian\nSK1.1;152,40\n",
+        "build.json": b'{"tool": "lkjip"}\n',
+    }
+
+
+# --------------------------------------------------------------------------- e2e
+
+
+@pytest.fixture(scope="module")
+def laporan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from lkjip_helpers.bangun.susun import build
+
+    out = tmp_path_factory.mktemp("outputs")
+    hasil = build("lapas-banyuasin", 2023, DATA, out, pdf=True, progress=False)
+    return Path(hasil.folder)
+
+
+def _judul_html(html: str) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    main = BeautifulSoup(html, "html.parser").find("main")
+    return [
+        " ".join(h.get_text(" ", strip=True).split())
+        for h in main.find_all(re.compile(r"^h[1-6]$"))
+        if h.find_parent("section", class_="daftar") is None
+    ]
+
+
+@pytest.mark.e2e
+def test_docx_judul_tabel_keterangan_sesuai_html_dan_model(laporan: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    from lkjip_helpers.hitung import hasil_laporan
+    from lkjip_helpers.laporan import dokumen_laporan
+
+    html = (laporan / "laporan.html").read_text(encoding="utf-8")
+    d = docx.Document(str(laporan / "laporan.docx"))
+    judul = [" ".join(p.text.split()) for p in d.paragraphs if p.style.name.startswith("Heading")]
+    assert judul == _judul_html(html)
+    assert judul[:3] == ["KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I PENDAHULUAN"]
+
+    dok = dokumen_laporan(hasil_laporan("lapas-banyuasin", 2023, DATA))
+    tabel = dok.semua_tabel()
+    gambar = [g for bab in dok.bab.values() for b in bab.values() for g in b.gambar]
+    ket_tabel = [p.text for p in d.paragraphs if p.style.name == "Keterangan Tabel"]
+    ket_gambar = [p.text for p in d.paragraphs if p.style.name == "Keterangan Gambar"]
+    assert ket_tabel == [f"{t.label} {t.judul}" for t in tabel]
+    assert ket_gambar == [f"{g.label} {g.judul}" for g in gambar]
+    assert ket_tabel[0] == "Tabel E.1 Capaian Indikator Kinerja Kegiatan Tahun 2023"
+    # every table of the HTML is a Word table; the two PK signatures side by side are one more
+    main = BeautifulSoup(html, "html.parser").find("main")
+    assert len(d.tables) == len(main.find_all("table")) + len(main.select("div.ttd-dua"))
+    assert _paragraf_kosong(d) == []
+    # contents, list of tables, list of figures: fields Word updates
+    instr = [_instr(p) for p in d.paragraphs if "TOC" in _instr(p)]
+    assert instr == [
+        ' TOC \\o "1-3" \\h \\z \\u ',
+        ' TOC \\h \\z \\t "Keterangan Tabel,1" ',
+        ' TOC \\h \\z \\t "Keterangan Gambar,1" ',
+    ]
+
+
+@pytest.mark.e2e
+def test_build_json_mencatat_sha256_docx_dan_memo_menyebutnya(laporan: Path) -> None:
+    catatan = json.loads((laporan / "build.json").read_text(encoding="utf-8"))
+    for nama in ("laporan.docx", "tinjauan.docx"):
+        assert (
+            catatan["outputs_sha256"][nama]
+            == hashlib.sha256((laporan / nama).read_bytes()).hexdigest()
+        )
+    assert catatan["docx"] is True and catatan["docx_skipped"] is None
+    kalimat = "Suntingan yang dibuat di Word pada laporan.docx berada di luar pemeriksaan ini"
+    assert kalimat in (laporan / "tinjauan.html").read_text(encoding="utf-8")
+    memo = docx.Document(str(laporan / "tinjauan.docx"))
+    assert any(kalimat in p.text for p in memo.paragraphs)
+    assert _paragraf_kosong(memo) == []
+
+
+@pytest.mark.e2e
+def test_pdf_arsip_membawa_berkas_samping(laporan: Path) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    r = pypdf.PdfReader(laporan / "laporan.pdf")
+    assert (r.xmp_metadata.pdfaid_part, r.xmp_metadata.pdfaid_conformance) == ("3", "B")
+    assert r.metadata.author == "Lembaga Pemasyarakatan Kelas IIA Banyuasin"
+    assert r.metadata.title.startswith("Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun 2023")
+    tertanam = {k: v[0] for k, v in r.attachments.items()}
+    assert sorted(tertanam) == ["build.json", "capaian_ikk.csv", "tabel.xlsx"]
+    for nama in ("tabel.xlsx", "capaian_ikk.csv"):
+        assert tertanam[nama] == (laporan / nama).read_bytes(), nama
+    # the embedded run record: this build's, without the time and the PDF's own hash
+    catatan = json.loads(tertanam["build.json"])
+    samping = json.loads((laporan / "build.json").read_text(encoding="utf-8"))
+    for kunci in ("version", "inputs_sha256", "fingerprint", "notebooks_sha256", "findings"):
+        assert catatan[kunci] == samping[kunci], kunci
+    sha_pdf = hashlib.sha256((laporan / "laporan.pdf").read_bytes()).hexdigest()
+    assert sha_pdf not in json.dumps(catatan)
+    assert "utc_time" not in catatan and "outputs_sha256" not in catatan
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) tidak terpasang")
+def test_docx_dicetak_libreoffice_jumlah_halaman_dekat_pdf(laporan: Path, tmp_path: Path) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'profil'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(laporan / "laporan.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    halaman_docx = len(pypdf.PdfReader(tmp_path / "laporan.pdf").pages)
+    halaman_pdf = len(pypdf.PdfReader(laporan / "laporan.pdf").pages)
+    assert abs(halaman_docx - halaman_pdf) <= 0.15 * halaman_pdf, (halaman_docx, halaman_pdf)
