@@ -68,6 +68,13 @@ class Opsi(BaseModel):
     pdf: bool | None = None
     abaikan_pemeriksaan: bool | None = None
 
+    @field_validator("data_dir", "out_dir", "notebooks_dir")
+    @classmethod
+    def _jalur(cls, nilai: str | None) -> str | None:
+        if nilai is not None and "\x00" in nilai:
+            raise ValueError("jalur folder berisi karakter NUL")
+        return nilai
+
     @field_validator("periode")
     @classmethod
     def _periode(cls, nilai: list[str] | None) -> list[str] | None:
