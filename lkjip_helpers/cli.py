@@ -246,6 +246,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keluar 1 selama ada peringatan yang belum dijawab di tanggapan.yaml",
     )
+    c.add_argument(
+        "--literal",
+        action="store_true",
+        help="daftar setiap angka yang diketik langsung di narasi (di luar isian {{ … }}) "
+        "beserta hasil pemeriksaannya, agar dapat diikat ke isian",
+    )
 
     b = sub.add_parser(
         "bangun",
@@ -848,11 +854,49 @@ def _tampilkan_belum_dijawab(console: Console, belum: list) -> None:
     tabel.add_column("Tingkat", no_wrap=True)
     tabel.add_column("Masalah", overflow="fold")
     for m in belum:
-        tabel.add_row(m.id, f"[{WARNA[m.tingkat]}]{m.tingkat}[/]", escape(m.judul))
+        judul = m.judul
+        if m.perbaikan_gagal:
+            judul += " — dijawab diperbaiki, tetapi masih muncul pada data sekarang"
+        tabel.add_row(m.id, f"[{WARNA[m.tingkat]}]{m.tingkat}[/]", escape(judul))
     console.print(tabel)
     console.print(
         f"Mode ketat: [yellow]{len(belum)} masalah belum ditanggapi[/]; jawab dengan id di "
         "atas dalam tanggapan.yaml (status diperbaiki atau dijelaskan)."
+    )
+
+
+def _tampilkan_literal(console: Console, data: object, kunci_rujukan: object) -> None:
+    """``periksa --literal``: every number typed in a narrative outside a placeholder."""
+    from collections import Counter
+
+    from .hitung import hasil_untuk
+    from .periksa.literal import STATUS_DIPERIKSA, literal_narasi
+
+    hasil = hasil_untuk(data)  # type: ignore[arg-type]
+    rujukan = kunci_rujukan(hasil)  # type: ignore[operator]
+    daftar = literal_narasi(hasil, getattr(rujukan, "nomor", None))
+    tabel = Table(title="Angka yang diketik di narasi (di luar isian)", expand=True)
+    tabel.add_column("Narasi", overflow="fold")
+    tabel.add_column("Angka", no_wrap=True)
+    tabel.add_column("Jenis", no_wrap=True)
+    tabel.add_column("Hasil", overflow="fold")
+    for x, _ in daftar:
+        if x.status == STATUS_DIPERIKSA and x.jenis in ("tahun", "peraturan"):
+            continue  # years and regulation numbers that were examined: counted below
+        warna = {"temuan": "yellow", "dapat diikat": "cyan"}.get(x.status, "default")
+        tabel.add_row(
+            escape(x.sumber),
+            escape(x.teks),
+            x.jenis,
+            f"[{warna}]{escape(x.status)}[/]: {escape(x.keterangan)}"
+            + (f"; tulis {escape(x.isian)}" if x.isian else ""),
+        )
+    console.print(tabel)
+    n = Counter(x.status for x, _ in daftar)
+    console.print(
+        f"{len(daftar)} angka di luar isian: "
+        + ", ".join(f"{v} {k}" for k, v in sorted(n.items()))
+        + " (tahun dan nomor peraturan yang sudah diperiksa tidak ditampilkan)."
     )
 
 
@@ -895,7 +939,10 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
         lambda p: tulis_json(temuan, p, memo.masalah, satker=satker, tahun=tahun, periode=periode),
     )
     with _abaikan_pipa_putus():
-        _tampilkan_temuan(console, temuan, args.tingkat)
+        if getattr(args, "literal", False):
+            _tampilkan_literal(console, data, kunci_rujukan)
+        else:
+            _tampilkan_temuan(console, temuan, args.tingkat)
         n = memo.jumlah
         console.print(
             f"Memo tinjauan: {len(memo.masalah)} masalah berbeda ({n['error']} error, "

@@ -152,13 +152,20 @@ def test_empty_breakdown_has_no_sum():
     assert f.angka(h.total.penyerapan) == "50,00"
 
 
-def test_2022_jenis_realisasi_does_not_add_up():
-    # 2022 realisasi pegawai + barang = 4.794.000.011 + 14.990.943.790 = 19.784.943.801,
-    # the seed's Total column prints 19.784.934.801 (9.000 less)
-    h = hasil_laporan("lapas-banyuasin", 2023, DATA).anggaran_lalu
+def test_2022_jenis_realisasi_read_as_its_table_supports():
+    # 2022 realisasi pegawai + barang as entered = 4.794.000.011 + 14.990.943.790 =
+    # 19.784.943.801, the seed's Total column prints 19.784.934.801 (9.000 less) and its sisa
+    # 10.086.210 = 15.001.021.000 − 14.990.934.790: every other figure supports 14.990.934.790
+    # (two digits swapped), so the figures use it and the table adds up
+    hasil = hasil_laporan("lapas-banyuasin", 2023, DATA)
+    h = hasil.anggaran_lalu
     assert h.tahun == 2022
-    assert h.jenis_jumlah.realisasi == 19784943801
-    assert h.total.realisasi == 19784934801
+    assert h.per_jenis[1].realisasi == 14990934790 and h.per_jenis[1].sisa == 10086210
+    assert h.jenis_jumlah.realisasi == h.total.realisasi == 19784934801
+    (sel,) = hasil.sel_koreksi
+    assert (sel.tercatat, sel.cocok) == (14990943790, 14990934790)
+    # the data keep the cell as entered
+    assert hasil.data.lalu.anggaran.per_jenis_belanja[1].realisasi == 14990943790
 
 
 def test_sample_efficiency_per_sasaran():

@@ -180,3 +180,20 @@ def test_sample_findings_match_the_seed_sentences(hasil):
             assert t.besaran == "ikk.SK2.7.target_renstra.2024" and t.dinyatakan == "72"
         else:
             assert any(b == t.besaran and D(v) == D(t.dinyatakan) for b, v in klaim), t
+
+
+def test_a_change_from_last_year_is_not_read_as_a_capaian(hasil):
+    # SK1.3: capaian 2023 125 %, 2022 142,857 % → a change of 17,86 points. "kenaikan … sebesar
+    # 25%" states the change (wrongly), not the capaian: the finding names the change, so it
+    # cannot turn into a "status tidak tercapai" conclusion
+    for teks in (
+        "Dibandingkan tahun 2022, terjadi kenaikan capaian kinerja sebesar 25%.",
+        "Dibandingkan tahun 2022, capaian kinerja naik sebesar 25%.",
+    ):
+        (x,) = periksa_narasi_ikk(hasil, "SK1.3", teks)
+        assert (x.jenis, x.besaran) == ("selisih", "ikk.SK1.3.perubahan_capaian")
+        assert round(x.dihitung, 2) == D("17.86")
+    assert periksa_narasi_ikk(hasil, "SK1.3", "Capaian kinerja turun sebesar 17,86%.") == []
+    # the seed's "meningkat pada tahun 2023 sebesar 128%" still names the level
+    (x,) = periksa_narasi_ikk(hasil, "SK1.1", SK11_PERBANDINGAN)
+    assert x.jenis == "realisasi"

@@ -97,8 +97,8 @@ def test_ringkasan_sampel(data: Path) -> None:
         "94.21",
     )
     assert sum(int(r[f"temuan_{k}"]) for k in ("error", "peringatan", "info")) == len(a.temuan)
-    # problems counted as the review memo counts them (its "Belum ditanggapi 31"), not findings
-    assert r["masalah_belum_ditanggapi"] == "31"
+    # problems counted as the review memo counts them (its "Belum ditanggapi 36"), not findings
+    assert r["masalah_belum_ditanggapi"] == "36"
     jumlah = int(r["masalah_error"]) + int(r["masalah_peringatan"])
     assert int(r["masalah_ditanggapi"]) + int(r["masalah_belum_ditanggapi"]) == jumlah
 
@@ -155,7 +155,7 @@ def test_bagian_rekap(data: Path) -> None:
     assert "Ringkasan per satker — Kantor Wilayah Kementerian Hukum dan HAM Sumatera" in (
         halaman1.get_text()
     ), "one Kanwil: named in the caption"
-    assert sel[0][8:12] == ["99,21%", "91,24", "98,66", "31"]
+    assert sel[0][8:12] == ["99,21%", "91,24", "98,66", "36"]
     tabel = BeautifulSoup(rk.capaian_ikk().html(), "html.parser")
     kepala = [th.get_text() for th in tabel.find_all("th")]
     assert kepala == ["Kode", "Indikator", "Lapas Kelas IIA Banyuasin", "Lapas Kelas IIA Banyuasin"]

@@ -87,10 +87,26 @@ def test_explained_ratio_lifts_perlu_verifikasi(salinan):
     assert [x.status for x in h.ikk[:2]] == [PERLU_VERIFIKASI, PERLU_VERIFIKASI]
     # SK1's mean without SK1.1/SK1.2: (125 + 117,647 + 125 + 117,647) / 4 = 121,32
     assert f.angka(h.sasaran[0].rata_capaian) == "121,32"
+    jawab = (
+        f"tanggapan:\n  - id: {RASIO}\n    status: dijelaskan\n"
+        "    teks: 1.435 adalah porsi yang dipesan, 1.177 jumlah WBP.\n"
+    )
+    # explained but not (yet) accepted by a reviewer: nothing in the report changes, and the
+    # prose counts (placeholders) follow the table's statuses
+    _tanggapan(salinan, jawab)
+    d = muat_laporan(SATKER, 2023, salinan)
+    h = hitung(d)
+    assert [x.status for x in h.ikk[:2]] == [PERLU_VERIFIKASI, PERLU_VERIFIKASI]
+    assert f.angka(h.sasaran[0].rata_capaian) == "121,32"
+    besaran = h.besaran()
+    assert besaran["ikk.jumlah_perlu_verifikasi"] == 2 == len(h.perlu_verifikasi)
+    assert besaran["ikk.jumlah_tercapai"] == len(h.tercapai) == 23
+    (m,) = [m for m in tinjauan(d).masalah if m.id == RASIO]
+    assert "belum diterima peninjau" in m.uraian
+    # accepted by a reviewer (who and when recorded): the status is lifted
     _tanggapan(
         salinan,
-        f"tanggapan:\n  - id: {RASIO}\n    status: dijelaskan\n"
-        "    teks: 1.435 adalah porsi yang dipesan, 1.177 jumlah WBP.\n",
+        jawab + '    diterima_oleh: Inspektorat Wilayah\n    tanggal_diterima: "2024-01-20"\n',
     )
     d = muat_laporan(SATKER, 2023, salinan)
     h = hitung(d)
@@ -117,6 +133,40 @@ def test_diperbaiki_does_not_lift_perlu_verifikasi(salinan):
     assert h.ikk[0].status == PERLU_VERIFIKASI
 
 
+def test_acceptance_needs_who_and_when_and_an_explanation(salinan):
+    from lkjip_helpers.errors import DataError
+
+    _tanggapan(
+        salinan,
+        f"tanggapan:\n  - id: {RASIO}\n    status: dijelaskan\n    teks: X.\n"
+        "    diterima_oleh: Inspektorat Wilayah\n",
+    )
+    with pytest.raises(DataError, match="tanggal_diterima"):
+        muat_laporan(SATKER, 2023, salinan)
+    _tanggapan(
+        salinan,
+        f"tanggapan:\n  - id: {RASIO}\n    status: diperbaiki\n    teks: X.\n"
+        '    diterima_oleh: Inspektorat Wilayah\n    tanggal_diterima: "2024-01-20"\n',
+    )
+    with pytest.raises(DataError, match="hanya untuk status dijelaskan"):
+        muat_laporan(SATKER, 2023, salinan)
+
+
+def test_diperbaiki_with_the_finding_still_there_is_not_an_answer(salinan, tmp_path, capsys):
+    # "diperbaiki" but the data unchanged: the problem is still found, so the answer does not
+    # count; the memo says so and --ketat fails naming it
+    _tanggapan(
+        salinan,
+        f"tanggapan:\n  - id: {RASIO}\n    status: diperbaiki\n    teks: Sudah dibetulkan.\n",
+    )
+    memo = tinjauan(muat_laporan(SATKER, 2023, salinan))
+    (m,) = [m for m in memo.masalah if m.id == RASIO]
+    assert m.perbaikan_gagal == [RASIO] and not m.terjawab and m in memo.belum_dijawab
+    assert main(_check(salinan, "--json", str(tmp_path / "t.json"), "--ketat")) == 1
+    out = capsys.readouterr().out
+    assert RASIO in out and "dijawab diperbaiki, tetapi masih muncul" in out
+
+
 def _check(data: Path, *extra: str) -> list[str]:
     return ["check", "--satker", SATKER, "--tahun", "2023", "--data-dir", str(data), *extra]
 
@@ -130,14 +180,14 @@ def test_check_ketat_exit_codes(salinan, tmp_path, capsys):
     assert "Mode ketat:" in out and "belum ditanggapi" in out and RASIO in out
     isi = json.loads(keluar.read_text(encoding="utf-8"))
     belum = [m["id"] for m in isi["masalah"] if m["tingkat"] != "info" and not m["terjawab"]]
-    # answer every open warning by the ids the memo lists → strict passes ("diperbaiki":
-    # "dijelaskan" on the ratio would lift SK1.1/SK1.2 to Tercapai, the count of IKK tercapai
-    # would match the draft's 25 again, and an explanation of that vanished problem is an error)
+    # answer every open warning by the ids the memo lists → strict passes. The answers are
+    # explanations: a problem still found cannot have been fixed ("diperbaiki" is refused), and
+    # an explanation not accepted by a reviewer changes no status in the report.
     _tanggapan(
         salinan,
         "tanggapan:\n"
         + "".join(
-            f"  - id: {i}\n    status: diperbaiki\n    teks: Dibetulkan di laporan akhir.\n"
+            f"  - id: {i}\n    status: dijelaskan\n    teks: Dijelaskan kepada peninjau.\n"
             for i in [*belum, "PAGU_IKPA_BEDA-42e64c", "KLAIM_BEDA-1af7ba"]
         ),
     )

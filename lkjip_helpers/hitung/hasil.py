@@ -38,6 +38,8 @@ from .capaian import (
     hitung_ikk,
 )
 from .kinerja_anggaran import HasilIkpa, HasilNka, HasilSmart, hitung_ikpa, hitung_nka, hitung_smart
+from .nilai_ganda import NilaiGanda, pagu_program_ganda
+from .rekonsiliasi import SelPerbaikan, diagnosa_tabel
 
 SERATUS = Decimal(100)
 
@@ -100,6 +102,13 @@ class HasilLaporan:
     """(where, why) of scores not recomputed because an input is unknown (SMART-DJA, IKPA)."""
     porsi_penyerapan: PorsiPenyerapan | None = None
     """In a partial period: the share of the pagu expected to be absorbed by now."""
+    nilai_ganda: list[NilaiGanda] = field(default_factory=list)
+    """Quantities the data hold with two values; the supported one is used everywhere
+    (:mod:`.nilai_ganda`)."""
+    sel_koreksi: list[SelPerbaikan] = field(default_factory=list)
+    """Budget cells that disagree with every other figure of their table, where one value
+    reconciles them all (:mod:`lkjip_helpers.periksa.rekonsiliasi`): the figures use that
+    supported reading; the review memo shows the cell as entered."""
 
     @property
     def tahun(self) -> int:
@@ -355,7 +364,8 @@ def hitung(data: DataLaporan) -> HasilLaporan:
     tidak_dikenal: list[tuple[int, str]] = []
     nomor_sasaran: dict[str, int] = {}
     tanggapan = data.ini.tanggapan.tanggapan if data.ini.tanggapan else []
-    dijelaskan = {t.id: t.teks for t in tanggapan if t.status == "dijelaskan"}
+    # an explanation lifts a validity failure only once a reviewer accepted it
+    dijelaskan = {t.id: t.teks for t in tanggapan if t.diterima}
     for baris, item in enumerate(kin.indikator, start=1):
         defn = data.indikator.get(item.kode)
         if defn is None:
@@ -377,12 +387,28 @@ def hitung(data: DataLaporan) -> HasilLaporan:
             )
         )
     nama = {k: v.nama for k, v in data.sasaran.items()}
-    ang = hitung_anggaran(data.ini.anggaran, data.tahun, nama) if data.ini.anggaran else None
+    ganda = pagu_program_ganda(data)
+    anggaran_ini = data.ini.anggaran
+    if anggaran_ini is not None and any(g.dipakai is not None for g in ganda):
+        # one value per quantity: the program's PK budget the evidence supports
+        pilih = {g.besaran: g.dipakai for g in ganda if g.dipakai is not None}
+        anggaran_ini = anggaran_ini.model_copy(
+            update={
+                "per_program": [
+                    p.model_copy(update={"pagu": pilih.get(f"anggaran.program.{i}.pagu", p.pagu)})
+                    for i, p in enumerate(anggaran_ini.per_program, start=1)
+                ]
+            }
+        )
+    ang = hitung_anggaran(anggaran_ini, data.tahun, nama) if anggaran_ini else None
     ang_lalu = (
         hitung_anggaran(data.lalu.anggaran, data.tahun - 1, nama)
         if data.lalu and data.lalu.anggaran
         else None
     )
+    ang, koreksi = _pakai_pembacaan_didukung(data, ang, nama)
+    ang_lalu, koreksi_lalu = _pakai_pembacaan_didukung(data, ang_lalu, nama)
+    koreksi += koreksi_lalu
     ambang = data.satker.pengaturan.efisiensi.ambang
     p = data.periode
     porsi = (
@@ -434,6 +460,8 @@ def hitung(data: DataLaporan) -> HasilLaporan:
         anggaran=ang,
         anggaran_lalu=ang_lalu,
         porsi_penyerapan=porsi,
+        nilai_ganda=ganda,
+        sel_koreksi=koreksi,
     )
     ev = data.ini.evaluasi
     if ev is not None:
@@ -489,3 +517,44 @@ def hasil_untuk(data: DataLaporan) -> HasilLaporan:
         simpan = (data, hitung(data))
         _CACHE[id(data)] = simpan
     return simpan[1]
+
+
+def _pakai_pembacaan_didukung(
+    data: DataLaporan, ang: HasilAnggaran | None, nama: dict[str, str]
+) -> tuple[HasilAnggaran | None, list[SelPerbaikan]]:
+    """A budget table whose one data cell disagrees with all its other figures (sums, sisa)
+    while one value reconciles them: the figures use that value (the evidence), so that the
+    report prints one consistent table (its sisa included) and the memo names the cell."""
+    dt = data.ini if ang is not None and ang.tahun == data.tahun else data.lalu
+    if ang is None or dt is None or dt.anggaran is None:
+        return ang, []
+    mentah = dt.anggaran
+    if ang.tahun == data.tahun and data.ini.anggaran is not None:
+        # this year's figures may already hold a supported PK budget (nilai_ganda)
+        mentah = mentah.model_copy(
+            update={
+                "per_program": [
+                    p.model_copy(update={"pagu": b.pagu})
+                    for p, b in zip(mentah.per_program, ang.per_program, strict=True)
+                ]
+            }
+        )
+    koreksi: list[SelPerbaikan] = []
+    for tabel, baris_hasil in (
+        ("per_sasaran", "per_sasaran"),
+        ("per_program", "per_program"),
+        ("per_jenis_belanja", "per_jenis"),
+    ):
+        sel = diagnosa_tabel(data, ang, tabel)
+        if sel is None or sel.asal != "data":
+            continue
+        if sel.bagian == "jumlah":
+            mentah = mentah.model_copy(update={sel.ukuran: sel.cocok})
+        else:
+            i = [b.kunci for b in getattr(ang, baris_hasil)].index(sel.bagian)
+            baris = list(getattr(mentah, tabel))
+            baris[i] = baris[i].model_copy(update={sel.ukuran: sel.cocok})
+            mentah = mentah.model_copy(update={tabel: baris})
+        ang = hitung_anggaran(mentah, ang.tahun, nama)
+        koreksi.append(sel)
+    return ang, koreksi

@@ -330,6 +330,24 @@ def catatan_rincian_selisih() -> str:
     )
 
 
+def catatan_sel_koreksi(ukuran: str, bagian: str, tahun: int, nilai: object, entri: str) -> str:
+    """Note under a budget table one of whose cells is printed as the table's other figures
+    support; ``entri``: the id of the reconciliation the reviewer reads."""
+    return (
+        f"{ukuran[:1].upper()}{ukuran[1:]} {bagian} {tahun} sebesar {f.rupiah(nilai)} sesuai "  # type: ignore[arg-type]
+        f"jumlah dan sisa tabel ini (rekonsiliasi {entri})."
+    )
+
+
+def catatan_nilai_ganda(label: str, nilai: object, sumber: str, entri: str) -> str:
+    """Note of a quantity recorded with two values, printed with the one its other figures
+    support; ``entri``: the id of the reconciliation the reviewer reads."""
+    return (
+        f"{label[:1].upper()}{label[1:]} sebesar {f.rupiah(nilai)} sesuai {sumber} "  # type: ignore[arg-type]
+        f"(rekonsiliasi {entri})."
+    )
+
+
 def catatan_program_beda(jumlah: Decimal, pagu: Decimal) -> str:
     """Note of the PK budget table when its sum differs from the DIPA pagu."""
     return (

@@ -295,6 +295,26 @@ class Narasi(Blok):
     isi: Callable[[str, str], str] | None = None
     kelas: str | None = None
 
+    def asal_angka(self) -> list[tuple[str, str]]:
+        """Where every number this text prints comes from: ``(text, asal)`` with ``asal``
+        ``isian`` (a computed figure by placeholder), ``resmi`` (an official score by
+        placeholder, printed as published), ``rujukan`` (a table or figure number) or
+        ``literal`` (typed by the analyst; examined by :mod:`lkjip_helpers.periksa.literal`)."""
+        from ..muat.sisipan import POLA, cari_sisipan
+        from ..periksa.narasi import _ANGKA
+
+        out: list[tuple[str, str]] = []
+        for x in cari_sisipan(self.teks):
+            if x.rujukan is not None:
+                out.append((x.teks, "rujukan"))
+            elif x.besaran in NILAI_RESMI:
+                out.append((x.teks, "resmi"))
+            else:
+                out.append((x.teks, "isian"))
+        polos = POLA.sub(" ", self.teks)
+        out += [(m.group(0).strip(), "literal") for m in _ANGKA.finditer(polos)]
+        return out
+
     def html(self, dok: Dokumen | None = None) -> str:
         from .html import markdown
         from .narasi import isi_sisipan
@@ -304,6 +324,11 @@ class Narasi(Blok):
         if self.kelas and keluar:
             return f'<div class="{esc(self.kelas)}">{keluar}</div>'
         return keluar
+
+
+NILAI_RESMI = frozenset({"smart.nilai", "ikpa.nilai"})
+"""Placeholders of scores printed as their application published them (a recomputation is
+only a check): the official values a narrative may name."""
 
 
 @dataclass
@@ -745,6 +770,17 @@ class Bagian:
         }
 
 
+class Rujukan(set):  # type: ignore[type-arg]
+    """The (``tabel``/``gambar``, key) pairs of a report; :attr:`nomor` maps (``tabel``/
+    ``gambar``, number) to (key, caption)."""
+
+    nomor: dict[tuple[str, str], tuple[str, str]]
+
+    def __init__(self, isi: object = ()) -> None:
+        super().__init__(isi)  # type: ignore[arg-type]
+        self.nomor = {}
+
+
 class Dokumen:
     """The sections of a report in document order, with tables and figures numbered.
 
@@ -792,9 +828,16 @@ class Dokumen:
         isi = "|".join(f"{nama}={b.sidik()}" for nama, b in self.bab[bab].items())
         return hashlib.sha256(isi.encode("utf-8")).hexdigest()
 
-    def kunci_rujukan(self) -> set[tuple[str, str]]:
-        """Every (``tabel``/``gambar``, key) a narrative may cross-reference."""
-        return set(self._kunci)
+    def kunci_rujukan(self) -> Rujukan:
+        """Every (``tabel``/``gambar``, key) a narrative may cross-reference (with the
+        numbering, for typed "Tabel 3.9" references: :attr:`Rujukan.nomor`)."""
+        r = Rujukan(self._kunci)
+        r.nomor = {
+            (jenis, x.nomor): (kunci, x.judul)
+            for (jenis, kunci), x in self._kunci.items()
+            if x.nomor
+        }
+        return r
 
     def cari(self, jenis: str, kunci: str) -> Tabel | Gambar | None:
         """The table (``jenis="tabel"``) or figure (``"gambar"``) with this key."""

@@ -13,6 +13,8 @@ report's document model (for the numbers and anchors of our tables).
 
 from __future__ import annotations
 
+import re
+
 from .. import format_id as f
 from ..hitung import HasilLaporan
 from ..periksa.masalah import LABEL_KELOMPOK, URUTAN_KELOMPOK, Masalah, Tinjauan
@@ -137,7 +139,11 @@ def _entri(msl: Masalah, dok: Dokumen) -> m.Blok:
                         r.label or r.teks,
                         r.dinyatakan or "–",
                         r.dihitung or "–",
-                        ("draf: " + r.draf) if r.draf else (r.kutipan or "–"),
+                        (
+                            ("draf: " + r.draf + (f" — “{r.kutipan}”" if r.kutipan else ""))
+                            if r.draf
+                            else (r.kutipan or "–")
+                        ),
                     ]
                     for r in angka
                 ],
@@ -158,9 +164,9 @@ def _entri(msl: Masalah, dok: Dokumen) -> m.Blok:
         )
     if msl.lokasi_data:
         blok.append(
-            m.Paragraf(
-                "Lokasi data (untuk tim penyusun): " + "; ".join(msl.lokasi_data) + ".",
-                "lokasi-data",
+            m.Html(
+                f'<p class="lokasi-data"><a href="#letak-{esc(msl.id)}">Letak data untuk tim '
+                "penyusun</a></p>"
             )
         )
     if msl.tanggapan is not None:
@@ -173,7 +179,23 @@ def _entri(msl: Masalah, dok: Dokumen) -> m.Blok:
                 f"{esc(t.teks)}</p>"
             )
         )
-    elif msl.tingkat != "info":
+        if t.status == "dijelaskan":
+            terima = (
+                f"penjelasan diterima oleh {t.diterima_oleh}, {t.tanggal_diterima}."
+                if t.diterima
+                else "penjelasan belum diterima peninjau; angka dan status di laporan tidak "
+                "berubah karenanya."
+            )
+            blok.append(m.Html(f'<p class="tanggapan-penerimaan">{esc(_kapital(terima))}</p>'))
+    if msl.perbaikan_gagal:
+        blok.append(
+            m.Html(
+                '<p class="tanggapan tanggapan-gagal"><strong>Perbaikan belum terbukti:</strong> '
+                f"{esc(', '.join(msl.perbaikan_gagal))} dijawab “diperbaiki”, tetapi masalah ini "
+                "masih muncul pada data sekarang; jawaban itu tidak dihitung sebagai tanggapan.</p>"
+            )
+        )
+    elif msl.tanggapan is None and msl.tingkat != "info":
         blok.append(
             m.Html(
                 '<p class="tanggapan tanggapan-belum"><strong>Tanggapan satker:</strong> belum ada.</p>'
@@ -182,30 +204,58 @@ def _entri(msl: Masalah, dok: Dokumen) -> m.Blok:
     return m.Kelompok(f"masalah kelompok-{msl.kelompok}", blok, msl.id)
 
 
+def _kapital(teks: str) -> str:
+    return teks[:1].upper() + teks[1:]
+
+
 def _info(daftar: list[Masalah]) -> list[m.Blok]:
     out: list[m.Blok] = []
     for msl in daftar:
         rincian = [r.teks for r in msl.rincian]
+        # a single note is its own title: its text is not repeated
+        uraian = "" if msl.uraian.rstrip(".") == msl.judul else msl.uraian
         out.append(
             m.Html(
                 f'<div class="info-ringkas" id="{esc(msl.id)}"><p><strong>{esc(msl.judul)}.</strong> '
-                f"{esc(msl.uraian)}</p></div>"
+                f"{esc(uraian)}</p></div>"
             )
         )
-        if len(rincian) > 1:
+        sama = len(rincian) == 1 and rincian[0].rstrip(".") in (msl.uraian + " " + msl.judul)
+        if rincian and not sama:
             out.append(m.Daftar(rincian, False))
     return out
 
 
-def _kelengkapan(dok: Dokumen) -> list[m.Blok]:
+def _bagian_lampiran(hasil: HasilLaporan) -> list[tuple[str, bool]]:
+    """Parts a signed LKjIP carries besides its chapters (the draft had them): the signed PK
+    as an image, and an image for every attached document the data list."""
+    lamp = hasil.data.ini.lampiran
+    gambar = list(lamp.gambar) if lamp else []
+    judul_gambar = {g.judul.strip().lower() for g in gambar}
+    pk = any(
+        g.tempat == "perjanjian_kinerja" or "perjanjian kinerja" in g.judul.lower() for g in gambar
+    )
+    out = [("Lampiran — Perjanjian Kinerja bertanda tangan (pindaian)", pk)]
+    for d in lamp.dokumen_lain if lamp else []:
+        if "perjanjian kinerja" in d.judul.lower():
+            continue
+        out.append((f"Lampiran — gambar “{d.judul}”", d.judul.strip().lower() in judul_gambar))
+    return out
+
+
+def _kelengkapan(dok: Dokumen, hasil: HasilLaporan) -> list[m.Blok]:
     ada = {nama: bool(b) for bagian in dok.bab.values() for nama, b in bagian.items()}
-    baris = []
-    for nama, label in _BAGIAN_WAJIB:
-        isi = ada.get(nama, False)
-        baris.append(
-            [label, m.teks("Ada" if isi else "Tidak ada", kelas="ada" if isi else "tidak-ada")]
-        )
-    kurang = [label for nama, label in _BAGIAN_WAJIB if not ada.get(nama, False)]
+    # the cover letter to the Kakanwil is an optional section (its fields in profil.yaml /
+    # narasi.yaml); without them the section is empty or absent, so it is missing here
+    surat = any(isi for nama, isi in ada.items() if "surat" in nama)
+    daftar = [("Surat pengantar kepada Kepala Kantor Wilayah", surat)]
+    daftar += [(label, ada.get(nama, False)) for nama, label in _BAGIAN_WAJIB]
+    daftar += _bagian_lampiran(hasil)
+    baris = [
+        [label, m.teks("Ada" if isi else "Tidak ada", kelas="ada" if isi else "tidak-ada")]
+        for label, isi in daftar
+    ]
+    kurang = [label for label, isi in daftar if not isi]
     return [
         m.Paragraf(
             "Bagian laporan menurut PermenPANRB 53/2014 dan struktur LKjIP Kemenkumham. Bagian "
@@ -221,33 +271,81 @@ def _kelengkapan(dok: Dokumen) -> list[m.Blok]:
 def _format(dok: Dokumen, hasil: HasilLaporan) -> list[m.Blok]:
     tabel = dok.semua_tabel()
     gambar = [g for bagian in dok.bab.values() for b in bagian.values() for g in b.gambar]
+    return [
+        m.Paragraf(
+            f"Laporan memuat {len(tabel)} tabel bernomor dan {len(gambar)} gambar bernomor, "
+            "dinomori per bab dan didaftar di Daftar Tabel dan Daftar Gambar. Setiap angka "
+            "tabel dihitung dari data; angka hitung yang disebut narasi diambil langsung dari "
+            "hasil hitung, sehingga tidak dapat berbeda dari tabel. " + _literal(dok, hasil)
+        ),
+    ]
+
+
+def _literal(dok: Dokumen, hasil: HasilLaporan) -> str:
+    """What became of the numbers typed in the narratives outside placeholders."""
+    from collections import Counter
+
+    from ..periksa.literal import STATUS_TEMUAN, STATUS_TERIKAT, literal_narasi
+
+    daftar = [x for x, _ in literal_narasi(hasil, dok.kunci_rujukan().nomor)]
+    if not daftar:
+        return "Narasi tidak memuat angka yang diketik langsung."
+    n = Counter(x.status for x in daftar)
+    jenis = Counter(x.jenis for x in daftar)
+    teks = (
+        f"Narasi juga memuat {len(daftar)} angka yang diketik langsung oleh tim penyusun, "
+        f"termasuk {jenis['tahun']} tahun dan {jenis['peraturan']} nomor atau tahun "
+        f"peraturan; semuanya diperiksa: {n[STATUS_TEMUAN]} bertentangan dengan data (masing-"
+        "masing menjadi temuan di bagian C, kalimatnya dikutip)"
+    )
+    if n[STATUS_TERIKAT]:
+        teks += f", {n[STATUS_TERIKAT]} sama dengan angka hitung"
+    lain = len(daftar) - n[STATUS_TEMUAN] - n[STATUS_TERIKAT]
+    return (
+        teks + f", {lain} lainnya sesuai atau tidak punya padanan dalam data (tanggal, frekuensi)."
+    )
+
+
+def _tim_penyusun(tj: Tinjauan, hasil: HasilLaporan) -> list[m.Blok]:
+    """The part for the tim penyusun: where in the data files each problem is, and the
+    transcription notes of the supporting tables (the reviewer's text names no file or line)."""
+    out: list[m.Blok] = [
+        m.Paragraf(
+            "Letak setiap masalah di berkas data (berkas, baris, kolom), untuk membetulkan data "
+            "atau teks. Bagian ini tidak diperlukan untuk reviu."
+        )
+    ]
+    for msl in tj.masalah:
+        if not msl.lokasi_data:
+            continue
+        out.append(
+            m.Html(
+                f'<div class="letak-data" id="letak-{esc(msl.id)}"><p><a href="#{esc(msl.id)}">'
+                f"{esc(msl.judul)}</a> (<code>{esc(msl.id)}</code>)</p></div>"
+            )
+        )
+        out.append(m.Daftar(msl.lokasi_data, False))
     transkripsi = [
         f"{x.kode}, {tp.judul}: {tp.catatan_transkripsi}"
         for x in hasil.ikk
         for tp in x.data.tabel_pendukung
         if tp.catatan_transkripsi
     ]
-    catatan: list[m.Blok] = (
-        [
+    if transkripsi:
+        out += [
             m.Paragraf(
                 "Catatan transkripsi tabel pendukung (letak dan bentuk aslinya di draf; tidak "
                 "dicetak di laporan):",
                 "subjudul",
             ),
-            m.Daftar(transkripsi, False),
+            m.Daftar([_tanpa_kata_alat(x) for x in transkripsi], False),
         ]
-        if transkripsi
-        else []
-    )
-    return [
-        m.Paragraf(
-            f"Laporan memuat {len(tabel)} tabel bernomor dan {len(gambar)} gambar bernomor, "
-            "dinomori per bab dan didaftar di Daftar Tabel dan Daftar Gambar. Setiap angka "
-            "dihitung dari data; angka dalam narasi ditulis melalui isian yang terikat pada "
-            "data, sehingga narasi dan tabel tidak dapat berbeda."
-        ),
-        *catatan,
-    ]
+    return out
+
+
+def _tanpa_kata_alat(teks: str) -> str:
+    """``seed baris 12`` → ``draf baris 12``: the draft is the draft, not a test "seed"."""
+    return re.sub(r"\bseed\b", "draf", teks)
 
 
 def _rekomendasi(tj: Tinjauan) -> list[str]:
@@ -268,9 +366,9 @@ def _rekomendasi(tj: Tinjauan) -> list[str]:
         )
     if tj.belum_dijawab:
         butir.append(
-            f"Tanggapi {len(tj.belum_dijawab)} masalah yang belum ditanggapi dalam "
-            "tanggapan.yaml (lihat bagian terakhir memo ini); `lkjip check --ketat` menolak "
-            "data selama masih ada yang belum ditanggapi."
+            f"Tanggapi {len(tj.belum_dijawab)} masalah yang belum ditanggapi (lihat Cara "
+            "Menanggapi di akhir memo ini); jawaban “diperbaiki” atas masalah yang masih muncul "
+            "tidak dihitung."
         )
     return butir or ["Tidak ada masalah yang perlu ditindaklanjuti."]
 
@@ -338,7 +436,7 @@ def susun_tinjauan(tj: Tinjauan, hasil: HasilLaporan, dok: Dokumen) -> list[m.Bl
                 + "</ol>"
             )
         )
-    out += [m.Judul(2, "A. Kelengkapan Bagian Laporan", "kelengkapan"), *_kelengkapan(dok)]
+    out += [m.Judul(2, "A. Kelengkapan Bagian Laporan", "kelengkapan"), *_kelengkapan(dok, hasil)]
     out += [m.Judul(2, "B. Format dan Struktur", "format"), *_format(dok, hasil)]
     out.append(m.Judul(2, "C. Keandalan Angka", "keandalan"))
     out.append(
@@ -359,12 +457,18 @@ def susun_tinjauan(tj: Tinjauan, hasil: HasilLaporan, dok: Dokumen) -> list[m.Bl
         else:
             out += [_entri(x, dok) for x in anggota]
     out += [m.Judul(2, "D. Rekomendasi", "rekomendasi"), m.Daftar(_rekomendasi(tj))]
+    out += [m.Judul(2, "E. Untuk Tim Penyusun: Letak Data", "tim-penyusun")]
+    out += _tim_penyusun(tj, hasil)
     out += [
         m.Judul(2, "Cara Menanggapi", "cara-menanggapi"),
         m.Paragraf(
             f"Tim penyusun menjawab setiap masalah dengan idnya dalam berkas tanggapan.yaml di "
             f"folder data periode ini ({periode}/tanggapan.yaml): status “diperbaiki” (data atau "
-            "teks sudah dibetulkan) atau “dijelaskan” (temuan tetap, dengan penjelasan). Contoh:"
+            "teks sudah dibetulkan) atau “dijelaskan” (temuan tetap, dengan penjelasan). "
+            "“Diperbaiki” diperiksa pada pembangunan berikutnya: bila masalahnya masih muncul, "
+            "jawaban itu tidak dihitung. Penjelasan baru mengubah status IKK di laporan setelah "
+            "peninjau menerimanya (diterima_oleh dan tanggal_diterima diisi). `lkjip periksa "
+            "--ketat` menolak data selama masih ada masalah yang belum ditanggapi. Contoh:"
         ),
         m.Html(
             '<pre class="contoh">tanggapan:\n'

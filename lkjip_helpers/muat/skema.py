@@ -837,8 +837,22 @@ class Klaim(_Model):
 
     lokasi: str
     besaran: str
-    nilai: AngkaPasti
+    nilai: AngkaPasti | None = None
+    """The figure as the draft states it; may be left out only for a statement without a figure
+    (``kutipan`` then says what the draft stated: "hampir mencapai 100%", "menurun")."""
     catatan: str | None = None
+    kutipan: Teks | None = None
+    """The draft's sentence, quoted as it stands in the draft (the memo shows it next to the
+    computed figure)."""
+    narasi: str | None = None
+    """The narrative of this report that restates (and corrects) it: ``narasi.<bagian>`` or
+    ``kinerja.<kode>.<bagian>``."""
+
+    @model_validator(mode="after")
+    def _nilai_atau_kutipan(self) -> Klaim:
+        if self.nilai is None and not self.kutipan:
+            raise ValueError("nilai wajib diisi (boleh kosong hanya bila kutipan diisi)")
+        return self
 
 
 class DaftarKlaim(_Model):
@@ -859,6 +873,32 @@ class Tanggapan(_Model):
     teks: Teks
     oleh: str | None = None
     tanggal: str | None = None
+    diterima_oleh: str | None = Field(
+        default=None,
+        description="the reviewer (APIP, Kanwil) who accepted a 'dijelaskan' answer; until then "
+        "the finding keeps its effect on the report (an IKK stays 'Perlu verifikasi')",
+    )
+    tanggal_diterima: str | None = Field(
+        default=None, description='date of the reviewer\'s acceptance (text, e.g. "2024-01-20")'
+    )
+
+    @model_validator(mode="after")
+    def _penerimaan(self) -> Tanggapan:
+        if (self.diterima_oleh is None) != (self.tanggal_diterima is None):
+            raise ValueError(
+                "diterima_oleh dan tanggal_diterima diisi bersama (penerimaan penjelasan oleh "
+                "peninjau: siapa dan kapan)"
+            )
+        if self.diterima_oleh is not None and self.status != "dijelaskan":
+            raise ValueError(
+                "diterima_oleh hanya untuk status dijelaskan (perbaikan diperiksa dari data)"
+            )
+        return self
+
+    @property
+    def diterima(self) -> bool:
+        """A ``dijelaskan`` answer a reviewer accepted (who and when are recorded)."""
+        return self.status == "dijelaskan" and bool(self.diterima_oleh and self.tanggal_diterima)
 
 
 class DaftarTanggapan(_Model):

@@ -13,6 +13,7 @@ from .. import format_id as f
 from ..hitung import HasilLaporan
 from ..hitung.anggaran import LABEL_JENIS_BELANJA
 from ..hitung.aturan import LABEL_ASPEK_IKPA, LABEL_KOMPONEN_IKPA, LABEL_KOMPONEN_SMART
+from ..hitung.rekonsiliasi import LABEL_TABEL_ANGGARAN, normal
 from .temuan import Subjek
 
 _TABEL_ANGGARAN = {
@@ -22,12 +23,6 @@ _TABEL_ANGGARAN = {
     "program_jumlah": "per_program",
     "jenis": "per_jenis_belanja",
     "jenis_jumlah": "per_jenis_belanja",
-}
-LABEL_TABEL_ANGGARAN = {
-    "total": "anggaran DIPA",
-    "per_sasaran": "anggaran per sasaran",
-    "per_program": "anggaran per program/kegiatan",
-    "per_jenis_belanja": "anggaran per jenis belanja",
 }
 _LABEL_UKURAN = {
     "pagu": "pagu",
@@ -40,20 +35,6 @@ _LABEL_UKURAN = {
     "penyebut": "penyebut",
     "perubahan_capaian": "perubahan capaian",
 }
-
-
-def normal(besaran: str, tahun: int) -> tuple[int, str]:
-    """``(year, name in that year's own vocabulary)`` of a figure named in year ``tahun``."""
-    if besaran.startswith("anggaran_tahun_lalu."):
-        return tahun - 1, "anggaran." + besaran.removeprefix("anggaran_tahun_lalu.")
-    for akhir, ganti in (
-        ("realisasi_tahun_lalu", "realisasi"),
-        ("capaian_tahun_lalu", "capaian"),
-        ("target_tahun_lalu", "target"),
-    ):
-        if besaran.startswith("ikk.") and besaran.endswith("." + akhir):
-            return tahun - 1, besaran.removesuffix(akhir) + ganti
-    return tahun, besaran
 
 
 def kode_ikk(besaran: str) -> tuple[str, str] | None:

@@ -102,6 +102,11 @@ class Rincian:
     """The satker's answer to this finding's own id."""
 
 
+def _belum_diperbaiki(t: Tanggapan | None) -> bool:
+    """An answer "diperbaiki" to a finding that is still found."""
+    return t is not None and t.status == "diperbaiki"
+
+
 @dataclass
 class Masalah:
     """One distinct problem of the review memo, with all its places under it."""
@@ -145,12 +150,31 @@ class Masalah:
         return {r.temuan_id: r.tanggapan for r in self.rincian if r.tanggapan is not None}
 
     @property
+    def perbaikan_gagal(self) -> list[str]:
+        """Ids answered ``diperbaiki`` whose finding is still there (the problem's own id or
+        a finding's): the fix did not happen, so the answer does not count."""
+        # a draft's claim stays recorded by design (the draft said it); its fix is that the
+        # report no longer states it, which the narrative checks' own findings tell
+        masih = [r for r in self.rincian if not r.kode.startswith("KLAIM_")]
+        ids = [self.id] if _belum_diperbaiki(self.tanggapan) and masih else []
+        ids += [
+            r.temuan_id
+            for r in self.rincian
+            if _belum_diperbaiki(r.tanggapan) and not r.kode.startswith("KLAIM_")
+        ]
+        return list(dict.fromkeys(ids))
+
+    @property
     def terjawab(self) -> bool:
-        """Answered: the problem's id is, or every non-info finding under it is."""
-        if self.tanggapan is not None:
+        """Answered: the problem's id is, or every non-info finding under it is. An answer
+        ``diperbaiki`` never counts: the problem is still here, so it was not fixed."""
+        gagal = set(self.perbaikan_gagal)
+        if self.tanggapan is not None and self.id not in gagal:
             return True
         wajib = [r for r in self.rincian if r.tingkat != "info"]
-        return bool(wajib) and all(r.tanggapan is not None for r in wajib)
+        return bool(wajib) and all(
+            r.tanggapan is not None and r.temuan_id not in gagal for r in wajib
+        )
 
     def to_dict(self) -> dict[str, object]:
         """Plain JSON-able dict (``pemeriksaan.json``)."""
@@ -313,6 +337,12 @@ JUDUL: dict[str, str] = {
     "NARASI_ISIAN_TIDAK_SAH": "Isian narasi yang tidak dapat dibaca",
     "NARASI_ISIAN_TIDAK_DIKENAL": "Isian narasi yang tidak dikenal",
     "NARASI_RUJUKAN_TIDAK_DIKENAL": "Rujukan narasi ke tabel atau gambar yang tidak ada",
+    "NILAI_GANDA": "Satu angka tercatat dengan dua nilai",
+    "NARASI_TAHUN_LAIN": "Narasi menyebut laporan dengan tahun lain",
+    "NARASI_RUJUKAN_SALAH": "Narasi merujuk nomor tabel yang salah",
+    "NARASI_JUMLAH_BEDA": "Jumlah orang dalam narasi tidak ada dalam data",
+    "NARASI_RINCIAN_BEDA": "Rincian dalam narasi tidak sesuai angkanya",
+    "NARASI_SUBJEK_BEDA": "Kalimat narasi memakai angka indikator lain",
     "TANGGAPAN_TIDAK_DIKENAL": "Tanggapan untuk temuan yang tidak dikenal",
     "TANGGAPAN_GANDA": "Temuan ditanggapi dua kali",
     "TANGGAL_SEBELUM_DATA": "Laporan ditandatangani sebelum datanya tertutup",
@@ -337,11 +367,12 @@ JUDUL_INFO: dict[str, str] = {
     "TAHUN_LALU_KOSONG": "Data tahun lalu tidak ada",
     "EVALUASI_KOSONG": "Data penilaian anggaran tidak ada",
     "TANGGAPAN_SELESAI": "{n} tanggapan untuk temuan yang sudah tidak muncul",
+    "KLAIM_PERNYATAAN": "{n} pernyataan draf tanpa angka yang dibetulkan di laporan",
 }
 
 URAIAN_INFO: dict[str, str] = {
-    "KLAIM_PEMOTONGAN": "Draf memotong angka alih-alih membulatkannya (117,647… ditulis 117,64; "
-    "dibulatkan seharusnya 117,65). Laporan memakai pembulatan yang benar.",
+    "KLAIM_PEMOTONGAN": "Draf memotong angka alih-alih membulatkannya (angkanya di bawah). "
+    "Laporan memakai pembulatan yang benar.",
     "KLAIM_PEMBULATAN": "Angka ini sama dengan hasil hitung setelah dibulatkan ke jumlah desimal "
     "yang ditulis draf; dicatat untuk kelengkapan.",
     "KLAIM_SELISIH_KECIL": "Selisihnya hanya satu angka di desimal terakhir, biasanya karena "
@@ -356,6 +387,8 @@ URAIAN_INFO: dict[str, str] = {
     "dirancang dari angka.",
     "TANGGAPAN_SELESAI": "Temuan yang dijawab 'diperbaiki' sudah tidak muncul pada data "
     "sekarang; tanggapannya boleh dihapus.",
+    "KLAIM_PERNYATAAN": "Kalimat draf berikut menyatakan sesuatu yang tidak sesuai data; "
+    "laporan memuat kalimat yang sudah dibetulkan.",
 }
 
 
@@ -444,7 +477,7 @@ def _rincian(t: Temuan, hasil: HasilLaporan, jawab: dict[str, Tanggapan]) -> Rin
         "catatan": t.catatan if t.kode != "NARASI_ANGKA_BEDA" else None,
         "tanggapan": jawab.get(t.id),
     }
-    if t.besaran and t.tahun is not None and ".bobot." not in t.besaran:
+    if t.besaran and t.tahun is not None and (".bobot." not in t.besaran or t.sumber):
         th, nama = bs.normal(t.besaran, t.tahun)
         label = bs.label(t.besaran, t.tahun)
         dinyatakan = None
@@ -469,7 +502,13 @@ def _rincian(t: Temuan, hasil: HasilLaporan, jawab: dict[str, Tanggapan]) -> Rin
                 kutipan=t.catatan,
                 **umum,  # type: ignore[arg-type]
             )
-        if dihitung is None:
+        if t.kode == "ANGGARAN_SEL_TIDAK_COCOK":
+            teks = (
+                f"{_kalimat(label)[:-1]}: tercatat (seperti draf) {dinyatakan}; angka lain "
+                f"tabelnya mendukung {dihitung}"
+            )
+            rumus = None
+        elif dihitung is None:
             teks = f"{_kalimat(label)[:-1]}: draf {dinyatakan}, tidak dapat dihitung dari data"
         else:
             teks = f"{_kalimat(label)[:-1]}: draf {dinyatakan}, hasil hitung {dihitung}"
@@ -482,12 +521,13 @@ def _rincian(t: Temuan, hasil: HasilLaporan, jawab: dict[str, Tanggapan]) -> Rin
             dinyatakan=dinyatakan,
             dihitung=dihitung,
             perhitungan=rumus,
+            kutipan=t.kutipan,
             **umum,  # type: ignore[arg-type]
         )
     if t.kode == "NARASI_ANGKA_BEDA":
         teks = _kalimat(t.pesan)[:-1] + f" (narasi {_bagian_narasi(t)})"
         return Rincian(teks=teks, kutipan=t.catatan, **umum)  # type: ignore[arg-type]
-    return Rincian(teks=_kalimat(t.pesan)[:-1], draf=t.sumber, **umum)  # type: ignore[arg-type]
+    return Rincian(teks=_kalimat(t.pesan)[:-1], draf=t.sumber, kutipan=t.kutipan, **umum)  # type: ignore[arg-type]
 
 
 def _bagian_narasi(t: Temuan) -> str:
@@ -533,6 +573,7 @@ def _kesimpulan(anggota: list[Temuan], hasil: HasilLaporan) -> list[str]:
         k = _kesimpulan_angka(t, nama, hasil)
         if k:
             hasil_k.append(k)
+    dinyatakan = _capaian_dinyatakan(hasil) if per_tempat else {}
     for (kode, th, tempat), nyata in per_tempat.items():
         try:
             h = hasil.ikk_kode(kode)
@@ -543,8 +584,10 @@ def _kesimpulan(anggota: list[Temuan], hasil: HasilLaporan) -> list[str]:
         real = nyata.get("realisasi", h.nilai_realisasi if ini else h.realisasi_lalu)
         maks = h.data.target_maks if ini else None
         try:
-            cap = nyata.get("capaian") or hitung_capaian(
-                real, target, h.defn.polaritas, target_maks=maks
+            cap = (
+                nyata.get("capaian")
+                or dinyatakan.get((kode, th, tempat))
+                or hitung_capaian(real, target, h.defn.polaritas, target_maks=maks)
             )
         except GalatHitung:
             continue
@@ -556,6 +599,23 @@ def _kesimpulan(anggota: list[Temuan], hasil: HasilLaporan) -> list[str]:
                 f"{kini.lower()} menurut hasil hitung"
             )
     return list(dict.fromkeys(hasil_k))
+
+
+def _capaian_dinyatakan(hasil: HasilLaporan) -> dict[tuple[str, int, str], Decimal]:
+    """Every capaian a draft states, by (IKK, year, place), also those equal to the computed
+    one (no finding): the draft's own conclusion at a place that also states a realisasi."""
+    out: dict[tuple[str, int, str], Decimal] = {}
+    for dt in (hasil.data.ini, hasil.data.lalu):
+        if dt is None or dt.klaim is None:
+            continue
+        for kl in dt.klaim.klaim:
+            if kl.nilai is None:
+                continue
+            th, nama = bs.normal(kl.besaran, dt.tahun)
+            ikk = bs.kode_ikk(nama)
+            if ikk and ikk[1] == "capaian":
+                out.setdefault((ikk[0], th, kl.lokasi), kl.nilai)
+    return out
 
 
 def _kesimpulan_angka(t: Temuan, nama: str, hasil: HasilLaporan) -> str | None:
@@ -717,7 +777,8 @@ def _buat(
         _info(m, anggota)
         m.perhitungan = []
     elif jenis == "cacat":
-        _masalah_cacat(m, anggota, hasil)
+        ids = (m.id, *(t.id for t in anggota))
+        _masalah_cacat(m, anggota, hasil, [jawab[x] for x in ids if x in jawab])
     elif jenis == "anggaran":
         _masalah_anggaran(m, kunci, anggota, hasil)
     elif jenis == "klaim":
@@ -754,7 +815,12 @@ def _info(m: Masalah, anggota: list[Temuan]) -> None:
     m.uraian = URAIAN_INFO.get(kode, _kalimat(anggota[0].pesan) if n == 1 else "")
 
 
-def _masalah_cacat(m: Masalah, anggota: list[Temuan], hasil: HasilLaporan) -> None:
+def _masalah_cacat(
+    m: Masalah,
+    anggota: list[Temuan],
+    hasil: HasilLaporan,
+    jawab_cacat: list[Tanggapan] | None = None,
+) -> None:
     inti = next(t for t in anggota if _cacat(t))
     m.kode = inti.kode
     kodes = [str(s[1]) for s in inti.subjek if s[0] == "ikk" and len(s) > 1]
@@ -787,10 +853,16 @@ def _masalah_cacat(m: Masalah, anggota: list[Temuan], hasil: HasilLaporan) -> No
     ]
     if verif:
         m.uraian += (
-            f" Sampai datanya diperbaiki atau dijelaskan dalam tanggapan, {_daftar(h.kode for h in verif)} "
-            "berstatus “Perlu verifikasi” (bukan “Tercapai”) dan tidak ikut dihitung dalam "
-            "rata-rata capaian sasaran."
+            " Sampai datanya diperbaiki, atau penjelasan satker diterima peninjau, "
+            f"{_daftar(h.kode for h in verif)} berstatus “Perlu verifikasi” (bukan “Tercapai”) "
+            "dan tidak ikut dihitung dalam rata-rata capaian sasaran."
         )
+        menunggu = [t for t in (jawab_cacat or []) if t.status == "dijelaskan" and not t.diterima]
+        if menunggu:
+            m.uraian += (
+                f" Satker sudah menjelaskan (“{menunggu[0].teks}”); penjelasan itu belum "
+                "diterima peninjau, sehingga status tidak berubah."
+            )
         m.kesimpulan[:0] = [
             f"status {h.kode}: perlu verifikasi (menurut angka saja: "
             f"{(h.status_hitung or '').lower()}"
@@ -846,7 +918,8 @@ def _masalah_anggaran(
     ]
     m.kode = inti[0].kode if inti else anggota[0].kode
     m.subjek = [("anggaran", th, tabel), *[s for s in m.subjek if s != ("anggaran", th, tabel)]]
-    diag = diagnosa_tabel(hasil.data, ang, tabel) if ang else None
+    dipakai = next((x for x in hasil.sel_koreksi if (x.tahun, x.tabel) == (th, tabel)), None)
+    diag = dipakai or (diagnosa_tabel(hasil.data, ang, tabel) if ang else None)
     singkat = {"per_sasaran": "sasaran", "per_program": "program", "per_jenis_belanja": "jenis"}[
         tabel
     ]
@@ -862,7 +935,15 @@ def _masalah_anggaran(
             diag.uraian
             + " Angka lain tabel itu saling cocok: "
             + _daftar(diag.sel_sepakat)
-            + ". Data tetap seperti tercatat; laporan menampilkan angka tercatat dan selisihnya."
+            + "."
+            + (
+                f" Laporan memakai {f.rupiah(diag.cocok)} (angka yang didukung angka lain itu), "
+                f"sehingga jumlah dan sisanya cocok; {f.rupiah(diag.tercatat)} hanya tercatat di "
+                "data."
+                if dipakai is not None
+                else " Data tetap seperti tercatat; laporan menampilkan angka tercatat dan "
+                "selisihnya."
+            )
         )
         m.kesimpulan = []
         m.perhitungan = [
@@ -950,11 +1031,24 @@ def _masalah_bobot(m: Masalah, kunci: tuple[object, ...], rincian: list[Rincian]
     subj: Subjek = kunci[1]  # type: ignore[assignment]
     skor = "SMART-DJA (PMK 22/2021)" if subj == ("smart",) else "IKPA"
     m.judul = f"Bobot komponen {skor.split(' ')[0]} dalam narasi tidak sesuai aturan"
-    bagian = _daftar(_bagian_narasi(t) for t in m.temuan)
-    m.uraian = (
-        f"Narasi {bagian} menyebut bobot komponen yang berbeda dari aturan {skor} yang dipakai "
-        "perhitungan: " + "; ".join(_kecil(t.pesan) for t in m.temuan) + "."
-    )
+    if not any(not t.sumber for t in m.temuan):
+        m.judul = f"Bobot komponen {skor.split(' ')[0]} dalam draf tidak sesuai aturan"
+    narasi = [t for t in m.temuan if not t.sumber]
+    draf = [r for r in rincian if r.draf]
+    kalimat = []
+    if narasi:
+        bagian = _daftar(_bagian_narasi(t) for t in narasi)
+        kalimat.append(
+            f"Narasi {bagian} menyebut bobot komponen yang berbeda dari aturan {skor} yang "
+            "dipakai perhitungan: " + "; ".join(_kecil(t.pesan) for t in narasi) + "."
+        )
+    if draf:
+        kalimat.append(
+            f"Draf menyatakan bobot yang berbeda dari aturan {skor}: "
+            + "; ".join(f"{r.label} {r.dinyatakan}, menurut aturan {r.dihitung}" for r in draf)
+            + "."
+        )
+    m.uraian = " ".join(kalimat)
 
 
 # --------------------------------------------------------------------------- the memo

@@ -183,6 +183,11 @@ def _periksa(teks: str, a: _Aturan) -> list[AngkaNarasi]:
                 continue
             # a single year between the previous number and this one says which year it is
             tahun_dekat = {int(y) for y in re.findall(r"\b(20\d\d)\b", k[akhir_lalu : x.awal])}
+            # "kenaikan … sebesar 25%": a noun naming the change says the number is a
+            # difference, never a level (a capaian or a realisasi)
+            selisih = "selisih" in a.jenis and bool(
+                _KATA_SELISIH.search(kecil[akhir_lalu : x.awal])
+            )
             akhir_lalu = x.akhir
             tahun_ini = next(iter(tahun_dekat)) if len(tahun_dekat) == 1 else hanya
             sebelum = kecil[: x.awal]
@@ -210,8 +215,14 @@ def _periksa(teks: str, a: _Aturan) -> list[AngkaNarasi]:
             ):
                 continue
             berlaku = [n for n in sebut if x.bentuk in a.jenis[n].bentuk and a.jenis[n].nilai]
+            sebut_x = sebut
+            if selisih:
+                berlaku = ["selisih"] if x.bentuk in a.jenis["selisih"].bentuk else []
+                sebut_x = {**sebut, "selisih": [0]}
             if not berlaku:
                 continue
+            if selisih:  # a change between two years: any year named is one of the two
+                tahun_ini = None
             pilihan = [
                 v
                 for n in berlaku
@@ -220,7 +231,7 @@ def _periksa(teks: str, a: _Aturan) -> list[AngkaNarasi]:
             ]
             if not pilihan or any(cocok(x.nilai, x.desimal, v[2]) for v in pilihan):
                 continue
-            utama = _utama(berlaku, sebut, a.jenis, x.awal)
+            utama = _utama(berlaku, sebut_x, a.jenis, x.awal)
             nilai = [
                 v for v in a.jenis[utama].nilai if tahun_ini is None or v[1] in (None, tahun_ini)
             ]
@@ -243,6 +254,13 @@ def _utama(
             return max(calon)[1]
     return min((sebut[n][0], n) for n in berlaku)[1]
 
+
+_KATA_SELISIH = re.compile(
+    r"\b(?:kenaikan|penurunan|selisih|perubahan)\b"
+    r"|\b(?:naik|turun|meningkat|menurun)\s+(?:sebesar|sebanyak)\s*$"
+)
+"""A noun naming a change, or "naik sebesar": the number after it is a difference, not a
+level ("meningkat pada tahun 2023 sebesar 128%" names the level)."""
 
 # --------------------------------------------------------------------------- figures
 
@@ -287,6 +305,8 @@ def periksa_narasi_ikk(hasil: HasilLaporan, kode: str, teks: str) -> list[AngkaN
         j["perubahan"].nilai.append(
             (f"ikk.{kode}.perubahan_capaian", th, abs(h.perubahan), f"perubahan capaian {kode}")
         )
+    # "kenaikan capaian sebesar 25%": only the change itself (see _KATA_SELISIH)
+    j["selisih"] = _Jenis(re.compile(r"(?!)"), _PERSEN, list(j["perubahan"].nilai), benda=False)
     # "meningkat menjadi 128%": a change word may introduce a level, not a difference
     j["perubahan"].nilai += j["capaian"].nilai + (j["realisasi"].nilai if persen else [])
     return _periksa(teks, _Aturan(j, th, satuan=None if persen else h.defn.satuan))

@@ -32,6 +32,7 @@ from ..muat.sisipan import BENTUK, cari_sisipan
 from ..muat.skema import Narasi, NarasiIkk
 from ..tidak_diketahui import TidakDiketahui
 from . import besaran as bs
+from .literal import STATUS_TEMUAN, literal_narasi
 from .narasi import AngkaNarasi, periksa_narasi_bab, periksa_narasi_ikk
 from .periode import cek_periode_dokumen
 from .rekonsiliasi import diagnosa_anggaran
@@ -522,7 +523,18 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
                     kunci=f"{th}|{nama}|realisasi",
                     subjek=(("anggaran", th, nama),),
                 )
+    # cells the figures already read as the supported value (hitung), then any other (a
+    # draft's stated sisa that disagrees with the data)
     for sel in diagnosa_anggaran(d, h):
+        dipakai = sel in h.sel_koreksi
+        nama_tabel = {"per_sasaran": "sasaran", "per_program": "program"}.get(sel.tabel, "jenis")
+        besaran = (
+            {"per_sasaran": "anggaran", "per_program": "anggaran", "per_jenis_belanja": "anggaran"}[
+                sel.tabel
+            ]
+            + (f".{nama_tabel}_jumlah" if sel.bagian == "jumlah" else f".{nama_tabel}.{sel.bagian}")
+            + f".{sel.ukuran}"
+        )
         k.tambah(
             "ANGGARAN_SEL_TIDAK_COCOK",
             "peringatan",
@@ -530,9 +542,20 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
             f"{sel.ukuran} {sel.label_bagian} {sel.tahun} tercatat {_rp(sel.tercatat)}; dengan "
             f"{_rp(sel.cocok)} semua jumlah tabel {sel.judul_tabel} cocok ("
             + "; ".join(sel.persamaan)
-            + ")",
+            + ")"
+            + (f"; laporan memakai {_rp(sel.cocok)}" if dipakai else ""),
             kunci=f"{sel.tahun}|{sel.tabel}|{sel.bagian}|{sel.ukuran}|{teks_kunci(sel.tercatat)}",
             subjek=(sel.subjek, sel.subjek[:3]),
+            **(
+                {
+                    "besaran": besaran,
+                    "tahun": sel.tahun,
+                    "dinyatakan": str(sel.tercatat),
+                    "dihitung": str(sel.cocok),
+                }
+                if dipakai and sel.bagian != "jumlah"
+                else {}
+            ),
         )
     ini = d.ini
     if h.anggaran and ini.kinerja:
@@ -832,12 +855,66 @@ def _teks_pohon(node: object, jalur: tuple[int | str, ...] = ()) -> Iterator[tup
             yield from _teks_pohon(isi, (*jalur, i))
 
 
-def _cek_sisipan(k: _Kumpulan, h: HasilLaporan, kunci_rujukan: KunciRujukan | None) -> None:
+def _cek_literal(k: _Kumpulan, h: HasilLaporan, rujukan: set[tuple[str, str]] | None) -> None:
+    """Numbers typed in narratives outside placeholders that contradict the data
+    (:mod:`.literal`); NARASI_ANGKA_BEDA ones are reported by :func:`_cek_angka_narasi`."""
+    nomor = getattr(rujukan, "nomor", None)
+    for x, jalur in literal_narasi(h, nomor):
+        if x.status != STATUS_TEMUAN or x.kode in (None, "NARASI_ANGKA_BEDA"):
+            continue
+        lok = k.lokasi(k.data.ini, jalur[0], *jalur[1:])
+        if x.isian:
+            lok += f" (tulis {x.isian})"
+        k.tambah(
+            x.kode,
+            "peringatan",
+            lok,
+            f"{x.keterangan}: “{x.kalimat}”",
+            kunci=f"{x.sumber}|{x.teks}|{x.kalimat}",
+            subjek=x.subjek or _subjek_literal(x.sumber),
+            catatan=x.kalimat,
+        )
+
+
+def _cek_nilai_ganda(k: _Kumpulan, h: HasilLaporan) -> None:
+    """A quantity the data hold with two values (:mod:`..hitung.nilai_ganda`)."""
+    dt = k.data.ini
+    for g in h.nilai_ganda:
+        no = int(g.besaran.split(".")[2])
+        lok = k.lokasi(dt, "anggaran", "per_program", no - 1, "pagu")
+        lok += "; " + k.lokasi(dt, "lampiran", "perjanjian_kinerja", "anggaran")
+        k.tambah(
+            "NILAI_GANDA",
+            "peringatan",
+            lok,
+            g.uraian,
+            kunci=g.kunci,
+            subjek=(("anggaran", h.tahun, "per_program", str(no)),),
+        )
+
+
+def _subjek_literal(sumber: str) -> tuple[Subjek, ...]:
+    """``narasi.latar_belakang`` → ``(("narasi", "latar_belakang"),)``; a lampiran text →
+    ``(("lampiran",),)``."""
+    berkas, _, nama = sumber.partition(".")
+    if berkas == "narasi":
+        return (("narasi", nama),)
+    if berkas == "kinerja":
+        return (("ikk", nama.rsplit(".", 1)[0]),)
+    return ((berkas,),)
+
+
+def _cek_sisipan(
+    k: _Kumpulan, h: HasilLaporan, kunci_rujukan: KunciRujukan | None
+) -> set[tuple[str, str]] | None:
     """Every ``{{ … }}`` the report would fill in must be understood: the build stops on
-    the same placeholders (so a clean check means the narratives will render)."""
+    the same placeholders (so a clean check means the narratives will render). Returns the
+    report's cross-reference keys when they were needed and known."""
     dt = k.data.ini
     dikenal = h.besaran()
     rujukan: set[tuple[str, str]] | None = None
+    if kunci_rujukan is not None:
+        rujukan = kunci_rujukan(h)
     for nama in _BERKAS_NARASI:
         for jalur, teks in _teks_pohon(dt.mentah.get(nama)):
             if "{{" not in teks:
@@ -868,24 +945,21 @@ def _cek_sisipan(k: _Kumpulan, h: HasilLaporan, kunci_rujukan: KunciRujukan | No
                         kunci=kunci,
                         subjek=subjek,
                     )
-                elif s.rujukan is not None and kunci_rujukan is not None:
-                    if rujukan is None:
-                        rujukan = kunci_rujukan(h)
-                    if s.rujukan not in rujukan:
-                        jenis, kunci_tabel = s.rujukan
-                        mirip = get_close_matches(
-                            kunci_tabel, [x for j, x in rujukan if j == jenis], n=3, cutoff=0.6
-                        )
-                        k.tambah(
-                            "NARASI_RUJUKAN_TIDAK_DIKENAL",
-                            "error",
-                            lok,
-                            f"rujukan {s.teks}: laporan tidak memuat {jenis} dengan kunci "
-                            f"{kunci_tabel!r}"
-                            + (f" (maksudnya {', '.join(mirip)}?)" if mirip else ""),
-                            kunci=kunci,
-                            subjek=subjek,
-                        )
+                elif s.rujukan is not None and rujukan is not None and s.rujukan not in rujukan:
+                    jenis, kunci_tabel = s.rujukan
+                    mirip = get_close_matches(
+                        kunci_tabel, [x for j, x in rujukan if j == jenis], n=3, cutoff=0.6
+                    )
+                    k.tambah(
+                        "NARASI_RUJUKAN_TIDAK_DIKENAL",
+                        "error",
+                        lok,
+                        f"rujukan {s.teks}: laporan tidak memuat {jenis} dengan kunci "
+                        f"{kunci_tabel!r}" + (f" (maksudnya {', '.join(mirip)}?)" if mirip else ""),
+                        kunci=kunci,
+                        subjek=subjek,
+                    )
+    return rujukan
 
 
 # --------------------------------------------------------------------------- klaim
@@ -902,9 +976,23 @@ def _cek_klaim(k: _Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]
     tol = k.data.satker.pengaturan.toleransi_klaim
     for i, kl in enumerate(dt.klaim.klaim):
         lok = k.lokasi(dt, "klaim", "klaim", i, label=f"draf: {kl.lokasi}")
-        kunci = f"{dt.tahun}|{kl.besaran}|{kl.lokasi}|{teks_kunci(kl.nilai)}"
+        nilai = teks_kunci(kl.nilai) if kl.nilai is not None else "pernyataan"
+        kunci = f"{dt.tahun}|{kl.besaran}|{kl.lokasi}|{nilai}"
         subjek = (bs.subjek(kl.besaran, dt.tahun),)
-        umum = {"catatan": kl.catatan, "sumber": kl.lokasi}
+        umum = {"catatan": kl.catatan, "sumber": kl.lokasi, "kutipan": kl.kutipan}
+        if kl.nilai is None:  # a statement without a figure: the draft said it, quoted
+            k.tambah(
+                "KLAIM_PERNYATAAN",
+                "info",
+                lok,
+                f"draf menyatakan “{kl.kutipan}”"
+                + (f" ({bs.label(kl.besaran, dt.tahun)})" if kl.besaran in hb else "")
+                + "; laporan memuat kalimat yang dibetulkan",
+                kunci=kunci,
+                subjek=subjek if kl.besaran in hb else (("klaim", kl.besaran),),
+                **umum,
+            )
+            continue
         if kl.besaran not in hb:
             k.tambah(
                 "KLAIM_TIDAK_DIKENAL",
@@ -1145,12 +1233,19 @@ KODE_TEMUAN: frozenset[str] = frozenset(
         "NARASI_ISIAN_TIDAK_SAH",
         "NARASI_ISIAN_TIDAK_DIKENAL",
         "NARASI_RUJUKAN_TIDAK_DIKENAL",
+        "NILAI_GANDA",
+        "NARASI_TAHUN_LAIN",
+        "NARASI_RUJUKAN_SALAH",
+        "NARASI_JUMLAH_BEDA",
+        "NARASI_RINCIAN_BEDA",
+        "NARASI_SUBJEK_BEDA",
         "KLAIM_TIDAK_DIKENAL",
         "KLAIM_TIDAK_DAPAT_DIHITUNG",
         "KLAIM_PEMBULATAN",
         "KLAIM_PEMOTONGAN",
         "KLAIM_SELISIH_KECIL",
         "KLAIM_BEDA",
+        "KLAIM_PERNYATAAN",
         "TANGGAPAN_TIDAK_DIKENAL",
         "TANGGAPAN_GANDA",
         "TANGGAPAN_SELESAI",
@@ -1188,7 +1283,9 @@ def periksa_data(data: DataLaporan, kunci_rujukan: KunciRujukan | None = None) -
     _cek_profil(k, h)
     _cek_narasi(k)
     _cek_angka_narasi(k, h)
-    _cek_sisipan(k, h, kunci_rujukan)
+    _cek_nilai_ganda(k, h)
+    rujukan = _cek_sisipan(k, h, kunci_rujukan)
+    _cek_literal(k, h, rujukan)
     _cek_tidak_diketahui(k, h)
     _cek_periode_laporan(k, h)
     cek_periode_dokumen(k)

@@ -10,6 +10,13 @@ An answer names a finding (:attr:`~.temuan.Temuan.id`) or a grouped problem of t
   fix does not stop the build. (A mistyped ``diperbaiki`` id still leaves its real finding
   unanswered, which ``lkjip check --ketat`` reports.)
 - The same id answered twice is an **error** (``TANGGAPAN_GANDA``): which answer stands?
+
+An answer cannot hide a problem. ``diperbaiki`` is verified: a problem still found after the
+answer was not fixed, so the answer does not count (:attr:`~.masalah.Masalah.perbaikan_gagal`;
+the memo says so and ``lkjip periksa --ketat`` names it; a draft's claim stays recorded by
+design, so for a claim the narrative checks tell whether the report still states it).
+``dijelaskan`` changes no figure or status of the LKjIP until a reviewer accepts it
+(``diterima_oleh`` and ``tanggal_diterima``, :attr:`~lkjip_helpers.muat.skema.Tanggapan.diterima`).
 """
 
 from __future__ import annotations

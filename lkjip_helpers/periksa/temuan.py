@@ -72,6 +72,8 @@ class Temuan:
     """Things of the report this finding concerns, most specific first."""
     catatan: str | None = None
     """Transcription note of a claim (e.g. the draft's source line), for the review memo only."""
+    kutipan: str | None = None
+    """A claim's draft sentence, quoted (``klaim.yaml`` ``kutipan``)."""
     id: str = field(default="")
     """Stable id ``KODE-6hex`` (computed from ``kode`` and ``kunci`` when not given)."""
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from ... import format_id as f
+from ...hitung import HasilLaporan
 from ...hitung.anggaran import BarisAnggaran, HasilAnggaran
 from ...hitung.aturan import (
     LABEL_ASPEK_IKPA,
@@ -14,6 +15,7 @@ from ...hitung.aturan import (
     AturanTidakAda,
     aturan_nka,
 )
+from ...muat.kunci import id_temuan
 from ...tidak_diketahui import TIDAK_DIKETAHUI, diketahui
 from .. import grafik, kalimat
 from .. import model as m
@@ -44,6 +46,7 @@ def _tabel_rincian(
     jumlah: BarisAnggaran | None,
     total: BarisAnggaran,
     label_fn: Callable[[BarisAnggaran], str] | None = None,
+    catatan_sel: str | None = None,
 ) -> m.Tabel:
     """Parts, their sum and the DIPA total as entered; when they disagree, the difference is
     shown as its own row (the data are never adjusted to agree)."""
@@ -72,7 +75,18 @@ def _tabel_rincian(
             ]
         )
         catatan = kalimat.catatan_rincian_selisih()
+    catatan = " ".join(x for x in (catatan, catatan_sel) if x) or None
     return m.Tabel.buat(kunci, judul, KOLOM, isi, catatan=catatan)
+
+
+def catatan_sel_koreksi(hasil: HasilLaporan, tahun: int, tabel: str) -> str | None:
+    """The note under a budget table one of whose cells is printed as the figures of the table
+    support (not as entered), pointing at the review memo's entry for that table."""
+    for sel in hasil.sel_koreksi:
+        if (sel.tahun, sel.tabel) == (tahun, tabel):
+            entri = id_temuan("ANGGARAN_TIDAK_MENJUMLAH", f"masalah|anggaran|{tahun}|{tabel}")
+            return kalimat.catatan_sel_koreksi(sel.ukuran, sel.label_bagian, tahun, sel.cocok, entri)
+    return None
 
 
 def alokasi(k: Konteks) -> list[m.Blok]:
@@ -83,15 +97,16 @@ def alokasi(k: Konteks) -> list[m.Blok]:
     out: list[m.Blok] = [m.Paragraf(kalimat.pagu_dipa(hasil.tahun, a.total.pagu))]
     if a.per_program:
         prog = hasil.data.ini.anggaran.per_program  # type: ignore[union-attr]
+        # the computed rows hold the one value the evidence supports (hitung.nilai_ganda)
         isi = [
             [
                 m.bulat(i),
                 m.teks(p.program),
                 m.teks(p.kegiatan or "–"),
                 m.teks(", ".join(p.sasaran) or "–"),
-                m.rupiah(p.pagu),
+                m.rupiah(b.pagu),
             ]
-            for i, p in enumerate(prog, start=1)
+            for i, (p, b) in enumerate(zip(prog, a.per_program, strict=True), start=1)
         ]
         assert a.program_jumlah is not None
         isi.append(
@@ -115,9 +130,17 @@ def alokasi(k: Konteks) -> list[m.Blok]:
                 "Anggaran dalam Perjanjian Kinerja per Program/Kegiatan",
                 ["No.", "Program", "Kegiatan", "Sasaran", "Anggaran"],
                 isi,
-                catatan=kalimat.catatan_program_beda(a.program_jumlah.pagu, a.total.pagu)  # type: ignore[arg-type]
-                if beda
-                else None,
+                catatan=" ".join(
+                    x
+                    for x in (
+                        kalimat.catatan_program_beda(a.program_jumlah.pagu, a.total.pagu)  # type: ignore[arg-type]
+                        if beda
+                        else "",
+                        *catatan_nilai_ganda(hasil),
+                    )
+                    if x
+                )
+                or None,
             )
         )
     if a.per_sasaran:
@@ -134,9 +157,15 @@ def alokasi(k: Konteks) -> list[m.Blok]:
     return out
 
 
-def _tahun(a: HasilAnggaran, tahun: int, judul: str | None = None) -> list[m.Blok]:
+def _tahun(
+    a: HasilAnggaran, tahun: int, judul: str | None = None, hasil: HasilLaporan | None = None
+) -> list[m.Blok]:
     """Budget tables of one year (``judul``: how captions name the period, default
     ``Tahun <tahun>``)."""
+
+    def sel(tabel: str) -> str | None:
+        return catatan_sel_koreksi(hasil, tahun, tabel) if hasil is not None else None
+
     judul = judul or f"Tahun {tahun}"
     out: list[m.Blok] = []
     if a.per_sasaran:
@@ -148,6 +177,7 @@ def _tahun(a: HasilAnggaran, tahun: int, judul: str | None = None) -> list[m.Blo
                 a.sasaran_jumlah,
                 a.total,
                 lambda b: f"{b.kunci} {b.label}",
+                sel("per_sasaran"),
             )
         )
     if a.per_jenis:
@@ -158,6 +188,7 @@ def _tahun(a: HasilAnggaran, tahun: int, judul: str | None = None) -> list[m.Blo
                 a.per_jenis,
                 a.jenis_jumlah,
                 a.total,
+                catatan_sel=sel("per_jenis_belanja"),
             )
         )
     return out
@@ -186,7 +217,7 @@ def realisasi(k: Konteks) -> list[m.Blok]:
             else kalimat.ikhtisar_anggaran(k.periode, t.pagu, t.realisasi, t.penyerapan, t.sisa)
         )
     )
-    out += _tahun(a, hasil.tahun, k.judul_periode)
+    out += _tahun(a, hasil.tahun, k.judul_periode, hasil)
     if a.per_sasaran:
         out.append(
             m.Gambar.grafik(
@@ -212,7 +243,7 @@ def realisasi(k: Konteks) -> list[m.Blok]:
                 f"anggaran-{hasil.tahun - 1}",
             )
         )
-        out += _tahun(al, hasil.tahun - 1)
+        out += _tahun(al, hasil.tahun - 1, hasil=hasil)
         baris = []
         for label, x, y in (
             ("Pagu", a.total.pagu, al.total.pagu),
@@ -566,4 +597,20 @@ def lainnya(k: Konteks) -> list[m.Blok]:
             out.append(b)
         if ev.prioritas_nasional.kegiatan:
             out.append(m.Daftar(ev.prioritas_nasional.kegiatan, berurut=False))
+    return out
+
+
+def catatan_nilai_ganda(hasil: HasilLaporan) -> list[str]:
+    """One note per quantity printed with the value the evidence supports (every table that
+    prints it carries it), pointing at the review memo's entry."""
+    out = []
+    for g in hasil.nilai_ganda:
+        if g.dipakai is None:
+            continue
+        sumber = next(c.sumber for c in g.calon if c.nilai == g.dipakai)
+        out.append(
+            kalimat.catatan_nilai_ganda(
+                g.label, g.dipakai, sumber.split(",")[0], id_temuan("NILAI_GANDA", g.kunci)
+            )
+        )
     return out

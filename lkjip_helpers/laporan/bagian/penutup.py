@@ -10,6 +10,7 @@ from ...tidak_diketahui import diketahui
 from .. import kalimat
 from .. import model as m
 from ..konteks import Konteks
+from . import anggaran as _anggaran
 from . import ikk as _ikk
 from .pembuka import ttd
 
@@ -151,12 +152,20 @@ def lampiran_pk(k: Konteks) -> list[m.Blok]:
     if k.ikk:
         out.append(_ikk.tabel_pk(k, "pk-lampiran-ikk"))
     if pk.anggaran:
+        # one value per quantity: the rows of a program the data hold twice (hitung.nilai_ganda)
+        pk_jumlah = {
+            i: g.dipakai for g in k.hasil.nilai_ganda if g.dipakai is not None for i in g.baris_pk
+        }
         out.append(
             m.Tabel.buat(
                 "pk-anggaran",
                 "Perjanjian Kinerja: Anggaran",
                 ["Kegiatan", "Anggaran"],
-                [[b.uraian, m.rupiah(b.jumlah)] for b in pk.anggaran],
+                [
+                    [b.uraian, m.rupiah(pk_jumlah.get(i, b.jumlah))]
+                    for i, b in enumerate(pk.anggaran)
+                ],
+                catatan=" ".join(_anggaran.catatan_nilai_ganda(k.hasil)) or None,
             )
         )
     ttd_ = [

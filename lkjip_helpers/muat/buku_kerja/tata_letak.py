@@ -1055,6 +1055,21 @@ TANGGAPAN = Lembar(
             "Tanggal tanggapan (disimpan sebagai teks TTTT-BB-HH).",
             lebar=12,
         ),
+        _k(
+            "Diterima oleh",
+            ("diterima_oleh",),
+            "teks",
+            "Peninjau yang menerima penjelasan (hanya untuk dijelaskan); sebelum diisi, status "
+            "IKK di laporan tidak berubah.",
+            lebar=20,
+        ),
+        _k(
+            "Tanggal diterima",
+            ("tanggal_diterima",),
+            "tanggal",
+            "Tanggal penerimaan oleh peninjau (diisi bersama Diterima oleh).",
+            lebar=12,
+        ),
     ),
 )
 
@@ -1084,11 +1099,27 @@ KLAIM = Lembar(
             "Nilai",
             ("nilai",),
             "angka",
-            "WAJIB. Angka seperti dinyatakan (boleh negatif; tidak boleh tidak diketahui).",
+            "WAJIB kecuali pernyataan tanpa angka (Kutipan diisi). Angka seperti dinyatakan "
+            "(boleh negatif; tidak boleh tidak diketahui).",
             boleh_td=False,
             lebar=14,
         ),
         _k("Catatan", ("catatan",), "teks", "Mis. nomor baris draf.", lebar=40),
+        _k(
+            "Kutipan",
+            ("kutipan",),
+            "panjang",
+            "Kalimat draf yang menyatakannya, dikutip apa adanya.",
+            lebar=60,
+        ),
+        _k(
+            "Narasi",
+            ("narasi",),
+            "teks",
+            "Narasi laporan yang membetulkannya, mis. narasi.kesimpulan atau "
+            "kinerja.SK1.3.penjelasan.",
+            lebar=30,
+        ),
     ),
 )
 
