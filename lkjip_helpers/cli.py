@@ -63,6 +63,19 @@ def _saat_sigterm(signum: int, frame: FrameType | None) -> None:
     raise _Dihentikan()
 
 
+def _kirim_ulang_interupsi(args: object) -> None:
+    """``sys.unraisablehook``: a Ctrl-C (or SIGTERM) that landed in a weakref callback or a
+    ``__del__`` — where Python prints "Exception ignored" and drops it — is sent again, so the
+    command still stops (and prints no traceback); anything else goes to the default hook."""
+    jenis = getattr(args, "exc_type", None)
+    if isinstance(jenis, type) and issubclass(jenis, KeyboardInterrupt):
+        sinyal = signal.SIGTERM if issubclass(jenis, _Dihentikan) else signal.SIGINT
+        with contextlib.suppress(OSError, ValueError):
+            signal.raise_signal(sinyal)
+        return
+    sys.__unraisablehook__(args)  # type: ignore[arg-type]
+
+
 def _stdout_ke_devnull() -> None:
     """After a closed pipe: send further output (and the exit flush) to /dev/null."""
     with contextlib.suppress(OSError, ValueError):
@@ -315,7 +328,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="sajikan folder keluaran di http://127.0.0.1 (hanya dari komputer ini)",
     )
-    v.add_argument("--port", type=int, default=8765, help="port untuk --sajikan (bawaan: 8765)")
+    v.add_argument("--port", type=_port, default=8765, help="port untuk --sajikan (bawaan: 8765)")
     n = sub.add_parser(
         "satker-baru",
         aliases=["new-satker"],
@@ -900,6 +913,11 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
     periode = validasi_periode(args.periode)
     tujuan = args.json or path_temuan_check(args.out_dir, satker, tahun, periode)
     data_dir = Path(args.data_dir).resolve()
+    if not (data_dir / "satker").is_dir():  # e.g. --folder-data /: say that first
+        raise ParameterError(
+            f"--folder-data {str(args.data_dir)!r}: tidak ada folder satker/ di dalamnya; "
+            "bukan folder data lkjip (mis. data/, berisi satker/<id>/satker.yaml)"
+        )
     if Path(tujuan).resolve().is_relative_to(data_dir):
         raise ParameterError(
             f"berkas temuan {str(tujuan)!r} berada di dalam folder data {str(args.data_dir)!r}; "
@@ -963,6 +981,17 @@ def _ringkasan_build(console: Console, hasil: object) -> None:
         )
 
 
+def _port(teks: str) -> int:
+    """``--port``: a TCP port number 1–65535 (0: any free port)."""
+    try:
+        nilai = int(teks)
+    except ValueError:
+        nilai = -1
+    if not 0 <= nilai <= 65535:
+        raise argparse.ArgumentTypeError(f"port harus bilangan bulat 1–65535 (ditemukan: {teks!r})")
+    return nilai
+
+
 def _cetak_pdf_usang(console: Console, hasil: object) -> None:
     """Name the PDFs an HTML-only build kept from the previous build though out of date."""
     usang = getattr(hasil, "pdf_usang", [])
@@ -977,40 +1006,47 @@ def _cetak_pdf_usang(console: Console, hasil: object) -> None:
 def _cmd_pratinjau(args: argparse.Namespace, console: Console) -> int:
     from .bangun import build
     from .muat import validasi_parameter
+    from .muat.berkas import pastikan_terpisah
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
-    hasil = build(
-        satker,
-        tahun,
-        args.data_dir,
-        args.out_dir,
-        pdf=False,
-        progress=True,
-        periode=args.periode,
-        docx=False,
-    )
-    with _abaikan_pipa_putus():
-        console.print(f"Pratinjau laporan: {hasil.html}", highlight=False)
-        _cetak_pdf_usang(console, hasil)
-        console.print(f"Buka di peramban: {hasil.html.resolve().as_uri()}", highlight=False)
-        console.print(
-            "Di JupyterLab: klik kanan berkas itu di penjelajah berkas → Open in New Browser Tab.",
-            highlight=False,
-        )
-    if not args.sajikan:
-        return 0
-    import http.server
-
-    from .bangun.saji import penangan
-
+    pastikan_terpisah(args.data_dir, args.out_dir)
     akar = Path(args.out_dir).resolve()
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), penangan(akar)) as server:
+    server = None
+    if args.sajikan:  # bound before the build: a busy port is said first
+        from .bangun.saji import buat_server
+
+        server = buat_server(akar, args.port)
+    try:
+        hasil = build(
+            satker,
+            tahun,
+            args.data_dir,
+            args.out_dir,
+            pdf=False,
+            progress=True,
+            periode=args.periode,
+            docx=False,
+        )
+        with _abaikan_pipa_putus():
+            console.print(f"Pratinjau laporan: {hasil.html}", highlight=False)
+            _cetak_pdf_usang(console, hasil)
+            console.print(f"Buka di peramban: {hasil.html.resolve().as_uri()}", highlight=False)
+            console.print(
+                "Di JupyterLab: klik kanan berkas itu di penjelajah berkas → Open in New Browser "
+                "Tab.",
+                highlight=False,
+            )
+        if server is None:
+            return 0
         jalur = hasil.html.resolve().relative_to(akar).as_posix()
         console.print(
             f"Disajikan di http://127.0.0.1:{server.server_port}/{jalur} (Ctrl-C untuk berhenti)",
             highlight=False,
         )
         server.serve_forever()
+    finally:
+        if server is not None:
+            server.server_close()
     return 0
 
 
@@ -1019,6 +1055,10 @@ def _cmd_build(args: argparse.Namespace, console: Console) -> int:
     from .muat import validasi_parameter
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
+    from .muat.berkas import pastikan_terpisah
+
+    # refused before anything is written: not even the index page may land in the data folder
+    pastikan_terpisah(args.data_dir, args.out_dir)
     try:
         hasil = build(
             satker,
@@ -1093,6 +1133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     args.perintah = ALIAS_PERINTAH.get(args.perintah, args.perintah)
     sigterm_lama = _pasang_sigterm()
+    hook_lama, sys.unraisablehook = sys.unraisablehook, _kirim_ulang_interupsi
     try:
         if args.perintah == "periksa":
             return _cmd_check(args, console)
@@ -1129,6 +1170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return KODE_KELUAR["galat_data_atau_build"]
     finally:
+        sys.unraisablehook = hook_lama
         if sigterm_lama is not None:
             signal.signal(signal.SIGTERM, sigterm_lama)
 

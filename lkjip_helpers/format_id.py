@@ -183,3 +183,19 @@ def terbilang_kecil(n: int) -> str:
     puluh, sisa = divmod(n, 10)
     kata = f"{satuan[puluh]} puluh"
     return kata if sisa == 0 else f"{kata} {satuan[sisa]}"
+
+
+def terbilang(nilai: Decimal | int | float, desimal: int = 2) -> str:
+    """Words for a figure in narrative, its decimals read digit by digit (rounded half-up to
+    ``desimal`` places, trailing zeros dropped): 99,21 → ``sembilan puluh sembilan koma dua
+    satu``; 13 → ``tiga belas``. The whole part is in words for 0–99 (as
+    :func:`terbilang_kecil`), in digits above."""
+    b = bulatkan(nilai, desimal)
+    tanda = "minus " if b < 0 else ""
+    b = abs(b)
+    bulat = int(b)
+    pecahan = f"{b - bulat:f}".partition(".")[2].rstrip("0")
+    kata = terbilang_kecil(bulat)
+    if pecahan:
+        kata += " koma " + " ".join(terbilang_kecil(int(c)) for c in pecahan)
+    return tanda + kata

@@ -15,7 +15,7 @@ from lkjip_helpers.laporan import model as m
 DATA = Path(__file__).parents[1] / "data"
 
 
-def test_markdown_strips_html_scripts_handlers_and_images() -> None:
+def test_markdown_shows_raw_html_as_typed_and_runs_nothing() -> None:
     jahat = (
         "Teks **tebal**\n\n<script>alert(1)</script>\n\n"
         '<img src="https://contoh.invalid/x.png" onerror="alert(2)">\n\n'
@@ -23,10 +23,12 @@ def test_markdown_strips_html_scripts_handlers_and_images() -> None:
     )
     keluar = h.markdown(jahat)
     assert "<strong>tebal</strong>" in keluar
-    assert "<script" not in keluar and "onerror" not in keluar
-    assert "<img" not in keluar
-    assert 'href="javascript' not in keluar
-    assert "https://contoh.invalid" not in keluar
+    # raw HTML is text: escaped, never a tag
+    assert "<script" not in keluar and "&lt;script&gt;alert(1)&lt;/script&gt;" in keluar
+    assert "<img" not in keluar and "&lt;img src=" in keluar
+    assert 'href="javascript' not in keluar and "[tautan](javascript:alert(3))" in keluar
+    # no image is loaded; its text is kept
+    assert "<img" not in keluar and "gambar" in keluar
 
 
 def test_table_cells_are_escaped_typed_and_keyed() -> None:
@@ -135,7 +137,9 @@ def test_narrative_with_html_in_data_is_neutralised(tmp_path: Path) -> None:
     )
     p.write_text(teks, encoding="utf-8")
     html = str(Laporan("lapas-banyuasin", 2023, data, bab=1).narasi("latar_belakang"))
-    assert "<script" not in html and "<img" not in html and "onerror" not in html
+    assert "<script" not in html and "<img" not in html
+    # shown as typed, never run nor dropped
+    assert "&lt;script&gt;alert('x')&lt;/script&gt; &lt;img src=https://contoh.invalid" in html
 
 
 def test_analyst_text_can_replace_the_drafted_conclusion(tmp_path: Path) -> None:

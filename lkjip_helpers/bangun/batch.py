@@ -604,7 +604,8 @@ class HasilBatch:
 
     @property
     def gagal(self) -> list[HasilRun]:
-        return [h for h in self.dijalankan if h.status in (GAGAL, DIBATALKAN)]
+        """Reports that failed (a cancelled one is counted as ``dibatalkan``, not here)."""
+        return [h for h in self.dijalankan if h.status == GAGAL]
 
     @property
     def kode_keluar(self) -> int:

@@ -36,6 +36,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 from ..errors import DataError, LkjipError, ParameterError
 from ..muat import baca_yaml, validasi
+from ..muat.berkas import pastikan_terpisah
 from ..muat.parameter import kunci_periode, validasi_periode, validasi_satker, validasi_tahun
 
 SEMUA = "semua"
@@ -66,6 +67,13 @@ class Opsi(BaseModel):
     periode: Annotated[list[str], BeforeValidator(_jadi_daftar)] | None = None
     pdf: bool | None = None
     abaikan_pemeriksaan: bool | None = None
+
+    @field_validator("data_dir", "out_dir", "notebooks_dir")
+    @classmethod
+    def _jalur(cls, nilai: str | None) -> str | None:
+        if nilai is not None and "\x00" in nilai:
+            raise ValueError("jalur folder berisi karakter NUL")
+        return nilai
 
     @field_validator("periode")
     @classmethod
@@ -225,6 +233,7 @@ def _perluas(
     """The cartesian product satker × tahun × periode (``semua`` expanded per period)."""
     if not data_dir.is_dir():
         raise galat(f"folder data {data_dir} tidak ditemukan")
+    _pastikan_terpisah(data_dir, out_dir, galat)
     hasil = []
     for t in tahun:
         for p in periode:
@@ -249,6 +258,15 @@ def _perluas(
                     )
                 )
     return hasil
+
+
+def _pastikan_terpisah(data_dir: Path, out_dir: Path, galat: Any) -> None:
+    """Refuse (with ``galat``) an output folder inside the data folder, or holding it: the
+    plan is refused before anything runs, ``--rencana`` included."""
+    try:
+        pastikan_terpisah(data_dir, out_dir)
+    except ParameterError as e:
+        raise galat(f"out_dir: {e}") from None
 
 
 def _tolak_ganda(tugas: list[Tugas], berkas: str) -> None:
@@ -313,10 +331,15 @@ def rencana_manifest(path: Path) -> Rencana:
             galat=galat,
         )
     _tolak_ganda(tugas, str(path))
+    rekap_dir = out_bawaan or tugas[0].out_dir
+    for t in tugas:  # the roll-up and the index go to rekap_dir: never into a data folder
+        _pastikan_terpisah(
+            t.data_dir, rekap_dir, lambda pesan: DataError(str(path), pesan, "bawaan.out_dir")
+        )
     return Rencana(
         nama=path.stem,
         tugas=tugas,
-        out_dir=out_bawaan or tugas[0].out_dir,
+        out_dir=rekap_dir,
         manifest=path,
     )
 

@@ -20,6 +20,7 @@ import logging
 import os
 import secrets
 import signal
+import sys
 import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -84,18 +85,61 @@ class PelaksanaLangsung:
         return []
 
 
-def _siapkan_pekerja() -> None:
-    """Worker process set-up: the first SIGINT interrupts the build (which cleans up), any
-    further one is ignored so the clean-up itself is not interrupted."""
+_SINYAL_BATAL = getattr(signal, "SIGUSR1", signal.SIGINT)
+"""The signal :meth:`PelaksanaProses.batalkan` sends a worker to interrupt its build."""
+_dibatalkan = False
+"""In a worker: the batch was cancelled; no further task starts."""
+_sedang = False
+"""In a worker: a task is running (the cancel signal interrupts it)."""
 
-    def tangani(_signum: int, _frame: object) -> None:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+def _saat_dibatalkan(_signum: int, _frame: object) -> None:
+    global _dibatalkan, _sedang
+    _dibatalkan = True
+    if _sedang:  # interrupt the running build once (it cleans up its temporary folder)
+        _sedang = False
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGINT, tangani)
+
+def _kirim_ulang_batal(args: object) -> None:
+    """``sys.unraisablehook`` of a worker: the cancel interrupt that landed in a weakref
+    callback or a ``__del__`` (dropped there by Python) is raised again in the build."""
+    global _sedang
+    jenis = getattr(args, "exc_type", None)
+    if isinstance(jenis, type) and issubclass(jenis, KeyboardInterrupt):
+        _sedang = True
+        with contextlib.suppress(OSError, ValueError):
+            signal.raise_signal(_SINYAL_BATAL)
+        return
+    sys.__unraisablehook__(args)  # type: ignore[arg-type]
+
+
+def _siapkan_pekerja() -> None:
+    """Worker process set-up. The terminal's Ctrl-C reaches every process of the group: the
+    workers ignore it (no ``KeyboardInterrupt`` traceback from an idle worker) and leave it to
+    the batch, which sends :data:`_SINYAL_BATAL` — that interrupts the running build once
+    and stops the worker from starting any task still queued."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(_SINYAL_BATAL, _saat_dibatalkan)
+    sys.unraisablehook = _kirim_ulang_batal
+    # an interrupted kernel client leaves asyncio tasks behind: no tracebacks for them
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL + 1)
     from .susun import lewati_rfc3987_syntax
 
     lewati_rfc3987_syntax()
+
+
+def _jalankan_di_pekerja(fungsi: Fungsi, tugas: Any) -> Any:
+    """Run ``fungsi(tugas)`` in a worker, unless the batch was cancelled meanwhile (then the
+    future ends with ``KeyboardInterrupt``: a cancelled task, never started)."""
+    global _sedang
+    if _dibatalkan:
+        raise KeyboardInterrupt
+    _sedang = True
+    try:
+        return fungsi(tugas)
+    finally:
+        _sedang = False
 
 
 class PelaksanaProses:
@@ -122,7 +166,7 @@ class PelaksanaProses:
 
     def kirim(self, fungsi: Fungsi, tugas: list[Any]) -> None:
         assert self._pool is not None
-        self._futures = {self._pool.submit(fungsi, t): t for t in tugas}
+        self._futures = {self._pool.submit(_jalankan_di_pekerja, fungsi, t): t for t in tugas}
 
     def _ambil(self, fut: Future[Any]) -> Any:
         self._diambil.add(fut)
@@ -143,7 +187,7 @@ class PelaksanaProses:
             for p in list(proses.values()):
                 with contextlib.suppress(ProcessLookupError, OSError):
                     if p.is_alive():
-                        os.kill(p.pid, signal.SIGINT)
+                        os.kill(p.pid, _SINYAL_BATAL)
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
         return [
@@ -190,11 +234,16 @@ class PelaksanaDask:
                     silence_logs=logging.ERROR,
                 )
                 self._client = Client(self._cluster)
-        except (OSError, TimeoutError) as err:
+        except (OSError, TimeoutError, ValueError, TypeError) as err:
             self.__exit__(None, None, None)
-            tujuan = self.scheduler or "LocalCluster"
+            if self.scheduler:
+                raise ParameterError(
+                    f"--penjadwal/--scheduler {self.scheduler!r}: tidak dapat terhubung ke "
+                    f"penjadwal Dask ({type(err).__name__}: {err}); tulis alamatnya "
+                    "tcp://host:port, mis. tcp://127.0.0.1:8786"
+                ) from None
             raise ParameterError(
-                f"tidak dapat terhubung ke penjadwal Dask {tujuan}: {type(err).__name__}: {err}"
+                f"tidak dapat memulai Dask LocalCluster: {type(err).__name__}: {err}"
             ) from None
         return self
 

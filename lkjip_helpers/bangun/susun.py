@@ -254,6 +254,13 @@ def _hitung_temuan(temuan: list[Any]) -> dict[str, int]:
     return hasil
 
 
+ISIAN_MUSTAHIL = frozenset(
+    {"NARASI_ISIAN_TIDAK_SAH", "NARASI_ISIAN_TIDAK_DIKENAL", "NARASI_RUJUKAN_TIDAK_DIKENAL"}
+)
+"""Findings of a placeholder the report cannot fill in: they stop even a build that ignores
+the checks (``--abaikan-pemeriksaan``)."""
+
+
 def _pesan_temuan_error(temuan: list[Any]) -> str:
     galat = [t for t in temuan if t.tingkat == "error"]
     baris = [f"  - [{t.kode}] {t.lokasi}: {t.pesan}" for t in galat[:MAKS_TEMUAN_DITAMPILKAN]]
@@ -886,6 +893,13 @@ def _build_terkunci(
                 err = BuildError(_pesan_temuan_error(temuan))
                 err.temuan = temuan  # type: ignore[attr-defined]  # for the CLI's findings table
                 raise err
+            if abaikan_pemeriksaan and (isian := [t for t in temuan if t.kode in ISIAN_MUSTAHIL]):
+                # the narrative cannot be printed at all: stop here, naming file, line, field
+                raise BuildError(
+                    "isian narasi yang tidak dapat diisi menghentikan pembangunan, juga dengan "
+                    "--abaikan-pemeriksaan:\n"
+                    + "\n".join(f"  - {t.lokasi}: {t.pesan}" for t in isian[:10])
+                )
             kemajuan.maju()
 
             penjaga.kunci()

@@ -10,6 +10,7 @@ says which are missing and how to get them; the build then writes everything but
 
 from __future__ import annotations
 
+import contextlib
 import ctypes.util
 import hashlib
 import logging
@@ -20,6 +21,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from ..errors import OutputError
 from .html import CSS_CETAK
 
 SKEMA_DIIZINKAN = ("data:image/",)
@@ -324,8 +326,12 @@ def tulis_pdf(
     posisi = html.lower().find("</head>")
     html_cetak = html[:posisi] + gaya + html[posisi:] if posisi >= 0 else gaya + html
     # WeasyPrint logs unsupported CSS properties and refused URLs at WARNING/ERROR; they are
-    # not build failures (the refused URL is exactly what must not be fetched).
-    logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
+    # not build failures (the refused URL is exactly what must not be fetched). An embedded
+    # image (``data:image/…``) it cannot load, though, would leave a silent gap in the PDF
+    # (its caption and list entry kept): that stops the PDF with a message.
+    pencatat = logging.getLogger("weasyprint")
+    pencatat.setLevel(logging.ERROR)
+    pencatat.propagate = False
     opsi: dict[str, Any] = {}
     if arsip:
         opsi["pdf_variant"] = VARIAN_ARSIP
@@ -345,6 +351,38 @@ def tulis_pdf(
             )
             for lp in tertanam or []
         ]
-    weasyprint.HTML(string=html_cetak, base_url=None, url_fetcher=_pengambil()).write_pdf(
-        str(tujuan), **opsi
-    )
+    gagal = _GambarGagal()
+    pencatat.addHandler(gagal)
+    try:
+        weasyprint.HTML(string=html_cetak, base_url=None, url_fetcher=_pengambil()).write_pdf(
+            str(tujuan), **opsi
+        )
+    finally:
+        pencatat.removeHandler(gagal)
+    if gagal.sebab:
+        with contextlib.suppress(OSError):
+            tujuan.unlink()
+        raise OutputError(
+            tujuan,
+            f"{len(gagal.sebab)} gambar tidak dapat dimuat ke PDF ({'; '.join(gagal.sebab[:3])}); "
+            "periksa berkas gambar di lampiran.yaml (ukuran piksel, berkas rusak)",
+        )
+
+
+class _GambarGagal(logging.Handler):
+    """Collects WeasyPrint's "Failed to load image" errors for embedded (``data:``) images."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.sebab: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        args = record.args if isinstance(record.args, tuple) else ()
+        if (
+            str(record.msg).startswith("Failed to load image")
+            and args
+            and str(args[0]).startswith("data:image/")
+        ):
+            sebab = args[1] if len(args) > 1 else None
+            akar = getattr(sebab, "__cause__", None) or sebab
+            self.sebab.append(f"{type(akar).__name__}: {str(akar)[:120]}")

@@ -9,10 +9,15 @@ import re
 import nh3
 from markdown_it import MarkdownIt
 
-# Raw HTML is parsed (html=True) so that nh3 can drop it whole — tags, <script> contents,
-# event handlers, images — instead of showing it as escaped text.
-_MD = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False}).enable(
-    "table"
+# Text is text: raw HTML is not parsed (html=False), so ``<nomor surat>``, ``<script>`` or an
+# unclosed ``<style>`` are shown as typed (escaped) instead of being dropped with what follows;
+# ``&amp;`` is not decoded (entity), ``<ab:c>`` keeps its brackets (autolink) and
+# ``![teks](…)`` is no image (nothing remote is loaded; its text stays). nh3 still cleans the
+# result (links, attributes), as a second line of defence.
+_MD = (
+    MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    .enable("table")
+    .disable(["entity", "autolink", "image"])
 )
 _TAG_NARASI = {
     "p",
@@ -45,8 +50,9 @@ _TAG_NARASI = {
 
 
 def markdown(teks: str | None) -> str:
-    """Render narrative Markdown to sanitised HTML: raw HTML, scripts, event handlers and
-    images never survive; links keep only http(s)/mailto and get ``rel=noopener``."""
+    """Render narrative Markdown to sanitised HTML: raw HTML is shown as typed (escaped),
+    never run nor dropped; images never survive; links keep only http(s)/mailto and get
+    ``rel=noopener``."""
     if not teks or not teks.strip():
         return ""
     # Headings inside narrative must not compete with the report's own structure.

@@ -95,7 +95,7 @@ def tulis_besaran(hasil: HasilLaporan, nama: str, nilai: Decimal | None, bentuk:
             return "tetap"
         return ("naik " if b > 0 else "turun ") + f.poin(abs(b)).removeprefix("+")
     if bentuk == "terbilang":
-        return f.terbilang_kecil(int(nilai))
+        return f.terbilang(nilai)
     return f.angka(nilai)
 
 

@@ -31,6 +31,7 @@ from ..errors import DataError
 from ..tidak_diketahui import cari
 from . import skema as s
 from .berkas import baca_yaml, baris_untuk, muat_berkas, path_dalam, ringkas_nilai, validasi
+from .jurnal import pulihkan
 from .parameter import (
     PERIODE,
     kunci_periode,
@@ -288,7 +289,42 @@ def path_gambar(folder_satker: Path, berkas: str) -> Path:
         raise DataError(
             berkas, "SVG memuat skrip, penanganan peristiwa atau rujukan ke berkas/alamat lain"
         )
+    if jenis != "image/svg+xml":
+        _cek_piksel(berkas, isi)
     return calon
+
+
+def _cek_piksel(berkas: str, isi: bytes) -> None:
+    """A PNG/JPEG the PDF printer (Pillow) can open: a readable header, and not above Pillow's
+    decompression-bomb limit — such an image would show in the HTML and vanish from the PDF.
+    (Damaged pixel data is caught when the PDF is printed: :mod:`..keluaran.pdf`.)"""
+    import io
+    import warnings
+
+    from PIL import Image
+
+    batas = Image.MAX_IMAGE_PIXELS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(isi)) as g:  # the header only: no pixel decoded
+                lebar, tinggi = g.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise DataError(
+            berkas,
+            f"gambar terlalu besar dalam piksel (batas {batas:,} piksel".replace(",", ".")
+            + "); perkecil ukurannya, mis. ke lebar 2.000 piksel",
+        ) from None
+    except Exception as err:  # Pillow raises many types for a damaged file
+        raise DataError(
+            berkas, f"berkas gambar rusak atau tidak dapat dibaca ({type(err).__name__})"
+        ) from None
+    if batas and lebar * tinggi > batas:
+        raise DataError(
+            berkas,
+            f"gambar {lebar} × {tinggi} piksel melebihi batas {batas:,} piksel".replace(",", ".")
+            + "; perkecil ukurannya, mis. ke lebar 2.000 piksel",
+        )
 
 
 def _cek_gambar(folder_satker: Path, dt: DataTahun) -> None:  # raises DataError
@@ -756,4 +792,5 @@ def muat(
     satker, tahun = validasi_parameter(satker, tahun)
     periode = validasi_periode(periode)
     d = Path(data_dir).resolve()
+    pulihkan(d / "satker" / satker)  # an import killed half-way: finished (or undone) first
     return _muat_cache(satker, tahun, str(d), periode, _sidik(satker, tahun, d, periode))

@@ -581,6 +581,19 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
                     kunci=b.kunci,
                     subjek=(("anggaran", d.tahun, "per_sasaran"),),
                 )
+    if ini.anggaran is not None and ini.kinerja:
+        for i, prog in enumerate(ini.anggaran.per_program):
+            for j, kode in enumerate(prog.sasaran):
+                if kode not in d.sasaran:
+                    k.tambah(
+                        "SASARAN_TIDAK_DIKENAL",
+                        "error",
+                        k.lokasi(ini, "anggaran", "per_program", i, "sasaran", j),
+                        f"sasaran {kode!r} (program {prog.program!r}) tidak ada di katalog; "
+                        "diharapkan salah satu dari " + ", ".join(d.sasaran),
+                        kunci=f"per_program|{kode}",
+                        subjek=(("anggaran", d.tahun, "per_program"),),
+                    )
 
 
 def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:

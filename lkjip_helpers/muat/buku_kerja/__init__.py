@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ...errors import DataError
+from ...errors import DataError, ParameterError
 from .. import skema as s
 from ..berkas import baca_yaml, muat_berkas, path_dalam
+from ..jurnal import pulihkan
 from ..parameter import kunci_periode, validasi_folder_data
 from . import tata_letak
 from .baca import Identitas, KonteksData, Masalah, baca_identitas, baca_isi
@@ -90,11 +91,30 @@ class HasilImpor:
 
 
 def _keluaran(
-    satker: str, tahun: int | str, periode: str, keluaran: str | Path | None, awalan: str
+    satker: str,
+    tahun: int | str,
+    periode: str,
+    keluaran: str | Path | None,
+    awalan: str,
+    data_dir: str | Path,
 ) -> Path:
-    if keluaran is not None:
-        return Path(keluaran)
-    return Path(f"{awalan}-{satker}-{kunci_periode(tahun, periode)}.xlsx")
+    """The workbook's path: ``keluaran``, or ``<awalan>-<satker>-<kunci>.xlsx`` in the working
+    folder; never inside the data folder (lkjip writes nothing there but ``impor``)."""
+    path = (
+        Path(keluaran)
+        if keluaran is not None
+        else Path(f"{awalan}-{satker}-{kunci_periode(tahun, periode)}.xlsx")
+    )
+    try:
+        di_dalam = path.resolve().is_relative_to(Path(data_dir).resolve())
+    except (OSError, ValueError, RuntimeError):
+        di_dalam = False
+    if di_dalam:
+        raise ParameterError(
+            f"buku kerja {str(path)!r} akan berada di dalam folder data {str(data_dir)!r}; "
+            "simpan di luar folder data (--keluaran)"
+        )
+    return path
 
 
 def tulis_templat(
@@ -113,7 +133,9 @@ def tulis_templat(
     dari = (dari_tahun, dari_periode) if dari_tahun is not None else None
     sb = siapkan(data_dir, satker, tahun, periode, jenis="templat", dari=dari, katalog=katalog)
     path = simpan_buku_kerja(
-        buat_buku_kerja(sb), _keluaran(sb.satker, sb.tahun, sb.periode, keluaran, "isian"), timpa
+        buat_buku_kerja(sb),
+        _keluaran(sb.satker, sb.tahun, sb.periode, keluaran, "isian", data_dir),
+        timpa,
     )
     return HasilBukuKerja(path, sb.catatan)
 
@@ -131,7 +153,9 @@ def tulis_ekspor(
     ``data-<satker>-<kunci>.xlsx``)."""
     sb = siapkan(data_dir, satker, tahun, periode, jenis="ekspor")
     path = simpan_buku_kerja(
-        buat_buku_kerja(sb), _keluaran(sb.satker, sb.tahun, sb.periode, keluaran, "data"), timpa
+        buat_buku_kerja(sb),
+        _keluaran(sb.satker, sb.tahun, sb.periode, keluaran, "data", data_dir),
+        timpa,
     )
     catatan = [
         "tidak ada di buku kerja (impor membiarkannya apa adanya): "
@@ -195,6 +219,7 @@ def impor(
     ident, masalah = baca_identitas(bk)
     if ident is None:
         raise GalatImpor(str(berkas), masalah)
+    pulihkan(data_dir / "satker" / ident.satker)  # an import killed half-way: finished first
     konteks, path_katalog = _konteks(data_dir, ident)
     path_satker = path_berkas(data_dir, ident.satker, ident.kunci, "satker")
     isi = baca_isi(bk, ident, konteks, path_satker)

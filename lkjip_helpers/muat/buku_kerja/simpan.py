@@ -21,9 +21,7 @@ temporary file and an atomic rename, only inside ``data/satker/<satker>/``.
 from __future__ import annotations
 
 import io
-import os
 import re
-import secrets
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -41,6 +39,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from ...errors import DataError, OutputError, sebab_os
 from ...tidak_diketahui import ejaan_tidak_diketahui
 from ..berkas import baca_yaml, baris_untuk
+from ..jurnal import tulis_semua
 from . import tata_letak as t
 from .baca import TANPA, IsiBukuKerja, Masalah, pesan_skema
 
@@ -306,7 +305,12 @@ def peringatan_dihapus(isi: IsiBukuKerja, mentah: dict[str, Any]) -> list[Masala
     for nama in t.BERKAS:
         if nama not in mentah:
             continue
-        hilang = dihapus(mentah[nama], isi.hasil.get(nama, {}), DIBAWA.get(nama, PENUH))
+        hilang = [
+            j
+            for j in dihapus(mentah[nama], isi.hasil.get(nama, {}), DIBAWA.get(nama, PENUH))
+            # a deleted Field row is an error of its sheet ("kembalikan barisnya"), not a removal
+            if (nama, j) in isi.asal or not _baris_isian_dihapus(nama, j)
+        ]
         if hilang:
             contoh = ", ".join(_jalur_teks(j) for j in hilang[:6])
             lagi = f" dan {len(hilang) - 6} lainnya" if len(hilang) > 6 else ""
@@ -498,6 +502,8 @@ def petakan(
         lok = isi.asal.get((berkas, (m[1],))) if m else None
         if lok is not None:
             return Masalah(pesan, lok.lembar, lok.sel, konteks=lok.konteks)
+    if _baris_isian_dihapus(berkas, loc):
+        return None  # its sheet already says: the Field row is missing, restore it
     baris = baris_untuk(mentah, loc) if mentah is not None else None
     tempat = f"{relpath}" + (f", baris {baris}" if baris else "") + f", field {_jalur_teks(loc)}"
     nil = (
@@ -507,6 +513,16 @@ def petakan(
     )
     return Masalah(
         f"{tempat}: {pesan}{nil} — bagian ini tidak ada di buku kerja; perbaiki berkas YAML-nya"
+    )
+
+
+def _baris_isian_dihapus(berkas: str, loc: tuple[Any, ...]) -> bool:
+    """Whether ``loc`` of ``berkas`` is a field of a form sheet (so its row is in every
+    workbook: when the reader did not see it, the analyst deleted that row)."""
+    return any(
+        (i.berkas or lb.berkas) == berkas and loc[: len(i.jalur)] == i.jalur
+        for lb in t.LEMBAR
+        for i in lb.isian
     )
 
 
@@ -635,25 +651,13 @@ def periksa(
 # --------------------------------------------------------------------------- writing
 
 
-def _tulis_atomik(path: Path, teks: str) -> None:
-    sementara = path.with_name(f".{path.name}.tmp-{secrets.token_hex(4)}")
-    try:
-        with open(sementara, "w", encoding="utf-8", newline="\n") as f:
-            f.write(teks)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(sementara, path)
-    except OSError as err:
-        sementara.unlink(missing_ok=True)
-        raise OutputError(path, sebab_os(err)) from None
-
-
 def terapkan(rencana: list[RencanaBerkas], data_dir: Path, satker: str) -> None:
-    """Write every changed file (temporary file + atomic rename), only inside the satker's
-    folder. A failed write raises :class:`~lkjip_helpers.errors.OutputError` naming the file
-    and the cause; files written before it are complete and each valid on its own (all were
-    checked), the one that failed keeps its old content."""
+    """Write every changed file, only inside the satker's folder, all or nothing
+    (:mod:`lkjip_helpers.muat.jurnal`): a failed write raises
+    :class:`~lkjip_helpers.errors.OutputError` naming the file and the cause and leaves every
+    file as it was; a kill is finished or rolled back by the next command."""
     folder_satker = data_dir / "satker" / satker
+    tulis: list[tuple[Path, str]] = []
     for r in rencana:
         if r.status == "tetap":
             continue
@@ -665,4 +669,6 @@ def terapkan(rencana: list[RencanaBerkas], data_dir: Path, satker: str) -> None:
             data_dir / "satker", folder_satker
         ):
             raise DataError(str(r.path), "di luar folder satker; tidak ditulis")
-        _tulis_atomik(r.path, r.teks_baru)
+        tulis.append((r.path, r.teks_baru))
+    if tulis:
+        tulis_semua(folder_satker, tulis)
