@@ -57,10 +57,16 @@ _SATUAN_DRAF = {
             "ikk.SK3.3.realisasi", "ikk.SK3.3.capaian", "ikk.SK3.4.capaian",
             "anggaran.sasaran.SK1.penyerapan", "anggaran.sasaran.SK3.penyerapan",
             "anggaran.sasaran.SK4.penyerapan", "profil.okupansi",
+            # seed 2091-2094 "bobot 28,6%" …; seed 1478 "target di tahun 2024 adalah 72%"
+            "smart.bobot.penyerapan", "smart.bobot.nilai_efisiensi", "smart.bobot.konsistensi",
+            "ikk.SK2.7.target_renstra.2024",
         ),
         "%",
     ),
     **dict.fromkeys(("ikk.SK4.6.target", "ikk.SK4.6.realisasi", "ikk.SK4.7.realisasi"), "Unit"),
+    # people: seed 151/2180 "2 (dua) paket … sebanyak 40 orang" (80 peserta), seed 990 "tidak ada
+    # Tahanan/Narapidana/Anak" (0 orang), seed 1137 "berjumlah 43 orang"
+    **dict.fromkeys(("ikk.SK2.6.pembilang", "ikk.SK1.3.penyebut", "ikk.SK1.6.pembilang"), "orang"),
     **dict.fromkeys(
         (
             "ikk.jumlah_tercapai", "ikk.SK3.1.penyebut", "ikk.SK3.2.perubahan_capaian",
