@@ -73,35 +73,9 @@ def _ikk(hasil: HasilLaporan, kode: str, ukuran: str, tahun: int) -> str | None:
         return None
     ini = tahun == hasil.tahun
     if ukuran == "realisasi":
-        if ini:
-            real = h.realisasi
-        else:
-            lalu = _data_lalu(hasil, kode)
-            if lalu is None or lalu.realisasi is None:
-                return None
-            try:
-                real = hitung_realisasi(h.defn, lalu.realisasi)
-            except GalatHitung:
-                return None
-        if real is None:
-            return None
-        teks = _realisasi(real.pembilang, real.penyebut, real.nilai)
-        known = [v for _, v in real.per_periode if v is not None]
-        if teks is None and real.per_periode and _tahu(real.nilai, *known):
-            isi = " + ".join(_n(v) for _, v in real.per_periode if v is not None)
-            if h.defn.agregasi == "rata_rata":
-                n = sum(1 for _, v in real.per_periode if v is not None)
-                teks = f"({isi}) ÷ {n} = {_h(real.nilai)}"
-            elif h.defn.agregasi == "jumlah":
-                teks = f"{isi} = {_h(real.nilai)}"
-        return teks
+        return _ikk_realisasi(hasil, h, kode, ini)
     if ukuran == "capaian":
-        if ini:
-            return _capaian(h, h.nilai_realisasi, h.target, h.capaian)
-        teks = _capaian(h, h.realisasi_lalu, h.target_lalu, h.capaian_lalu)
-        if teks and h.sumber_target_lalu == "Renstra":
-            teks += f" (target Renstra {tahun})"
-        return teks
+        return _ikk_capaian(h, tahun, ini)
     if ukuran == "perubahan_capaian" and _tahu(h.perubahan, h.capaian, h.capaian_lalu):
         assert h.capaian is not None and h.capaian_lalu is not None
         return f"{_n(h.capaian)} − {_n(h.capaian_lalu)} = {f.poin(h.perubahan)}"
@@ -113,6 +87,47 @@ def _ikk(hasil: HasilLaporan, kode: str, ukuran: str, tahun: int) -> str | None:
         sumber = "Perjanjian Kinerja" if h.sumber_target == "PK" else f"Renstra {tahun}"
         return f"target {sumber}: {_n(h.target)}"
     return None
+
+
+def _ikk_realisasi(hasil: HasilLaporan, h: HasilIkk, kode: str, ini: bool) -> str | None:
+    """The realisation of an IKK: this year's as computed, last year's recomputed from its data."""
+    if ini:
+        real = h.realisasi
+    else:
+        lalu = _data_lalu(hasil, kode)
+        if lalu is None or lalu.realisasi is None:
+            return None
+        try:
+            real = hitung_realisasi(h.defn, lalu.realisasi)
+        except GalatHitung:
+            return None
+    if real is None:
+        return None
+    teks = _realisasi(real.pembilang, real.penyebut, real.nilai)
+    known = [v for _, v in real.per_periode if v is not None]
+    if teks is None and real.per_periode and _tahu(real.nilai, *known):
+        teks = _realisasi_per_periode(h, real.per_periode, real.nilai)
+    return teks
+
+
+def _realisasi_per_periode(h: HasilIkk, per_periode, nilai: Decimal) -> str | None:
+    """A realisation aggregated over periods: their mean or their sum."""
+    isi = " + ".join(_n(v) for _, v in per_periode if v is not None)
+    if h.defn.agregasi == "rata_rata":
+        n = sum(1 for _, v in per_periode if v is not None)
+        return f"({isi}) ÷ {n} = {_h(nilai)}"
+    if h.defn.agregasi == "jumlah":
+        return f"{isi} = {_h(nilai)}"
+    return None
+
+
+def _ikk_capaian(h: HasilIkk, tahun: int, ini: bool) -> str | None:
+    if ini:
+        return _capaian(h, h.nilai_realisasi, h.target, h.capaian)
+    teks = _capaian(h, h.realisasi_lalu, h.target_lalu, h.capaian_lalu)
+    if teks and h.sumber_target_lalu == "Renstra":
+        teks += f" (target Renstra {tahun})"
+    return teks
 
 
 def _data_lalu(hasil: HasilLaporan, kode: str):
@@ -169,83 +184,115 @@ def perhitungan(hasil: HasilLaporan, besaran: str, tahun: int) -> str | None:
     if ikk:
         return _ikk(hasil, ikk[0], ikk[1], tahun)
     if bagian[0] == "ikk" and tahun == hasil.tahun:
-        if len(bagian) == 2 and bagian[1].startswith("jumlah"):
-            return _jumlah_ikk(hasil)
-        if len(bagian) >= 4 and bagian[1] == "sasaran" and bagian[-1] == "rata_capaian":
-            r = next((x for x in hasil.sasaran if x.sasaran.kode == ".".join(bagian[2:-1])), None)
-            if r is None or r.rata_capaian is None:
-                return None
-            caps = [
-                x.capaian
-                for x in r.ikk
-                if isinstance(x.capaian, Decimal) and x.status != PERLU_VERIFIKASI
-            ]
-            return f"({' + '.join(_n(c) for c in caps)}) ÷ {len(caps)} = {_h(r.rata_capaian, '%')}"
-        return None
+        return _ikk_ringkasan(hasil, bagian)
     if bagian[0] == "anggaran":
         ang = hasil.anggaran if tahun == hasil.tahun else hasil.anggaran_lalu
         return _anggaran(ang, bagian) if ang else None
     if tahun != hasil.tahun:
         return None
-    if bagian[0] == "smart" and hasil.smart:
-        s = hasil.smart
-        if bagian[-1] in ("nilai", "nilai_hitung") and s.nilai_hitung is not None:
-            isi = " + ".join(
-                f"{_n(s.aturan.bobot[k])}% × {_n(s.komponen[k])}" for k in s.aturan.bobot
-            )
-            teks = f"{isi} = {_h(s.nilai_hitung)}"
-            if s.resmi and bagian[-1] == "nilai":
-                teks = f"nilai resmi aplikasi SMART-DJA {_n(s.nilai)} (hitung ulang: {teks})"
-            return teks
-        if bagian[-1] == "nilai_efisiensi" and s.nilai_efisiensi_rumus is not None:
-            ev = hasil.data.ini.evaluasi
-            e = ev.smart.efisiensi if ev and ev.smart else None
-            if e is not None:
-                batas = s.aturan.batas_efisiensi
-                return f"50 + {_n(e)} ÷ {_n(batas)} × 50 = {_h(s.nilai_efisiensi_rumus)}"
-        return None
-    if bagian[0] == "ikpa" and hasil.ikpa:
-        k = hasil.ikpa
-        if bagian[-1] in ("nilai", "nilai_hitung", "nilai_total"):
-            isi = " + ".join(f"{_n(k.nilai_akhir[x])}" for x in k.nilai_akhir)
-            teks = f"{isi} = {_h(k.nilai_total)}"
-            if k.konversi_bobot != SERATUS:
-                teks += f" (dikonversi atas {f.persen(k.konversi_bobot, ringkas=True)} bobot)"
-            if k.pengurang:
-                teks += f" − {_n(k.pengurang)} = {_h(k.nilai_hitung or k.nilai)}"
-            if k.resmi and bagian[-1] == "nilai":
-                teks = f"nilai resmi IKPA {_n(k.nilai)} (hitung ulang: {teks})"
-            return teks
-        if len(bagian) == 3 and bagian[1] == "aspek":
-            anggota = [x for x in k.aturan.aspek.get(bagian[2], ()) if x in k.nilai_akhir]
-            if not anggota or k.aspek.get(bagian[2]) is None:
-                return None
-            bobot = sum((k.aturan.bobot[x] for x in anggota), Decimal(0))
-            isi = " + ".join(_n(k.nilai_akhir[x]) for x in anggota)
-            return f"({isi}) ÷ {_n(bobot)} × 100 = {_h(k.aspek[bagian[2]])}"  # type: ignore[arg-type]
-        if len(bagian) == 3 and bagian[1] == "nilai_akhir" and bagian[2] in k.nilai_akhir:
-            x = bagian[2]
-            v = k.nilai_komponen[x]
-            assert v is not None
-            return f"{_n(v)} × {_n(k.aturan.bobot[x])}% = {_h(k.nilai_akhir[x])}"
-        return None
-    if bagian[0] == "nka" and hasil.nka:
-        n = hasil.nka
-        a = n.aturan
-        return (
-            f"{_n(a.bobot_smart)}% × {_n(n.smart)} + {_n(a.bobot_ikpa)}% × {_n(n.ikpa)} = "
-            f"{_h(n.nilai)}"
-        )
-    if bagian[0] == "profil" and hasil.data.ini.profil:
-        p = hasil.profil
-        if bagian[-1] == "okupansi" and _tahu(hasil.okupansi, p.penghuni, p.kapasitas):
-            return f"{_n(p.penghuni)} ÷ {_n(p.kapasitas)} × 100 = {_h(hasil.okupansi, '%')}"
-        if bagian[-1] == "pegawai_jumlah" and p.pegawai_jenis_kelamin:
-            isi = [b.jumlah or Decimal(0) for b in p.pegawai_jenis_kelamin]
-            if not _tahu(*isi):
-                return None
-            return " + ".join(_n(x) for x in isi) + f" = {_n(sum(isi, Decimal(0)))}"
+    rumus = _RUMUS_TAHUN_INI.get(bagian[0])
+    return rumus(hasil, bagian) if rumus else None
+
+
+def _ikk_ringkasan(hasil: HasilLaporan, bagian: list[str]) -> str | None:
+    """The IKK count by status, or a sasaran's mean achievement."""
+    if len(bagian) == 2 and bagian[1].startswith("jumlah"):
+        return _jumlah_ikk(hasil)
+    if len(bagian) >= 4 and bagian[1] == "sasaran" and bagian[-1] == "rata_capaian":
+        r = next((x for x in hasil.sasaran if x.sasaran.kode == ".".join(bagian[2:-1])), None)
+        if r is None or r.rata_capaian is None:
+            return None
+        caps = [
+            x.capaian
+            for x in r.ikk
+            if isinstance(x.capaian, Decimal) and x.status != PERLU_VERIFIKASI
+        ]
+        return f"({' + '.join(_n(c) for c in caps)}) ÷ {len(caps)} = {_h(r.rata_capaian, '%')}"
     return None
+
+
+def _smart(hasil: HasilLaporan, bagian: list[str]) -> str | None:
+    s = hasil.smart
+    if not s:
+        return None
+    if bagian[-1] in ("nilai", "nilai_hitung") and s.nilai_hitung is not None:
+        isi = " + ".join(
+            f"{_n(s.aturan.bobot[k])}% × {_n(s.komponen[k])}" for k in s.aturan.bobot
+        )
+        teks = f"{isi} = {_h(s.nilai_hitung)}"
+        if s.resmi and bagian[-1] == "nilai":
+            teks = f"nilai resmi aplikasi SMART-DJA {_n(s.nilai)} (hitung ulang: {teks})"
+        return teks
+    if bagian[-1] == "nilai_efisiensi" and s.nilai_efisiensi_rumus is not None:
+        ev = hasil.data.ini.evaluasi
+        e = ev.smart.efisiensi if ev and ev.smart else None
+        if e is not None:
+            batas = s.aturan.batas_efisiensi
+            return f"50 + {_n(e)} ÷ {_n(batas)} × 50 = {_h(s.nilai_efisiensi_rumus)}"
+    return None
+
+
+def _ikpa(hasil: HasilLaporan, bagian: list[str]) -> str | None:
+    k = hasil.ikpa
+    if not k:
+        return None
+    if bagian[-1] in ("nilai", "nilai_hitung", "nilai_total"):
+        return _ikpa_nilai(k, resmi=k.resmi and bagian[-1] == "nilai")
+    if len(bagian) == 3 and bagian[1] == "aspek":
+        anggota = [x for x in k.aturan.aspek.get(bagian[2], ()) if x in k.nilai_akhir]
+        if not anggota or k.aspek.get(bagian[2]) is None:
+            return None
+        bobot = sum((k.aturan.bobot[x] for x in anggota), Decimal(0))
+        isi = " + ".join(_n(k.nilai_akhir[x]) for x in anggota)
+        return f"({isi}) ÷ {_n(bobot)} × 100 = {_h(k.aspek[bagian[2]])}"  # type: ignore[arg-type]
+    if len(bagian) == 3 and bagian[1] == "nilai_akhir" and bagian[2] in k.nilai_akhir:
+        x = bagian[2]
+        v = k.nilai_komponen[x]
+        assert v is not None
+        return f"{_n(v)} × {_n(k.aturan.bobot[x])}% = {_h(k.nilai_akhir[x])}"
+    return None
+
+
+def _ikpa_nilai(k, resmi: bool) -> str:
+    """The IKPA total: weighted components, weight conversion, deduction, official value."""
+    isi = " + ".join(f"{_n(k.nilai_akhir[x])}" for x in k.nilai_akhir)
+    teks = f"{isi} = {_h(k.nilai_total)}"
+    if k.konversi_bobot != SERATUS:
+        teks += f" (dikonversi atas {f.persen(k.konversi_bobot, ringkas=True)} bobot)"
+    if k.pengurang:
+        teks += f" − {_n(k.pengurang)} = {_h(k.nilai_hitung or k.nilai)}"
+    if resmi:
+        teks = f"nilai resmi IKPA {_n(k.nilai)} (hitung ulang: {teks})"
+    return teks
+
+
+def _nka(hasil: HasilLaporan, bagian: list[str]) -> str | None:
+    n = hasil.nka
+    if not n:
+        return None
+    a = n.aturan
+    return (
+        f"{_n(a.bobot_smart)}% × {_n(n.smart)} + {_n(a.bobot_ikpa)}% × {_n(n.ikpa)} = "
+        f"{_h(n.nilai)}"
+    )
+
+
+def _profil(hasil: HasilLaporan, bagian: list[str]) -> str | None:
+    if not hasil.data.ini.profil:
+        return None
+    p = hasil.profil
+    if bagian[-1] == "okupansi" and _tahu(hasil.okupansi, p.penghuni, p.kapasitas):
+        return f"{_n(p.penghuni)} ÷ {_n(p.kapasitas)} × 100 = {_h(hasil.okupansi, '%')}"
+    if bagian[-1] == "pegawai_jumlah" and p.pegawai_jenis_kelamin:
+        isi = [b.jumlah or Decimal(0) for b in p.pegawai_jenis_kelamin]
+        if not _tahu(*isi):
+            return None
+        return " + ".join(_n(x) for x in isi) + f" = {_n(sum(isi, Decimal(0)))}"
+    return None
+
+
+# This year's computed figures outside IKK and budget, by the first part of their name.
+_RUMUS_TAHUN_INI = {"smart": _smart, "ikpa": _ikpa, "nka": _nka, "profil": _profil}
 
 
 def _jumlah_ikk(hasil: HasilLaporan) -> str:
