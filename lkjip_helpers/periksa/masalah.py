@@ -46,6 +46,7 @@ from ..hitung.capaian import (
     TERCAPAI,
     TIDAK_TERCAPAI,
     GalatHitung,
+    HasilIkk,
     hitung_capaian,
     status,
 )
@@ -827,68 +828,100 @@ def _masalah_cacat(
     ikk = [hasil.ikk_kode(k) for k in kodes]
     nama = _daftar(kodes)
     lain = len(anggota) - 1
-    if inti.kode == "RASIO_DI_ATAS_100":
-        real = ikk[0].realisasi
-        d = ikk[0].defn
-        if real and real.pembilang is not None and real.penyebut is not None:
-            pb, pn = f.bulat(real.pembilang), f.bulat(real.penyebut)
-            m.judul = f"{pb} melebihi {pn}: rasio {nama} di atas 100%"
-            m.uraian = (
-                f"{nama} membagi {pb} ({_kecil(d.pembilang or 'pembilang')}) dengan {pn} "
-                f"({_kecil(d.penyebut or 'penyebut')}). Yang dibagi adalah bagian dari pembaginya, jadi "
-                f"hasilnya tidak mungkin lebih dari 100%: {pb} ÷ {pn} × 100 = "
-                f"{f.persen(real.nilai)} berarti salah satu angka keliru atau yang dihitung "
-                "bukan bagian dari penyebut."
-            )
-        else:
-            m.judul = f"Realisasi {nama} di atas 100%"
-            m.uraian = _kalimat(inti.pesan)
-    else:
+    _judul_cacat(m, inti, ikk, nama)
+    _status_cacat(m, ikk, hasil, jawab_cacat)
+    if lain:
+        m.uraian += (
+            f" Draf laporan juga menyatakan {lain} angka realisasi/capaian {nama} yang berbeda "
+            "dari hasil hitung; rinciannya di bawah."
+        )
+    rumus = _rumus_cacat(ikk)
+    lain_rumus = [r for r in m.perhitungan if not any(x.endswith(r) for x in rumus)]
+    m.perhitungan = list(dict.fromkeys(rumus + lain_rumus))
+
+
+def _judul_cacat(m: Masalah, inti: Temuan, ikk: list[HasilIkk], nama: str) -> None:
+    """Title and first sentences of a flawed IKK: a ratio above 100%, or a zero denominator."""
+    if inti.kode != "RASIO_DI_ATAS_100":
         m.judul = f"Penyebut nol tanpa aturan: capaian {nama} tidak dapat dihitung"
         m.uraian = _kalimat(inti.pesan)
+        return
+    real = ikk[0].realisasi
+    d = ikk[0].defn
+    if real and real.pembilang is not None and real.penyebut is not None:
+        pb, pn = f.bulat(real.pembilang), f.bulat(real.penyebut)
+        m.judul = f"{pb} melebihi {pn}: rasio {nama} di atas 100%"
+        m.uraian = (
+            f"{nama} membagi {pb} ({_kecil(d.pembilang or 'pembilang')}) dengan {pn} "
+            f"({_kecil(d.penyebut or 'penyebut')}). Yang dibagi adalah bagian dari pembaginya, jadi "
+            f"hasilnya tidak mungkin lebih dari 100%: {pb} ÷ {pn} × 100 = "
+            f"{f.persen(real.nilai)} berarti salah satu angka keliru atau yang dihitung "
+            "bukan bagian dari penyebut."
+        )
+    else:
+        m.judul = f"Realisasi {nama} di atas 100%"
+        m.uraian = _kalimat(inti.pesan)
+
+
+def _status_cacat(
+    m: Masalah,
+    ikk: list[HasilIkk],
+    hasil: HasilLaporan,
+    jawab_cacat: list[Tanggapan] | None,
+) -> None:
+    """The flawed IKKs' status: awaiting verification, or computed as usual once explained."""
     verif = [h for h in ikk if h.status == PERLU_VERIFIKASI]
     dijelaskan = [h for h in ikk if h.penjelasan_verifikasi]
     m.kesimpulan = [
         k for k in m.kesimpulan if not any(k.startswith(f"status {h.kode} ") for h in verif)
     ]
     if verif:
-        m.uraian += (
-            " Sampai datanya diperbaiki, atau penjelasan satker diterima peninjau, "
-            f"{_daftar(h.kode for h in verif)} berstatus “Perlu verifikasi” (bukan “Tercapai”) "
-            "dan tidak ikut dihitung dalam rata-rata capaian sasaran."
-        )
-        menunggu = [t for t in (jawab_cacat or []) if t.status == "dijelaskan" and not t.diterima]
-        if menunggu:
-            m.uraian += (
-                f" Satker sudah menjelaskan (“{menunggu[0].teks}”); penjelasan itu belum "
-                "diterima peninjau, sehingga status tidak berubah."
-            )
-        m.kesimpulan[:0] = [
-            f"status {h.kode}: perlu verifikasi (menurut angka saja: "
-            f"{(h.status_hitung or '').lower()}"
-            + (f", capaian {f.persen(h.capaian)})" if h.capaian is not None else ")")
-            for h in verif
-        ]
-        for kode_s in dict.fromkeys(h.defn.sasaran for h in verif):
-            r = next((x for x in hasil.sasaran if x.sasaran.kode == kode_s), None)
-            if r is None:
-                continue
-            semua = [x.capaian for x in r.ikk if isinstance(x.capaian, Decimal)]
-            rata_semua = sum(semua, Decimal(0)) / len(semua) if semua else None
-            m.kesimpulan.append(
-                f"rata-rata capaian sasaran {kode_s}: {f.persen(r.rata_capaian)} tanpa IKK yang "
-                f"perlu verifikasi (dengan IKK tersebut: {f.persen(rata_semua)})"
-            )
+        _cacat_perlu_verifikasi(m, verif, hasil, jawab_cacat)
     elif dijelaskan:
         m.uraian += (
             f" Satker menjelaskan: “{dijelaskan[0].penjelasan_verifikasi}”; "
             f"{_daftar(h.kode for h in dijelaskan)} dihitung seperti biasa."
         )
-    if lain:
+
+
+def _cacat_perlu_verifikasi(
+    m: Masalah,
+    verif: list[HasilIkk],
+    hasil: HasilLaporan,
+    jawab_cacat: list[Tanggapan] | None,
+) -> None:
+    """What the “Perlu verifikasi” status means for the flawed IKKs and their sasaran's mean."""
+    m.uraian += (
+        " Sampai datanya diperbaiki, atau penjelasan satker diterima peninjau, "
+        f"{_daftar(h.kode for h in verif)} berstatus “Perlu verifikasi” (bukan “Tercapai”) "
+        "dan tidak ikut dihitung dalam rata-rata capaian sasaran."
+    )
+    menunggu = [t for t in (jawab_cacat or []) if t.status == "dijelaskan" and not t.diterima]
+    if menunggu:
         m.uraian += (
-            f" Draf laporan juga menyatakan {lain} angka realisasi/capaian {nama} yang berbeda "
-            "dari hasil hitung; rinciannya di bawah."
+            f" Satker sudah menjelaskan (“{menunggu[0].teks}”); penjelasan itu belum "
+            "diterima peninjau, sehingga status tidak berubah."
         )
+    m.kesimpulan[:0] = [
+        f"status {h.kode}: perlu verifikasi (menurut angka saja: "
+        f"{(h.status_hitung or '').lower()}"
+        + (f", capaian {f.persen(h.capaian)})" if h.capaian is not None else ")")
+        for h in verif
+    ]
+    for kode_s in dict.fromkeys(h.defn.sasaran for h in verif):
+        r = next((x for x in hasil.sasaran if x.sasaran.kode == kode_s), None)
+        if r is None:
+            continue
+        semua = [x.capaian for x in r.ikk if isinstance(x.capaian, Decimal)]
+        rata_semua = sum(semua, Decimal(0)) / len(semua) if semua else None
+        m.kesimpulan.append(
+            f"rata-rata capaian sasaran {kode_s}: {f.persen(r.rata_capaian)} tanpa IKK yang "
+            f"perlu verifikasi (dengan IKK tersebut: {f.persen(rata_semua)})"
+        )
+
+
+def _rumus_cacat(ikk: list[HasilIkk]) -> list[str]:
+    """The flawed IKK's ratio, then each IKK's achievement, written out."""
     rumus = []
     if ikk and ikk[0].realisasi:
         r0 = ikk[0].realisasi
@@ -902,8 +935,7 @@ def _masalah_cacat(
                 f"capaian {h.kode}: {f.angka(h.nilai_realisasi, 2, ringkas=True)} ÷ "
                 f"{f.angka(h.target, 2, ringkas=True)} × 100 = {f.persen(h.capaian)}"
             )
-    lain_rumus = [r for r in m.perhitungan if not any(x.endswith(r) for x in rumus)]
-    m.perhitungan = list(dict.fromkeys(rumus + lain_rumus))
+    return rumus
 
 
 def _masalah_anggaran(
@@ -991,40 +1023,54 @@ def _masalah_klaim(
         if r.besaran:
             per_besaran.setdefault(r.besaran, []).append(r)
     asal = "draf" if any(t.kode == "KLAIM_BEDA" for t in anggota) else "narasi"
+    m.judul = _judul_klaim(th, subj, per_besaran, lain, rincian, asal)
+    kalimat = [_kalimat_klaim(rs) for rs in per_besaran.values()]
+    kalimat += [_kalimat(r.teks) for r in lain]
+    m.uraian = " ".join(kalimat)
+
+
+def _judul_klaim(
+    th: object,
+    subj: Subjek,
+    per_besaran: dict[str, list[Rincian]],
+    lain: list[Rincian],
+    rincian: list[Rincian],
+    asal: str,
+) -> str:
+    """One differing figure by its values; else the measures, or the count, that differ."""
     if len(per_besaran) == 1 and not lain:
         rs = next(iter(per_besaran.values()))
         nilai = " / ".join(dict.fromkeys(r.dinyatakan or "" for r in rs))
-        m.judul = _kalimat(f"{rs[0].label}: {asal} {nilai}, hasil hitung {rs[0].dihitung}")[:-1]
-    elif subj[0] in ("ikk", "anggaran") and len(subj) > 1:
+        return _kalimat(f"{rs[0].label}: {asal} {nilai}, hasil hitung {rs[0].dihitung}")[:-1]
+    if subj[0] in ("ikk", "anggaran") and len(subj) > 1:
         ukuran = _daftar(dict.fromkeys((r.label or "").split(" ")[0] for r in rincian if r.label))
-        m.judul = _kalimat(
+        return _kalimat(
             f"{_nama_subjek(subj)} {th}: {ukuran} dalam {asal} berbeda dari hasil hitung"
         )[:-1]
-    else:
-        m.judul = _kalimat(
-            f"{_nama_subjek(subj)} {th}: {len(per_besaran) + len(lain)} angka dalam {asal} "
-            "berbeda dari hasil hitung"
-        )[:-1]
-    kalimat = []
-    for rs in per_besaran.values():
-        draf = [r for r in rs if r.kode == "KLAIM_BEDA"]
-        narasi = [r for r in rs if r.kode != "KLAIM_BEDA"]
-        bagian = []
-        nilai: dict[str, list[str]] = {}
-        for r in draf:
-            nilai.setdefault(r.dinyatakan or "", []).append(f"draf: {r.draf}" if r.draf else "draf")
-        bagian += [f"{v} ({'; '.join(dict.fromkeys(lok))})" for v, lok in nilai.items()]
-        bagian += [
-            f"{r.dinyatakan} (narasi {r.teks.split('narasi ', 1)[-1].split(' menyebut')[0]})"
-            for r in narasi
-        ]
-        kalimat.append(
-            f"{_kalimat(rs[0].label or '')[:-1]} dihitung {rs[0].dihitung}; dinyatakan "
-            + ", ".join(bagian)
-            + "."
-        )
-    kalimat += [_kalimat(r.teks) for r in lain]
-    m.uraian = " ".join(kalimat)
+    return _kalimat(
+        f"{_nama_subjek(subj)} {th}: {len(per_besaran) + len(lain)} angka dalam {asal} "
+        "berbeda dari hasil hitung"
+    )[:-1]
+
+
+def _kalimat_klaim(rs: list[Rincian]) -> str:
+    """One figure: its computed value, then each value stated and where (draft, narrative)."""
+    draf = [r for r in rs if r.kode == "KLAIM_BEDA"]
+    narasi = [r for r in rs if r.kode != "KLAIM_BEDA"]
+    bagian = []
+    nilai: dict[str, list[str]] = {}
+    for r in draf:
+        nilai.setdefault(r.dinyatakan or "", []).append(f"draf: {r.draf}" if r.draf else "draf")
+    bagian += [f"{v} ({'; '.join(dict.fromkeys(lok))})" for v, lok in nilai.items()]
+    bagian += [
+        f"{r.dinyatakan} (narasi {r.teks.split('narasi ', 1)[-1].split(' menyebut')[0]})"
+        for r in narasi
+    ]
+    return (
+        f"{_kalimat(rs[0].label or '')[:-1]} dihitung {rs[0].dihitung}; dinyatakan "
+        + ", ".join(bagian)
+        + "."
+    )
 
 
 def _masalah_bobot(m: Masalah, kunci: tuple[object, ...], rincian: list[Rincian]) -> None:
