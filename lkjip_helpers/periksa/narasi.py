@@ -184,72 +184,108 @@ def _periksa_hitungan(k: str, a: _Aturan, hasil: list[AngkaNarasi]) -> set[int]:
 def _periksa(teks: str, a: _Aturan) -> list[AngkaNarasi]:
     hasil: list[AngkaNarasi] = []
     for k in kalimat(teks):
-        kecil = k.lower()
-        hanya = _tahun_kalimat(k, a.tahun)
-        terbaca = _periksa_hitungan(k, a, hasil)
-        sebut = {nama: [m.start() for m in j.pola.finditer(kecil)] for nama, j in a.jenis.items()}
-        sebut = {nama: v for nama, v in sebut.items() if v}
-        akhir_lalu = 0
-        for x in _angka(k, a.satuan):
-            if x.bentuk is None or x.awal in terbaca or re.fullmatch(r"20\d\d", x.teks):
-                continue
-            # a single year between the previous number and this one says which year it is
-            tahun_dekat = {int(y) for y in re.findall(r"\b(20\d\d)\b", k[akhir_lalu : x.awal])}
-            # "kenaikan … sebesar 25%": a noun naming the change says the number is a
-            # difference, never a level (a capaian or a realisasi)
-            selisih = "selisih" in a.jenis and bool(
-                _KATA_SELISIH.search(kecil[akhir_lalu : x.awal])
-            )
-            akhir_lalu = x.akhir
-            tahun_ini = next(iter(tahun_dekat)) if len(tahun_dekat) == 1 else hanya
-            sebelum = kecil[: x.awal]
-            if a.bobot and x.bentuk == "persen" and re.search(r"bobot\s*$", sebelum):
-                awal = [
-                    (m.start(), n)
-                    for n, (p, _, _, _) in a.bobot.items()
-                    if (m := p.search(sebelum))
-                ]
-                if awal:
-                    _, benar, label, nama = a.bobot[min(awal)[1]]
-                    if not cocok(x.nilai, x.desimal, benar):
-                        hasil.append(
-                            AngkaNarasi(x.teks, x.nilai, "bobot", label, nama, a.tahun, benar, k)
-                        )
-                    continue
-            if (
-                a.semua_bobot
-                and x.bentuk == "persen"
-                and (
-                    sebelum.rstrip().endswith("(")
-                    or re.search(r"bobot|variabel|penggabungan|gabungan", kecil)
-                )
-                and any(cocok(x.nilai, x.desimal, b) for b in a.semua_bobot)
-            ):
-                continue
-            berlaku = [n for n in sebut if x.bentuk in a.jenis[n].bentuk and a.jenis[n].nilai]
-            sebut_x = sebut
-            if selisih:
-                berlaku = ["selisih"] if x.bentuk in a.jenis["selisih"].bentuk else []
-                sebut_x = {**sebut, "selisih": [0]}
-            if not berlaku:
-                continue
-            if selisih:  # a change between two years: any year named is one of the two
-                tahun_ini = None
-            pilihan = [
-                v
-                for n in berlaku
-                for v in a.jenis[n].nilai
-                if tahun_ini is None or v[1] is None or v[1] == tahun_ini
-            ]
-            if not pilihan or any(cocok(x.nilai, x.desimal, v[2]) for v in pilihan):
-                continue
-            utama = _utama(berlaku, sebut_x, a.jenis, x.awal)
-            nilai = [
-                v for v in a.jenis[utama].nilai if tahun_ini is None or v[1] in (None, tahun_ini)
-            ]
-            b, th, v, label = (nilai or a.jenis[utama].nilai)[0]
-            hasil.append(AngkaNarasi(x.teks, x.nilai, utama, label, b, th, v, k))
+        _periksa_kalimat(k, a, hasil)
     return hasil
+
+
+@dataclass
+class _Kalimat:
+    """A sentence being checked: its text, lower-cased, its one year, where each kind is named."""
+
+    teks: str
+    kecil: str
+    hanya: int | None
+    sebut: dict[str, list[int]]
+
+
+def _periksa_kalimat(k: str, a: _Aturan, hasil: list[AngkaNarasi]) -> None:
+    """Compare each number of sentence ``k`` with the figures it may state, appending the
+    differences to ``hasil``."""
+    kecil = k.lower()
+    hanya = _tahun_kalimat(k, a.tahun)
+    terbaca = _periksa_hitungan(k, a, hasil)
+    sebut = {nama: [m.start() for m in j.pola.finditer(kecil)] for nama, j in a.jenis.items()}
+    kal = _Kalimat(k, kecil, hanya, {nama: v for nama, v in sebut.items() if v})
+    akhir_lalu = 0
+    for x in _angka(k, a.satuan):
+        if x.bentuk is None or x.awal in terbaca or re.fullmatch(r"20\d\d", x.teks):
+            continue
+        # a single year between the previous number and this one says which year it is
+        tahun_dekat = {int(y) for y in re.findall(r"\b(20\d\d)\b", k[akhir_lalu : x.awal])}
+        # "kenaikan … sebesar 25%": a noun naming the change says the number is a
+        # difference, never a level (a capaian or a realisasi)
+        selisih = "selisih" in a.jenis and bool(_KATA_SELISIH.search(kecil[akhir_lalu : x.awal]))
+        akhir_lalu = x.akhir
+        tahun_ini = next(iter(tahun_dekat)) if len(tahun_dekat) == 1 else hanya
+        _periksa_angka(x, kal, a, tahun_ini, selisih, hasil)
+
+
+def _periksa_angka(
+    x: _Angka,
+    kal: _Kalimat,
+    a: _Aturan,
+    tahun_ini: int | None,
+    selisih: bool,
+    hasil: list[AngkaNarasi],
+) -> None:
+    """Compare number ``x`` of a sentence with the figures of the kinds the sentence names."""
+    sebelum = kal.kecil[: x.awal]
+    if _periksa_bobot(x, sebelum, kal.teks, a, hasil) or _bobot_lain(x, sebelum, kal.kecil, a):
+        return
+    berlaku, sebut_x = _berlaku(x, kal.sebut, a, selisih)
+    if not berlaku:
+        return
+    if selisih:  # a change between two years: any year named is one of the two
+        tahun_ini = None
+    pilihan = [
+        v
+        for n in berlaku
+        for v in a.jenis[n].nilai
+        if tahun_ini is None or v[1] is None or v[1] == tahun_ini
+    ]
+    if not pilihan or any(cocok(x.nilai, x.desimal, v[2]) for v in pilihan):
+        return
+    utama = _utama(berlaku, sebut_x, a.jenis, x.awal)
+    nilai = [v for v in a.jenis[utama].nilai if tahun_ini is None or v[1] in (None, tahun_ini)]
+    b, th, v, label = (nilai or a.jenis[utama].nilai)[0]
+    hasil.append(AngkaNarasi(x.teks, x.nilai, utama, label, b, th, v, kal.teks))
+
+
+def _berlaku(
+    x: _Angka, sebut: dict[str, list[int]], a: _Aturan, selisih: bool
+) -> tuple[list[str], dict[str, list[int]]]:
+    """The kinds number ``x`` may state, and where each is named (a difference: "selisih")."""
+    if selisih:
+        berlaku = ["selisih"] if x.bentuk in a.jenis["selisih"].bentuk else []
+        return berlaku, {**sebut, "selisih": [0]}
+    return [n for n in sebut if x.bentuk in a.jenis[n].bentuk and a.jenis[n].nilai], sebut
+
+
+def _periksa_bobot(x: _Angka, sebelum: str, k: str, a: _Aturan, hasil: list[AngkaNarasi]) -> bool:
+    """A weight named "…, bobot N%" after a component's name: compare N with the rule's
+    weight (appending a difference to ``hasil``); whether the number was such a weight."""
+    if not (a.bobot and x.bentuk == "persen" and re.search(r"bobot\s*$", sebelum)):
+        return False
+    awal = [(m.start(), n) for n, (p, _, _, _) in a.bobot.items() if (m := p.search(sebelum))]
+    if not awal:
+        return False
+    _, benar, label, nama = a.bobot[min(awal)[1]]
+    if not cocok(x.nilai, x.desimal, benar):
+        hasil.append(AngkaNarasi(x.teks, x.nilai, "bobot", label, nama, a.tahun, benar, k))
+    return True
+
+
+def _bobot_lain(x: _Angka, sebelum: str, kecil: str, a: _Aturan) -> bool:
+    """Whether a percentage is one of the weights, in brackets or in a sentence on weights."""
+    return bool(
+        a.semua_bobot
+        and x.bentuk == "persen"
+        and (
+            sebelum.rstrip().endswith("(")
+            or re.search(r"bobot|variabel|penggabungan|gabungan", kecil)
+        )
+        and any(cocok(x.nilai, x.desimal, b) for b in a.semua_bobot)
+    )
 
 
 def _utama(

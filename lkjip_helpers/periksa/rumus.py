@@ -216,9 +216,7 @@ def _smart(hasil: HasilLaporan, bagian: list[str]) -> str | None:
     if not s:
         return None
     if bagian[-1] in ("nilai", "nilai_hitung") and s.nilai_hitung is not None:
-        isi = " + ".join(
-            f"{_n(s.aturan.bobot[k])}% × {_n(s.komponen[k])}" for k in s.aturan.bobot
-        )
+        isi = " + ".join(f"{_n(s.aturan.bobot[k])}% × {_n(s.komponen[k])}" for k in s.aturan.bobot)
         teks = f"{isi} = {_h(s.nilai_hitung)}"
         if s.resmi and bagian[-1] == "nilai":
             teks = f"nilai resmi aplikasi SMART-DJA {_n(s.nilai)} (hitung ulang: {teks})"
@@ -272,8 +270,7 @@ def _nka(hasil: HasilLaporan, bagian: list[str]) -> str | None:
         return None
     a = n.aturan
     return (
-        f"{_n(a.bobot_smart)}% × {_n(n.smart)} + {_n(a.bobot_ikpa)}% × {_n(n.ikpa)} = "
-        f"{_h(n.nilai)}"
+        f"{_n(a.bobot_smart)}% × {_n(n.smart)} + {_n(a.bobot_ikpa)}% × {_n(n.ikpa)} = {_h(n.nilai)}"
     )
 
 
