@@ -510,39 +510,8 @@ def _realisasi_periode(
     rasio = defn.jenis == "rasio"
     isi = {x.ke: _baris(defn, p.jenis, x, aturan, sumber) for x in urut}
 
-    # rows: every period of the report's span up to the last covered (or just the data)
     diharapkan = periode.bulan_diharapkan(p.jenis) if periode is not None else []
-    if periode is not None:
-        ujung = max([*diharapkan, *isi])
-        kes = [
-            k
-            for k in range(1, s.JUMLAH_PERIODE[p.jenis] + 1)
-            if periode.dalam_rentang(p.jenis, k) and k <= ujung
-        ]
-    else:
-        kes = sorted(isi)
-    baris: list[BarisPeriode] = []
-    for k in kes:
-        if k in isi:
-            baris.append(isi[k])
-        elif p.mulai is not None and k < p.mulai:
-            baris.append(
-                BarisPeriode(
-                    k,
-                    label_periode(p.jenis, k),
-                    None,
-                    None,
-                    None,
-                    "belum_berjalan",
-                    "belum berjalan",
-                )
-            )
-        else:
-            baris.append(
-                BarisPeriode(
-                    k, label_periode(p.jenis, k), None, None, None, "tidak_diisi", "belum diisi"
-                )
-            )
+    baris = _baris_periode(p, periode, isi, diharapkan)
     kurang = tuple(k for k in diharapkan if k not in isi and (p.mulai is None or k >= p.mulai))
     pakai = [b for b in baris if b.dihitung]
     lewat = tuple(b.label for b in baris if b.keadaan == "tidak_diketahui")
@@ -578,6 +547,79 @@ def _realisasi_periode(
     hasil = {"jumlah": jumlah, "rata_rata": rata, "akhir": akhir}[dari]
     if hasil.baris is None:
         raise GalatHitung("tidak ada data periode yang dapat dihitung")
+    return _hasil_periode(p, hasil, dari, agg, rasio=rasio, tabel=tabel)
+
+
+def _hasil_periode(
+    p: s.Periode, hasil: _Ringkas, dari: str, agg: str, *, rasio: bool, tabel: TabelPeriode
+) -> HasilRealisasi:
+    """The realisasi read from the period table's chosen summary row ``hasil``."""
+    assert hasil.baris is not None
+    baris = tabel.baris
+    ket = _keterangan_periode(p, hasil, dari, agg)
+    terbaca = dari != "rata_rata" or agg == "rata_rata_pembilang_penyebut" or not rasio
+    per = tuple(
+        (b.ke, b.nilai) for b in baris if b.keadaan not in ("tidak_diisi", "belum_berjalan")
+    )
+    return HasilRealisasi(
+        nilai=hasil.baris.nilai,
+        pembilang=hasil.baris.pembilang if terbaca else None,
+        penyebut=hasil.baris.penyebut if terbaca else None,
+        keterangan="; ".join(ket) or None,
+        tidak_berlaku=hasil.tidak_berlaku,
+        per_periode=per,
+        jenis_periode=p.jenis,
+        aturan_penyebut_nol=hasil.aturan,
+        dilewati=hasil.baris.dilewati,
+        tabel=tabel,
+    )
+
+
+def _baris_periode(
+    p: s.Periode,
+    periode: Periode | None,
+    isi: dict[int, BarisPeriode],
+    diharapkan: list[int],
+) -> list[BarisPeriode]:
+    """The table's rows: every period of the report's span up to the last covered (or just
+    the data), an unfilled one marked not yet started (before ``p.mulai``) or not filled."""
+    if periode is not None:
+        ujung = max([*diharapkan, *isi])
+        kes = [
+            k
+            for k in range(1, s.JUMLAH_PERIODE[p.jenis] + 1)
+            if periode.dalam_rentang(p.jenis, k) and k <= ujung
+        ]
+    else:
+        kes = sorted(isi)
+    baris: list[BarisPeriode] = []
+    for k in kes:
+        if k in isi:
+            baris.append(isi[k])
+        elif p.mulai is not None and k < p.mulai:
+            baris.append(
+                BarisPeriode(
+                    k,
+                    label_periode(p.jenis, k),
+                    None,
+                    None,
+                    None,
+                    "belum_berjalan",
+                    "belum berjalan",
+                )
+            )
+        else:
+            baris.append(
+                BarisPeriode(
+                    k, label_periode(p.jenis, k), None, None, None, "tidak_diisi", "belum diisi"
+                )
+            )
+    return baris
+
+
+def _keterangan_periode(p: s.Periode, hasil: _Ringkas, dari: str, agg: str) -> list[str]:
+    """The notes on the realisasi read from the period table (0/0 rule, unknown periods,
+    late start)."""
     ket: list[str] = []
     if hasil.tidak_berlaku:
         ket.append(
@@ -607,22 +649,7 @@ def _realisasi_periode(
             f"kegiatan dimulai {label_periode(p.jenis, p.mulai)}; rata-rata atas "
             f"{hasil.baris.jumlah_periode} {p.jenis} berjalan"
         )
-    terbaca = dari != "rata_rata" or agg == "rata_rata_pembilang_penyebut" or not rasio
-    per = tuple(
-        (b.ke, b.nilai) for b in baris if b.keadaan not in ("tidak_diisi", "belum_berjalan")
-    )
-    return HasilRealisasi(
-        nilai=hasil.baris.nilai,
-        pembilang=hasil.baris.pembilang if terbaca else None,
-        penyebut=hasil.baris.penyebut if terbaca else None,
-        keterangan="; ".join(ket) or None,
-        tidak_berlaku=hasil.tidak_berlaku,
-        per_periode=per,
-        jenis_periode=p.jenis,
-        aturan_penyebut_nol=hasil.aturan,
-        dilewati=hasil.baris.dilewati,
-        tabel=tabel,
-    )
+    return ket
 
 
 # --------------------------------------------------------------------------- capaian

@@ -354,6 +354,49 @@ def _tidak_diketahui_di(model: object) -> list[str]:
 
 def hitung(data: DataLaporan) -> HasilLaporan:
     """Compute all figures of the report year (and the previous year where data exist)."""
+    ikk, tidak_dikenal = _hitung_semua_ikk(data)
+    nama = {k: v.nama for k, v in data.sasaran.items()}
+    ganda = pagu_program_ganda(data)
+    anggaran_ini = _anggaran_dengan_pagu_didukung(data, ganda)
+    ang = hitung_anggaran(anggaran_ini, data.tahun, nama) if anggaran_ini else None
+    ang_lalu = (
+        hitung_anggaran(data.lalu.anggaran, data.tahun - 1, nama)
+        if data.lalu and data.lalu.anggaran
+        else None
+    )
+    ang, koreksi = _pakai_pembacaan_didukung(data, ang, nama)
+    ang_lalu, koreksi_lalu = _pakai_pembacaan_didukung(data, ang_lalu, nama)
+    koreksi += koreksi_lalu
+    p = data.periode
+    porsi = (
+        porsi_penyerapan(data.ini.anggaran, p.bulan_awal, p.bulan_terakhir)
+        if data.ini.anggaran and p.sebagian_tahun
+        else None
+    )
+    urutan = [k for k in data.sasaran if any(h.defn.sasaran == k for h in ikk)]
+    ringkas = [
+        _ringkasan_sasaran(data, kode, i, ikk, ang, porsi) for i, kode in enumerate(urutan, start=1)
+    ]
+    hasil = HasilLaporan(
+        data=data,
+        ikk=ikk,
+        sasaran=ringkas,
+        ikk_tidak_dikenal=tidak_dikenal,
+        anggaran=ang,
+        anggaran_lalu=ang_lalu,
+        porsi_penyerapan=porsi,
+        nilai_ganda=ganda,
+        sel_koreksi=koreksi,
+    )
+    _hitung_evaluasi(data, hasil)
+    for h in ikk:
+        if h.galat:
+            hasil.galat.append((f"kinerja.yaml, indikator {h.kode}", h.galat))
+    return hasil
+
+
+def _hitung_semua_ikk(data: DataLaporan) -> tuple[list[HasilIkk], list[tuple[int, str]]]:
+    """Every PK indicator's figures, and the (row, code) of those not in the catalogue."""
     kin = data.ini.kinerja
     assert kin is not None
     batas = data.satker.pengaturan.batas_capaian
@@ -386,8 +429,11 @@ def hitung(data: DataLaporan) -> HasilLaporan:
                 sumber_aturan=data.lokasi_indikator(item.kode, "penyebut_nol"),
             )
         )
-    nama = {k: v.nama for k, v in data.sasaran.items()}
-    ganda = pagu_program_ganda(data)
+    return ikk, tidak_dikenal
+
+
+def _anggaran_dengan_pagu_didukung(data: DataLaporan, ganda: list[NilaiGanda]) -> s.Anggaran | None:
+    """This year's budget, a program's doubly stated PK pagu replaced by the supported one."""
     anggaran_ini = data.ini.anggaran
     if anggaran_ini is not None and any(g.dipakai is not None for g in ganda):
         # one value per quantity: the program's PK budget the evidence supports
@@ -400,102 +446,84 @@ def hitung(data: DataLaporan) -> HasilLaporan:
                 ]
             }
         )
-    ang = hitung_anggaran(anggaran_ini, data.tahun, nama) if anggaran_ini else None
-    ang_lalu = (
-        hitung_anggaran(data.lalu.anggaran, data.tahun - 1, nama)
-        if data.lalu and data.lalu.anggaran
-        else None
-    )
-    ang, koreksi = _pakai_pembacaan_didukung(data, ang, nama)
-    ang_lalu, koreksi_lalu = _pakai_pembacaan_didukung(data, ang_lalu, nama)
-    koreksi += koreksi_lalu
+    return anggaran_ini
+
+
+def _ringkasan_sasaran(
+    data: DataLaporan,
+    kode: str,
+    i: int,
+    ikk: list[HasilIkk],
+    ang: HasilAnggaran | None,
+    porsi: PorsiPenyerapan | None,
+) -> RingkasanSasaran:
+    """Sasaran ``kode`` (number ``i``): its IKK tallies, mean capaian and efficiency."""
     ambang = data.satker.pengaturan.efisiensi.ambang
-    p = data.periode
-    porsi = (
-        porsi_penyerapan(data.ini.anggaran, p.bulan_awal, p.bulan_terakhir)
-        if data.ini.anggaran and p.sebagian_tahun
-        else None
+    anggota = [h for h in ikk if h.defn.sasaran == kode]
+    caps = [
+        h.capaian
+        for h in anggota
+        if isinstance(h.capaian, Decimal) and h.status != PERLU_VERIFIKASI
+    ]
+    tercapai = sum(h.status == TERCAPAI for h in anggota)
+    tidak = sum(h.status == TIDAK_TERCAPAI for h in anggota)
+    tb = sum(h.status == TIDAK_BERLAKU for h in anggota)
+    pv = sum(h.status == PERLU_VERIFIKASI for h in anggota)
+    r = RingkasanSasaran(
+        sasaran=data.sasaran[kode],
+        nomor=i,
+        ikk=anggota,
+        tercapai=tercapai,
+        tidak_tercapai=tidak,
+        tidak_dihitung=len(anggota) - tercapai - tidak - tb - pv,
+        rata_capaian=_rata(caps),
+        tidak_berlaku=tb,
+        capaian_dilewati=tuple(h.kode for h in anggota if isinstance(h.capaian, TidakDiketahui)),
+        perlu_verifikasi=pv,
     )
-    ringkas: list[RingkasanSasaran] = []
-    urutan = [k for k in data.sasaran if any(h.defn.sasaran == k for h in ikk)]
-    for i, kode in enumerate(urutan, start=1):
-        anggota = [h for h in ikk if h.defn.sasaran == kode]
-        caps = [
-            h.capaian
-            for h in anggota
-            if isinstance(h.capaian, Decimal) and h.status != PERLU_VERIFIKASI
-        ]
-        tercapai = sum(h.status == TERCAPAI for h in anggota)
-        tidak = sum(h.status == TIDAK_TERCAPAI for h in anggota)
-        tb = sum(h.status == TIDAK_BERLAKU for h in anggota)
-        pv = sum(h.status == PERLU_VERIFIKASI for h in anggota)
-        r = RingkasanSasaran(
-            sasaran=data.sasaran[kode],
-            nomor=i,
-            ikk=anggota,
-            tercapai=tercapai,
-            tidak_tercapai=tidak,
-            tidak_dihitung=len(anggota) - tercapai - tidak - tb - pv,
-            rata_capaian=_rata(caps),
-            tidak_berlaku=tb,
-            capaian_dilewati=tuple(
-                h.kode for h in anggota if isinstance(h.capaian, TidakDiketahui)
-            ),
-            perlu_verifikasi=pv,
+    if ang and (bs := ang.sasaran(kode)):
+        r.penyerapan = bs.penyerapan
+        persen = porsi.persen if porsi else None
+        r.selisih_efisiensi, r.label_efisiensi = efisiensi(
+            r.rata_capaian, r.penyerapan, ambang, persen
         )
-        if ang and (bs := ang.sasaran(kode)):
-            r.penyerapan = bs.penyerapan
-            persen = porsi.persen if porsi else None
-            r.selisih_efisiensi, r.label_efisiensi = efisiensi(
-                r.rata_capaian, r.penyerapan, ambang, persen
-            )
-            if persen and isinstance(r.penyerapan, Decimal):
-                r.penyerapan_relatif = r.penyerapan / persen * SERATUS
-        ringkas.append(r)
-    hasil = HasilLaporan(
-        data=data,
-        ikk=ikk,
-        sasaran=ringkas,
-        ikk_tidak_dikenal=tidak_dikenal,
-        anggaran=ang,
-        anggaran_lalu=ang_lalu,
-        porsi_penyerapan=porsi,
-        nilai_ganda=ganda,
-        sel_koreksi=koreksi,
-    )
+        if persen and isinstance(r.penyerapan, Decimal):
+            r.penyerapan_relatif = r.penyerapan / persen * SERATUS
+    return r
+
+
+def _hitung_evaluasi(data: DataLaporan, hasil: HasilLaporan) -> None:
+    """SMART-DJA, IKPA and NKA from evaluasi.yaml, into ``hasil``."""
     ev = data.ini.evaluasi
-    if ev is not None:
-        smart_td = _tidak_diketahui_di(ev.smart) if ev.smart else []
-        ikpa_td = _tidak_diketahui_di(ev.ikpa) if ev.ikpa else []
-        if smart_td:
-            hasil.tanpa_hitung_ulang.append(
-                (
-                    "evaluasi.yaml, smart",
-                    f"komponen SMART-DJA tidak diketahui ({', '.join(smart_td)}); nilai SMART-DJA "
-                    "tidak dihitung ulang",
-                )
+    if ev is None:
+        return
+    smart_td = _tidak_diketahui_di(ev.smart) if ev.smart else []
+    ikpa_td = _tidak_diketahui_di(ev.ikpa) if ev.ikpa else []
+    if smart_td:
+        hasil.tanpa_hitung_ulang.append(
+            (
+                "evaluasi.yaml, smart",
+                f"komponen SMART-DJA tidak diketahui ({', '.join(smart_td)}); nilai SMART-DJA "
+                "tidak dihitung ulang",
             )
-        if ikpa_td:
-            hasil.tanpa_hitung_ulang.append(
-                (
-                    "evaluasi.yaml, ikpa",
-                    f"komponen IKPA tidak diketahui ({', '.join(ikpa_td)}); nilai IKPA tidak "
-                    "dihitung ulang",
-                )
+        )
+    if ikpa_td:
+        hasil.tanpa_hitung_ulang.append(
+            (
+                "evaluasi.yaml, ikpa",
+                f"komponen IKPA tidak diketahui ({', '.join(ikpa_td)}); nilai IKPA tidak "
+                "dihitung ulang",
             )
-        try:
-            if ev.smart and not smart_td:
-                hasil.smart = hitung_smart(ev.smart, data.tahun)
-            if ev.ikpa and not ikpa_td:
-                hasil.ikpa = hitung_ikpa(ev.ikpa, data.tahun)
-            if hasil.smart and hasil.ikpa:
-                hasil.nka = hitung_nka(hasil.smart.nilai, hasil.ikpa.nilai, data.tahun)
-        except (AturanTidakAda, ValueError) as err:
-            hasil.galat.append(("evaluasi.yaml", str(err)))
-    for h in ikk:
-        if h.galat:
-            hasil.galat.append((f"kinerja.yaml, indikator {h.kode}", h.galat))
-    return hasil
+        )
+    try:
+        if ev.smart and not smart_td:
+            hasil.smart = hitung_smart(ev.smart, data.tahun)
+        if ev.ikpa and not ikpa_td:
+            hasil.ikpa = hitung_ikpa(ev.ikpa, data.tahun)
+        if hasil.smart and hasil.ikpa:
+            hasil.nka = hitung_nka(hasil.smart.nilai, hasil.ikpa.nilai, data.tahun)
+    except (AturanTidakAda, ValueError) as err:
+        hasil.galat.append(("evaluasi.yaml", str(err)))
 
 
 _CACHE: dict[int, tuple[DataLaporan, HasilLaporan]] = {}

@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from .. import format_id as f
 from ..muat import DataLaporan
+from ..muat import skema as s
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,17 @@ def pagu_program_ganda(data: DataLaporan) -> list[NilaiGanda]:
     pagu = [x.pagu for x in a.per_program]
     if not all(isinstance(p, Decimal | int) for p in pagu):
         return []
+    total_lain = _total_lain(data, a)
+    hasil: list[NilaiGanda] = []
+    for i, x in enumerate(a.per_program):
+        ganda = _program_ganda(data, i, x, pagu, baris_pk, total_lain)
+        if ganda is not None:
+            hasil.append(ganda)
+    return hasil
+
+
+def _total_lain(data: DataLaporan, a: s.Anggaran) -> list[tuple[Decimal, str]]:
+    """Every total of the programs' pagu the data publish elsewhere, with its name in words."""
     total_lain: list[tuple[Decimal, str]] = []
     if isinstance(a.pagu, Decimal | int):
         total_lain.append((Decimal(a.pagu), "pagu DIPA"))
@@ -111,40 +123,55 @@ def pagu_program_ganda(data: DataLaporan) -> list[NilaiGanda]:
         nilai = [x.pagu for x in rincian]
         if nilai and all(isinstance(v, Decimal | int) for v in nilai):
             total_lain.append((sum((Decimal(v) for v in nilai), Decimal(0)), nama))
-    hasil: list[NilaiGanda] = []
-    for i, x in enumerate(a.per_program):
-        nama = [n for n in (x.kegiatan, x.program) if n]
-        cocok = [
-            (n, Decimal(j))
-            for n, u, j in baris_pk
-            if any(u.strip().lower() == m.strip().lower() or _kata(u) == _kata(m) for m in nama)
-        ]
-        lain = {j for _, j in cocok}
-        lain.discard(Decimal(x.pagu))  # type: ignore[arg-type]
-        if len(lain) != 1:
-            continue
-        (nilai_pk,) = lain
-        sisa = sum((Decimal(p) for j, p in enumerate(pagu) if j != i), Decimal(0))  # type: ignore[arg-type]
-        calon = []
-        for v, sumber in (
-            (Decimal(x.pagu), "tabel anggaran Perjanjian Kinerja, Bab II"),  # type: ignore[arg-type]
-            (nilai_pk, "dokumen Perjanjian Kinerja, Lampiran"),
-        ):
-            jumlah = sisa + v
-            bukti = tuple(
-                f"{f.rupiah(sisa)} + {f.rupiah(v)} = {f.rupiah(jumlah)} = {label}"
-                for t, label in total_lain
-                if t == jumlah
-            )
-            calon.append(Calon(v, sumber, bukti, jumlah))
-        didukung = [c for c in calon if c.bukti]
-        hasil.append(
-            NilaiGanda(
-                besaran=f"anggaran.program.{i + 1}.pagu",
-                label=f"pagu {x.program} {data.tahun}",
-                calon=tuple(calon),
-                dipakai=didukung[0].nilai if len(didukung) == 1 else None,
-                baris_pk=tuple(n for n, _ in cocok),
-            )
+    return total_lain
+
+
+def _program_ganda(
+    data: DataLaporan,
+    i: int,
+    x: s.AnggaranProgram,
+    pagu: list,
+    baris_pk: list[tuple[int, str, Decimal | int]],
+    total_lain: list[tuple[Decimal, str]],
+) -> NilaiGanda | None:
+    """Program ``x`` (row ``i``) when the PK document holds one other pagu for it."""
+    nama = [n for n in (x.kegiatan, x.program) if n]
+    cocok = [
+        (n, Decimal(j))
+        for n, u, j in baris_pk
+        if any(u.strip().lower() == m.strip().lower() or _kata(u) == _kata(m) for m in nama)
+    ]
+    lain = {j for _, j in cocok}
+    lain.discard(Decimal(x.pagu))  # type: ignore[arg-type]
+    if len(lain) != 1:
+        return None
+    (nilai_pk,) = lain
+    sisa = sum((Decimal(p) for j, p in enumerate(pagu) if j != i), Decimal(0))  # type: ignore[arg-type]
+    calon = _calon(x, nilai_pk, sisa, total_lain)
+    didukung = [c for c in calon if c.bukti]
+    return NilaiGanda(
+        besaran=f"anggaran.program.{i + 1}.pagu",
+        label=f"pagu {x.program} {data.tahun}",
+        calon=tuple(calon),
+        dipakai=didukung[0].nilai if len(didukung) == 1 else None,
+        baris_pk=tuple(n for n, _ in cocok),
+    )
+
+
+def _calon(
+    x: s.AnggaranProgram, nilai_pk: Decimal, sisa: Decimal, total_lain: list[tuple[Decimal, str]]
+) -> list[Calon]:
+    """Both candidates, each with the totals the programs' sum with it agrees with."""
+    calon = []
+    for v, sumber in (
+        (Decimal(x.pagu), "tabel anggaran Perjanjian Kinerja, Bab II"),  # type: ignore[arg-type]
+        (nilai_pk, "dokumen Perjanjian Kinerja, Lampiran"),
+    ):
+        jumlah = sisa + v
+        bukti = tuple(
+            f"{f.rupiah(sisa)} + {f.rupiah(v)} = {f.rupiah(jumlah)} = {label}"
+            for t, label in total_lain
+            if t == jumlah
         )
-    return hasil
+        calon.append(Calon(v, sumber, bukti, jumlah))
+    return calon

@@ -160,10 +160,19 @@ def _cek_katalog(k: _Kumpulan) -> None:
 
 
 def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
+    kin = k.data.ini.kinerja
+    assert kin is not None
+    _cek_pk_daftar(k, h, kin)
+    idx = {x.kode: i for i, x in enumerate(kin.indikator)}
+    for r in h.ikk:
+        _cek_pk_ikk(k, r, idx[r.kode])
+    _cek_pk_tahun_lalu(k, h)
+
+
+def _cek_pk_daftar(k: _Kumpulan, h: HasilLaporan, kin) -> None:
+    """The PK's list of indicators: unknown codes, duplicates, catalogue IKK left out."""
     d = k.data
     ini = d.ini
-    kin = ini.kinerja
-    assert kin is not None
     for baris, kode in h.ikk_tidak_dikenal:
         k.tambah(
             "IKK_TIDAK_ADA_DI_KATALOG",
@@ -197,153 +206,180 @@ def _cek_pk(k: _Kumpulan, h: HasilLaporan) -> None:
                 subjek=(("pk",),),
             )
 
-    idx = {x.kode: i for i, x in enumerate(kin.indikator)}
+
+def _cek_pk_ikk(k: _Kumpulan, r, i: int) -> None:
+    """Every check of one PK indicator (row ``i`` of kinerja.yaml), in report order."""
+    lok = k.lokasi(k.data.ini, "kinerja", "indikator", i, label=r.kode)
+    _cek_pk_isian(k, r, lok)
+    _cek_pk_angka(k, r, lok)
+    _cek_pk_target_renstra(k, r, i)
+    _cek_pk_narasi(k, r, lok)
+    _cek_pk_tabel_pendukung(k, r, i)
+
+
+def _cek_pk_isian(k: _Kumpulan, r, lok: str) -> None:
+    """Missing realisasi/target, failed computation, zero denominator, bare ratio."""
+    d = k.data
+    if r.data.realisasi is None:
+        k.tambah(
+            "REALISASI_KOSONG",
+            "error",
+            lok,
+            "realisasi belum diisi; diharapkan pembilang+penyebut, nilai, atau periode",
+            kunci=r.kode,
+            subjek=_ikk(r.kode),
+        )
+    if r.target is None:
+        k.tambah(
+            "TARGET_KOSONG",
+            "error",
+            lok,
+            f"target belum diisi dan katalog tidak punya target Renstra {d.tahun}",
+            kunci=r.kode,
+            subjek=_ikk(r.kode),
+        )
+    elif r.sumber_target == "Renstra":
+        k.tambah(
+            "TARGET_PK_KOSONG",
+            "peringatan",
+            lok,
+            f"target PK belum diisi; capaian dihitung terhadap target Renstra {d.tahun} "
+            f"({f.nilai_satuan(r.target, r.defn.satuan)}) dan laporan menyebutkannya; isi "
+            "target sesuai Perjanjian Kinerja yang ditandatangani",
+            kunci=f"{d.tahun}|{r.kode}",
+            subjek=_ikk(r.kode),
+        )
+    nol = [c for c in r.cacat if c.kode == "HITUNG_GAGAL"]
+    if r.galat:
+        k.tambah(
+            "HITUNG_GAGAL",
+            "error",
+            lok,
+            f"capaian tidak dapat dihitung: {r.galat}",
+            kunci=nol[0].kunci if nol else f"{r.kode}|{r.galat}",
+            subjek=_ikk(r.kode),
+        )
+    real = r.realisasi
+    if real and real.aturan_penyebut_nol and real.keterangan and not r.galat:
+        k.tambah("PENYEBUT_NOL", "info", lok, real.keterangan, kunci=r.kode, subjek=_ikk(r.kode))
+    if r.data.realisasi and r.data.realisasi.nilai is not None and r.defn.jenis == "rasio":
+        k.tambah(
+            "RASIO_TANPA_RINCIAN",
+            "peringatan",
+            lok,
+            f"realisasi rasio diisi langsung ({_p(r.data.realisasi.nilai)}) tanpa "
+            "pembilang dan penyebut; angka tidak dapat ditelusuri",
+            kunci=r.kode,
+            subjek=_ikk(r.kode),
+        )
+
+
+def _cek_pk_angka(k: _Kumpulan, r, lok: str) -> None:
+    """Implausible numbers: ratio over 100 %, capaian over the limit, incomplete period."""
+    d = k.data
+    real = r.realisasi
     batas_wajar = d.satker.pengaturan.capaian_tidak_wajar
-    for r in h.ikk:
-        i = idx[r.kode]
-        lok = k.lokasi(ini, "kinerja", "indikator", i, label=r.kode)
-        if r.data.realisasi is None:
-            k.tambah(
-                "REALISASI_KOSONG",
-                "error",
-                lok,
-                "realisasi belum diisi; diharapkan pembilang+penyebut, nilai, atau periode",
-                kunci=r.kode,
-                subjek=_ikk(r.kode),
+    for c in r.cacat:
+        if c.kode != "RASIO_DI_ATAS_100":
+            continue
+        assert real is not None
+        if isinstance(real.pembilang, Decimal) and isinstance(real.penyebut, Decimal):
+            pesan = (
+                f"pembilang {f.bulat(real.pembilang)} lebih besar dari penyebut "
+                f"{f.bulat(real.penyebut)} ({_p(real.nilai)}): "
+                f"{r.defn.pembilang or 'pembilang'} tidak mungkin melebihi "
+                f"{r.defn.penyebut or 'penyebut'}"
             )
-        if r.target is None:
-            k.tambah(
-                "TARGET_KOSONG",
-                "error",
-                lok,
-                f"target belum diisi dan katalog tidak punya target Renstra {d.tahun}",
-                kunci=r.kode,
-                subjek=_ikk(r.kode),
-            )
-        elif r.sumber_target == "Renstra":
-            k.tambah(
-                "TARGET_PK_KOSONG",
-                "peringatan",
-                lok,
-                f"target PK belum diisi; capaian dihitung terhadap target Renstra {d.tahun} "
-                f"({f.nilai_satuan(r.target, r.defn.satuan)}) dan laporan menyebutkannya; isi "
-                "target sesuai Perjanjian Kinerja yang ditandatangani",
-                kunci=f"{d.tahun}|{r.kode}",
-                subjek=_ikk(r.kode),
-            )
-        nol = [c for c in r.cacat if c.kode == "HITUNG_GAGAL"]
-        if r.galat:
-            k.tambah(
-                "HITUNG_GAGAL",
-                "error",
-                lok,
-                f"capaian tidak dapat dihitung: {r.galat}",
-                kunci=nol[0].kunci if nol else f"{r.kode}|{r.galat}",
-                subjek=_ikk(r.kode),
-            )
-        real = r.realisasi
-        if real and real.aturan_penyebut_nol and real.keterangan and not r.galat:
-            k.tambah(
-                "PENYEBUT_NOL", "info", lok, real.keterangan, kunci=r.kode, subjek=_ikk(r.kode)
-            )
-        if r.data.realisasi and r.data.realisasi.nilai is not None and r.defn.jenis == "rasio":
-            k.tambah(
-                "RASIO_TANPA_RINCIAN",
-                "peringatan",
-                lok,
-                f"realisasi rasio diisi langsung ({_p(r.data.realisasi.nilai)}) tanpa "
-                "pembilang dan penyebut; angka tidak dapat ditelusuri",
-                kunci=r.kode,
-                subjek=_ikk(r.kode),
-            )
-        for c in r.cacat:
-            if c.kode != "RASIO_DI_ATAS_100":
-                continue
-            assert real is not None
-            if isinstance(real.pembilang, Decimal) and isinstance(real.penyebut, Decimal):
-                pesan = (
-                    f"pembilang {f.bulat(real.pembilang)} lebih besar dari penyebut "
-                    f"{f.bulat(real.penyebut)} ({_p(real.nilai)}): "
-                    f"{r.defn.pembilang or 'pembilang'} tidak mungkin melebihi "
-                    f"{r.defn.penyebut or 'penyebut'}"
-                )
-            else:
-                pesan = c.alasan
-            k.tambah(
-                "RASIO_DI_ATAS_100", "peringatan", lok, pesan, kunci=c.kunci, subjek=_ikk(r.kode)
-            )
-        if isinstance(r.capaian, Decimal) and r.capaian > batas_wajar:
-            k.tambah(
-                "CAPAIAN_TIDAK_WAJAR",
-                "peringatan",
-                lok,
-                f"capaian {_p(r.capaian)} di atas {f.persen(batas_wajar, ringkas=True)}; "
-                "periksa target dan realisasi",
-                kunci=r.kode,
-                subjek=_ikk(r.kode),
-            )
-        if real and real.tabel and real.tabel.kurang:
-            # completeness follows the report period: the closed months up to
-            # periode_laporan.bulan_terakhir (from periode.mulai on) must have data
-            tabel = real.tabel
-            k.tambah(
-                "PERIODE_TIDAK_LENGKAP",
-                "peringatan",
-                lok,
-                f"{len(tabel.kurang)} {tabel.jenis} dalam periode laporan "
-                f"({d.periode.rentang_bulan}) belum diisi: "
-                + ", ".join(b.label for b in tabel.baris if b.ke in tabel.kurang),
-                kunci=f"{r.kode}|{tabel.jenis}|" + ",".join(map(str, tabel.kurang)),
-                subjek=_ikk(r.kode),
-            )
-        renstra = r.defn.target_renstra.get(d.tahun)
-        if (
-            isinstance(r.data.target, Decimal)
-            and isinstance(renstra, Decimal)
-            and r.data.target != renstra
-        ):
-            k.tambah(
-                "TARGET_BEDA_RENSTRA",
-                "peringatan",
-                k.lokasi(ini, "kinerja", "indikator", i, "target", label=r.kode),
-                f"target PK {f.nilai_satuan(r.data.target, r.defn.satuan)} berbeda dengan "
-                f"target Renstra {d.tahun} {f.nilai_satuan(renstra, r.defn.satuan)}",
-                kunci=f"{r.kode}|{teks_kunci(r.data.target)}|{teks_kunci(renstra)}",
-                subjek=_ikk(r.kode),
-            )
-        n = r.data.narasi
-        kosong = [
-            nama
-            for nama, nilai in (
-                ("penyebab keberhasilan/kegagalan", n.penyebab),
-                ("analisis program/kegiatan", n.analisis_program),
-            )
-            if not (nilai or "").strip()
-        ]
-        if kosong:
-            k.tambah(
-                "NARASI_KOSONG",
-                "peringatan",
-                lok,
-                "narasi belum diisi: " + ", ".join(kosong),
-                kunci=r.kode,
-                subjek=_ikk(r.kode),
-            )
-        for j, tab in enumerate(r.data.tabel_pendukung):
-            _cek_tabel(
-                k,
-                tab,
-                k.lokasi(
-                    ini,
-                    "kinerja",
-                    "indikator",
-                    i,
-                    "tabel_pendukung",
-                    j,
-                    label=f"{r.kode}: {tab.judul}",
-                ),
-                r.kode,
-            )
+        else:
+            pesan = c.alasan
+        k.tambah("RASIO_DI_ATAS_100", "peringatan", lok, pesan, kunci=c.kunci, subjek=_ikk(r.kode))
+    if isinstance(r.capaian, Decimal) and r.capaian > batas_wajar:
+        k.tambah(
+            "CAPAIAN_TIDAK_WAJAR",
+            "peringatan",
+            lok,
+            f"capaian {_p(r.capaian)} di atas {f.persen(batas_wajar, ringkas=True)}; "
+            "periksa target dan realisasi",
+            kunci=r.kode,
+            subjek=_ikk(r.kode),
+        )
+    if real and real.tabel and real.tabel.kurang:
+        # completeness follows the report period: the closed months up to
+        # periode_laporan.bulan_terakhir (from periode.mulai on) must have data
+        tabel = real.tabel
+        k.tambah(
+            "PERIODE_TIDAK_LENGKAP",
+            "peringatan",
+            lok,
+            f"{len(tabel.kurang)} {tabel.jenis} dalam periode laporan "
+            f"({d.periode.rentang_bulan}) belum diisi: "
+            + ", ".join(b.label for b in tabel.baris if b.ke in tabel.kurang),
+            kunci=f"{r.kode}|{tabel.jenis}|" + ",".join(map(str, tabel.kurang)),
+            subjek=_ikk(r.kode),
+        )
+
+
+def _cek_pk_target_renstra(k: _Kumpulan, r, i: int) -> None:
+    d = k.data
+    renstra = r.defn.target_renstra.get(d.tahun)
+    if (
+        isinstance(r.data.target, Decimal)
+        and isinstance(renstra, Decimal)
+        and r.data.target != renstra
+    ):
+        k.tambah(
+            "TARGET_BEDA_RENSTRA",
+            "peringatan",
+            k.lokasi(d.ini, "kinerja", "indikator", i, "target", label=r.kode),
+            f"target PK {f.nilai_satuan(r.data.target, r.defn.satuan)} berbeda dengan "
+            f"target Renstra {d.tahun} {f.nilai_satuan(renstra, r.defn.satuan)}",
+            kunci=f"{r.kode}|{teks_kunci(r.data.target)}|{teks_kunci(renstra)}",
+            subjek=_ikk(r.kode),
+        )
+
+
+def _cek_pk_narasi(k: _Kumpulan, r, lok: str) -> None:
+    n = r.data.narasi
+    kosong = [
+        nama
+        for nama, nilai in (
+            ("penyebab keberhasilan/kegagalan", n.penyebab),
+            ("analisis program/kegiatan", n.analisis_program),
+        )
+        if not (nilai or "").strip()
+    ]
+    if kosong:
+        k.tambah(
+            "NARASI_KOSONG",
+            "peringatan",
+            lok,
+            "narasi belum diisi: " + ", ".join(kosong),
+            kunci=r.kode,
+            subjek=_ikk(r.kode),
+        )
+
+
+def _cek_pk_tabel_pendukung(k: _Kumpulan, r, i: int) -> None:
+    for j, tab in enumerate(r.data.tabel_pendukung):
+        _cek_tabel(
+            k,
+            tab,
+            k.lokasi(
+                k.data.ini,
+                "kinerja",
+                "indikator",
+                i,
+                "tabel_pendukung",
+                j,
+                label=f"{r.kode}: {tab.judul}",
+            ),
+            r.kode,
+        )
+
+
+def _cek_pk_tahun_lalu(k: _Kumpulan, h: HasilLaporan) -> None:
+    """Comparison with last year: no data at all, or an IKK without last year's row."""
+    d = k.data
     if d.lalu is None or d.lalu.kinerja is None:
         k.tambah(
             "TAHUN_LALU_KOSONG",
@@ -460,103 +496,129 @@ def _cek_anggaran(k: _Kumpulan, h: HasilLaporan) -> None:
     for dt, ang in ((d.ini, h.anggaran), (d.lalu, h.anggaran_lalu)):
         if ang is None or dt is None:
             continue
-        th = dt.tahun
-        lok = k.lokasi(dt, "anggaran")
+        _cek_anggaran_tahun(k, dt, ang)
+    # cells the figures already read as the supported value (hitung), then any other (a
+    # draft's stated sisa that disagrees with the data)
+    for sel in diagnosa_anggaran(d, h):
+        _cek_anggaran_sel(k, sel, dipakai=sel in h.sel_koreksi)
+    _cek_anggaran_sasaran(k, h)
+
+
+def _cek_anggaran_tahun(k: _Kumpulan, dt, ang) -> None:
+    """One year's budget: realisasi over pagu (total and per line), tables that do not sum."""
+    th = dt.tahun
+    lok = k.lokasi(dt, "anggaran")
+    if (
+        isinstance(ang.total.realisasi, Decimal)
+        and isinstance(ang.total.pagu, Decimal)
+        and ang.total.realisasi > ang.total.pagu
+    ):
+        k.tambah(
+            "REALISASI_MELEBIHI_PAGU",
+            "peringatan",
+            lok,
+            f"realisasi total {_rp(ang.total.realisasi)} melebihi pagu {_rp(ang.total.pagu)}",
+            kunci=f"{th}|total",
+            subjek=(("anggaran", th, "total"),),
+        )
+    for (nama, teks), baris, jumlah in zip(
+        _TABEL,
+        (ang.per_sasaran, ang.per_program, ang.per_jenis),
+        (ang.sasaran_jumlah, ang.program_jumlah, ang.jenis_jumlah),
+        strict=True,
+    ):
+        _cek_anggaran_baris(k, dt, nama, baris)
+        if jumlah is None or not jumlah.lengkap:
+            continue  # unknown lines: the sum is partial (the unknown values are findings)
+        _cek_anggaran_jumlah(k, dt, ang, nama, teks, jumlah)
+
+
+def _cek_anggaran_baris(k: _Kumpulan, dt, nama: str, baris) -> None:
+    th = dt.tahun
+    for i, b in enumerate(baris):
         if (
-            isinstance(ang.total.realisasi, Decimal)
-            and isinstance(ang.total.pagu, Decimal)
-            and ang.total.realisasi > ang.total.pagu
+            isinstance(b.realisasi, Decimal)
+            and isinstance(b.pagu, Decimal)
+            and b.realisasi > b.pagu
         ):
             k.tambah(
                 "REALISASI_MELEBIHI_PAGU",
                 "peringatan",
-                lok,
-                f"realisasi total {_rp(ang.total.realisasi)} melebihi pagu {_rp(ang.total.pagu)}",
-                kunci=f"{th}|total",
-                subjek=(("anggaran", th, "total"),),
+                k.lokasi(dt, "anggaran", nama, i, label=b.kunci),
+                f"realisasi {_rp(b.realisasi)} melebihi pagu {_rp(b.pagu)} "
+                f"(penyerapan {_p(b.penyerapan)})",
+                kunci=f"{th}|{nama}|{b.kunci}",
+                subjek=(("anggaran", th, nama, b.kunci),),
             )
-        for (nama, teks), baris, jumlah in zip(
-            _TABEL,
-            (ang.per_sasaran, ang.per_program, ang.per_jenis),
-            (ang.sasaran_jumlah, ang.program_jumlah, ang.jenis_jumlah),
-            strict=True,
-        ):
-            for i, b in enumerate(baris):
-                if (
-                    isinstance(b.realisasi, Decimal)
-                    and isinstance(b.pagu, Decimal)
-                    and b.realisasi > b.pagu
-                ):
-                    k.tambah(
-                        "REALISASI_MELEBIHI_PAGU",
-                        "peringatan",
-                        k.lokasi(dt, "anggaran", nama, i, label=b.kunci),
-                        f"realisasi {_rp(b.realisasi)} melebihi pagu {_rp(b.pagu)} "
-                        f"(penyerapan {_p(b.penyerapan)})",
-                        kunci=f"{th}|{nama}|{b.kunci}",
-                        subjek=(("anggaran", th, nama, b.kunci),),
-                    )
-            if jumlah is None or not jumlah.lengkap:
-                continue  # unknown lines: the sum is partial (the unknown values are findings)
-            if isinstance(ang.total.pagu, Decimal) and jumlah.pagu != ang.total.pagu:
-                k.tambah(
-                    "ANGGARAN_TIDAK_MENJUMLAH",
-                    "peringatan",
-                    k.lokasi(dt, "anggaran", nama),
-                    f"jumlah pagu {teks} {_rp(jumlah.pagu)} ≠ pagu total "
-                    f"{_rp(ang.total.pagu)} (selisih {_rp(jumlah.pagu - ang.total.pagu)})",
-                    kunci=f"{th}|{nama}|pagu",
-                    subjek=(("anggaran", th, nama),),
-                )
-            if (
-                isinstance(jumlah.realisasi, Decimal)
-                and isinstance(ang.total.realisasi, Decimal)
-                and jumlah.realisasi != ang.total.realisasi
-            ):
-                k.tambah(
-                    "ANGGARAN_TIDAK_MENJUMLAH",
-                    "peringatan",
-                    k.lokasi(dt, "anggaran", nama),
-                    f"jumlah realisasi {teks} {_rp(jumlah.realisasi)} ≠ "
-                    f"realisasi total {_rp(ang.total.realisasi)} "
-                    f"(selisih {_rp(jumlah.realisasi - ang.total.realisasi)})",
-                    kunci=f"{th}|{nama}|realisasi",
-                    subjek=(("anggaran", th, nama),),
-                )
-    # cells the figures already read as the supported value (hitung), then any other (a
-    # draft's stated sisa that disagrees with the data)
-    for sel in diagnosa_anggaran(d, h):
-        dipakai = sel in h.sel_koreksi
-        nama_tabel = {"per_sasaran": "sasaran", "per_program": "program"}.get(sel.tabel, "jenis")
-        besaran = (
-            {"per_sasaran": "anggaran", "per_program": "anggaran", "per_jenis_belanja": "anggaran"}[
-                sel.tabel
-            ]
-            + (f".{nama_tabel}_jumlah" if sel.bagian == "jumlah" else f".{nama_tabel}.{sel.bagian}")
-            + f".{sel.ukuran}"
-        )
+
+
+def _cek_anggaran_jumlah(k: _Kumpulan, dt, ang, nama: str, teks: str, jumlah) -> None:
+    """A complete table's sums against the total pagu and realisasi."""
+    th = dt.tahun
+    if isinstance(ang.total.pagu, Decimal) and jumlah.pagu != ang.total.pagu:
         k.tambah(
-            "ANGGARAN_SEL_TIDAK_COCOK",
+            "ANGGARAN_TIDAK_MENJUMLAH",
             "peringatan",
-            sel.lokasi_data,
-            f"{sel.ukuran} {sel.label_bagian} {sel.tahun} tercatat {_rp(sel.tercatat)}; dengan "
-            f"{_rp(sel.cocok)} semua jumlah tabel {sel.judul_tabel} cocok ("
-            + "; ".join(sel.persamaan)
-            + ")"
-            + (f"; laporan memakai {_rp(sel.cocok)}" if dipakai else ""),
-            kunci=f"{sel.tahun}|{sel.tabel}|{sel.bagian}|{sel.ukuran}|{teks_kunci(sel.tercatat)}",
-            subjek=(sel.subjek, sel.subjek[:3]),
-            **(
-                {
-                    "besaran": besaran,
-                    "tahun": sel.tahun,
-                    "dinyatakan": str(sel.tercatat),
-                    "dihitung": str(sel.cocok),
-                }
-                if dipakai and sel.bagian != "jumlah"
-                else {}
-            ),
+            k.lokasi(dt, "anggaran", nama),
+            f"jumlah pagu {teks} {_rp(jumlah.pagu)} ≠ pagu total "
+            f"{_rp(ang.total.pagu)} (selisih {_rp(jumlah.pagu - ang.total.pagu)})",
+            kunci=f"{th}|{nama}|pagu",
+            subjek=(("anggaran", th, nama),),
         )
+    if (
+        isinstance(jumlah.realisasi, Decimal)
+        and isinstance(ang.total.realisasi, Decimal)
+        and jumlah.realisasi != ang.total.realisasi
+    ):
+        k.tambah(
+            "ANGGARAN_TIDAK_MENJUMLAH",
+            "peringatan",
+            k.lokasi(dt, "anggaran", nama),
+            f"jumlah realisasi {teks} {_rp(jumlah.realisasi)} ≠ "
+            f"realisasi total {_rp(ang.total.realisasi)} "
+            f"(selisih {_rp(jumlah.realisasi - ang.total.realisasi)})",
+            kunci=f"{th}|{nama}|realisasi",
+            subjek=(("anggaran", th, nama),),
+        )
+
+
+def _cek_anggaran_sel(k: _Kumpulan, sel, *, dipakai: bool) -> None:
+    """A budget cell that disagrees with its table's sums; ``dipakai``: hitung reads the fit."""
+    nama_tabel = {"per_sasaran": "sasaran", "per_program": "program"}.get(sel.tabel, "jenis")
+    besaran = (
+        {"per_sasaran": "anggaran", "per_program": "anggaran", "per_jenis_belanja": "anggaran"}[
+            sel.tabel
+        ]
+        + (f".{nama_tabel}_jumlah" if sel.bagian == "jumlah" else f".{nama_tabel}.{sel.bagian}")
+        + f".{sel.ukuran}"
+    )
+    k.tambah(
+        "ANGGARAN_SEL_TIDAK_COCOK",
+        "peringatan",
+        sel.lokasi_data,
+        f"{sel.ukuran} {sel.label_bagian} {sel.tahun} tercatat {_rp(sel.tercatat)}; dengan "
+        f"{_rp(sel.cocok)} semua jumlah tabel {sel.judul_tabel} cocok ("
+        + "; ".join(sel.persamaan)
+        + ")"
+        + (f"; laporan memakai {_rp(sel.cocok)}" if dipakai else ""),
+        kunci=f"{sel.tahun}|{sel.tabel}|{sel.bagian}|{sel.ukuran}|{teks_kunci(sel.tercatat)}",
+        subjek=(sel.subjek, sel.subjek[:3]),
+        **(
+            {
+                "besaran": besaran,
+                "tahun": sel.tahun,
+                "dinyatakan": str(sel.tercatat),
+                "dihitung": str(sel.cocok),
+            }
+            if dipakai and sel.bagian != "jumlah"
+            else {}
+        ),
+    )
+
+
+def _cek_anggaran_sasaran(k: _Kumpulan, h: HasilLaporan) -> None:
+    """Sasaran codes of the budget tables against the catalogue and the PK's sasaran."""
+    d = k.data
     ini = d.ini
     if h.anggaran and ini.kinerja:
         ada = {b.kunci for b in h.anggaran.per_sasaran}
@@ -619,6 +681,15 @@ def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:
             subjek=(("smart",), ("ikpa",), ("nka",)),
         )
         return
+    _cek_evaluasi_smart(k, h, ev)
+    _cek_evaluasi_resmi(k, h)
+    _cek_evaluasi_ikpa(k, h, ev)
+    _cek_evaluasi_periode(k, ev)
+
+
+def _cek_evaluasi_smart(k: _Kumpulan, h: HasilLaporan, ev) -> None:
+    """The entered SMART efficiency score against the PMK 22/2021 formula."""
+    d = k.data
     if (
         h.smart
         and h.smart.nilai_efisiensi_rumus is not None
@@ -639,6 +710,11 @@ def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:
                 kunci=f"{teks_kunci(ev.smart.nilai_efisiensi)}|{teks_kunci(ev.smart.efisiensi or Decimal(0))}",
                 subjek=(("smart",),),
             )
+
+
+def _cek_evaluasi_resmi(k: _Kumpulan, h: HasilLaporan) -> None:
+    """Official SMART-DJA and IKPA scores against the recomputation of their components."""
+    d = k.data
     for nama, skor, label in (("smart", h.smart, "SMART-DJA"), ("ikpa", h.ikpa, "IKPA")):
         selisih = skor.selisih_resmi if skor else None
         if skor is None or selisih is None or abs(selisih) <= TOLERANSI_RESMI:
@@ -654,6 +730,10 @@ def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:
             kunci=f"{teks_kunci(skor.nilai)}|{teks_kunci(f.bulatkan(skor.nilai_hitung, 4))}",
             subjek=((nama,),),
         )
+
+
+def _cek_evaluasi_ikpa(k: _Kumpulan, h: HasilLaporan, ev) -> None:
+    d = k.data
     if (
         ev.ikpa
         and isinstance(ev.ikpa.pagu, Decimal)
@@ -679,6 +759,11 @@ def _cek_evaluasi(k: _Kumpulan, h: HasilLaporan) -> None:
             kunci=teks_kunci(h.ikpa.konversi_bobot),
             subjek=(("ikpa",),),
         )
+
+
+def _cek_evaluasi_periode(k: _Kumpulan, ev) -> None:
+    """e-Performance and e-Monev series: complete for the report period, values in 0–100."""
+    d = k.data
     for nama, isi, jenis in (
         ("e_performance_triwulan", ev.e_performance_triwulan, "triwulan"),
         ("e_monev_bulan", ev.e_monev_bulan, "bulan"),
