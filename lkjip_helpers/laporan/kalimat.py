@@ -609,9 +609,9 @@ def saran_perbaikan(kode: str, nama: str, capaian: Decimal | None, sebab: str | 
 
 def saran_verifikasi(kode: str, nama: str, uraian: str | None) -> str:
     return (
-        f"Menyelesaikan verifikasi data {kode} \u201c{nama}\u201d"
-        + (f" ({uraian})" if uraian else "")
-        + " sebelum capaiannya dinyatakan."
+        f"Menyelesaikan verifikasi data {kode} \u201c{nama}\u201d sebelum capaiannya dinyatakan"
+        + (f", karena {uraian}" if uraian else "")
+        + "."
     )
 
 

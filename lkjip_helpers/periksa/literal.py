@@ -633,29 +633,37 @@ def _kutip(hasil: HasilLaporan, mentah: str) -> str:
 
 def status_narasi(hasil: HasilLaporan) -> list[StatusNarasi]:
     """Every narrative sentence that calls an IKK tercapai / terlampaui / "melampaui target" /
-    "berhasil mencapai" while the report gives it one of :data:`STATUS_BELUM` (a negated word,
-    a wish — "agar … tercapai" — or a sentence about other years only is not a claim)."""
-    out: list[StatusNarasi] = []
+    "berhasil mencapai" while the report gives it one of :data:`STATUS_BELUM`."""
+    return [
+        x
+        for sumber, teks, kode, jalur in teks_narasi(hasil)
+        for x in status_teks(hasil, sumber, teks, kode, jalur)
+    ]
+
+
+def status_teks(
+    hasil: HasilLaporan, sumber: str, teks: str, kode: str | None, jalur: tuple = ()
+) -> Iterator[StatusNarasi]:
+    """The sentences of one narrative (of IKK ``kode``, or a chapter's when None) that call an
+    IKK reached against its status. Not a claim: a negated word ("belum terlampaui", "tidak
+    tercapai"), a wish or condition ("agar … tercapai", "jika … tercapai") or a sentence
+    naming years but not the report's ("pada tahun 2022 tercapai")."""
     th = str(hasil.tahun)
-    for sumber, teks, kode, jalur in teks_narasi(hasil):
-        for mentah in _kalimat_mentah(teks):
-            tanpa_isian = POLA_SISIPAN.sub(" ", mentah)
-            tahun = set(re.findall(r"\b(?:19|20)\d\d\b", tanpa_isian))
-            if tahun and th not in tahun:
-                continue  # about another year (last year's result, a Renstra target ahead)
-            klaim = [
-                m
-                for m in _KATA_TERCAPAI.finditer(tanpa_isian)
-                if not _NEGASI.search(tanpa_isian[: m.start()])
-                and not _HARAPAN.search(tanpa_isian[max(0, m.start() - 60) : m.start()])
-            ]
-            if not klaim:
-                continue
-            kalimat = _kutip(hasil, mentah)
-            for x in _ikk_kalimat(hasil, mentah, kode):
-                h = hasil.ikk_kode(x)
-                if h.status in STATUS_BELUM:
-                    out.append(
-                        StatusNarasi(sumber, x, klaim[0].group(1), h.status, kalimat, jalur)
-                    )
-    return out
+    for mentah in _kalimat_mentah(teks):
+        tanpa_isian = POLA_SISIPAN.sub(" ", mentah)
+        tahun = set(re.findall(r"\b(?:19|20)\d\d\b", tanpa_isian))
+        if tahun and th not in tahun:
+            continue
+        klaim = [
+            m
+            for m in _KATA_TERCAPAI.finditer(tanpa_isian)
+            if not _NEGASI.search(tanpa_isian[: m.start()])
+            and not _HARAPAN.search(tanpa_isian[max(0, m.start() - 60) : m.start()])
+        ]
+        if not klaim:
+            continue
+        kalimat = _kutip(hasil, mentah)
+        for x in _ikk_kalimat(hasil, mentah, kode):
+            h = hasil.ikk_kode(x)
+            if h.status in STATUS_BELUM:
+                yield StatusNarasi(sumber, x, klaim[0].group(1), h.status, kalimat, jalur)
