@@ -55,6 +55,7 @@ from ..hitung.capaian import (
 from ..muat.sisipan import POLA as POLA_SISIPAN
 from ..muat.sisipan import cari_sisipan
 from ..muat.skema import Narasi, NarasiIkk
+from .besaran import tulis
 from .narasi import _ANGKA, _KALIMAT, periksa_narasi_bab, periksa_narasi_ikk
 
 STATUS_TERIKAT = "dapat diikat"
@@ -614,18 +615,17 @@ def _ikk_kalimat(hasil: HasilLaporan, mentah: str, kode: str | None) -> list[str
 
 
 def _kutip(hasil: HasilLaporan, mentah: str) -> str:
-    """The sentence as the LKjIP prints it: figure placeholders filled in with their printed
-    value ("tercapai sebesar 121,92%"), anything else not fillable shown as "…"."""
-    from ..laporan.narasi import tulis_besaran  # the report's own formatting of a figure
-
+    """The sentence with its figure placeholders filled in ("tercapai sebesar 121,92%");
+    a cross-reference, a placeholder with a ``bentuk`` or an unknown one is shown as "…"."""
     besaran = hasil.besaran()
     keluar, pos = [], 0
     for x in cari_sisipan(mentah):
         keluar.append(mentah[pos : x.awal])
         pos = x.akhir
-        try:
-            keluar.append(tulis_besaran(hasil, x.besaran, besaran[x.besaran], x.bentuk))  # type: ignore[index,arg-type]
-        except Exception:  # an unknown or invalid placeholder is reported by its own check
+        v = besaran.get(x.besaran or "")
+        if x.sah and not x.bentuk and isinstance(v, Decimal | int):
+            keluar.append(tulis(Decimal(v), x.besaran or "", hasil))
+        else:  # an unknown or invalid placeholder is reported by its own check
             keluar.append("…")
     keluar.append(mentah[pos:])
     return re.sub(r"\s+", " ", "".join(keluar)).strip()
