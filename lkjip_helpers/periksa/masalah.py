@@ -824,7 +824,7 @@ def _masalah_status(m: Masalah, kode: str, anggota: list[Temuan], hasil: HasilLa
     m.uraian = _kalimat(
         f"{len(anggota)} kalimat narasi menyatakan IKK {kode} tercapai atau melampaui target, "
         f"sedangkan tabel capaian laporan memberinya status “{h.status}”"
-        + (f" ({h.alasan_verifikasi})" if h.alasan_verifikasi else "")
+        + (f". Alasan status itu: {h.alasan_verifikasi}" if h.alasan_verifikasi else "")
         + ". Kalimat itu pernyataan tim penyusun dan dicetak seperti ditulis; sesuaikan "
         "kalimatnya dengan status IKK, atau selesaikan dulu penyebab statusnya"
     )
