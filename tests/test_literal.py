@@ -17,6 +17,8 @@ from lkjip_helpers.periksa.literal import (
     _konteks,
     _literal_teks,
     literal_narasi,
+    status_narasi,
+    status_teks,
 )
 
 DATA = Path(__file__).parents[1] / "data"
@@ -104,6 +106,45 @@ def test_every_sample_literal_is_accounted_for(sampel):
     ]
     # "4 orang perawat" is about staff, not the IKK's population: not a finding
     assert not [x for x in sampel if x.teks.startswith("4 orang") and x.status == STATUS_TEMUAN]
+
+
+def test_the_sample_narratives_call_ikk_to_verify_reached(hasil):
+    # SK1.1 and SK1.2 divide 1.435 served by 1.177 inmates (seed baris 872, 921): "Perlu
+    # verifikasi" in the table, while their narratives, kept as the draft has them, say
+    # "tahun 2023 tercapai sebesar …" (seed baris 880, 931) and "target di tahun 2023 dan di
+    # 2024 sudah terlampaui" (seed baris 896, 947). SK2.6 (Tidak tercapai) says "belum
+    # terlampaui" (seed baris 1434): negated, not a claim.
+    xs = status_narasi(hasil)
+    assert sorted((x.sumber, x.kode, x.kata, x.status) for x in xs) == [
+        ("kinerja.SK1.1.penjelasan", "SK1.1", "tercapai", "Perlu verifikasi"),
+        ("kinerja.SK1.1.perbandingan_renstra", "SK1.1", "terlampaui", "Perlu verifikasi"),
+        ("kinerja.SK1.2.penjelasan", "SK1.2", "tercapai", "Perlu verifikasi"),
+        ("kinerja.SK1.2.perbandingan_renstra", "SK1.2", "terlampaui", "Perlu verifikasi"),
+    ]
+    # the sentence quoted as the LKjIP prints it: 1.435 / 1.177 × 100 = 121,92 %
+    (x,) = [y for y in xs if y.sumber == "kinerja.SK1.1.penjelasan"]
+    assert x.kalimat.endswith("(WBP) tahun 2023 tercapai sebesar 121,92%.")
+    assert x.jalur == ("kinerja", "indikator", 0, "narasi", "penjelasan")
+
+
+def test_status_words_that_are_no_claim(hasil):
+    def cek(teks: str, kode: str | None = "SK1.1") -> list[tuple[str, str]]:
+        return [(x.kode, x.kata) for x in status_teks(hasil, "uji", teks, kode)]
+
+    assert cek("Target tahun 2023 sudah terlampaui.") == [("SK1.1", "terlampaui")]
+    assert cek("Realisasi berhasil mencapai target.") == [("SK1.1", "berhasil mencapai")]
+    # negated, a wish, another year only, or an IKK that is Tercapai (SK1.3: 100 / 80)
+    assert cek("Target tahun 2023 belum terlampaui.") == []
+    assert cek("Capaian tahun 2023 tidak tercapai.") == []
+    assert cek("Upaya dilakukan agar target dapat tercapai.") == []
+    assert cek("Pada tahun 2022 target tercapai sebesar 100%.") == []
+    assert cek("Target tahun 2023 tercapai.", "SK1.3") == []
+    # a chapter narrative: only a sentence naming the IKK (code, placeholder or its name)
+    assert cek("Seluruh target tercapai.", None) == []
+    assert cek("Target SK1.2 tercapai.", None) == [("SK1.2", "tercapai")]
+    assert cek("Realisasi {{ ikk.SK1.1.realisasi }} tercapai.", None) == [("SK1.1", "tercapai")]
+    # SK2.6 (40 of 977 = 4,09 % against 31 %: Tidak tercapai) called reached in its narrative
+    assert cek("Pelatihan vokasi tahun 2023 telah tercapai.", "SK2.6") == [("SK2.6", "tercapai")]
 
 
 def test_report_year_and_comparisons(hasil, nomor):

@@ -178,15 +178,51 @@ def test_order_by_what_it_changes(memo):
     # reached; computed 100 / 85 → reached), two budget sums of 2023, one of 2022, the PK
     # budget total (16.437.740.000 ≠ 10.715.235.000 + 5.722.917.000 = 16.438.152.000) and the
     # NKA called 91,24 (it is 94,21). Not SK4.7: its "26 unit" stands in a sentence that also
-    # states "capaian kinerja 100%" (seed baris 1949), so the draft concluded "tercapai" there
+    # states "capaian kinerja 100%" (seed baris 1949), so the draft concluded "tercapai" there.
+    # And the narratives of SK1.1 and SK1.2 that call them reached ("tahun 2023 tercapai
+    # sebesar …", "target … sudah terlampaui": seed baris 880, 896, 931, 947) while their table
+    # says "Perlu verifikasi": one entry per IKK, 8 + 2 = 10
     judul = [m.judul for m in memo.mengubah_kesimpulan]
-    assert len(judul) == 8
+    assert len(judul) == 10
     assert not [j for j in judul if "SK4.7" in j]
     assert "Jumlah IKK tercapai 2023: draf 25, hasil hitung 23" in judul
     assert (
         "Nilai kinerja anggaran (gabungan SMART-DJA dan IKPA): draf 91,24, hasil hitung 94,21"
         in judul
     )
+
+
+def test_narrative_status_claims_one_entry_per_ikk(memo):
+    # SK1.1 and SK1.2 (1.435 served of 1.177 inmates: "Perlu verifikasi"); each has two
+    # sentences calling it reached, in its penjelasan and its comparison with the Renstra
+    status = [m for m in memo.masalah if m.kode == "NARASI_STATUS_BEDA"]
+    assert [(m.subjek, m.kelompok, len(m.rincian)) for m in status] == [
+        ([("ikk", "SK1.1")], "kesimpulan", 2),
+        ([("ikk", "SK1.2")], "kesimpulan", 2),
+    ]
+    m = status[0]
+    assert m.kesimpulan == [
+        "status SK1.1 2023: tercapai menurut narasi IKK SK1.1 (penjelasan) dan IKK SK1.1 "
+        "(perbandingan dengan target Renstra), perlu verifikasi menurut tabel capaian"
+    ]
+    assert "tahun 2023 tercapai sebesar 121,92%" in m.rincian[0].teks
+    assert "2023/kinerja.yaml" in m.rincian[0].lokasi_data  # the file, for the tim penyusun
+
+
+def test_program_budget_against_its_sasaran(memo):
+    # anggaran.yaml 2023: program 1 (SK1–SK3) 10.715.235.000 against SK1 + SK2 + SK3 =
+    # 9.970.983.000 + 273.400.000 + 35.200.000 = 10.279.583.000 (435.652.000 more); program 2
+    # (SK4) 5.722.917.000 as printed (the PK document's value, hitung.nilai_ganda) against SK4
+    # 6.109.858.000 (386.941.000 less)
+    beda = [m for m in memo.masalah if m.kode == "ANGGARAN_PROGRAM_SASARAN_BEDA"]
+    assert [(m.kelompok, m.subjek[0]) for m in beda] == [
+        ("peringatan", ("anggaran", 2023, "per_program", "1")),
+        ("peringatan", ("anggaran", 2023, "per_program", "2")),
+    ]
+    assert "Rp10.715.235.000" in beda[0].uraian and "= Rp10.279.583.000" in beda[0].uraian
+    assert "selisih Rp435.652.000 (anggaran program lebih besar)" in beda[0].uraian
+    assert "Rp5.722.917.000" in beda[1].uraian and "Rp6.109.858.000" in beda[1].uraian
+    assert "selisih Rp386.941.000 (anggaran program lebih kecil)" in beda[1].uraian
 
 
 def test_info_is_collapsed_one_line_per_kind(memo):

@@ -61,6 +61,21 @@ def test_no_tool_voice_in_the_lkjip(satker: str, tahun: int, periode: str) -> No
     assert not ditemukan
 
 
+def test_verification_said_in_the_satkers_voice(banyuasin: m.Dokumen) -> None:
+    # SK1.1: 1.435 served of 1.177 inmates (seed baris 872). The LKjIP says the data are being
+    # verified and why, as a fact; the check's "bagian tidak mungkin lebih besar dari
+    # keseluruhannya" stays in the review memo
+    teks = " ".join(t for _, t in _teks(banyuasin))
+    fakta = (
+        "jumlah tahanan, narapidana, anak yang mendapat layanan makanan sesuai standar (1.435) "
+        "lebih besar dari jumlah tahanan, narapidana, anak (1.177)"
+    )
+    assert f"Data SK1.1 sedang diverifikasi: {fakta}. Capaiannya belum dinyatakan" in teks
+    assert f"Data indikator ini sedang diverifikasi: {fakta}." in teks
+    assert f"sebelum capaiannya dinyatakan, karena {fakta}." in teks  # Saran (Bab IV)
+    assert "tidak mungkin lebih besar" in kalimat.FRASA_ALAT
+
+
 def test_target_source_and_direction_said_once(banyuasin: m.Dokumen) -> None:
     teks = "\n".join(t for _, t in _teks(banyuasin))
     # the notes that stood under all 26 IKK tables are gone ...

@@ -54,6 +54,10 @@ def test_share_above_100_fails_the_validity_test():
         "1.435 (WBP yang mendapat makanan) melebihi 1.177 (WBP): bagian tidak mungkin lebih "
         "besar dari keseluruhannya"
     )
+    # the same fact in the satker's own words, for the LKjIP
+    assert (
+        c.uraian == "jumlah WBP yang mendapat makanan (1.435) lebih besar dari jumlah WBP (1.177)"
+    )
     # equal numbers (100 %) and shares that are not part of the penyebut are fine
     assert (
         uji_validitas(_defn(), hitung_realisasi(_defn(), s.Realisasi(pembilang=5, penyebut=5)))
@@ -69,6 +73,9 @@ def test_share_above_100_is_perlu_verifikasi_not_tercapai():
     assert f.angka(h.capaian) == "152,40"
     assert (h.status, h.status_hitung) == (PERLU_VERIFIKASI, TERCAPAI)
     assert h.alasan_verifikasi.startswith("1.435 (WBP yang mendapat makanan) melebihi 1.177")
+    assert h.uraian_verifikasi == (
+        "jumlah WBP yang mendapat makanan (1.435) lebih besar dari jumlah WBP (1.177)"
+    )
     # explained by the satker (tanggapan.yaml, status dijelaskan): counted as usual
     (c,) = h.cacat
     h = _ikk(_defn(), 1435, 1177, dijelaskan={c.id: "porsi yang dipesan"})

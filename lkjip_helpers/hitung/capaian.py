@@ -80,7 +80,10 @@ class CacatData:
     kode: str
     kunci: str
     alasan: str
-    """Plain-Indonesian reason, fit for a footnote of the report."""
+    """Plain-Indonesian reason, as the checks state it (the review memo)."""
+    uraian: str = ""
+    """The same fact in the satker's own voice, for the LKjIP (no "tidak mungkin", no
+    instruction to fix data): "jumlah … (1.435) lebih besar dari jumlah … (1.177)"."""
 
     @property
     def id(self) -> str:
@@ -192,15 +195,25 @@ def uji_validitas(defn: s.IndikatorDef, real: HasilRealisasi | None) -> tuple[Ca
             f"({_kecil(defn.penyebut or 'penyebut')}): bagian tidak mungkin lebih besar dari "
             "keseluruhannya"
         )
+        uraian = (
+            f"jumlah {_kecil(defn.pembilang or 'pembilang')} ({f.bulat(pb)}) lebih besar dari "
+            f"jumlah {_kecil(defn.penyebut or 'penyebut')} ({f.bulat(pn)})"
+        )
         kunci = f"{defn.populasi or defn.kode}|{teks_kunci(pb)}|{teks_kunci(pn)}"
-        return (CacatData("RASIO_DI_ATAS_100", kunci, alasan),)
+        return (CacatData("RASIO_DI_ATAS_100", kunci, alasan, uraian),)
     if isinstance(real.nilai, Decimal) and real.nilai > SERATUS:
         alasan = (
             f"realisasi {f.persen(real.nilai)} di atas 100%, padahal "
             f"{_kecil(defn.pembilang or 'pembilang')} adalah bagian dari "
             f"{_kecil(defn.penyebut or 'penyebut')}"
         )
-        return (CacatData("RASIO_DI_ATAS_100", f"{defn.kode}|{teks_kunci(real.nilai)}", alasan),)
+        uraian = (
+            f"realisasi yang tercatat ({f.persen(real.nilai)}) melebihi 100%, sedangkan "
+            f"{_kecil(defn.pembilang or 'pembilang')} merupakan bagian dari "
+            f"{_kecil(defn.penyebut or 'penyebut')}"
+        )
+        kunci = f"{defn.kode}|{teks_kunci(real.nilai)}"
+        return (CacatData("RASIO_DI_ATAS_100", kunci, alasan, uraian),)
     return ()
 
 
@@ -767,7 +780,10 @@ class HasilIkk:
     status_hitung: str | None = None
     """The status the capaian alone gives (``Tercapai`` …), before the validity tests."""
     alasan_verifikasi: str | None = None
-    """Why the status is ``Perlu verifikasi`` (footnote text); None otherwise."""
+    """Why the status is ``Perlu verifikasi``, as the checks state it (review memo); None
+    otherwise."""
+    uraian_verifikasi: str | None = None
+    """The same in the satker's own voice (the LKjIP's footnotes and Saran); None otherwise."""
     penjelasan_verifikasi: str | None = None
     """The satker's explanation (``tanggapan.yaml``, ``dijelaskan``) that lifted a validity
     failure, so the report can footnote it; None when nothing was explained."""
@@ -858,7 +874,11 @@ def hitung_ikk(
             )
     except PenyebutNolTanpaAturan as err:
         galat = str(err)
-        cacat.append(CacatData("HITUNG_GAGAL", f"{defn.kode}|penyebut_nol", str(err)))
+        uraian = (
+            f"jumlah {_kecil(defn.penyebut or 'penyebut')} bernilai nol, sedangkan cara "
+            "menghitung indikator ini untuk keadaan tersebut belum ditetapkan"
+        )
+        cacat.append(CacatData("HITUNG_GAGAL", f"{defn.kode}|penyebut_nol", str(err), uraian))
     except GalatHitung as err:
         galat = str(err)
     cacat.extend(uji_validitas(defn, real))
@@ -866,10 +886,11 @@ def hitung_ikk(
     st_hitung = st
     dijelaskan = dijelaskan or {}
     terbuka = [c for c in cacat if c.id not in dijelaskan]
-    alasan = None
+    alasan = uraian = None
     if terbuka:
         st = PERLU_VERIFIKASI
         alasan = "; ".join(dict.fromkeys(c.alasan for c in terbuka))
+        uraian = "; ".join(dict.fromkeys(c.uraian or c.alasan for c in terbuka))
     penjelasan = "; ".join(dijelaskan[c.id] for c in cacat if c.id in dijelaskan) or None
     hasil = HasilIkk(
         defn=defn,
@@ -887,6 +908,7 @@ def hitung_ikk(
         cacat=tuple(cacat),
         status_hitung=st_hitung,
         alasan_verifikasi=alasan,
+        uraian_verifikasi=uraian,
         penjelasan_verifikasi=penjelasan,
     )
     if lalu is not None and lalu.realisasi is not None:

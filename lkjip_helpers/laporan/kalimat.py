@@ -37,6 +37,8 @@ FRASA_ALAT = (
     "dihitung ulang",
     "temuan pemeriksaan",
     "memo tinjauan",
+    "tidak mungkin lebih besar",
+    "ditampilkan sesuai perhitungan",
 )
 """Phrases that are the tool's or the reviewer's voice, never the satker's: none may appear
 in a built LKjIP (outside the fictitious-data notice of the example satkers' cover)."""
@@ -103,20 +105,22 @@ def catatan_rekap(ada_verifikasi: bool) -> str:
     )
 
 
-def catatan_verifikasi_rekap(kode: str, alasan: str | None) -> str:
-    """Footnote of the summary table for an IKK whose data need verification."""
+def catatan_verifikasi_rekap(kode: str, uraian: str | None) -> str:
+    """Footnote of the summary table for an IKK whose data are being verified (``uraian``:
+    :attr:`~lkjip_helpers.hitung.capaian.HasilIkk.uraian_verifikasi`, the satker's words)."""
     return (
-        f"{kode} perlu verifikasi: {alasan or 'data belum dapat diyakini'}. Capaiannya "
-        "ditampilkan sesuai perhitungan, tetapi tidak dihitung sebagai tercapai dan tidak "
+        f"Data {kode} sedang diverifikasi"
+        + (f": {uraian}" if uraian else "")
+        + ". Capaiannya belum dinyatakan tercapai sampai verifikasi selesai dan tidak "
         "dimasukkan dalam rata-rata capaian sasaran."
     )
 
 
-def catatan_verifikasi_ikk(alasan: str) -> str:
-    """Footnote under an IKK's own table when its data need verification."""
+def catatan_verifikasi_ikk(uraian: str) -> str:
+    """Footnote under an IKK's own table when its data are being verified."""
     return (
-        f"Perlu verifikasi: {alasan}. Capaian ditampilkan sesuai perhitungan, tetapi IKK ini "
-        "belum dinyatakan tercapai sampai datanya diverifikasi."
+        f"Data indikator ini sedang diverifikasi: {uraian}. Capaiannya belum dinyatakan "
+        "tercapai sampai verifikasi selesai."
     )
 
 
@@ -603,8 +607,12 @@ def saran_perbaikan(kode: str, nama: str, capaian: Decimal | None, sebab: str | 
     )
 
 
-def saran_verifikasi(kode: str, nama: str, alasan: str | None) -> str:
-    return f"Memverifikasi data {kode} \u201c{nama}\u201d ({alasan}) sebelum capaiannya dinyatakan."
+def saran_verifikasi(kode: str, nama: str, uraian: str | None) -> str:
+    return (
+        f"Menyelesaikan verifikasi data {kode} \u201c{nama}\u201d sebelum capaiannya dinyatakan"
+        + (f", karena {uraian}" if uraian else "")
+        + "."
+    )
 
 
 def saran_melebihi_pagu(kode: str, penyerapan: object) -> str:

@@ -25,6 +25,14 @@ sentence):
   IKK's figure for it ("Jumlah perangkat pengolah data … sebanyak {{ ikk.SK4.8.realisasi }}":
   14 Unit of office equipment printed as the count of data devices, which is 168).
 
+:func:`status_narasi` reads the words of the narratives rather than their numbers:
+
+- ``NARASI_STATUS_BEDA``: a sentence of an IKK's narrative (or naming an IKK) that calls it
+  reached — "tercapai", "terlampaui", "melampaui target", "berhasil mencapai" — while the
+  report's table gives it "Perlu verifikasi", "Tidak tercapai" or no capaian ("tahun 2023
+  tercapai sebesar 121,92%" beside SK1.1, whose 1.435 served of 1.177 inmates await
+  verification). The sentence is the analyst's claim: it is reported, never rewritten.
+
 Percentages, amounts and scores next to a figure's keywords are compared by
 :mod:`.narasi` (``NARASI_ANGKA_BEDA``); the listing reports them as examined there.
 """
@@ -38,8 +46,16 @@ from decimal import Decimal
 
 from .. import format_id as f
 from ..hitung import HasilLaporan
+from ..hitung.capaian import (
+    DATA_TIDAK_TERSEDIA,
+    PERLU_VERIFIKASI,
+    TIDAK_DAPAT_DIHITUNG,
+    TIDAK_TERCAPAI,
+)
 from ..muat.sisipan import POLA as POLA_SISIPAN
+from ..muat.sisipan import cari_sisipan
 from ..muat.skema import Narasi, NarasiIkk
+from .besaran import tulis
 from .narasi import _ANGKA, _KALIMAT, periksa_narasi_bab, periksa_narasi_ikk
 
 STATUS_TERIKAT = "dapat diikat"
@@ -547,3 +563,107 @@ def _subjek_lain(k: _Konteks, sumber: str, kode: str, mentah: str) -> Iterator[L
         )
         yield x
         return
+
+
+# --------------------------------------------------------------------------- stated status
+
+_KATA_TERCAPAI = re.compile(
+    r"(?<![\w-])(tercapai|terlampaui|terlampau|melampaui target|berhasil mencapai)(?![\w-])",
+    re.I,
+)
+_NEGASI = re.compile(r"\b(tidak|belum|kurang|tak|gagal|bukan)\s+(?:[\w-]+\s+)?$", re.I)
+_HARAPAN = re.compile(r"\b(agar|supaya|diharapkan|harapan|upaya|apabila|jika|bila)\b", re.I)
+_KODE_IKK = re.compile(r"(?<![\w.])(SK\d+\.\d+)(?![\w]|\.\d)")
+_ISIAN_IKK = re.compile(r"\{\{\s*ikk\.([A-Za-z0-9]+\.\d+)\.")
+STATUS_BELUM = (PERLU_VERIFIKASI, TIDAK_TERCAPAI, TIDAK_DAPAT_DIHITUNG, DATA_TIDAK_TERSEDIA)
+"""Statuses under which a narrative may not call the IKK reached."""
+
+
+@dataclass(frozen=True)
+class StatusNarasi:
+    """A narrative sentence that calls an IKK reached ("tahun 2023 tercapai sebesar …", "target
+    … sudah terlampaui") while the IKK's status in the report is not Tercapai."""
+
+    sumber: str
+    """The narrative (``kinerja.SK1.1.penjelasan``, ``narasi.kesimpulan``)."""
+    kode: str
+    """The IKK the sentence is about."""
+    kata: str
+    """The word that states it, as typed (``tercapai``, ``terlampaui``)."""
+    status: str
+    """The IKK's status in the report (``Perlu verifikasi``, ``Tidak tercapai`` …)."""
+    kalimat: str
+    """The sentence, placeholders shown as "…"."""
+    jalur: tuple
+
+
+def _ikk_kalimat(hasil: HasilLaporan, mentah: str, kode: str | None) -> list[str]:
+    """The IKK a sentence is about: those it names (code, placeholder or full name), else the
+    IKK whose narrative it is."""
+    dikenal = [h.kode for h in hasil.ikk]
+    kecil = mentah.lower()
+    disebut = [
+        x
+        for x in dikenal
+        if x in _KODE_IKK.findall(mentah)
+        or x in _ISIAN_IKK.findall(mentah)
+        or (len(n := hasil.ikk_kode(x).defn.nama.strip().lower()) >= 20 and n in kecil)
+    ]
+    if disebut:
+        return disebut
+    return [kode] if kode is not None else []
+
+
+def _kutip(hasil: HasilLaporan, mentah: str) -> str:
+    """The sentence with its figure placeholders filled in ("tercapai sebesar 121,92%");
+    a cross-reference, a placeholder with a ``bentuk`` or an unknown one is shown as "…"."""
+    besaran = hasil.besaran()
+    keluar, pos = [], 0
+    for x in cari_sisipan(mentah):
+        keluar.append(mentah[pos : x.awal])
+        pos = x.akhir
+        v = besaran.get(x.besaran or "")
+        if x.sah and not x.bentuk and isinstance(v, Decimal | int):
+            keluar.append(tulis(Decimal(v), x.besaran or "", hasil))
+        else:  # an unknown or invalid placeholder is reported by its own check
+            keluar.append("…")
+    keluar.append(mentah[pos:])
+    return re.sub(r"\s+", " ", "".join(keluar)).strip()
+
+
+def status_narasi(hasil: HasilLaporan) -> list[StatusNarasi]:
+    """Every narrative sentence that calls an IKK tercapai / terlampaui / "melampaui target" /
+    "berhasil mencapai" while the report gives it one of :data:`STATUS_BELUM`."""
+    return [
+        x
+        for sumber, teks, kode, jalur in teks_narasi(hasil)
+        for x in status_teks(hasil, sumber, teks, kode, jalur)
+    ]
+
+
+def status_teks(
+    hasil: HasilLaporan, sumber: str, teks: str, kode: str | None, jalur: tuple = ()
+) -> Iterator[StatusNarasi]:
+    """The sentences of one narrative (of IKK ``kode``, or a chapter's when None) that call an
+    IKK reached against its status. Not a claim: a negated word ("belum terlampaui", "tidak
+    tercapai"), a wish or condition ("agar … tercapai", "jika … tercapai") or a sentence
+    naming years but not the report's ("pada tahun 2022 tercapai")."""
+    th = str(hasil.tahun)
+    for mentah in _kalimat_mentah(teks):
+        tanpa_isian = POLA_SISIPAN.sub(" ", mentah)
+        tahun = set(re.findall(r"\b(?:19|20)\d\d\b", tanpa_isian))
+        if tahun and th not in tahun:
+            continue
+        klaim = [
+            m
+            for m in _KATA_TERCAPAI.finditer(tanpa_isian)
+            if not _NEGASI.search(tanpa_isian[: m.start()])
+            and not _HARAPAN.search(tanpa_isian[max(0, m.start() - 60) : m.start()])
+        ]
+        if not klaim:
+            continue
+        kalimat = _kutip(hasil, mentah)
+        for x in _ikk_kalimat(hasil, mentah, kode):
+            h = hasil.ikk_kode(x)
+            if h.status in STATUS_BELUM:
+                yield StatusNarasi(sumber, x, klaim[0].group(1), h.status, kalimat, jalur)

@@ -21,6 +21,8 @@ Grouping rules:
 - other stated-vs-computed differences (``klaim.yaml``) and stale narrative numbers group per
   figure's subject and year (IKK SK3.3 in 2023; sasaran SK4's budget row in 2023; the NKA);
 - wrong component weights typed in a narrative form one problem per score;
+- narrative sentences calling an IKK reached while its table does not
+  (``NARASI_STATUS_BEDA``) form one problem per IKK, a conclusion the narrative changes;
 - everything else is one problem per finding (findings are already one per fact).
 
 A problem's :attr:`Masalah.id` is its only finding's id when it has one anchor finding (so an
@@ -326,6 +328,7 @@ JUDUL: dict[str, str] = {
     "POPULASI_BEDA_PROFIL": "Jumlah penghuni di profil berbeda dengan penyebut indikator",
     "REALISASI_MELEBIHI_PAGU": "Realisasi melebihi pagu",
     "SASARAN_TANPA_ANGGARAN": "Sasaran tanpa baris anggaran",
+    "ANGGARAN_PROGRAM_SASARAN_BEDA": "Anggaran program berbeda dengan jumlah anggaran sasarannya",
     "SASARAN_TIDAK_DIKENAL": "Sasaran anggaran tidak ada di katalog",
     "ATURAN_TIDAK_ADA": "Aturan penilaian untuk tahun ini belum tersedia",
     "SMART_NILAI_EFISIENSI": "Nilai efisiensi SMART-DJA berbeda dari rumus",
@@ -344,6 +347,7 @@ JUDUL: dict[str, str] = {
     "NARASI_JUMLAH_BEDA": "Jumlah orang dalam narasi tidak ada dalam data",
     "NARASI_RINCIAN_BEDA": "Rincian dalam narasi tidak sesuai angkanya",
     "NARASI_SUBJEK_BEDA": "Kalimat narasi memakai angka indikator lain",
+    "NARASI_STATUS_BEDA": "Narasi menyatakan IKK tercapai, tabel capaian tidak",
     "TANGGAPAN_TIDAK_DIKENAL": "Tanggapan untuk temuan yang tidak dikenal",
     "TANGGAPAN_GANDA": "Temuan ditanggapi dua kali",
     "TANGGAL_SEBELUM_DATA": "Laporan ditandatangani sebelum datanya tertutup",
@@ -688,6 +692,8 @@ def _kunci_grup(
         ikk = [s for s in t.subjek if s[0] == "ikk" and len(s) > 1]
         if ikk:  # e.g. a Renstra target of another year, typed in the IKK's narrative
             return ("klaim", hasil.tahun, ikk[0])
+    if t.kode == "NARASI_STATUS_BEDA" and t.subjek:
+        return ("status", str(t.subjek[0][1]))
     return ("temuan", t.id)
 
 
@@ -706,6 +712,8 @@ def _id_grup(kunci: tuple[object, ...], anggota: list[Temuan]) -> str:
     if jenis == "bobot":
         subj = "|".join(str(x) for x in kunci[1])  # type: ignore[attr-defined]
         return id_temuan("NARASI_ANGKA_BEDA", f"masalah|bobot|{subj}")
+    if jenis == "status":
+        return id_temuan("NARASI_STATUS_BEDA", f"masalah|status|{kunci[1]}")
     return anggota[0].id
 
 
@@ -786,6 +794,8 @@ def _buat(
         _masalah_klaim(m, kunci, anggota, rincian)
     elif jenis == "bobot":
         _masalah_bobot(m, kunci, rincian)
+    elif jenis == "status":
+        _masalah_status(m, str(kunci[1]), anggota, hasil)
     else:
         t = anggota[0]
         nama = ""
@@ -803,6 +813,26 @@ def _buat(
         m.kelompok = "info"
         m.kesimpulan = []
     return m
+
+
+def _masalah_status(m: Masalah, kode: str, anggota: list[Temuan], hasil: HasilLaporan) -> None:
+    """The narrative sentences that call one IKK reached while its table does not: one problem
+    per IKK; it changes the conclusion the reader draws (the narrative's status against the
+    table's)."""
+    h = hasil.ikk_kode(kode)
+    bagian = _daftar(_bagian_narasi(t) for t in anggota)
+    m.judul = f"{JUDUL['NARASI_STATUS_BEDA']} (IKK {kode})"
+    m.uraian = _kalimat(
+        f"{len(anggota)} kalimat narasi menyatakan IKK {kode} tercapai atau melampaui target, "
+        f"sedangkan tabel capaian laporan memberinya status “{h.status}”"
+        + (f". Alasan status itu: {h.alasan_verifikasi}" if h.alasan_verifikasi else "")
+        + ". Kalimat itu pernyataan tim penyusun dan dicetak seperti ditulis; sesuaikan "
+        "kalimatnya dengan status IKK, atau selesaikan dulu penyebab statusnya"
+    )
+    m.kesimpulan = [
+        f"status {kode} {hasil.tahun}: tercapai menurut narasi {bagian}, "
+        f"{h.status.lower()} menurut tabel capaian"
+    ]
 
 
 def _info(m: Masalah, anggota: list[Temuan]) -> None:

@@ -32,7 +32,7 @@ from ..muat.sisipan import BENTUK, cari_sisipan
 from ..muat.skema import Narasi, NarasiIkk
 from ..tidak_diketahui import TidakDiketahui
 from . import besaran as bs
-from .literal import STATUS_TEMUAN, literal_narasi
+from .literal import STATUS_TEMUAN, literal_narasi, status_narasi
 from .narasi import AngkaNarasi, periksa_narasi_bab, periksa_narasi_ikk
 from .periode import cek_periode_dokumen
 from .rekonsiliasi import diagnosa_anggaran
@@ -961,6 +961,70 @@ def _cek_literal(k: _Kumpulan, h: HasilLaporan, rujukan: set[tuple[str, str]] | 
         )
 
 
+def _cek_program_sasaran(k: _Kumpulan, h: HasilLaporan) -> None:
+    """A program whose sasaran are exactly covered by the per-sasaran breakdown (each of them
+    there, none shared with another program) must have the budget of their sum: Bab II's
+    PK budget per program and the per-sasaran tables print the same money twice. Both
+    figures are printed as entered; the difference is reported."""
+    d = k.data
+    for dt, ang in ((d.ini, h.anggaran), (d.lalu, h.anggaran_lalu)):
+        if ang is None or dt is None or dt.anggaran is None:
+            continue
+        program = dt.anggaran.per_program
+        if len(program) != len(ang.per_program):
+            continue
+        for i, (p, b) in enumerate(zip(program, ang.per_program, strict=True)):
+            milik = set(p.sasaran)
+            lain = {x for j, q in enumerate(program) if j != i for x in q.sasaran}
+            baris = [x for x in ang.per_sasaran if x.kunci in milik]
+            if not milik or milik & lain or sorted(x.kunci for x in baris) != sorted(milik):
+                continue  # not exactly covered: the sum would not be the program's
+            for ukuran in ("pagu", "realisasi"):
+                vp = getattr(b, ukuran)
+                vs = [getattr(x, ukuran) for x in baris]
+                if not isinstance(vp, Decimal) or not all(isinstance(v, Decimal) for v in vs):
+                    continue
+                jumlah = sum(vs, Decimal(0))
+                if jumlah == vp:
+                    continue
+                kode = [x.kunci for x in baris]
+                rinci = " + ".join(_rp(v) for v in vs)
+                k.tambah(
+                    "ANGGARAN_PROGRAM_SASARAN_BEDA",
+                    "peringatan",
+                    k.lokasi(dt, "anggaran", "per_program", i, ukuran)
+                    + "; "
+                    + k.lokasi(dt, "anggaran", "per_sasaran"),
+                    f"{ukuran} {p.program} {dt.tahun} pada tabel anggaran Perjanjian Kinerja per "
+                    f"program/kegiatan {_rp(vp)}, sedangkan {ukuran} sasarannya "
+                    f"({', '.join(kode)}) pada tabel anggaran per sasaran kegiatan berjumlah "
+                    + (f"{rinci} = " if len(vs) > 1 else "")
+                    + f"{_rp(jumlah)}; selisih {_rp(abs(vp - jumlah))} (anggaran program lebih "
+                    + ("besar)" if vp > jumlah else "kecil)"),
+                    kunci=f"{dt.tahun}|{i + 1}|{ukuran}|{vp}|{jumlah}",
+                    subjek=(
+                        ("anggaran", dt.tahun, "per_program", str(i + 1)),
+                        *(("anggaran", dt.tahun, "per_sasaran", x) for x in kode),
+                    ),
+                )
+
+
+def _cek_status_narasi(k: _Kumpulan, h: HasilLaporan) -> None:
+    """A narrative sentence calling an IKK reached while its status is not Tercapai
+    (:func:`.literal.status_narasi`): the analyst's claim, quoted, never rewritten."""
+    for x in status_narasi(h):
+        k.tambah(
+            "NARASI_STATUS_BEDA",
+            "peringatan",
+            k.lokasi(k.data.ini, x.jalur[0], *x.jalur[1:]),
+            f"kalimat menyatakan {x.kode} “{x.kata}”, padahal statusnya di tabel capaian "
+            f"“{x.status}”: “{x.kalimat}”",
+            kunci=f"{x.sumber}|{x.kode}|{x.kalimat}",
+            subjek=(("ikk", x.kode),),
+            catatan=x.kalimat,
+        )
+
+
 def _cek_nilai_ganda(k: _Kumpulan, h: HasilLaporan) -> None:
     """A quantity the data hold with two values (:mod:`..hitung.nilai_ganda`)."""
     dt = k.data.ini
@@ -1301,6 +1365,7 @@ KODE_TEMUAN: frozenset[str] = frozenset(
         "REALISASI_MELEBIHI_PAGU",
         "ANGGARAN_TIDAK_MENJUMLAH",
         "ANGGARAN_SEL_TIDAK_COCOK",
+        "ANGGARAN_PROGRAM_SASARAN_BEDA",
         "SASARAN_TANPA_ANGGARAN",
         "SASARAN_TIDAK_DIKENAL",
         "ATURAN_TIDAK_ADA",
@@ -1324,6 +1389,7 @@ KODE_TEMUAN: frozenset[str] = frozenset(
         "NARASI_JUMLAH_BEDA",
         "NARASI_RINCIAN_BEDA",
         "NARASI_SUBJEK_BEDA",
+        "NARASI_STATUS_BEDA",
         "KLAIM_TIDAK_DIKENAL",
         "KLAIM_TIDAK_DAPAT_DIHITUNG",
         "KLAIM_PEMBULATAN",
@@ -1364,6 +1430,7 @@ def periksa_data(data: DataLaporan, kunci_rujukan: KunciRujukan | None = None) -
     _cek_pk(k, h)
     _cek_populasi(k, h)
     _cek_anggaran(k, h)
+    _cek_program_sasaran(k, h)
     _cek_evaluasi(k, h)
     _cek_profil(k, h)
     _cek_narasi(k)
@@ -1371,6 +1438,7 @@ def periksa_data(data: DataLaporan, kunci_rujukan: KunciRujukan | None = None) -
     _cek_nilai_ganda(k, h)
     rujukan = _cek_sisipan(k, h, kunci_rujukan)
     _cek_literal(k, h, rujukan)
+    _cek_status_narasi(k, h)
     _cek_tidak_diketahui(k, h)
     _cek_periode_laporan(k, h)
     cek_periode_dokumen(k)

@@ -90,7 +90,7 @@ def catatan_verifikasi(k: Konteks) -> list[str]:
     """Footnotes of the IKK whose data need verification (why, and that they are left out of
     the averages)."""
     return [
-        kalimat.catatan_verifikasi_rekap(x.kode, x.alasan_verifikasi)
+        kalimat.catatan_verifikasi_rekap(x.kode, x.uraian_verifikasi)
         for x in k.hasil.perlu_verifikasi
     ]
 
@@ -508,8 +508,8 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
                     else []
                 ),
                 *(
-                    [kalimat.catatan_verifikasi_ikk(x.alasan_verifikasi)]
-                    if x.status == PERLU_VERIFIKASI and x.alasan_verifikasi
+                    [kalimat.catatan_verifikasi_ikk(x.uraian_verifikasi)]
+                    if x.status == PERLU_VERIFIKASI and x.uraian_verifikasi
                     else []
                 ),
                 *(

@@ -95,7 +95,7 @@ def saran(k: Konteks) -> list[m.Blok]:
         sebab = kalimat_pertama(x.data.narasi.penyebab)
         butir.append(kalimat.saran_perbaikan(x.kode, x.defn.nama, x.capaian, sebab or None))
     for x in hasil.perlu_verifikasi:
-        butir.append(kalimat.saran_verifikasi(x.kode, x.defn.nama, x.alasan_verifikasi))
+        butir.append(kalimat.saran_verifikasi(x.kode, x.defn.nama, x.uraian_verifikasi))
     for x in hasil.tidak_dihitung:
         butir.append(kalimat.saran_lengkapi(x.kode, x.defn.nama))
     for r in hasil.sasaran:
