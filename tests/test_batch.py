@@ -401,6 +401,31 @@ def test_rekap_periode_daftar_gagal_semua_periode_dan_paksa(
     assert dipanggil[1]["kanwil"] == "riau" and dipanggil[1]["satker"] == ["lapas-a"]
 
 
+def test_rekap_periode_tanpa_pdf_tidak_menimpa_rekap_dengan_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16: an HTML-only batch over an unchanged roll-up built with its PDF skips it (the
+    PDF stays current); a changed one is rendered HTML-only (render_rekap keeps the old PDF)."""
+    from lkjip_helpers.bangun import batch, rekap_dokumen
+    from lkjip_helpers.bangun.manifest import Rencana, Tugas
+
+    rencana = Rencana(tugas=[Tugas("lapas-a", 2023, "tahunan", tmp_path, tmp_path)],
+                      out_dir=tmp_path, nama="uji")  # fmt: skip
+    hasil = [_hasil("lapas-a", "2023", "berhasil", sidik="s1")]
+    dipanggil: list[dict[str, object]] = []
+    monkeypatch.setattr(rekap_dokumen, "render_rekap", lambda tujuan, **kw: dipanggil.append(kw))
+    tersimpan: list[str] = []  # the key the roll-up on disk was rendered with
+    monkeypatch.setattr(rekap_dokumen, "rekap_tersimpan", lambda tujuan, kunci: kunci in tersimpan)
+    param = {"satker": ["lapas-a"], "tahun": 2023, "periode": "tahunan", "data_dir": str(tmp_path),
+             "data_dir_satker": {}, "gagal": [], "kanwil": ""}  # fmt: skip
+    tersimpan.append(rekap_dokumen.kunci_rekap(param, {"lapas-a/2023": "s1"}, True))
+    batch._rekap_periode(rencana, hasil, tmp_path, False, lambda _: None)  # type: ignore[arg-type]
+    assert dipanggil == [], "built with its PDF, unchanged: not rendered again without it"
+    hasil[0].sidik = "s2"  # type: ignore[attr-defined]
+    batch._rekap_periode(rencana, hasil, tmp_path, False, lambda _: None)  # type: ignore[arg-type]
+    assert len(dipanggil) == 1 and dipanggil[0]["pdf"] is False
+
+
 def test_rencana_menolak_satker_tak_dikenal(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

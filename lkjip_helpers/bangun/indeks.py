@@ -208,7 +208,11 @@ def _rekap(out_dir: Path) -> list[dict[str, Any]]:
             label = BarisIndeks("", dok.parent.name).label_periode
             tautan.append((f"Rekap {label}", f"{rel}/rekap.html"))
             if (dok.parent / "rekap.pdf").is_file():
-                tautan.append(("PDF", f"{rel}/rekap.pdf"))
+                label_pdf = "PDF"
+                rekam_dok = _json(dok.parent / "rekap.json") or {}
+                if "rekap.pdf" in (rekam_dok.get("pdf_stale") or []):  # kept by --tanpa-pdf
+                    label_pdf += " (usang: dari build sebelumnya, belum dicetak ulang)"
+                tautan.append((label_pdf, f"{rel}/rekap.pdf"))
             if (dok.parent / "rekap.xlsx").is_file():
                 tautan.append(("Excel", f"{rel}/rekap.xlsx"))
             nb = sorted((dok.parent / "notebooks").glob("*.ipynb"))

@@ -6,7 +6,9 @@ nbconvert template, front matter and sanitising (:mod:`lkjip_helpers.keluaran.ht
 printed with WeasyPrint (:mod:`lkjip_helpers.keluaran.pdf`). Output goes to a temporary folder
 swapped in only when everything succeeded. ``rekap.json`` records the cache key: an unchanged
 roll-up (same members with the same report fingerprints, same failures, same notebook, code
-and environment) is not rendered again.
+and environment) is not rendered again. An HTML-only run (``batch --tanpa-pdf``) never deletes
+the ``rekap.pdf`` of an earlier run: it is kept and recorded as stale (``rekap.json``
+``pdf_stale``, marked "usang" in the index), as a report's PDFs are.
 """
 
 from __future__ import annotations
@@ -182,8 +184,14 @@ def render_rekap(
         judul_dok = judul or f"Rekap LKjIP {label}" + (f" — {kanwil}" if kanwil else "")
         html = str(rapatkan(rakit([siapkan_bab(keluar, judul_dok, folder_nb)])))
         (tmp / "rekap.html").write_text(html, encoding="utf-8")
+        pdf_usang: list[str] = []
         if pdf:
             tulis_pdf(html, tmp / "rekap.pdf", judul_dok, tmp)
+        elif (tujuan / "rekap.pdf").is_file():
+            # HTML-only: keep the PDF of an earlier run, recorded as stale (not what this
+            # roll-up would print)
+            shutil.copy2(tujuan / "rekap.pdf", tmp / "rekap.pdf")
+            pdf_usang.append("rekap.pdf")
         tulis_xlsx(tabel_notebook([keluar]), tmp / "rekap.xlsx", judul_dok)
         keluaran = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
         (tmp / "rekap.json").write_text(
@@ -195,6 +203,7 @@ def render_rekap(
                     "key": kunci,
                     "parameters": parameter,
                     "outputs": keluaran,
+                    "pdf_stale": pdf_usang,
                 },
                 ensure_ascii=False,
                 indent=2,
