@@ -192,6 +192,36 @@ def test_lebar_kolom_mengisi_lebar_teks_angka_tidak_terpotong() -> None:
     assert min(lebar[1:]) >= 11.8 + 4.0
 
 
+def test_lebar_kolom_teks_sempit_tidak_memotong_kata() -> None:
+    """Issue 18: the Satuan column of a "Target dan Realisasi" table (Tabel 3.60 of the
+    sample) was cut to "Layana/n" in LibreOffice: its width came from a guessed 0,5 em per
+    lower-case letter, below the word's real width plus the cell's margins."""
+    # Arial / Liberation Sans: L 0,556, a 0,556 ×3, y 0,5, n 0,556 ×2 = 3,836 em of 8,5 pt
+    assert _lebar_mm("Layanan") == pytest.approx(3.836 * 8.5 * 25.4 / 72)  # 11,50 mm
+    judul = ["Indikator Kinerja Kegiatan", "Satuan", "Target", "Realisasi", "Capaian", "Status"]
+    kepala = _grid([[m.teks(x) for x in judul]])
+    ikk = (
+        "Tersusunnya dokumen rencana kerja, anggaran UPT Pemasyarakatan dan pelaporan yang "
+        "akuntabel tepat waktu"
+    )
+    isi = _grid(
+        [
+            [
+                m.teks(ikk),
+                m.teks("Layanan"),
+                m.bulat(1, satuan="Layanan"),
+                m.bulat(1, satuan="Layanan"),
+                m.persen(Exc("100")),
+                m.teks("Tercapai"),
+            ]
+        ]
+    )
+    lebar = _lebar_kolom(kepala, isi, 6)
+    assert sum(lebar) == pytest.approx(165)
+    # 11,50 mm of text + Word's and LibreOffice's cell margins (108 twips = 1,905 mm each)
+    assert lebar[1] > 11.50 + 2 * 1.905 + 0.3
+
+
 # --------------------------------------------------------------------------- PDF/A-3b
 
 
@@ -273,9 +303,12 @@ def test_docx_judul_tabel_keterangan_sesuai_html_dan_model(laporan: Path) -> Non
     assert ket_tabel == [f"{t.label} {t.judul}" for t in tabel]
     assert ket_gambar == [f"{g.label} {g.judul}" for g in gambar]
     assert ket_tabel[0] == "Tabel E.1 Capaian Indikator Kinerja Kegiatan Tahun 2023"
-    # every table of the HTML is a Word table; the two PK signatures side by side are one more
+    # every table of the HTML is a Word table; the two PK signatures side by side are one more;
+    # the cover letter's "Nomor : …" lines are aligned paragraphs
     main = BeautifulSoup(html, "html.parser").find("main")
-    assert len(d.tables) == len(main.find_all("table")) + len(main.select("div.ttd-dua"))
+    assert len(d.tables) == len(main.find_all("table")) + len(main.select("div.ttd-dua")) - len(
+        main.select("table.surat-meta")
+    )
     assert _paragraf_kosong(d) == []
     # contents, list of tables, list of figures: fields Word updates
     instr = [_instr(p) for p in d.paragraphs if "TOC" in _instr(p)]
@@ -284,6 +317,43 @@ def test_docx_judul_tabel_keterangan_sesuai_html_dan_model(laporan: Path) -> Non
         ' TOC \\h \\z \\t "Keterangan Tabel,1" ',
         ' TOC \\h \\z \\t "Keterangan Gambar,1" ',
     ]
+
+
+@pytest.mark.e2e
+def test_surat_pengantar_bagian_sendiri_tanpa_kepala_dan_kaki(laporan: Path) -> None:
+    """Issue 18: the cover letter (page 2) as the PDF prints it: a Word section without the
+    running header and footer, the letterhead centred, bold and ruled, the title centred and
+    underlined, "Nomor : …" a line (not a table); the header and footer resume after it."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    d = docx.Document(str(laporan / "laporan.docx"))
+    sampul, surat, isi = d.sections
+    assert sampul.different_first_page_header_footer, "the cover: no header, no page number"
+    assert not surat.different_first_page_header_footer
+    for s in (surat, isi):
+        assert not s.header.is_linked_to_previous and not s.footer.is_linked_to_previous
+    assert surat.header.paragraphs[0].text == "" and surat.footer.paragraphs[0].text == ""
+    assert isi.header.paragraphs[0].text == sampul.header.paragraphs[0].text
+    assert isi.header.paragraphs[0].text.startswith("LKjIP 2023 — Lembaga Pemasyarakatan")
+    assert isi.footer.paragraphs[0].text.startswith("Halaman ")
+    assert "PAGE" in "".join(isi.footer.paragraphs[0]._p.itertext())
+
+    teks = [p.text for p in d.paragraphs]
+    kop = d.paragraphs[teks.index("KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA REPUBLIK INDONESIA")]
+    assert kop.alignment == WD_ALIGN_PARAGRAPH.CENTER and all(r.bold for r in kop.runs)
+    baris_kop = d.paragraphs[teks.index("LEMBAGA PEMASYARAKATAN KELAS IIA BANYUASIN")]
+    kontak = baris_kop._p.getnext()  # the contact line, ruled below
+    assert kontak.find(qn("w:pPr")).find(qn("w:pBdr")).find(qn("w:bottom")) is not None
+    judul = d.paragraphs[teks.index("SURAT PENGANTAR")]
+    assert judul.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert all(r.bold and r.underline for r in judul.runs)
+    assert "Nomor\t:\tW.6.PAS.PAS.10-UM.01.01-1435" in teks
+    assert not [t for t in d.tables if "Nomor" in t.cell(0, 0).text]
+    pengirim = d.paragraphs[teks.index("Pengirim")]
+    assert pengirim.paragraph_format.space_before.pt == 24, "room below the letter's table"
+    # the letter ends its section: the next page (kata pengantar) carries the header again
+    akhir = d.paragraphs[teks.index("NIP 198011122000121002")]
+    assert akhir._p.find(qn("w:pPr")).find(qn("w:sectPr")) is not None
 
 
 @pytest.mark.e2e
