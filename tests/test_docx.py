@@ -339,10 +339,13 @@ def test_surat_pengantar_bagian_sendiri_tanpa_kepala_dan_kaki(laporan: Path) -> 
     assert "PAGE" in "".join(isi.footer.paragraphs[0]._p.itertext())
 
     teks = [p.text for p in d.paragraphs]
-    kop = d.paragraphs[teks.index("KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA REPUBLIK INDONESIA")]
-    assert kop.alignment == WD_ALIGN_PARAGRAPH.CENTER and all(r.bold for r in kop.runs)
-    baris_kop = d.paragraphs[teks.index("LEMBAGA PEMASYARAKATAN KELAS IIA BANYUASIN")]
-    kontak = baris_kop._p.getnext()  # the contact line, ruled below
+    i = teks.index("KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA REPUBLIK INDONESIA")
+    kop = d.paragraphs[i : i + 3]
+    assert [p.text for p in kop][2] == "LEMBAGA PEMASYARAKATAN KELAS IIA BANYUASIN"
+    assert all(p.alignment == WD_ALIGN_PARAGRAPH.CENTER for p in kop)
+    assert all(r.bold for p in kop for r in p.runs)
+    kontak = d.paragraphs[i + 3]._p  # the contact line, ruled below
+    assert d.paragraphs[i + 3].text.startswith("Jalan Lingkar Mulia Agung")
     assert kontak.find(qn("w:pPr")).find(qn("w:pBdr")).find(qn("w:bottom")) is not None
     judul = d.paragraphs[teks.index("SURAT PENGANTAR")]
     assert judul.alignment == WD_ALIGN_PARAGRAPH.CENTER
