@@ -155,6 +155,44 @@ def test_inkremental_dan_only_tidak_menyusutkan_rekap(kanwil: Path) -> None:
 
 
 @pytest.mark.e2e
+def test_batch_tanpa_pdf_tidak_menghapus_pdf_rekap(tmp_path: Path) -> None:
+    """Issue 16: `batch --tanpa-pdf` after a batch with PDF keeps the roll-up's rekap.pdf:
+    current while it prints the same roll-up, kept and marked "usang" once the roll-up
+    changed (a member's data)."""
+    salin_data(tmp_path, ["lapas-kedua"])
+    manifest = _manifest(
+        tmp_path, folder_notebook(tmp_path), "  - {satker: lapas-kedua, tahun: 2023}\n"
+    )
+    out = tmp_path / "outputs"
+    rekap = out / "rekap" / "kanwil" / "2023"
+    jalankan(rencana_manifest(manifest), pdf=True, jobs=1)
+    cetak = (rekap / "rekap.pdf").read_bytes()
+    assert cetak.startswith(b"%PDF")
+
+    jalankan(rencana_manifest(manifest), pdf=False, jobs=1)
+    assert (rekap / "rekap.pdf").read_bytes() == cetak
+    rekam = json.loads((rekap / "rekap.json").read_text(encoding="utf-8"))
+    assert rekam["pdf_stale"] == [], "same roll-up: the PDF prints it"
+    indeks = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="rekap/kanwil/2023/rekap.pdf">PDF<' in indeks
+
+    # the roll-up changes (SK1.1 of lapas-kedua: 1435 → 1436 people served): the old PDF is
+    # kept, marked stale
+    kinerja = tmp_path / "data" / "satker" / "lapas-kedua" / "2023" / "kinerja.yaml"
+    teks = kinerja.read_text(encoding="utf-8")
+    ganti = teks.replace("pembilang: 1435", "pembilang: 1436", 1)
+    assert ganti != teks
+    kinerja.write_text(ganti, encoding="utf-8")
+    jalankan(rencana_manifest(manifest), pdf=False, jobs=1)
+    assert (rekap / "rekap.pdf").read_bytes() == cetak
+    rekam = json.loads((rekap / "rekap.json").read_text(encoding="utf-8"))
+    assert rekam["pdf_stale"] == ["rekap.pdf"]
+    indeks = (out / "index.html").read_text(encoding="utf-8")
+    assert "PDF (usang: dari build sebelumnya, belum dicetak ulang)" in indeks
+    assert not sisa_sementara(out)
+
+
+@pytest.mark.e2e
 def test_baris_polos_dari_pipa(tmp_path: Path) -> None:
     """Not on a terminal: one flushed line per finished report, while the batch still runs."""
     salin_data(tmp_path, ["lapas-kedua"])
@@ -399,31 +437,6 @@ def test_rekap_periode_daftar_gagal_semua_periode_dan_paksa(
     tujuan = [Path(str(kw["tujuan"])).relative_to(tmp_path).as_posix() for kw in dipanggil]
     assert tujuan == ["uji/2023", "uji-kanwil-riau/2023", "uji/2023-semester-1"]
     assert dipanggil[1]["kanwil"] == "riau" and dipanggil[1]["satker"] == ["lapas-a"]
-
-
-def test_rekap_periode_tanpa_pdf_tidak_menimpa_rekap_dengan_pdf(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Issue 16: an HTML-only batch over an unchanged roll-up built with its PDF skips it (the
-    PDF stays current); a changed one is rendered HTML-only (render_rekap keeps the old PDF)."""
-    from lkjip_helpers.bangun import batch, rekap_dokumen
-    from lkjip_helpers.bangun.manifest import Rencana, Tugas
-
-    rencana = Rencana(tugas=[Tugas("lapas-a", 2023, "tahunan", tmp_path, tmp_path)],
-                      out_dir=tmp_path, nama="uji")  # fmt: skip
-    hasil = [_hasil("lapas-a", "2023", "berhasil", sidik="s1")]
-    dipanggil: list[dict[str, object]] = []
-    monkeypatch.setattr(rekap_dokumen, "render_rekap", lambda tujuan, **kw: dipanggil.append(kw))
-    tersimpan: list[str] = []  # the key the roll-up on disk was rendered with
-    monkeypatch.setattr(rekap_dokumen, "rekap_tersimpan", lambda tujuan, kunci: kunci in tersimpan)
-    param = {"satker": ["lapas-a"], "tahun": 2023, "periode": "tahunan", "data_dir": str(tmp_path),
-             "data_dir_satker": {}, "gagal": [], "kanwil": ""}  # fmt: skip
-    tersimpan.append(rekap_dokumen.kunci_rekap(param, {"lapas-a/2023": "s1"}, True))
-    batch._rekap_periode(rencana, hasil, tmp_path, False, lambda _: None)  # type: ignore[arg-type]
-    assert dipanggil == [], "built with its PDF, unchanged: not rendered again without it"
-    hasil[0].sidik = "s2"  # type: ignore[attr-defined]
-    batch._rekap_periode(rencana, hasil, tmp_path, False, lambda _: None)  # type: ignore[arg-type]
-    assert len(dipanggil) == 1 and dipanggil[0]["pdf"] is False
 
 
 def test_rencana_menolak_satker_tak_dikenal(

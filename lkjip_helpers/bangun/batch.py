@@ -774,15 +774,10 @@ def _rekap_periode(
                 "gagal": gagal,
                 "kanwil": pola,
             }
-            sidik_anggota = {f"{t.satker}/{t.kunci}": per_tugas[t].sidik for t in anggota}
-            kunci_cache = kunci_rekap(parameter, sidik_anggota, pdf)
-            if not paksa and (
-                rekap_tersimpan(tujuan, kunci_cache)
-                # an HTML-only run over an unchanged roll-up built with its PDF: keep it
-                or (
-                    not pdf and rekap_tersimpan(tujuan, kunci_rekap(parameter, sidik_anggota, True))
-                )
-            ):
+            kunci_cache = kunci_rekap(
+                parameter, {f"{t.satker}/{t.kunci}": per_tugas[t].sidik for t in anggota}, pdf
+            )
+            if not paksa and rekap_tersimpan(tujuan, kunci_cache):
                 keluaran.append(HasilRekap(nama_folder, DILEWATI, str(tujuan)))
                 cetak(f"rekap {nama_folder}: tidak berubah → {_jalur(str(tujuan))}")
                 continue
