@@ -6,6 +6,7 @@ the sample data, so each takes about a second.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import signal
@@ -183,10 +184,12 @@ def test_batch_tanpa_pdf_tidak_menghapus_pdf_rekap(tmp_path: Path) -> None:
     ganti = teks.replace("pembilang: 1435", "pembilang: 1436", 1)
     assert ganti != teks
     kinerja.write_text(ganti, encoding="utf-8")
-    jalankan(rencana_manifest(manifest), pdf=False, jobs=1)
+    keluar = io.StringIO()
+    jalankan(rencana_manifest(manifest), pdf=False, jobs=1, keluar=keluar)
     assert (rekap / "rekap.pdf").read_bytes() == cetak
     rekam = json.loads((rekap / "rekap.json").read_text(encoding="utf-8"))
     assert rekam["pdf_stale"] == ["rekap.pdf"]
+    assert "rekap 2023: rekap.pdf dari build sebelumnya dipertahankan" in keluar.getvalue()
     indeks = (out / "index.html").read_text(encoding="utf-8")
     assert "PDF (usang: dari build sebelumnya, belum dicetak ulang)" in indeks
     assert not sisa_sementara(out)

@@ -197,6 +197,8 @@ def kumpulkan(out_dir: Path) -> list[BarisIndeks]:
 
 def _rekap(out_dir: Path) -> list[dict[str, Any]]:
     """Roll-ups under ``rekap/``: name, time, counts and links."""
+    from .rekap_dokumen import rekap_pdf_usang
+
     hasil = []
     for folder in sorted((out_dir / FOLDER_REKAP).glob("*")):
         if not folder.is_dir() or folder.name.startswith("."):
@@ -209,8 +211,7 @@ def _rekap(out_dir: Path) -> list[dict[str, Any]]:
             tautan.append((f"Rekap {label}", f"{rel}/rekap.html"))
             if (dok.parent / "rekap.pdf").is_file():
                 label_pdf = "PDF"
-                rekam_dok = _json(dok.parent / "rekap.json") or {}
-                if "rekap.pdf" in (rekam_dok.get("pdf_stale") or []):  # kept by --tanpa-pdf
+                if rekap_pdf_usang(dok.parent):  # kept by batch --tanpa-pdf
                     label_pdf += " (usang: dari build sebelumnya, belum dicetak ulang)"
                 tautan.append((label_pdf, f"{rel}/rekap.pdf"))
             if (dok.parent / "rekap.xlsx").is_file():

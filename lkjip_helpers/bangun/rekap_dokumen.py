@@ -103,6 +103,12 @@ def _rekam(tujuan: Path) -> dict[str, Any]:
     return rekam if isinstance(rekam, dict) else {}
 
 
+def rekap_pdf_usang(tujuan: Path) -> bool:
+    """Whether the roll-up in ``tujuan`` carries a ``rekap.pdf`` kept from an earlier run that
+    does not print it (an HTML-only run)."""
+    return "rekap.pdf" in (_rekam(tujuan).get("pdf_stale") or [])
+
+
 def rekap_tersimpan(tujuan: Path, kunci: str) -> bool:
     """Whether ``tujuan`` holds a roll-up rendered with this key and all its files."""
     rekam = _rekam(tujuan)
