@@ -790,7 +790,8 @@ class PenulisDocx:
                 p.paragraph_format.space_before = Pt(24)  # below the letter's table
             if "ttd-nama" in kelas:
                 p.paragraph_format.space_before = Pt(54)
-            self._inline(p, p_html, {"b": "ttd-nama" in kelas, "u": "ttd-nama" in kelas})
+            nama = "ttd-nama" in kelas  # bold; underlined in the PK's pair only (laporan.css)
+            self._inline(p, p_html, {"b": nama, "u": nama and sel is not None})
 
     def _surat(self, sec: Tag) -> None:
         """The cover letter (after the cover): a Word section of its own without the running
@@ -851,14 +852,14 @@ class PenulisDocx:
         baris = [b for b in baris if b]
         if not baris:
             return
-        label = max(_lebar_mm(b[0]) for b in baris) + 2
+        label = max(_lebar_mm(b[0]) for b in baris) + 1.5
         isi = max(_lebar_mm(b[-1]) for b in baris)
-        kiri = max((LEBAR_TEKS_MM - (label + 5 + isi)) / 2, 0)
+        kiri = max((LEBAR_TEKS_MM - (label + 3 + isi)) / 2, 0)
         for i, b in enumerate(baris):
             p = self.paragraf("\t".join([b[0], ":", b[-1]]) if len(b) > 1 else b[0])
             self.gaya(p, "Isi Tabel")
             p.paragraph_format.left_indent = _mm(kiri)
-            for pos in (label, label + 5):
+            for pos in (label, label + 3):
                 p.paragraph_format.tab_stops.add_tab_stop(_mm(kiri + pos), WD_TAB_ALIGNMENT.LEFT)
             p.paragraph_format.space_after = Pt(12 if i == len(baris) - 1 else 0)
             p.paragraph_format.keep_with_next = True
