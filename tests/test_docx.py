@@ -148,6 +148,26 @@ def test_rumus_persamaan_word_dengan_pecahan(tmp_path: Path) -> None:
     assert teks == "Realisasi = 1.4351.177 × 100% = 121,92%"
 
 
+def test_rumus_pecahan_panjang_dibagi_baris(tmp_path: Path) -> None:
+    """A fraction of words (SK2.1 of the sample) ran off the page in LibreOffice: an
+    equation does not wrap. Its parts are stacked lines (m:eqArr), as the PDF wraps them."""
+    bawah = (
+        "tahanan, narapidana, anak yang memperoleh nilai baik dengan predikat memuaskan "
+        "pada instrumen penilaian kepribadian"
+    )
+    r = m.Rumus([("Realisasi =", m.Pecahan("Tahanan, narapidana", bawah), "× 100%")])
+    path = tulis_docx_blok(
+        [r], None, tmp_path / "r.docx", judul="J", penulis="P", berjalan="B", subjek="S"
+    )
+    M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+    (frac,) = docx.Document(str(path)).element.body.iter(f"{M}f")
+    (num,), (den,) = frac.iter(f"{M}num"), frac.iter(f"{M}den")
+    assert not list(num.iter(f"{M}eqArr")), "a short part stays one line"
+    baris = [t.text for t in den.iter(f"{M}t")]
+    assert len(list(den.iter(f"{M}e"))) == len(baris) == 3
+    assert all(len(b) <= 50 for b in baris) and " ".join(baris) == bawah
+
+
 def test_tanda_tangan_satu_halaman(tmp_path: Path) -> None:
     from lkjip_helpers.laporan.bagian.pembuka import ttd
 

@@ -31,6 +31,7 @@ import ast
 import base64
 import io
 import re
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -1020,6 +1021,11 @@ def _lebar_kolom(
     return [mn + sisa * t / sum(tambah) for mn, t in zip(minimum, tambah, strict=True)]
 
 
+BARIS_PECAHAN = 50
+"""Characters per line of a fraction's numerator or denominator in a Word equation (about
+95 mm of 11,5 pt Times: the fraction, "Realisasi =" and "× 100%" fit the text width)."""
+
+
 def _omml(baris: tuple[m.BagianRumus, ...]) -> str:
     """One formula line as an OMML equation: fractions stacked, the words as normal text
     (``m:nor``: upright, spaces kept, an ``=`` at the start is text, also in LibreOffice),
@@ -1038,13 +1044,24 @@ def _omml(baris: tuple[m.BagianRumus, ...]) -> str:
             + f'<m:t xml:space="preserve">{escape(teks)}</m:t></m:r>'
         )
 
+    def bagian(teks: str) -> str:
+        """A numerator or denominator; a long one (words, "Tahanan, narapidana, …") on lines
+        of at most :data:`BARIS_PECAHAN` characters, stacked (``m:eqArr``) as the PDF wraps
+        it, since an equation does not wrap by itself and would run off the page."""
+        baris = textwrap.wrap(teks, BARIS_PECAHAN)
+        if len(baris) <= 1:
+            return run(teks)
+        return "<m:eqArr>" + "".join(f"<m:e>{run(x)}</m:e>" for x in baris) + "</m:eqArr>"
+
     isi = []
     for i, b in enumerate(baris):
         spasi = " " if i else ""
         if isinstance(b, m.Pecahan):
             if spasi:
                 isi.append(run(spasi))
-            isi.append(f"<m:f><m:num>{run(b.atas)}</m:num><m:den>{run(b.bawah)}</m:den></m:f>")
+            isi.append(
+                f"<m:f><m:num>{bagian(b.atas)}</m:num><m:den>{bagian(b.bawah)}</m:den></m:f>"
+            )
         elif isinstance(b, m.Tebal):
             isi.append(run(spasi + b.isi, tebal=True))
         else:
