@@ -6,6 +6,7 @@ the sample data, so each takes about a second.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import signal
@@ -151,6 +152,46 @@ def test_inkremental_dan_only_tidak_menyusutkan_rekap(kanwil: Path) -> None:
     assert [h.status for h in hb.dijalankan] == ["berhasil"]
     assert hb.dijalankan[0].alasan.startswith("paksa")
     assert html.stat().st_mtime_ns != sebelum
+    assert not sisa_sementara(out)
+
+
+@pytest.mark.e2e
+def test_batch_tanpa_pdf_tidak_menghapus_pdf_rekap(tmp_path: Path) -> None:
+    """Issue 16: `batch --tanpa-pdf` after a batch with PDF keeps the roll-up's rekap.pdf:
+    current while it prints the same roll-up, kept and marked "usang" once the roll-up
+    changed (a member's data)."""
+    salin_data(tmp_path, ["lapas-kedua"])
+    manifest = _manifest(
+        tmp_path, folder_notebook(tmp_path), "  - {satker: lapas-kedua, tahun: 2023}\n"
+    )
+    out = tmp_path / "outputs"
+    rekap = out / "rekap" / "kanwil" / "2023"
+    jalankan(rencana_manifest(manifest), pdf=True, jobs=1)
+    cetak = (rekap / "rekap.pdf").read_bytes()
+    assert cetak.startswith(b"%PDF")
+
+    jalankan(rencana_manifest(manifest), pdf=False, jobs=1)
+    assert (rekap / "rekap.pdf").read_bytes() == cetak
+    rekam = json.loads((rekap / "rekap.json").read_text(encoding="utf-8"))
+    assert rekam["pdf_stale"] == [], "same roll-up: the PDF prints it"
+    indeks = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="rekap/kanwil/2023/rekap.pdf">PDF<' in indeks
+
+    # the roll-up changes (SK1.1 of lapas-kedua: 1435 → 1436 people served): the old PDF is
+    # kept, marked stale
+    kinerja = tmp_path / "data" / "satker" / "lapas-kedua" / "2023" / "kinerja.yaml"
+    teks = kinerja.read_text(encoding="utf-8")
+    ganti = teks.replace("pembilang: 1435", "pembilang: 1436", 1)
+    assert ganti != teks
+    kinerja.write_text(ganti, encoding="utf-8")
+    keluar = io.StringIO()
+    jalankan(rencana_manifest(manifest), pdf=False, jobs=1, keluar=keluar)
+    assert (rekap / "rekap.pdf").read_bytes() == cetak
+    rekam = json.loads((rekap / "rekap.json").read_text(encoding="utf-8"))
+    assert rekam["pdf_stale"] == ["rekap.pdf"]
+    assert "rekap 2023: rekap.pdf dari build sebelumnya dipertahankan" in keluar.getvalue()
+    indeks = (out / "index.html").read_text(encoding="utf-8")
+    assert "PDF (usang: dari build sebelumnya, belum dicetak ulang)" in indeks
     assert not sisa_sementara(out)
 
 

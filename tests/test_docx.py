@@ -148,6 +148,26 @@ def test_rumus_persamaan_word_dengan_pecahan(tmp_path: Path) -> None:
     assert teks == "Realisasi = 1.4351.177 × 100% = 121,92%"
 
 
+def test_rumus_pecahan_panjang_dibagi_baris(tmp_path: Path) -> None:
+    """A fraction of words (SK2.1 of the sample) ran off the page in LibreOffice: an
+    equation does not wrap. Its parts are stacked lines (m:eqArr), as the PDF wraps them."""
+    bawah = (
+        "tahanan, narapidana, anak yang memperoleh nilai baik dengan predikat memuaskan "
+        "pada instrumen penilaian kepribadian"
+    )
+    r = m.Rumus([("Realisasi =", m.Pecahan("Tahanan, narapidana", bawah), "× 100%")])
+    path = tulis_docx_blok(
+        [r], None, tmp_path / "r.docx", judul="J", penulis="P", berjalan="B", subjek="S"
+    )
+    M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+    (frac,) = docx.Document(str(path)).element.body.iter(f"{M}f")
+    (num,), (den,) = frac.iter(f"{M}num"), frac.iter(f"{M}den")
+    assert not list(num.iter(f"{M}eqArr")), "a short part stays one line"
+    baris = [t.text for t in den.iter(f"{M}t")]
+    assert len(list(den.iter(f"{M}e"))) == len(baris) == 3
+    assert all(len(b) <= 50 for b in baris) and " ".join(baris) == bawah
+
+
 def test_tanda_tangan_satu_halaman(tmp_path: Path) -> None:
     from lkjip_helpers.laporan.bagian.pembuka import ttd
 
@@ -190,6 +210,36 @@ def test_lebar_kolom_mengisi_lebar_teks_angka_tidak_terpotong() -> None:
     # = 11,8 mm, plus the cell's padding: never wrapped
     assert _lebar_mm("121,92%") == pytest.approx(3.947 * 8.5 * 25.4 / 72)
     assert min(lebar[1:]) >= 11.8 + 4.0
+
+
+def test_lebar_kolom_teks_sempit_tidak_memotong_kata() -> None:
+    """Issue 18: the Satuan column of a "Target dan Realisasi" table (Tabel 3.60 of the
+    sample) was cut to "Layana/n" in LibreOffice: its width came from a guessed 0,5 em per
+    lower-case letter, below the word's real width plus the cell's margins."""
+    # Arial / Liberation Sans: L 0,556, a 0,556 ×3, y 0,5, n 0,556 ×2 = 3,836 em of 8,5 pt
+    assert _lebar_mm("Layanan") == pytest.approx(3.836 * 8.5 * 25.4 / 72)  # 11,50 mm
+    judul = ["Indikator Kinerja Kegiatan", "Satuan", "Target", "Realisasi", "Capaian", "Status"]
+    kepala = _grid([[m.teks(x) for x in judul]])
+    ikk = (
+        "Tersusunnya dokumen rencana kerja, anggaran UPT Pemasyarakatan dan pelaporan yang "
+        "akuntabel tepat waktu"
+    )
+    isi = _grid(
+        [
+            [
+                m.teks(ikk),
+                m.teks("Layanan"),
+                m.bulat(1, satuan="Layanan"),
+                m.bulat(1, satuan="Layanan"),
+                m.persen(Exc("100")),
+                m.teks("Tercapai"),
+            ]
+        ]
+    )
+    lebar = _lebar_kolom(kepala, isi, 6)
+    assert sum(lebar) == pytest.approx(165)
+    # 11,50 mm of text + Word's and LibreOffice's cell margins (108 twips = 1,905 mm each)
+    assert lebar[1] > 11.50 + 2 * 1.905 + 0.3
 
 
 # --------------------------------------------------------------------------- PDF/A-3b
@@ -273,9 +323,12 @@ def test_docx_judul_tabel_keterangan_sesuai_html_dan_model(laporan: Path) -> Non
     assert ket_tabel == [f"{t.label} {t.judul}" for t in tabel]
     assert ket_gambar == [f"{g.label} {g.judul}" for g in gambar]
     assert ket_tabel[0] == "Tabel E.1 Capaian Indikator Kinerja Kegiatan Tahun 2023"
-    # every table of the HTML is a Word table; the two PK signatures side by side are one more
+    # every table of the HTML is a Word table; the two PK signatures side by side are one more;
+    # the cover letter's "Nomor : …" lines are aligned paragraphs
     main = BeautifulSoup(html, "html.parser").find("main")
-    assert len(d.tables) == len(main.find_all("table")) + len(main.select("div.ttd-dua"))
+    assert len(d.tables) == len(main.find_all("table")) + len(main.select("div.ttd-dua")) - len(
+        main.select("table.surat-meta")
+    )
     assert _paragraf_kosong(d) == []
     # contents, list of tables, list of figures: fields Word updates
     instr = [_instr(p) for p in d.paragraphs if "TOC" in _instr(p)]
@@ -284,6 +337,46 @@ def test_docx_judul_tabel_keterangan_sesuai_html_dan_model(laporan: Path) -> Non
         ' TOC \\h \\z \\t "Keterangan Tabel,1" ',
         ' TOC \\h \\z \\t "Keterangan Gambar,1" ',
     ]
+
+
+@pytest.mark.e2e
+def test_surat_pengantar_bagian_sendiri_tanpa_kepala_dan_kaki(laporan: Path) -> None:
+    """Issue 18: the cover letter (page 2) as the PDF prints it: a Word section without the
+    running header and footer, the letterhead centred, bold and ruled, the title centred and
+    underlined, "Nomor : …" a line (not a table); the header and footer resume after it."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    d = docx.Document(str(laporan / "laporan.docx"))
+    sampul, surat, isi = d.sections
+    assert sampul.different_first_page_header_footer, "the cover: no header, no page number"
+    assert not surat.different_first_page_header_footer
+    for s in (surat, isi):
+        assert not s.header.is_linked_to_previous and not s.footer.is_linked_to_previous
+    assert surat.header.paragraphs[0].text == "" and surat.footer.paragraphs[0].text == ""
+    assert isi.header.paragraphs[0].text == sampul.header.paragraphs[0].text
+    assert isi.header.paragraphs[0].text.startswith("LKjIP 2023 — Lembaga Pemasyarakatan")
+    assert isi.footer.paragraphs[0].text.startswith("Halaman ")
+    assert "PAGE" in "".join(isi.footer.paragraphs[0]._p.itertext())
+
+    teks = [p.text for p in d.paragraphs]
+    i = teks.index("KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA REPUBLIK INDONESIA")
+    kop = d.paragraphs[i : i + 3]
+    assert [p.text for p in kop][2] == "LEMBAGA PEMASYARAKATAN KELAS IIA BANYUASIN"
+    assert all(p.alignment == WD_ALIGN_PARAGRAPH.CENTER for p in kop)
+    assert all(r.bold for p in kop for r in p.runs)
+    kontak = d.paragraphs[i + 3]._p  # the contact line, ruled below
+    assert d.paragraphs[i + 3].text.startswith("Jalan Lingkar Mulia Agung")
+    assert kontak.find(qn("w:pPr")).find(qn("w:pBdr")).find(qn("w:bottom")) is not None
+    judul = d.paragraphs[teks.index("SURAT PENGANTAR")]
+    assert judul.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert all(r.bold and r.underline for r in judul.runs)
+    assert "Nomor\t:\tW.6.PAS.PAS.10-UM.01.01-1435" in teks
+    assert not [t for t in d.tables if "Nomor" in t.cell(0, 0).text]
+    pengirim = d.paragraphs[teks.index("Pengirim")]
+    assert pengirim.paragraph_format.space_before.pt == 24, "room below the letter's table"
+    # the letter ends its section: the next page (kata pengantar) carries the header again
+    akhir = d.paragraphs[teks.index("NIP 198011122000121002")]
+    assert akhir._p.find(qn("w:pPr")).find(qn("w:sectPr")) is not None
 
 
 @pytest.mark.e2e

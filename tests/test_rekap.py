@@ -248,6 +248,25 @@ def test_dokumen_rekap_html_dan_pdf(data: Path, tmp_path: Path) -> None:
     assert str(tmp_path) not in teks and str(Path(__file__).parents[1]) not in teks
 
 
+@pytest.mark.e2e
+def test_rekap_tanpa_pdf_menyimpan_pdf_lama_sebagai_usang(data: Path, tmp_path: Path) -> None:
+    """Issue 16: an HTML-only roll-up (batch --tanpa-pdf) keeps the rekap.pdf of an earlier
+    run, byte for byte, recorded as stale in rekap.json and marked "usang" in the index."""
+    tujuan = tmp_path / "outputs" / "rekap" / "uji" / "2023"
+    tujuan.mkdir(parents=True)
+    lama = b"%PDF-1.7 rekap dari build sebelumnya"
+    (tujuan / "rekap.pdf").write_bytes(lama)
+    render_rekap(tujuan, satker=["lapas-banyuasin"], tahun=2023, periode="tahunan",
+                 data_dir=data, pdf=False, kunci="k")  # fmt: skip
+    assert (tujuan / "rekap.pdf").read_bytes() == lama
+    rekam = json.loads((tujuan / "rekap.json").read_text(encoding="utf-8"))
+    assert rekam["pdf_stale"] == ["rekap.pdf"] and "rekap.pdf" in rekam["outputs"]
+    assert rekap_tersimpan(tujuan, "k"), "the kept PDF does not make the next run render again"
+    soup = BeautifulSoup(render_indeks(tmp_path / "outputs"), "html.parser")
+    (a,) = soup.find_all("a", href="rekap/uji/2023/rekap.pdf")
+    assert "usang" in a.get_text()
+
+
 def test_rekap_tanpa_satker_satu_baris(data: Path) -> None:
     gagal = [{"satker": "lapas-rusak", "periode": "2023", "pesan": "galat"}]
     rk = Rekap([], 2023, asal=AsalAnggota(data), gagal=gagal)

@@ -726,7 +726,7 @@ def _rekap_periode(
         period, is listed in every period's roll-up."""
     from ..laporan.model import slug
     from .rekap_bagian import cocok_kanwil
-    from .rekap_dokumen import kunci_rekap, rekap_tersimpan, render_rekap
+    from .rekap_dokumen import kunci_rekap, rekap_pdf_usang, rekap_tersimpan, render_rekap
 
     keluaran: list[HasilRekap] = []
     rekam = rekam or {}
@@ -807,6 +807,11 @@ def _rekap_periode(
                 f"rekap {nama_folder}: {len(anggota)} satker, {len(gagal)} gagal/belum  "
                 f"{_detik(time.perf_counter() - mulai)}  → {_jalur(str(tujuan / 'rekap.html'))}"
             )
+            if rekap_pdf_usang(tujuan):
+                cetak(
+                    f"rekap {nama_folder}: rekap.pdf dari build sebelumnya dipertahankan tetapi "
+                    "belum sesuai HTML ini (jalankan tanpa --tanpa-pdf untuk mencetak ulang)"
+                )
     return keluaran
 
 

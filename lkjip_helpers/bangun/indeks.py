@@ -197,6 +197,8 @@ def kumpulkan(out_dir: Path) -> list[BarisIndeks]:
 
 def _rekap(out_dir: Path) -> list[dict[str, Any]]:
     """Roll-ups under ``rekap/``: name, time, counts and links."""
+    from .rekap_dokumen import rekap_pdf_usang
+
     hasil = []
     for folder in sorted((out_dir / FOLDER_REKAP).glob("*")):
         if not folder.is_dir() or folder.name.startswith("."):
@@ -208,7 +210,10 @@ def _rekap(out_dir: Path) -> list[dict[str, Any]]:
             label = BarisIndeks("", dok.parent.name).label_periode
             tautan.append((f"Rekap {label}", f"{rel}/rekap.html"))
             if (dok.parent / "rekap.pdf").is_file():
-                tautan.append(("PDF", f"{rel}/rekap.pdf"))
+                label_pdf = "PDF"
+                if rekap_pdf_usang(dok.parent):  # kept by batch --tanpa-pdf
+                    label_pdf += " (usang: dari build sebelumnya, belum dicetak ulang)"
+                tautan.append((label_pdf, f"{rel}/rekap.pdf"))
             if (dok.parent / "rekap.xlsx").is_file():
                 tautan.append(("Excel", f"{rel}/rekap.xlsx"))
             nb = sorted((dok.parent / "notebooks").glob("*.ipynb"))

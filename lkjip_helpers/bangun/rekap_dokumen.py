@@ -6,7 +6,10 @@ nbconvert template, front matter and sanitising (:mod:`lkjip_helpers.keluaran.ht
 printed with WeasyPrint (:mod:`lkjip_helpers.keluaran.pdf`). Output goes to a temporary folder
 swapped in only when everything succeeded. ``rekap.json`` records the cache key: an unchanged
 roll-up (same members with the same report fingerprints, same failures, same notebook, code
-and environment) is not rendered again.
+and environment) is not rendered again. An HTML-only run (``batch --tanpa-pdf``) never deletes
+the ``rekap.pdf`` of an earlier run: it is kept, as current when it prints the same HTML
+(``rekap.json`` ``pdf_key``), else recorded as stale (``pdf_stale``, marked "usang" in the
+index), as a report's PDFs are.
 """
 
 from __future__ import annotations
@@ -91,13 +94,25 @@ def kunci_rekap(parameter: dict[str, Any], sidik_anggota: dict[str, str], pdf: b
     return hashlib.sha256(json.dumps(isi, sort_keys=True).encode("utf-8")).hexdigest()
 
 
-def rekap_tersimpan(tujuan: Path, kunci: str) -> bool:
-    """Whether ``tujuan`` holds a roll-up rendered with this key and all its files."""
+def _rekam(tujuan: Path) -> dict[str, Any]:
+    """``rekap.json`` of the roll-up in ``tujuan``; empty when absent or unreadable."""
     try:
         rekam = json.loads((tujuan / "rekap.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    if not isinstance(rekam, dict) or rekam.get("key") != kunci:
+        return {}
+    return rekam if isinstance(rekam, dict) else {}
+
+
+def rekap_pdf_usang(tujuan: Path) -> bool:
+    """Whether the roll-up in ``tujuan`` carries a ``rekap.pdf`` kept from an earlier run that
+    does not print it (an HTML-only run)."""
+    return "rekap.pdf" in (_rekam(tujuan).get("pdf_stale") or [])
+
+
+def rekap_tersimpan(tujuan: Path, kunci: str) -> bool:
+    """Whether ``tujuan`` holds a roll-up rendered with this key and all its files."""
+    rekam = _rekam(tujuan)
+    if rekam.get("key") != kunci:
         return False
     return all((tujuan / str(p)).is_file() for p in rekam.get("outputs") or ["-"])
 
@@ -182,8 +197,18 @@ def render_rekap(
         judul_dok = judul or f"Rekap LKjIP {label}" + (f" — {kanwil}" if kanwil else "")
         html = str(rapatkan(rakit([siapkan_bab(keluar, judul_dok, folder_nb)])))
         (tmp / "rekap.html").write_text(html, encoding="utf-8")
+        # the key of what rekap.pdf prints: an HTML-only run keeps the PDF of an earlier run,
+        # current when it prints this very roll-up, else recorded as stale
+        kunci_pdf = hashlib.sha256(f"{judul_dok}\n{html}".encode()).hexdigest()
+        pdf_usang: list[str] = []
         if pdf:
             tulis_pdf(html, tmp / "rekap.pdf", judul_dok, tmp)
+        elif (tujuan / "rekap.pdf").is_file():
+            shutil.copy2(tujuan / "rekap.pdf", tmp / "rekap.pdf")
+            lama = _rekam(tujuan)
+            if lama.get("pdf_key") != kunci_pdf or "rekap.pdf" in (lama.get("pdf_stale") or []):
+                pdf_usang.append("rekap.pdf")
+            kunci_pdf = str(lama.get("pdf_key") or "")
         tulis_xlsx(tabel_notebook([keluar]), tmp / "rekap.xlsx", judul_dok)
         keluaran = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
         (tmp / "rekap.json").write_text(
@@ -195,6 +220,8 @@ def render_rekap(
                     "key": kunci,
                     "parameters": parameter,
                     "outputs": keluaran,
+                    "pdf_key": kunci_pdf if (tmp / "rekap.pdf").is_file() else "",
+                    "pdf_stale": pdf_usang,
                 },
                 ensure_ascii=False,
                 indent=2,

@@ -31,6 +31,7 @@ import ast
 import base64
 import io
 import re
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -251,6 +252,53 @@ def _tanpa_font_tema(style: Any) -> None:
             rfonts.attrib.pop(qn(a), None)
 
 
+_SESUDAH_PBDR = tuple(
+    "w:" + x
+    for x in [
+        "shd",
+        "tabs",
+        "suppressAutoHyphens",
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    ]
+)
+"""What follows ``w:pBdr`` in a ``w:pPr`` (ECMA-376 CT_PPr)."""
+
+
+def _garis_bawah(p: Any) -> None:
+    """A rule under paragraph ``p`` (``w:p``), 14 pt above what follows: the letterhead's."""
+    from docx.shared import Pt
+    from docx.text.paragraph import Paragraph
+
+    pPr = p.get_or_add_pPr()
+    batas = _el("w:pBdr")
+    batas.append(_el("w:bottom", w_val="single", w_sz="12", w_space="4", w_color="222222"))
+    pPr.insert_element_before(batas, *_SESUDAH_PBDR)  # the schema's order
+    Paragraph(p, None).paragraph_format.space_after = Pt(14)
+
+
 def _tanpa_garis(table: Any) -> None:
     tblPr = table._tbl.tblPr
     batas = _el("w:tblBorders")
@@ -369,9 +417,15 @@ class PenulisDocx:
 
     # paragraphs ------------------------------------------------------------------------
     def paragraf(self, teks: str = "", gaya: str | None = None) -> Paragraph:
+        from docx.oxml.ns import qn
+        from docx.shared import Pt
+
         p = self.d.add_paragraph()
         if gaya:
             self.gaya(p, gaya)
+        sebelum = p._p.getprevious()
+        if sebelum is not None and sebelum.tag == qn("w:tbl") and gaya != "Catatan Tabel":
+            p.paragraph_format.space_before = Pt(8)  # text after a table: as the PDF's margin
         if teks:
             p.add_run(teks)
         return p
@@ -585,6 +639,8 @@ class PenulisDocx:
                 self._gaya_kelas(p, (*konteks, *kelas))
         elif nama in ("ul", "ol"):
             self._daftar_html(anak, nama == "ol", 0)
+        elif nama == "table" and "surat-meta" in kelas:
+            self._meta_surat(anak)
         elif nama == "table":
             self._tabel_html(anak)
         elif nama == "hr":
@@ -599,14 +655,35 @@ class PenulisDocx:
             self._ttd(anak)
         elif "sampul" in kelas or "sampul-tinjauan" in kelas:
             self._sampul(anak)
+        elif "surat-pengantar" in kelas:
+            self._surat(anak)
+        elif "kop-surat" in kelas:
+            self._isi_blok(anak, (*konteks, *kelas))
+            _garis_bawah(self._paragraf_terakhir())
         else:  # div, section, blockquote, aside, figure …: their content
             self._isi_blok(anak, (*konteks, *kelas))
 
     def _gaya_kelas(self, p: Paragraph, kelas: tuple[str, ...]) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
 
-        if "tempat-tanggal" in kelas:
+        if "tempat-tanggal" in kelas or "surat-tanggal" in kelas:
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if "kop-baris" in kelas or "kop-kontak" in kelas:  # the cover letter's letterhead
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.paragraph_format.space_after = Pt(0)
+            p.paragraph_format.line_spacing = 1.15
+            for r in p.runs:
+                if "kop-baris" in kelas:
+                    r.bold, r.font.name, r.font.size = True, HURUF_JUDUL, Pt(12)
+                else:
+                    r.font.size = Pt(9)
+        if "surat-judul" in kelas:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(18), Pt(2)
+            p.paragraph_format.keep_with_next = True
+            for r in p.runs:
+                r.bold, r.underline = True, True
         if {"catatan-tabel", "sumber-tabel", "catatan-rumus", "id-masalah"} & set(kelas):
             self.gaya(p, "Catatan Tabel")
 
@@ -710,9 +787,83 @@ class PenulisDocx:
             p.paragraph_format.keep_with_next = i < len(baris) - 1
             p.paragraph_format.space_after = Pt(0)
             kelas = p_html.get("class") or []
+            if i == 0 and "ttd-surat" in (div.get("class") or []):
+                p.paragraph_format.space_before = Pt(24)  # below the letter's table
             if "ttd-nama" in kelas:
                 p.paragraph_format.space_before = Pt(54)
-            self._inline(p, p_html, {"b": "ttd-nama" in kelas, "u": "ttd-nama" in kelas})
+            nama = "ttd-nama" in kelas  # bold; underlined in the PK's pair only (laporan.css)
+            self._inline(p, p_html, {"b": nama, "u": nama and sel is not None})
+
+    def _surat(self, sec: Tag) -> None:
+        """The cover letter (after the cover): a Word section of its own without the running
+        header and footer, as the PDF's page; the report's header and footer resume after it."""
+        self._putus_bagian(berjalan=False)
+        self._isi_blok(sec, ("surat-pengantar",))
+        self._putus_bagian(berjalan=True)
+
+    def _paragraf_terakhir(self) -> Any:
+        """The body's last paragraph (``w:p``), a new empty one when it ends in a table."""
+        from docx.oxml.ns import qn
+
+        body = self.d.element.body
+        anak = [e for e in body.iterchildren() if e.tag != qn("w:sectPr")]
+        if anak and anak[-1].tag == qn("w:p"):
+            return anak[-1]
+        return body.add_p()
+
+    def _putus_bagian(self, berjalan: bool) -> None:
+        """End the current Word section at the body's last paragraph (its trailing page break
+        dropped: the section break starts the new page) and start a new one, with the running
+        header and page-number footer of the first section (``berjalan``) or with none."""
+        import copy
+
+        from docx.oxml.ns import qn
+
+        body = self.d.element.body
+        akhir = body.get_or_add_sectPr()
+        p = self._paragraf_terakhir()
+        for br in p.xpath('./w:r/w:br[@w:type="page"]'):
+            r = br.getparent()
+            r.remove(br)
+            if not len([x for x in r if x.tag != qn("w:rPr")]):
+                p.remove(r)
+        p.set_sectPr(akhir.clone())  # ends the current section
+        for ref in akhir.xpath("w:headerReference|w:footerReference|w:titlePg"):
+            akhir.remove(ref)
+        s = self.d.sections[-1]
+        pertama = self.d.sections[0]
+        for kepala, asal in ((s.header, pertama.header), (s.footer, pertama.footer)):
+            kepala.is_linked_to_previous = False  # a part of its own: empty, or a copy
+            el = kepala._element
+            for x in list(el):
+                el.remove(x)
+            if berjalan:
+                for x in asal._element:
+                    el.append(copy.deepcopy(x))
+            else:
+                el.append(_el("w:p"))
+
+    def _meta_surat(self, tabel: Tag) -> None:
+        """The letter's number, attachment and subject ("Nomor : …"): centred lines whose
+        colons align (tab stops), not a table (Word would join it to the table below)."""
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        from docx.shared import Pt
+
+        baris = [[_teks(td).strip() for td in tr.find_all("td")] for tr in tabel.find_all("tr")]
+        baris = [b for b in baris if b]
+        if not baris:
+            return
+        label = max(_lebar_mm(b[0]) for b in baris) + 1.5
+        isi = max(_lebar_mm(b[-1]) for b in baris)
+        kiri = max((LEBAR_TEKS_MM - (label + 3 + isi)) / 2, 0)
+        for i, b in enumerate(baris):
+            p = self.paragraf("\t".join([b[0], ":", b[-1]]) if len(b) > 1 else b[0])
+            self.gaya(p, "Isi Tabel")
+            p.paragraph_format.left_indent = _mm(kiri)
+            for pos in (label, label + 3):
+                p.paragraph_format.tab_stops.add_tab_stop(_mm(kiri + pos), WD_TAB_ALIGNMENT.LEFT)
+            p.paragraph_format.space_after = Pt(12 if i == len(baris) - 1 else 0)
+            p.paragraph_format.keep_with_next = True
 
     def _ttd_dua(self, div: Tag) -> None:
         """Two signature blocks side by side: a borderless table whose row does not split."""
@@ -805,14 +956,27 @@ MM_PER_EM = UKURAN_TABEL * 25.4 / 72
 PADDING_MM = 4.0
 """Left and right padding of a table cell together (Word and LibreOffice: ≈ 1,9 mm each)."""
 
-_EM = {**dict.fromkeys("0123456789", 0.556), **dict.fromkeys(".,:;'|il", 0.278), " ": 0.278}
-_EM.update({"%": 0.889, "m": 0.833, "w": 0.722, "M": 0.833, "W": 0.944, "–": 0.556, "-": 0.333})
+
+def _em(huruf: str, lebar: str) -> dict[str, float]:
+    return dict(zip(huruf, (int(w) / 1000 for w in lebar.split()), strict=True))
+
+
+_EM = {
+    **_em("abcdefghijklm", "556 556 500 556 556 278 556 556 222 222 500 222 833"),
+    **_em("nopqrstuvwxyz", "556 556 556 556 333 500 278 556 500 722 500 500 500"),
+    **_em("ABCDEFGHIJKLM", "667 667 722 722 667 611 778 722 278 500 667 556 833"),
+    **_em("NOPQRSTUVWXYZ", "722 778 667 778 722 667 611 722 667 944 667 667 611"),
+    **dict.fromkeys("0123456789", 0.556),
+    **_em(" .,:;'|()/-–%[]", "278 278 278 278 278 191 260 333 333 278 333 556 889 278 278"),
+}
+"""Advance widths (em) of Arial and its metric twin Liberation Sans, the tables' font (read
+from LiberationSans-Regular.ttf); an unlisted character counts 0,6 em."""
 
 
 def _lebar_mm(teks: str, tebal: bool = False) -> float:
-    """Width of ``teks`` in the tables' Arial/Liberation Sans (mm), from the fonts' advance
-    widths: digits 0,556 em, capitals ≈ 0,7, lower case ≈ 0,5 …"""
-    em = sum(_EM.get(c, 0.7 if c.isupper() else 0.5) for c in teks)
+    """Width of ``teks`` in the tables' Arial/Liberation Sans (mm), from the font's advance
+    widths (:data:`_EM`; bold ≈ 6 % wider)."""
+    em = sum(_EM.get(c, 0.6) for c in teks)
     return em * MM_PER_EM * (1.06 if tebal else 1.0)
 
 
@@ -844,7 +1008,7 @@ def _lebar_kolom(
                 kata[j] = max(kata[j], *(_lebar_mm(w[:14], tebal) for w in c.teks.split()), 0)
             if adalah_isi:  # a header wraps between its words
                 panjang[j] = max(panjang[j], min(_lebar_mm(c.teks), 150))
-    minimum = [k + PADDING_MM for k in kata]
+    minimum = [k * 1.04 + PADDING_MM for k in kata]  # 4 %: the renderers' rounding, kerning
     ingin = [max(p + PADDING_MM, mn) for p, mn in zip(panjang, minimum, strict=True)]
     if sum(ingin) <= total:
         skala = total / sum(ingin)
@@ -855,6 +1019,11 @@ def _lebar_kolom(
     sisa = total - sum(minimum)
     tambah = [w - mn for w, mn in zip(ingin, minimum, strict=True)]
     return [mn + sisa * t / sum(tambah) for mn, t in zip(minimum, tambah, strict=True)]
+
+
+BARIS_PECAHAN = 50
+"""Characters per line of a fraction's numerator or denominator in a Word equation (about
+95 mm of 11,5 pt Times: the fraction, "Realisasi =" and "× 100%" fit the text width)."""
 
 
 def _omml(baris: tuple[m.BagianRumus, ...]) -> str:
@@ -875,13 +1044,24 @@ def _omml(baris: tuple[m.BagianRumus, ...]) -> str:
             + f'<m:t xml:space="preserve">{escape(teks)}</m:t></m:r>'
         )
 
+    def bagian(teks: str) -> str:
+        """A numerator or denominator; a long one (words, "Tahanan, narapidana, …") on lines
+        of at most :data:`BARIS_PECAHAN` characters, stacked (``m:eqArr``) as the PDF wraps
+        it, since an equation does not wrap by itself and would run off the page."""
+        baris = textwrap.wrap(teks, BARIS_PECAHAN)
+        if len(baris) <= 1:
+            return run(teks)
+        return "<m:eqArr>" + "".join(f"<m:e>{run(x)}</m:e>" for x in baris) + "</m:eqArr>"
+
     isi = []
     for i, b in enumerate(baris):
         spasi = " " if i else ""
         if isinstance(b, m.Pecahan):
             if spasi:
                 isi.append(run(spasi))
-            isi.append(f"<m:f><m:num>{run(b.atas)}</m:num><m:den>{run(b.bawah)}</m:den></m:f>")
+            isi.append(
+                f"<m:f><m:num>{bagian(b.atas)}</m:num><m:den>{bagian(b.bawah)}</m:den></m:f>"
+            )
         elif isinstance(b, m.Tebal):
             isi.append(run(spasi + b.isi, tebal=True))
         else:
