@@ -283,12 +283,9 @@ def test_pdf_arsip_pdfa3b_berkas_tertanam_dan_metadata(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def laporan(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from lkjip_helpers.bangun.susun import build
-
-    out = tmp_path_factory.mktemp("outputs")
-    hasil = build("lapas-banyuasin", 2023, DATA, out, pdf=True, progress=False)
-    return Path(hasil.folder)
+def laporan(sampel: Path) -> Path:
+    """The sample build the whole run shares (tests/conftest.py): with PDF and DOCX."""
+    return sampel
 
 
 def _judul_html(html: str) -> list[str]:
