@@ -146,6 +146,24 @@ def _kosong(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
+def _butir_daftar(lb: t.Lembar, b: _Baris) -> tuple[Any, set[str]]:
+    """The list item of row `b` of a generic table sheet, and the fields its columns cover."""
+    butir: Any = {}
+    bidang: set[str] = set()
+    for k in lb.kolom_baca():
+        if k.field is None or k.judul not in b.nilai:
+            continue
+        v = b.nilai[k.judul]
+        if k.field == ():
+            butir = v
+            continue
+        bidang.add(k.field[0])
+        if v is None or v is _GAGAL:
+            continue
+        _pasang(butir, k.field, _yaml(v))
+    return butir, bidang
+
+
 def _baris_kosong(
     ws_r: Worksheet, r: int, peta: dict[str, int], mentah: dict[str, Any], kecuali: Iterable[str]
 ) -> bool:
@@ -486,19 +504,7 @@ class _Pembaca:
                 tujuan = lb.kelompok[k]
             else:
                 tujuan = (lb.berkas, lb.daftar)  # type: ignore[assignment]
-            butir: Any = {}
-            bidang: set[str] = set()
-            for k in lb.kolom_baca():
-                if k.field is None or k.judul not in b.nilai:
-                    continue
-                v = b.nilai[k.judul]
-                if k.field == ():
-                    butir = v
-                    continue
-                bidang.add(k.field[0])
-                if v is None or v is _GAGAL:
-                    continue
-                _pasang(butir, k.field, _yaml(v))
+            butir, bidang = _butir_daftar(lb, b)
             if butir is _GAGAL:
                 continue
             per_daftar[tujuan].append((b, butir))
