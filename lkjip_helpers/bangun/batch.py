@@ -922,9 +922,7 @@ def jalankan(
         )
         tulis_rekap_csv(folder / "rekap.csv", hasil)
         berkas_rekam = tulis_rekam(folder, rencana, hasil)
-        for h in dijalankan:  # a log of an earlier failure no longer describes the report
-            if h.status in STATUS_BAIK:
-                (folder_log / f"{h.satker}-{h.kunci}.txt").unlink(missing_ok=True)
+        _hapus_log_usang(dijalankan, folder_log)
         if not dibatalkan and not tanpa_eksekusi and not tanpa_rekap:
             pdf_rekap = any(t.pdf for t in rencana.tugas) if pdf is None else pdf
             _rekap_batch(hb, pdf_rekap, lapor, rekam=berkas_rekam, paksa=paksa, kanwil=kanwil)
@@ -942,6 +940,13 @@ def jalankan(
         for out_dir in dict.fromkeys([rencana.out_dir, *(t.out_dir for t in rencana.tugas)]):
             hb.indeks.append(tulis_indeks(out_dir))
     return hb
+
+
+def _hapus_log_usang(dijalankan: list[HasilRun], folder_log: Path) -> None:
+    """A log of an earlier failure no longer describes a report built (or skipped) now."""
+    for h in dijalankan:
+        if h.status in STATUS_BAIK:
+            (folder_log / f"{h.satker}-{h.kunci}.txt").unlink(missing_ok=True)
 
 
 def _cek_pelaksana(jobs: int | None, executor: str, scheduler: str | None) -> None:
