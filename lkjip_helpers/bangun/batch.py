@@ -724,15 +724,47 @@ def _rekap_periode(
         records) into ``rekap/<nama>-kanwil-<kanwil>/<periode>/`` (beside the batch's own folder, so
     the index lists it as a roll-up of its own). Every failed entry of the batch, of any
         period, is listed in every period's roll-up."""
-    from ..laporan.model import slug
     from .rekap_bagian import cocok_kanwil
-    from .rekap_dokumen import kunci_rekap, rekap_pdf_usang, rekap_tersimpan, render_rekap
 
     keluaran: list[HasilRekap] = []
     rekam = rekam or {}
     per_tugas = dict(zip(rencana.tugas, hasil, strict=True))
     kunci_urut = list(dict.fromkeys(t.kunci for t in rencana.tugas))
-    gagal = [
+    gagal = _daftar_gagal(hasil, folder)
+    for kunci in kunci_urut:
+        tugas = [t for t in rencana.tugas if t.kunci == kunci]
+        baik = [t for t in tugas if per_tugas[t].status in STATUS_BAIK]
+        data_dir = baik[0].data_dir if baik else tugas[0].data_dir
+        periode = _PeriodeRekap(kunci, tugas, data_dir, gagal, pdf, paksa, rekam.get(kunci), cetak)
+        nama_kanwil = {t.satker: (per_tugas[t].ringkas.get("kanwil") or "") for t in baik}
+        for pola, tujuan in dict.fromkeys(_tujuan_rekap(folder, kunci, kanwil, nama_kanwil)):
+            anggota = [
+                t for t in baik if not pola or cocok_kanwil(nama_kanwil.get(t.satker, ""), pola)
+            ]
+            if pola and not anggota:
+                cetak(f"rekap {kunci}: tidak ada satker Kanwil {pola!r}; rekap Kanwil dilewati")
+                continue
+            keluaran.append(_rekap_satu(periode, pola, tujuan, anggota, per_tugas))
+    return keluaran
+
+
+@dataclass
+class _PeriodeRekap:
+    """What every roll-up of one period of a batch shares (:func:`_rekap_periode`)."""
+
+    kunci: str
+    tugas: list[Tugas]
+    data_dir: Path
+    gagal: list[dict[str, str]]
+    pdf: bool
+    paksa: bool
+    rekam: Path | None
+    cetak: Callable[[str], None]
+
+
+def _daftar_gagal(hasil: list[HasilRun], folder: Path) -> list[dict[str, str]]:
+    """The failed (or not built) entries of a batch, as every roll-up lists them."""
+    return [
         {
             "satker": h.satker,
             "periode": h.kunci,
@@ -743,76 +775,77 @@ def _rekap_periode(
         for h in hasil
         if h.status not in STATUS_BAIK
     ]
-    for kunci in kunci_urut:
-        tugas = [t for t in rencana.tugas if t.kunci == kunci]
-        baik = [t for t in tugas if per_tugas[t].status in STATUS_BAIK]
-        data_dir = baik[0].data_dir if baik else tugas[0].data_dir
-        nama_kanwil = {t.satker: (per_tugas[t].ringkas.get("kanwil") or "") for t in baik}
-        sasaran: list[tuple[str, Path]] = [("", folder / kunci)]
-        for pola in kanwil:
-            semua = [k for k in dict.fromkeys(nama_kanwil.values()) if k]
-            daftar = semua if pola == "semua" else [pola]
-            sasaran += [
-                (k, folder.with_name(f"{folder.name}-kanwil-{slug(k)}") / kunci) for k in daftar
-            ]
-        for pola, tujuan in dict.fromkeys(sasaran):
-            nama_folder = f"{kunci} {pola}".strip()
-            anggota = [
-                t for t in baik if not pola or cocok_kanwil(nama_kanwil.get(t.satker, ""), pola)
-            ]
-            if pola and not anggota:
-                cetak(f"rekap {kunci}: tidak ada satker Kanwil {pola!r}; rekap Kanwil dilewati")
-                continue
-            parameter = {
-                "satker": [t.satker for t in anggota],
-                "tahun": tugas[0].tahun,
-                "periode": tugas[0].periode,
-                "data_dir": str(data_dir),
-                "data_dir_satker": {
-                    t.satker: str(t.data_dir) for t in anggota if t.data_dir != data_dir
-                },
-                "gagal": gagal,
-                "kanwil": pola,
-            }
-            kunci_cache = kunci_rekap(
-                parameter, {f"{t.satker}/{t.kunci}": per_tugas[t].sidik for t in anggota}, pdf
-            )
-            if not paksa and rekap_tersimpan(tujuan, kunci_cache):
-                keluaran.append(HasilRekap(nama_folder, DILEWATI, str(tujuan)))
-                cetak(f"rekap {nama_folder}: tidak berubah → {_jalur(str(tujuan))}")
-                continue
-            mulai = time.perf_counter()
-            try:
-                render_rekap(
-                    tujuan,
-                    satker=[t.satker for t in anggota],
-                    tahun=tugas[0].tahun,
-                    periode=tugas[0].periode,
-                    data_dir=data_dir,
-                    data_dir_satker={
-                        t.satker: t.data_dir for t in anggota if t.data_dir != data_dir
-                    },
-                    gagal=gagal,
-                    pdf=pdf,
-                    kunci=kunci_cache,
-                    rekam=rekam.get(kunci),
-                    kanwil=pola,
-                )
-            except LkjipError as err:
-                keluaran.append(HasilRekap(nama_folder, GAGAL, str(tujuan), str(err)))
-                cetak(f"rekap {nama_folder}: gagal: {str(err).splitlines()[0]}")
-                continue
-            keluaran.append(HasilRekap(nama_folder, BERHASIL, str(tujuan)))
-            cetak(
-                f"rekap {nama_folder}: {len(anggota)} satker, {len(gagal)} gagal/belum  "
-                f"{_detik(time.perf_counter() - mulai)}  → {_jalur(str(tujuan / 'rekap.html'))}"
-            )
-            if rekap_pdf_usang(tujuan):
-                cetak(
-                    f"rekap {nama_folder}: rekap.pdf dari build sebelumnya dipertahankan tetapi "
-                    "belum sesuai HTML ini (jalankan tanpa --tanpa-pdf untuk mencetak ulang)"
-                )
-    return keluaran
+
+
+def _tujuan_rekap(
+    folder: Path, kunci: str, kanwil: Sequence[str], nama_kanwil: dict[str, str]
+) -> list[tuple[str, Path]]:
+    """(Kanwil pattern, folder) of each roll-up of period ``kunci``: the batch's own first."""
+    from ..laporan.model import slug
+
+    tujuan: list[tuple[str, Path]] = [("", folder / kunci)]
+    for pola in kanwil:
+        semua = [k for k in dict.fromkeys(nama_kanwil.values()) if k]
+        daftar = semua if pola == "semua" else [pola]
+        tujuan += [(k, folder.with_name(f"{folder.name}-kanwil-{slug(k)}") / kunci) for k in daftar]
+    return tujuan
+
+
+def _rekap_satu(
+    p: _PeriodeRekap,
+    pola: str,
+    tujuan: Path,
+    anggota: list[Tugas],
+    per_tugas: dict[Tugas, HasilRun],
+) -> HasilRekap:
+    """Render one roll-up (of the period, or of Kanwil ``pola``) unless it is unchanged."""
+    from .rekap_dokumen import kunci_rekap, rekap_pdf_usang, rekap_tersimpan, render_rekap
+
+    nama_folder = f"{p.kunci} {pola}".strip()
+    tugas = p.tugas[0]
+    parameter = {
+        "satker": [t.satker for t in anggota],
+        "tahun": tugas.tahun,
+        "periode": tugas.periode,
+        "data_dir": str(p.data_dir),
+        "data_dir_satker": {t.satker: str(t.data_dir) for t in anggota if t.data_dir != p.data_dir},
+        "gagal": p.gagal,
+        "kanwil": pola,
+    }
+    kunci_cache = kunci_rekap(
+        parameter, {f"{t.satker}/{t.kunci}": per_tugas[t].sidik for t in anggota}, p.pdf
+    )
+    if not p.paksa and rekap_tersimpan(tujuan, kunci_cache):
+        p.cetak(f"rekap {nama_folder}: tidak berubah → {_jalur(str(tujuan))}")
+        return HasilRekap(nama_folder, DILEWATI, str(tujuan))
+    mulai = time.perf_counter()
+    try:
+        render_rekap(
+            tujuan,
+            satker=[t.satker for t in anggota],
+            tahun=tugas.tahun,
+            periode=tugas.periode,
+            data_dir=p.data_dir,
+            data_dir_satker={t.satker: t.data_dir for t in anggota if t.data_dir != p.data_dir},
+            gagal=p.gagal,
+            pdf=p.pdf,
+            kunci=kunci_cache,
+            rekam=p.rekam,
+            kanwil=pola,
+        )
+    except LkjipError as err:
+        p.cetak(f"rekap {nama_folder}: gagal: {str(err).splitlines()[0]}")
+        return HasilRekap(nama_folder, GAGAL, str(tujuan), str(err))
+    p.cetak(
+        f"rekap {nama_folder}: {len(anggota)} satker, {len(p.gagal)} gagal/belum  "
+        f"{_detik(time.perf_counter() - mulai)}  → {_jalur(str(tujuan / 'rekap.html'))}"
+    )
+    if rekap_pdf_usang(tujuan):
+        p.cetak(
+            f"rekap {nama_folder}: rekap.pdf dari build sebelumnya dipertahankan tetapi "
+            "belum sesuai HTML ini (jalankan tanpa --tanpa-pdf untuk mencetak ulang)"
+        )
+    return HasilRekap(nama_folder, BERHASIL, str(tujuan))
 
 
 def _jalur_dari(path: str, dasar: Path) -> str:
@@ -848,10 +881,7 @@ def jalankan(
 
     mulai = time.perf_counter()
     rencana.timpa(pdf=pdf)
-    if jobs is not None and jobs < 1:
-        raise ParameterError(f"--pekerja/--jobs harus bilangan bulat ≥ 1 (ditemukan: {jobs})")
-    if scheduler and executor != "dask":
-        raise ParameterError("--penjadwal/--scheduler hanya berlaku dengan --pelaksana dask")
+    _cek_pelaksana(jobs, executor, scheduler)
     jobs = jobs or jumlah_inti()
     status = rencanakan(rencana, only=only, limit=limit, paksa=paksa)
     folder = folder_rekap(rencana)
@@ -864,26 +894,10 @@ def jalankan(
     dibatalkan = False
 
     with Pelapor(len(status), terminal, keluar) as lapor:
-        n_lewat = len(status) - len(perlu)
-        lapor.cetak(
-            f"Batch {rencana.nama}: {len(status)} laporan — {len(perlu)} dibangun, "
-            f"{n_lewat} tidak berubah"
-            + (
-                f" (dari {len(rencana.tugas)} dalam rencana)"
-                if len(status) < len(rencana.tugas)
-                else ""
-            )
-        )
-        rekam_lama: dict[str, dict[str, dict[str, Any]]] = {}
+        lapor.cetak(_kalimat_pembuka(rencana, status, perlu))
         _peringatkan_notebook_lain(perlu, lapor)
-        for s in status:
-            if not s.perlu and not tanpa_eksekusi:
-                kunci = s.tugas.kunci
-                if kunci not in rekam_lama:
-                    rekam_lama[kunci] = baca_rekam(folder, kunci)
-                h = _ringkas_dilewati(s, rekam_lama[kunci])
-                baru[s.tugas] = h
-                lapor.selesai(h)
+        if not tanpa_eksekusi:
+            _catat_dilewati(status, folder, baru, lapor)
         if perlu:
             pelaksana = buat_pelaksana(
                 executor,
@@ -899,29 +913,7 @@ def jalankan(
                 tanpa_eksekusi=tanpa_eksekusi,
                 folder_log=str(folder_log),
             )
-            with pelaksana:
-                try:
-                    pelaksana.kirim(fungsi, [s.tugas for s in perlu])
-                    for h in pelaksana.hasil():
-                        t = _tugas_dari(perlu, h)
-                        if not h.alasan:
-                            h.alasan = alasan[t].teks
-                        baru[t] = h
-                        lapor.selesai(h)
-                except KeyboardInterrupt:
-                    dibatalkan = True
-                    lapor.cetak(
-                        "Dibatalkan: menunggu pekerja membereskan laporan yang sedang dibangun …"
-                    )
-                    for h in pelaksana.batalkan():
-                        t = _tugas_dari(perlu, h)
-                        baru[t] = h
-                        lapor.selesai(h)
-            if dibatalkan:
-                for s in perlu:
-                    if s.tugas not in baru:
-                        baru[s.tugas] = _hasil_dasar(s.tugas, DIBATALKAN, alasan=s.teks)
-                        lapor.selesai(baru[s.tugas])
+            dibatalkan = _laksanakan(pelaksana, fungsi, perlu, alasan, baru, lapor)
 
         dijalankan = [baru[s.tugas] for s in status if s.tugas in baru]
         hasil = gabung_hasil(rencana, baru, lama)
@@ -935,25 +927,10 @@ def jalankan(
         )
         tulis_rekap_csv(folder / "rekap.csv", hasil)
         berkas_rekam = tulis_rekam(folder, rencana, hasil)
-        for h in dijalankan:  # a log of an earlier failure no longer describes the report
-            if h.status in STATUS_BAIK:
-                (folder_log / f"{h.satker}-{h.kunci}.txt").unlink(missing_ok=True)
+        _hapus_log_usang(dijalankan, folder_log)
         if not dibatalkan and not tanpa_eksekusi and not tanpa_rekap:
             pdf_rekap = any(t.pdf for t in rencana.tugas) if pdf is None else pdf
-            try:
-                hb.rekap = _rekap_periode(
-                    rencana,
-                    hasil,
-                    folder,
-                    pdf_rekap,
-                    lapor.cetak,
-                    rekam=berkas_rekam,
-                    paksa=paksa,
-                    kanwil=kanwil,
-                )
-            except KeyboardInterrupt:
-                hb.dibatalkan = True
-                lapor.cetak("Dibatalkan saat menyusun rekap; rekap sebelumnya tetap.")
+            _rekap_batch(hb, pdf_rekap, lapor, rekam=berkas_rekam, paksa=paksa, kanwil=kanwil)
         hb.detik = time.perf_counter() - mulai
         opsi = {
             "only": only,
@@ -968,6 +945,111 @@ def jalankan(
         for out_dir in dict.fromkeys([rencana.out_dir, *(t.out_dir for t in rencana.tugas)]):
             hb.indeks.append(tulis_indeks(out_dir))
     return hb
+
+
+def _hapus_log_usang(dijalankan: list[HasilRun], folder_log: Path) -> None:
+    """A log of an earlier failure no longer describes a report built (or skipped) now."""
+    for h in dijalankan:
+        if h.status in STATUS_BAIK:
+            (folder_log / f"{h.satker}-{h.kunci}.txt").unlink(missing_ok=True)
+
+
+def _cek_pelaksana(jobs: int | None, executor: str, scheduler: str | None) -> None:
+    if jobs is not None and jobs < 1:
+        raise ParameterError(f"--pekerja/--jobs harus bilangan bulat ≥ 1 (ditemukan: {jobs})")
+    if scheduler and executor != "dask":
+        raise ParameterError("--penjadwal/--scheduler hanya berlaku dengan --pelaksana dask")
+
+
+def _kalimat_pembuka(rencana: Rencana, status: list[StatusTugas], perlu: list[StatusTugas]) -> str:
+    """The batch's first line: how many reports are built and how many are unchanged."""
+    n_lewat = len(status) - len(perlu)
+    return (
+        f"Batch {rencana.nama}: {len(status)} laporan — {len(perlu)} dibangun, "
+        f"{n_lewat} tidak berubah"
+        + (
+            f" (dari {len(rencana.tugas)} dalam rencana)"
+            if len(status) < len(rencana.tugas)
+            else ""
+        )
+    )
+
+
+def _catat_dilewati(
+    status: list[StatusTugas], folder: Path, baru: dict[Tugas, HasilRun], lapor: Pelapor
+) -> None:
+    """Record the unchanged reports from their previous record (read once per period)."""
+    rekam_lama: dict[str, dict[str, dict[str, Any]]] = {}
+    for s in status:
+        if not s.perlu:
+            kunci = s.tugas.kunci
+            if kunci not in rekam_lama:
+                rekam_lama[kunci] = baca_rekam(folder, kunci)
+            h = _ringkas_dilewati(s, rekam_lama[kunci])
+            baru[s.tugas] = h
+            lapor.selesai(h)
+
+
+def _laksanakan(
+    pelaksana: Any,
+    fungsi: Callable[[Tugas], HasilRun],
+    perlu: list[StatusTugas],
+    alasan: dict[Tugas, StatusTugas],
+    baru: dict[Tugas, HasilRun],
+    lapor: Pelapor,
+) -> bool:
+    """Run the tasks of ``perlu`` on ``pelaksana`` into ``baru``; whether it was interrupted
+    (Ctrl-C: the running reports are finished, the others recorded as cancelled)."""
+    dibatalkan = False
+    with pelaksana:
+        try:
+            pelaksana.kirim(fungsi, [s.tugas for s in perlu])
+            for h in pelaksana.hasil():
+                t = _tugas_dari(perlu, h)
+                if not h.alasan:
+                    h.alasan = alasan[t].teks
+                baru[t] = h
+                lapor.selesai(h)
+        except KeyboardInterrupt:
+            dibatalkan = True
+            lapor.cetak("Dibatalkan: menunggu pekerja membereskan laporan yang sedang dibangun …")
+            for h in pelaksana.batalkan():
+                t = _tugas_dari(perlu, h)
+                baru[t] = h
+                lapor.selesai(h)
+    if dibatalkan:
+        for s in perlu:
+            if s.tugas not in baru:
+                baru[s.tugas] = _hasil_dasar(s.tugas, DIBATALKAN, alasan=s.teks)
+                lapor.selesai(baru[s.tugas])
+    return dibatalkan
+
+
+def _rekap_batch(
+    hb: HasilBatch,
+    pdf: bool,
+    lapor: Pelapor,
+    *,
+    rekam: dict[str, Path],
+    paksa: bool,
+    kanwil: Sequence[str],
+) -> None:
+    """The roll-ups of a finished batch into ``hb.rekap`` (Ctrl-C keeps the previous ones)."""
+    assert hb.folder_rekap is not None
+    try:
+        hb.rekap = _rekap_periode(
+            hb.rencana,
+            hb.hasil,
+            hb.folder_rekap,
+            pdf,
+            lapor.cetak,
+            rekam=rekam,
+            paksa=paksa,
+            kanwil=kanwil,
+        )
+    except KeyboardInterrupt:
+        hb.dibatalkan = True
+        lapor.cetak("Dibatalkan saat menyusun rekap; rekap sebelumnya tetap.")
 
 
 def _tugas_dari(status: list[StatusTugas], h: HasilRun) -> Tugas:

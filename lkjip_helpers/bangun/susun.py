@@ -1078,7 +1078,6 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
 
 def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     """The steps of :func:`_bangun_ke`; PDFs printed by child processes go into ``anak``."""
-    from ..keluaran.cetak_terpisah import CetakTerpisah
     from ..keluaran.html import rakit, siapkan_bab
     from ..keluaran.xlsx import tabel_notebook, tulis_xlsx
 
@@ -1093,81 +1092,18 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         "data_dir": _relatif(k.data_dir, k.nb_dir),
         **k.parameter_nb,
     }
-    from .pakai_ulang import kunci_bab, kunci_pdf, rekam_lama, salin_bab, salin_pdf
+    from .pakai_ulang import kunci_bab, rekam_lama
 
     lama = {} if k.paksa else rekam_lama(k.final)
     kunci_nb = _kunci_bab_aman(k, parameter, kunci_bab)
-    kunci_cetak: dict[str, str] = {}
-    dipakai: dict[str, list[str]] = {"notebooks": [], "pdf": []}  # recorded in build.json
-
-    def pakai_ulang_bab(path: Path, tujuan: Path) -> bool:
-        if salin_bab(k.final, lama, path.name, kunci_nb.get(path.name), tujuan):
-            dipakai["notebooks"].append(path.name)
-            return True
-        return False
-
-    def cetak(html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None) -> None:
-        kunci = kunci_pdf(html, judul_berjalan, k.sidik, arsip)
-        kunci_cetak[tujuan.name] = kunci
-        if salin_pdf(k.final, lama, tujuan.name, kunci, tujuan, arsip):
-            dipakai["pdf"].append(tujuan.name)
-        else:
-            _tulis_pdf(html, tujuan, judul_berjalan, arsip)
-
     # An HTML-only build (preview, --tanpa-pdf) never deletes a PDF it does not print: the
     # previous report's PDFs are kept, as current when what they print is unchanged (same
     # key), else recorded as stale (build.json "pdf_stale", marked in the index).
     rekam_pdf = rekam_lama(k.final) if not k.pdf else {}
-    pdf_usang: list[str] = []
+    pu = _PakaiUlang(k, anak, lama, rekam_pdf, kunci_nb)
 
-    def simpan_pdf_lama(
-        html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None
-    ) -> None:
-        sumber = k.final / tujuan.name
-        if not sumber.is_file():
-            return
-        kunci = kunci_pdf(html, judul_berjalan, k.sidik, arsip)
-        if salin_pdf(k.final, rekam_pdf, tujuan.name, kunci, tujuan, arsip):
-            kunci_cetak[tujuan.name] = kunci  # current: it prints what this build would
-            dipakai["pdf"].append(tujuan.name)
-            return
-        shutil.copy2(sumber, tujuan)
-        kunci_lama = (rekam_pdf.get("pdf_keys") or {}).get(tujuan.name)
-        if kunci_lama:
-            kunci_cetak[tujuan.name] = kunci_lama  # the key of what the kept PDF prints
-        pdf_usang.append(tujuan.name)
-
-    nama = _nama_satker(k.data_dir, k.satker)
-    judul_periode = Periode.buat(k.tahun, k.periode).judul
-    judul = f"Laporan Kinerja Instansi Pemerintah (LKjIP) {judul_periode} — {nama}"
-    berjalan = f"LKjIP {judul_periode.removeprefix('Tahun ')} — {nama}"
-    if _satker_yaml(k.data_dir, k.satker).get("data_contoh_fiktif") is True:
-        berjalan += " — DATA CONTOH FIKTIF"
-    # The memo needs the findings and the data, not the chapters: it is written first, and its
-    # PDF is printed by a child process while the kernel runs the chapters (the second core).
-    memo_pdf: list[str] = []
-
-    def cetak_memo(html: str, tujuan: Path, judul_berjalan: str) -> None:
-        kunci = kunci_pdf(html, judul_berjalan, k.sidik)
-        kunci_cetak[tujuan.name] = kunci
-        memo_pdf.append(tujuan.name)
-        if salin_pdf(k.final, lama, tujuan.name, kunci, tujuan):
-            dipakai["pdf"].append(tujuan.name)
-        else:
-            anak.append(CetakTerpisah(html, tujuan, judul_berjalan))
-
-    kemajuan.langkah("Menyusun memo tinjauan")
-    with _stopwatch(durasi, "tinjauan"):
-        from ..keluaran.tinjauan import tulis_tinjauan
-
-        memo = tulis_tinjauan(
-            (k.satker, k.tahun, k.data_dir, k.periode),
-            k.temuan,
-            tmp,
-            pdf=cetak_memo if k.pdf else simpan_pdf_lama,
-            docx=k.docx,
-        )
-    kemajuan.maju()
+    nama, judul, berjalan = _judul_laporan(k)
+    memo = _tulis_memo(k, pu)
 
     # While the kernel runs the chapters (the main thread mostly waits on it), a worker thread
     # writes capaian_ikk.csv and imports the export libraries. (Exporting finished chapters
@@ -1191,7 +1127,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
                 kemajuan,
                 durasi,
                 akhir=f"{k.satker}/{k.final.name}/notebooks",
-                pakai_ulang=pakai_ulang_bab,
+                pakai_ulang=pu.pakai_ulang_bab,
             )
             k.kernel.__exit__(None, None, None)  # free its memory before the PDF step
     finally:
@@ -1212,20 +1148,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     kemajuan.maju()
 
     pdf_dilewati = latar[1].result() if k.pdf else None
-    if k.pdf:
-        if pdf_dilewati is None:
-            kemajuan.langkah("Mencetak PDF")
-            with _stopwatch(durasi, "pdf"):
-                from ..keluaran.pdf import arsip_laporan
-
-                arsip = arsip_laporan(tmp, tabel_xlsx, _catatan_tertanam(k, nama), nama, judul)
-                cetak(html, tmp / "laporan.pdf", berjalan, arsip)
-        kemajuan.maju()
-    elif (k.final / "laporan.pdf").is_file():
-        from ..keluaran.pdf import arsip_laporan
-
-        arsip = arsip_laporan(tmp, tabel_xlsx, _catatan_tertanam(k, nama), nama, judul)
-        simpan_pdf_lama(html, tmp / "laporan.pdf", berjalan, arsip)
+    _pdf_laporan(k, pu, html, tabel_xlsx, (nama, judul, berjalan), pdf_dilewati)
 
     if k.pdf:
         with _stopwatch(durasi, "pdf_tinjauan"):  # what was left of it after the report's
@@ -1235,11 +1158,11 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
                 else:  # no PDF libraries: the child failed, or an old PDF was copied
                     c.hentikan()
         if pdf_dilewati is not None:
-            for nama in memo_pdf:
-                (tmp / nama).unlink(missing_ok=True)
-                kunci_cetak.pop(nama, None)
+            for berkas_pdf in pu.memo_pdf:  # not `nama`: that is the satker's name
+                (tmp / berkas_pdf).unlink(missing_ok=True)
+                pu.kunci_cetak.pop(berkas_pdf, None)
                 with contextlib.suppress(ValueError):
-                    dipakai["pdf"].remove(nama)
+                    pu.dipakai["pdf"].remove(berkas_pdf)
 
     kemajuan.langkah("Menulis berkas pendukung")
     with _stopwatch(durasi, "berkas_pendukung"):
@@ -1256,8 +1179,171 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     kemajuan.maju()
 
     durasi["total"] = round(time.perf_counter() - k.t_mulai, 3)
+    catatan = _catatan_build(k, pu, nama, pdf_dilewati, docx_dilewati)
+    (tmp / "build.json").write_text(
+        json.dumps(catatan, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return BuildResult(
+        satker=k.satker,
+        tahun=k.tahun,
+        folder=k.final,
+        html=k.final / "laporan.html",
+        pdf=k.final / "laporan.pdf" if k.pdf and pdf_dilewati is None else None,
+        notebooks=[k.final / "notebooks" / p.name for p in dieksekusi],
+        pemeriksaan=k.final / "pemeriksaan.json",
+        capaian_csv=k.final / "capaian_ikk.csv",
+        tabel_xlsx=k.final / "tabel.xlsx",
+        build_json=k.final / "build.json",
+        durasi=durasi,
+        temuan=k.jumlah,
+        pdf_dilewati=pdf_dilewati,
+        periode=k.periode,
+        masalah_teratas=memo.masalah_teratas,
+        pdf_usang=sorted(pu.pdf_usang),
+    )
+
+
+@dataclass
+class _PakaiUlang:
+    """What a build reuses of the previous report (chapters, PDFs) and the PDFs it prints,
+    as build.json records them (:func:`_bangun_ke_isi`)."""
+
+    k: _Konteks
+    anak: list[Any]
+    """PDFs printed by child processes (keluaran.cetak_terpisah.CetakTerpisah)."""
+    lama: dict[str, Any]
+    """The previous report's build.json (empty with ``--paksa``)."""
+    rekam_pdf: dict[str, Any]
+    """The previous report's build.json when this build prints no PDF."""
+    kunci_nb: dict[str, str]
+    """Per-chapter reuse keys."""
+    kunci_cetak: dict[str, str] = field(default_factory=dict)
+    dipakai: dict[str, list[str]] = field(default_factory=lambda: {"notebooks": [], "pdf": []})
+    pdf_usang: list[str] = field(default_factory=list)
+    memo_pdf: list[str] = field(default_factory=list)
+
+    def pakai_ulang_bab(self, path: Path, tujuan: Path) -> bool:
+        from .pakai_ulang import salin_bab
+
+        kunci_nb = self.kunci_nb
+        if salin_bab(self.k.final, self.lama, path.name, kunci_nb.get(path.name), tujuan):
+            self.dipakai["notebooks"].append(path.name)
+            return True
+        return False
+
+    def cetak(self, html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None) -> None:
+        from .pakai_ulang import kunci_pdf, salin_pdf
+
+        kunci = kunci_pdf(html, judul_berjalan, self.k.sidik, arsip)
+        self.kunci_cetak[tujuan.name] = kunci
+        if salin_pdf(self.k.final, self.lama, tujuan.name, kunci, tujuan, arsip):
+            self.dipakai["pdf"].append(tujuan.name)
+        else:
+            _tulis_pdf(html, tujuan, judul_berjalan, arsip)
+
+    def simpan_pdf_lama(
+        self, html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None
+    ) -> None:
+        from .pakai_ulang import kunci_pdf, salin_pdf
+
+        sumber = self.k.final / tujuan.name
+        if not sumber.is_file():
+            return
+        kunci = kunci_pdf(html, judul_berjalan, self.k.sidik, arsip)
+        if salin_pdf(self.k.final, self.rekam_pdf, tujuan.name, kunci, tujuan, arsip):
+            self.kunci_cetak[tujuan.name] = kunci  # current: it prints what this build would
+            self.dipakai["pdf"].append(tujuan.name)
+            return
+        shutil.copy2(sumber, tujuan)
+        kunci_lama = (self.rekam_pdf.get("pdf_keys") or {}).get(tujuan.name)
+        if kunci_lama:
+            self.kunci_cetak[tujuan.name] = kunci_lama  # the key of what the kept PDF prints
+        self.pdf_usang.append(tujuan.name)
+
+    def cetak_memo(self, html: str, tujuan: Path, judul_berjalan: str) -> None:
+        from ..keluaran.cetak_terpisah import CetakTerpisah
+        from .pakai_ulang import kunci_pdf, salin_pdf
+
+        kunci = kunci_pdf(html, judul_berjalan, self.k.sidik)
+        self.kunci_cetak[tujuan.name] = kunci
+        self.memo_pdf.append(tujuan.name)
+        if salin_pdf(self.k.final, self.lama, tujuan.name, kunci, tujuan):
+            self.dipakai["pdf"].append(tujuan.name)
+        else:
+            self.anak.append(CetakTerpisah(html, tujuan, judul_berjalan))
+
+
+def _judul_laporan(k: _Konteks) -> tuple[str, str, str]:
+    """The satker's name, the report's title and its running header."""
+    nama = _nama_satker(k.data_dir, k.satker)
+    judul_periode = Periode.buat(k.tahun, k.periode).judul
+    judul = f"Laporan Kinerja Instansi Pemerintah (LKjIP) {judul_periode} — {nama}"
+    berjalan = f"LKjIP {judul_periode.removeprefix('Tahun ')} — {nama}"
+    if _satker_yaml(k.data_dir, k.satker).get("data_contoh_fiktif") is True:
+        berjalan += " — DATA CONTOH FIKTIF"
+    return nama, judul, berjalan
+
+
+def _tulis_memo(k: _Konteks, pu: _PakaiUlang) -> Any:
+    """The review memo. It needs the findings and the data, not the chapters: it is written
+    first, and its PDF is printed by a child process while the kernel runs the chapters (the
+    second core)."""
+    k.kemajuan.langkah("Menyusun memo tinjauan")
+    with _stopwatch(k.durasi, "tinjauan"):
+        from ..keluaran.tinjauan import tulis_tinjauan
+
+        memo = tulis_tinjauan(
+            (k.satker, k.tahun, k.data_dir, k.periode),
+            k.temuan,
+            k.tmp,
+            pdf=pu.cetak_memo if k.pdf else pu.simpan_pdf_lama,
+            docx=k.docx,
+        )
+    k.kemajuan.maju()
+    return memo
+
+
+def _pdf_laporan(
+    k: _Konteks,
+    pu: _PakaiUlang,
+    html: str,
+    tabel_xlsx: Any,
+    judul: tuple[str, str, str],
+    pdf_dilewati: str | None,
+) -> None:
+    """laporan.pdf: printed (or reused) when the build prints PDFs, else the previous one kept.
+    ``judul``: the satker's name, the report's title and its running header."""
+    nama, judul_laporan, berjalan = judul
+    tmp = k.tmp
+    if k.pdf:
+        if pdf_dilewati is None:
+            k.kemajuan.langkah("Mencetak PDF")
+            with _stopwatch(k.durasi, "pdf"):
+                from ..keluaran.pdf import arsip_laporan
+
+                arsip = arsip_laporan(
+                    tmp, tabel_xlsx, _catatan_tertanam(k, nama), nama, judul_laporan
+                )
+                pu.cetak(html, tmp / "laporan.pdf", berjalan, arsip)
+        k.kemajuan.maju()
+    elif (k.final / "laporan.pdf").is_file():
+        from ..keluaran.pdf import arsip_laporan
+
+        arsip = arsip_laporan(tmp, tabel_xlsx, _catatan_tertanam(k, nama), nama, judul_laporan)
+        pu.simpan_pdf_lama(html, tmp / "laporan.pdf", berjalan, arsip)
+
+
+def _catatan_build(
+    k: _Konteks,
+    pu: _PakaiUlang,
+    nama: str,
+    pdf_dilewati: str | None,
+    docx_dilewati: Any,
+) -> dict[str, Any]:
+    """The build record (build.json)."""
+    tmp = k.tmp
     katalog = _path_katalog(k.data_dir, k.satker)
-    catatan = {
+    return {
         "tool": "lkjip",
         "version": __version__,
         "utc_time": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -1285,7 +1371,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         "fingerprint": k.sidik.ke_json() if k.sidik is not None else None,
         "catalog": katalog.relative_to(k.data_dir).as_posix() if katalog else None,
         "notebooks_sha256": {p.name: sha256_berkas(p) for p in k.bab},
-        "durations_s": durasi,
+        "durations_s": k.durasi,
         "findings": k.jumlah,
         "outputs": [
             *sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file()),
@@ -1297,10 +1383,10 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             if p.is_file()
         },
         "command_line": [Path(sys.argv[0]).name, *sys.argv[1:]] if sys.argv else [],
-        "notebook_keys": kunci_nb,
-        "pdf_keys": kunci_cetak,
-        "pdf_stale": sorted(pdf_usang),
-        "reused": dipakai,
+        "notebook_keys": pu.kunci_nb,
+        "pdf_keys": pu.kunci_cetak,
+        "pdf_stale": sorted(pu.pdf_usang),
+        "reused": pu.dipakai,
         "source": _versi_sumber(),
         "environment": {
             "python": sys.version.split()[0],
@@ -1309,27 +1395,6 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             "packages": _versi_paket(),
         },
     }
-    (tmp / "build.json").write_text(
-        json.dumps(catatan, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    return BuildResult(
-        satker=k.satker,
-        tahun=k.tahun,
-        folder=k.final,
-        html=k.final / "laporan.html",
-        pdf=k.final / "laporan.pdf" if k.pdf and pdf_dilewati is None else None,
-        notebooks=[k.final / "notebooks" / p.name for p in dieksekusi],
-        pemeriksaan=k.final / "pemeriksaan.json",
-        capaian_csv=k.final / "capaian_ikk.csv",
-        tabel_xlsx=k.final / "tabel.xlsx",
-        build_json=k.final / "build.json",
-        durasi=durasi,
-        temuan=k.jumlah,
-        pdf_dilewati=pdf_dilewati,
-        periode=k.periode,
-        masalah_teratas=memo.masalah_teratas,
-        pdf_usang=sorted(pdf_usang),
-    )
 
 
 def _kunci_bab_aman(

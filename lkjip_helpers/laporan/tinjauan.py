@@ -102,6 +102,33 @@ def _tautan_html(tautan: list[tuple[str, str]]) -> str:
 
 
 def _entri(msl: Masalah, dok: Dokumen) -> m.Blok:
+    blok = _entri_letak(msl, dok)
+    if msl.kesimpulan:
+        blok += [
+            m.Paragraf("Kesimpulan yang berubah:", "subjudul"),
+            m.Daftar(msl.kesimpulan, False),
+        ]
+    blok += _entri_angka(msl)
+    if msl.perbaikan is not None:
+        blok.append(
+            m.Html(
+                '<aside class="kotak perbaikan"><p class="kotak-judul">Sel yang mencocokkan tabel</p>'
+                f"<p>{esc(msl.perbaikan.uraian)}</p></aside>"
+            )
+        )
+    if msl.lokasi_data:
+        blok.append(
+            m.Html(
+                f'<p class="lokasi-data"><a href="#letak-{esc(msl.id)}">Letak data untuk tim '
+                "penyusun</a></p>"
+            )
+        )
+    blok += _entri_tanggapan(msl)
+    return m.Kelompok(f"masalah kelompok-{msl.kelompok}", blok, msl.id)
+
+
+def _entri_letak(msl: Masalah, dok: Dokumen) -> list[m.Blok]:
+    """An entry's heading, description and where it lies in our report and in the draft."""
     blok: list[m.Blok] = [
         m.Html(
             f'<h3 id="{esc(msl.id)}" class="masalah tingkat-{esc(msl.tingkat)}">'
@@ -122,11 +149,12 @@ def _entri(msl: Masalah, dok: Dokumen) -> m.Blok:
                 f"laporan ini): {esc('; '.join('draf: ' + d for d in msl.draf))}</p>"
             )
         )
-    if msl.kesimpulan:
-        blok += [
-            m.Paragraf("Kesimpulan yang berubah:", "subjudul"),
-            m.Daftar(msl.kesimpulan, False),
-        ]
+    return blok
+
+
+def _entri_angka(msl: Masalah) -> list[m.Blok]:
+    """An entry's figures (stated by the draft and recomputed), other details and computations."""
+    blok: list[m.Blok] = []
     angka = [r for r in msl.rincian if r.dinyatakan or r.dihitung]
     if angka:
         blok.append(
@@ -155,20 +183,12 @@ def _entri(msl: Masalah, dok: Dokumen) -> m.Blok:
         blok += [m.Paragraf("Rincian:", "subjudul"), m.Daftar(lain, False)]
     if msl.perhitungan:
         blok += [m.Paragraf("Perhitungan:", "subjudul"), m.Daftar(msl.perhitungan, False)]
-    if msl.perbaikan is not None:
-        blok.append(
-            m.Html(
-                '<aside class="kotak perbaikan"><p class="kotak-judul">Sel yang mencocokkan tabel</p>'
-                f"<p>{esc(msl.perbaikan.uraian)}</p></aside>"
-            )
-        )
-    if msl.lokasi_data:
-        blok.append(
-            m.Html(
-                f'<p class="lokasi-data"><a href="#letak-{esc(msl.id)}">Letak data untuk tim '
-                "penyusun</a></p>"
-            )
-        )
+    return blok
+
+
+def _entri_tanggapan(msl: Masalah) -> list[m.Blok]:
+    """The satker's response to an entry, or that a claimed fix did not hold, or that none came."""
+    blok: list[m.Blok] = []
     if msl.tanggapan is not None:
         t = msl.tanggapan
         oleh = ", ".join(x for x in (t.oleh, t.tanggal) if x)
@@ -201,7 +221,7 @@ def _entri(msl: Masalah, dok: Dokumen) -> m.Blok:
                 '<p class="tanggapan tanggapan-belum"><strong>Tanggapan satker:</strong> belum ada.</p>'
             )
         )
-    return m.Kelompok(f"masalah kelompok-{msl.kelompok}", blok, msl.id)
+    return blok
 
 
 def _kapital(teks: str) -> str:

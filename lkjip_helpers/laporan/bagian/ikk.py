@@ -480,12 +480,30 @@ def _renstra(k: Konteks, x: HasilIkk, judul: list[str]) -> list[m.Blok]:
 
 def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
     d = x.defn
-    n = x.data.narasi
-    th = k.tahun
     judul: list[str] = []
     out: list[m.Blok] = [m.Judul(4, f"IKK {x.kode}: {d.nama}", f"ikk-{m.slug(x.kode)}", "ikk")]
     # 1. target vs realisasi
-    out.append(_sub(judul, f"Perbandingan Target dan Realisasi Kinerja {k.judul_periode}"))
+    out += _target_realisasi(k, x, judul)
+    # 2. vs last year
+    out += _tahun_lalu(k, x, judul)
+    # 3. vs Renstra
+    out += _renstra(k, x, judul)
+    # 4. national standard
+    out += _standar_nasional(k, x, judul)
+    # causes, programme analysis, efficiency
+    out += _sebab_dan_efisiensi(k, x, judul)
+    out += _tabel_pendukung(x)
+    return [m.Kelompok("analisis-ikk", out, x.kode)]
+
+
+def _target_realisasi(k: Konteks, x: HasilIkk, judul: list[str]) -> list[m.Blok]:
+    """Sub-section 1: the target against the realisation, with formula and period data."""
+    d = x.defn
+    n = x.data.narasi
+    th = k.tahun
+    out: list[m.Blok] = [
+        _sub(judul, f"Perbandingan Target dan Realisasi Kinerja {k.judul_periode}")
+    ]
     out.append(
         m.Tabel.buat(
             f"{x.kode}-target-realisasi",
@@ -527,7 +545,14 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
         out.append(tp)
     if (b := k.narasi_blok(n.penjelasan)) is not None:
         out.append(b)
-    # 2. vs last year
+    return out
+
+
+def _tahun_lalu(k: Konteks, x: HasilIkk, judul: list[str]) -> list[m.Blok]:
+    """Sub-section 2: the comparison with last year (or the same months of it)."""
+    d = x.defn
+    n = x.data.narasi
+    th = k.tahun
     lalu: list[m.Blok] = []
     if x.realisasi_lalu is not None or x.capaian_lalu is not None:
         pl = k.hasil.periode_lalu
@@ -571,17 +596,21 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
         lalu.append(b)
     if lalu and (alasan := k.hasil.alasan_tanpa_pembanding):
         lalu.insert(0, m.Paragraf(alasan))
-    if lalu:
-        pl = k.hasil.periode_lalu
-        judul_lalu = (
-            f"Perbandingan {k.periode.rentang_bulan} dengan {pl.rentang_bulan}"
-            if k.periode.sebagian_tahun and pl is not None
-            else f"Perbandingan dengan Tahun {th - 1}"
-        )
-        out += [_sub(judul, judul_lalu), *lalu]
-    # 3. vs Renstra
-    out += _renstra(k, x, judul)
-    # 4. national standard
+    if not lalu:
+        return []
+    pl = k.hasil.periode_lalu
+    judul_lalu = (
+        f"Perbandingan {k.periode.rentang_bulan} dengan {pl.rentang_bulan}"
+        if k.periode.sebagian_tahun and pl is not None
+        else f"Perbandingan dengan Tahun {th - 1}"
+    )
+    return [_sub(judul, judul_lalu), *lalu]
+
+
+def _standar_nasional(k: Konteks, x: HasilIkk, judul: list[str]) -> list[m.Blok]:
+    """Sub-section 4: the comparison with the national standard."""
+    d = x.defn
+    n = x.data.narasi
     std = x.data.standar_nasional if x.data.standar_nasional is not None else d.standar_nasional
     nasional: list[m.Blok] = []
     if std is not None and x.nilai_realisasi is not None:
@@ -596,9 +625,15 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
         )
     if (b := k.narasi_blok(n.standar_nasional or d.keterangan_standar_nasional)) is not None:
         nasional.append(b)
-    if nasional:
-        out += [_sub(judul, "Perbandingan dengan Standar Nasional"), *nasional]
-    # causes, programme analysis, efficiency
+    if not nasional:
+        return []
+    return [_sub(judul, "Perbandingan dengan Standar Nasional"), *nasional]
+
+
+def _sebab_dan_efisiensi(k: Konteks, x: HasilIkk, judul: list[str]) -> list[m.Blok]:
+    """Causes, supporting programmes, efficiency of resources and efforts."""
+    n = x.data.narasi
+    out: list[m.Blok] = []
     judul_sebab = {
         TERCAPAI: "Penyebab Keberhasilan",
         TIDAK_TERCAPAI: "Penyebab Kegagalan",
@@ -612,17 +647,21 @@ def _analisis_ikk(k: Konteks, x: HasilIkk) -> list[m.Blok]:
     efisien = [b for b in (k.narasi_blok(n.efisiensi_sumber_daya), k.narasi_blok(n.upaya)) if b]
     if efisien:
         out += [_sub(judul, "Efisiensi Sumber Daya dan Upaya"), *efisien]
-    for i, tp in enumerate(x.data.tabel_pendukung, start=1):
-        out.append(
-            m.Tabel.buat(
-                f"{x.kode}-pendukung-{i}",
-                tp.judul,
-                tp.kolom,
-                [[_sel_bebas(c) for c in row] for row in tp.baris],
-                catatan=tp.catatan,
-            )
+    return out
+
+
+def _tabel_pendukung(x: HasilIkk) -> list[m.Blok]:
+    """The supporting tables the data attach to an IKK."""
+    return [
+        m.Tabel.buat(
+            f"{x.kode}-pendukung-{i}",
+            tp.judul,
+            tp.kolom,
+            [[_sel_bebas(c) for c in row] for row in tp.baris],
+            catatan=tp.catatan,
         )
-    return [m.Kelompok("analisis-ikk", out, x.kode)]
+        for i, tp in enumerate(x.data.tabel_pendukung, start=1)
+    ]
 
 
 def _sel_bebas(c: object) -> m.Sel:

@@ -146,6 +146,35 @@ def _kosong(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
+def _butir_daftar(lb: t.Lembar, b: _Baris) -> tuple[Any, set[str]]:
+    """The list item of row `b` of a generic table sheet, and the fields its columns cover."""
+    butir: Any = {}
+    bidang: set[str] = set()
+    for k in lb.kolom_baca():
+        if k.field is None or k.judul not in b.nilai:
+            continue
+        v = b.nilai[k.judul]
+        if k.field == ():
+            butir = v
+            continue
+        bidang.add(k.field[0])
+        if v is None or v is _GAGAL:
+            continue
+        _pasang(butir, k.field, _yaml(v))
+    return butir, bidang
+
+
+def _baris_kosong(
+    ws_r: Worksheet, r: int, peta: dict[str, int], mentah: dict[str, Any], kecuali: Iterable[str]
+) -> bool:
+    """Whether row `r` is blank (no value, no formula) outside the columns `kecuali`."""
+    return all(
+        _kosong(v) and ws_r.cell(r, peta[j]).data_type != "f"
+        for j, v in mentah.items()
+        if j not in kecuali
+    )
+
+
 class _Pembaca:
     def __init__(
         self, bk: BukuKerja, identitas: Identitas, konteks: KonteksData, path_satker: Path
@@ -358,68 +387,96 @@ class _Pembaca:
         kunci_dilihat: dict[tuple[Any, ...], int] = {}
         for r in range(t.BARIS_DATA, ws_n.max_row + 1):
             mentah_baris = {k.judul: ws_n.cell(r, peta[k.judul]).value for k in kolom}
-            if all(
-                _kosong(v) and ws_r.cell(r, peta[j]).data_type != "f"
-                for j, v in mentah_baris.items()
+            if _baris_kosong(ws_r, r, peta, mentah_baris, ()) or (
+                lb.kunci_awal and _baris_kosong(ws_r, r, peta, mentah_baris, lb.kunci_awal)
             ):
                 continue
-            if lb.kunci_awal and all(
-                _kosong(v) and ws_r.cell(r, peta[j]).data_type != "f"
-                for j, v in mentah_baris.items()
-                if j not in lb.kunci_awal
-            ):
+            b = self._baca_baris(lb, pasangan, r, peta, kolom, kunci_kolom, mentah_baris)
+            if self._baris_ganda(lb, b, kolom, dilihat):
                 continue
-            label_kunci = None
-            if kunci_kolom is not None and not _kosong(mentah_baris.get(kunci_kolom.judul)):
-                label_kunci = str(mentah_baris[kunci_kolom.judul]).strip()
-            b = _Baris(r, {}, {}, {}, label_kunci)
-            for k in kolom:
-                kol = peta[k.judul]
-                konteks = (
-                    f"{label_kunci}, {k.judul}" if label_kunci and k is not kunci_kolom else k.judul
-                )
-                v, m = self.baca_sel(
-                    lb.nama,
-                    ws_n,
-                    ws_r,
-                    r,
-                    kol,
-                    k.jenis,
-                    konteks,
-                    pilihan=k.pilihan,
-                    boleh_td=k.boleh_td,
-                )
-                b.nilai[k.judul] = v
-                b.mentah[k.judul] = m
-                b.sel[k.judul] = f"{get_column_letter(kol)}{r}"
-            tanda = tuple(_tanda(b.mentah[k.judul]) for k in kolom)
-            if tanda in dilihat:
-                self.galat(
-                    f"baris ini sama persis dengan baris {dilihat[tanda]} (baris ganda?); hapus "
-                    "salah satu",
-                    lb.nama,
-                    f"A{r}",
-                )
+            if lb.kunci and self._kunci_ganda(lb, b, peta, kunci_dilihat):
                 continue
-            dilihat[tanda] = r
-            if lb.kunci:
-                nilai_kunci = tuple(b.nilai.get(j) for j in lb.kunci if j in peta)
-                if all(v is not None and v is not _GAGAL for v in nilai_kunci):
-                    kk = tuple(v.lower() if isinstance(v, str) else v for v in nilai_kunci)
-                    if kk in kunci_dilihat:
-                        pertama = next(j for j in lb.kunci if j in peta)
-                        self.galat(
-                            f"{' + '.join(j for j in lb.kunci if j in peta)} "
-                            f"{' / '.join(str(v) for v in nilai_kunci)} sudah ada di baris "
-                            f"{kunci_dilihat[kk]} (baris ganda?); gabungkan atau hapus salah satu",
-                            lb.nama,
-                            b.sel[pertama],
-                            nilai=b.mentah[pertama],
-                        )
-                        continue
-                    kunci_dilihat[kk] = r
             hasil.append(b)
         return hasil
+
+    def _baca_baris(
+        self,
+        lb: t.Lembar,
+        pasangan: tuple[Worksheet, Worksheet],
+        r: int,
+        peta: dict[str, int],
+        kolom: list[t.Kolom],
+        kunci_kolom: t.Kolom | None,
+        mentah_baris: dict[str, Any],
+    ) -> _Baris:
+        """Read every column of data row `r` of a table sheet (its values and formulas)."""
+        ws_n, ws_r = pasangan
+        label_kunci = None
+        if kunci_kolom is not None and not _kosong(mentah_baris.get(kunci_kolom.judul)):
+            label_kunci = str(mentah_baris[kunci_kolom.judul]).strip()
+        b = _Baris(r, {}, {}, {}, label_kunci)
+        for k in kolom:
+            kol = peta[k.judul]
+            konteks = (
+                f"{label_kunci}, {k.judul}" if label_kunci and k is not kunci_kolom else k.judul
+            )
+            v, m = self.baca_sel(
+                lb.nama,
+                ws_n,
+                ws_r,
+                r,
+                kol,
+                k.jenis,
+                konteks,
+                pilihan=k.pilihan,
+                boleh_td=k.boleh_td,
+            )
+            b.nilai[k.judul] = v
+            b.mentah[k.judul] = m
+            b.sel[k.judul] = f"{get_column_letter(kol)}{r}"
+        return b
+
+    def _baris_ganda(
+        self, lb: t.Lembar, b: _Baris, kolom: list[t.Kolom], dilihat: dict[tuple[Any, ...], int]
+    ) -> bool:
+        """Whether row `b` repeats an earlier row cell for cell (reported); else remember it."""
+        tanda = tuple(_tanda(b.mentah[k.judul]) for k in kolom)
+        if tanda in dilihat:
+            self.galat(
+                f"baris ini sama persis dengan baris {dilihat[tanda]} (baris ganda?); hapus "
+                "salah satu",
+                lb.nama,
+                f"A{b.nomor}",
+            )
+            return True
+        dilihat[tanda] = b.nomor
+        return False
+
+    def _kunci_ganda(
+        self,
+        lb: t.Lembar,
+        b: _Baris,
+        peta: dict[str, int],
+        kunci_dilihat: dict[tuple[Any, ...], int],
+    ) -> bool:
+        """Whether row `b` repeats the key of an earlier row (reported); else remember it."""
+        nilai_kunci = tuple(b.nilai.get(j) for j in lb.kunci if j in peta)
+        if not all(v is not None and v is not _GAGAL for v in nilai_kunci):
+            return False
+        kk = tuple(v.lower() if isinstance(v, str) else v for v in nilai_kunci)
+        if kk in kunci_dilihat:
+            pertama = next(j for j in lb.kunci if j in peta)
+            self.galat(
+                f"{' + '.join(j for j in lb.kunci if j in peta)} "
+                f"{' / '.join(str(v) for v in nilai_kunci)} sudah ada di baris "
+                f"{kunci_dilihat[kk]} (baris ganda?); gabungkan atau hapus salah satu",
+                lb.nama,
+                b.sel[pertama],
+                nilai=b.mentah[pertama],
+            )
+            return True
+        kunci_dilihat[kk] = b.nomor
+        return False
 
     def isi_daftar(self, lb: t.Lembar, baris: list[_Baris]) -> None:
         """A generic table sheet: each row becomes an item of its list."""
@@ -447,19 +504,7 @@ class _Pembaca:
                 tujuan = lb.kelompok[k]
             else:
                 tujuan = (lb.berkas, lb.daftar)  # type: ignore[assignment]
-            butir: Any = {}
-            bidang: set[str] = set()
-            for k in lb.kolom_baca():
-                if k.field is None or k.judul not in b.nilai:
-                    continue
-                v = b.nilai[k.judul]
-                if k.field == ():
-                    butir = v
-                    continue
-                bidang.add(k.field[0])
-                if v is None or v is _GAGAL:
-                    continue
-                _pasang(butir, k.field, _yaml(v))
+            butir, bidang = _butir_daftar(lb, b)
             if butir is _GAGAL:
                 continue
             per_daftar[tujuan].append((b, butir))
@@ -632,77 +677,14 @@ class _Pembaca:
         nama = t.KINERJA.nama
         butir_ikk: list[dict[str, Any]] = []
         dalam_pk: dict[str, tuple[int, _Baris, str | None]] = {}
-        nilai_kolom = [k.judul for k in t.KINERJA.kolom_baca() if k.field is not None]
         for b in baris:
-            kode = b.nilai.get(t.KOLOM_KODE)
-            if kode is _GAGAL:
-                continue
+            kode = self._kode_dalam_pk(b, defs, kode_tambahan)
             if kode is None:
-                self.galat(
-                    "Kode IKK kosong pada baris yang berisi data; isi kodenya atau hapus baris",
-                    nama,
-                    b.sel[t.KOLOM_KODE],
-                )
-                continue
-            if kode not in defs:
-                if kode not in kode_tambahan:
-                    self.galat(
-                        f"kode IKK {kode!r} tidak ada di katalog {self.konteks.katalog.id} "
-                        "maupun di lembar IKK Satker; periksa kodenya (mis. SK1.1) atau "
-                        "definisikan IKK baru di lembar IKK Satker",
-                        nama,
-                        b.sel[t.KOLOM_KODE],
-                        nilai=b.mentah[t.KOLOM_KODE],
-                    )
-                continue
-            ya = b.nilai.get(t.KOLOM_DALAM_PK)
-            if ya is False:
-                terisi = [j for j in nilai_kolom if b.ada(j)]
-                if terisi:
-                    self.galat(
-                        f"IKK {kode} ditandai Tidak dalam PK tetapi berisi {', '.join(terisi)}; "
-                        "ubah Dalam PK menjadi Ya atau kosongkan isiannya",
-                        nama,
-                        b.sel[t.KOLOM_DALAM_PK],
-                    )
-                continue
-            if ya is _GAGAL:
                 continue
             jenis_periode = b.nilai.get(t.KOLOM_DATA_PERIODE)
             jenis_periode = None if jenis_periode is _GAGAL else jenis_periode
             i = len(butir_ikk)
-            butir: dict[str, Any] = {"kode": kode}
-            bidang = {"kode"}
-            for k in t.KINERJA.kolom_baca():
-                if k.field is None:
-                    continue
-                bidang.add(k.field[0])
-                v = b.nilai.get(k.judul)
-                if v is None or v is _GAGAL:
-                    continue
-                if k.field[0] == "realisasi" and jenis_periode and k.field[1] != "periode":
-                    self.galat(
-                        f"IKK {kode} berdata {jenis_periode}an (kolom {t.KOLOM_DATA_PERIODE}); "
-                        f"kosongkan {k.judul} di sini dan isi lembar Realisasi Periode",
-                        nama,
-                        b.sel[k.judul],
-                        nilai=b.mentah[k.judul],
-                    )
-                    self.sel_gagal.add((nama, b.sel[k.judul]))
-                    continue
-                if k.field == ("realisasi", "periode", "mulai") and not jenis_periode:
-                    self.galat(
-                        f"Mulai ke hanya untuk IKK berdata periode; pilih {t.KOLOM_DATA_PERIODE} "
-                        "atau kosongkan sel ini",
-                        nama,
-                        b.sel[k.judul],
-                        nilai=b.mentah[k.judul],
-                    )
-                    self.sel_gagal.add((nama, b.sel[k.judul]))
-                    continue
-                _pasang(butir, k.field, _yaml(v))
-            if jenis_periode:
-                butir["realisasi"]["periode"].setdefault("data", [])
+            butir, bidang = self._butir_kinerja(b, kode, jenis_periode)
             dalam_pk[kode] = (i, b, jenis_periode)
             self.catat_baris(t.KINERJA, b, "kinerja", ("indikator", i), bidang | {"narasi"})
             realisasi_sel = next(
@@ -738,6 +720,89 @@ class _Pembaca:
             self.hasil["kinerja"]["periode_laporan"] = pl
         else:
             self.hasil["kinerja"].pop("periode_laporan", None)
+
+    def _kode_dalam_pk(
+        self, b: _Baris, defs: dict[str, s.IndikatorDef], kode_tambahan: set[str]
+    ) -> str | None:
+        """The IKK code of Kinerja row `b` if it is a known IKK in the PK (else reported/skipped)."""
+        nama = t.KINERJA.nama
+        kode = b.nilai.get(t.KOLOM_KODE)
+        if kode is _GAGAL:
+            return None
+        if kode is None:
+            self.galat(
+                "Kode IKK kosong pada baris yang berisi data; isi kodenya atau hapus baris",
+                nama,
+                b.sel[t.KOLOM_KODE],
+            )
+            return None
+        if kode not in defs:
+            if kode not in kode_tambahan:
+                self.galat(
+                    f"kode IKK {kode!r} tidak ada di katalog {self.konteks.katalog.id} "
+                    "maupun di lembar IKK Satker; periksa kodenya (mis. SK1.1) atau "
+                    "definisikan IKK baru di lembar IKK Satker",
+                    nama,
+                    b.sel[t.KOLOM_KODE],
+                    nilai=b.mentah[t.KOLOM_KODE],
+                )
+            return None
+        ya = b.nilai.get(t.KOLOM_DALAM_PK)
+        if ya is False:
+            nilai_kolom = [k.judul for k in t.KINERJA.kolom_baca() if k.field is not None]
+            terisi = [j for j in nilai_kolom if b.ada(j)]
+            if terisi:
+                self.galat(
+                    f"IKK {kode} ditandai Tidak dalam PK tetapi berisi {', '.join(terisi)}; "
+                    "ubah Dalam PK menjadi Ya atau kosongkan isiannya",
+                    nama,
+                    b.sel[t.KOLOM_DALAM_PK],
+                )
+            return None
+        if ya is _GAGAL:
+            return None
+        return kode
+
+    def _butir_kinerja(
+        self, b: _Baris, kode: str, jenis_periode: str | None
+    ) -> tuple[dict[str, Any], set[str]]:
+        """The kinerja.yaml item of Kinerja row `b`, and the fields its columns cover."""
+        butir: dict[str, Any] = {"kode": kode}
+        bidang = {"kode"}
+        for k in t.KINERJA.kolom_baca():
+            if k.field is None:
+                continue
+            bidang.add(k.field[0])
+            v = b.nilai.get(k.judul)
+            if v is None or v is _GAGAL:
+                continue
+            if self._salah_tempat_periode(b, k, kode, jenis_periode):
+                continue
+            _pasang(butir, k.field, _yaml(v))
+        if jenis_periode:
+            butir["realisasi"]["periode"].setdefault("data", [])
+        return butir, bidang
+
+    def _salah_tempat_periode(
+        self, b: _Baris, k: t.Kolom, kode: str, jenis_periode: str | None
+    ) -> bool:
+        """Whether the filled cell of column `k` contradicts the row's Data periode (reported)."""
+        nama = t.KINERJA.nama
+        if k.field[0] == "realisasi" and jenis_periode and k.field[1] != "periode":
+            pesan = (
+                f"IKK {kode} berdata {jenis_periode}an (kolom {t.KOLOM_DATA_PERIODE}); "
+                f"kosongkan {k.judul} di sini dan isi lembar Realisasi Periode"
+            )
+        elif k.field == ("realisasi", "periode", "mulai") and not jenis_periode:
+            pesan = (
+                f"Mulai ke hanya untuk IKK berdata periode; pilih {t.KOLOM_DATA_PERIODE} "
+                "atau kosongkan sel ini"
+            )
+        else:
+            return False
+        self.galat(pesan, nama, b.sel[k.judul], nilai=b.mentah[k.judul])
+        self.sel_gagal.add((nama, b.sel[k.judul]))
+        return True
 
     def _realisasi_periode(
         self,
