@@ -501,7 +501,9 @@ def test_satker_baru_templat_isi_impor_check_build(tmp_path: Path) -> None:
     assert dl.ini.anggaran.pagu == Decimal("8215430000")
     assert dl.ini.profil.kepala.nip == "198001012005011001"
     assert hitung_tingkat(periksa_data(dl))["error"] == 0
-    keluar = build("lapas-contoh", 2024, data, tmp_path / "outputs", pdf=False, progress=False)
+    keluar = build(
+        "lapas-contoh", 2024, data, tmp_path / "outputs", pdf=False, docx=False, progress=False
+    )
     html = (keluar.folder / "laporan.html").read_text(encoding="utf-8")
     assert "Lapas Kelas III Contoh" in html
     # 95 / 100 × 100 = 95,00 % realisasi; capaian 95 / 80 × 100 = 118,75 %

@@ -130,7 +130,14 @@ def laporan(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, st
             encoding="utf-8",
         )
     hasil = build(
-        SATKER, 2023, data, root / "outputs", pdf=False, abaikan_pemeriksaan=True, progress=False
+        SATKER,
+        2023,
+        data,
+        root / "outputs",
+        pdf=False,
+        docx=False,
+        abaikan_pemeriksaan=True,
+        progress=False,
     )
     html = (hasil.folder / "laporan.html").read_text(encoding="utf-8")
     return BeautifulSoup(html, "html.parser").get_text(), disisipkan

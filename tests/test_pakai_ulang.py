@@ -31,7 +31,7 @@ def test_bab_notebook_dibaca_dari_panggilan_laporan() -> None:
 def test_hanya_bab_yang_berubah_dijalankan_ulang(tmp_path: Path) -> None:
     data, out = tmp_path / "data", tmp_path / "outputs"
     shutil.copytree(ROOT / "data", data)
-    pertama = build("lapas-banyuasin", 2023, data, out, progress=False)
+    pertama = build("lapas-banyuasin", 2023, data, out, progress=False, docx=False)
     pdf_lama, memo_lama = _sha(pertama.pdf), _sha(pertama.folder / "tinjauan.pdf")
     narasi = data / "satker/lapas-banyuasin/2023/narasi.yaml"
     teks = narasi.read_text(encoding="utf-8")
@@ -39,7 +39,7 @@ def test_hanya_bab_yang_berubah_dijalankan_ulang(tmp_path: Path) -> None:
         teks.replace("latar_belakang: |-\n", "latar_belakang: |-\n  Kalimat pembuka baru.\n\n", 1),
         encoding="utf-8",
     )
-    kedua = build("lapas-banyuasin", 2023, data, out, progress=False)
+    kedua = build("lapas-banyuasin", 2023, data, out, progress=False, docx=False)
     jalan = {k.split(":", 1)[1] for k, v in kedua.durasi.items() if k.startswith("notebook:") and v}
     assert jalan == {"02_bab1_pendahuluan.ipynb"}  # Bab I holds latar_belakang
     assert "Kalimat pembuka baru." in kedua.html.read_text(encoding="utf-8")
@@ -54,7 +54,9 @@ def test_hanya_bab_yang_berubah_dijalankan_ulang(tmp_path: Path) -> None:
         "pdf": ["tinjauan.pdf"],
     }
     # --paksa reuses nothing: every chapter runs again
-    ketiga = build("lapas-banyuasin", 2023, data, out, progress=False, pdf=False, paksa=True)
+    ketiga = build(
+        "lapas-banyuasin", 2023, data, out, progress=False, docx=False, pdf=False, paksa=True
+    )
     jalan = [k for k, v in ketiga.durasi.items() if k.startswith("notebook:") and v]
     assert len(jalan) == len(ketiga.notebooks)
     # an HTML-only build (preview, --tanpa-pdf) keeps the PDFs it did not print: current when
@@ -65,7 +67,7 @@ def test_hanya_bab_yang_berubah_dijalankan_ulang(tmp_path: Path) -> None:
     assert rekam["pdf_stale"] == [] and ketiga.pdf_usang == []
     # ... marked stale when the report changed since (the memo did not)
     narasi.write_text(teks.replace("latar_belakang: |-\n", "latar_belakang: |-\n  Lain.\n\n", 1))
-    keempat = build("lapas-banyuasin", 2023, data, out, progress=False, pdf=False)
+    keempat = build("lapas-banyuasin", 2023, data, out, progress=False, docx=False, pdf=False)
     assert _sha(keempat.folder / "laporan.pdf") == pdf_kedua
     assert keempat.pdf_usang == ["laporan.pdf"]
     from lkjip_helpers.bangun.indeks import tulis_indeks
@@ -74,7 +76,7 @@ def test_hanya_bab_yang_berubah_dijalankan_ulang(tmp_path: Path) -> None:
     assert "PDF (usang: dari build sebelumnya, belum dicetak ulang)" in indeks
     assert "Tinjauan (PDF)</a>" in indeks  # the memo's PDF is current
     # the next full build prints the stale PDF again and copies the current one
-    kelima = build("lapas-banyuasin", 2023, data, out, progress=False)
+    kelima = build("lapas-banyuasin", 2023, data, out, progress=False, docx=False)
     assert _sha(kelima.pdf) != pdf_kedua and kelima.pdf_usang == []
     rekam = json.loads(kelima.build_json.read_text(encoding="utf-8"))
     assert rekam["reused"]["pdf"] == ["tinjauan.pdf"]

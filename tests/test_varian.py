@@ -134,7 +134,9 @@ def bangun_html(satker: str, tahun: int, data_dir: Path, out: Path, periode: str
     kw = {} if periode == "tahunan" else {"periode": periode}
     if kw and "periode" not in inspect.signature(build).parameters:
         pytest.skip("bangun.susun.build belum menerima periode (dikerjakan di cabang batch)")
-    return Path(build(satker, tahun, data_dir, out, pdf=False, progress=False, **kw).folder)
+    return Path(
+        build(satker, tahun, data_dir, out, pdf=False, docx=False, progress=False, **kw).folder
+    )
 
 
 # --------------------------------------------------------------------------- variants
