@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
+from bantu_yaml import KUNCI_TETAP, polos
 from bs4 import BeautifulSoup
 
 from lkjip_helpers.bangun.susun import build
@@ -59,19 +60,8 @@ POTONGAN = [
     "1/2",
     "§",
 ]
-KUNCI_TETAP = {
-    "kode", "id", "sasaran", "satuan", "jenis", "polaritas", "katalog", "agregasi",
-    "penyebut_nol", "populasi", "besaran", "status", "periode", "nip",
-}  # fmt: skip
-"""Keys whose strings are identifiers the data refer to each other by, not text."""
 
 
-def _polos(x: Any) -> Any:
-    if isinstance(x, dict):
-        return {k: _polos(v) for k, v in x.items()}
-    if isinstance(x, list):
-        return [_polos(v) for v in x]
-    return x
 
 
 def _dicetak(node: Any, k: Any) -> bool:
@@ -107,7 +97,7 @@ def laporan(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, st
     disisipkan: dict[str, str] = {}
     for nama in ("narasi", "profil", "kinerja"):
         path, model = folder / f"{nama}.yaml", BERKAS_TAHUN[nama]
-        pohon = _polos(baca_yaml(path))
+        pohon = polos(baca_yaml(path))
         if nama == "kinerja":  # the narratives of each IKK (its numbers are no text)
             daun = [d for x in pohon["indikator"] if x.get("narasi") for d in _daun(x["narasi"])]
         else:

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
+from bantu_yaml import polos
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -50,16 +51,9 @@ KASUS_PERIKSA = 150
 HITUNGAN: dict[str, int] = {"berkas": 0, "periksa": 0, "berhasil": 0, "galat_jelas": 0}
 
 
-def _polos(x: Any) -> Any:
-    """The loader's line-aware containers as plain dicts/lists (for yaml.safe_dump)."""
-    if isinstance(x, dict):
-        return {k: _polos(v) for k, v in x.items()}
-    if isinstance(x, list):
-        return [_polos(v) for v in x]
-    return x
 
 
-POHON = {nama: _polos(baca_yaml(path)) for nama, (path, _) in BERKAS.items()}
+POHON = {nama: polos(baca_yaml(path)) for nama, (path, _) in BERKAS.items()}
 
 
 # --------------------------------------------------------------------------- strategies
@@ -172,7 +166,7 @@ TRANSFORMASI_TEKS: dict[str, Callable[[str, Any], bytes]] = {
 def berkas_termutasi(draw: st.DrawFn, nama: str | None = None) -> tuple[str, bytes]:
     """(file name, bytes) of a mutated sample file."""
     nama = nama or draw(st.sampled_from(sorted(BERKAS)))
-    pohon = _polos(POHON[nama])
+    pohon = polos(POHON[nama])
     for _ in range(draw(st.integers(0, 3))):
         tempat = _jalur(pohon)
         if not tempat:

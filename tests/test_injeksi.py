@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
+from bantu_yaml import KUNCI_TETAP, polos
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
@@ -70,19 +71,8 @@ PAYLOAD = [
     '<svg><use href="http://xss.invalid/s.svg#a"/><image href="FILE_URL"/></svg>',
 ]
 NAMA_SATKER = f"Lapas Uji </style><a rel=attachment href=FILE_URL>x</a><style> {PAYLOAD[0]} 中文 😀"
-KUNCI_TETAP = {
-    "kode", "id", "sasaran", "satuan", "jenis", "polaritas", "katalog", "agregasi",
-    "penyebut_nol", "populasi", "besaran", "status", "periode", "nip",
-}  # fmt: skip
-"""Keys whose strings are identifiers the data refer to each other by, not text."""
 
 
-def _polos(x: Any) -> Any:
-    if isinstance(x, dict):
-        return {k: _polos(v) for k, v in x.items()}
-    if isinstance(x, list):
-        return [_polos(v) for v in x]
-    return x
 
 
 class _Penyuntik:
@@ -143,16 +133,16 @@ def laporan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, in
             if (folder / tahun / f"{nama}.yaml").is_file():
                 berkas.append((folder / tahun / f"{nama}.yaml", model))
     for path, model in berkas:
-        pohon = penyuntik.suntik(_polos(baca_yaml(path)), model, path)
+        pohon = penyuntik.suntik(polos(baca_yaml(path)), model, path)
         if model is Satker:
             pohon["nama"] = NAMA_SATKER.replace("FILE_URL", rahasia.as_uri())
         _tulis(path, pohon)
     narasi = folder / "2023" / "narasi.yaml"
-    pohon = _polos(baca_yaml(narasi))
+    pohon = polos(baca_yaml(narasi))
     pohon["latar_belakang"] += f"\n\nKata sangat panjang: {KATA_PANJANG} selesai."
     _tulis(narasi, pohon)
     kinerja = folder / "2023" / "kinerja.yaml"
-    pohon = _polos(baca_yaml(kinerja))
+    pohon = polos(baca_yaml(kinerja))
     tabel = next(i["tabel_pendukung"][0] for i in pohon["indikator"] if i.get("tabel_pendukung"))
     tabel["baris"][0][0] = f"Sel {KATA_PANJANG}"
     _tulis(kinerja, pohon)

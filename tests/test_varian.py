@@ -28,6 +28,7 @@ from typing import Any
 
 import pytest
 import yaml
+from bantu_yaml import polos
 
 from lkjip_helpers.errors import DataError
 from lkjip_helpers.hitung.hasil import hasil_laporan
@@ -142,16 +143,10 @@ def bangun_html(satker: str, tahun: int, data_dir: Path, out: Path, periode: str
 # --------------------------------------------------------------------------- variants
 
 
-def _polos(x: Any) -> Any:
-    if isinstance(x, dict):
-        return {k: _polos(v) for k, v in x.items()}
-    if isinstance(x, list):
-        return [_polos(v) for v in x]
-    return x
 
 
 def _baca(path: Path) -> Any:
-    return _polos(yaml.load(path.read_text(encoding="utf-8"), Loader=_Pemuat))
+    return polos(yaml.load(path.read_text(encoding="utf-8"), Loader=_Pemuat))
 
 
 def _tulis(path: Path, isi: Any) -> None:
