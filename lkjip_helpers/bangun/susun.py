@@ -35,6 +35,7 @@ from concurrent import futures
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -1062,6 +1063,18 @@ class _Konteks:
     docx: bool = True
     """Also write laporan.docx and tinjauan.docx."""
 
+    @cached_property
+    def masukan(self) -> dict[str, Any]:
+        """What the build read, for build.json and the record laporan.pdf carries: computed
+        once (the inputs are hashed once per build)."""
+        katalog = _path_katalog(self.data_dir, self.satker)
+        return {
+            "inputs_sha256": sidik_masukan(self.data_dir, self.satker),
+            "fingerprint": self.sidik.ke_json() if self.sidik is not None else None,
+            "catalog": katalog.relative_to(self.data_dir).as_posix() if katalog else None,
+            "notebooks_sha256": {p.name: sha256_berkas(p) for p in self.bab},
+        }
+
 
 def _bangun_ke(k: _Konteks) -> BuildResult:
     """All steps after the checks, writing into ``k.tmp``; result paths point at ``k.final``.
@@ -1342,7 +1355,6 @@ def _catatan_build(
 ) -> dict[str, Any]:
     """The build record (build.json)."""
     tmp = k.tmp
-    katalog = _path_katalog(k.data_dir, k.satker)
     return {
         "tool": "lkjip",
         "version": __version__,
@@ -1367,10 +1379,7 @@ def _catatan_build(
         if k.pdf and pdf_dilewati is None
         else None,
         "satker_name": nama,
-        "inputs_sha256": sidik_masukan(k.data_dir, k.satker),
-        "fingerprint": k.sidik.ke_json() if k.sidik is not None else None,
-        "catalog": katalog.relative_to(k.data_dir).as_posix() if katalog else None,
-        "notebooks_sha256": {p.name: sha256_berkas(p) for p in k.bab},
+        **k.masukan,
         "durations_s": k.durasi,
         "findings": k.jumlah,
         "outputs": [
@@ -1496,7 +1505,6 @@ def _catatan_tertanam(k: _Konteks, nama: str) -> dict[str, Any]:
     are known before printing. It cannot hold the PDF's own sha256 (the PDF contains it) and
     holds no time; the build.json beside the PDF has both. A later build that reuses the
     unchanged PDF leaves the record of the build that printed it."""
-    katalog = _path_katalog(k.data_dir, k.satker)
     return {
         "tool": "lkjip",
         "version": __version__,
@@ -1504,10 +1512,7 @@ def _catatan_tertanam(k: _Konteks, nama: str) -> dict[str, Any]:
         "PDF ini sendiri; build.json di samping PDF mencatat keduanya",
         "parameters": {"satker": k.satker, "tahun": k.tahun, "periode": k.periode},
         "satker_name": nama,
-        "inputs_sha256": sidik_masukan(k.data_dir, k.satker),
-        "fingerprint": k.sidik.ke_json() if k.sidik is not None else None,
-        "catalog": katalog.relative_to(k.data_dir).as_posix() if katalog else None,
-        "notebooks_sha256": {p.name: sha256_berkas(p) for p in k.bab},
+        **k.masukan,
         "findings": k.jumlah,
         "source": _versi_sumber(),
         "environment": {"python": sys.version.split()[0], "packages": _versi_paket()},
