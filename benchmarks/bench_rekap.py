@@ -2,7 +2,7 @@
 Kanwil, rendered to HTML and PDF (target: under a minute).
 
 No report is built: the roll-up is fed the per-satker records a batch hands it
-(``anggota-<periode>.json``, :class:`lkjip_helpers.bangun.rekap.RekamSatker`). The records are
+(``anggota-<periode>.json``, :class:`lkjip_helpers.laporan.rekap.angka.RekamSatker`). The records are
 made from the sample satker's own record (computed once from ``data/``), its capaian varied
 with a seeded random generator, spread over ``--kanwil`` Kanwil (default 33); a few IKK are
 made "perlu verifikasi", "tidak dapat dinilai" and "tidak berlaku", and two entries failed.
@@ -29,7 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lkjip_helpers.bangun.rekap import (  # noqa: E402
+from lkjip_helpers.bangun.rekap import render_rekap  # noqa: E402
+from lkjip_helpers.hitung.capaian import TIDAK_BERLAKU  # noqa: E402
+from lkjip_helpers.laporan.rekap.angka import (  # noqa: E402
     KELAS_STATUS,
     KOLOM_STATUS,
     PERLU_VERIFIKASI,
@@ -40,8 +42,6 @@ from lkjip_helpers.bangun.rekap import (  # noqa: E402
     RekamSatker,
     rekam_satker,
 )
-from lkjip_helpers.bangun.rekap_dokumen import render_rekap  # noqa: E402
-from lkjip_helpers.hitung.capaian import TIDAK_BERLAKU  # noqa: E402
 
 PROVINSI = [
     "Aceh", "Sumatera Utara", "Sumatera Barat", "Riau", "Kepulauan Riau", "Jambi",

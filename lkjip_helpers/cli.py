@@ -441,7 +441,7 @@ def _parser_buku_kerja(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_templat(args: argparse.Namespace, console: Console) -> int:
-    from .muat.buku_kerja import tulis_templat
+    from .isian.buku_kerja import tulis_templat
 
     h = tulis_templat(
         args.data_dir,
@@ -464,7 +464,7 @@ def _cmd_templat(args: argparse.Namespace, console: Console) -> int:
 
 
 def _cmd_ekspor(args: argparse.Namespace, console: Console) -> int:
-    from .muat.buku_kerja import tulis_ekspor
+    from .isian.buku_kerja import tulis_ekspor
 
     h = tulis_ekspor(
         args.data_dir,
@@ -481,7 +481,7 @@ def _cmd_ekspor(args: argparse.Namespace, console: Console) -> int:
 
 
 def _cmd_impor(args: argparse.Namespace, console: Console, err: Console) -> int:
-    from .muat.buku_kerja import GalatImpor, impor
+    from .isian.buku_kerja import GalatImpor, impor
 
     try:
         h = impor(args.berkas, args.data_dir, periksa_saja=args.periksa)
@@ -821,7 +821,7 @@ def _tampilkan_temuan(console: Console, temuan: list, tingkat_min: str) -> None:
 def _cmd_satker_baru(args: argparse.Namespace, console: Console) -> int:
     import datetime
 
-    from .muat.kerangka import buat_kerangka, langkah_berikut
+    from .isian.kerangka import buat_kerangka, langkah_berikut
     from .muat.parameter import validasi_periode, validasi_tahun
 
     tahun = validasi_tahun(args.tahun or datetime.date.today().year)

@@ -9,7 +9,7 @@ from typing import Any
 
 from openpyxl.workbook.workbook import Worksheet
 
-from lkjip_helpers.muat.buku_kerja import tata_letak as t
+from lkjip_helpers.isian.buku_kerja import tata_letak as t
 
 AKAR = Path(__file__).resolve().parent.parent
 DATA = AKAR / "data"

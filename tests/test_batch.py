@@ -402,7 +402,8 @@ def test_rekap_periode_daftar_gagal_semua_periode_dan_paksa(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every period's roll-up lists every failure of the batch; --paksa renders it again."""
-    from lkjip_helpers.bangun import batch, rekap_dokumen
+    from lkjip_helpers.bangun import batch
+    from lkjip_helpers.bangun import rekap as rekap_mod
     from lkjip_helpers.bangun.manifest import Rencana, Tugas
 
     tugas = [
@@ -416,11 +417,11 @@ def test_rekap_periode_daftar_gagal_semua_periode_dan_paksa(
     ]
     dipanggil: list[dict[str, object]] = []
     monkeypatch.setattr(
-        rekap_dokumen,
+        rekap_mod,
         "render_rekap",
         lambda tujuan, **kw: dipanggil.append({"tujuan": tujuan, **kw}),
     )
-    monkeypatch.setattr(rekap_dokumen, "rekap_tersimpan", lambda tujuan, kunci: True)
+    monkeypatch.setattr(rekap_mod, "rekap_tersimpan", lambda tujuan, kunci: True)
     batch._rekap_periode(rencana, hasil, tmp_path, False, lambda _: None)  # type: ignore[arg-type]
     assert dipanggil == [], "unchanged roll-ups are skipped"
     batch._rekap_periode(rencana, hasil, tmp_path, False, lambda _: None, paksa=True)  # type: ignore[arg-type]

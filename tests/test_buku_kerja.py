@@ -23,12 +23,12 @@ import yaml
 
 from lkjip_helpers.cli import main
 from lkjip_helpers.errors import DataError, OutputError
+from lkjip_helpers.isian.buku_kerja import GalatImpor, impor, tulis_ekspor, tulis_templat
+from lkjip_helpers.isian.buku_kerja import tata_letak as t
+from lkjip_helpers.isian.buku_kerja.sel import MasalahSel, baca_angka_sel
+from lkjip_helpers.isian.kerangka import buat_kerangka
 from lkjip_helpers.muat import muat_laporan
 from lkjip_helpers.muat.angka import baca_angka
-from lkjip_helpers.muat.buku_kerja import GalatImpor, impor, tulis_ekspor, tulis_templat
-from lkjip_helpers.muat.buku_kerja import tata_letak as t
-from lkjip_helpers.muat.buku_kerja.sel import MasalahSel, baca_angka_sel
-from lkjip_helpers.muat.kerangka import buat_kerangka
 from lkjip_helpers.tidak_diketahui import EJAAN, TIDAK_DIKETAHUI
 from tests.bantu_buku_kerja import (
     baris_isian,

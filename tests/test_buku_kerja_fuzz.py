@@ -21,11 +21,11 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from lkjip_helpers.isian.buku_kerja import GalatImpor, impor, tulis_ekspor
+from lkjip_helpers.isian.buku_kerja import sel as c
+from lkjip_helpers.isian.buku_kerja.baca import _urai
 from lkjip_helpers.muat import muat_laporan
 from lkjip_helpers.muat.angka import baca_angka
-from lkjip_helpers.muat.buku_kerja import GalatImpor, impor, tulis_ekspor
-from lkjip_helpers.muat.buku_kerja import sel as c
-from lkjip_helpers.muat.buku_kerja.baca import _urai
 from lkjip_helpers.tidak_diketahui import EJAAN
 from tests.bantu_buku_kerja import baris_isian, cari_baris, kolom, salin_data
 

@@ -1,7 +1,7 @@
 """Fuzzing the workbook import's cell reader (issue 19): random cell values of every Python type
 openpyxl can hand back, under every column kind and number format of the workbook, read as
 ``lkjip impor`` reads them. Every case ends in a typed value that YAML stores and reads back
-unchanged, or in a :class:`~lkjip_helpers.muat.buku_kerja.sel.MasalahSel` with an Indonesian
+unchanged, or in a :class:`~lkjip_helpers.isian.buku_kerja.sel.MasalahSel` with an Indonesian
 message — never another exception. The reader is fuzzed directly (no workbook written), so
 more than 1 000 cases run in a few seconds; the count is printed, as test_fuzz_yaml does.
 The whole import over random cells is fuzzed, more slowly, in test_buku_kerja_fuzz.py.
@@ -19,9 +19,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lkjip_helpers.muat.buku_kerja import tata_letak as t
-from lkjip_helpers.muat.buku_kerja.baca import _urai, _yaml
-from lkjip_helpers.muat.buku_kerja.sel import MasalahSel
+from lkjip_helpers.isian.buku_kerja import tata_letak as t
+from lkjip_helpers.isian.buku_kerja.baca import _urai, _yaml
+from lkjip_helpers.isian.buku_kerja.sel import MasalahSel
 
 pytestmark = pytest.mark.fuzz
 

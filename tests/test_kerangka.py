@@ -13,8 +13,8 @@ from lkjip_helpers import format_id as f
 from lkjip_helpers.cli import main
 from lkjip_helpers.errors import ParameterError
 from lkjip_helpers.hitung.hasil import hasil_laporan
+from lkjip_helpers.isian.kerangka import buat_kerangka
 from lkjip_helpers.muat.data import DataErrorGabungan, muat_laporan
-from lkjip_helpers.muat.kerangka import buat_kerangka
 from lkjip_helpers.periksa import periksa
 
 DATA = Path(__file__).parents[1] / "data"

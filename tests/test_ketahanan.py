@@ -617,7 +617,7 @@ def test_baris_isian_dihapus_minta_dikembalikan(tmp_path: Path) -> None:
     import openpyxl
     from bantu_buku_kerja import baris_isian
 
-    from lkjip_helpers.muat.buku_kerja import GalatImpor, impor, tulis_ekspor
+    from lkjip_helpers.isian.buku_kerja import GalatImpor, impor, tulis_ekspor
 
     data = _salin_data(tmp_path)
     xlsx = tulis_ekspor(data, SATKER, 2023, keluaran=tmp_path / "e.xlsx").path

@@ -1,8 +1,9 @@
 """The package's folders follow the flow, and imports only run downward.
 
-``muat`` (loading) → ``hitung`` (figures) → ``periksa`` (checks) → ``laporan`` (document model
-and sections) → ``keluaran`` (renderers) → ``bangun`` (build, batch) → ``cli``; ``errors`` and
-``format_id`` sit at the bottom. Every import — also the ones inside functions — is checked.
+``muat`` (loading) → ``isian`` (data entry: workbook, scaffold) → ``hitung`` (figures) →
+``periksa`` (checks) → ``laporan`` (document model and sections) → ``keluaran`` (renderers) →
+``bangun`` (build, batch) → ``cli``; ``errors`` and ``format_id`` sit at the bottom. Every
+import — also the ones inside functions — is checked.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ LAPISAN = {
     "format_id": 0,
     "tidak_diketahui": 0,
     "muat": 1,
-    "hitung": 2,
-    "periksa": 3,
-    "laporan": 4,
-    "keluaran": 5,
-    "bangun": 6,
-    "cli": 7,
-    "__main__": 8,
+    "isian": 2,
+    "hitung": 3,
+    "periksa": 4,
+    "laporan": 5,
+    "keluaran": 6,
+    "bangun": 7,
+    "cli": 8,
+    "__main__": 9,
     "__init__": 0,
 }
 

@@ -21,11 +21,11 @@ from lkjip_helpers.errors import DataError
 from lkjip_helpers.hitung.anggaran import DI_BAWAH_PORSI, porsi_penyerapan
 from lkjip_helpers.hitung.capaian import TERCAPAI, TIDAK_BERLAKU, TIDAK_TERCAPAI
 from lkjip_helpers.hitung.hasil import HasilLaporan, hasil_laporan
+from lkjip_helpers.isian.buku_kerja.sel import angka_teks
 from lkjip_helpers.keluaran.tinjauan import html_tinjauan
 from lkjip_helpers.laporan import model as m
 from lkjip_helpers.laporan import susun_dokumen
 from lkjip_helpers.muat import skema as s
-from lkjip_helpers.muat.buku_kerja.sel import angka_teks
 from lkjip_helpers.muat.data import muat_laporan
 from lkjip_helpers.periksa import periksa, periksa_data
 from lkjip_helpers.periksa.periode import _PK_PERIODE, arah_terbalik, tanggal_teks

@@ -18,6 +18,14 @@ from bs4 import BeautifulSoup
 
 from lkjip_helpers.bangun.indeks import kumpulkan, render_indeks, tulis_indeks
 from lkjip_helpers.bangun.rekap import (
+    kunci_rekap,
+    notebook_rekap,
+    rekap_tersimpan,
+    render_rekap,
+)
+from lkjip_helpers.errors import DataError
+from lkjip_helpers.hitung.capaian import TIDAK_TERCAPAI
+from lkjip_helpers.laporan.rekap.angka import (
     KELAS_STATUS,
     PERLU_VERIFIKASI,
     TERCAPAI,
@@ -29,15 +37,7 @@ from lkjip_helpers.bangun.rekap import (
     rekam_anggota,
     ringkasan,
 )
-from lkjip_helpers.bangun.rekap_bagian import AsalAnggota, Rekap
-from lkjip_helpers.bangun.rekap_dokumen import (
-    kunci_rekap,
-    notebook_rekap,
-    rekap_tersimpan,
-    render_rekap,
-)
-from lkjip_helpers.errors import DataError
-from lkjip_helpers.hitung.capaian import TIDAK_TERCAPAI
+from lkjip_helpers.laporan.rekap.bagian import AsalAnggota, Rekap
 
 
 @pytest.fixture(scope="module")
@@ -312,7 +312,7 @@ def test_peta_panas_kategorik_putus_di_target() -> None:
     import numpy as np
     from matplotlib.image import imread
 
-    from lkjip_helpers.bangun.rekap_bagian import WARNA_KELAS, peta_panas_png
+    from lkjip_helpers.laporan.rekap.bagian import WARNA_KELAS, peta_panas_png
 
     png = peta_panas_png(
         ["A"],
@@ -332,7 +332,7 @@ def test_peta_panas_kategorik_putus_di_target() -> None:
 
 
 def test_angka_peta_tidak_melewati_target_karena_pembulatan() -> None:
-    from lkjip_helpers.bangun.rekap_bagian import _angka_peta
+    from lkjip_helpers.laporan.rekap.bagian import _angka_peta
 
     assert _angka_peta(Decimal("94"), TIDAK_TERCAPAI) == "94"
     # 99,6 missed is not printed "100" (half-up to a whole percent would say met)
@@ -345,7 +345,7 @@ def test_angka_peta_tidak_melewati_target_karena_pembulatan() -> None:
 
 def test_rekam_satker_json_pulang_pergi(data: Path) -> None:
     """The batch hands the roll-up JSON records; read back they give the same figures."""
-    from lkjip_helpers.bangun.rekap import RekamSatker
+    from lkjip_helpers.laporan.rekap.angka import RekamSatker
 
     r = rekam_anggota(muat_anggota("lapas-banyuasin", 2023, "tahunan", data))
     balik = RekamSatker.dari_json(json.loads(json.dumps(r.ke_json())))

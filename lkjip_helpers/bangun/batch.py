@@ -11,7 +11,7 @@ Flow of :func:`jalankan`:
    processes or on Dask — each with its own kernel; a failure never stops the others;
 4. ``rekap.csv`` and ``batch.json`` (``<out_dir>/rekap/<nama>/``) are written for the whole
    plan (rows of entries not run this time are kept from the previous run), the roll-up
-   document is rendered per period (:mod:`.rekap_dokumen`, skipped when unchanged), and
+   document is rendered per period (:mod:`.rekap`, skipped when unchanged), and
    ``<out_dir>/index.html`` is rewritten.
 
 Progress: a rich progress bar on a terminal; otherwise one plain line per finished report,
@@ -182,7 +182,7 @@ def jalankan_tugas(t: Tugas, *, paksa: bool, tanpa_eksekusi: bool, folder_log: s
     """Build one report (or, ``tanpa_eksekusi``, only check its data) — the task function of
     every executor. Never raises for a failed report: the failure is the result."""
     from ..errors import BuildError, DataError
-    from .rekap import rekam_satker
+    from ..laporan.rekap.angka import rekam_satker
     from .susun import build
 
     mulai = time.perf_counter()
@@ -687,7 +687,7 @@ def _ringkas_dilewati(st: StatusTugas, lama: dict[str, dict[str, Any]]) -> Hasil
     """The result of an unchanged report: its build record, and its roll-up record from the
     previous run (``lama``: satker → record of this period) when that was made from the same
     inputs (else recomputed)."""
-    from .rekap import RekamSatker, rekam_satker
+    from ..laporan.rekap.angka import RekamSatker, rekam_satker
 
     t = st.tugas
     rekam = baca_build_json(t.folder) or {}
@@ -724,7 +724,7 @@ def _rekap_periode(
         records) into ``rekap/<nama>-kanwil-<kanwil>/<periode>/`` (beside the batch's own folder, so
     the index lists it as a roll-up of its own). Every failed entry of the batch, of any
         period, is listed in every period's roll-up."""
-    from .rekap_bagian import cocok_kanwil
+    from ..laporan.rekap.bagian import cocok_kanwil
 
     keluaran: list[HasilRekap] = []
     rekam = rekam or {}
@@ -799,7 +799,7 @@ def _rekap_satu(
     per_tugas: dict[Tugas, HasilRun],
 ) -> HasilRekap:
     """Render one roll-up (of the period, or of Kanwil ``pola``) unless it is unchanged."""
-    from .rekap_dokumen import kunci_rekap, rekap_pdf_usang, rekap_tersimpan, render_rekap
+    from .rekap import kunci_rekap, rekap_pdf_usang, rekap_tersimpan, render_rekap
 
     nama_folder = f"{p.kunci} {pola}".strip()
     tugas = p.tugas[0]

@@ -197,7 +197,7 @@ def kumpulkan(out_dir: Path) -> list[BarisIndeks]:
 
 def _rekap(out_dir: Path) -> list[dict[str, Any]]:
     """Roll-ups under ``rekap/``: name, time, counts and links."""
-    from .rekap_dokumen import rekap_pdf_usang
+    from .rekap import rekap_pdf_usang
 
     hasil = []
     for folder in sorted((out_dir / FOLDER_REKAP).glob("*")):

@@ -1,6 +1,6 @@
 """Sections of the roll-up notebook (``notebooks/rekap/rekap.ipynb``): one :class:`Rekap`
 method per section, each returning a :class:`~lkjip_helpers.laporan.model.Bagian` of the
-report's document model (tables, a figure), built from the figures of :mod:`.rekap`. Tables
+report's document model (tables, a figure), built from the figures of :mod:`.angka`. Tables
 and figures are numbered once, in document order, by a
 :class:`~lkjip_helpers.laporan.model.Dokumen`.
 """
@@ -13,10 +13,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .. import format_id as f
-from ..errors import LkjipError
-from ..hitung.capaian import PERLU_VERIFIKASI, TERCAPAI, TIDAK_BERLAKU, TIDAK_TERCAPAI
-from ..laporan.model import (
+from ... import format_id as f
+from ...errors import LkjipError
+from ...hitung.capaian import PERLU_VERIFIKASI, TERCAPAI, TIDAK_BERLAKU, TIDAK_TERCAPAI
+from ...muat.parameter import PERIODE, validasi_periode
+from ..model import (
     Bagian,
     Blok,
     Dokumen,
@@ -33,8 +34,7 @@ from ..laporan.model import (
     slug,
     teks,
 )
-from ..muat.parameter import PERIODE, validasi_periode
-from .rekap import (
+from .angka import (
     KELAS_STATUS,
     TIDAK_DAPAT_DINILAI,
     RekamSatker,

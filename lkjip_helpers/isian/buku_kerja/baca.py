@@ -23,10 +23,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
 
+from ...muat import skema as s
+from ...muat.berkas import _pesan_galat as pesan_galat  # the schema's wording, shared with YAML
+from ...muat.parameter import PERIODE
 from ...tidak_diketahui import EJAAN
-from .. import skema as s
-from ..berkas import _pesan_galat as pesan_galat  # the schema's wording, shared with YAML
-from ..parameter import PERIODE
 from . import sel as c
 from . import tata_letak as t
 from .buka import BukuKerja
@@ -647,7 +647,7 @@ class _Pembaca:
         return tambahan
 
     def indikator(self, tambahan: list[s.IndikatorTambahan] | None) -> dict[str, s.IndikatorDef]:
-        from ..data import gabung_indikator
+        from ...muat.data import gabung_indikator
 
         katalog = {x.kode: x for x in self.konteks.katalog.indikator}
         if not tambahan:
@@ -1092,7 +1092,7 @@ def baca_isi(
 def baca_identitas(bk: BukuKerja) -> tuple[Identitas | None, list[Masalah]]:
     """The identity stored in the hidden sheet, checked against the Petunjuk sheet."""
     from ...errors import ParameterError
-    from ..parameter import validasi_periode, validasi_satker, validasi_tahun
+    from ...muat.parameter import validasi_periode, validasi_satker, validasi_tahun
 
     masalah: list[Masalah] = []
     if t.LEMBAR_INFO not in bk.nilai.sheetnames:

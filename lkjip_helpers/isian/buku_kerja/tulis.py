@@ -32,11 +32,11 @@ from pydantic import ValidationError
 
 from ... import __version__
 from ...errors import DataError, OutputError, ParameterError, sebab_os
+from ...muat import skema as s
+from ...muat.berkas import baca_yaml, muat_berkas, path_dalam
+from ...muat.parameter import PERIODE, kunci_periode, validasi_laporan
+from ...muat.periode import rentang_periode
 from ...tidak_diketahui import EJAAN
-from .. import skema as s
-from ..berkas import baca_yaml, muat_berkas, path_dalam
-from ..parameter import PERIODE, kunci_periode, validasi_laporan
-from ..periode import rentang_periode
 from . import tata_letak as t
 from .sel import tulis_angka_teks
 
@@ -184,7 +184,7 @@ def _ada_isian(x: Any, kunci: Any = None) -> bool:
 
 
 def _indikator(kat: s.Katalog, sk: Any, path_satker: Path) -> dict[str, s.IndikatorDef]:
-    from ..data import gabung_indikator
+    from ...muat.data import gabung_indikator
 
     katalog = {x.kode: x for x in kat.indikator}
     tambahan_mentah = sk.get("indikator_tambahan") if isinstance(sk, dict) else None

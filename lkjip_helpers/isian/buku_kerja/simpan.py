@@ -37,9 +37,9 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ...errors import DataError, OutputError, sebab_os
+from ...muat.berkas import baca_yaml, baris_untuk
+from ...muat.jurnal import tulis_semua
 from ...tidak_diketahui import ejaan_tidak_diketahui
-from ..berkas import baca_yaml, baris_untuk
-from ..jurnal import tulis_semua
 from . import tata_letak as t
 from .baca import TANPA, IsiBukuKerja, Masalah, pesan_skema
 
@@ -571,7 +571,7 @@ def periksa(
     """Check the planned files as a build will read them (see the module docstring); the
     rules across files (``muat_laporan``) only with ``lintas_berkas`` and when every file is
     valid on its own."""
-    from ..data import DataErrorGabungan, muat_laporan
+    from ...muat.data import DataErrorGabungan, muat_laporan
 
     ident = isi.identitas
     masalah: list[Masalah] = []

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from ..errors import DataError, ParameterError
 from ..format_id import nama_bulan
-from . import skema as s
-from .berkas import muat_berkas
-from .parameter import PERIODE, kunci_periode, validasi_laporan
-from .periode import Periode, rentang_periode
+from ..muat import skema as s
+from ..muat.berkas import muat_berkas
+from ..muat.parameter import PERIODE, kunci_periode, validasi_laporan
+from ..muat.periode import Periode, rentang_periode
 
 
 @dataclass(frozen=True)

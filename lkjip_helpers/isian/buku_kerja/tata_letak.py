@@ -19,9 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import get_args
 
+from ...muat import skema as s
+from ...muat.parameter import PERIODE
 from ...tidak_diketahui import EJAAN
-from .. import skema as s
-from ..parameter import PERIODE
 
 VERSI_FORMAT = 1
 """Version of this layout, stored in the workbook; a workbook of another version is refused."""

@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import DataError, ParameterError
-from .. import skema as s
-from ..berkas import baca_yaml, muat_berkas, path_dalam
-from ..jurnal import pulihkan
-from ..parameter import kunci_periode, validasi_folder_data
+from ...muat import skema as s
+from ...muat.berkas import baca_yaml, muat_berkas, path_dalam
+from ...muat.jurnal import pulihkan
+from ...muat.parameter import kunci_periode, validasi_folder_data
 from . import tata_letak
 from .baca import Identitas, KonteksData, Masalah, baca_identitas, baca_isi
 from .buka import buka
