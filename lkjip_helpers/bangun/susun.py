@@ -1252,7 +1252,7 @@ class _PakaiUlang:
         if salin_pdf(self.k.final, self.lama, tujuan.name, kunci, tujuan, arsip):
             self.dipakai["pdf"].append(tujuan.name)
         else:
-            _tulis_pdf(html, tujuan, judul_berjalan, arsip)
+            _tulis_pdf(html, tujuan, judul_berjalan, arsip, _tembolok_bab(self.k))
 
     def simpan_pdf_lama(
         self, html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None
@@ -1458,7 +1458,9 @@ def _relatif(path: Path, dari: Path) -> str:
         return str(path)
 
 
-def _tulis_pdf(html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None) -> None:
+def _tulis_pdf(
+    html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None, tembolok: Path | None = None
+) -> None:
     from ..keluaran.pdf import tulis_pdf
 
     if arsip is None:
@@ -1466,8 +1468,18 @@ def _tulis_pdf(html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None) 
     else:  # keluaran.pdf.ArsipPdf: PDF/A-3b carrying the side files
         tulis_pdf(
             html, tujuan, judul_berjalan, arsip=True, tertanam=arsip.tertanam,
-            metadata=arsip.metadata,
+            metadata=arsip.metadata, tembolok=tembolok,
         )  # fmt: skip
+
+
+def _tembolok_bab(k: _Konteks) -> Path:
+    """Where laporan.pdf's chapters are kept between builds (keluaran.cetak_bab): beside the
+    report folder, hidden (``.<period>.cetak-bab``), under the same output lock; emptied by
+    ``--paksa``."""
+    tembolok = k.final.parent / f".{k.final.name}.cetak-bab"
+    if k.paksa:
+        shutil.rmtree(tembolok, ignore_errors=True)
+    return tembolok
 
 
 def _impor_ekspor(pdf: bool) -> str | None:

@@ -1,0 +1,474 @@
+"""Print the report's PDF chapter by chapter, laying out only the chapters that changed.
+
+WeasyPrint lays out a whole document at once: one edited paragraph costs the layout of every
+page. Here the print HTML (a complete document, as :func:`.pdf.tulis_pdf` prepares it) is cut
+at its chapters (``h1.bab``) into documents of their own:
+
+* each chapter is laid out alone, without its page-number footer, and kept in a cache folder
+  keyed by what it prints (the whole chapter document with its CSS, and WeasyPrint's version),
+  with its page count and the page of every anchor (``id``) in it;
+* the front matter (cover, letter, foreword, the lists of contents, tables and figures) is
+  laid out at every print — the contents pass: the lists' page numbers, which
+  ``target-counter()`` finds inside one document, are written in from the chapters' anchors
+  and the front matter's own length (the same numbers: the chapters start on a new page, so
+  their pages do not depend on what comes before them). It carries what makes the PDF an
+  archive: PDF/A-3b, the embedded files, the metadata and the file identifier;
+* the footers ("Halaman X dari Y") of the chapters' pages are laid out as one document of
+  empty pages and stamped onto them (marked as artifacts, as WeasyPrint marks its own);
+* the pages are merged with pypdf: the chapters' structure trees (tags), outlines and link
+  targets come along, and the contents' links point into the chapters.
+
+A document without chapters, or whose chapters cannot be cut cleanly (a chapter heading that
+is not the first thing of a child of the element holding all chapters), is printed whole
+(:func:`cetak_per_bab` returns False).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import html as html_mod
+import io
+import json
+import os
+import re
+import warnings
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+_VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr",
+}  # fmt: skip
+
+TANPA_KAKI = "\n@page { @bottom-center { content: none; } }\n"
+"""Chapters are laid out without the footer: it holds the page number, stamped later."""
+
+
+@dataclass(frozen=True)
+class Potongan:
+    """The print HTML cut at its chapters: ``awal`` + part + ``akhir`` is a document."""
+
+    awal: str
+    depan: str
+    bab: list[str]
+    akhir: str
+
+
+class _Pengurai(HTMLParser):
+    """Start/end offsets of elements and the ancestors of every ``h1.bab``."""
+
+    def __init__(self, teks: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.baris = [0]
+        for m in re.finditer("\n", teks):
+            self.baris.append(m.end())
+        self.tumpukan: list[list[Any]] = []  # [tag, start, end_of_start_tag]
+        self.bab: list[list[list[Any]]] = []  # per h1.bab: the stack of elements (shared)
+        self.akhir_elemen: dict[int, int] = {}  # start offset -> offset after its end tag
+
+    def _pos(self) -> int:
+        baris, kolom = self.getpos()
+        return self.baris[baris - 1] + kolom
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        mulai = self._pos()
+        akhir_tag = mulai + len(self.get_starttag_text() or "")
+        if tag in _VOID:
+            return
+        elemen = [tag, mulai, akhir_tag]
+        self.tumpukan.append(elemen)
+        kelas = (dict(attrs).get("class") or "").split()
+        if tag == "h1" and "bab" in kelas:
+            self.bab.append(list(self.tumpukan))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        return
+
+    def handle_endtag(self, tag: str) -> None:
+        pos = self._pos()
+        for i in range(len(self.tumpukan) - 1, -1, -1):
+            if self.tumpukan[i][0] == tag:
+                for el in self.tumpukan[i:]:
+                    self.akhir_elemen[el[1]] = pos  # before its end tag
+                del self.tumpukan[i:]
+                return
+
+
+def _tanpa_isi(potongan: str) -> bool:
+    """Whether ``potongan`` holds only tags and white space (no text to print)."""
+    return re.sub(r"<[^>]*>", "", potongan).strip() == ""
+
+
+def potong(html: str) -> Potongan | None:
+    """Cut ``html`` at its chapters, or None when it cannot be cut cleanly (see module)."""
+    p = _Pengurai(html)
+    p.feed(html)
+    p.close()
+    if not p.bab:
+        return None
+    # the deepest element holding every chapter heading
+    umum = 0
+    while all(len(s) > umum + 1 for s in p.bab) and len({id(s[umum]) for s in p.bab}) == 1:
+        umum += 1
+    if umum == 0:
+        return None
+    wadah = p.bab[0][umum - 1]
+    anak = [s[umum] for s in p.bab]
+    if len({id(a) for a in anak}) != len(anak):
+        return None  # two chapter headings in one child
+    mulai_bab = [a[1] for a in anak]
+    for a, s in zip(anak, p.bab, strict=True):
+        h1 = s[-1]
+        if not _tanpa_isi(html[a[2] : h1[1]]):
+            return None  # something printed before the chapter heading
+    akhir_wadah = p.akhir_elemen.get(wadah[1])
+    if akhir_wadah is None:
+        return None
+    awal, akhir = html[: wadah[2]], html[akhir_wadah:]
+    if not _tanpa_isi(akhir.split("</body", 1)[0]):
+        return None  # printed content after the chapters' container
+    batas = [*mulai_bab, akhir_wadah]
+    bab = [html[batas[i] : batas[i + 1]] for i in range(len(mulai_bab))]
+    return Potongan(awal, html[wadah[2] : mulai_bab[0]], bab, akhir)
+
+
+def _sisip_gaya(awal: str, css: str) -> str:
+    gaya = f'<style media="print">{css}</style>\n'
+    posisi = awal.lower().rfind("</head>")
+    return awal[:posisi] + gaya + awal[posisi:] if posisi >= 0 else gaya + awal
+
+
+def _kaki(total: int) -> str:
+    from .pdf import string_css
+
+    return (
+        '\n@page { @bottom-center { content: "Halaman " counter(page) " dari " '
+        f"{string_css(str(total))}; }} }}\n"
+    )
+
+
+_TAUTAN_DAFTAR = re.compile(r'<a\b([^>]*?)\bhref="#([^"]+)"')
+
+
+def _isi_nomor(depan: str, nomor: dict[str, int]) -> str:
+    """The front matter with ``data-hal`` (the page number) on every link to a chapter."""
+
+    def ganti(m: re.Match[str]) -> str:
+        nama = html_mod.unescape(m.group(2))
+        if nama not in nomor:
+            return m.group(0)
+        return f'<a{m.group(1)}data-hal="{nomor[nama]}" href="#{m.group(2)}"'
+
+    return _TAUTAN_DAFTAR.sub(ganti, depan)
+
+
+GAYA_DAFTAR = '\nsection.daftar a[data-hal]::after { content: leader(".") attr(data-hal); }\n'
+"""The contents' page numbers of chapter entries, written in (cetak.css: target-counter)."""
+
+
+@dataclass
+class _Bab:
+    pdf: bytes
+    halaman: int
+    jangkar: dict[str, int]
+
+
+def _cetak_bab(
+    weasyprint: Any, doc_html: str, pengambil: Any, opsi: dict[str, Any], tembolok: Path
+) -> tuple[_Bab, str]:
+    """One chapter's PDF: from the cache, else laid out and kept there; and its key."""
+    kunci = hashlib.sha256(
+        "\0".join([weasyprint.__version__, repr(sorted(opsi.items())), doc_html]).encode()
+    ).hexdigest()
+    berkas, meta = tembolok / f"{kunci}.pdf", tembolok / f"{kunci}.json"
+    try:
+        info = json.loads(meta.read_text(encoding="utf-8"))
+        return _Bab(berkas.read_bytes(), info["halaman"], info["jangkar"]), kunci
+    except (OSError, ValueError, KeyError):
+        pass
+    dok = weasyprint.HTML(string=doc_html, base_url=None, url_fetcher=pengambil).render()
+    jangkar: dict[str, int] = {}
+    for i, hal in enumerate(dok.pages):
+        for nama in hal.anchors:
+            jangkar.setdefault(nama, i)
+    isi = dok.write_pdf(**opsi)
+    bab = _Bab(isi, len(dok.pages), jangkar)
+    tembolok.mkdir(parents=True, exist_ok=True)
+    _tulis_atomik(berkas, isi)
+    _tulis_atomik(meta, json.dumps({"halaman": bab.halaman, "jangkar": jangkar}).encode("utf-8"))
+    return bab, kunci
+
+
+def _tulis_atomik(path: Path, isi: bytes) -> None:
+    sementara = path.with_name(f".{path.name}.{os.getpid()}")
+    sementara.write_bytes(isi)
+    os.replace(sementara, path)
+
+
+def cetak_per_bab(
+    weasyprint: Any,
+    html_cetak: str,
+    tujuan: Path,
+    pengambil: Any,
+    opsi_arsip: dict[str, Any],
+    tembolok: Path,
+) -> bool:
+    """Print ``html_cetak`` to ``tujuan`` chapter by chapter (see module); False when the
+    document cannot be cut (nothing written then). ``opsi_arsip``: WeasyPrint's PDF options
+    of the whole document (variant, tags, identifier, attachments), applied to the front
+    matter, which the other pages are merged into; the chapters get the same variant and
+    tags."""
+    potongan = potong(html_cetak)
+    if potongan is None:
+        return False
+    opsi_bab = {k: v for k, v in opsi_arsip.items() if k in ("pdf_variant", "pdf_tags")}
+    awal_bab = _sisip_gaya(potongan.awal, TANPA_KAKI)
+    bab: list[_Bab] = []
+    dipakai: set[str] = set()
+    for isi in potongan.bab:
+        b, kunci = _cetak_bab(
+            weasyprint, awal_bab + isi + potongan.akhir, pengambil, opsi_bab, tembolok
+        )
+        bab.append(b)
+        dipakai.add(kunci)
+    _buang_usang(tembolok, dipakai)
+
+    # The contents pass: the front matter's own length decides the chapters' page numbers.
+    jumlah_bab = sum(b.halaman for b in bab)
+    depan_hal = _tebak_depan(tembolok)
+    for _ in range(4):
+        nomor: dict[str, int] = {}
+        mulai = depan_hal
+        for b in bab:
+            for nama, i in b.jangkar.items():
+                nomor.setdefault(nama, mulai + i + 1)
+            mulai += b.halaman
+        total = depan_hal + jumlah_bab
+        doc_html = (
+            _sisip_gaya(potongan.awal, GAYA_DAFTAR + _kaki(total))
+            + _isi_nomor(potongan.depan, nomor)
+            + potongan.akhir
+        )
+        dok = weasyprint.HTML(string=doc_html, base_url=None, url_fetcher=pengambil).render()
+        if len(dok.pages) == depan_hal:
+            break
+        depan_hal = len(dok.pages)
+    else:  # pragma: no cover - the front matter's length does not settle
+        return False
+    _simpan_depan(tembolok, depan_hal)
+    # Links of the contents to the chapters: WeasyPrint drops a link whose anchor is not in
+    # its document; an anchor on the last front page keeps it, the merge points it home.
+    tamu = {n for n in nomor if not any(n in h.anchors for h in dok.pages)}
+    terakhir = dok.pages[-1]
+    for nama in tamu:
+        terakhir.anchors[nama] = (0, 0, 0, 0)
+    depan_pdf = dok.write_pdf(**opsi_arsip)
+    kaki = _halaman_kaki(weasyprint, potongan.awal, depan_hal, total, pengambil)
+    gabung(depan_pdf, [b.pdf for b in bab], kaki, tamu, tujuan, opsi_arsip.get("pdf_identifier"))
+    return True
+
+
+def _halaman_kaki(weasyprint: Any, awal: str, depan_hal: int, total: int, pengambil: Any) -> bytes:
+    """A PDF of the chapters' footers only: page ``depan_hal + 1`` to ``total``."""
+    from .pdf import string_css
+
+    css = (
+        "\n@page { @top-center { content: none; } "
+        f'@bottom-center {{ content: "Halaman " string(hal) " dari " {string_css(str(total))}; }} }}\n'
+        "div.hal-kaki { break-before: page; string-set: hal attr(data-hal); height: 0; }\n"
+        "body > *:not(.hal-kaki) { display: none; }\n"
+    )
+    kepala = _sisip_gaya(awal.split("<body", 1)[0], css)
+    tubuh = "".join(
+        f'<div class="hal-kaki" data-hal="{n}"></div>' for n in range(depan_hal + 1, total + 1)
+    )
+    doc_html = f"{kepala}<body>{tubuh}</body></html>"
+    dok = weasyprint.HTML(string=doc_html, base_url=None, url_fetcher=pengambil).render()
+    if len(dok.pages) != total - depan_hal:  # pragma: no cover - a WeasyPrint change
+        raise RuntimeError(f"halaman kaki: {len(dok.pages)} bukan {total - depan_hal}")
+    return dok.write_pdf()
+
+
+def _tebak_depan(tembolok: Path) -> int:
+    try:
+        return int((tembolok / "depan.txt").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 1
+
+
+def _simpan_depan(tembolok: Path, halaman: int) -> None:
+    tembolok.mkdir(parents=True, exist_ok=True)
+    _tulis_atomik(tembolok / "depan.txt", str(halaman).encode())
+
+
+def _buang_usang(tembolok: Path, dipakai: set[str]) -> None:
+    """Remove the cached chapters this print did not use (one report per cache folder)."""
+    if not tembolok.is_dir():
+        return
+    for p in tembolok.iterdir():
+        if p.suffix in (".pdf", ".json") and p.stem not in dipakai:
+            p.unlink(missing_ok=True)
+
+
+# --------------------------------------------------------------------------- merge
+
+
+def gabung(
+    depan: bytes,
+    bab: list[bytes],
+    kaki: bytes,
+    tamu: set[str],
+    tujuan: Path,
+    identitas: bytes | None = None,
+) -> None:
+    """Merge the front matter (the archive: metadata, attachments, structure root) with the
+    chapters' pages and write ``tujuan``. ``kaki``: the chapters' footers, one page per
+    chapter page; ``tamu``: the stand-in destinations of the front matter (replaced by the
+    chapters' own); ``identitas``: the file identifier."""
+    import pikepdf
+    from pikepdf import Array
+
+    with (
+        pikepdf.open(io.BytesIO(depan)) as pdf,
+        pikepdf.open(io.BytesIO(kaki)) as kaki_pdf,
+        contextlib.ExitStack() as tumpuk,
+    ):
+        dests = _pohon_nama(pdf)
+        for nama in tamu:
+            if nama in dests:
+                del dests[nama]
+        pohon = pdf.Root.StructTreeRoot
+        nums = pohon.ParentTree.Nums
+        kunci = int(pohon.get("/ParentTreeNextKey", 0))
+        for i in range(0, len(nums), 2):
+            kunci = max(kunci, int(nums[i]) + 1)
+        with pdf.open_outline() as garis:
+            for isi in bab:
+                src = tumpuk.enter_context(pikepdf.open(io.BytesIO(isi)))
+                kunci = _gabung_bab(pdf, src, kunci, dests, garis)
+        depan_hal = len(pdf.pages) - len(kaki_pdf.pages)
+        for hal, hal_kaki in zip(pdf.pages[depan_hal:], kaki_pdf.pages, strict=True):
+            _cap_kaki(pdf, hal, hal_kaki)
+        pohon.ParentTreeNextKey = kunci
+        if identitas is not None:
+            pdf.trailer.ID = Array([pikepdf.String(identitas), pikepdf.String(identitas)])
+        pdf.save(
+            tujuan,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            static_id=identitas is not None,
+            deterministic_id=identitas is None,
+        )
+
+
+def _gabung_bab(pdf: Any, src: Any, kunci: int, dests: Any, garis: Any) -> int:
+    """Append the chapter ``src`` to ``pdf``: its pages; its structure elements under the
+    front matter's ``Document`` element, their marked-content keys shifted from ``kunci`` on
+    (returns the next free key); its anchors into the named destinations ``dests`` (where
+    the contents' links point); its outline after the outline ``garis`` so far."""
+    from pikepdf import Array
+
+    n0 = len(pdf.pages)
+    with warnings.catch_warnings():  # the destinations are carried over below
+        warnings.simplefilter("ignore")
+        pdf.pages.extend(src.pages)
+    halaman_src = {p.obj.objgen: i for i, p in enumerate(src.pages)}
+    tertinggi = -1
+    for hal in pdf.pages[n0:]:
+        if "/StructParents" in hal.obj:
+            tertinggi = max(tertinggi, int(hal.obj.StructParents))
+            hal.obj.StructParents = int(hal.obj.StructParents) + kunci
+        for a in hal.obj.get("/Annots", []):
+            if "/StructParent" in a:
+                tertinggi = max(tertinggi, int(a.StructParent))
+                a.StructParent = int(a.StructParent) + kunci
+    pohon = pdf.Root.StructTreeRoot
+    dokumen = pohon.K[0] if isinstance(pohon.K, Array) else pohon.K
+    st = src.Root.StructTreeRoot
+    dok_src = st.K[0] if isinstance(st.K, Array) else st.K
+    for el in dok_src.K:
+        salin = pdf.copy_foreign(el)
+        salin.P = dokumen
+        dokumen.K.append(salin)
+    nums, nums_src = pohon.ParentTree.Nums, st.ParentTree.Nums
+    for i in range(0, len(nums_src), 2):
+        tertinggi = max(tertinggi, int(nums_src[i]))
+        nilai = nums_src[i + 1]
+        if isinstance(nilai, Array) and not nilai.is_indirect:
+            nilai = Array([pdf.copy_foreign(x) for x in nilai])
+        else:
+            nilai = pdf.copy_foreign(nilai)
+        nums.append(int(nums_src[i]) + kunci)
+        nums.append(nilai)
+    for nama, tujuan_src in _pohon_nama(src).items():
+        dests[nama] = _tujuan_baru(pdf, tujuan_src, halaman_src, n0)
+    for item in _garis_src(src):
+        garis.root.append(_salin_garis(item, halaman_src, n0))
+    return kunci + tertinggi + 1
+
+
+def _pohon_nama(pdf: Any) -> Any:
+    """The named destinations (``/Names /Dests``) of ``pdf`` as a pikepdf NameTree (created
+    when missing)."""
+    import pikepdf
+
+    if "/Names" not in pdf.Root:
+        pdf.Root.Names = pikepdf.Dictionary()
+    if "/Dests" not in pdf.Root.Names:
+        pdf.Root.Names.Dests = pdf.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array()))
+    return pikepdf.NameTree(pdf.Root.Names.Dests)
+
+
+def _tujuan_baru(pdf: Any, tujuan: Any, halaman_src: dict[Any, int], n0: int) -> Any:
+    """A destination array of a chapter, pointing at its page in the merged ``pdf``."""
+    import pikepdf
+
+    d = tujuan.get("/D") if isinstance(tujuan, pikepdf.Dictionary) else tujuan
+    idx = halaman_src[d[0].objgen]
+    return pikepdf.Array([pdf.pages[n0 + idx].obj, *list(d)[1:]])
+
+
+def _garis_src(src: Any) -> list[Any]:
+    with src.open_outline() as garis:
+        return list(garis.root)
+
+
+def _salin_garis(item: Any, halaman_src: dict[Any, int], n0: int) -> Any:
+    """An outline item of a chapter (with its children) for the merged document."""
+    from pikepdf import OutlineItem
+
+    d = item.destination
+    if d is not None and not isinstance(d, int):
+        d = list(d)
+        baru = OutlineItem(
+            item.title,
+            n0 + halaman_src[d[0].objgen],
+            "XYZ",
+            left=float(d[2]) if len(d) > 2 else None,
+            top=float(d[3]) if len(d) > 3 else None,
+        )
+    else:
+        baru = OutlineItem(item.title, d)
+    baru.is_closed = item.is_closed
+    baru.children.extend(_salin_garis(c, halaman_src, n0) for c in item.children)
+    return baru
+
+
+def _cap_kaki(pdf: Any, halaman: Any, kaki: Any) -> None:
+    """Stamp the footer page ``kaki`` onto ``halaman`` as a form XObject, marked as an
+    artifact (page furniture, outside the structure tree). The page gets resources of its
+    own (WeasyPrint's pages share one dictionary) naming only its own footer."""
+    from pikepdf import Dictionary, Name
+
+    bentuk = pdf.copy_foreign(kaki.as_form_xobject())
+    sumber = halaman.obj.get("/Resources")
+    sumber = Dictionary(dict(sumber.items())) if sumber is not None else Dictionary()
+    xo = sumber.get("/XObject")
+    xo = Dictionary(dict(xo.items())) if xo is not None else Dictionary()
+    xo[Name.KakiLkjip] = bentuk
+    sumber[Name.XObject] = xo
+    halaman.obj.Resources = sumber
+    halaman.contents_add(pdf.make_stream(b"q\n"), prepend=True)
+    halaman.contents_add(pdf.make_stream(b"\nQ /Artifact BMC q /KakiLkjip Do Q EMC\n"))
