@@ -135,10 +135,56 @@ def potong(html: str) -> Potongan | None:
     return Potongan(awal, html[wadah[2] : mulai_bab[0]], bab, akhir)
 
 
-def _sisip_gaya(awal: str, css: str) -> str:
-    gaya = f'<style media="print">{css}</style>\n'
-    posisi = awal.lower().rfind("</head>")
-    return awal[:posisi] + gaya + awal[posisi:] if posisi >= 0 else gaya + awal
+_GAYA = re.compile(r"<style\b([^>]*)>(.*?)</style\s*>\s*", re.I | re.S)
+_MEDIA = re.compile(r"""\bmedia\s*=\s*["']?([^"'>]*)""", re.I)
+
+
+class _Pencetak:
+    """Lays out the parts with the document's stylesheets parsed once: the ``<style>``
+    blocks of the head (in their order; a block for another medium than print skipped)
+    become WeasyPrint ``CSS`` objects shared by every part, with one font configuration.
+    (They then rank as user style sheets: below the document's inline ``style``
+    attributes, as rules of a style sheet do anyway.)"""
+
+    def __init__(self, weasyprint: Any, awal: str, pengambil: Any) -> None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.weasyprint = weasyprint
+        self.pengambil = pengambil
+        self.huruf = FontConfiguration()
+        self.teks_gaya: list[str] = []
+        for m in _GAYA.finditer(awal):
+            media = _MEDIA.search(m.group(1))
+            jenis = {x.strip().lower() for x in media.group(1).split(",")} if media else set()
+            if not jenis or jenis & {"print", "all"}:
+                self.teks_gaya.append(m.group(2))
+        self.awal = _GAYA.sub("", awal)
+        self.gaya = [self._css(t) for t in self.teks_gaya]
+        self.sidik_gaya = hashlib.sha256("\0".join(self.teks_gaya).encode()).hexdigest()
+
+    def _css(self, teks: str) -> Any:
+        return self.weasyprint.CSS(
+            string=teks, url_fetcher=self.pengambil, font_config=self.huruf, media_type="print"
+        )
+
+    def tata(self, tubuh: str, akhir: str, tambahan: str = "") -> Any:
+        """Lay out ``self.awal + tubuh + akhir`` with the shared sheets and ``tambahan`` CSS
+        after them (overriding them)."""
+        gaya = [*self.gaya, self._css(tambahan)] if tambahan else self.gaya
+        return self.weasyprint.HTML(
+            string=self.awal + tubuh + akhir, base_url=None, url_fetcher=self.pengambil
+        ).render(stylesheets=gaya, font_config=self.huruf)
+
+
+def _jangkar_tamu(dok: Any) -> set[str]:
+    """Internal link targets of ``dok`` that are not in it (in another part): WeasyPrint
+    drops such a link, so an anchor is put on the last page for each; the merge points the
+    name at the part holding it."""
+    ada = {n for h in dok.pages for n in h.anchors}
+    tamu = {link[1] for h in dok.pages for link in h.links if link[0] == "internal"} - ada
+    for nama in tamu:
+        dok.pages[-1].anchors[nama] = (0, 0, 0, 0)
+    return tamu
 
 
 def _kaki(total: int) -> str:
@@ -170,36 +216,52 @@ GAYA_DAFTAR = '\nsection.daftar a[data-hal]::after { content: leader(".") attr(d
 
 
 @dataclass
-class _Bab:
+class _Bagian:
+    """A part laid out and written: its PDF, page count, the page (0-based) of each of its
+    anchors and the link targets it points to in other parts."""
+
     pdf: bytes
     halaman: int
     jangkar: dict[str, int]
+    tamu: set[str]
 
 
 def _cetak_bab(
-    weasyprint: Any, doc_html: str, pengambil: Any, opsi: dict[str, Any], tembolok: Path
-) -> tuple[_Bab, str]:
+    pencetak: _Pencetak, isi: str, akhir: str, opsi: dict[str, Any], tembolok: Path
+) -> tuple[_Bagian, str]:
     """One chapter's PDF: from the cache, else laid out and kept there; and its key."""
     kunci = hashlib.sha256(
-        "\0".join([weasyprint.__version__, repr(sorted(opsi.items())), doc_html]).encode()
+        "\0".join(
+            [
+                pencetak.weasyprint.__version__,
+                repr(sorted(opsi.items())),
+                pencetak.sidik_gaya,
+                TANPA_KAKI,
+                pencetak.awal,
+                isi,
+                akhir,
+            ]
+        ).encode()
     ).hexdigest()
     berkas, meta = tembolok / f"{kunci}.pdf", tembolok / f"{kunci}.json"
     try:
         info = json.loads(meta.read_text(encoding="utf-8"))
-        return _Bab(berkas.read_bytes(), info["halaman"], info["jangkar"]), kunci
+        bagian = _Bagian(berkas.read_bytes(), info["halaman"], info["jangkar"], set(info["tamu"]))
+        return bagian, kunci
     except (OSError, ValueError, KeyError):
         pass
-    dok = weasyprint.HTML(string=doc_html, base_url=None, url_fetcher=pengambil).render()
+    dok = pencetak.tata(isi, akhir, TANPA_KAKI)
     jangkar: dict[str, int] = {}
     for i, hal in enumerate(dok.pages):
         for nama in hal.anchors:
             jangkar.setdefault(nama, i)
-    isi = dok.write_pdf(**opsi)
-    bab = _Bab(isi, len(dok.pages), jangkar)
+    tamu = _jangkar_tamu(dok)
+    bagian = _Bagian(dok.write_pdf(**opsi), len(dok.pages), jangkar, tamu)
     tembolok.mkdir(parents=True, exist_ok=True)
-    _tulis_atomik(berkas, isi)
-    _tulis_atomik(meta, json.dumps({"halaman": bab.halaman, "jangkar": jangkar}).encode("utf-8"))
-    return bab, kunci
+    _tulis_atomik(berkas, bagian.pdf)
+    info = {"halaman": bagian.halaman, "jangkar": jangkar, "tamu": sorted(tamu)}
+    _tulis_atomik(meta, json.dumps(info).encode("utf-8"))
+    return bagian, kunci
 
 
 def _tulis_atomik(path: Path, isi: bytes) -> None:
@@ -224,19 +286,34 @@ def cetak_per_bab(
     potongan = potong(html_cetak)
     if potongan is None:
         return False
+    pencetak = _Pencetak(weasyprint, potongan.awal, pengambil)
     opsi_bab = {k: v for k, v in opsi_arsip.items() if k in ("pdf_variant", "pdf_tags")}
-    awal_bab = _sisip_gaya(potongan.awal, TANPA_KAKI)
-    bab: list[_Bab] = []
+    bab: list[_Bagian] = []
     dipakai: set[str] = set()
     for isi in potongan.bab:
-        b, kunci = _cetak_bab(
-            weasyprint, awal_bab + isi + potongan.akhir, pengambil, opsi_bab, tembolok
-        )
+        b, kunci = _cetak_bab(pencetak, isi, potongan.akhir, opsi_bab, tembolok)
         bab.append(b)
         dipakai.add(kunci)
     _buang_usang(tembolok, dipakai)
+    depan = _cetak_depan(pencetak, potongan, bab, opsi_arsip, tembolok)
+    if depan is None:  # pragma: no cover - the front matter's length does not settle
+        return False
+    total = depan.halaman + sum(b.halaman for b in bab)
+    kaki = _halaman_kaki(pencetak, depan.halaman, total)
+    gabung([depan, *bab], kaki, tujuan, opsi_arsip.get("pdf_identifier"))
+    return True
 
-    # The contents pass: the front matter's own length decides the chapters' page numbers.
+
+def _cetak_depan(
+    pencetak: _Pencetak,
+    potongan: Potongan,
+    bab: list[_Bagian],
+    opsi_arsip: dict[str, Any],
+    tembolok: Path,
+) -> _Bagian | None:
+    """The contents pass: the front matter laid out with the chapters' page numbers in its
+    lists and the page total in its footers; its own length decides where the chapters
+    start (guessed from the previous print, laid out again when the guess was wrong)."""
     jumlah_bab = sum(b.halaman for b in bab)
     depan_hal = _tebak_depan(tembolok)
     for _ in range(4):
@@ -246,32 +323,17 @@ def cetak_per_bab(
             for nama, i in b.jangkar.items():
                 nomor.setdefault(nama, mulai + i + 1)
             mulai += b.halaman
-        total = depan_hal + jumlah_bab
-        doc_html = (
-            _sisip_gaya(potongan.awal, GAYA_DAFTAR + _kaki(total))
-            + _isi_nomor(potongan.depan, nomor)
-            + potongan.akhir
-        )
-        dok = weasyprint.HTML(string=doc_html, base_url=None, url_fetcher=pengambil).render()
+        gaya = GAYA_DAFTAR + _kaki(depan_hal + jumlah_bab)
+        dok = pencetak.tata(_isi_nomor(potongan.depan, nomor), potongan.akhir, gaya)
         if len(dok.pages) == depan_hal:
-            break
+            _simpan_depan(tembolok, depan_hal)
+            tamu = _jangkar_tamu(dok)
+            return _Bagian(dok.write_pdf(**opsi_arsip), depan_hal, {}, tamu)
         depan_hal = len(dok.pages)
-    else:  # pragma: no cover - the front matter's length does not settle
-        return False
-    _simpan_depan(tembolok, depan_hal)
-    # Links of the contents to the chapters: WeasyPrint drops a link whose anchor is not in
-    # its document; an anchor on the last front page keeps it, the merge points it home.
-    tamu = {n for n in nomor if not any(n in h.anchors for h in dok.pages)}
-    terakhir = dok.pages[-1]
-    for nama in tamu:
-        terakhir.anchors[nama] = (0, 0, 0, 0)
-    depan_pdf = dok.write_pdf(**opsi_arsip)
-    kaki = _halaman_kaki(weasyprint, potongan.awal, depan_hal, total, pengambil)
-    gabung(depan_pdf, [b.pdf for b in bab], kaki, tamu, tujuan, opsi_arsip.get("pdf_identifier"))
-    return True
+    return None
 
 
-def _halaman_kaki(weasyprint: Any, awal: str, depan_hal: int, total: int, pengambil: Any) -> bytes:
+def _halaman_kaki(pencetak: _Pencetak, depan_hal: int, total: int) -> bytes:
     """A PDF of the chapters' footers only: page ``depan_hal + 1`` to ``total``."""
     from .pdf import string_css
 
@@ -281,12 +343,13 @@ def _halaman_kaki(weasyprint: Any, awal: str, depan_hal: int, total: int, pengam
         "div.hal-kaki { break-before: page; string-set: hal attr(data-hal); height: 0; }\n"
         "body > *:not(.hal-kaki) { display: none; }\n"
     )
-    kepala = _sisip_gaya(awal.split("<body", 1)[0], css)
     tubuh = "".join(
         f'<div class="hal-kaki" data-hal="{n}"></div>' for n in range(depan_hal + 1, total + 1)
     )
-    doc_html = f"{kepala}<body>{tubuh}</body></html>"
-    dok = weasyprint.HTML(string=doc_html, base_url=None, url_fetcher=pengambil).render()
+    kepala = pencetak.awal.split("<body", 1)[0]
+    dok = pencetak.weasyprint.HTML(
+        string=f"{kepala}<body>{tubuh}</body></html>", base_url=None, url_fetcher=pencetak.pengambil
+    ).render(stylesheets=[*pencetak.gaya, pencetak._css(css)], font_config=pencetak.huruf)
     if len(dok.pages) != total - depan_hal:  # pragma: no cover - a WeasyPrint change
         raise RuntimeError(f"halaman kaki: {len(dok.pages)} bukan {total - depan_hal}")
     return dok.write_pdf()
@@ -317,27 +380,22 @@ def _buang_usang(tembolok: Path, dipakai: set[str]) -> None:
 
 
 def gabung(
-    depan: bytes,
-    bab: list[bytes],
-    kaki: bytes,
-    tamu: set[str],
-    tujuan: Path,
-    identitas: bytes | None = None,
+    bagian: list[_Bagian], kaki: bytes, tujuan: Path, identitas: bytes | None = None
 ) -> None:
-    """Merge the front matter (the archive: metadata, attachments, structure root) with the
-    chapters' pages and write ``tujuan``. ``kaki``: the chapters' footers, one page per
-    chapter page; ``tamu``: the stand-in destinations of the front matter (replaced by the
-    chapters' own); ``identitas``: the file identifier."""
+    """Merge the front matter ``bagian[0]`` (the archive: metadata, attachments, structure
+    root) with the chapters' pages and write ``tujuan``. ``kaki``: the chapters' footers,
+    one page per chapter page; ``identitas``: the file identifier. The stand-in anchors of
+    each part (:func:`_jangkar_tamu`) give way to the part holding the target."""
     import pikepdf
     from pikepdf import Array
 
     with (
-        pikepdf.open(io.BytesIO(depan)) as pdf,
+        pikepdf.open(io.BytesIO(bagian[0].pdf)) as pdf,
         pikepdf.open(io.BytesIO(kaki)) as kaki_pdf,
         contextlib.ExitStack() as tumpuk,
     ):
         dests = _pohon_nama(pdf)
-        for nama in tamu:
+        for nama in bagian[0].tamu:
             if nama in dests:
                 del dests[nama]
         pohon = pdf.Root.StructTreeRoot
@@ -346,9 +404,9 @@ def gabung(
         for i in range(0, len(nums), 2):
             kunci = max(kunci, int(nums[i]) + 1)
         with pdf.open_outline() as garis:
-            for isi in bab:
-                src = tumpuk.enter_context(pikepdf.open(io.BytesIO(isi)))
-                kunci = _gabung_bab(pdf, src, kunci, dests, garis)
+            for b in bagian[1:]:
+                src = tumpuk.enter_context(pikepdf.open(io.BytesIO(b.pdf)))
+                kunci = _gabung_bab(pdf, src, kunci, dests, garis, b.tamu)
         depan_hal = len(pdf.pages) - len(kaki_pdf.pages)
         for hal, hal_kaki in zip(pdf.pages[depan_hal:], kaki_pdf.pages, strict=True):
             _cap_kaki(pdf, hal, hal_kaki)
@@ -363,7 +421,7 @@ def gabung(
         )
 
 
-def _gabung_bab(pdf: Any, src: Any, kunci: int, dests: Any, garis: Any) -> int:
+def _gabung_bab(pdf: Any, src: Any, kunci: int, dests: Any, garis: Any, tamu: set[str]) -> int:
     """Append the chapter ``src`` to ``pdf``: its pages; its structure elements under the
     front matter's ``Document`` element, their marked-content keys shifted from ``kunci`` on
     (returns the next free key); its anchors into the named destinations ``dests`` (where
@@ -403,7 +461,8 @@ def _gabung_bab(pdf: Any, src: Any, kunci: int, dests: Any, garis: Any) -> int:
         nums.append(int(nums_src[i]) + kunci)
         nums.append(nilai)
     for nama, tujuan_src in _pohon_nama(src).items():
-        dests[nama] = _tujuan_baru(pdf, tujuan_src, halaman_src, n0)
+        if nama not in tamu:
+            dests[nama] = _tujuan_baru(pdf, tujuan_src, halaman_src, n0)
     for item in _garis_src(src):
         garis.root.append(_salin_garis(item, halaman_src, n0))
     return kunci + tertinggi + 1
