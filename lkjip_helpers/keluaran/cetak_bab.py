@@ -97,9 +97,13 @@ class _Pengurai(HTMLParser):
                 return
 
 
+_TAG_BERISI = re.compile(r"<(img|svg|hr|table|canvas|video|object|iframe|input|embed)\b", re.I)
+
+
 def _tanpa_isi(potongan: str) -> bool:
-    """Whether ``potongan`` holds only tags and white space (no text to print)."""
-    return re.sub(r"<[^>]*>", "", potongan).strip() == ""
+    """Whether ``potongan`` holds only tags and white space (no text, no image, rule or
+    table to print)."""
+    return re.sub(r"<[^>]*>", "", potongan).strip() == "" and not _TAG_BERISI.search(potongan)
 
 
 def potong(html: str) -> Potongan | None:
