@@ -230,31 +230,42 @@ class _Bagian:
     tamu: set[str]
 
 
-def _cetak_bab(
-    pencetak: _Pencetak, isi: str, akhir: str, opsi: dict[str, Any], tembolok: Path
-) -> tuple[_Bagian, str]:
-    """One chapter's PDF: from the cache, else laid out and kept there; and its key."""
+def _cetak_bagian(
+    pencetak: _Pencetak,
+    tubuh: str,
+    akhir: str,
+    tambahan: str,
+    opsi: dict[str, Any],
+    tembolok: Path,
+    dipakai: set[str],
+    harap_halaman: int | None = None,
+) -> _Bagian:
+    """One part's PDF (laid out as :meth:`_Pencetak.tata`): from the cache, else laid out
+    and kept there; its key goes into ``dipakai``. With ``harap_halaman``, a layout of
+    another length is not written (returned without PDF: the caller lays out again)."""
     kunci = hashlib.sha256(
         "\0".join(
             [
                 pencetak.weasyprint.__version__,
                 repr(sorted(opsi.items())),
                 pencetak.sidik_gaya,
-                TANPA_KAKI,
+                tambahan,
                 pencetak.awal,
-                isi,
+                tubuh,
                 akhir,
             ]
         ).encode()
     ).hexdigest()
+    dipakai.add(kunci)
     berkas, meta = tembolok / f"{kunci}.pdf", tembolok / f"{kunci}.json"
     try:
         info = json.loads(meta.read_text(encoding="utf-8"))
-        bagian = _Bagian(berkas.read_bytes(), info["halaman"], info["jangkar"], set(info["tamu"]))
-        return bagian, kunci
+        return _Bagian(berkas.read_bytes(), info["halaman"], info["jangkar"], set(info["tamu"]))
     except (OSError, ValueError, KeyError):
         pass
-    dok = pencetak.tata(isi, akhir, TANPA_KAKI)
+    dok = pencetak.tata(tubuh, akhir, tambahan)
+    if harap_halaman is not None and len(dok.pages) != harap_halaman:
+        return _Bagian(b"", len(dok.pages), {}, set())
     jangkar: dict[str, int] = {}
     for i, hal in enumerate(dok.pages):
         for nama in hal.anchors:
@@ -265,7 +276,7 @@ def _cetak_bab(
     _tulis_atomik(berkas, bagian.pdf)
     info = {"halaman": bagian.halaman, "jangkar": jangkar, "tamu": sorted(tamu)}
     _tulis_atomik(meta, json.dumps(info).encode("utf-8"))
-    return bagian, kunci
+    return bagian
 
 
 def _tulis_atomik(path: Path, isi: bytes) -> None:
@@ -281,30 +292,44 @@ def cetak_per_bab(
     pengambil: Any,
     opsi_arsip: dict[str, Any],
     tembolok: Path,
+    tertanam: list[Any] | None = None,
 ) -> bool:
     """Print ``html_cetak`` to ``tujuan`` chapter by chapter (see module); False when the
     document cannot be cut (nothing written then). ``opsi_arsip``: WeasyPrint's PDF options
-    of the whole document (variant, tags, identifier, attachments), applied to the front
-    matter, which the other pages are merged into; the chapters get the same variant and
-    tags."""
+    of the whole document (variant, tags, identifier); ``tertanam``: the files to embed
+    (:class:`.pdf.BerkasTertanam`), added at the merge: every part is laid out without
+    them, so that an unchanged front matter is reused although the run record it carries
+    changed."""
     potongan = potong(html_cetak)
     if potongan is None:
         return False
     pencetak = _Pencetak(weasyprint, potongan.awal, pengambil)
-    opsi_bab = {k: v for k, v in opsi_arsip.items() if k in ("pdf_variant", "pdf_tags")}
-    bab: list[_Bagian] = []
+    opsi = {k: v for k, v in opsi_arsip.items() if k in ("pdf_variant", "pdf_tags")}
     dipakai: set[str] = set()
-    for isi in potongan.bab:
-        b, kunci = _cetak_bab(pencetak, isi, potongan.akhir, opsi_bab, tembolok)
-        bab.append(b)
-        dipakai.add(kunci)
-    _buang_usang(tembolok, dipakai)
-    depan = _cetak_depan(pencetak, potongan, bab, opsi_arsip, tembolok)
+    bab = [
+        _cetak_bagian(pencetak, isi, potongan.akhir, TANPA_KAKI, opsi, tembolok, dipakai)
+        for isi in potongan.bab
+    ]
+    depan = _cetak_depan(pencetak, potongan, bab, opsi, tembolok, dipakai)
     if depan is None:  # pragma: no cover - the front matter's length does not settle
         return False
     total = depan.halaman + sum(b.halaman for b in bab)
-    kaki = _halaman_kaki(pencetak, depan.halaman, total)
-    gabung([depan, *bab], kaki, tujuan, opsi_arsip.get("pdf_identifier"))
+    kaki = _cetak_bagian(
+        pencetak,
+        "".join(
+            f'<div class="hal-kaki" data-hal="{n}"></div>'
+            for n in range(depan.halaman + 1, total + 1)
+        ),
+        potongan.akhir,
+        _gaya_kaki(total),
+        {},
+        tembolok,
+        dipakai,
+    )
+    if kaki.halaman != total - depan.halaman:  # pragma: no cover - a WeasyPrint change
+        raise RuntimeError(f"halaman kaki: {kaki.halaman} bukan {total - depan.halaman}")
+    _buang_usang(tembolok, dipakai)
+    gabung([depan, *bab], kaki.pdf, tujuan, opsi_arsip.get("pdf_identifier"), tertanam or [])
     return True
 
 
@@ -312,8 +337,9 @@ def _cetak_depan(
     pencetak: _Pencetak,
     potongan: Potongan,
     bab: list[_Bagian],
-    opsi_arsip: dict[str, Any],
+    opsi: dict[str, Any],
     tembolok: Path,
+    dipakai: set[str],
 ) -> _Bagian | None:
     """The contents pass: the front matter laid out with the chapters' page numbers in its
     lists and the page total in its footers; its own length decides where the chapters
@@ -328,35 +354,26 @@ def _cetak_depan(
                 nomor.setdefault(nama, mulai + i + 1)
             mulai += b.halaman
         gaya = GAYA_DAFTAR + _kaki(depan_hal + jumlah_bab)
-        dok = pencetak.tata(_isi_nomor(potongan.depan, nomor), potongan.akhir, gaya)
-        if len(dok.pages) == depan_hal:
+        tubuh = _isi_nomor(potongan.depan, nomor)
+        depan = _cetak_bagian(
+            pencetak, tubuh, potongan.akhir, gaya, opsi, tembolok, dipakai, depan_hal
+        )
+        if depan.halaman == depan_hal:
             _simpan_depan(tembolok, depan_hal)
-            tamu = _jangkar_tamu(dok)
-            return _Bagian(dok.write_pdf(**opsi_arsip), depan_hal, {}, tamu)
-        depan_hal = len(dok.pages)
+            return depan
+        depan_hal = depan.halaman
     return None
 
 
-def _halaman_kaki(pencetak: _Pencetak, depan_hal: int, total: int) -> bytes:
-    """A PDF of the chapters' footers only: page ``depan_hal + 1`` to ``total``."""
+def _gaya_kaki(total: int) -> str:
+    """The footer document: only the footers, page by page (``div.hal-kaki`` each)."""
     from .pdf import string_css
 
-    css = (
+    return (
         "\n@page { @top-center { content: none; } "
         f'@bottom-center {{ content: "Halaman " string(hal) " dari " {string_css(str(total))}; }} }}\n'
         "div.hal-kaki { break-before: page; string-set: hal attr(data-hal); height: 0; }\n"
-        "body > *:not(.hal-kaki) { display: none; }\n"
     )
-    tubuh = "".join(
-        f'<div class="hal-kaki" data-hal="{n}"></div>' for n in range(depan_hal + 1, total + 1)
-    )
-    kepala = pencetak.awal.split("<body", 1)[0]
-    dok = pencetak.weasyprint.HTML(
-        string=f"{kepala}<body>{tubuh}</body></html>", base_url=None, url_fetcher=pencetak.pengambil
-    ).render(stylesheets=[*pencetak.gaya, pencetak._css(css)], font_config=pencetak.huruf)
-    if len(dok.pages) != total - depan_hal:  # pragma: no cover - a WeasyPrint change
-        raise RuntimeError(f"halaman kaki: {len(dok.pages)} bukan {total - depan_hal}")
-    return dok.write_pdf()
 
 
 def _tebak_depan(tembolok: Path) -> int:
@@ -384,12 +401,17 @@ def _buang_usang(tembolok: Path, dipakai: set[str]) -> None:
 
 
 def gabung(
-    bagian: list[_Bagian], kaki: bytes, tujuan: Path, identitas: bytes | None = None
+    bagian: list[_Bagian],
+    kaki: bytes,
+    tujuan: Path,
+    identitas: bytes | None = None,
+    tertanam: list[Any] | None = None,
 ) -> None:
-    """Merge the front matter ``bagian[0]`` (the archive: metadata, attachments, structure
-    root) with the chapters' pages and write ``tujuan``. ``kaki``: the chapters' footers,
-    one page per chapter page; ``identitas``: the file identifier. The stand-in anchors of
-    each part (:func:`_jangkar_tamu`) give way to the part holding the target."""
+    """Merge the front matter ``bagian[0]`` (the archive: PDF/A metadata, structure root)
+    with the chapters' pages, embed ``tertanam`` and write ``tujuan``. ``kaki``: the
+    chapters' footers, one page per chapter page; ``identitas``: the file identifier. The
+    stand-in anchors of each part (:func:`_jangkar_tamu`) give way to the part holding the
+    target."""
     import pikepdf
     from pikepdf import Array
 
@@ -415,6 +437,8 @@ def gabung(
         for hal, hal_kaki in zip(pdf.pages[depan_hal:], kaki_pdf.pages, strict=True):
             _cap_kaki(pdf, hal, hal_kaki)
         pohon.ParentTreeNextKey = kunci
+        for berkas in tertanam or []:
+            _lampirkan(pdf, berkas)
         if identitas is not None:
             pdf.trailer.ID = Array([pikepdf.String(identitas), pikepdf.String(identitas)])
         pdf.save(
@@ -470,6 +494,49 @@ def _gabung_bab(pdf: Any, src: Any, kunci: int, dests: Any, garis: Any, tamu: se
     for item in _garis_src(src):
         garis.root.append(_salin_garis(item, halaman_src, n0))
     return kunci + tertinggi + 1
+
+
+def _lampirkan(pdf: Any, berkas: Any) -> None:
+    """Embed ``berkas`` (:class:`.pdf.BerkasTertanam`) as a PDF/A-3 associated file, as
+    WeasyPrint does: the file stream with its type, size, MD5 and (fixed) dates, the file
+    specification with its relationship, named in ``/EmbeddedFiles`` and listed in the
+    catalog's ``/AF``."""
+    import mimetypes
+    from hashlib import md5
+
+    from pikepdf import Array, Dictionary, Name, NameTree, String
+
+    from .pdf import WAKTU_LAMPIRAN
+
+    jenis = mimetypes.guess_type(berkas.nama, strict=False)[0] or "application/octet-stream"
+    waktu = String(WAKTU_LAMPIRAN.strftime("D:%Y%m%d%H%M%SZ"))
+    aliran = pdf.make_stream(berkas.isi)
+    aliran.Type = Name.EmbeddedFile
+    aliran.Subtype = Name("/" + jenis)
+    aliran.Params = Dictionary(
+        CheckSum=String(md5(berkas.isi, usedforsecurity=False).digest()),
+        Size=len(berkas.isi),
+        CreationDate=waktu,
+        ModDate=waktu,
+    )
+    spek = pdf.make_indirect(
+        Dictionary(
+            Type=Name.Filespec,
+            F=String(berkas.nama.encode("latin-1", errors="ignore")),
+            UF=String(berkas.nama),
+            EF=Dictionary(F=aliran),
+            Desc=String(berkas.keterangan),
+            AFRelationship=Name("/" + berkas.hubungan),
+        )
+    )
+    if "/Names" not in pdf.Root:
+        pdf.Root.Names = Dictionary()
+    if "/EmbeddedFiles" not in pdf.Root.Names:
+        pdf.Root.Names.EmbeddedFiles = pdf.make_indirect(Dictionary(Names=Array()))
+    NameTree(pdf.Root.Names.EmbeddedFiles)[berkas.nama] = spek
+    if "/AF" not in pdf.Root:
+        pdf.Root.AF = Array()
+    pdf.Root.AF.append(spek)
 
 
 def _pohon_nama(pdf: Any) -> Any:

@@ -364,7 +364,7 @@ def tulis_pdf(
                 from .cetak_bab import cetak_per_bab
 
                 selesai = cetak_per_bab(
-                    weasyprint, html_cetak, tujuan, _pengambil(), opsi, tembolok
+                    weasyprint, html_cetak, tujuan, _pengambil(), opsi, tembolok, tertanam
                 )
             if not selesai:
                 weasyprint.HTML(
