@@ -35,14 +35,18 @@ def test_potong_di_setiap_bab() -> None:
     html = _html("<p>sampul</p>", ["BAB I</h1><p>a</p></div>", "BAB II</h1></div><p>b</p>"])
     p = potong(html)
     assert p is not None
-    assert p.awal == KEPALA + '<body><main class="laporan">'
+    # the container and its ancestors are marked (their edges go at a cut)
+    assert p.awal == KEPALA.replace("<html", "<html data-lkjip-potong") + (
+        '<body data-lkjip-potong><main data-lkjip-potong class="laporan">'
+    )
     assert p.depan == '<div class="lkjip"><p>sampul</p></div>'
     assert p.bab == [
         '<div class="sel-teks">\n<h1 class="bab" id="bab0">BAB I</h1><p>a</p></div>',
         '<div class="sel-teks">\n<h1 class="bab" id="bab1">BAB II</h1></div><p>b</p>',
     ]
     assert p.akhir == "</main>\n</body></html>"
-    assert p.awal + p.depan + "".join(p.bab) + p.akhir == html
+    utuh = p.awal + p.depan + "".join(p.bab) + p.akhir
+    assert utuh.replace(" data-lkjip-potong", "") == html
 
 
 _DUA_BAB = '<div><h1 class="bab">II</h1></div></main></body></html>'
@@ -66,7 +70,7 @@ def test_tidak_dipotong_bila_tidak_bersih(html: str) -> None:
     assert potong(html) is None
 
 
-def _laporan(judul_bab1: str = "Pendahuluan") -> str:
+def _laporan(judul_bab1: str = "Pendahuluan", isi_bab1: str = "<p>Isi satu.</p>") -> str:
     """A small report: a cover (no footer), a contents list with page numbers
     (target-counter), three chapters, the second two pages long, with a link to the third."""
     panjang = "".join(f"<p>Paragraf {i} " + "kata " * 60 + "</p>" for i in range(14))
@@ -79,7 +83,7 @@ def _laporan(judul_bab1: str = "Pendahuluan") -> str:
         "</ol></section>"
     )
     bab = [
-        f'<div class="sel-teks"><h1 class="bab" id="bab-1">BAB I {judul_bab1}</h1><p>Isi satu.</p></div>',
+        f'<div class="sel-teks"><h1 class="bab" id="bab-1">BAB I {judul_bab1}</h1>{isi_bab1}</div>',
         f'<div class="sel-teks"><h1 class="bab" id="bab-2">BAB II Dua</h1>{panjang}'
         '<h2 id="sub-2b">B. Lanjutan</h2><p>Lihat <a href="#bab-3">Bab III</a>.</p></div>',
         '<div class="sel-teks"><h1 class="bab" id="bab-3">BAB III Tiga</h1><p>Akhir.</p></div>',
@@ -172,8 +176,21 @@ def test_cetak_per_bab_sama_dengan_cetak_utuh(
 
     monkeypatch.setattr(cetak_bab._Pencetak, "tata", tata)
     _cetak(_laporan("Latar Baru"), per_bab, tembolok)
-    assert len(dicetak) == 2 and "BAB I Latar Baru" in dicetak[0]  # the chapter, the front
+    # the page numbers did not move: the front matter and the footers come from the cache
+    assert len(dicetak) == 1 and "BAB I Latar Baru" in dicetak[0]
+    # ... they do when Bab I grows by a page: the chapter, the front matter, the footers
+    dicetak.clear()
+    panjang = ("Panjang", "<p>" + "kata " * 800 + "</p>")
+    _cetak(_laporan(*panjang), per_bab, tembolok)
+    assert [t[:49] for t in dicetak] == [
+        '<div class="sel-teks"><h1 class="bab" id="bab-1">',
+        '<div class="lkjip"><section class="sampul"><p>SAM',
+        '<div class="hal-kaki" data-hal="3"></div><div cla',
+    ]
     monkeypatch.undo()
-    _cetak(_laporan("Latar Baru"), utuh, None)
-    assert _halaman(per_bab) == _halaman(utuh)
-    assert len(list(tembolok.glob("*.pdf"))) == 3  # the old Bab I is gone from the cache
+    _cetak(_laporan(*panjang), utuh, None)
+    hal = _halaman(per_bab)
+    assert hal == _halaman(utuh) and len(hal) == 7
+    assert any(b.startswith("BAB III") and b.endswith(" 7") for b in hal[1])
+    # the cache holds what the last print used: 3 chapters, the front matter, the footers
+    assert len(list(tembolok.glob("*.pdf"))) == 5

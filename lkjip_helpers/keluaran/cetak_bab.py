@@ -132,11 +132,34 @@ def potong(html: str) -> Potongan | None:
     if akhir_wadah is None:
         return None
     awal, akhir = html[: wadah[2]], html[akhir_wadah:]
-    if not _tanpa_isi(akhir.split("</body", 1)[0]):
-        return None  # printed content after the chapters' container
+    tubuh = awal.lower().find("<body")
+    if tubuh < 0 or not _tanpa_isi(awal[tubuh:]) or not _tanpa_isi(akhir.split("</body", 1)[0]):
+        return None  # printed content beside the chapters' container (in every part)
+    # the container and its ancestors are marked (TEPI_*): at a cut, their top or bottom
+    # margin, border and padding go, as at a page break inside them
+    for tag, mulai, _ in reversed(p.bab[0][:umum]):
+        posisi = mulai + 1 + len(tag)
+        awal = awal[:posisi] + f" {PENANDA}" + awal[posisi:]
     batas = [*mulai_bab, akhir_wadah]
     bab = [html[batas[i] : batas[i + 1]] for i in range(len(mulai_bab))]
     return Potongan(awal, html[wadah[2] : mulai_bab[0]], bab, akhir)
+
+
+PENANDA = "data-lkjip-potong"
+"""Attribute marking the chapters' container and its ancestors in the parts."""
+TEPI_ATAS = (
+    f"\n[{PENANDA}] {{ margin-top: 0 !important; padding-top: 0 !important; "
+    "border-top-width: 0 !important; }\n"
+)
+"""A part that starts at a cut (a chapter) starts as after the page break before it in the
+whole document: the enclosing elements' top edges are not repeated (only the chapter's own
+margin, preserved after a forced break)."""
+TEPI_BAWAH = (
+    f"\n[{PENANDA}] {{ margin-bottom: 0 !important; padding-bottom: 0 !important; "
+    "border-bottom-width: 0 !important; }\n"
+)
+"""A part that ends at a cut (all but the last) ends without the enclosing elements'
+bottom edges (in the whole document they come after the last chapter only)."""
 
 
 _GAYA = re.compile(r"<style\b([^>]*)>(.*?)</style\s*>\s*", re.I | re.S)
@@ -306,9 +329,18 @@ def cetak_per_bab(
     pencetak = _Pencetak(weasyprint, potongan.awal, pengambil)
     opsi = {k: v for k, v in opsi_arsip.items() if k in ("pdf_variant", "pdf_tags")}
     dipakai: set[str] = set()
+    terakhir = len(potongan.bab) - 1
     bab = [
-        _cetak_bagian(pencetak, isi, potongan.akhir, TANPA_KAKI, opsi, tembolok, dipakai)
-        for isi in potongan.bab
+        _cetak_bagian(
+            pencetak,
+            isi,
+            potongan.akhir,
+            TANPA_KAKI + TEPI_ATAS + (TEPI_BAWAH if i < terakhir else ""),
+            opsi,
+            tembolok,
+            dipakai,
+        )
+        for i, isi in enumerate(potongan.bab)
     ]
     depan = _cetak_depan(pencetak, potongan, bab, opsi, tembolok, dipakai)
     if depan is None:  # pragma: no cover - the front matter's length does not settle
@@ -353,7 +385,7 @@ def _cetak_depan(
             for nama, i in b.jangkar.items():
                 nomor.setdefault(nama, mulai + i + 1)
             mulai += b.halaman
-        gaya = GAYA_DAFTAR + _kaki(depan_hal + jumlah_bab)
+        gaya = GAYA_DAFTAR + TEPI_BAWAH + _kaki(depan_hal + jumlah_bab)
         tubuh = _isi_nomor(potongan.depan, nomor)
         depan = _cetak_bagian(
             pencetak, tubuh, potongan.akhir, gaya, opsi, tembolok, dipakai, depan_hal
