@@ -253,6 +253,23 @@ class _Bagian:
     tamu: set[str]
 
 
+def _kunci(pencetak: _Pencetak, tubuh: str, akhir: str, tambahan: str, opsi: dict[str, Any]) -> str:
+    """The cache key of a part: everything that decides its pages."""
+    return hashlib.sha256(
+        "\0".join(
+            [
+                pencetak.weasyprint.__version__,
+                repr(sorted(opsi.items())),
+                pencetak.sidik_gaya,
+                tambahan,
+                pencetak.awal,
+                tubuh,
+                akhir,
+            ]
+        ).encode()
+    ).hexdigest()
+
+
 def _cetak_bagian(
     pencetak: _Pencetak,
     tubuh: str,
@@ -266,19 +283,7 @@ def _cetak_bagian(
     """One part's PDF (laid out as :meth:`_Pencetak.tata`): from the cache, else laid out
     and kept there; its key goes into ``dipakai``. With ``harap_halaman``, a layout of
     another length is not written (returned without PDF: the caller lays out again)."""
-    kunci = hashlib.sha256(
-        "\0".join(
-            [
-                pencetak.weasyprint.__version__,
-                repr(sorted(opsi.items())),
-                pencetak.sidik_gaya,
-                tambahan,
-                pencetak.awal,
-                tubuh,
-                akhir,
-            ]
-        ).encode()
-    ).hexdigest()
+    kunci = _kunci(pencetak, tubuh, akhir, tambahan, opsi)
     dipakai.add(kunci)
     berkas, meta = tembolok / f"{kunci}.pdf", tembolok / f"{kunci}.json"
     try:
@@ -286,15 +291,26 @@ def _cetak_bagian(
         return _Bagian(berkas.read_bytes(), info["halaman"], info["jangkar"], set(info["tamu"]))
     except (OSError, ValueError, KeyError):
         pass
-    dok = pencetak.tata(tubuh, akhir, tambahan)
-    if harap_halaman is not None and len(dok.pages) != harap_halaman:
-        return _Bagian(b"", len(dok.pages), {}, set())
-    jangkar: dict[str, int] = {}
-    for i, hal in enumerate(dok.pages):
-        for nama in hal.anchors:
-            jangkar.setdefault(nama, i)
-    tamu = _jangkar_tamu(dok)
-    bagian = _Bagian(dok.write_pdf(**opsi), len(dok.pages), jangkar, tamu)
+    import logging
+
+    from .pdf import _GambarGagal
+
+    pencatat, gagal = logging.getLogger("weasyprint"), _GambarGagal()
+    pencatat.addHandler(gagal)  # a part with an image that failed is not kept
+    try:
+        dok = pencetak.tata(tubuh, akhir, tambahan)
+        if harap_halaman is not None and len(dok.pages) != harap_halaman:
+            return _Bagian(b"", len(dok.pages), {}, set())
+        jangkar: dict[str, int] = {}
+        for i, hal in enumerate(dok.pages):
+            for nama in hal.anchors:
+                jangkar.setdefault(nama, i)
+        tamu = _jangkar_tamu(dok)
+        bagian = _Bagian(dok.write_pdf(**opsi), len(dok.pages), jangkar, tamu)
+    finally:
+        pencatat.removeHandler(gagal)
+    if gagal.sebab:
+        return bagian
     tembolok.mkdir(parents=True, exist_ok=True)
     _tulis_atomik(berkas, bagian.pdf)
     info = {"halaman": bagian.halaman, "jangkar": jangkar, "tamu": sorted(tamu)}
@@ -330,17 +346,28 @@ def cetak_per_bab(
     opsi = {k: v for k, v in opsi_arsip.items() if k in ("pdf_variant", "pdf_tags")}
     dipakai: set[str] = set()
     terakhir = len(potongan.bab) - 1
-    bab = [
-        _cetak_bagian(
-            pencetak,
-            isi,
-            potongan.akhir,
-            TANPA_KAKI + TEPI_ATAS + (TEPI_BAWAH if i < terakhir else ""),
-            opsi,
-            tembolok,
-            dipakai,
-        )
+    tugas = [
+        (isi, TANPA_KAKI + TEPI_ATAS + (TEPI_BAWAH if i < terakhir else ""))
         for i, isi in enumerate(potongan.bab)
+    ]
+    baru = [
+        t
+        for t in tugas
+        if not (tembolok / f"{_kunci(pencetak, t[0], potongan.akhir, t[1], opsi)}.json").is_file()
+    ]
+    sendiri, ke_anak = _bagi(baru)
+    anak = _CetakBagian(potongan, ke_anak, opsi, tembolok) if ke_anak else None
+    try:
+        for isi, tambahan in sendiri:
+            _cetak_bagian(pencetak, isi, potongan.akhir, tambahan, opsi, tembolok, set())
+        if anak is not None:
+            anak.tunggu(tujuan)
+    finally:
+        if anak is not None:
+            anak.hentikan()
+    bab = [
+        _cetak_bagian(pencetak, isi, potongan.akhir, tambahan, opsi, tembolok, dipakai)
+        for isi, tambahan in tugas
     ]
     depan = _cetak_depan(pencetak, potongan, bab, opsi, tembolok, dipakai)
     if depan is None:  # pragma: no cover - the front matter's length does not settle
@@ -363,6 +390,130 @@ def cetak_per_bab(
     _buang_usang(tembolok, dipakai)
     gabung([depan, *bab], kaki.pdf, tujuan, opsi_arsip.get("pdf_identifier"), tertanam or [])
     return True
+
+
+BAGI_MULAI = 150_000
+"""Characters of HTML to lay out from which the chapters are shared with a second process
+(on a machine with more than one core): below it, starting the process (≈ 0,6 s) costs more
+than it saves."""
+
+
+def _bagi(tugas: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The chapters to lay out split in two by size: this process's and a second one's
+    (none when there is little to lay out or one core)."""
+    if len(tugas) < 2 or sum(len(t[0]) for t in tugas) < BAGI_MULAI or (os.cpu_count() or 1) < 2:
+        return tugas, []
+    sendiri: list[tuple[str, str]] = []
+    lain: list[tuple[str, str]] = []
+    for t in sorted(tugas, key=lambda t: len(t[0]), reverse=True):
+        if sum(len(x[0]) for x in sendiri) <= sum(len(x[0]) for x in lain):
+            sendiri.append(t)
+        else:
+            lain.append(t)
+    return sendiri, lain
+
+
+class _CetakBagian:
+    """Chapters laid out into the cache by a child process (``python -m
+    lkjip_helpers.keluaran.cetak_bab TUGAS.json``) while this one lays out the others;
+    failures come back on stderr as one JSON line (as :mod:`.cetak_terpisah`)."""
+
+    def __init__(
+        self, potongan: Potongan, tugas: list[tuple[str, str]], opsi: dict[str, Any], tembolok: Path
+    ) -> None:
+        import subprocess
+        import sys
+
+        tembolok.mkdir(parents=True, exist_ok=True)
+        self.spek = tembolok / f".tugas-{os.getpid()}.json"
+        isi = {
+            "awal": potongan.awal,
+            "akhir": potongan.akhir,
+            "bagian": tugas,
+            "opsi": opsi,
+            "tembolok": str(tembolok),
+        }
+        self.spek.write_text(json.dumps(isi), encoding="utf-8")
+        self.proses: Any = subprocess.Popen(
+            [sys.executable, "-m", __name__, str(self.spek)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+
+    def tunggu(self, tujuan: Path) -> None:
+        """Wait for the child; raise its failure as the same kind of error."""
+        from ..errors import OutputError
+        from .cetak_terpisah import GagalCetak
+        from .pdf import pesan_gambar_gagal
+
+        _, err = self.proses.communicate()
+        kode, self.proses = self.proses.returncode, None
+        self.spek.unlink(missing_ok=True)
+        if kode == 0:
+            return
+        try:
+            galat = json.loads(err.strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            galat = {"jenis": f"kode keluar {kode}", "pesan": err.strip()[-300:]}
+        if "gambar" in galat:
+            raise OutputError(tujuan, pesan_gambar_gagal(galat["gambar"]))
+        if "errno" in galat:
+            raise OSError(galat["errno"], galat["pesan"], galat.get("berkas"))
+        raise GagalCetak(f"{galat.get('jenis')}: {galat.get('pesan')}")
+
+    def hentikan(self) -> None:
+        """Stop the child if it still runs; idempotent."""
+        if self.proses is not None:
+            if self.proses.poll() is None:
+                self.proses.kill()
+            self.proses.communicate()
+            self.proses = None
+        self.spek.unlink(missing_ok=True)
+
+
+def _utama(argv: list[str]) -> int:
+    """The child of :class:`_CetakBagian`."""
+    import logging
+    import sys
+
+    try:
+        from .pdf import _GambarGagal, _impor_weasyprint, _pengambil, _tanpa_gc
+
+        spek = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
+        weasyprint = _impor_weasyprint()
+        pencatat = logging.getLogger("weasyprint")
+        pencatat.setLevel(logging.ERROR)
+        pencatat.propagate = False
+        gagal = _GambarGagal()
+        pencatat.addHandler(gagal)
+        with _tanpa_gc():
+            pencetak = _Pencetak(weasyprint, spek["awal"], _pengambil())
+            for tubuh, tambahan in spek["bagian"]:
+                _cetak_bagian(
+                    pencetak,
+                    tubuh,
+                    spek["akhir"],
+                    tambahan,
+                    spek["opsi"],
+                    Path(spek["tembolok"]),
+                    set(),
+                )
+        if gagal.sebab:
+            print(json.dumps({"gambar": gagal.sebab}), file=sys.stderr)
+            return 3
+    except OSError as err:
+        laporan = {"errno": err.errno, "pesan": err.strerror or str(err), "berkas": err.filename}
+        print(json.dumps(laporan, default=str), file=sys.stderr)
+        return 4
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # reported to the build, which names it
+        print(json.dumps({"jenis": type(err).__name__, "pesan": str(err)}), file=sys.stderr)
+        return 1
+    return 0
 
 
 def _cetak_depan(
@@ -634,3 +785,9 @@ def _cap_kaki(pdf: Any, halaman: Any, kaki: Any) -> None:
     halaman.obj.Resources = sumber
     halaman.contents_add(pdf.make_stream(b"q\n"), prepend=True)
     halaman.contents_add(pdf.make_stream(b"\nQ /Artifact BMC q /KakiLkjip Do Q EMC\n"))
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(_utama(sys.argv[1:]))

@@ -375,11 +375,15 @@ def tulis_pdf(
     if gagal.sebab:
         with contextlib.suppress(OSError):
             tujuan.unlink()
-        raise OutputError(
-            tujuan,
-            f"{len(gagal.sebab)} gambar tidak dapat dimuat ke PDF ({'; '.join(gagal.sebab[:3])}); "
-            "periksa berkas gambar di lampiran.yaml (ukuran piksel, berkas rusak)",
-        )
+        raise OutputError(tujuan, pesan_gambar_gagal(gagal.sebab))
+
+
+def pesan_gambar_gagal(sebab: list[str]) -> str:
+    """The message for embedded images WeasyPrint could not load (``sebab``: one per image)."""
+    return (
+        f"{len(sebab)} gambar tidak dapat dimuat ke PDF ({'; '.join(sebab[:3])}); "
+        "periksa berkas gambar di lampiran.yaml (ukuran piksel, berkas rusak)"
+    )
 
 
 @contextlib.contextmanager
