@@ -194,3 +194,34 @@ def test_cetak_per_bab_sama_dengan_cetak_utuh(
     assert any(b.startswith("BAB III") and b.endswith(" 7") for b in hal[1])
     # the cache holds what the last print used: 3 chapters, the front matter, the footers
     assert len(list(tembolok.glob("*.pdf"))) == 5
+
+
+@pytest.mark.e2e
+def test_bab_dibagi_dengan_proses_kedua(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a cold print shares the chapters with a child process (here from the first character
+    # on): the child's chapters land in the cache, the pages are the whole print's
+    pytest.importorskip("weasyprint")
+    from lkjip_helpers.keluaran import cetak_bab
+
+    monkeypatch.setattr(cetak_bab, "BAGI_MULAI", 0)
+    monkeypatch.setattr(cetak_bab.os, "cpu_count", lambda: 2)
+    sendiri, lain = cetak_bab._bagi([("a" * 5, ""), ("b" * 3, ""), ("c" * 3, "")])
+    assert (sendiri, lain) == ([("a" * 5, "")], [("b" * 3, ""), ("c" * 3, "")])
+
+    dicetak: list[str] = []
+    asli = cetak_bab._Pencetak.tata
+
+    def tata(self: object, tubuh: str, akhir: str, tambahan: str = "") -> object:
+        dicetak.append(tubuh[:49])
+        return asli(self, tubuh, akhir, tambahan)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cetak_bab._Pencetak, "tata", tata)
+    utuh, per_bab, tembolok = tmp_path / "utuh.pdf", tmp_path / "bab.pdf", tmp_path / "tembolok"
+    _cetak(_laporan(), per_bab, tembolok)
+    # this process laid out BAB II (the largest) and the front matter (twice: its length
+    # guessed 1 page first) and the footers; the child BAB I and BAB III
+    assert sum('id="bab-' in t for t in dicetak) == 1 and 'id="bab-2"' in dicetak[0]
+    assert len(list(tembolok.glob("*.pdf"))) == 5 and not list(tembolok.glob(".tugas-*"))
+    monkeypatch.undo()
+    _cetak(_laporan(), utuh, None)
+    assert _halaman(per_bab) == _halaman(utuh)
