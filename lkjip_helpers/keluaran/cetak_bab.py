@@ -1,25 +1,32 @@
-"""Print the report's PDF chapter by chapter, laying out only the chapters that changed.
+"""Print the report's PDF chapter by chapter, laying out only the parts that changed.
 
 WeasyPrint lays out a whole document at once: one edited paragraph costs the layout of every
 page. Here the print HTML (a complete document, as :func:`.pdf.tulis_pdf` prepares it) is cut
-at its chapters (``h1.bab``) into documents of their own:
+at its chapters (``h1.bab``, which start on a new page) into documents of their own, laid out
+with the document's stylesheets (parsed once) and kept in a cache folder, each keyed by what
+decides its pages (its HTML, the stylesheets, WeasyPrint's version), with its page count, the
+page of every anchor (``id``) in it and the link targets it points to in other parts:
 
-* each chapter is laid out alone, without its page-number footer, and kept in a cache folder
-  keyed by what it prints (the whole chapter document with its CSS, and WeasyPrint's version),
-  with its page count and the page of every anchor (``id``) in it;
-* the front matter (cover, letter, foreword, the lists of contents, tables and figures) is
-  laid out at every print — the contents pass: the lists' page numbers, which
-  ``target-counter()`` finds inside one document, are written in from the chapters' anchors
-  and the front matter's own length (the same numbers: the chapters start on a new page, so
-  their pages do not depend on what comes before them). It carries what makes the PDF an
-  archive: PDF/A-3b, the embedded files, the metadata and the file identifier;
-* the footers ("Halaman X dari Y") of the chapters' pages are laid out as one document of
-  empty pages and stamped onto them (marked as artifacts, as WeasyPrint marks its own);
-* the pages are merged with pypdf: the chapters' structure trees (tags), outlines and link
-  targets come along, and the contents' links point into the chapters.
+* each chapter, without its page-number footer; a cold print shares the chapters with a
+  second process (the build's second core is idle by then);
+* the front matter (cover, letter, foreword, the lists of contents, tables and figures) —
+  the contents pass: the lists' page numbers, which ``target-counter()`` finds inside one
+  document, are written in from the chapters' anchors and the front matter's own length
+  (the same numbers: the chapters start on a new page, so their pages do not depend on what
+  comes before them). It is the PDF/A-3b document the others are merged into (metadata,
+  structure root);
+* the footers ("Halaman X dari Y") of the chapters' pages: one document of empty pages,
+  stamped onto them as artifacts (page furniture, outside the structure tree).
 
-A document without chapters, or whose chapters cannot be cut cleanly (a chapter heading that
-is not the first thing of a child of the element holding all chapters), is printed whole
+An edited chapter whose length is unchanged thus costs its own layout and the merge; the front
+matter and the footers are laid out again only when pages moved. pikepdf merges the pages:
+the chapters' structure elements (tags) go under the front matter's ``Document`` element, and
+their outlines and named destinations (where the contents' links point) come along; the
+embedded files are added there, as WeasyPrint writes them (so that the front matter is reused
+although the run record it carries changed).
+
+A document without chapters, or whose chapters cannot be cut cleanly (printed content before
+a chapter heading in its block, or beside the chapters' container), is printed whole
 (:func:`cetak_per_bab` returns False).
 """
 
@@ -672,7 +679,7 @@ def _gabung_bab(pdf: Any, src: Any, kunci: int, dests: Any, garis: Any, tamu: se
         nums.append(int(nums_src[i]) + kunci)
         nums.append(nilai)
     for nama, tujuan_src in _pohon_nama(src).items():
-        if nama not in tamu:
+        if nama not in tamu and nama not in dests:  # an id twice: the first, as WeasyPrint
             dests[nama] = _tujuan_baru(pdf, tujuan_src, halaman_src, n0)
     for item in _garis_src(src):
         garis.root.append(_salin_garis(item, halaman_src, n0))
