@@ -1489,10 +1489,10 @@ def _tulis_pdf(
 
 
 def _tembolok_bab(k: _Konteks) -> Path:
-    """Where laporan.pdf's chapters are kept between builds (keluaran.cetak_bab): beside the
-    report folder, hidden (``.<period>.cetak-bab``), under the same output lock; emptied by
-    ``--paksa``."""
-    tembolok = k.final.parent / f".{k.final.name}.cetak-bab"
+    """Where laporan.pdf's chapters are kept between builds (keluaran.cetak_bab): in the
+    output folder's hidden ``.cetak-bab/<satker>/<period>/`` (one folder per report, used
+    under its output lock; nothing beside the report folders); emptied by ``--paksa``."""
+    tembolok = k.final.parent.parent / ".cetak-bab" / k.final.parent.name / k.final.name
     if k.paksa:
         shutil.rmtree(tembolok, ignore_errors=True)
     return tembolok
