@@ -123,7 +123,6 @@ def cek_periode_dokumen(k: Any) -> None:
     if ditandatangani is not None and ditandatangani < akhir_data:
         k.tambah(
             "TANGGAL_SEBELUM_DATA",
-            "peringatan",
             k.lokasi(dt, "narasi", "tempat_tanggal"),
             f"laporan ditandatangani {f.tanggal(ditandatangani)}, sebelum data "
             f"{p.rentang_bulan} tertutup ({f.tanggal(akhir_data)}); periksa tanggal laporan "
@@ -141,7 +140,6 @@ def cek_periode_dokumen(k: Any) -> None:
             if (m := _PK_PERIODE.search(teks)) is not None:
                 k.tambah(
                     "PK_DISEBUT_PERIODE",
-                    "peringatan",
                     k.lokasi(dt, nama, *jalur),
                     f"Perjanjian Kinerja disebut \u201c{m.group(0)}\u201d; PK ditetapkan untuk "
                     f"satu tahun: sebut \u201cPerjanjian Kinerja Tahun {p.tahun}\u201d",
@@ -151,7 +149,6 @@ def cek_periode_dokumen(k: Any) -> None:
             if teks.strip().lower() in TEKS_TIDAK_DIKETAHUI:
                 k.tambah(
                     "TEKS_TIDAK_DIKETAHUI",
-                    "peringatan",
                     k.lokasi(dt, nama, *jalur),
                     f"field {_jalur_teks(jalur)} berisi {teks.strip()!r}; laporan akan "
                     "mencetaknya apa adanya: isi teks sebenarnya atau hapus field itu",
@@ -162,7 +159,6 @@ def cek_periode_dokumen(k: Any) -> None:
         if teks.strip().lower() in TEKS_TIDAK_DIKETAHUI:
             k.tambah(
                 "TEKS_TIDAK_DIKETAHUI",
-                "peringatan",
                 f"satker.yaml, {_jalur_teks(jalur)}",
                 f"field {_jalur_teks(jalur)} berisi {teks.strip()!r}; laporan akan mencetaknya "
                 "apa adanya: isi teks sebenarnya atau hapus field itu",
@@ -179,7 +175,6 @@ def cek_periode_dokumen(k: Any) -> None:
         if t.sasaran and t.sasaran != asli.sasaran:
             k.tambah(
                 "IKK_SASARAN_PINDAH",
-                "peringatan",
                 f"{tempat}, field sasaran",
                 f"IKK {t.kode} dipindah dari sasaran {asli.sasaran} (katalog) ke {t.sasaran}; "
                 "capaian sasaran dan efisiensinya ikut berubah. Pastikan sesuai Perjanjian "
@@ -197,7 +192,6 @@ def cek_periode_dokumen(k: Any) -> None:
             if alasan:
                 k.tambah(
                     "RUMUS_TERBALIK",
-                    "peringatan",
                     f"{tempat}, field pembilang/penyebut",
                     f"rumusan {t.kode} mungkin berlawanan dengan katalog ({alasan}): katalog "
                     f"\u201c{asli.pembilang}\u201d / \u201c{asli.penyebut}\u201d, satker "
