@@ -113,10 +113,15 @@ def _subjek(dt: Any, nama: str, jalur: tuple[int | str, ...]) -> tuple[str, ...]
 
 def cek_periode_dokumen(k: Any) -> None:
     """Add the findings of this module to the checks' collection ``k``."""
-    data = k.data
-    p = data.periode
-    dt = data.ini
-    # 1. signed before the data cut-off
+    _cek_tanggal(k)
+    _cek_teks(k)
+    _cek_indikator_tambahan(k)
+
+
+def _cek_tanggal(k: Any) -> None:
+    """1. The report signed before its data cut-off."""
+    p = k.data.periode
+    dt = k.data.ini
     n = dt.narasi
     ditandatangani = tanggal_teks(n.tempat_tanggal if n else None)
     akhir_data = date(p.tahun, p.bulan_terakhir, calendar.monthrange(p.tahun, p.bulan_terakhir)[1])
@@ -130,7 +135,13 @@ def cek_periode_dokumen(k: Any) -> None:
             kunci=f"{ditandatangani.isoformat()}|{akhir_data.isoformat()}",
             subjek=(("narasi", "tempat_tanggal"),),
         )
-    # 2. the (annual) PK called by the report's period; 3. unknown texts
+
+
+def _cek_teks(k: Any) -> None:
+    """2. The (annual) PK called by the report's period; 3. texts written "tidak diketahui"."""
+    data = k.data
+    p = data.periode
+    dt = data.ini
     for nama in ("narasi", "lampiran", "kinerja", "profil"):
         model = getattr(dt, nama, None)
         if model is None:
@@ -165,7 +176,11 @@ def cek_periode_dokumen(k: Any) -> None:
                 kunci=f"satker|{_jalur_teks(jalur)}",
                 subjek=(("profil", str(jalur[0])),),
             )
-    # 4./5. a catalog IKK moved to another sasaran, or its formula reworded to the opposite
+
+
+def _cek_indikator_tambahan(k: Any) -> None:
+    """4./5. A catalog IKK moved to another sasaran, or its formula reworded to the opposite."""
+    data = k.data
     katalog = {x.kode: x for x in data.katalog.indikator}
     for i, t in enumerate(data.satker.indikator_tambahan):
         asli = katalog.get(t.kode)

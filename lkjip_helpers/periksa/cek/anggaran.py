@@ -4,16 +4,14 @@ tables, a program's budget against its sasaran's) and of a quantity held with tw
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from ...hitung import HasilLaporan
+from ...hitung.anggaran import BarisAnggaran, HasilAnggaran
 from ...hitung.capaian import teks_kunci
+from ...muat import DataTahun
+from ...muat.skema import AnggaranProgram
 from ..rekonsiliasi import diagnosa_anggaran
 from .kumpulan import Kumpulan, persen, rupiah
-
-if TYPE_CHECKING:
-    pass
-
 
 _TABEL = (
     ("per_sasaran", "per sasaran"),
@@ -194,38 +192,63 @@ def cek_program_sasaran(k: Kumpulan, h: HasilLaporan) -> None:
         if len(program) != len(ang.per_program):
             continue
         for i, (p, b) in enumerate(zip(program, ang.per_program, strict=True)):
-            milik = set(p.sasaran)
-            lain = {x for j, q in enumerate(program) if j != i for x in q.sasaran}
-            baris = [x for x in ang.per_sasaran if x.kunci in milik]
-            if not milik or milik & lain or sorted(x.kunci for x in baris) != sorted(milik):
+            baris = _sasaran_program(program, i, ang)
+            if baris is None:
                 continue  # not exactly covered: the sum would not be the program's
             for ukuran in ("pagu", "realisasi"):
-                vp = getattr(b, ukuran)
-                vs = [getattr(x, ukuran) for x in baris]
-                if not isinstance(vp, Decimal) or not all(isinstance(v, Decimal) for v in vs):
-                    continue
-                jumlah = sum(vs, Decimal(0))
-                if jumlah == vp:
-                    continue
-                kode = [x.kunci for x in baris]
-                rinci = " + ".join(rupiah(v) for v in vs)
-                k.tambah(
-                    "ANGGARAN_PROGRAM_SASARAN_BEDA",
-                    k.lokasi(dt, "anggaran", "per_program", i, ukuran)
-                    + "; "
-                    + k.lokasi(dt, "anggaran", "per_sasaran"),
-                    f"{ukuran} {p.program} {dt.tahun} pada tabel anggaran Perjanjian Kinerja per "
-                    f"program/kegiatan {rupiah(vp)}, sedangkan {ukuran} sasarannya "
-                    f"({', '.join(kode)}) pada tabel anggaran per sasaran kegiatan berjumlah "
-                    + (f"{rinci} = " if len(vs) > 1 else "")
-                    + f"{rupiah(jumlah)}; selisih {rupiah(abs(vp - jumlah))} (anggaran program lebih "
-                    + ("besar)" if vp > jumlah else "kecil)"),
-                    kunci=f"{dt.tahun}|{i + 1}|{ukuran}|{vp}|{jumlah}",
-                    subjek=(
-                        ("anggaran", dt.tahun, "per_program", str(i + 1)),
-                        *(("anggaran", dt.tahun, "per_sasaran", x) for x in kode),
-                    ),
-                )
+                _program_sasaran_ukuran(k, dt, i, p, b, baris, ukuran)
+
+
+def _sasaran_program(
+    program: list[AnggaranProgram], i: int, ang: HasilAnggaran
+) -> list[BarisAnggaran] | None:
+    """The per-sasaran rows of program ``i`` when they are exactly its sasaran (each there,
+    none shared with another program), else None."""
+    milik = set(program[i].sasaran)
+    lain = {x for j, q in enumerate(program) if j != i for x in q.sasaran}
+    baris = [x for x in ang.per_sasaran if x.kunci in milik]
+    if not milik or milik & lain or sorted(x.kunci for x in baris) != sorted(milik):
+        return None
+    return baris
+
+
+def _program_sasaran_ukuran(
+    k: Kumpulan,
+    dt: DataTahun,
+    i: int,
+    p: AnggaranProgram,
+    b: BarisAnggaran,
+    baris: list[BarisAnggaran],
+    ukuran: str,
+) -> None:
+    """One measure (pagu, realisasi) of program ``i`` (entered ``p``, computed ``b``) against
+    the sum of its sasaran's rows."""
+    vp = getattr(b, ukuran)
+    vs = [getattr(x, ukuran) for x in baris]
+    if not isinstance(vp, Decimal) or not all(isinstance(v, Decimal) for v in vs):
+        return
+    jumlah = sum(vs, Decimal(0))
+    if jumlah == vp:
+        return
+    kode = [x.kunci for x in baris]
+    rinci = " + ".join(rupiah(v) for v in vs)
+    k.tambah(
+        "ANGGARAN_PROGRAM_SASARAN_BEDA",
+        k.lokasi(dt, "anggaran", "per_program", i, ukuran)
+        + "; "
+        + k.lokasi(dt, "anggaran", "per_sasaran"),
+        f"{ukuran} {p.program} {dt.tahun} pada tabel anggaran Perjanjian Kinerja per "
+        f"program/kegiatan {rupiah(vp)}, sedangkan {ukuran} sasarannya "
+        f"({', '.join(kode)}) pada tabel anggaran per sasaran kegiatan berjumlah "
+        + (f"{rinci} = " if len(vs) > 1 else "")
+        + f"{rupiah(jumlah)}; selisih {rupiah(abs(vp - jumlah))} (anggaran program lebih "
+        + ("besar)" if vp > jumlah else "kecil)"),
+        kunci=f"{dt.tahun}|{i + 1}|{ukuran}|{vp}|{jumlah}",
+        subjek=(
+            ("anggaran", dt.tahun, "per_program", str(i + 1)),
+            *(("anggaran", dt.tahun, "per_sasaran", x) for x in kode),
+        ),
+    )
 
 
 def cek_nilai_ganda(k: Kumpulan, h: HasilLaporan) -> None:

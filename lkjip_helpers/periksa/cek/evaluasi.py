@@ -4,7 +4,6 @@ e-Monev periods, and the profile (occupancy, staff counts)."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from ... import format_id as f
 from ...hitung import HasilLaporan
@@ -13,9 +12,6 @@ from ...hitung.kinerja_anggaran import TOLERANSI_RESMI
 from ...tidak_diketahui import TidakDiketahui
 from ..temuan import Subjek, Tingkat
 from .kumpulan import Kumpulan, persen, rupiah
-
-if TYPE_CHECKING:
-    pass
 
 
 def cek_evaluasi(k: Kumpulan, h: HasilLaporan) -> None:

@@ -5,17 +5,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from ... import format_id as f
 from ...hitung import HasilLaporan
 from ...hitung.capaian import teks_kunci
 from ...muat.periode import rentang_bulan_teks
 from .kumpulan import Kumpulan, persen, subjek_ikk
-
-if TYPE_CHECKING:
-    pass
-
 
 SATUAN_DIKENAL = {
     "%",

@@ -3,14 +3,9 @@ previous-year capaian measured against Renstra targets."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ... import format_id as f
 from ...hitung import HasilLaporan
 from .kumpulan import Kumpulan, subjek_berkas
-
-if TYPE_CHECKING:
-    pass
 
 
 def cek_tidak_diketahui(k: Kumpulan, h: HasilLaporan) -> None:

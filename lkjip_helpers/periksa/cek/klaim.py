@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import ROUND_DOWN, Decimal
-from typing import TYPE_CHECKING
 
 from ... import format_id as f
 from ...hitung import HasilLaporan
@@ -12,9 +11,6 @@ from ...muat import DataTahun
 from ...tidak_diketahui import TidakDiketahui
 from .. import besaran as bs
 from .kumpulan import Kumpulan
-
-if TYPE_CHECKING:
-    pass
 
 
 def _presisi(nilai: Decimal) -> Decimal:

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from ... import format_id as f
 from ...hitung import HasilLaporan
 from ...muat import DataLaporan, DataTahun
 from ..kode import buat_temuan
 from ..temuan import Subjek, Temuan, Tingkat
-
-if TYPE_CHECKING:
-    pass
 
 
 class Kumpulan:

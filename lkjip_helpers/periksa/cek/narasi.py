@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from difflib import get_close_matches
-from typing import TYPE_CHECKING
 
 from ... import format_id as f
 from ...errors import maksudnya
@@ -17,9 +16,6 @@ from ..literal import STATUS_TEMUAN, literal_narasi, status_narasi
 from ..narasi import AngkaNarasi, periksa_narasi_bab, periksa_narasi_ikk
 from ..temuan import Subjek
 from .kumpulan import Kumpulan, subjek_berkas, subjek_ikk
-
-if TYPE_CHECKING:
-    pass
 
 
 def cek_narasi(k: Kumpulan) -> None:
