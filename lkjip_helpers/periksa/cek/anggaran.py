@@ -252,7 +252,7 @@ def _program_sasaran_ukuran(
 
 
 def cek_nilai_ganda(k: Kumpulan, h: HasilLaporan) -> None:
-    """A quantity the data hold with two values (:mod:`..hitung.nilai_ganda`)."""
+    """A quantity the data hold with two values (:mod:`...hitung.nilai_ganda`)."""
     dt = k.data.ini
     for g in h.nilai_ganda:
         no = int(g.besaran.split(".")[2])

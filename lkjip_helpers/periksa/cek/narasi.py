@@ -123,7 +123,7 @@ def _teks_pohon(node: object, jalur: tuple[int | str, ...] = ()) -> Iterator[tup
 
 def cek_literal(k: Kumpulan, h: HasilLaporan, rujukan: set[tuple[str, str]] | None) -> None:
     """Numbers typed in narratives outside placeholders that contradict the data
-    (:mod:`.literal`); NARASI_ANGKA_BEDA ones are reported by :func:`cek_angka_narasi`."""
+    (:mod:`..literal`); NARASI_ANGKA_BEDA ones are reported by :func:`cek_angka_narasi`."""
     nomor = getattr(rujukan, "nomor", None)
     for x, jalur in literal_narasi(h, nomor):
         if x.status != STATUS_TEMUAN or x.kode in (None, "NARASI_ANGKA_BEDA"):
@@ -143,7 +143,7 @@ def cek_literal(k: Kumpulan, h: HasilLaporan, rujukan: set[tuple[str, str]] | No
 
 def cek_status_narasi(k: Kumpulan, h: HasilLaporan) -> None:
     """A narrative sentence calling an IKK reached while its status is not Tercapai
-    (:func:`.literal.status_narasi`): the analyst's claim, quoted, never rewritten."""
+    (:func:`..literal.status_narasi`): the analyst's claim, quoted, never rewritten."""
     for x in status_narasi(h):
         k.tambah(
             "NARASI_STATUS_BEDA",

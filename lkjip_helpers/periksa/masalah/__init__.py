@@ -17,7 +17,7 @@ Grouping rules:
   stated-vs-computed difference of that IKK's realisasi, capaian, pembilang, penyebut and change
   in the report year (they are symptoms of the same numbers);
 - a budget table whose parts do not add up is one problem (pagu and realisasi rows); when one
-  cell would reconcile it (:mod:`.rekonsiliasi`), the draft figures of that table join it;
+  cell would reconcile it (:mod:`..rekonsiliasi`), the draft figures of that table join it;
 - other stated-vs-computed differences (``klaim.yaml``) and stale narrative numbers group per
   figure's subject and year (IKK SK3.3 in 2023; sasaran SK4's budget row in 2023; the NKA);
 - wrong component weights typed in a narrative form one problem per score;

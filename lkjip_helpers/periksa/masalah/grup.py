@@ -80,7 +80,7 @@ def _kunci_klaim(
 
 
 def id_grup(kunci: tuple[object, ...], anggota: list[Temuan]) -> str:
-    """The stable id of a problem (see the module doc)."""
+    """The stable id of a problem (see :mod:`lkjip_helpers.periksa.masalah`)."""
     jenis = kunci[0]
     if jenis == "info":
         return id_temuan(anggota[0].kode, "masalah|ringkasan")

@@ -22,7 +22,7 @@ from .kata import bagian_narasi, tempat_klaim
 
 
 def kesimpulan_berubah(anggota: list[Temuan], hasil: HasilLaporan) -> list[str]:
-    """Which conclusions the stated figures of a problem change (see the module doc).
+    """Which conclusions the stated figures of a problem change (:mod:`lkjip_helpers.periksa.masalah`).
 
     An IKK's status is judged per place that states it: a stated capaian is the draft's
     conclusion there; otherwise the stated realisasi and target of that place (the computed
