@@ -195,12 +195,50 @@ def diagnosa_tabel(data: DataLaporan, ang: HasilAnggaran, tabel: str) -> SelPerb
     if not baris:
         return None
     tahun = ang.tahun
-    nama = _NAMA[tabel]
-    sisa = _sisa_draf(data, tahun)
-    sel: dict[tuple[str, str], Decimal] = {}
-    asal: dict[tuple[str, str], str] = {}
     kunci = [b.kunci for b in baris]
     label = {b.kunci: b.label for b in baris} | {"jumlah": "Jumlah"}
+    sel, asal = _sel_tabel(data, ang, baris, _NAMA[tabel])
+    persamaan = _persamaan_tabel(sel, kunci)
+    calon = sel_tunggal(sel, persamaan)
+    if len(calon) != 1:
+        return None
+    (bagian, ukuran), v = calon[0]
+    baru = {**sel, (bagian, ukuran): v}
+    gagal = [p for p in persamaan if _nilai(p, sel) != 0]
+    sepakat = tuple(
+        dict.fromkeys(
+            f"{u} {label[k]} {f.rupiah(sel[(k, u)])}"
+            for p in gagal
+            for (k, u) in p
+            if (k, u) != (bagian, ukuran)
+        )
+    )
+    subjek: Subjek = ("anggaran", tahun, tabel, bagian)
+    return SelPerbaikan(
+        tahun=tahun,
+        tabel=tabel,
+        subjek=subjek,
+        bagian=bagian,
+        label_bagian=label[bagian],
+        ukuran=ukuran,
+        tercatat=sel[(bagian, ukuran)],
+        cocok=v,
+        asal=asal[(bagian, ukuran)],
+        lokasi_data=_lokasi_sel(data, tahun, tabel, kunci, (bagian, ukuran), asal),
+        persamaan=tuple(_tulis_persamaan(p, baru) for p in gagal),
+        persamaan_tercatat=tuple(_tulis_persamaan(p, sel, salah=True) for p in gagal),
+        sel_sepakat=sepakat,
+    )
+
+
+def _sel_tabel(
+    data: DataLaporan, ang: HasilAnggaran, baris: list[BarisAnggaran], nama: str
+) -> tuple[dict[tuple[str, str], Decimal], dict[tuple[str, str], str]]:
+    """The table's known cells (row key or ``jumlah``, measure) and where each comes from:
+    pagu and realisasi from the data, a sisa the draft states (one value only)."""
+    sisa = _sisa_draf(data, ang.tahun)
+    sel: dict[tuple[str, str], Decimal] = {}
+    asal: dict[tuple[str, str], str] = {}
     for b in [*baris, ang.total]:
         k = "jumlah" if b is ang.total else b.kunci
         # a figure written "tidak diketahui" is no cell of any equation
@@ -219,6 +257,14 @@ def diagnosa_tabel(data: DataLaporan, ang: HasilAnggaran, tabel: str) -> SelPerb
         if len(nilai) == 1:
             sel[(k, "sisa")] = nilai.pop()
             asal[(k, "sisa")] = "draf"
+    return sel, asal
+
+
+def _persamaan_tabel(
+    sel: Mapping[tuple[str, str], Decimal], kunci: list[str]
+) -> list[dict[tuple[str, str], int]]:
+    """The equations the known cells allow: each measure's rows add up to its total; each
+    row's pagu − realisasi = sisa."""
     persamaan: list[dict[tuple[str, str], int]] = []
     for ukuran in ("pagu", "realisasi", "sisa"):
         if all((k, ukuran) in sel for k in [*kunci, "jumlah"]):
@@ -226,49 +272,26 @@ def diagnosa_tabel(data: DataLaporan, ang: HasilAnggaran, tabel: str) -> SelPerb
     for k in [*kunci, "jumlah"]:
         if all((k, u) in sel for u in ("pagu", "realisasi", "sisa")):
             persamaan.append({(k, "pagu"): 1, (k, "realisasi"): -1, (k, "sisa"): -1})
-    calon = sel_tunggal(sel, persamaan)
-    if len(calon) != 1:
-        return None
-    (bagian, ukuran), v = calon[0]
-    baru = {**sel, (bagian, ukuran): v}
-    gagal = [p for p in persamaan if _nilai(p, sel) != 0]
-    teks = [_tulis_persamaan(p, baru) for p in gagal]
-    tercatat = [_tulis_persamaan(p, sel, salah=True) for p in gagal]
-    sepakat = tuple(
-        dict.fromkeys(
-            f"{u} {label[k]} {f.rupiah(sel[(k, u)])}"
-            for p in gagal
-            for (k, u) in p
-            if (k, u) != (bagian, ukuran)
-        )
-    )
-    dt = data.ini if tahun == data.tahun else data.lalu
-    if asal[(bagian, ukuran)] == "data":
+    return persamaan
+
+
+def _lokasi_sel(
+    data: DataLaporan,
+    tahun: int,
+    tabel: str,
+    kunci: list[str],
+    sel: tuple[str, str],
+    asal: Mapping[tuple[str, str], str],
+) -> str:
+    """Where the reconciling cell is written: its line of anggaran.yaml, or of klaim.yaml."""
+    bagian, ukuran = sel
+    if asal[sel] == "data":
+        dt = data.ini if tahun == data.tahun else data.lalu
         i = None if bagian == "jumlah" else kunci.index(bagian)
-        lokasi = _lokasi_data(dt, tahun, tabel, i, ukuran)
-    else:
-        nm = (
-            f"anggaran.{nama}_jumlah.sisa"
-            if bagian == "jumlah"
-            else f"anggaran.{nama}.{bagian}.sisa"
-        )
-        lokasi = _lokasi_klaim(data, tahun, nm)
-    subjek: Subjek = ("anggaran", tahun, tabel, bagian)
-    return SelPerbaikan(
-        tahun=tahun,
-        tabel=tabel,
-        subjek=subjek,
-        bagian=bagian,
-        label_bagian=label[bagian],
-        ukuran=ukuran,
-        tercatat=sel[(bagian, ukuran)],
-        cocok=v,
-        asal=asal[(bagian, ukuran)],
-        lokasi_data=lokasi,
-        persamaan=tuple(teks),
-        persamaan_tercatat=tuple(tercatat),
-        sel_sepakat=sepakat,
-    )
+        return _lokasi_data(dt, tahun, tabel, i, ukuran)
+    nama = _NAMA[tabel]
+    nm = f"anggaran.{nama}_jumlah.sisa" if bagian == "jumlah" else f"anggaran.{nama}.{bagian}.sisa"
+    return _lokasi_klaim(data, tahun, nm)
 
 
 def _tulis_persamaan(

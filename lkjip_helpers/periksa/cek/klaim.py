@@ -1,0 +1,150 @@
+"""A draft's stated figures (``klaim.yaml``) against the recomputed ones."""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, Decimal
+
+from ... import format_id as f
+from ...hitung import HasilLaporan
+from ...hitung.capaian import GalatHitung, hitung_realisasi, teks_kunci
+from ...muat import DataTahun
+from ...tidak_diketahui import TidakDiketahui
+from .. import besaran as bs
+from .kumpulan import Kumpulan
+
+
+def _presisi(nilai: Decimal) -> Decimal:
+    exp = nilai.as_tuple().exponent
+    return Decimal(1).scaleb(exp) if isinstance(exp, int) and exp < 0 else Decimal(1)
+
+
+def cek_klaim(k: Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]) -> None:
+    if dt is None or dt.klaim is None:
+        return
+    tol = k.data.satker.pengaturan.toleransi_klaim
+    for i, kl in enumerate(dt.klaim.klaim):
+        lok = k.lokasi(dt, "klaim", "klaim", i, label=f"draf: {kl.lokasi}")
+        nilai = teks_kunci(kl.nilai) if kl.nilai is not None else "pernyataan"
+        kunci = f"{dt.tahun}|{kl.besaran}|{kl.lokasi}|{nilai}"
+        subjek = (bs.subjek(kl.besaran, dt.tahun),)
+        umum = {"catatan": kl.catatan, "sumber": kl.lokasi, "kutipan": kl.kutipan}
+        if kl.nilai is None:  # a statement without a figure: the draft said it, quoted
+            k.tambah(
+                "KLAIM_PERNYATAAN",
+                lok,
+                f"draf menyatakan “{kl.kutipan}”"
+                + (f" ({bs.label(kl.besaran, dt.tahun)})" if kl.besaran in hb else "")
+                + "; laporan memuat kalimat yang dibetulkan",
+                kunci=kunci,
+                subjek=subjek if kl.besaran in hb else (("klaim", kl.besaran),),
+                **umum,
+            )
+            continue
+        if kl.besaran not in hb:
+            k.tambah(
+                "KLAIM_TIDAK_DIKENAL",
+                lok,
+                f"besaran {kl.besaran!r} tidak dikenal; lihat daftar besaran di README data",
+                kunci=kunci,
+                subjek=(("klaim", kl.besaran),),
+                **umum,
+            )
+            continue
+        hitung_ = hb[kl.besaran]
+        if hitung_ is None or isinstance(hitung_, TidakDiketahui):
+            k.tambah(
+                "KLAIM_TIDAK_DAPAT_DIHITUNG",
+                lok,
+                f"{kl.besaran} dinyatakan {f.angka(kl.nilai, 4, ringkas=True)} tetapi tidak "
+                "dapat dihitung dari data"
+                + (" (data masukannya tidak diketahui)" if hitung_ is not None else ""),
+                kunci=kunci,
+                subjek=subjek,
+                besaran=kl.besaran,
+                tahun=dt.tahun,
+                dinyatakan=str(kl.nilai),
+                **umum,
+            )
+            continue
+        selisih = kl.nilai - hitung_
+        if abs(selisih) <= tol:
+            continue
+        desimal = max(0, -int(_presisi(kl.nilai).as_tuple().exponent))
+        dinyatakan = f.angka(kl.nilai, desimal)
+        dihitung = f.angka(hitung_, 4, ringkas=True)
+        kuantum = Decimal(1).scaleb(-desimal)
+        rinci = {
+            "besaran": kl.besaran,
+            "tahun": dt.tahun,
+            "dinyatakan": str(kl.nilai),
+            "dihitung": str(hitung_),
+            **umum,
+        }
+        if f.bulatkan(hitung_, desimal) == kl.nilai:
+            k.tambah(
+                "KLAIM_PEMBULATAN",
+                lok,
+                f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} — sama setelah "
+                f"pembulatan ke {desimal} desimal",
+                kunci=kunci,
+                subjek=subjek,
+                **rinci,
+            )
+        elif hitung_.quantize(kuantum, rounding=ROUND_DOWN) == kl.nilai:
+            k.tambah(
+                "KLAIM_PEMOTONGAN",
+                lok,
+                f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} — angka dipotong, "
+                f"bukan dibulatkan (pembulatan yang benar: {f.angka(hitung_, desimal)})",
+                kunci=kunci,
+                subjek=subjek,
+                **rinci,
+            )
+        elif desimal >= 1 and abs(selisih) <= kuantum:
+            # -7,36 for -7,3529…: one unit in the last place, from rounded or truncated inputs
+            k.tambah(
+                "KLAIM_SELISIH_KECIL",
+                lok,
+                f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} — berbeda satu "
+                f"angka di desimal terakhir (pembulatan yang benar: {f.angka(hitung_, desimal)})",
+                kunci=kunci,
+                subjek=subjek,
+                **rinci,
+            )
+        else:
+            k.tambah(
+                "KLAIM_BEDA",
+                lok,
+                f"{kl.besaran}: dinyatakan {dinyatakan}, dihitung {dihitung} "
+                f"(selisih {f.angka(selisih, 4, ringkas=True)})",
+                kunci=kunci,
+                subjek=subjek,
+                **rinci,
+            )
+
+
+def besaran_tahun_lalu(
+    h: HasilLaporan, full: dict[str, Decimal | None]
+) -> dict[str, Decimal | None]:
+    """Figures of the previous year, named as that year's own klaim.yaml names them."""
+    b: dict[str, Decimal | None] = {}
+    lalu = h.data.lalu
+    data_lalu = {x.kode: x for x in (lalu.kinerja.indikator if lalu and lalu.kinerja else [])}
+    for r in h.ikk:
+        b[f"ikk.{r.kode}.realisasi"] = r.realisasi_lalu
+        b[f"ikk.{r.kode}.capaian"] = r.capaian_lalu
+        b[f"ikk.{r.kode}.target"] = r.target_lalu
+        pb = pn = None
+        x = data_lalu.get(r.kode)
+        if x is not None and x.realisasi is not None:
+            try:
+                real = hitung_realisasi(r.defn, x.realisasi)
+                pb, pn = real.pembilang, real.penyebut
+            except GalatHitung:
+                pass  # the comparison already shows it cannot be computed
+        b[f"ikk.{r.kode}.pembilang"] = pb
+        b[f"ikk.{r.kode}.penyebut"] = pn
+    for key, v in full.items():
+        if key.startswith("anggaran_tahun_lalu."):
+            b["anggaran." + key.removeprefix("anggaran_tahun_lalu.")] = v
+    return b
