@@ -617,14 +617,15 @@ def _ikk_kalimat(hasil: HasilLaporan, mentah: str, kode: str | None) -> list[str
 def _kutip(hasil: HasilLaporan, mentah: str) -> str:
     """The sentence with its figure placeholders filled in ("tercapai sebesar 121,92%");
     a cross-reference, a placeholder with a ``bentuk`` or an unknown one is shown as "…"."""
-    besaran = hasil.besaran()
+    daftar = hasil.daftar_besaran()
     keluar, pos = [], 0
     for x in cari_sisipan(mentah):
         keluar.append(mentah[pos : x.awal])
         pos = x.akhir
-        v = besaran.get(x.besaran or "")
+        b = daftar.get(x.besaran or "")
+        v = b.nilai if b is not None else None
         if x.sah and not x.bentuk and isinstance(v, Decimal | int):
-            keluar.append(tulis(Decimal(v), x.besaran or "", hasil))
+            keluar.append(tulis(Decimal(v), b))
         else:  # an unknown or invalid placeholder is reported by its own check
             keluar.append("…")
     keluar.append(mentah[pos:])

@@ -43,6 +43,7 @@ from .. import format_id as f
 from ..hitung import HasilLaporan, hasil_untuk
 from ..hitung.anggaran import LABEL_JENIS_BELANJA
 from ..hitung.aturan import predikat
+from ..hitung.besaran import Besaran
 from ..hitung.capaian import (
     PERLU_VERIFIKASI,
     TERCAPAI,
@@ -52,12 +53,12 @@ from ..hitung.capaian import (
     hitung_capaian,
     status,
 )
+from ..hitung.rumus import jumlah_baris
 from ..muat import DataLaporan
 from ..muat.kunci import id_temuan
 from ..muat.skema import Tanggapan
 from . import besaran as bs
 from .rekonsiliasi import SelPerbaikan, diagnosa_tabel
-from .rumus import perhitungan
 from .tanggapan import peta_tanggapan
 from .temuan import URUTAN_TINGKAT, Subjek, Temuan, Tingkat
 
@@ -482,15 +483,15 @@ def _rincian(t: Temuan, hasil: HasilLaporan, jawab: dict[str, Tanggapan]) -> Rin
         "catatan": t.catatan if t.kode != "NARASI_ANGKA_BEDA" else None,
         "tanggapan": jawab.get(t.id),
     }
-    if t.besaran and t.tahun is not None and (".bobot." not in t.besaran or t.sumber):
-        th, nama = bs.normal(t.besaran, t.tahun)
-        label = bs.label(t.besaran, t.tahun)
+    b = bs.cari(hasil, t.besaran, t.tahun) if t.besaran and t.tahun is not None else None
+    if b is not None and (b.ukuran != "bobot" or t.sumber):
+        th, nama, label = b.tahun, b.nama, b.label
         dinyatakan = None
         if t.dinyatakan is not None:
             v = Decimal(t.dinyatakan)
-            dinyatakan = bs.tulis(v, nama, hasil, bs.desimal_tertulis(v))
-        dihitung = bs.tulis(Decimal(t.dihitung), nama, hasil) if t.dihitung else None
-        rumus = perhitungan(hasil, t.besaran, t.tahun)
+            dinyatakan = bs.tulis(v, b, bs.desimal_tertulis(v))
+        dihitung = bs.tulis(Decimal(t.dihitung), b) if t.dihitung else None
+        rumus = b.rumus
         if t.kode == "NARASI_ANGKA_BEDA":
             teks = (
                 f"{_kalimat(label)[:-1]}: narasi {_bagian_narasi(t)} menyebut {dinyatakan}; "
@@ -567,15 +568,17 @@ def _kesimpulan(anggota: list[Temuan], hasil: HasilLaporan) -> list[str]:
             continue
         if t.tahun is None or t.dinyatakan is None or t.dihitung is None:
             continue
-        th, nama = bs.normal(t.besaran, t.tahun)
-        ikk = bs.kode_ikk(nama)
-        if ikk and ikk[1] in ("capaian", "realisasi", "target"):
-            per_tempat.setdefault((ikk[0], th, _tempat(t)), {})[ikk[1]] = Decimal(t.dinyatakan)
+        b = bs.cari(hasil, t.besaran, t.tahun)
+        if b is None:
+            continue
+        if b.subjek[0] == "ikk" and len(b.subjek) == 2 and b.ukuran in _UKURAN_STATUS:
+            kunci = (str(b.subjek[1]), b.tahun, _tempat(t))
+            per_tempat.setdefault(kunci, {})[b.ukuran] = Decimal(t.dinyatakan)
             nama_tempat[_tempat(t)] = (
                 f"draf ({t.sumber})" if t.sumber else f"narasi {_bagian_narasi(t)}"
             )
             continue
-        k = _kesimpulan_angka(t, nama, hasil)
+        k = _kesimpulan_angka(t, b)
         if k:
             hasil_k.append(k)
     dinyatakan = _capaian_dinyatakan(hasil) if per_tempat else {}
@@ -606,6 +609,10 @@ def _kesimpulan(anggota: list[Temuan], hasil: HasilLaporan) -> list[str]:
     return list(dict.fromkeys(hasil_k))
 
 
+_UKURAN_STATUS = ("capaian", "realisasi", "target")
+"""The figures of an IKK that decide its status."""
+
+
 def _capaian_dinyatakan(hasil: HasilLaporan) -> dict[tuple[str, int, str], Decimal]:
     """Every capaian a draft states, by (IKK, year, place), also those equal to the computed
     one (no finding): the draft's own conclusion at a place that also states a realisasi."""
@@ -616,32 +623,29 @@ def _capaian_dinyatakan(hasil: HasilLaporan) -> dict[tuple[str, int, str], Decim
         for kl in dt.klaim.klaim:
             if kl.nilai is None:
                 continue
-            th, nama = bs.normal(kl.besaran, dt.tahun)
-            ikk = bs.kode_ikk(nama)
-            if ikk and ikk[1] == "capaian":
-                out.setdefault((ikk[0], th, kl.lokasi), kl.nilai)
+            b = bs.cari(hasil, kl.besaran, dt.tahun)
+            if b is not None and b.subjek[0] == "ikk" and b.ukuran == "capaian":
+                out.setdefault((str(b.subjek[1]), b.tahun, kl.lokasi), kl.nilai)
     return out
 
 
-def _kesimpulan_angka(t: Temuan, nama: str, hasil: HasilLaporan) -> str | None:
+def _kesimpulan_angka(t: Temuan, b: Besaran) -> str | None:
     """A count, a predicate, a headline score or a total that a stated figure changes."""
-    assert t.besaran is not None and t.tahun is not None
     assert t.dinyatakan is not None and t.dihitung is not None
     nyata, hitung_ = Decimal(t.dinyatakan), Decimal(t.dihitung)
-    label = bs.label(t.besaran, t.tahun)
-    bagian = nama.split(".")
+    label = b.label
     tulis = bs.tulis
-    if bagian[0] in ("ikk", "sasaran") and bagian[-1].startswith("jumlah"):
-        return f"{label}: draf {tulis(nyata, nama)}, hasil hitung {tulis(hitung_, nama)}"
-    if nama == "ikpa.nilai":
+    if b.ukuran.startswith("jumlah"):  # IKK and sasaran counts
+        return f"{label}: draf {tulis(nyata, b)}, hasil hitung {tulis(hitung_, b)}"
+    if b.ukuran == "nilai" and b.subjek == ("ikpa",):
         p1, p2 = predikat(nyata), predikat(hitung_)
         return f"predikat IKPA: draf {p1}, hasil hitung {p2}" if p1 != p2 else None
-    if nama in ("smart.nilai", "nka.nilai"):
+    if b.ukuran == "nilai" and b.subjek in (("smart",), ("nka",)):
         return (
             f"{label}: draf {f.angka(nyata, bs.desimal_tertulis(nyata))}, hasil {f.angka(hitung_)}"
         )
-    if bagian[0] == "anggaran" and (len(bagian) == 2 or bagian[1].endswith("_jumlah")):
-        return f"{label}: draf {tulis(nyata, nama, desimal=bs.desimal_tertulis(nyata))}, hasil hitung {tulis(hitung_, nama)}"
+    if b.subjek[0] == "anggaran" and (b.subjek[2] == "total" or b.butir == "jumlah"):
+        return f"{label}: draf {tulis(nyata, b, desimal=bs.desimal_tertulis(nyata))}, hasil hitung {tulis(hitung_, b)}"
     return None
 
 
@@ -667,12 +671,11 @@ def _kunci_grup(
     if t.kode in ("ANGGARAN_TIDAK_MENJUMLAH", "ANGGARAN_SEL_TIDAK_COCOK") and t.subjek:
         s = t.subjek[0]
         return ("anggaran", s[1], s[2])
-    if (t.kode == "NARASI_ANGKA_BEDA" and "|bobot " in t.kunci) or ".bobot." in (t.besaran or ""):
+    b = bs.cari(hasil, t.besaran, t.tahun) if t.besaran and t.tahun is not None else None
+    if (t.kode == "NARASI_ANGKA_BEDA" and "|bobot " in t.kunci) or (b and b.ukuran == "bobot"):
         return ("bobot", t.subjek[-1] if t.subjek else ("narasi",))
-    if t.kode in ("KLAIM_BEDA", "NARASI_ANGKA_BEDA") and t.besaran and t.tahun is not None:
-        th, nama = bs.normal(t.besaran, t.tahun)
-        s = bs.subjek(nama, th)
-        ukuran = nama.rsplit(".", 1)[-1]
+    if t.kode in ("KLAIM_BEDA", "NARASI_ANGKA_BEDA") and b is not None:
+        th, s, ukuran = b.tahun, b.subjek, b.ukuran
         if (
             s[0] == "ikk"
             and len(s) == 2
@@ -982,13 +985,11 @@ def _masalah_anggaran(
     m.subjek = [("anggaran", th, tabel), *[s for s in m.subjek if s != ("anggaran", th, tabel)]]
     dipakai = next((x for x in hasil.sel_koreksi if (x.tahun, x.tabel) == (th, tabel)), None)
     diag = dipakai or (diagnosa_tabel(hasil.data, ang, tabel) if ang else None)
-    singkat = {"per_sasaran": "sasaran", "per_program": "program", "per_jenis_belanja": "jenis"}[
-        tabel
-    ]
+    baris = {"per_sasaran": "per_sasaran", "per_program": "per_program"}.get(tabel, "per_jenis")
     rumus = [
         r
         for u in ("pagu", "realisasi")
-        if (r := perhitungan(hasil, f"anggaran.{singkat}_jumlah.{u}", th)) is not None
+        if ang and (r := jumlah_baris(getattr(ang, baris), u)) is not None
     ]
     if diag is not None:
         m.perbaikan = diag

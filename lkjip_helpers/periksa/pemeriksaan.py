@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 from .. import format_id as f
 from ..errors import maksudnya
 from ..hitung import HasilLaporan, hasil_untuk
-from ..hitung.capaian import GalatHitung, hitung_realisasi, teks_kunci
+from ..hitung.besaran import Besaran, DaftarBesaran
+from ..hitung.capaian import teks_kunci
 from ..hitung.kinerja_anggaran import TOLERANSI_RESMI
 from ..muat import DataLaporan, DataTahun, muat
 from ..muat.periode import rentang_bulan_teks
@@ -859,14 +860,14 @@ def _tambah_angka_narasi(
     dihitung = f.angka(x.dihitung, 2, ringkas=True) if x.dihitung is not None else f.KOSONG
     if x.teks.endswith("%") and x.dihitung is not None:
         dihitung += "%"
+    b = _besaran_narasi(k, x)
     if x.besaran:
-        dihitung = bs.tulis(x.dihitung, x.besaran, k.hasil)
+        dihitung = bs.tulis(x.dihitung, b)
     klaim: dict[str, object] = {}
     if x.besaran and x.tahun is not None:
         klaim = {
             "besaran": x.besaran,
-            # a Renstra target's name holds its year; the name belongs to this year's vocabulary
-            "tahun": k.data.tahun if ".target_renstra." in x.besaran else x.tahun,
+            "tahun": b.tahun if b is not None else x.tahun,
             "dinyatakan": str(x.nilai),
             "dihitung": str(x.dihitung),
         }
@@ -887,6 +888,15 @@ def _tambah_angka_narasi(
         catatan=x.kalimat,
         **klaim,
     )
+
+
+def _besaran_narasi(k: _Kumpulan, x: AngkaNarasi) -> Besaran | None:
+    """The figure a narrative number is compared with: named in the vocabulary of the year the
+    sentence speaks of, or (a Renstra target of another year) of the report year."""
+    if not x.besaran:
+        return None
+    th = k.data.tahun
+    return bs.cari(k.hasil, x.besaran, x.tahun or th) or bs.cari(k.hasil, x.besaran, th)
 
 
 def _cek_angka_narasi(k: _Kumpulan, h: HasilLaporan) -> None:
@@ -913,7 +923,7 @@ def _cek_angka_narasi(k: _Kumpulan, h: HasilLaporan) -> None:
         for x in periksa_narasi_bab(h, nama, teks):
             subjek: tuple[Subjek, ...] = (("narasi", nama),)
             if x.besaran:
-                subjek += (bs.subjek(x.besaran, x.tahun or k.data.tahun),)
+                subjek += (bs.subjek(_besaran_narasi(k, x), x.besaran),)
             elif x.jenis == "bobot":
                 subjek += ((("smart",) if nama == "smart_dja" else ("ikpa",)),)
             _tambah_angka_narasi(k, x, lok, f"narasi.{nama}", subjek)
@@ -1029,7 +1039,7 @@ def _cek_nilai_ganda(k: _Kumpulan, h: HasilLaporan) -> None:
     """A quantity the data hold with two values (:mod:`..hitung.nilai_ganda`)."""
     dt = k.data.ini
     for g in h.nilai_ganda:
-        no = int(g.besaran.split(".")[2])
+        no = g.program
         lok = k.lokasi(dt, "anggaran", "per_program", no - 1, "pagu")
         lok += "; " + k.lokasi(dt, "lampiran", "perjanjian_kinerja", "anggaran")
         k.tambah(
@@ -1119,15 +1129,16 @@ def _presisi(nilai: Decimal) -> Decimal:
     return Decimal(1).scaleb(exp) if isinstance(exp, int) and exp < 0 else Decimal(1)
 
 
-def _cek_klaim(k: _Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]) -> None:
+def _cek_klaim(k: _Kumpulan, dt: DataTahun | None, daftar: DaftarBesaran) -> None:
     if dt is None or dt.klaim is None:
         return
+    hb = daftar.kosakata(dt.tahun)  # the figures as that year's klaim.yaml names them
     tol = k.data.satker.pengaturan.toleransi_klaim
     for i, kl in enumerate(dt.klaim.klaim):
         lok = k.lokasi(dt, "klaim", "klaim", i, label=f"draf: {kl.lokasi}")
         nilai = teks_kunci(kl.nilai) if kl.nilai is not None else "pernyataan"
         kunci = f"{dt.tahun}|{kl.besaran}|{kl.lokasi}|{nilai}"
-        subjek = (bs.subjek(kl.besaran, dt.tahun),)
+        subjek = (bs.subjek(hb.get(kl.besaran), kl.besaran),)
         umum = {"catatan": kl.catatan, "sumber": kl.lokasi, "kutipan": kl.kutipan}
         if kl.nilai is None:  # a statement without a figure: the draft said it, quoted
             k.tambah(
@@ -1135,7 +1146,7 @@ def _cek_klaim(k: _Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]
                 "info",
                 lok,
                 f"draf menyatakan “{kl.kutipan}”"
-                + (f" ({bs.label(kl.besaran, dt.tahun)})" if kl.besaran in hb else "")
+                + (f" ({hb[kl.besaran].label})" if kl.besaran in hb else "")
                 + "; laporan memuat kalimat yang dibetulkan",
                 kunci=kunci,
                 subjek=subjek if kl.besaran in hb else (("klaim", kl.besaran),),
@@ -1153,7 +1164,7 @@ def _cek_klaim(k: _Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]
                 **umum,
             )
             continue
-        hitung_ = hb[kl.besaran]
+        hitung_ = hb[kl.besaran].nilai
         if hitung_ is None or isinstance(hitung_, TidakDiketahui):
             k.tambah(
                 "KLAIM_TIDAK_DAPAT_DIHITUNG",
@@ -1229,33 +1240,6 @@ def _cek_klaim(k: _Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]
                 subjek=subjek,
                 **rinci,
             )
-
-
-def _besaran_tahun_lalu(
-    h: HasilLaporan, full: dict[str, Decimal | None]
-) -> dict[str, Decimal | None]:
-    """Figures of the previous year, named as that year's own klaim.yaml names them."""
-    b: dict[str, Decimal | None] = {}
-    lalu = h.data.lalu
-    data_lalu = {x.kode: x for x in (lalu.kinerja.indikator if lalu and lalu.kinerja else [])}
-    for r in h.ikk:
-        b[f"ikk.{r.kode}.realisasi"] = r.realisasi_lalu
-        b[f"ikk.{r.kode}.capaian"] = r.capaian_lalu
-        b[f"ikk.{r.kode}.target"] = r.target_lalu
-        pb = pn = None
-        x = data_lalu.get(r.kode)
-        if x is not None and x.realisasi is not None:
-            try:
-                real = hitung_realisasi(r.defn, x.realisasi)
-                pb, pn = real.pembilang, real.penyebut
-            except GalatHitung:
-                pass  # the comparison already shows it cannot be computed
-        b[f"ikk.{r.kode}.pembilang"] = pb
-        b[f"ikk.{r.kode}.penyebut"] = pn
-    for key, v in full.items():
-        if key.startswith("anggaran_tahun_lalu."):
-            b["anggaran." + key.removeprefix("anggaran_tahun_lalu.")] = v
-    return b
 
 
 # --------------------------------------------------------------------------- data model
@@ -1442,9 +1426,8 @@ def periksa_data(data: DataLaporan, kunci_rujukan: KunciRujukan | None = None) -
     _cek_tidak_diketahui(k, h)
     _cek_periode_laporan(k, h)
     cek_periode_dokumen(k)
-    besaran = h.besaran()
-    _cek_klaim(k, data.ini, besaran)
-    _cek_klaim(k, data.lalu, _besaran_tahun_lalu(h, besaran))
+    _cek_klaim(k, data.ini, h.daftar_besaran())
+    _cek_klaim(k, data.lalu, h.daftar_besaran())
     dikenal = {t.id for t in k.temuan} | id_masalah(k.temuan, h)
     for t in cek_tanggapan(data.ini, dikenal, KODE_TEMUAN):
         k.tambah(t.kode, t.tingkat, t.lokasi, t.pesan, kunci=t.kunci, subjek=t.subjek)
