@@ -180,6 +180,7 @@ def daftar_besaran(hasil: HasilLaporan) -> DaftarBesaran:
 
 # --------------------------------------------------------------------------- IKK
 
+
 def _ikk(p: _Pembangun, h: HasilIkk) -> None:
     """One IKK's figures: target, realisasi, capaian, both years, Renstra targets, periods."""
     th, kode, hasil = p.th, h.kode, p.hasil
