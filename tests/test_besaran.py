@@ -105,3 +105,13 @@ def test_every_record_is_consistent(daftar: DaftarBesaran) -> None:
         assert daftar.cari(nama, 2023) is b
         assert (b.bentuk == "satuan") == bool(b.satuan), nama
     assert daftar.nilai()["ikk.SK1.1.target"] == D(80)
+
+
+def test_a_period_row_belongs_to_its_ikk() -> None:
+    # lapas-sungai-meranti 2024-semester-1, SK3.1 by month (summed): (2+0+3+1+0) / (2+0+3+2+0)
+    # = 6 / 7 × 100 = 85,71 (its klaim.yaml states the Jumlah row so)
+    d = hasil_untuk(muat("lapas-sungai-meranti", 2024, DATA, "semester-1")).daftar_besaran()
+    b = d["ikk.SK3.1.periode.jumlah.nilai"]
+    assert f.bulatkan(b.nilai, 2) == D("85.71")
+    assert (b.subjek, b.ikk, b.ukuran, b.butir) == (("ikk", "SK3.1"), "SK3.1", "nilai", "jumlah")
+    assert b.label == "nilai SK3.1 periode jumlah 2024"

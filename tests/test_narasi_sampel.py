@@ -93,11 +93,6 @@ _BIDANG = (
 # --------------------------------------------------------------------------- tokens
 
 
-def _kode(b: Besaran) -> str | None:
-    """The IKK of a per-IKK figure; None for counts and per-sasaran figures."""
-    return str(b.subjek[1]) if b.subjek[0] == "ikk" and len(b.subjek) == 2 else None
-
-
 def _besaran(t: Temuan, hasil: HasilLaporan) -> Besaran:
     b = hasil.daftar_besaran().cari(t.besaran or "", t.tahun or hasil.tahun)
     assert b is not None, f"{t.besaran} {t.tahun}: bukan angka yang dihitung"
@@ -180,7 +175,7 @@ def _tempat(t: Temuan, b: Besaran, dok: m.Dokumen) -> tuple[str, list[m.Blok]]:
         return ("Ikhtisar", _bab(dok, "E"))
     if sumber.startswith("Bab IV"):
         return ("Bab IV", _bab(dok, 4))
-    if kode := _kode(b):
+    if kode := b.ikk:
         return (f"IKK {kode}", _ikk(dok, kode))
     for awal, bab in (("Bab III", 3), ("Bab II", 2)):  # counts stated in a chapter's prose
         if sumber.startswith(awal) and akar in ("ikk", "sasaran"):
@@ -199,7 +194,7 @@ def _tempat(t: Temuan, b: Besaran, dok: m.Dokumen) -> tuple[str, list[m.Blok]]:
 
 def _bidang(t: Temuan, b: Besaran, hasil: HasilLaporan) -> str | None:
     """The IKK narrative text the draft's sentence stood in, when the claim names one."""
-    kode, sumber = _kode(b), (t.sumber or "").lower()
+    kode, sumber = b.ikk, (t.sumber or "").lower()
     if kode is None or sumber.startswith(("ikhtisar", "bab iv")):
         return None
     for kata, bidang in _BIDANG:
@@ -256,10 +251,10 @@ def test_no_stated_value_that_differs_from_the_computed_one_at_its_place() -> No
 def test_figures_map_to_their_ikk() -> None:
     hasil = hasil_untuk(muat("lapas-banyuasin", 2023, DATA))
     b = hasil.daftar_besaran()
-    assert _kode(b["ikk.SK1.1.capaian"]) == "SK1.1"
-    assert _kode(b["ikk.SK2.7.target_renstra.2024"]) == "SK2.7"
-    assert _kode(b["ikk.jumlah_tercapai"]) is None
-    assert _kode(b["ikk.sasaran.SK1.jumlah"]) is None
+    assert b["ikk.SK1.1.capaian"].ikk == "SK1.1"
+    assert b["ikk.SK2.7.target_renstra.2024"].ikk == "SK2.7"
+    assert b["ikk.jumlah_tercapai"].ikk is None
+    assert b["ikk.sasaran.SK1.jumlah"].ikk is None
 
 
 def test_tokens_match_whole_numbers_only() -> None:

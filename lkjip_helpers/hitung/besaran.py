@@ -82,6 +82,11 @@ class Besaran:
     """The hand computation for the review memo (``1.435 ÷ 1.177 × 100 = 121,92%``); None for a
     value taken from the data."""
 
+    @property
+    def ikk(self) -> str | None:
+        """The IKK code of a figure of one IKK (``SK1.1``); None for counts and other figures."""
+        return str(self.subjek[1]) if self.subjek[0] == "ikk" and len(self.subjek) == 2 else None
+
 
 class DaftarBesaran(Mapping[str, Besaran]):
     """The figures of a report, by their name in the report year's vocabulary."""

@@ -14,14 +14,21 @@ from .. import format_id as f
 from ..hitung import HasilLaporan
 from ..hitung.besaran import Besaran
 from ..hitung.rekonsiliasi import LABEL_TABEL_ANGGARAN
-from .temuan import Subjek
+from .temuan import Subjek, Temuan
 
-__all__ = ["LABEL_TABEL_ANGGARAN", "cari", "desimal_tertulis", "label", "satuan", "subjek", "tulis"]
+__all__ = ["LABEL_TABEL_ANGGARAN", "cari", "dari_temuan", "desimal_tertulis", "label", "satuan", "subjek", "tulis"]
 
 
 def cari(hasil: HasilLaporan, nama: str, tahun: int) -> Besaran | None:
     """The figure ``nama`` as year ``tahun``'s klaim.yaml names it; None when unknown."""
     return hasil.daftar_besaran().cari(nama, tahun)
+
+
+def dari_temuan(hasil: HasilLaporan, t: Temuan) -> Besaran | None:
+    """The figure a finding is about (its ``besaran`` as year ``tahun`` names it), or None."""
+    if not t.besaran or t.tahun is None:
+        return None
+    return cari(hasil, t.besaran, t.tahun)
 
 
 def subjek(b: Besaran | None, nama: str) -> Subjek:

@@ -483,7 +483,7 @@ def _rincian(t: Temuan, hasil: HasilLaporan, jawab: dict[str, Tanggapan]) -> Rin
         "catatan": t.catatan if t.kode != "NARASI_ANGKA_BEDA" else None,
         "tanggapan": jawab.get(t.id),
     }
-    b = bs.cari(hasil, t.besaran, t.tahun) if t.besaran and t.tahun is not None else None
+    b = bs.dari_temuan(hasil, t)
     if b is not None and (b.ukuran != "bobot" or t.sumber):
         th, nama, label = b.tahun, b.nama, b.label
         dinyatakan = None
@@ -568,11 +568,11 @@ def _kesimpulan(anggota: list[Temuan], hasil: HasilLaporan) -> list[str]:
             continue
         if t.tahun is None or t.dinyatakan is None or t.dihitung is None:
             continue
-        b = bs.cari(hasil, t.besaran, t.tahun)
+        b = bs.dari_temuan(hasil, t)
         if b is None:
             continue
-        if b.subjek[0] == "ikk" and len(b.subjek) == 2 and b.ukuran in _UKURAN_STATUS:
-            kunci = (str(b.subjek[1]), b.tahun, _tempat(t))
+        if b.ikk and b.ukuran in _UKURAN_STATUS:
+            kunci = (b.ikk, b.tahun, _tempat(t))
             per_tempat.setdefault(kunci, {})[b.ukuran] = Decimal(t.dinyatakan)
             nama_tempat[_tempat(t)] = (
                 f"draf ({t.sumber})" if t.sumber else f"narasi {_bagian_narasi(t)}"
@@ -624,8 +624,8 @@ def _capaian_dinyatakan(hasil: HasilLaporan) -> dict[tuple[str, int, str], Decim
             if kl.nilai is None:
                 continue
             b = bs.cari(hasil, kl.besaran, dt.tahun)
-            if b is not None and b.subjek[0] == "ikk" and b.ukuran == "capaian":
-                out.setdefault((str(b.subjek[1]), b.tahun, kl.lokasi), kl.nilai)
+            if b is not None and b.ikk and b.ukuran == "capaian":
+                out.setdefault((b.ikk, b.tahun, kl.lokasi), kl.nilai)
     return out
 
 
@@ -671,7 +671,7 @@ def _kunci_grup(
     if t.kode in ("ANGGARAN_TIDAK_MENJUMLAH", "ANGGARAN_SEL_TIDAK_COCOK") and t.subjek:
         s = t.subjek[0]
         return ("anggaran", s[1], s[2])
-    b = bs.cari(hasil, t.besaran, t.tahun) if t.besaran and t.tahun is not None else None
+    b = bs.dari_temuan(hasil, t)
     if (t.kode == "NARASI_ANGKA_BEDA" and "|bobot " in t.kunci) or (b and b.ukuran == "bobot"):
         return ("bobot", t.subjek[-1] if t.subjek else ("narasi",))
     if t.kode in ("KLAIM_BEDA", "NARASI_ANGKA_BEDA") and b is not None:
@@ -986,11 +986,8 @@ def _masalah_anggaran(
     dipakai = next((x for x in hasil.sel_koreksi if (x.tahun, x.tabel) == (th, tabel)), None)
     diag = dipakai or (diagnosa_tabel(hasil.data, ang, tabel) if ang else None)
     baris = {"per_sasaran": "per_sasaran", "per_program": "per_program"}.get(tabel, "per_jenis")
-    rumus = [
-        r
-        for u in ("pagu", "realisasi")
-        if ang and (r := jumlah_baris(getattr(ang, baris), u)) is not None
-    ]
+    isi = getattr(ang, baris, [])  # no rows without the year's budget (ang None)
+    rumus = [r for u in ("pagu", "realisasi") if (r := jumlah_baris(isi, u)) is not None]
     if diag is not None:
         m.perbaikan = diag
         m.judul = f"Tabel {nama_tabel}: satu angka tidak cocok ({diag.ukuran} {diag.label_bagian})"
