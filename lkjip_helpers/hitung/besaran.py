@@ -14,9 +14,10 @@ vocabulary and ``ikk.SK1.1.capaian`` in that year's own ``klaim.yaml``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
 from ..tidak_diketahui import TIDAK_DIKETAHUI, TidakDiketahui
@@ -78,9 +79,14 @@ class Besaran:
     target's year (``2024``)."""
     satuan: str = ""
     """The IKK's unit, for a figure printed with it (``bentuk == "satuan"``)."""
-    rumus: str | None = None
-    """The hand computation for the review memo (``1.435 ÷ 1.177 × 100 = 121,92%``); None for a
-    value taken from the data."""
+    tulis_rumus: Callable[[], str | None] | None = field(default=None, compare=False, repr=False)
+    """Writes :attr:`rumus` (formatting numbers takes time: only for the figures shown)."""
+
+    @cached_property
+    def rumus(self) -> str | None:
+        """The hand computation for the review memo (``1.435 ÷ 1.177 × 100 = 121,92%``); None
+        for a value taken from the data."""
+        return self.tulis_rumus() if self.tulis_rumus is not None else None
 
     @property
     def ikk(self) -> str | None:
@@ -195,35 +201,34 @@ def _ikk(p: _Pembangun, h: HasilIkk) -> None:
     sat = h.defn.satuan
     real = h.realisasi
     lalu = th - 1
-    rumus_target = rumus.target_ikk(h, th)
     p.tambah(f"{n}.target", s, "target", h.target, f"target {kode} {th}", "satuan",
              asal if h.sumber_target == "PK" else f"katalog, target Renstra {th}",
-             satuan=sat, rumus=rumus_target)  # fmt: skip
+             satuan=sat, tulis_rumus=partial(rumus.target_ikk, h, th))  # fmt: skip
     p.tambah(f"{n}.realisasi", s, "realisasi", h.nilai_realisasi, f"realisasi {kode} {th}",
-             "satuan", asal, satuan=sat, rumus=rumus.realisasi_ikk(hasil, h))  # fmt: skip
+             "satuan", asal, satuan=sat, tulis_rumus=partial(rumus.realisasi_ikk, hasil, h))  # fmt: skip
     p.tambah(f"{n}.capaian", s, "capaian", h.capaian, f"capaian {kode} {th}", "persen",
-             "hitung: realisasi terhadap target", rumus=rumus.capaian_ikk(h, th))  # fmt: skip
+             "hitung: realisasi terhadap target", tulis_rumus=partial(rumus.capaian_ikk, h, th))  # fmt: skip
     for ukuran, v in (("pembilang", real.pembilang if real else None),
                       ("penyebut", real.penyebut if real else None)):  # fmt: skip
         p.tambah(f"{n}.{ukuran}", s, ukuran, v, f"{ukuran} {kode} {th}", "bulat", asal)
     asal_lalu = f"{lalu}/kinerja.yaml, indikator {kode}"
     p.tambah(f"{n}.realisasi", s, "realisasi", h.realisasi_lalu, f"realisasi {kode} {lalu}",
              "satuan", asal_lalu, tahun=lalu, nama_laporan=f"{n}.realisasi_tahun_lalu",
-             satuan=sat, rumus=rumus.realisasi_ikk(hasil, h, lalu=True))  # fmt: skip
+             satuan=sat, tulis_rumus=partial(rumus.realisasi_ikk, hasil, h, lalu=True))  # fmt: skip
     p.tambah(f"{n}.capaian", s, "capaian", h.capaian_lalu, f"capaian {kode} {lalu}", "persen",
              "hitung: realisasi terhadap target tahun lalu", tahun=lalu,
              nama_laporan=f"{n}.capaian_tahun_lalu",
-             rumus=rumus.capaian_ikk(h, lalu, lalu=True))  # fmt: skip
+             tulis_rumus=partial(rumus.capaian_ikk, h, lalu, lalu=True))  # fmt: skip
     p.tambah(f"{n}.perubahan_capaian", s, "perubahan_capaian", h.perubahan,
              f"perubahan capaian {kode} {th}", "poin", "hitung: capaian dikurangi capaian tahun lalu",
-             rumus=rumus.perubahan_capaian(h))  # fmt: skip
+             tulis_rumus=partial(rumus.perubahan_capaian, h))  # fmt: skip
     p.tambah(f"{n}.target", s, "target", h.target_lalu, f"target {kode} {lalu}", "satuan",
              asal_lalu, tahun=lalu, nama_laporan=f"{n}.target_tahun_lalu",
              satuan=sat)  # fmt: skip
     for t, v in h.target_renstra.items():
         p.tambah(f"{n}.target_renstra.{t}", s, "target_renstra", v,
                  f"target Renstra {kode} {t}", "satuan", f"katalog, target Renstra {t}",
-                 butir=str(t), satuan=sat, rumus=rumus.target_renstra(h, t))  # fmt: skip
+                 butir=str(t), satuan=sat, tulis_rumus=partial(rumus.target_renstra, h, t))  # fmt: skip
     _periode_ikk(p, h)
 
 
@@ -296,7 +301,7 @@ _LABEL_JUMLAH = {
 def _ringkasan_ikk(p: _Pembangun) -> None:
     """IKK counts by status, the number of sasaran, and each sasaran's counts and mean."""
     hasil, th = p.hasil, p.th
-    hitung_ikk = rumus.jumlah_ikk(hasil)
+    hitung_ikk = partial(rumus.jumlah_ikk, hasil)
     asal = "hitung: status capaian IKK"
     for ukuran, n in (
         ("jumlah", len(hasil.ikk)),
@@ -308,7 +313,7 @@ def _ringkasan_ikk(p: _Pembangun) -> None:
         ("jumlah_dinilai", len(hasil.ikk) - len(hasil.tidak_berlaku)),
     ):
         p.tambah(f"ikk.{ukuran}", ("ikk",), ukuran, Decimal(n),
-                 f"{_LABEL_JUMLAH[ukuran]} {th}", "bulat", asal, rumus=hitung_ikk)  # fmt: skip
+                 f"{_LABEL_JUMLAH[ukuran]} {th}", "bulat", asal, tulis_rumus=hitung_ikk)  # fmt: skip
     p.tambah("sasaran.jumlah", ("ikk",), "jumlah_sasaran", Decimal(len(hasil.sasaran)),
              f"jumlah sasaran kegiatan {th}", "bulat", "katalog, sasaran kegiatan")  # fmt: skip
     for r in hasil.sasaran:
@@ -325,7 +330,7 @@ def _ringkasan_ikk(p: _Pembangun) -> None:
                      f"{_LABEL_JUMLAH[ukuran]} sasaran {kode} {th}", "bulat", asal)  # fmt: skip
         p.tambah(f"ikk.sasaran.{kode}.rata_capaian", s, "rata_capaian", r.rata_capaian,
                  f"rata-rata capaian sasaran {kode} {th}", "persen",
-                 "hitung: rata-rata capaian IKK sasaran", rumus=rumus.rata_capaian(r))  # fmt: skip
+                 "hitung: rata-rata capaian IKK sasaran", tulis_rumus=partial(rumus.rata_capaian, r))  # fmt: skip
 
 
 # --------------------------------------------------------------------------- budget
@@ -376,14 +381,14 @@ def _baris(
         nama = f"anggaran{akhiran}.{ukuran}"
         label = f"{'jumlah ' if rows is not None else ''}{ukuran} {kata} {th}"
         if ukuran in ("pagu", "realisasi"):
-            bentuk, hitung = "rupiah", rumus.jumlah_baris(rows, ukuran) if rows else None
+            bentuk, hitung = "rupiah", partial(rumus.jumlah_baris, rows, ukuran) if rows else None
         else:
             bentuk = "persen" if ukuran == "penyerapan" else "rupiah"
-            hitung = rumus.baris_anggaran(x, ukuran)
+            hitung = partial(rumus.baris_anggaran, x, ukuran)
         p.tambah(nama, subjek, ukuran, getattr(x, ukuran), label, bentuk,
                  asal if ukuran in ("pagu", "realisasi") else "hitung", tahun=th,
                  nama_laporan=f"anggaran_tahun_lalu{akhiran}.{ukuran}" if lalu else nama,
-                 butir=butir, rumus=hitung)  # fmt: skip
+                 butir=butir, tulis_rumus=hitung)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- scores
@@ -407,21 +412,21 @@ def _smart(p: _Pembangun) -> None:
     if not s:
         return
     asal = "evaluasi.yaml, smart"
-    efisiensi = rumus.efisiensi_smart(p.hasil)
+    efisiensi = partial(rumus.efisiensi_smart, p.hasil)
     p.tambah("smart.nilai", ("smart",), "nilai", s.nilai, "nilai SMART-DJA", "angka",
              asal if s.resmi else "hitung: komponen × bobot",
-             rumus=rumus.nilai_smart(s, resmi=True))  # fmt: skip
+             tulis_rumus=partial(rumus.nilai_smart, s, resmi=True))  # fmt: skip
     p.tambah("smart.nilai_hitung", ("smart",), "nilai_hitung", s.nilai_hitung,
              "nilai SMART-DJA hitung ulang", "angka", "hitung: komponen × bobot",
-             rumus=rumus.nilai_smart(s, resmi=False))  # fmt: skip
+             tulis_rumus=partial(rumus.nilai_smart, s, resmi=False))  # fmt: skip
     p.tambah("smart.nilai_efisiensi", ("smart",), "nilai_efisiensi",
              s.komponen["nilai_efisiensi"], "nilai efisiensi SMART-DJA", "angka", asal,
-             rumus=efisiensi)  # fmt: skip
+             tulis_rumus=efisiensi)  # fmt: skip
     for k, v in s.komponen.items():
         p.tambah(f"smart.komponen.{k}", ("smart",), "komponen", v,
                  f"komponen SMART-DJA {LABEL_KOMPONEN_SMART.get(k, k.replace('_', ' '))}",
                  _bentuk_komponen(k), asal, butir=k,
-                 rumus=efisiensi if k == "nilai_efisiensi" else None)  # fmt: skip
+                 tulis_rumus=efisiensi if k == "nilai_efisiensi" else None)  # fmt: skip
     _bobot(p, "smart", "SMART-DJA", s.aturan.bobot)
 
 
@@ -441,17 +446,17 @@ def _ikpa(p: _Pembangun) -> None:
         p.tambah(f"ikpa.{ukuran}", ("ikpa",), ukuran, getattr(k, ukuran),
                  _LABEL_SKOR_IKPA[ukuran], "angka",
                  asal if ukuran == "nilai" and k.resmi else "hitung: nilai akhir komponen",
-                 rumus=rumus.nilai_ikpa(k, resmi=ukuran == "nilai"))  # fmt: skip
+                 tulis_rumus=partial(rumus.nilai_ikpa, k, resmi=ukuran == "nilai"))  # fmt: skip
     for x, v in k.aspek.items():
         p.tambah(f"ikpa.aspek.{x}", ("ikpa",), "aspek", v,
                  f"nilai aspek IKPA {_label_ikpa(LABEL_ASPEK_IKPA, x)}", _bentuk_komponen(x),
                  "hitung: nilai akhir komponen aspek", butir=x,
-                 rumus=rumus.aspek_ikpa(k, x))  # fmt: skip
+                 tulis_rumus=partial(rumus.aspek_ikpa, k, x))  # fmt: skip
     for x, v in k.nilai_akhir.items():
         p.tambah(f"ikpa.nilai_akhir.{x}", ("ikpa",), "nilai_akhir", v,
                  f"nilai akhir IKPA {_label_ikpa(LABEL_KOMPONEN_IKPA, x)}", _bentuk_komponen(x),
                  "hitung: nilai komponen × bobot", butir=x,
-                 rumus=rumus.nilai_akhir_ikpa(k, x))  # fmt: skip
+                 tulis_rumus=partial(rumus.nilai_akhir_ikpa, k, x))  # fmt: skip
     for x, v in k.nilai_komponen.items():
         _komponen_ikpa(p, x, v)
     _bobot(p, "ikpa", "IKPA", k.aturan.bobot)
@@ -473,7 +478,7 @@ def _nka(p: _Pembangun, nilai: Nilai | None, bobot_smart: Decimal, bobot_ikpa: D
     p.tambah("nka.nilai", ("nka",), "nilai", nilai,
              "nilai kinerja anggaran (gabungan SMART-DJA dan IKPA)", "angka",
              "hitung: SMART-DJA dan IKPA × bobot",
-             rumus=rumus.nilai_nka(n) if n is not None else None)  # fmt: skip
+             tulis_rumus=partial(rumus.nilai_nka, n) if n is not None else None)  # fmt: skip
     for k, v, label in (("smart", bobot_smart, "SMART-DJA"), ("ikpa", bobot_ikpa, "IKPA")):
         p.tambah(f"nka.bobot.{k}", ("nka",), "bobot", v,
                  f"bobot {label} (nilai kinerja anggaran)", "bobot",
@@ -543,11 +548,11 @@ def _profil(p: _Pembangun) -> None:
     asal = "profil.yaml"
     p.tambah("profil.okupansi", ("profil", "penghuni"), "okupansi", hasil.okupansi,
              "tingkat hunian", "persen", "hitung: penghuni ÷ kapasitas × 100",
-             rumus=rumus.okupansi(hasil))  # fmt: skip
+             tulis_rumus=partial(rumus.okupansi, hasil))  # fmt: skip
     p.tambah("profil.penghuni", ("profil", "penghuni"), "penghuni", pr.penghuni,
              "jumlah penghuni", "bulat", asal)  # fmt: skip
     p.tambah("profil.kapasitas", ("profil", "kapasitas"), "kapasitas", pr.kapasitas,
              "kapasitas hunian", "bulat", asal)  # fmt: skip
     p.tambah("profil.pegawai_jumlah", ("profil", "pegawai"), "pegawai_jumlah",
              hasil.jumlah_pegawai, "jumlah pegawai", "bulat",
-             "hitung: pegawai per jenis kelamin", rumus=rumus.jumlah_pegawai(hasil))  # fmt: skip
+             "hitung: pegawai per jenis kelamin", tulis_rumus=partial(rumus.jumlah_pegawai, hasil))  # fmt: skip
