@@ -201,34 +201,104 @@ def _ikk(p: _Pembangun, h: HasilIkk) -> None:
     sat = h.defn.satuan
     real = h.realisasi
     lalu = th - 1
-    p.tambah(f"{n}.target", s, "target", h.target, f"target {kode} {th}", "satuan",
-             asal if h.sumber_target == "PK" else f"katalog, target Renstra {th}",
-             satuan=sat, tulis_rumus=partial(rumus.target_ikk, h, th))  # fmt: skip
-    p.tambah(f"{n}.realisasi", s, "realisasi", h.nilai_realisasi, f"realisasi {kode} {th}",
-             "satuan", asal, satuan=sat, tulis_rumus=partial(rumus.realisasi_ikk, hasil, h))  # fmt: skip
-    p.tambah(f"{n}.capaian", s, "capaian", h.capaian, f"capaian {kode} {th}", "persen",
-             "hitung: realisasi terhadap target", tulis_rumus=partial(rumus.capaian_ikk, h, th))  # fmt: skip
-    for ukuran, v in (("pembilang", real.pembilang if real else None),
-                      ("penyebut", real.penyebut if real else None)):  # fmt: skip
+    p.tambah(
+        f"{n}.target",
+        s,
+        "target",
+        h.target,
+        f"target {kode} {th}",
+        "satuan",
+        asal if h.sumber_target == "PK" else f"katalog, target Renstra {th}",
+        satuan=sat,
+        tulis_rumus=partial(rumus.target_ikk, h, th),
+    )
+    p.tambah(
+        f"{n}.realisasi",
+        s,
+        "realisasi",
+        h.nilai_realisasi,
+        f"realisasi {kode} {th}",
+        "satuan",
+        asal,
+        satuan=sat,
+        tulis_rumus=partial(rumus.realisasi_ikk, hasil, h),
+    )
+    p.tambah(
+        f"{n}.capaian",
+        s,
+        "capaian",
+        h.capaian,
+        f"capaian {kode} {th}",
+        "persen",
+        "hitung: realisasi terhadap target",
+        tulis_rumus=partial(rumus.capaian_ikk, h, th),
+    )
+    for ukuran, v in (
+        ("pembilang", real.pembilang if real else None),
+        ("penyebut", real.penyebut if real else None),
+    ):
         p.tambah(f"{n}.{ukuran}", s, ukuran, v, f"{ukuran} {kode} {th}", "bulat", asal)
     asal_lalu = f"{lalu}/kinerja.yaml, indikator {kode}"
-    p.tambah(f"{n}.realisasi", s, "realisasi", h.realisasi_lalu, f"realisasi {kode} {lalu}",
-             "satuan", asal_lalu, tahun=lalu, nama_laporan=f"{n}.realisasi_tahun_lalu",
-             satuan=sat, tulis_rumus=partial(rumus.realisasi_ikk, hasil, h, lalu=True))  # fmt: skip
-    p.tambah(f"{n}.capaian", s, "capaian", h.capaian_lalu, f"capaian {kode} {lalu}", "persen",
-             "hitung: realisasi terhadap target tahun lalu", tahun=lalu,
-             nama_laporan=f"{n}.capaian_tahun_lalu",
-             tulis_rumus=partial(rumus.capaian_ikk, h, lalu, lalu=True))  # fmt: skip
-    p.tambah(f"{n}.perubahan_capaian", s, "perubahan_capaian", h.perubahan,
-             f"perubahan capaian {kode} {th}", "poin", "hitung: capaian dikurangi capaian tahun lalu",
-             tulis_rumus=partial(rumus.perubahan_capaian, h))  # fmt: skip
-    p.tambah(f"{n}.target", s, "target", h.target_lalu, f"target {kode} {lalu}", "satuan",
-             asal_lalu, tahun=lalu, nama_laporan=f"{n}.target_tahun_lalu",
-             satuan=sat)  # fmt: skip
+    p.tambah(
+        f"{n}.realisasi",
+        s,
+        "realisasi",
+        h.realisasi_lalu,
+        f"realisasi {kode} {lalu}",
+        "satuan",
+        asal_lalu,
+        tahun=lalu,
+        nama_laporan=f"{n}.realisasi_tahun_lalu",
+        satuan=sat,
+        tulis_rumus=partial(rumus.realisasi_ikk, hasil, h, lalu=True),
+    )
+    p.tambah(
+        f"{n}.capaian",
+        s,
+        "capaian",
+        h.capaian_lalu,
+        f"capaian {kode} {lalu}",
+        "persen",
+        "hitung: realisasi terhadap target tahun lalu",
+        tahun=lalu,
+        nama_laporan=f"{n}.capaian_tahun_lalu",
+        tulis_rumus=partial(rumus.capaian_ikk, h, lalu, lalu=True),
+    )
+    p.tambah(
+        f"{n}.perubahan_capaian",
+        s,
+        "perubahan_capaian",
+        h.perubahan,
+        f"perubahan capaian {kode} {th}",
+        "poin",
+        "hitung: capaian dikurangi capaian tahun lalu",
+        tulis_rumus=partial(rumus.perubahan_capaian, h),
+    )
+    p.tambah(
+        f"{n}.target",
+        s,
+        "target",
+        h.target_lalu,
+        f"target {kode} {lalu}",
+        "satuan",
+        asal_lalu,
+        tahun=lalu,
+        nama_laporan=f"{n}.target_tahun_lalu",
+        satuan=sat,
+    )
     for t, v in h.target_renstra.items():
-        p.tambah(f"{n}.target_renstra.{t}", s, "target_renstra", v,
-                 f"target Renstra {kode} {t}", "satuan", f"katalog, target Renstra {t}",
-                 butir=str(t), satuan=sat, tulis_rumus=partial(rumus.target_renstra, h, t))  # fmt: skip
+        p.tambah(
+            f"{n}.target_renstra.{t}",
+            s,
+            "target_renstra",
+            v,
+            f"target Renstra {kode} {t}",
+            "satuan",
+            f"katalog, target Renstra {t}",
+            butir=str(t),
+            satuan=sat,
+            tulis_rumus=partial(rumus.target_renstra, h, t),
+        )
     _periode_ikk(p, h)
 
 
@@ -281,10 +351,17 @@ def _ikk_tahun_lalu(p: _Pembangun) -> None:
             except GalatHitung:
                 pass  # the comparison already shows it cannot be computed
         for ukuran, v in (("pembilang", pb), ("penyebut", pn)):
-            p.tambah(f"ikk.{h.kode}.{ukuran}", ("ikk", h.kode), ukuran, v,
-                     f"{ukuran} {h.kode} {lalu}", "bulat",
-                     f"{lalu}/kinerja.yaml, indikator {h.kode}", tahun=lalu,
-                     nama_laporan=None)  # fmt: skip
+            p.tambah(
+                f"ikk.{h.kode}.{ukuran}",
+                ("ikk", h.kode),
+                ukuran,
+                v,
+                f"{ukuran} {h.kode} {lalu}",
+                "bulat",
+                f"{lalu}/kinerja.yaml, indikator {h.kode}",
+                tahun=lalu,
+                nama_laporan=None,
+            )
 
 
 _LABEL_JUMLAH = {
@@ -312,10 +389,25 @@ def _ringkasan_ikk(p: _Pembangun) -> None:
         ("jumlah_tidak_dihitung", len(hasil.tidak_dihitung)),
         ("jumlah_dinilai", len(hasil.ikk) - len(hasil.tidak_berlaku)),
     ):
-        p.tambah(f"ikk.{ukuran}", ("ikk",), ukuran, Decimal(n),
-                 f"{_LABEL_JUMLAH[ukuran]} {th}", "bulat", asal, tulis_rumus=hitung_ikk)  # fmt: skip
-    p.tambah("sasaran.jumlah", ("ikk",), "jumlah_sasaran", Decimal(len(hasil.sasaran)),
-             f"jumlah sasaran kegiatan {th}", "bulat", "katalog, sasaran kegiatan")  # fmt: skip
+        p.tambah(
+            f"ikk.{ukuran}",
+            ("ikk",),
+            ukuran,
+            Decimal(n),
+            f"{_LABEL_JUMLAH[ukuran]} {th}",
+            "bulat",
+            asal,
+            tulis_rumus=hitung_ikk,
+        )
+    p.tambah(
+        "sasaran.jumlah",
+        ("ikk",),
+        "jumlah_sasaran",
+        Decimal(len(hasil.sasaran)),
+        f"jumlah sasaran kegiatan {th}",
+        "bulat",
+        "katalog, sasaran kegiatan",
+    )
     for r in hasil.sasaran:
         kode = r.sasaran.kode
         s: Subjek = ("sasaran", kode)
@@ -326,11 +418,25 @@ def _ringkasan_ikk(p: _Pembangun) -> None:
             ("jumlah_perlu_verifikasi", r.perlu_verifikasi),
             ("jumlah_tidak_berlaku", r.tidak_berlaku),
         ):
-            p.tambah(f"ikk.sasaran.{kode}.{ukuran}", s, ukuran, Decimal(n),
-                     f"{_LABEL_JUMLAH[ukuran]} sasaran {kode} {th}", "bulat", asal)  # fmt: skip
-        p.tambah(f"ikk.sasaran.{kode}.rata_capaian", s, "rata_capaian", r.rata_capaian,
-                 f"rata-rata capaian sasaran {kode} {th}", "persen",
-                 "hitung: rata-rata capaian IKK sasaran", tulis_rumus=partial(rumus.rata_capaian, r))  # fmt: skip
+            p.tambah(
+                f"ikk.sasaran.{kode}.{ukuran}",
+                s,
+                ukuran,
+                Decimal(n),
+                f"{_LABEL_JUMLAH[ukuran]} sasaran {kode} {th}",
+                "bulat",
+                asal,
+            )
+        p.tambah(
+            f"ikk.sasaran.{kode}.rata_capaian",
+            s,
+            "rata_capaian",
+            r.rata_capaian,
+            f"rata-rata capaian sasaran {kode} {th}",
+            "persen",
+            "hitung: rata-rata capaian IKK sasaran",
+            tulis_rumus=partial(rumus.rata_capaian, r),
+        )
 
 
 # --------------------------------------------------------------------------- budget
@@ -355,13 +461,28 @@ def _anggaran(p: _Pembangun, ang: HasilAnggaran, lalu: bool) -> None:
                 "program": f"anggaran program ke-{b.kunci}",
                 "jenis": LABEL_JENIS_BELANJA.get(b.kunci, b.kunci),
             }[nama]
-            _baris(p, b, ("anggaran", th, tabel, b.kunci), f".{nama}.{b.kunci}", kata, lalu,
-                   butir=b.kunci)  # fmt: skip
+            _baris(
+                p,
+                b,
+                ("anggaran", th, tabel, b.kunci),
+                f".{nama}.{b.kunci}",
+                kata,
+                lalu,
+                butir=b.kunci,
+            )
     for _, tabel, atribut, jumlah in _TABEL:
         total: BarisAnggaran | None = getattr(ang, jumlah)
         if total is not None:
-            _baris(p, total, ("anggaran", th, tabel), f".{jumlah}", LABEL_TABEL_ANGGARAN[tabel],
-                   lalu, butir="jumlah", rows=getattr(ang, atribut))  # fmt: skip
+            _baris(
+                p,
+                total,
+                ("anggaran", th, tabel),
+                f".{jumlah}",
+                LABEL_TABEL_ANGGARAN[tabel],
+                lalu,
+                butir="jumlah",
+                rows=getattr(ang, atribut),
+            )
 
 
 def _baris(
@@ -385,10 +506,19 @@ def _baris(
         else:
             bentuk = "persen" if ukuran == "penyerapan" else "rupiah"
             hitung = partial(rumus.baris_anggaran, x, ukuran)
-        p.tambah(nama, subjek, ukuran, getattr(x, ukuran), label, bentuk,
-                 asal if ukuran in ("pagu", "realisasi") else "hitung", tahun=th,
-                 nama_laporan=f"anggaran_tahun_lalu{akhiran}.{ukuran}" if lalu else nama,
-                 butir=butir, tulis_rumus=hitung)  # fmt: skip
+        p.tambah(
+            nama,
+            subjek,
+            ukuran,
+            getattr(x, ukuran),
+            label,
+            bentuk,
+            asal if ukuran in ("pagu", "realisasi") else "hitung",
+            tahun=th,
+            nama_laporan=f"anggaran_tahun_lalu{akhiran}.{ukuran}" if lalu else nama,
+            butir=butir,
+            tulis_rumus=hitung,
+        )
 
 
 # --------------------------------------------------------------------------- scores
@@ -397,9 +527,16 @@ def _baris(
 def _bobot(p: _Pembangun, skor: str, nama_skor: str, bobot: Mapping[str, Decimal]) -> None:
     label = LABEL_KOMPONEN_SMART if skor == "smart" else LABEL_KOMPONEN_IKPA
     for k, v in bobot.items():
-        p.tambah(f"{skor}.bobot.{k}", (skor,), "bobot", v,
-                 f"bobot {label.get(k, k)} ({nama_skor})", "bobot",
-                 f"aturan {nama_skor} {p.th}", butir=k)  # fmt: skip
+        p.tambah(
+            f"{skor}.bobot.{k}",
+            (skor,),
+            "bobot",
+            v,
+            f"bobot {label.get(k, k)} ({nama_skor})",
+            "bobot",
+            f"aturan {nama_skor} {p.th}",
+            butir=k,
+        )
 
 
 def _bentuk_komponen(k: str) -> str:
@@ -413,20 +550,48 @@ def _smart(p: _Pembangun) -> None:
         return
     asal = "evaluasi.yaml, smart"
     efisiensi = partial(rumus.efisiensi_smart, p.hasil)
-    p.tambah("smart.nilai", ("smart",), "nilai", s.nilai, "nilai SMART-DJA", "angka",
-             asal if s.resmi else "hitung: komponen × bobot",
-             tulis_rumus=partial(rumus.nilai_smart, s, resmi=True))  # fmt: skip
-    p.tambah("smart.nilai_hitung", ("smart",), "nilai_hitung", s.nilai_hitung,
-             "nilai SMART-DJA hitung ulang", "angka", "hitung: komponen × bobot",
-             tulis_rumus=partial(rumus.nilai_smart, s, resmi=False))  # fmt: skip
-    p.tambah("smart.nilai_efisiensi", ("smart",), "nilai_efisiensi",
-             s.komponen["nilai_efisiensi"], "nilai efisiensi SMART-DJA", "angka", asal,
-             tulis_rumus=efisiensi)  # fmt: skip
+    p.tambah(
+        "smart.nilai",
+        ("smart",),
+        "nilai",
+        s.nilai,
+        "nilai SMART-DJA",
+        "angka",
+        asal if s.resmi else "hitung: komponen × bobot",
+        tulis_rumus=partial(rumus.nilai_smart, s, resmi=True),
+    )
+    p.tambah(
+        "smart.nilai_hitung",
+        ("smart",),
+        "nilai_hitung",
+        s.nilai_hitung,
+        "nilai SMART-DJA hitung ulang",
+        "angka",
+        "hitung: komponen × bobot",
+        tulis_rumus=partial(rumus.nilai_smart, s, resmi=False),
+    )
+    p.tambah(
+        "smart.nilai_efisiensi",
+        ("smart",),
+        "nilai_efisiensi",
+        s.komponen["nilai_efisiensi"],
+        "nilai efisiensi SMART-DJA",
+        "angka",
+        asal,
+        tulis_rumus=efisiensi,
+    )
     for k, v in s.komponen.items():
-        p.tambah(f"smart.komponen.{k}", ("smart",), "komponen", v,
-                 f"komponen SMART-DJA {LABEL_KOMPONEN_SMART.get(k, k.replace('_', ' '))}",
-                 _bentuk_komponen(k), asal, butir=k,
-                 tulis_rumus=efisiensi if k == "nilai_efisiensi" else None)  # fmt: skip
+        p.tambah(
+            f"smart.komponen.{k}",
+            ("smart",),
+            "komponen",
+            v,
+            f"komponen SMART-DJA {LABEL_KOMPONEN_SMART.get(k, k.replace('_', ' '))}",
+            _bentuk_komponen(k),
+            asal,
+            butir=k,
+            tulis_rumus=efisiensi if k == "nilai_efisiensi" else None,
+        )
     _bobot(p, "smart", "SMART-DJA", s.aturan.bobot)
 
 
@@ -443,20 +608,40 @@ def _ikpa(p: _Pembangun) -> None:
         return
     asal = "evaluasi.yaml, ikpa"
     for ukuran in ("nilai", "nilai_hitung", "nilai_total"):
-        p.tambah(f"ikpa.{ukuran}", ("ikpa",), ukuran, getattr(k, ukuran),
-                 _LABEL_SKOR_IKPA[ukuran], "angka",
-                 asal if ukuran == "nilai" and k.resmi else "hitung: nilai akhir komponen",
-                 tulis_rumus=partial(rumus.nilai_ikpa, k, resmi=ukuran == "nilai"))  # fmt: skip
+        p.tambah(
+            f"ikpa.{ukuran}",
+            ("ikpa",),
+            ukuran,
+            getattr(k, ukuran),
+            _LABEL_SKOR_IKPA[ukuran],
+            "angka",
+            asal if ukuran == "nilai" and k.resmi else "hitung: nilai akhir komponen",
+            tulis_rumus=partial(rumus.nilai_ikpa, k, resmi=ukuran == "nilai"),
+        )
     for x, v in k.aspek.items():
-        p.tambah(f"ikpa.aspek.{x}", ("ikpa",), "aspek", v,
-                 f"nilai aspek IKPA {_label_ikpa(LABEL_ASPEK_IKPA, x)}", _bentuk_komponen(x),
-                 "hitung: nilai akhir komponen aspek", butir=x,
-                 tulis_rumus=partial(rumus.aspek_ikpa, k, x))  # fmt: skip
+        p.tambah(
+            f"ikpa.aspek.{x}",
+            ("ikpa",),
+            "aspek",
+            v,
+            f"nilai aspek IKPA {_label_ikpa(LABEL_ASPEK_IKPA, x)}",
+            _bentuk_komponen(x),
+            "hitung: nilai akhir komponen aspek",
+            butir=x,
+            tulis_rumus=partial(rumus.aspek_ikpa, k, x),
+        )
     for x, v in k.nilai_akhir.items():
-        p.tambah(f"ikpa.nilai_akhir.{x}", ("ikpa",), "nilai_akhir", v,
-                 f"nilai akhir IKPA {_label_ikpa(LABEL_KOMPONEN_IKPA, x)}", _bentuk_komponen(x),
-                 "hitung: nilai komponen × bobot", butir=x,
-                 tulis_rumus=partial(rumus.nilai_akhir_ikpa, k, x))  # fmt: skip
+        p.tambah(
+            f"ikpa.nilai_akhir.{x}",
+            ("ikpa",),
+            "nilai_akhir",
+            v,
+            f"nilai akhir IKPA {_label_ikpa(LABEL_KOMPONEN_IKPA, x)}",
+            _bentuk_komponen(x),
+            "hitung: nilai komponen × bobot",
+            butir=x,
+            tulis_rumus=partial(rumus.nilai_akhir_ikpa, k, x),
+        )
     for x, v in k.nilai_komponen.items():
         _komponen_ikpa(p, x, v)
     _bobot(p, "ikpa", "IKPA", k.aturan.bobot)
@@ -468,21 +653,41 @@ def _label_ikpa(label: Mapping[str, str], x: str) -> str:
 
 def _komponen_ikpa(p: _Pembangun, x: str, v: Nilai | None) -> None:
     # labelled like its final value, as the memo has always named it
-    p.tambah(f"ikpa.komponen.{x}", ("ikpa",), "komponen", v,
-             f"nilai akhir IKPA {_label_ikpa(LABEL_KOMPONEN_IKPA, x)}", _bentuk_komponen(x),
-             "evaluasi.yaml, ikpa", butir=x)  # fmt: skip
+    p.tambah(
+        f"ikpa.komponen.{x}",
+        ("ikpa",),
+        "komponen",
+        v,
+        f"nilai akhir IKPA {_label_ikpa(LABEL_KOMPONEN_IKPA, x)}",
+        _bentuk_komponen(x),
+        "evaluasi.yaml, ikpa",
+        butir=x,
+    )
 
 
 def _nka(p: _Pembangun, nilai: Nilai | None, bobot_smart: Decimal, bobot_ikpa: Decimal) -> None:
     n = p.hasil.nka
-    p.tambah("nka.nilai", ("nka",), "nilai", nilai,
-             "nilai kinerja anggaran (gabungan SMART-DJA dan IKPA)", "angka",
-             "hitung: SMART-DJA dan IKPA × bobot",
-             tulis_rumus=partial(rumus.nilai_nka, n) if n is not None else None)  # fmt: skip
+    p.tambah(
+        "nka.nilai",
+        ("nka",),
+        "nilai",
+        nilai,
+        "nilai kinerja anggaran (gabungan SMART-DJA dan IKPA)",
+        "angka",
+        "hitung: SMART-DJA dan IKPA × bobot",
+        tulis_rumus=partial(rumus.nilai_nka, n) if n is not None else None,
+    )
     for k, v, label in (("smart", bobot_smart, "SMART-DJA"), ("ikpa", bobot_ikpa, "IKPA")):
-        p.tambah(f"nka.bobot.{k}", ("nka",), "bobot", v,
-                 f"bobot {label} (nilai kinerja anggaran)", "bobot",
-                 f"aturan nilai kinerja anggaran {p.th}", butir=k)  # fmt: skip
+        p.tambah(
+            f"nka.bobot.{k}",
+            ("nka",),
+            "bobot",
+            v,
+            f"bobot {label} (nilai kinerja anggaran)",
+            "bobot",
+            f"aturan nilai kinerja anggaran {p.th}",
+            butir=k,
+        )
 
 
 def _skor_tidak_diketahui(p: _Pembangun) -> None:
@@ -510,30 +715,64 @@ def _smart_tidak_diketahui(p: _Pembangun, ev: object, bobot: Mapping[str, Decima
         ("nilai_hitung", "nilai SMART-DJA hitung ulang"),
         ("nilai_efisiensi", "nilai efisiensi SMART-DJA"),
     ):
-        p.tambah(f"smart.{ukuran}", ("smart",), ukuran, TIDAK_DIKETAHUI, label, "angka",
-                 "evaluasi.yaml, smart")  # fmt: skip
+        p.tambah(
+            f"smart.{ukuran}",
+            ("smart",),
+            ukuran,
+            TIDAK_DIKETAHUI,
+            label,
+            "angka",
+            "evaluasi.yaml, smart",
+        )
     for k in ("capaian_ro", "konsistensi", "penyerapan", "nilai_efisiensi"):
-        p.tambah(f"smart.komponen.{k}", ("smart",), "komponen",
-                 getattr(ev, k, None) or TIDAK_DIKETAHUI,
-                 f"komponen SMART-DJA {LABEL_KOMPONEN_SMART.get(k, k.replace('_', ' '))}",
-                 _bentuk_komponen(k), "evaluasi.yaml, smart", butir=k)  # fmt: skip
+        p.tambah(
+            f"smart.komponen.{k}",
+            ("smart",),
+            "komponen",
+            getattr(ev, k, None) or TIDAK_DIKETAHUI,
+            f"komponen SMART-DJA {LABEL_KOMPONEN_SMART.get(k, k.replace('_', ' '))}",
+            _bentuk_komponen(k),
+            "evaluasi.yaml, smart",
+            butir=k,
+        )
     _bobot(p, "smart", "SMART-DJA", bobot)
 
 
 def _ikpa_tidak_diketahui(p: _Pembangun, ev: object) -> None:
     a = aturan_ikpa(p.th)
     for ukuran in ("nilai", "nilai_hitung", "nilai_total"):
-        p.tambah(f"ikpa.{ukuran}", ("ikpa",), ukuran, TIDAK_DIKETAHUI,
-                 _LABEL_SKOR_IKPA[ukuran], "angka", "evaluasi.yaml, ikpa")  # fmt: skip
+        p.tambah(
+            f"ikpa.{ukuran}",
+            ("ikpa",),
+            ukuran,
+            TIDAK_DIKETAHUI,
+            _LABEL_SKOR_IKPA[ukuran],
+            "angka",
+            "evaluasi.yaml, ikpa",
+        )
     for x in a.aspek:
-        p.tambah(f"ikpa.aspek.{x}", ("ikpa",), "aspek", TIDAK_DIKETAHUI,
-                 f"nilai aspek IKPA {_label_ikpa(LABEL_ASPEK_IKPA, x)}", _bentuk_komponen(x),
-                 "evaluasi.yaml, ikpa", butir=x)  # fmt: skip
+        p.tambah(
+            f"ikpa.aspek.{x}",
+            ("ikpa",),
+            "aspek",
+            TIDAK_DIKETAHUI,
+            f"nilai aspek IKPA {_label_ikpa(LABEL_ASPEK_IKPA, x)}",
+            _bentuk_komponen(x),
+            "evaluasi.yaml, ikpa",
+            butir=x,
+        )
     for x, bobot in a.bobot.items():
         _komponen_ikpa(p, x, getattr(ev, x, None))
-        p.tambah(f"ikpa.nilai_akhir.{x}", ("ikpa",), "nilai_akhir", TIDAK_DIKETAHUI,
-                 f"nilai akhir IKPA {_label_ikpa(LABEL_KOMPONEN_IKPA, x)}", _bentuk_komponen(x),
-                 "evaluasi.yaml, ikpa", butir=x)  # fmt: skip
+        p.tambah(
+            f"ikpa.nilai_akhir.{x}",
+            ("ikpa",),
+            "nilai_akhir",
+            TIDAK_DIKETAHUI,
+            f"nilai akhir IKPA {_label_ikpa(LABEL_KOMPONEN_IKPA, x)}",
+            _bentuk_komponen(x),
+            "evaluasi.yaml, ikpa",
+            butir=x,
+        )
         _bobot(p, "ikpa", "IKPA", {x: bobot})
 
 
@@ -546,13 +785,41 @@ def _profil(p: _Pembangun) -> None:
         return
     pr = hasil.profil
     asal = "profil.yaml"
-    p.tambah("profil.okupansi", ("profil", "penghuni"), "okupansi", hasil.okupansi,
-             "tingkat hunian", "persen", "hitung: penghuni ÷ kapasitas × 100",
-             tulis_rumus=partial(rumus.okupansi, hasil))  # fmt: skip
-    p.tambah("profil.penghuni", ("profil", "penghuni"), "penghuni", pr.penghuni,
-             "jumlah penghuni", "bulat", asal)  # fmt: skip
-    p.tambah("profil.kapasitas", ("profil", "kapasitas"), "kapasitas", pr.kapasitas,
-             "kapasitas hunian", "bulat", asal)  # fmt: skip
-    p.tambah("profil.pegawai_jumlah", ("profil", "pegawai"), "pegawai_jumlah",
-             hasil.jumlah_pegawai, "jumlah pegawai", "bulat",
-             "hitung: pegawai per jenis kelamin", tulis_rumus=partial(rumus.jumlah_pegawai, hasil))  # fmt: skip
+    p.tambah(
+        "profil.okupansi",
+        ("profil", "penghuni"),
+        "okupansi",
+        hasil.okupansi,
+        "tingkat hunian",
+        "persen",
+        "hitung: penghuni ÷ kapasitas × 100",
+        tulis_rumus=partial(rumus.okupansi, hasil),
+    )
+    p.tambah(
+        "profil.penghuni",
+        ("profil", "penghuni"),
+        "penghuni",
+        pr.penghuni,
+        "jumlah penghuni",
+        "bulat",
+        asal,
+    )
+    p.tambah(
+        "profil.kapasitas",
+        ("profil", "kapasitas"),
+        "kapasitas",
+        pr.kapasitas,
+        "kapasitas hunian",
+        "bulat",
+        asal,
+    )
+    p.tambah(
+        "profil.pegawai_jumlah",
+        ("profil", "pegawai"),
+        "pegawai_jumlah",
+        hasil.jumlah_pegawai,
+        "jumlah pegawai",
+        "bulat",
+        "hitung: pegawai per jenis kelamin",
+        tulis_rumus=partial(rumus.jumlah_pegawai, hasil),
+    )
