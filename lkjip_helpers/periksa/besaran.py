@@ -16,7 +16,15 @@ from ..hitung.besaran import Besaran
 from ..hitung.rekonsiliasi import LABEL_TABEL_ANGGARAN
 from .temuan import Subjek, Temuan
 
-__all__ = ["LABEL_TABEL_ANGGARAN", "cari", "dari_temuan", "desimal_tertulis", "label", "satuan", "subjek", "tulis"]
+__all__ = [
+    "LABEL_TABEL_ANGGARAN",
+    "cari",
+    "dari_temuan",
+    "desimal_tertulis",
+    "satuan",
+    "subjek",
+    "tulis",
+]
 
 
 def cari(hasil: HasilLaporan, nama: str, tahun: int) -> Besaran | None:
@@ -35,11 +43,6 @@ def subjek(b: Besaran | None, nama: str) -> Subjek:
     """The thing of our report a figure belongs to (see :mod:`.temuan`); an unknown name is a
     draft figure we cannot place: ``("klaim", nama)``."""
     return b.subjek if b is not None else ("klaim", nama)
-
-
-def label(b: Besaran | None, nama: str) -> str:
-    """The figure in plain Indonesian (``realisasi SK1.1 2023``); an unknown one by its name."""
-    return b.label if b is not None else nama
 
 
 def satuan(b: Besaran | None) -> str:
