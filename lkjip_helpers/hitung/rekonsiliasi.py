@@ -44,18 +44,15 @@ LABEL_TABEL_ANGGARAN = {
 }
 
 
-def normal(besaran: str, tahun: int) -> tuple[int, str]:
-    """``(year, name in that year's own vocabulary)`` of a figure named in year ``tahun``."""
-    if besaran.startswith("anggaran_tahun_lalu."):
-        return tahun - 1, "anggaran." + besaran.removeprefix("anggaran_tahun_lalu.")
-    for akhir, ganti in (
-        ("realisasi_tahun_lalu", "realisasi"),
-        ("capaian_tahun_lalu", "capaian"),
-        ("target_tahun_lalu", "target"),
-    ):
-        if besaran.startswith("ikk.") and besaran.endswith("." + akhir):
-            return tahun - 1, besaran.removesuffix(akhir) + ganti
-    return tahun, besaran
+def _nama_klaim(nama: str, tahun: int, tahun_klaim: int) -> str | None:
+    """How year ``tahun_klaim``'s klaim.yaml names the budget figure ``nama`` of year ``tahun``
+    (``anggaran.jenis.barang.sisa`` of 2022 is ``anggaran_tahun_lalu.jenis.barang.sisa`` in
+    2023's); None when that year names no figure of ``tahun``."""
+    if tahun_klaim == tahun:
+        return nama
+    if tahun_klaim == tahun + 1:
+        return "anggaran_tahun_lalu" + nama.removeprefix("anggaran")
+    return None
 
 
 K = TypeVar("K", bound=Hashable)
@@ -143,22 +140,32 @@ _BARIS_DATA = {
 }
 
 
-def _sisa_draf(data: DataLaporan, tahun: int) -> dict[str, set[Decimal]]:
-    """Stated sisa per figure name (own-year vocabulary) of ``tahun``, from both klaim files."""
-    hasil: dict[str, set[Decimal]] = {}
-    for dt in (data.ini, data.lalu):
-        if dt is None or dt.klaim is None:
-            continue
-        for kl in dt.klaim.klaim:
-            th, nama = normal(kl.besaran, dt.tahun)
-            if (
-                th == tahun
-                and kl.nilai is not None
-                and nama.startswith("anggaran")
-                and nama.endswith(".sisa")
-            ):
-                hasil.setdefault(nama, set()).add(kl.nilai)
-    return hasil
+class _SisaDraf:
+    """The draft's stated sisa of year ``tahun``'s budget figures, from both klaim files."""
+
+    def __init__(self, data: DataLaporan, tahun: int) -> None:
+        self.tahun = tahun
+        self.klaim = [
+            (dt.tahun, kl)
+            for dt in (data.ini, data.lalu)
+            if dt is not None and dt.klaim is not None
+            for kl in dt.klaim.klaim
+            if kl.nilai is not None
+        ]
+
+    def get(self, nama: str, kosong: set[Decimal]) -> set[Decimal]:
+        """Values stated for the sisa ``nama`` (named as in year ``tahun``'s own klaim.yaml)."""
+        nilai = {
+            kl.nilai
+            for th, kl in self.klaim
+            if kl.besaran == _nama_klaim(nama, self.tahun, th) and kl.nilai is not None
+        }
+        return nilai or kosong
+
+
+def _sisa_draf(data: DataLaporan, tahun: int) -> _SisaDraf:
+    """Stated sisa of year ``tahun``'s figures, by their name in that year's vocabulary."""
+    return _SisaDraf(data, tahun)
 
 
 def _lokasi_klaim(data: DataLaporan, tahun: int, nama: str) -> str:
@@ -166,7 +173,7 @@ def _lokasi_klaim(data: DataLaporan, tahun: int, nama: str) -> str:
         if dt is None or dt.klaim is None:
             continue
         for i, kl in enumerate(dt.klaim.klaim):
-            if normal(kl.besaran, dt.tahun) == (tahun, nama):
+            if kl.besaran == _nama_klaim(nama, tahun, dt.tahun):
                 baris = dt.baris("klaim", "klaim", i)
                 return (
                     f"{dt.tahun}/klaim.yaml"

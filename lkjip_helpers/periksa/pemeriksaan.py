@@ -27,7 +27,7 @@ from .cek.anggaran import cek_anggaran, cek_nilai_ganda, cek_program_sasaran
 from .cek.evaluasi import cek_evaluasi, cek_profil
 from .cek.ikk import cek_katalog, cek_pk, cek_populasi
 from .cek.kelengkapan import cek_periode_laporan, cek_tidak_diketahui
-from .cek.klaim import besaran_tahun_lalu, cek_klaim
+from .cek.klaim import cek_klaim
 from .cek.kumpulan import Kumpulan
 from .cek.narasi import (
     KunciRujukan,
@@ -83,9 +83,8 @@ def periksa_data(data: DataLaporan, kunci_rujukan: KunciRujukan | None = None) -
     cek_tidak_diketahui(k, h)
     cek_periode_laporan(k, h)
     cek_periode_dokumen(k)
-    besaran = h.besaran()
-    cek_klaim(k, data.ini, besaran)
-    cek_klaim(k, data.lalu, besaran_tahun_lalu(h, besaran))
+    cek_klaim(k, data.ini, h.daftar_besaran())
+    cek_klaim(k, data.lalu, h.daftar_besaran())
     dikenal = {t.id for t in k.temuan} | id_masalah(k.temuan, h)
     for t in cek_tanggapan(data.ini, dikenal, KODE_TEMUAN):
         k.tambah(t.kode, t.lokasi, t.pesan, kunci=t.kunci, subjek=t.subjek, tingkat=t.tingkat)

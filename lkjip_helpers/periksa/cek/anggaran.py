@@ -255,7 +255,7 @@ def cek_nilai_ganda(k: Kumpulan, h: HasilLaporan) -> None:
     """A quantity the data hold with two values (:mod:`...hitung.nilai_ganda`)."""
     dt = k.data.ini
     for g in h.nilai_ganda:
-        no = int(g.besaran.split(".")[2])
+        no = g.program
         lok = k.lokasi(dt, "anggaran", "per_program", no - 1, "pagu")
         lok += "; " + k.lokasi(dt, "lampiran", "perjanjian_kinerja", "anggaran")
         k.tambah(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, Decimal
 
 from ... import format_id as f
-from ...hitung import HasilLaporan
-from ...hitung.capaian import GalatHitung, hitung_realisasi, teks_kunci
+from ...hitung.besaran import DaftarBesaran
+from ...hitung.capaian import teks_kunci
 from ...muat import DataTahun
 from ...tidak_diketahui import TidakDiketahui
 from .. import besaran as bs
@@ -18,22 +18,23 @@ def _presisi(nilai: Decimal) -> Decimal:
     return Decimal(1).scaleb(exp) if isinstance(exp, int) and exp < 0 else Decimal(1)
 
 
-def cek_klaim(k: Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]) -> None:
+def cek_klaim(k: Kumpulan, dt: DataTahun | None, daftar: DaftarBesaran) -> None:
     if dt is None or dt.klaim is None:
         return
+    hb = daftar.kosakata(dt.tahun)  # the figures as that year's klaim.yaml names them
     tol = k.data.satker.pengaturan.toleransi_klaim
     for i, kl in enumerate(dt.klaim.klaim):
         lok = k.lokasi(dt, "klaim", "klaim", i, label=f"draf: {kl.lokasi}")
         nilai = teks_kunci(kl.nilai) if kl.nilai is not None else "pernyataan"
         kunci = f"{dt.tahun}|{kl.besaran}|{kl.lokasi}|{nilai}"
-        subjek = (bs.subjek(kl.besaran, dt.tahun),)
+        subjek = (bs.subjek(hb.get(kl.besaran), kl.besaran),)
         umum = {"catatan": kl.catatan, "sumber": kl.lokasi, "kutipan": kl.kutipan}
         if kl.nilai is None:  # a statement without a figure: the draft said it, quoted
             k.tambah(
                 "KLAIM_PERNYATAAN",
                 lok,
                 f"draf menyatakan “{kl.kutipan}”"
-                + (f" ({bs.label(kl.besaran, dt.tahun)})" if kl.besaran in hb else "")
+                + (f" ({hb[kl.besaran].label})" if kl.besaran in hb else "")
                 + "; laporan memuat kalimat yang dibetulkan",
                 kunci=kunci,
                 subjek=subjek if kl.besaran in hb else (("klaim", kl.besaran),),
@@ -50,7 +51,7 @@ def cek_klaim(k: Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]) 
                 **umum,
             )
             continue
-        hitung_ = hb[kl.besaran]
+        hitung_ = hb[kl.besaran].nilai
         if hitung_ is None or isinstance(hitung_, TidakDiketahui):
             k.tambah(
                 "KLAIM_TIDAK_DAPAT_DIHITUNG",
@@ -122,29 +123,3 @@ def cek_klaim(k: Kumpulan, dt: DataTahun | None, hb: dict[str, Decimal | None]) 
                 **rinci,
             )
 
-
-def besaran_tahun_lalu(
-    h: HasilLaporan, full: dict[str, Decimal | None]
-) -> dict[str, Decimal | None]:
-    """Figures of the previous year, named as that year's own klaim.yaml names them."""
-    b: dict[str, Decimal | None] = {}
-    lalu = h.data.lalu
-    data_lalu = {x.kode: x for x in (lalu.kinerja.indikator if lalu and lalu.kinerja else [])}
-    for r in h.ikk:
-        b[f"ikk.{r.kode}.realisasi"] = r.realisasi_lalu
-        b[f"ikk.{r.kode}.capaian"] = r.capaian_lalu
-        b[f"ikk.{r.kode}.target"] = r.target_lalu
-        pb = pn = None
-        x = data_lalu.get(r.kode)
-        if x is not None and x.realisasi is not None:
-            try:
-                real = hitung_realisasi(r.defn, x.realisasi)
-                pb, pn = real.pembilang, real.penyebut
-            except GalatHitung:
-                pass  # the comparison already shows it cannot be computed
-        b[f"ikk.{r.kode}.pembilang"] = pb
-        b[f"ikk.{r.kode}.penyebut"] = pn
-    for key, v in full.items():
-        if key.startswith("anggaran_tahun_lalu."):
-            b["anggaran." + key.removeprefix("anggaran_tahun_lalu.")] = v
-    return b

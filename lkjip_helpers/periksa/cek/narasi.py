@@ -9,6 +9,7 @@ from difflib import get_close_matches
 from ... import format_id as f
 from ...errors import maksudnya
 from ...hitung import HasilLaporan
+from ...hitung.besaran import Besaran
 from ...muat.sisipan import BENTUK, cari_sisipan
 from ...muat.skema import Narasi, NarasiIkk
 from .. import besaran as bs
@@ -42,14 +43,14 @@ def _tambah_angka_narasi(
     dihitung = f.angka(x.dihitung, 2, ringkas=True) if x.dihitung is not None else f.KOSONG
     if x.teks.endswith("%") and x.dihitung is not None:
         dihitung += "%"
+    b = _besaran_narasi(k, x)
     if x.besaran:
-        dihitung = bs.tulis(x.dihitung, x.besaran, k.hasil)
+        dihitung = bs.tulis(x.dihitung, b)
     klaim: dict[str, object] = {}
     if x.besaran and x.tahun is not None:
         klaim = {
             "besaran": x.besaran,
-            # a Renstra target's name holds its year; the name belongs to this year's vocabulary
-            "tahun": k.data.tahun if ".target_renstra." in x.besaran else x.tahun,
+            "tahun": b.tahun if b is not None else x.tahun,
             "dinyatakan": str(x.nilai),
             "dihitung": str(x.dihitung),
         }
@@ -69,6 +70,15 @@ def _tambah_angka_narasi(
         catatan=x.kalimat,
         **klaim,
     )
+
+
+def _besaran_narasi(k: Kumpulan, x: AngkaNarasi) -> Besaran | None:
+    """The figure a narrative number is compared with: named in the vocabulary of the year the
+    sentence speaks of, or (a Renstra target of another year) of the report year."""
+    if not x.besaran:
+        return None
+    th = k.data.tahun
+    return bs.cari(k.hasil, x.besaran, x.tahun or th) or bs.cari(k.hasil, x.besaran, th)
 
 
 def cek_angka_narasi(k: Kumpulan, h: HasilLaporan) -> None:
@@ -95,7 +105,7 @@ def cek_angka_narasi(k: Kumpulan, h: HasilLaporan) -> None:
         for x in periksa_narasi_bab(h, nama, teks):
             subjek: tuple[Subjek, ...] = (("narasi", nama),)
             if x.besaran:
-                subjek += (bs.subjek(x.besaran, x.tahun or k.data.tahun),)
+                subjek += (bs.subjek(_besaran_narasi(k, x), x.besaran),)
             elif x.jenis == "bobot":
                 subjek += ((("smart",) if nama == "smart_dja" else ("ikpa",)),)
             _tambah_angka_narasi(k, x, lok, f"narasi.{nama}", subjek)

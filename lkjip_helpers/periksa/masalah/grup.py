@@ -20,11 +20,12 @@ def adalah_cacat(t: Temuan) -> bool:
     )
 
 
-def _bobot(t: Temuan) -> bool:
+def _bobot(t: Temuan, hasil: HasilLaporan) -> bool:
     """A component weight stated in a narrative or a draft (one problem per score)."""
-    return (t.kode == "NARASI_ANGKA_BEDA" and "|bobot " in t.kunci) or ".bobot." in (
-        t.besaran or ""
-    )
+    if t.kode == "NARASI_ANGKA_BEDA" and "|bobot " in t.kunci:
+        return True
+    b = bs.dari_temuan(hasil, t)
+    return b is not None and b.ukuran == "bobot"
 
 
 def _kunci_grup(
@@ -39,7 +40,7 @@ def _kunci_grup(
     if grup == "anggaran" and t.subjek:
         s = t.subjek[0]
         return ("anggaran", s[1], s[2])
-    if _bobot(t):
+    if _bobot(t, hasil):
         return ("bobot", t.subjek[-1] if t.subjek else ("narasi",))
     if grup == "klaim" and (kunci := _kunci_klaim(t, hasil, cacat_ikk, diag)) is not None:
         return kunci
@@ -53,10 +54,9 @@ def _kunci_klaim(
 ) -> tuple[object, ...] | None:
     """A stated figure: with the flawed IKK or the unbalanced budget table it is a symptom
     of, else per subject and year; None when it names no figure and no IKK."""
-    if t.besaran and t.tahun is not None:
-        th, nama = bs.normal(t.besaran, t.tahun)
-        s = bs.subjek(nama, th)
-        ukuran = nama.rsplit(".", 1)[-1]
+    b = bs.dari_temuan(hasil, t)
+    if b is not None:
+        th, s, ukuran = b.tahun, b.subjek, b.ukuran
         if (
             s[0] == "ikk"
             and len(s) == 2

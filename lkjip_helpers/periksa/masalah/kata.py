@@ -10,7 +10,6 @@ from ...hitung import HasilLaporan
 from ...hitung.anggaran import LABEL_JENIS_BELANJA
 from ...muat.skema import Tanggapan
 from .. import besaran as bs
-from ..rumus import perhitungan
 from ..temuan import Subjek, Temuan
 from .model import Rincian
 
@@ -127,15 +126,15 @@ def buat_rincian(t: Temuan, hasil: HasilLaporan, jawab: dict[str, Tanggapan]) ->
         "catatan": t.catatan if t.kode != "NARASI_ANGKA_BEDA" else None,
         "tanggapan": jawab.get(t.id),
     }
-    if t.besaran and t.tahun is not None and (".bobot." not in t.besaran or t.sumber):
-        th, nama = bs.normal(t.besaran, t.tahun)
-        label = bs.label(t.besaran, t.tahun)
+    b = bs.dari_temuan(hasil, t)
+    if b is not None and (b.ukuran != "bobot" or t.sumber):
+        th, nama, label = b.tahun, b.nama, b.label
         dinyatakan = None
         if t.dinyatakan is not None:
             v = Decimal(t.dinyatakan)
-            dinyatakan = bs.tulis(v, nama, hasil, bs.desimal_tertulis(v))
-        dihitung = bs.tulis(Decimal(t.dihitung), nama, hasil) if t.dihitung else None
-        rumus = perhitungan(hasil, t.besaran, t.tahun)
+            dinyatakan = bs.tulis(v, b, bs.desimal_tertulis(v))
+        dihitung = bs.tulis(Decimal(t.dihitung), b) if t.dihitung else None
+        rumus = b.rumus
         if t.kode == "NARASI_ANGKA_BEDA":
             teks = (
                 f"{sebagai_kalimat(label)[:-1]}: narasi {bagian_narasi(t)} menyebut {dinyatakan}; "

@@ -8,6 +8,7 @@ from decimal import Decimal
 from ... import format_id as f
 from ...hitung import HasilLaporan
 from ...hitung.aturan import predikat
+from ...hitung.besaran import Besaran
 from ...hitung.capaian import (
     TERCAPAI,
     TIDAK_TERCAPAI,
@@ -36,15 +37,17 @@ def kesimpulan_berubah(anggota: list[Temuan], hasil: HasilLaporan) -> list[str]:
             continue
         if t.tahun is None or t.dinyatakan is None or t.dihitung is None:
             continue
-        th, nama = bs.normal(t.besaran, t.tahun)
-        ikk = bs.kode_ikk(nama)
-        if ikk and ikk[1] in ("capaian", "realisasi", "target"):
-            per_tempat.setdefault((ikk[0], th, tempat_klaim(t)), {})[ikk[1]] = Decimal(t.dinyatakan)
+        b = bs.dari_temuan(hasil, t)
+        if b is None:
+            continue
+        if b.ikk and b.ukuran in _UKURAN_STATUS:
+            kunci = (b.ikk, b.tahun, tempat_klaim(t))
+            per_tempat.setdefault(kunci, {})[b.ukuran] = Decimal(t.dinyatakan)
             nama_tempat[tempat_klaim(t)] = (
                 f"draf ({t.sumber})" if t.sumber else f"narasi {bagian_narasi(t)}"
             )
             continue
-        k = _kesimpulan_angka(t, nama, hasil)
+        k = _kesimpulan_angka(t, b)
         if k:
             hasil_k.append(k)
     dinyatakan = _capaian_dinyatakan(hasil) if per_tempat else {}
@@ -55,6 +58,10 @@ def kesimpulan_berubah(anggota: list[Temuan], hasil: HasilLaporan) -> list[str]:
         if k is not None:
             hasil_k.append(k)
     return list(dict.fromkeys(hasil_k))
+
+
+_UKURAN_STATUS = ("capaian", "realisasi", "target")
+"""The figures of an IKK that decide its status."""
 
 
 def _status_tempat(
@@ -103,30 +110,27 @@ def _capaian_dinyatakan(hasil: HasilLaporan) -> dict[tuple[str, int, str], Decim
         for kl in dt.klaim.klaim:
             if kl.nilai is None:
                 continue
-            th, nama = bs.normal(kl.besaran, dt.tahun)
-            ikk = bs.kode_ikk(nama)
-            if ikk and ikk[1] == "capaian":
-                out.setdefault((ikk[0], th, kl.lokasi), kl.nilai)
+            b = bs.cari(hasil, kl.besaran, dt.tahun)
+            if b is not None and b.ikk and b.ukuran == "capaian":
+                out.setdefault((b.ikk, b.tahun, kl.lokasi), kl.nilai)
     return out
 
 
-def _kesimpulan_angka(t: Temuan, nama: str, hasil: HasilLaporan) -> str | None:
+def _kesimpulan_angka(t: Temuan, b: Besaran) -> str | None:
     """A count, a predicate, a headline score or a total that a stated figure changes."""
-    assert t.besaran is not None and t.tahun is not None
     assert t.dinyatakan is not None and t.dihitung is not None
     nyata, hitung_ = Decimal(t.dinyatakan), Decimal(t.dihitung)
-    label = bs.label(t.besaran, t.tahun)
-    bagian = nama.split(".")
+    label = b.label
     tulis = bs.tulis
-    if bagian[0] in ("ikk", "sasaran") and bagian[-1].startswith("jumlah"):
-        return f"{label}: draf {tulis(nyata, nama)}, hasil hitung {tulis(hitung_, nama)}"
-    if nama == "ikpa.nilai":
+    if b.ukuran.startswith("jumlah"):  # IKK and sasaran counts
+        return f"{label}: draf {tulis(nyata, b)}, hasil hitung {tulis(hitung_, b)}"
+    if b.ukuran == "nilai" and b.subjek == ("ikpa",):
         p1, p2 = predikat(nyata), predikat(hitung_)
         return f"predikat IKPA: draf {p1}, hasil hitung {p2}" if p1 != p2 else None
-    if nama in ("smart.nilai", "nka.nilai"):
+    if b.ukuran == "nilai" and b.subjek in (("smart",), ("nka",)):
         return (
             f"{label}: draf {f.angka(nyata, bs.desimal_tertulis(nyata))}, hasil {f.angka(hitung_)}"
         )
-    if bagian[0] == "anggaran" and (len(bagian) == 2 or bagian[1].endswith("_jumlah")):
-        return f"{label}: draf {tulis(nyata, nama, desimal=bs.desimal_tertulis(nyata))}, hasil hitung {tulis(hitung_, nama)}"
+    if b.subjek[0] == "anggaran" and (b.subjek[2] == "total" or b.butir == "jumlah"):
+        return f"{label}: draf {tulis(nyata, b, desimal=bs.desimal_tertulis(nyata))}, hasil hitung {tulis(hitung_, b)}"
     return None

@@ -13,11 +13,11 @@ from ...hitung.capaian import (
     PERLU_VERIFIKASI,
     HasilIkk,
 )
+from ...hitung.rumus import jumlah_baris
 from ...muat.skema import Tanggapan
 from .. import besaran as bs
 from ..kode import KODE
 from ..rekonsiliasi import SelPerbaikan, diagnosa_tabel
-from ..rumus import perhitungan
 from ..temuan import URUTAN_TINGKAT, Subjek, Temuan, Tingkat
 from .grup import adalah_cacat, id_grup
 from .kata import bagian_narasi, buat_rincian, daftar, huruf_kecil, nama_subjek, sebagai_kalimat
@@ -280,14 +280,9 @@ def _masalah_anggaran(
         return
     assert ang is not None
     _anggaran_selisih(m, nama_tabel, ang, tabel, inti)
-    singkat = {"per_sasaran": "sasaran", "per_program": "program", "per_jenis_belanja": "jenis"}[
-        tabel
-    ]
-    rumus = [
-        r
-        for u in ("pagu", "realisasi")
-        if (r := perhitungan(hasil, f"anggaran.{singkat}_jumlah.{u}", th)) is not None
-    ]
+    baris = {"per_sasaran": "per_sasaran", "per_program": "per_program"}.get(tabel, "per_jenis")
+    isi = getattr(ang, baris, [])
+    rumus = [r for u in ("pagu", "realisasi") if (r := jumlah_baris(isi, u)) is not None]
     m.perhitungan = list(dict.fromkeys(rumus + m.perhitungan))
 
 
