@@ -4,21 +4,12 @@ The other blocks of the report are in :mod:`lkjip_helpers.laporan.model`."""
 
 from __future__ import annotations
 
-import re
-
 import nh3
-from markdown_it import MarkdownIt
 
-# Text is text: raw HTML is not parsed (html=False), so ``<nomor surat>``, ``<script>`` or an
-# unclosed ``<style>`` are shown as typed (escaped) instead of being dropped with what follows;
-# ``&amp;`` is not decoded (entity), ``<ab:c>`` keeps its brackets (autolink) and
-# ``![teks](…)`` is no image (nothing remote is loaded; its text stays). nh3 still cleans the
-# result (links, attributes), as a second line of defence.
-_MD = (
-    MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    .enable("table")
-    .disable(["entity", "autolink", "image"])
-)
+from . import teks_kaya
+
+# The Markdown is parsed by .teks_kaya (one parse for the HTML and the Word renderer); nh3
+# still cleans the result (links, attributes), as a second line of defence.
 _TAG_NARASI = {
     "p",
     "br",
@@ -55,9 +46,7 @@ def markdown(teks: str | None) -> str:
     ``rel=noopener``."""
     if not teks or not teks.strip():
         return ""
-    # Headings inside narrative must not compete with the report's own structure.
-    teks = re.sub(r"(?m)^(#{1,3})(\s)", r"####\2", teks)
-    rendered = _daftar_huruf(_MD.render(teks))
+    rendered = teks_kaya.ke_html(teks_kaya.urai(teks))
     return nh3.clean(
         rendered,
         tags=_TAG_NARASI,
@@ -70,22 +59,3 @@ def markdown(teks: str | None) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
-
-
-_UL_HURUF = re.compile(r"<ul>\n((?:<li>[a-z][.)] (?:(?!<li>|</ul>).)*?</li>\n)+)</ul>", re.DOTALL)
-_LI_HURUF = re.compile(r"<li>([a-z])[.)] ")
-
-
-def _daftar_huruf(html: str) -> str:
-    """A bullet list whose items are lettered by hand (``- a) …``, ``- f. …``) becomes a
-    lettered ordered list (``a.``, ``b.`` …), instead of a bullet followed by the letter."""
-
-    def ganti(m: re.Match[str]) -> str:
-        huruf = _LI_HURUF.findall(m.group(1))
-        mulai = ord(huruf[0]) - ord("a") + 1
-        if [ord(h) - ord("a") + 1 for h in huruf] != list(range(mulai, mulai + len(huruf))):
-            return m.group(0)
-        awal = f' start="{mulai}"' if mulai > 1 else ""
-        return f'<ol type="a"{awal}>\n' + _LI_HURUF.sub("<li>", m.group(1)) + "</ol>"
-
-    return _UL_HURUF.sub(ganti, html)

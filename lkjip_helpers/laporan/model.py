@@ -325,6 +325,15 @@ class Narasi(Blok):
             return f'<div class="{esc(self.kelas)}">{keluar}</div>'
         return keluar
 
+    def simpul(self, dok: Dokumen | None = None) -> list[Any]:
+        """The text as typed nodes (:mod:`.teks_kaya`; parsed as for :meth:`html`), what the
+        Word renderer writes."""
+        from .narasi import isi_sisipan
+        from .teks_kaya import Wadah, dari_markdown
+
+        isi = dari_markdown(isi_sisipan(self.teks, self.isi, dok))
+        return [Wadah((self.kelas,), isi)] if self.kelas and isi else isi
+
 
 NILAI_RESMI = frozenset({"smart.nilai", "ikpa.nilai"})
 """Placeholders of scores printed as their application published them (a recomputation is
