@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ... import format_id as f
+from ...hitung import RingkasanSasaran
 from ...hitung.capaian import (
     LABEL_AGREGASI,
     PERLU_VERIFIKASI,
@@ -128,25 +129,53 @@ def ringkas(k: Konteks) -> list[m.Blok]:
     if not hasil.ikk:
         return []
     out: list[m.Blok] = [
-        tabel_capaian(k, "capaian-ikk", f"Capaian IKK per Sasaran Kegiatan {k.judul_periode}")
+        tabel_capaian(k, "capaian-ikk", f"Capaian IKK per Sasaran Kegiatan {k.judul_periode}"),
+        _tabel_rekap_ketercapaian(k),
     ]
-    ringkasan = []
-    verifikasi = hasil.perlu_verifikasi
-    # the columns add up to Jumlah IKK: one column per status present in the report
-    tak_dinilai, tak_berlaku = hasil.tidak_dihitung, hasil.tidak_berlaku
-    for r in hasil.sasaran:
-        ringkasan.append(
-            [
-                m.teks(f"{r.sasaran.kode} {r.sasaran.nama}"),
-                m.bulat(len(r.ikk)),
-                m.bulat(r.tercapai),
-                m.bulat(r.tidak_tercapai),
-                *([m.bulat(r.perlu_verifikasi)] if verifikasi else []),
-                *([m.bulat(r.tidak_dihitung)] if tak_dinilai else []),
-                *([m.bulat(r.tidak_berlaku)] if tak_berlaku else []),
-                m.persen(r.rata_capaian),
-            ]
-        )
+    if hasil.alasan_tanpa_pembanding:
+        out.append(m.Paragraf(hasil.alasan_tanpa_pembanding))
+    out.append(_grafik_capaian(k))
+    out += _grafik_persen(k)
+    out += metode(k)
+    return out
+
+
+@dataclass(frozen=True)
+class _KolomStatus:
+    """An optional status column of the ketercapaian summary: its header, the count of one
+    sasaran and the report's total."""
+
+    judul: str
+    per_sasaran: Callable[[RingkasanSasaran], int]
+    jumlah: int
+
+
+def _kolom_status_opsional(k: Konteks) -> list[_KolomStatus]:
+    """The status columns present in the report: the columns add up to Jumlah IKK, one
+    column per status that occurs."""
+    hasil = k.hasil
+    kolom = [
+        _KolomStatus("Perlu verifikasi", lambda r: r.perlu_verifikasi, len(hasil.perlu_verifikasi)),
+        _KolomStatus("Tidak dapat dinilai", lambda r: r.tidak_dihitung, len(hasil.tidak_dihitung)),
+        _KolomStatus("Tidak berlaku", lambda r: r.tidak_berlaku, len(hasil.tidak_berlaku)),
+    ]
+    return [c for c in kolom if c.jumlah]
+
+
+def _tabel_rekap_ketercapaian(k: Konteks) -> m.Tabel:
+    hasil = k.hasil
+    opsional = _kolom_status_opsional(k)
+    ringkasan = [
+        [
+            m.teks(f"{r.sasaran.kode} {r.sasaran.nama}"),
+            m.bulat(len(r.ikk)),
+            m.bulat(r.tercapai),
+            m.bulat(r.tidak_tercapai),
+            *(m.bulat(c.per_sasaran(r)) for c in opsional),
+            m.persen(r.rata_capaian),
+        ]
+        for r in hasil.sasaran
+    ]
     tercapai, tidak = k.jumlah_status
     ringkasan.append(
         [
@@ -154,64 +183,61 @@ def ringkas(k: Konteks) -> list[m.Blok]:
             m.bulat(len(hasil.ikk), kelas="jumlah"),
             m.bulat(tercapai, kelas="jumlah"),
             m.bulat(tidak, kelas="jumlah"),
-            *([m.bulat(len(verifikasi), kelas="jumlah")] if verifikasi else []),
-            *([m.bulat(len(tak_dinilai), kelas="jumlah")] if tak_dinilai else []),
-            *([m.bulat(len(tak_berlaku), kelas="jumlah")] if tak_berlaku else []),
+            *(m.bulat(c.jumlah, kelas="jumlah") for c in opsional),
             m.teks("", kelas="jumlah"),
         ]
     )
-    out.append(
-        m.Tabel.buat(
-            "rekap-ketercapaian",
-            "Rekapitulasi Ketercapaian IKK per Sasaran Kegiatan",
-            [
-                "Sasaran Kegiatan",
-                "Jumlah IKK",
-                "Tercapai",
-                "Tidak tercapai",
-                *(["Perlu verifikasi"] if verifikasi else []),
-                *(["Tidak dapat dinilai"] if tak_dinilai else []),
-                *(["Tidak berlaku"] if tak_berlaku else []),
-                "Rata-rata capaian",
-            ],
-            ringkasan,
-            catatan=[kalimat.catatan_rekap(bool(verifikasi)), *catatan_verifikasi(k)],
-        )
+    return m.Tabel.buat(
+        "rekap-ketercapaian",
+        "Rekapitulasi Ketercapaian IKK per Sasaran Kegiatan",
+        [
+            "Sasaran Kegiatan",
+            "Jumlah IKK",
+            "Tercapai",
+            "Tidak tercapai",
+            *(c.judul for c in opsional),
+            "Rata-rata capaian",
+        ],
+        ringkasan,
+        catatan=[kalimat.catatan_rekap(bool(hasil.perlu_verifikasi)), *catatan_verifikasi(k)],
     )
-    if hasil.alasan_tanpa_pembanding:
-        out.append(m.Paragraf(hasil.alasan_tanpa_pembanding))
-    label = [x.kode for x in hasil.ikk]
+
+
+def _grafik_capaian(k: Konteks) -> m.Gambar:
+    hasil = k.hasil
     grup_idx = {r.sasaran.kode: i for i, r in enumerate(hasil.sasaran)}
-    out.append(
-        m.Gambar.grafik(
-            "capaian-ikk",
-            f"Capaian IKK {k.judul_periode} terhadap Garis 100%",
-            grafik.capaian_ikk,
-            label,
-            [x.capaian for x in hasil.ikk],
-            [grup_idx[x.defn.sasaran] for x in hasil.ikk],
-            [r.sasaran.kode for r in hasil.sasaran],
-            [x.status == PERLU_VERIFIKASI for x in hasil.ikk],
-        )
+    return m.Gambar.grafik(
+        "capaian-ikk",
+        f"Capaian IKK {k.judul_periode} terhadap Garis 100%",
+        grafik.capaian_ikk,
+        [x.kode for x in hasil.ikk],
+        [x.capaian for x in hasil.ikk],
+        [grup_idx[x.defn.sasaran] for x in hasil.ikk],
+        [r.sasaran.kode for r in hasil.sasaran],
+        [x.status == PERLU_VERIFIKASI for x in hasil.ikk],
     )
+
+
+def _grafik_persen(k: Konteks) -> list[m.Blok]:
+    """Target against realisasi of the IKK measured in percent (and last year's, if known)."""
+    hasil = k.hasil
     persen = [x for x in hasil.ikk if x.defn.satuan.strip() == "%"]
-    if persen:
-        ada_lalu = any(x.realisasi_lalu is not None for x in persen)
-        tahun = f"{hasil.tahun} dan {hasil.tahun - 1}" if ada_lalu else str(hasil.tahun)
-        out.append(
-            m.Gambar.grafik(
-                "target-realisasi-persen",
-                f"Target dan Realisasi IKK Bersatuan Persen, {tahun}",
-                grafik.target_realisasi,
-                [x.kode for x in persen],
-                [x.target for x in persen],
-                [x.nilai_realisasi for x in persen],
-                [x.realisasi_lalu for x in persen] if ada_lalu else None,
-                hasil.tahun,
-            )
+    if not persen:
+        return []
+    ada_lalu = any(x.realisasi_lalu is not None for x in persen)
+    tahun = f"{hasil.tahun} dan {hasil.tahun - 1}" if ada_lalu else str(hasil.tahun)
+    return [
+        m.Gambar.grafik(
+            "target-realisasi-persen",
+            f"Target dan Realisasi IKK Bersatuan Persen, {tahun}",
+            grafik.target_realisasi,
+            [x.kode for x in persen],
+            [x.target for x in persen],
+            [x.nilai_realisasi for x in persen],
+            [x.realisasi_lalu for x in persen] if ada_lalu else None,
+            hasil.tahun,
         )
-    out += metode(k)
-    return out
+    ]
 
 
 def metode(k: Konteks) -> list[m.Blok]:
