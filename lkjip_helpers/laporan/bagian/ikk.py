@@ -14,6 +14,8 @@ from ...hitung.capaian import (
     TERCAPAI,
     TIDAK_TERCAPAI,
     HasilIkk,
+    HasilRealisasi,
+    Nilai,
 )
 from ...muat.periode import label_periode
 from ...tidak_diketahui import TidakDiketahui
@@ -297,73 +299,93 @@ def metode(k: Konteks) -> list[m.Blok]:
 # --------------------------------------------------------------------------- per IKK
 
 
+BarisRumus = tuple[m.BagianRumus, ...]
+
+
 def rumus(x: HasilIkk) -> m.Rumus | None:
     """The realisasi and capaian formulas with the actual numbers."""
-    d = x.defn
     r = x.realisasi
-    baris: list[tuple[m.BagianRumus, ...]] = []
+    baris = _rumus_realisasi(x, r) if r is not None else []
     catatan: list[str] = []
-    if (
-        r is not None
-        and isinstance(r.pembilang, Decimal | int)
-        and isinstance(r.penyebut, Decimal | int)
-    ):
-        baris.append(
-            (
-                "Realisasi =",
-                m.Pecahan(d.pembilang or "pembilang", d.penyebut or "penyebut"),
-                "× 100%",
-            )
-        )
-        baris.append(
-            (
-                "=",
-                m.Pecahan(
-                    f.angka(r.pembilang, 2, ringkas=True), f.angka(r.penyebut, 2, ringkas=True)
-                ),
-                "× 100% =",
-                m.Tebal(f.persen(r.nilai)),
-            )
-        )
-    elif r is not None and r.per_periode and isinstance(r.nilai, Decimal | int):
-        bagian = "; ".join(
-            f"{label_periode(r.jenis_periode, ke)} "
-            + (
-                "belum tersedia"
-                if isinstance(v, TidakDiketahui)
-                else f.nilai_satuan(v, d.satuan)
-                if v is not None
-                else "–"
-            )
-            for ke, v in r.per_periode
-        )
-        baris.append(
-            (
-                f"Realisasi ({LABEL_AGREGASI.get(d.agregasi, d.agregasi)}; {bagian}) =",
-                m.Tebal(f.nilai_satuan(r.nilai, d.satuan)),
-            )
-        )
-    elif r is not None and not isinstance(r.nilai, TidakDiketahui):
-        baris.append(("Realisasi =", m.Tebal(f.nilai_satuan(r.nilai, d.satuan))))
     if r is not None and r.keterangan:
         catatan.append(r.keterangan[:1].upper() + r.keterangan[1:] + ".")
-    if isinstance(x.capaian, TidakDiketahui):
-        catatan.append(
-            "Capaian belum dapat dihitung karena "
-            + ("targetnya" if isinstance(x.target, TidakDiketahui) else "realisasinya")
-            + " belum tersedia."
-        )
-    elif x.capaian is not None and r is not None and x.target is not None:
-        rv, tv = f.nilai_satuan(r.nilai, d.satuan), f.nilai_satuan(x.target, d.satuan)
-        if d.polaritas == "turun":
-            baris.append(("Capaian = (2 −", m.Pecahan("Realisasi", "Target"), ") × 100%"))
-            baris.append(("= (2 −", m.Pecahan(rv, tv), ") × 100% =", m.Tebal(f.persen(x.capaian))))
-        else:
-            baris.append(("Capaian =", m.Pecahan("Realisasi", "Target"), "× 100%"))
-            baris.append(("=", m.Pecahan(rv, tv), "× 100% =", m.Tebal(f.persen(x.capaian))))
-    elif x.galat:
-        catatan.append(kalimat.capaian_tidak_dihitung(x.galat))
+    baris_capaian, catatan_capaian = _rumus_capaian(x)
+    baris += baris_capaian
+    catatan += catatan_capaian
     return m.Rumus(baris, catatan) if baris or catatan else None
+
+
+def _rumus_realisasi(x: HasilIkk, r: HasilRealisasi) -> list[BarisRumus]:
+    """The realisasi lines: a fraction with its numbers, a period aggregate with each
+    period's value, or the bare value (nothing when it is unknown)."""
+    if isinstance(r.pembilang, Decimal | int) and isinstance(r.penyebut, Decimal | int):
+        return _realisasi_pecahan(x, r.pembilang, r.penyebut, r.nilai)
+    if r.per_periode and isinstance(r.nilai, Decimal | int):
+        return [_realisasi_per_periode(x, r)]
+    if not isinstance(r.nilai, TidakDiketahui):
+        return [("Realisasi =", m.Tebal(f.nilai_satuan(r.nilai, x.defn.satuan)))]
+    return []
+
+
+def _realisasi_pecahan(
+    x: HasilIkk, pembilang: Decimal | int, penyebut: Decimal | int, nilai: Nilai | None
+) -> list[BarisRumus]:
+    d = x.defn
+    return [
+        (
+            "Realisasi =",
+            m.Pecahan(d.pembilang or "pembilang", d.penyebut or "penyebut"),
+            "× 100%",
+        ),
+        (
+            "=",
+            m.Pecahan(f.angka(pembilang, 2, ringkas=True), f.angka(penyebut, 2, ringkas=True)),
+            "× 100% =",
+            m.Tebal(f.persen(nilai)),
+        ),
+    ]
+
+
+def _nilai_periode(v: Nilai | None, satuan: str) -> str:
+    if isinstance(v, TidakDiketahui):
+        return "belum tersedia"
+    return f.nilai_satuan(v, satuan) if v is not None else "–"
+
+
+def _realisasi_per_periode(x: HasilIkk, r: HasilRealisasi) -> BarisRumus:
+    d = x.defn
+    bagian = "; ".join(
+        f"{label_periode(r.jenis_periode, ke)} {_nilai_periode(v, d.satuan)}"
+        for ke, v in r.per_periode
+    )
+    return (
+        f"Realisasi ({LABEL_AGREGASI.get(d.agregasi, d.agregasi)}; {bagian}) =",
+        m.Tebal(f.nilai_satuan(r.nilai, d.satuan)),
+    )
+
+
+def _rumus_capaian(x: HasilIkk) -> tuple[list[BarisRumus], list[str]]:
+    """The capaian lines, or the note saying why there is no capaian."""
+    if isinstance(x.capaian, TidakDiketahui):
+        kurang = "targetnya" if isinstance(x.target, TidakDiketahui) else "realisasinya"
+        return [], [f"Capaian belum dapat dihitung karena {kurang} belum tersedia."]
+    r = x.realisasi
+    if x.capaian is not None and r is not None and x.target is not None:
+        d = x.defn
+        rv, tv = f.nilai_satuan(r.nilai, d.satuan), f.nilai_satuan(x.target, d.satuan)
+        hasil = m.Tebal(f.persen(x.capaian))
+        if d.polaritas == "turun":
+            return [
+                ("Capaian = (2 −", m.Pecahan("Realisasi", "Target"), ") × 100%"),
+                ("= (2 −", m.Pecahan(rv, tv), ") × 100% =", hasil),
+            ], []
+        return [
+            ("Capaian =", m.Pecahan("Realisasi", "Target"), "× 100%"),
+            ("=", m.Pecahan(rv, tv), "× 100% =", hasil),
+        ], []
+    if x.galat:
+        return [], [kalimat.capaian_tidak_dihitung(x.galat)]
+    return [], []
 
 
 NAMA_PERIODE = {"bulan": "Bulan", "triwulan": "Triwulan", "semester": "Semester"}
