@@ -17,6 +17,7 @@ LAPISAN = {
     "errors": 0,
     "format_id": 0,
     "tidak_diketahui": 0,
+    "tembolok": 0,
     "muat": 1,
     "isian": 2,
     "hitung": 3,

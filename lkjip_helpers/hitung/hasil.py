@@ -19,6 +19,7 @@ from ..muat import DataLaporan, muat
 from ..muat import skema as s
 from ..muat.data import NilaiTidakDiketahui
 from ..muat.periode import Periode
+from ..tembolok import sekali_per_objek
 from ..tidak_diketahui import TIDAK_DIKETAHUI, TidakDiketahui, cari
 from ..tidak_diketahui import jumlah as jumlah_diketahui
 from .anggaran import (
@@ -397,9 +398,6 @@ def _hitung_evaluasi(data: DataLaporan, hasil: HasilLaporan) -> None:
         hasil.galat.append(("evaluasi.yaml", str(err)))
 
 
-_CACHE: dict[int, tuple[DataLaporan, HasilLaporan]] = {}
-
-
 def hasil_laporan(
     satker: str, tahun: int | str, data_dir: str | Path = "data", periode: str = "tahunan"
 ) -> HasilLaporan:
@@ -407,15 +405,10 @@ def hasil_laporan(
     return hasil_untuk(muat(satker, tahun, data_dir, periode))
 
 
+@sekali_per_objek
 def hasil_untuk(data: DataLaporan) -> HasilLaporan:
     """:func:`hitung` once per loaded data set (the loader's cache decides when to reload)."""
-    simpan = _CACHE.get(id(data))
-    if simpan is None or simpan[0] is not data:
-        if len(_CACHE) > 8:
-            _CACHE.clear()
-        simpan = (data, hitung(data))
-        _CACHE[id(data)] = simpan
-    return simpan[1]
+    return hitung(data)
 
 
 def _pakai_pembacaan_didukung(

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from ..errors import ParameterError, maksudnya
 from ..hitung import HasilLaporan, hasil_laporan
 from ..hitung.capaian import HasilIkk
+from ..tembolok import sekali_per_objek
 from . import analis, model
 from .bagian import anggaran as _anggaran
 from .bagian import ikk as _ikk
@@ -179,18 +180,10 @@ def kunci_rujukan(hasil: HasilLaporan) -> set[tuple[str, str]]:
     return susun_dokumen(hasil).kunci_rujukan()
 
 
-_DOKUMEN: dict[int, tuple[HasilLaporan, Dokumen]] = {}
-
-
+@sekali_per_objek
 def dokumen_laporan(hasil: HasilLaporan) -> Dokumen:
     """:func:`susun_dokumen`, once per computed report (shared by the chapters of a kernel)."""
-    simpan = _DOKUMEN.get(id(hasil))
-    if simpan is None or simpan[0] is not hasil:
-        if len(_DOKUMEN) > 4:
-            _DOKUMEN.clear()
-        simpan = (hasil, susun_dokumen(hasil))
-        _DOKUMEN[id(hasil)] = simpan
-    return simpan[1]
+    return susun_dokumen(hasil)
 
 
 FOLDER_NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks"
