@@ -35,6 +35,7 @@ from .jurnal import pulihkan
 from .parameter import (
     PERIODE,
     kunci_periode,
+    urai_kunci_periode,
     validasi_laporan,
     validasi_parameter,
     validasi_periode,
@@ -53,9 +54,6 @@ BERKAS_TAHUN: dict[str, type[BaseModel]] = {
 }
 WAJIB_TAHUN_INI = ("profil", "kinerja", "anggaran")
 """Files required for the report period (every other file is optional)."""
-
-_FOLDER_PERIODE = re.compile(r"^\d{4}(?:-(?:semester-[12]|triwulan-[1-4]))?$")
-
 
 class DataErrorGabungan(DataError):
     """Several loading problems, reported together; ``masalah`` holds each one."""
@@ -351,10 +349,8 @@ def _cek_gambar(folder_satker: Path, dt: DataTahun) -> None:  # raises DataError
 
 def _nama_periode(kunci: str) -> str:
     """``tahun 2023`` / ``Semester I 2022`` from a folder name."""
-    if "-" not in kunci:
-        return f"tahun {kunci}"
-    tahun, periode = kunci.split("-", 1)
-    return f"{PERIODE.get(periode, periode)} {tahun}"
+    tahun, periode = urai_kunci_periode(kunci) or (kunci, "tahunan")
+    return f"tahun {tahun}" if periode == "tahunan" else f"{PERIODE[periode]} {tahun}"
 
 
 def _cek_katalog(katalog: s.Katalog, path: Path) -> list[DataError]:
@@ -614,7 +610,7 @@ def _lempar(tempat: Path, masalah: list[DataError]) -> None:
 
 def _tersedia(folder_satker: Path) -> list[str]:
     return sorted(
-        p.name for p in folder_satker.glob("[0-9]*") if p.is_dir() and _FOLDER_PERIODE.match(p.name)
+        p.name for p in folder_satker.glob("[0-9]*") if p.is_dir() and urai_kunci_periode(p.name)
     )
 
 
@@ -765,7 +761,7 @@ def _daftar_tidak_diketahui(data: DataLaporan, mentah_satker: Any) -> list[Nilai
     return out
 
 
-def _sidik(
+def _stempel_berkas(
     satker: str, tahun: int, data_dir: Path, periode: str = "tahunan"
 ) -> tuple[tuple[str, float], ...]:
     """mtimes of the files that could be loaded, so the cache notices edits."""
@@ -781,7 +777,7 @@ def _sidik(
 
 
 @functools.lru_cache(maxsize=8)
-def _muat_cache(satker: str, tahun: int, data_dir: str, periode: str, sidik: tuple) -> DataLaporan:
+def _muat_cache(satker: str, tahun: int, data_dir: str, periode: str, stempel: tuple) -> DataLaporan:
     return muat_laporan(satker, tahun, data_dir, periode)
 
 
@@ -793,4 +789,4 @@ def muat(
     periode = validasi_periode(periode)
     d = Path(data_dir).resolve()
     pulihkan(d / "satker" / satker)  # an import killed half-way: finished (or undone) first
-    return _muat_cache(satker, tahun, str(d), periode, _sidik(satker, tahun, d, periode))
+    return _muat_cache(satker, tahun, str(d), periode, _stempel_berkas(satker, tahun, d, periode))

@@ -36,6 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator, mode
 from .angka import Angka, AngkaPasti, Cacah, NonNeg, NonNegPasti, Positif, Sel
 from .parameter import PERIODE
 from .periode import rentang_periode
+from .satuan import SATUAN_CACAH
 
 Teks = str
 """Narrative text; Markdown allowed (lists, emphasis, paragraphs). Raw HTML is removed."""
@@ -64,21 +65,6 @@ PenyebutNol = Literal["galat", "seratus", "nol", "tidak_berlaku"]
 """Rule for 0/0 (no case at all): an error, counts as 100 %, counts as 0 %, or not applicable
 (the IKK is left out of the counts and averages)."""
 
-SATUAN_CACAH = frozenset(
-    {
-        "orang",
-        "unit",
-        "layanan",
-        "dokumen",
-        "laporan",
-        "kegiatan",
-        "paket",
-        "kali",
-        "gedung/bangunan",
-        "rekomendasi",
-    }
-)
-"""Units that count things: values in them must be whole."""
 
 JenisPeriode = Literal["bulan", "triwulan", "semester"]
 

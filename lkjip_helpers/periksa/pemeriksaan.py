@@ -28,6 +28,7 @@ from ..hitung.capaian import GalatHitung, hitung_realisasi, teks_kunci
 from ..hitung.kinerja_anggaran import TOLERANSI_RESMI
 from ..muat import DataLaporan, DataTahun, muat
 from ..muat.periode import rentang_bulan_teks
+from ..muat.satuan import SATUAN_DIKENAL
 from ..muat.sisipan import BENTUK, cari_sisipan
 from ..muat.skema import Narasi, NarasiIkk
 from ..tidak_diketahui import TidakDiketahui
@@ -52,24 +53,6 @@ __all__ = [
     "tulis_json",
 ]
 
-SATUAN_DIKENAL = {
-    "%",
-    "persen",
-    "layanan",
-    "unit",
-    "dokumen",
-    "laporan",
-    "orang",
-    "kegiatan",
-    "indeks",
-    "nilai",
-    "gedung/bangunan",
-    "paket",
-    "rekomendasi",
-    "bulan",
-    "hari",
-    "kali",
-}
 
 
 class _Kumpulan:

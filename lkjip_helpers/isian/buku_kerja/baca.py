@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from ...muat import skema as s
 from ...muat.berkas import _pesan_galat as pesan_galat  # the schema's wording, shared with YAML
-from ...muat.parameter import PERIODE
+from ...muat.parameter import PERIODE, kunci_periode
 from ...tidak_diketahui import EJAAN
 from . import sel as c
 from . import tata_letak as t
@@ -85,7 +85,8 @@ class Identitas:
 
     @property
     def kunci(self) -> str:
-        return str(self.tahun) if self.periode == "tahunan" else f"{self.tahun}-{self.periode}"
+        """Folder name of the period (:func:`~lkjip_helpers.muat.parameter.kunci_periode`)."""
+        return kunci_periode(self.tahun, self.periode)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import get_args
 
 from ...muat import skema as s
-from ...muat.parameter import PERIODE
+from ...muat.parameter import PERIODE, kunci_periode
+from ...muat.satuan import SATUAN_SARAN
 from ...tidak_diketahui import EJAAN
 
 VERSI_FORMAT = 1
@@ -49,22 +50,6 @@ JENIS_BELANJA = get_args(s.JenisBelanja)
 JENIS_PERIODE = get_args(s.JenisPeriode)
 STATUS_TANGGAPAN = get_args(s.StatusTanggapan)
 YA_TIDAK = ("Ya", "Tidak")
-SATUAN_SARAN = (
-    "%",
-    "Orang",
-    "Unit",
-    "Layanan",
-    "Dokumen",
-    "Laporan",
-    "Kegiatan",
-    "Paket",
-    "Kali",
-    "Gedung/Bangunan",
-    "Rekomendasi",
-    "Indeks",
-    "Nilai",
-)
-"""Units offered in drop-downs (a warning, not a refusal: the data model takes any unit)."""
 
 BAGIAN_NARASI_IKK = tuple(s.NarasiIkk.model_fields)
 """Fields of an IKK's narrative (``narasi`` of a kinerja.yaml entry)."""
@@ -1200,7 +1185,7 @@ def nama_bulan(jenis: str, ke: int) -> str:
 
 def petunjuk(satker: str, tahun: int, periode: str, katalog: str) -> list[str]:
     """The instruction text (one paragraph or item per line)."""
-    kunci = str(tahun) if periode == "tahunan" else f"{tahun}-{periode}"
+    kunci = kunci_periode(tahun, periode)
     return [
         f"Buku kerja isian LKjIP — satker {satker}, {PERIODE[periode]} {tahun}",
         "",

@@ -1,0 +1,77 @@
+"""The analyst's help for a data field, read from the schema (:mod:`.skema`).
+
+Each field's Indonesian help text is its pydantic ``description``; whether it must be filled
+("wajib") is the field being required — or ``json_schema_extra={"wajib": ...}`` where a check,
+not the model, requires it. The scaffold (:mod:`lkjip_helpers.isian.kerangka`) and the workbook
+layout (:mod:`lkjip_helpers.isian.buku_kerja.tata_letak`) take their comments from here, so the
+text is written once.
+"""
+
+from __future__ import annotations
+
+import types
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+
+def _model_dalam(anotasi: Any) -> type[BaseModel] | None:
+    """The pydantic model inside an annotation (``X | None``, ``list[X]``), if any."""
+    if isinstance(anotasi, type) and issubclass(anotasi, BaseModel):
+        return anotasi
+    if get_origin(anotasi) in (Union, types.UnionType, list, tuple):
+        for a in get_args(anotasi):
+            m = _model_dalam(a)
+            if m is not None:
+                return m
+    return None
+
+
+def field_info(model: type[BaseModel], jalur: tuple[str | int, ...]) -> list[FieldInfo]:
+    """The fields along ``jalur`` (list positions skipped): ``(Profil, ("kepala", "nama"))`` →
+    ``[Profil.kepala, Pejabat.nama]``."""
+    hasil: list[FieldInfo] = []
+    m: type[BaseModel] | None = model
+    for nama in jalur:
+        if isinstance(nama, int):
+            continue
+        if m is None or nama not in m.model_fields:
+            raise KeyError(f"{model.__name__}: field {'.'.join(map(str, jalur))} tidak ada")
+        f = m.model_fields[nama]
+        hasil.append(f)
+        m = _model_dalam(f.annotation)
+    return hasil
+
+
+def _ekstra(f: FieldInfo, kunci: str) -> Any:
+    ekstra = f.json_schema_extra
+    return ekstra.get(kunci) if isinstance(ekstra, dict) else None
+
+
+def wajib(model: type[BaseModel], jalur: tuple[str | int, ...]) -> str:
+    """The "wajib" mark of a field: ``WAJIB``, ``WAJIB bila SMART diisi`` (required inside an
+    optional part), a condition written in the schema, or ``""`` (optional)."""
+    fields = field_info(model, jalur)
+    akhir = fields[-1]
+    tertulis = _ekstra(akhir, "wajib")
+    if isinstance(tertulis, str):
+        return f"WAJIB {tertulis}"
+    if tertulis is None and not akhir.is_required():
+        return ""
+    for f in reversed(fields[:-1]):
+        if not f.is_required() and f.title:
+            return f"WAJIB bila {f.title} diisi"
+    return "WAJIB"
+
+
+def keterangan(model: type[BaseModel], jalur: tuple[str | int, ...]) -> str:
+    """The field's help text (its ``description``), empty when the schema has none."""
+    return field_info(model, jalur)[-1].description or ""
+
+
+def bantuan(model: type[BaseModel], jalur: tuple[str | int, ...], tambahan: str = "") -> str:
+    """``WAJIB. <keterangan> <tambahan>``: the comment the scaffold and the workbook show."""
+    tanda = wajib(model, jalur)
+    bagian = [f"{tanda}." if tanda else "", keterangan(model, jalur), tambahan]
+    return " ".join(b for b in bagian if b)
