@@ -10,7 +10,7 @@ text is written once.
 from __future__ import annotations
 
 import types
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -44,30 +44,53 @@ def field_info(model: type[BaseModel], jalur: tuple[str | int, ...]) -> list[Fie
     return hasil
 
 
+def model_di(model: type[BaseModel], jalur: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model of the items at ``jalur`` (``(Profil, ("bangunan",))`` → ``Bangunan``)."""
+    return _model_dalam(field_info(model, jalur)[-1].annotation) if jalur else model
+
+
 def _ekstra(f: FieldInfo, kunci: str) -> Any:
     ekstra = f.json_schema_extra
     return ekstra.get(kunci) if isinstance(ekstra, dict) else None
 
 
+def _harus(f: FieldInfo) -> bool:
+    """Required by the model, or declared ``wajib`` in the schema."""
+    return f.is_required() or bool(_ekstra(f, "wajib"))
+
+
 def wajib(model: type[BaseModel], jalur: tuple[str | int, ...]) -> str:
-    """The "wajib" mark of a field: ``WAJIB``, ``WAJIB bila SMART diisi`` (required inside an
-    optional part), a condition written in the schema, or ``""`` (optional)."""
-    fields = field_info(model, jalur)
-    akhir = fields[-1]
-    tertulis = _ekstra(akhir, "wajib")
-    if isinstance(tertulis, str):
-        return f"WAJIB {tertulis}"
-    if tertulis is None and not akhir.is_required():
+    """The "wajib" mark of a field: ``WAJIB``; ``WAJIB bila SMART diisi`` when required
+    inside an optional part that has a ``title``; a condition the schema writes
+    (``WAJIB kecuali …``); ``""`` when the field may stay empty."""
+    *induk, akhir = field_info(model, jalur)
+    syarat = _ekstra(akhir, "wajib")
+    if not _harus(akhir):
         return ""
-    for f in reversed(fields[:-1]):
-        if not f.is_required() and f.title:
-            return f"WAJIB bila {f.title} diisi"
+    if isinstance(syarat, str):
+        return f"WAJIB {syarat}"
+    for f in reversed(induk):
+        if not _harus(f):
+            return f"WAJIB bila {f.title} diisi" if f.title else ""
     return "WAJIB"
 
 
 def keterangan(model: type[BaseModel], jalur: tuple[str | int, ...]) -> str:
-    """The field's help text (its ``description``), empty when the schema has none."""
-    return field_info(model, jalur)[-1].description or ""
+    """The field's help text: its ``description``; for a choice without one, the choices
+    (``pegawai, barang, modal, bantuan_sosial, lainnya.``)."""
+    f = field_info(model, jalur)[-1]
+    if f.description:
+        return f.description
+    pilihan = [a for a in _literal(f.annotation)]
+    return ", ".join(pilihan) + "." if pilihan else ""
+
+
+def _literal(anotasi: Any) -> list[str]:
+    if get_origin(anotasi) is Literal:
+        return [str(a) for a in get_args(anotasi)]
+    if get_origin(anotasi) in (Union, types.UnionType):
+        return [x for a in get_args(anotasi) for x in _literal(a)]
+    return []
 
 
 def bantuan(model: type[BaseModel], jalur: tuple[str | int, ...], tambahan: str = "") -> str:

@@ -55,6 +55,7 @@ BERKAS_TAHUN: dict[str, type[BaseModel]] = {
 WAJIB_TAHUN_INI = ("profil", "kinerja", "anggaran")
 """Files required for the report period (every other file is optional)."""
 
+
 class DataErrorGabungan(DataError):
     """Several loading problems, reported together; ``masalah`` holds each one."""
 
@@ -777,7 +778,9 @@ def _stempel_berkas(
 
 
 @functools.lru_cache(maxsize=8)
-def _muat_cache(satker: str, tahun: int, data_dir: str, periode: str, stempel: tuple) -> DataLaporan:
+def _muat_cache(
+    satker: str, tahun: int, data_dir: str, periode: str, stempel: tuple
+) -> DataLaporan:
     return muat_laporan(satker, tahun, data_dir, periode)
 
 
