@@ -519,7 +519,7 @@ class NarasiIkk(_Model):
 class CapaianIkk(_Model):
     """Target and realisasi of one IKK in one year."""
 
-    kode: str
+    kode: str = Field(description="Kode IKK katalog (atau IKK Satker).")
     target: NonNeg | None = Field(
         default=None,
         description="Target dalam Perjanjian Kinerja. Kosong = dipakai target Renstra (menjadi "

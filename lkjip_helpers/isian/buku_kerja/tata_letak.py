@@ -114,6 +114,9 @@ class Kolom:
     format: str = "General"
     batas: tuple[int, int] | None = None
     """For ``bulat``: the range the drop-down/validation allows."""
+    bantuan_dari: tuple[str, ...] | None = None
+    """For a column the sheet reads itself (``field`` is ``None``): the schema field whose help
+    it shows."""
 
 
 @dataclass(frozen=True)
@@ -170,8 +173,8 @@ class Lembar:
         )
         butir = self.model_butir()
         kolom = tuple(
-            replace(k, catatan=bantuan(butir, k.field, k.catatan))
-            if k.field and butir is not None and not k.rujukan
+            replace(k, catatan=bantuan(butir, k.field or k.bantuan_dari or (), k.catatan))
+            if (k.field or k.bantuan_dari) and butir is not None and not k.rujukan
             else k
             for k in self.kolom
         )
@@ -609,7 +612,7 @@ KINERJA = Lembar(
     daftar=("indikator",),
     kunci=(KOLOM_KODE,),
     kolom=(
-        _k(KOLOM_KODE, None, "teks", "WAJIB. Kode IKK katalog (atau IKK Satker).", lebar=9),
+        _k(KOLOM_KODE, None, "teks", "", bantuan_dari=("kode",), lebar=9),
         _k(
             KOLOM_DALAM_PK,
             None,
