@@ -618,19 +618,16 @@ def _tersedia(folder_satker: Path) -> list[str]:
 # --------------------------------------------------------------------------- entry points
 
 
-def muat_laporan(
-    satker: str, tahun: int | str, data_dir: str | Path = "data", periode: str = "tahunan"
-) -> DataLaporan:
-    """Load and validate all data of ``satker`` for a report period of ``tahun`` (and the
-    annual data of ``tahun - 1`` if present). Raises one DataError listing every problem."""
-    satker, tahun, periode, data_dir = validasi_laporan(data_dir, satker, tahun, periode)
-    kunci = kunci_periode(tahun, periode)
+def _folder_periode(data_dir: Path, satker: str, kunci: str) -> tuple[Path, Path]:
+    """The satker's folder and its period folder; DataError naming what exists when either
+    is missing."""
     folder_satker = data_dir / "satker" / satker
-    path_satker = folder_satker / "satker.yaml"
     if not folder_satker.is_dir():
         tersedia = sorted(p.name for p in (data_dir / "satker").glob("*") if p.is_dir())
         saran = f"; satker yang tersedia: {', '.join(tersedia)}" if tersedia else ""
-        raise DataError(str(path_satker), f"satker {satker!r} tidak ditemukan{saran}")
+        raise DataError(
+            str(folder_satker / "satker.yaml"), f"satker {satker!r} tidak ditemukan{saran}"
+        )
     folder_ini = folder_satker / kunci
     if not folder_ini.is_dir():
         tersedia = _tersedia(folder_satker)
@@ -639,59 +636,86 @@ def muat_laporan(
             f"data {_nama_periode(kunci)} belum ada"
             + (f"; periode yang tersedia: {', '.join(tersedia)}" if tersedia else ""),
         )
-    masalah: list[DataError] = []
+    return folder_satker, folder_ini
 
-    sk: s.Satker | None = None
-    mentah_satker: Any = None
+
+def _muat_satker(
+    path_satker: Path, satker: str, data_dir: Path, masalah: list[DataError]
+) -> tuple[s.Satker | None, Any]:
+    """satker.yaml validated, and its raw tree (for line numbers); problems go to ``masalah``."""
     if not path_satker.exists():
         masalah.append(
             DataError(str(path_satker), f"berkas identitas satker {satker!r} tidak ditemukan")
         )
+        return None, None
+    mentah_satker: Any = None
+    try:
+        mentah_satker = baca_yaml(path_satker, data_dir)
+        return validasi(s.Satker, mentah_satker, path_satker), mentah_satker
+    except DataError as err:
+        masalah.append(err)
+        return None, mentah_satker
+
+
+def _muat_katalog(
+    sk: s.Satker, satker: str, path_satker: Path, data_dir: Path, masalah: list[DataError]
+) -> tuple[s.Katalog | None, Path]:
+    """The catalog satker.yaml names (and the satker's id checked against its folder)."""
+    path_katalog = data_dir / "katalog"
+    # The catalog id names a file: it must stay inside data/katalog/ (no "/abs", no "../").
+    try:
+        path_katalog = path_dalam(
+            data_dir / "katalog", f"{sk.katalog}.yaml", asal=f"{path_satker}, field katalog"
+        )
+    except DataError as err:
+        masalah.append(err)
+        sk_katalog_sah = False
     else:
-        try:
-            mentah_satker = baca_yaml(path_satker, data_dir)
-            sk = validasi(s.Satker, mentah_satker, path_satker)
-        except DataError as err:
-            masalah.append(err)
+        sk_katalog_sah = True
+    if sk.id != satker:
+        masalah.append(
+            DataError(
+                str(path_satker),
+                f"id {sk.id!r} tidak sama dengan nama folder {satker!r}",
+                "field id",
+            )
+        )
+    if not sk_katalog_sah:
+        return None, path_katalog
+    if not path_katalog.exists():
+        masalah.append(
+            DataError(
+                str(path_satker),
+                f"katalog {ringkas_nilai(sk.katalog)} tidak ditemukan di {data_dir / 'katalog'}",
+                "field katalog",
+            )
+        )
+        return None, path_katalog
+    try:
+        katalog = muat_berkas(s.Katalog, path_katalog, akar=data_dir)
+    except DataError as err:
+        masalah.append(err)
+        return None, path_katalog
+    masalah += _cek_katalog(katalog, path_katalog)
+    return katalog, path_katalog
+
+
+def muat_laporan(
+    satker: str, tahun: int | str, data_dir: str | Path = "data", periode: str = "tahunan"
+) -> DataLaporan:
+    """Load and validate all data of ``satker`` for a report period of ``tahun`` (and the
+    annual data of ``tahun - 1`` if present). Raises one DataError listing every problem."""
+    satker, tahun, periode, data_dir = validasi_laporan(data_dir, satker, tahun, periode)
+    kunci = kunci_periode(tahun, periode)
+    folder_satker, folder_ini = _folder_periode(data_dir, satker, kunci)
+    path_satker = folder_satker / "satker.yaml"
+    masalah: list[DataError] = []
+
+    sk, mentah_satker = _muat_satker(path_satker, satker, data_dir, masalah)
     katalog: s.Katalog | None = None
     path_katalog = data_dir / "katalog"
     if sk is not None:
-        # The catalog id names a file: it must stay inside data/katalog/ (no "/abs", no "../").
-        try:
-            path_katalog = path_dalam(
-                data_dir / "katalog", f"{sk.katalog}.yaml", asal=f"{path_satker}, field katalog"
-            )
-        except DataError as err:
-            masalah.append(err)
-            sk_katalog_sah = False
-        else:
-            sk_katalog_sah = True
-        if sk.id != satker:
-            masalah.append(
-                DataError(
-                    str(path_satker),
-                    f"id {sk.id!r} tidak sama dengan nama folder {satker!r}",
-                    "field id",
-                )
-            )
-        if not sk_katalog_sah:
-            pass
-        elif not path_katalog.exists():
-            masalah.append(
-                DataError(
-                    str(path_satker),
-                    f"katalog {ringkas_nilai(sk.katalog)} tidak ditemukan di "
-                    f"{data_dir / 'katalog'}",
-                    "field katalog",
-                )
-            )
-        else:
-            try:
-                katalog = muat_berkas(s.Katalog, path_katalog, akar=data_dir)
-            except DataError as err:
-                masalah.append(err)
-            else:
-                masalah += _cek_katalog(katalog, path_katalog)
+        katalog, path_katalog = _muat_katalog(sk, satker, path_satker, data_dir, masalah)
     sasaran: dict[str, s.SasaranDef] = {}
     indikator: dict[str, s.IndikatorDef] = {}
     asal: dict[str, AsalIndikator] = {}
