@@ -60,8 +60,8 @@ def _harus(f: FieldInfo) -> bool:
 
 
 def wajib(model: type[BaseModel], jalur: tuple[str | int, ...]) -> str:
-    """The "wajib" mark of a field: ``WAJIB``; ``WAJIB bila SMART diisi`` when required
-    inside an optional part that has a ``title``; a condition the schema writes
+    """The "wajib" mark of a field: ``WAJIB`` (in each item, inside a list); ``WAJIB bila SMART
+    diisi`` when required inside an optional part that has a ``title``; a condition the schema writes
     (``WAJIB kecuali …``); ``""`` when the field may stay empty."""
     *induk, akhir = field_info(model, jalur)
     syarat = _ekstra(akhir, "wajib")
@@ -70,9 +70,18 @@ def wajib(model: type[BaseModel], jalur: tuple[str | int, ...]) -> str:
     if isinstance(syarat, str):
         return f"WAJIB {syarat}"
     for f in reversed(induk):
-        if not _harus(f):
+        if not _harus(f) and not _daftar(f.annotation):
             return f"WAJIB bila {f.title} diisi" if f.title else ""
     return "WAJIB"
+
+
+def _daftar(anotasi: Any) -> bool:
+    """Whether a field holds a list (its items' required fields are required in each item)."""
+    if get_origin(anotasi) is list:
+        return True
+    return get_origin(anotasi) in (Union, types.UnionType) and any(
+        _daftar(a) for a in get_args(anotasi)
+    )
 
 
 def keterangan(model: type[BaseModel], jalur: tuple[str | int, ...]) -> str:
