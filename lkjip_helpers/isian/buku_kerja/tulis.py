@@ -46,7 +46,9 @@ _JUDUL = PatternFill("solid", fgColor="1F4E78")
 _RUJUKAN = PatternFill("solid", fgColor="E7E6E6")
 _FONT_JUDUL = Font(bold=True, color="FFFFFF")
 _TERBUKA = Protection(locked=False)
-_TERKUNCI = Protection(locked=True)
+"""An editable cell; a _DILINDUNGI (protected) cell is read-only while the sheet is protected
+(the word kunci stays a key, see the glossary)."""
+_DILINDUNGI = Protection(locked=True)
 _TEKS = ("teks", "panjang", "tanggal", "nip", "kode_daftar", "baris_teks", "target_tahunan")
 
 
@@ -140,7 +142,7 @@ class _Penulis:
             sel.font = _FONT_JUDUL
             sel.fill = _JUDUL
             sel.alignment = Alignment(wrap_text=True, vertical="top")
-            sel.protection = _TERKUNCI
+            sel.protection = _DILINDUNGI
             kom = Comment(catatan, "lkjip")
             kom.width, kom.height = 320, 140
             sel.comment = kom
@@ -222,7 +224,7 @@ class _Penulis:
     def format_sel(self, sel: Any, jenis: str, fmt: str, rujukan: bool) -> None:
         if rujukan:
             sel.fill = _RUJUKAN
-            sel.protection = _TERKUNCI
+            sel.protection = _DILINDUNGI
         else:
             sel.protection = _TERBUKA
         if jenis in _TEKS:
@@ -235,7 +237,7 @@ class _Penulis:
     # ------------------------------------------------------------------ kinds of sheet
 
     def tabel(
-        self, lb: t.Lembar, baris: list[list[Any]], terkunci: set[tuple[int, int]] = frozenset()
+        self, lb: t.Lembar, baris: list[list[Any]], dilindungi: set[tuple[int, int]] = frozenset()
     ) -> None:  # type: ignore[assignment]
         ws = self.wb.create_sheet(lb.nama)
         self.judul(ws, lb.keterangan, [(k.judul, _catatan(k), k.lebar) for k in lb.kolom])
@@ -245,7 +247,7 @@ class _Penulis:
                 i = r - t.BARIS_DATA
                 nilai = nilai_sel(k.jenis, baris[i][j - 1]) if i < len(baris) else None
                 sel = self.isi(ws, r, j, nilai) if nilai is not None else ws.cell(r, j)
-                self.format_sel(sel, k.jenis, k.format, k.rujukan or (i, j - 1) in terkunci)
+                self.format_sel(sel, k.jenis, k.format, k.rujukan or (i, j - 1) in dilindungi)
             if not k.rujukan:
                 self.validasi(
                     ws,
@@ -277,7 +279,7 @@ class _Penulis:
             for j, teks in ((1, i.kunci), (2, i.label), (4, i.catatan)):
                 sel = self.isi(ws, r, j, teks)
                 sel.fill = _RUJUKAN
-                sel.protection = _TERKUNCI
+                sel.protection = _DILINDUNGI
                 sel.alignment = Alignment(wrap_text=True, vertical="top")
             v = nilai_sel(i.jenis, nilai.get(i.kunci))
             sel = self.isi(ws, r, 3, v) if v is not None else ws.cell(r, 3)
@@ -420,7 +422,7 @@ def _baris_kinerja(
     mentah = sb.mentah.get("kinerja")
     daftar = ambil(mentah, ("indikator",)) if isinstance(mentah, dict) else None
     baris: list[list[Any]] = []
-    terkunci: set[tuple[int, int]] = set()
+    dilindungi: set[tuple[int, int]] = set()
     dalam: list[tuple[str, str | None, list[Any]]] = []
     ada: set[Any] = set()
 
@@ -445,7 +447,7 @@ def _baris_kinerja(
             ]
         )
         if d is not None:
-            terkunci.add((len(baris) - 1, 0))
+            dilindungi.add((len(baris) - 1, 0))
         if ya and isinstance(kode, str):
             data = ambil(per, ("data",))
             dalam.append((kode, ambil(per, ("jenis",)), data if isinstance(data, list) else []))
@@ -459,7 +461,7 @@ def _baris_kinerja(
     for kode in sb.indikator:
         if kode not in ada:
             tambah(kode, semua_ya, {})
-    return baris, terkunci, dalam
+    return baris, dilindungi, dalam
 
 
 def _ke_periode(sb: SumberBukuKerja, jenis: str) -> list[int]:
@@ -533,8 +535,8 @@ def buat_buku_kerja(sb: SumberBukuKerja) -> Workbook:
         if lb.jenis == "isian":
             p.isian(lb, _nilai_isian(lb, m, sb))
         elif lb is t.KINERJA:
-            baris, terkunci, dalam = _baris_kinerja(sb)
-            p.tabel(lb, baris, terkunci)
+            baris, dilindungi, dalam = _baris_kinerja(sb)
+            p.tabel(lb, baris, dilindungi)
         elif lb is t.REALISASI_PERIODE:
             p.tabel(lb, _baris_realisasi(sb, dalam))
         elif lb is t.NARASI_IKK:
