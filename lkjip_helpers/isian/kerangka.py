@@ -103,15 +103,20 @@ def _komentar_renstra(d: s.IndikatorDef, tahun: int) -> str:
 
 
 def _periode_laporan(periode: Periode) -> list[str]:
-    def ket(nama: str) -> str:
-        return bantuan(s.PeriodeLaporan, (nama,))
+    def ket(nama: str, tambahan: str = "") -> str:
+        return bantuan(s.PeriodeLaporan, (nama,), tambahan)
 
+    awal, akhir = rentang_periode(periode.id)
     baris = [
         "periode_laporan:",
         _f(f"  periode: {periode.id}", ket("periode"), 32),
-        _f(f"  bulan_terakhir: {periode.bulan_terakhir}", ket("bulan_terakhir"), 27),
+        _f(
+            f"  bulan_terakhir: {periode.bulan_terakhir}",
+            ket("bulan_terakhir", f"{periode.label}: bulan {awal}–{akhir}."),
+            27,
+        ),
     ]
-    if rentang_periode(periode.id)[0] > 1:  # Semester II, Triwulan II–IV: from January or not
+    if awal > 1:  # Semester II, Triwulan II–IV: from January or not
         baris.append(
             _f(f"  kumulatif: {'true' if periode.kumulatif else 'false'}", ket("kumulatif"), 27)
         )
