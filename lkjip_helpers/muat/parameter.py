@@ -66,6 +66,22 @@ def kunci_periode(tahun: int | str, periode: str = "tahunan") -> str:
     return str(t) if p == "tahunan" else f"{t}-{p}"
 
 
+_KUNCI_PERIODE = re.compile(
+    r"^(?P<tahun>\d{4})(?:-(?P<periode>"
+    + "|".join(re.escape(p) for p in PERIODE if p != "tahunan")
+    + r"))?$"
+)
+
+
+def urai_kunci_periode(kunci: str) -> tuple[int, str] | None:
+    """The inverse of :func:`kunci_periode`: ``2022-semester-1`` → ``(2022, "semester-1")``;
+    ``None`` for a name that is not a period key (another folder)."""
+    m = _KUNCI_PERIODE.fullmatch(kunci)
+    if m is None:
+        return None
+    return int(m["tahun"]), m["periode"] or "tahunan"
+
+
 def validasi_parameter(satker: str, tahun: int | str) -> tuple[str, int]:
     """Validate both run parameters; raises :class:`ParameterError` in Bahasa Indonesia."""
     return validasi_satker(satker), validasi_tahun(tahun)

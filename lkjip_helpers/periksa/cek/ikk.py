@@ -10,26 +10,8 @@ from ... import format_id as f
 from ...hitung import HasilLaporan
 from ...hitung.capaian import teks_kunci
 from ...muat.periode import rentang_bulan_teks
+from ...muat.satuan import SATUAN_DIKENAL
 from .kumpulan import Kumpulan, persen, subjek_ikk
-
-SATUAN_DIKENAL = {
-    "%",
-    "persen",
-    "layanan",
-    "unit",
-    "dokumen",
-    "laporan",
-    "orang",
-    "kegiatan",
-    "indeks",
-    "nilai",
-    "gedung/bangunan",
-    "paket",
-    "rekomendasi",
-    "bulan",
-    "hari",
-    "kali",
-}
 
 
 def cek_katalog(k: Kumpulan) -> None:
