@@ -747,7 +747,7 @@ def build(
     with ``dipakai_ulang=True`` and nothing runs, unless ``paksa``. ``indeks`` rewrites
     ``out_dir/index.html`` afterwards (a batch does it once at its end instead).
     """
-    from .kernel import batas_waktu_sel as _batas_waktu_sel
+    from ..muat.parameter import batas_waktu_sel as _batas_waktu_sel
 
     t_mulai = time.perf_counter()
     lewati_rfc3987_syntax()
