@@ -326,6 +326,9 @@ class KernelBersama:
     before it first answers: the warm-up then begins without the round trip in which the
     client notices the kernel is ready, which on a busy two-core machine (the checks run
     meanwhile) took ≈ 0,4 s. A restarted kernel (:meth:`pulihkan`) warms up again the same way.
+
+    With ``mulai=False`` nothing is launched until a chapter needs the kernel
+    (:meth:`siapkan`): a build that expects to reuse every chapter starts no process.
     """
 
     def __init__(
@@ -334,6 +337,7 @@ class KernelBersama:
         startup_timeout: int = 60,
         batas_waktu_sel: int | None = None,
         impor: list[str] | None = None,
+        mulai: bool = True,
     ) -> None:
         self.cwd = Path(cwd)
         self.startup_timeout = startup_timeout
@@ -346,14 +350,21 @@ class KernelBersama:
         self.stderr_reset = ""
         self._impor_awal = impor
         self._berkas_pemanasan: Path | None = None
+        self._mulai = mulai
 
     def __enter__(self) -> KernelBersama:
+        if self._mulai:
+            self._luncurkan()
+        return self
+
+    def _luncurkan(self) -> None:
+        """Launch the kernel process (with its warm-up); a BuildError when it cannot start."""
         self.km = AsyncKernelManager(
             kernel_name="python3", kernel_spec_manager=_KernelSpecInterpreterIni()
         )
         # The kernel process's own stdout/stderr (not the notebook outputs) go to a temporary
         # file: shown only when the kernel dies.
-        self._log = tempfile.TemporaryFile(mode="w+b")
+        self._log = tempfile.TemporaryFile(mode="w+b")  # noqa: SIM115  # closed by __exit__
         argumen = ["--HistoryManager.hist_file=:memory:"]
         try:
             if self._impor_awal:
@@ -379,12 +390,13 @@ class KernelBersama:
         except BaseException:
             self.__exit__(None, None, None)
             raise
-        return self
 
     def siapkan(self, impor: list[str] | None = None) -> None:
         """Wait until the kernel answers; then queue ``impor`` lines (errors ignored)."""
         if self._siap:
             return
+        if self.km is None:  # not launched yet (mulai=False)
+            self._luncurkan()
         if self.kc is None:
             # The client's channels start only when the kernel is first needed: a build that
             # stops before its first chapter (data errors, Ctrl-C, every chapter reused) then
