@@ -45,8 +45,9 @@ _CADANGAN: dict[str, tuple[str, ...]] = {
 }
 
 
-def _huruf_grafik() -> list[str]:
-    """DejaVu Sans plus the Noto fallback families that are installed."""
+@functools.cache
+def huruf_grafik() -> list[str]:
+    """DejaVu Sans plus the Noto fallback families that are installed (found once)."""
     from matplotlib import font_manager
 
     hasil = ["DejaVu Sans"]
@@ -90,12 +91,6 @@ def siapkan() -> ModuleType:
 
     GAYA["font.family"] = huruf_grafik()
     return plt
-
-
-@functools.cache
-def huruf_grafik() -> list[str]:
-    """The chart font families (:func:`_huruf_grafik`), found once."""
-    return _huruf_grafik()
 
 
 @contextmanager
