@@ -176,7 +176,7 @@ def susun_dokumen(hasil: HasilLaporan) -> Dokumen:
 def kunci_rujukan(hasil: HasilLaporan) -> set[tuple[str, str]]:
     """Tables and figures of the report of ``hasil`` a narrative may cross-reference (for
     :func:`lkjip_helpers.periksa.periksa`)."""
-    return susun_dokumen(hasil).kunci_rujukan()
+    return dokumen_laporan(hasil).kunci_rujukan()  # the model the build's chapter keys reuse
 
 
 _DOKUMEN: dict[int, tuple[HasilLaporan, Dokumen]] = {}
