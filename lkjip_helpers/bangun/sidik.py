@@ -31,6 +31,8 @@ import json
 import os
 import platform
 import re
+import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Iterable
@@ -351,9 +353,6 @@ def _font_laporan() -> list[str]:
     mtime), as fontconfig lists them: installing an unrelated font package changes nothing,
     installing or updating one of those families does. Without ``fc-list`` (not Linux): every font file in the usual
     system and user folders."""
-    import shutil
-    import subprocess
-
     fc_list = shutil.which("fc-list")
     if fc_list is not None:
         try:
