@@ -85,6 +85,66 @@ def test_sidik_menyebut_yang_berubah(tmp_path: Path) -> None:
     assert uraikan_beda(["a", "b", "c", "d", "e"]) == "a, b, c (+2 lain)"
 
 
+_YAML_AWAL = """\
+# kinerja buatan tangan
+ikk:
+  - kode: SK1.1
+    target: 100
+    realisasi: &r 95.5
+    satuan: "%"
+  - kode: SK1.2
+    target: 80
+    realisasi: *r
+    satuan: persen
+"""
+
+
+def test_sidik_yaml_menurut_isi_bukan_bait(tmp_path: Path) -> None:
+    """A YAML data file is keyed by what it loads to: comments, quoting and anchor names
+    that load to the same tree (same lines) change nothing; a value, a type or a line does."""
+    data = tmp_path / "data"
+    folder = data / "satker" / "lapas-uji" / "2023"
+    folder.mkdir(parents=True)
+    berkas = folder / "kinerja.yaml"
+    item = "data/satker/lapas-uji/2023/kinerja.yaml"
+
+    def kunci(teks: str) -> str:
+        berkas.write_text(teks, encoding="utf-8")
+        return sidik_mod.sidik_data(data, "lapas-uji", 2023, "2023")[item]
+
+    awal = kunci(_YAML_AWAL)
+    sama = {
+        "comment appended": _YAML_AWAL + "# catatan analis, tidak sampai ke laporan\n",
+        "comment changed, end-of-line comment": _YAML_AWAL.replace(
+            "# kinerja buatan tangan", "# sumber: e-SAKIP"
+        ).replace("target: 80", "target: 80  # direvisi"),
+        "quoting": _YAML_AWAL.replace('satuan: "%"', "satuan: '%'").replace(
+            "kode: SK1.2", 'kode: "SK1.2"'
+        ),
+        "anchor renamed": _YAML_AWAL.replace("&r", "&nilai").replace("*r", "*nilai"),
+        "UTF-8 byte-order mark": "\ufeff" + _YAML_AWAL,
+    }
+    for sebab, teks in sama.items():
+        assert kunci(teks) == awal, sebab
+    beda = {
+        "a value": _YAML_AWAL.replace("target: 80", "target: 81"),
+        "a text that was a number": _YAML_AWAL.replace("target: 80", 'target: "80"'),
+        "true/false is a boolean, yes a text": _YAML_AWAL.replace("satuan: persen", "satuan: true"),
+        "the alias resolved elsewhere": _YAML_AWAL.replace("realisasi: *r", "realisasi: 95.6"),
+        "a key renamed": _YAML_AWAL.replace("satuan: persen", "unit: persen"),
+        "a line moved (the findings name it)": "# baris baru\n" + _YAML_AWAL,
+        "the order of items": _YAML_AWAL.replace("SK1.1", "SKX").replace("SK1.2", "SK1.1"),
+    }
+    for sebab, teks in beda.items():
+        assert kunci(teks) != awal, sebab
+    # a file the loader refuses is keyed by its bytes, so any edit of it still counts
+    rusak = _YAML_AWAL + "ikk: [\n"
+    assert kunci(rusak) == sidik_mod.sha256_berkas(berkas)
+    berkas.write_bytes(_YAML_AWAL.encode("utf-16"))
+    utf16 = sidik_mod.sidik_data(data, "lapas-uji", 2023, "2023")[item]
+    assert utf16 == sidik_mod.sha256_berkas(berkas) != awal
+
+
 def test_sidik_kode_memuat_setiap_berkas_paket(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     paket = tmp_path / "lkjip_helpers"
     shutil.copytree(
@@ -150,9 +210,16 @@ def test_build_tanpa_perubahan_dipakai_ulang(tmp_path: Path) -> None:
     assert kedua.temuan == pertama.temuan and kedua.notebooks == pertama.notebooks
     assert (out / "index.html").is_file()
 
+    # a comment added to a data file: nothing that is loaded changed, the report is reused
+    narasi = data / "satker" / "lapas-banyuasin" / "2023" / "narasi.yaml"
+    teks = narasi.read_text(encoding="utf-8")
+    narasi.write_text(teks + "\n# catatan\n", encoding="utf-8")
+    assert _bangun(data, out).dipakai_ulang
     # a changed input: built again
-    kinerja = data / "satker" / "lapas-banyuasin" / "2023" / "narasi.yaml"
-    kinerja.write_text(kinerja.read_text(encoding="utf-8") + "\n# catatan\n", encoding="utf-8")
+    narasi.write_text(
+        teks.replace("latar_belakang: |-\n", "latar_belakang: |-\n  Kalimat baru.\n\n", 1),
+        encoding="utf-8",
+    )
     ketiga = _bangun(data, out)
     assert not ketiga.dipakai_ulang and ketiga.build_json.read_bytes() != isi_awal
     # --paksa: built again although nothing changed

@@ -26,7 +26,6 @@ from typing import Any
 
 from ..format_id import waktu_wib
 from ..hitung.capaian import PERLU_VERIFIKASI, TERCAPAI, TIDAK_TERCAPAI
-from ..keluaran.html import CSP
 from ..muat.parameter import PERIODE
 from .sidik import KUNCI_PERIODE
 
@@ -293,6 +292,10 @@ def _sel_tautan(b: BarisIndeks) -> str:
 
 def render_indeks(out_dir: Path) -> str:
     """The HTML of the index page (see the module docstring)."""
+    # here, not at the top: keluaran.html imports nbconvert, which a build that reuses its
+    # report (and writes only this page) does not need
+    from ..keluaran.html import CSP
+
     baris = kumpulkan(out_dir)
     rekap = _rekap(Path(out_dir))
     waktu = waktu_wib(datetime.now(UTC))

@@ -747,7 +747,7 @@ def build(
     with ``dipakai_ulang=True`` and nothing runs, unless ``paksa``. ``indeks`` rewrites
     ``out_dir/index.html`` afterwards (a batch does it once at its end instead).
     """
-    from .kernel import batas_waktu_sel as _batas_waktu_sel
+    from ..muat.parameter import batas_waktu_sel as _batas_waktu_sel
 
     t_mulai = time.perf_counter()
     lewati_rfc3987_syntax()
@@ -878,8 +878,14 @@ def _build_terkunci(
         # starts) while the checks run here: the two overlap (≈ 1–3 s saved per build). Nothing
         # waits for the kernel before its first chapter, so a build whose chapters are all
         # reused never does.
+        mulai = paksa or _bab_perlu_dijalankan(
+            penjaga.folder / kunci, bab, sidik, (satker, tahun, periode, data_dir, nb_dir),
+            parameter_nb,
+        )  # fmt: skip
         with (
-            KernelBersama(nb_dir, batas_waktu_sel=batas, impor=baris_impor(bab)) as kernel,
+            KernelBersama(
+                nb_dir, batas_waktu_sel=batas, impor=baris_impor(bab), mulai=mulai
+            ) as kernel,
             ThreadPoolExecutor(2) as pelaksana,
         ):
             with _stopwatch(durasi, "pemeriksaan"):
@@ -1097,14 +1103,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     tmp, durasi, kemajuan = k.tmp, k.durasi, k.kemajuan
     folder_nb = tmp / "notebooks"
     folder_nb.mkdir()
-    parameter = {
-        "satker": k.satker,
-        "tahun": k.tahun,
-        # relative to the chapters' folder (the kernel's working directory): the executed
-        # notebooks carry no absolute path of the build machine
-        "data_dir": _relatif(k.data_dir, k.nb_dir),
-        **k.parameter_nb,
-    }
+    parameter = _parameter_bab(k.satker, k.tahun, k.data_dir, k.nb_dir, k.parameter_nb)
     from .pakai_ulang import kunci_bab, rekam_lama
 
     lama = {} if k.paksa else rekam_lama(k.final)
@@ -1404,6 +1403,53 @@ def _catatan_build(
             "packages": _versi_paket(),
         },
     }
+
+
+def _parameter_bab(
+    satker: str, tahun: int, data_dir: Path, nb_dir: Path, parameter_nb: dict[str, str]
+) -> dict[str, Any]:
+    """The chapter notebooks' parameters."""
+    return {
+        "satker": satker,
+        "tahun": tahun,
+        # relative to the chapters' folder (the kernel's working directory): the executed
+        # notebooks carry no absolute path of the build machine
+        "data_dir": _relatif(data_dir, nb_dir),
+        **parameter_nb,
+    }
+
+
+def _bab_perlu_dijalankan(
+    final: Path,
+    bab: list[Path],
+    sidik: Any,
+    laporan: tuple[str, int, str, Path, Path],
+    parameter_nb: dict[str, str],
+) -> bool:
+    """Whether a chapter will run: False only when the previous report in ``final`` has every
+    chapter's executed notebook under the key this build computes (:mod:`.pakai_ulang`), so
+    the build launches no kernel. ``laporan``: satker, tahun, periode, data and notebook
+    folders. Computing the keys costs the report model, which the checks build anyway
+    (cached); without a previous report nothing is computed and the kernel starts at once."""
+    from .pakai_ulang import kunci_bab, rekam_lama
+
+    lama = rekam_lama(final).get("notebook_keys")
+    if not isinstance(lama, dict) or any(p.name not in lama for p in bab):
+        return True
+    satker, tahun, periode, data_dir, nb_dir = laporan
+    from ..hitung import hasil_laporan
+    from ..laporan import dokumen_laporan
+
+    try:
+        dok = dokumen_laporan(hasil_laporan(satker, tahun, data_dir, periode=periode))
+    except LkjipError:
+        return True
+    parameter = _parameter_bab(satker, tahun, data_dir, nb_dir, parameter_nb)
+    kunci = kunci_bab(bab, dok, sidik, parameter)
+    return any(
+        kunci.get(p.name) != lama[p.name] or not (final / "notebooks" / p.name).is_file()
+        for p in bab
+    )
 
 
 def _kunci_bab_aman(
