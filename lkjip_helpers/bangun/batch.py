@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .. import __version__
+from ..atomik import tulis_teks_atomik
 from ..errors import LkjipError, ParameterError
 from .manifest import Rencana, Tugas
 from .sidik import Sidik, baca_build_json, keluaran_lengkap, sidik_build, uraikan_beda
@@ -279,7 +280,7 @@ class StatusTugas:
 def _peringatkan_notebook_lain(perlu: list[StatusTugas], lapor: Pelapor) -> None:
     """One line per notebook folder naming the notebooks there that are not chapters
     (``Untitled.ipynb``): the builds skip them."""
-    from .susun import daftar_bab, folder_notebook_bawaan, teks_notebook_lain
+    from .bab import daftar_bab, folder_notebook_bawaan, teks_notebook_lain
 
     folder = {
         Path(s.tugas.notebooks_dir) if s.tugas.notebooks_dir else folder_notebook_bawaan(): None
@@ -293,7 +294,7 @@ def _peringatkan_notebook_lain(perlu: list[StatusTugas], lapor: Pelapor) -> None
 
 def status_tugas(t: Tugas, paksa: bool = False) -> StatusTugas:
     """Compare the report's input fingerprint with its last successful build."""
-    from .susun import daftar_bab, folder_notebook_bawaan
+    from .bab import daftar_bab, folder_notebook_bawaan
 
     nb_dir = Path(t.notebooks_dir) if t.notebooks_dir else folder_notebook_bawaan()
     bab = daftar_bab(nb_dir) if nb_dir.is_dir() else []
@@ -366,47 +367,34 @@ def baris_hasil(h: HasilRun, nomor: int, total: int) -> str:
 
 
 class Pelapor:
-    """Progress of a batch: a rich bar on a terminal, plain flushed lines otherwise."""
+    """Progress of a batch (:class:`.kemajuan.Kemajuan` on ``keluar``, stdout by default):
+    one line per finished report, under a rich bar on a terminal."""
 
     def __init__(self, total: int, terminal: bool, keluar: TextIO | None = None) -> None:
+        from .kemajuan import Kemajuan
+
         self.total = total
-        self.terminal = terminal
-        self.keluar = keluar or sys.stdout
         self.nomor = 0
-        self._progress: Any = None
-        self._tugas: Any = None
+        self._kemajuan = Kemajuan(
+            total, keluar=keluar or sys.stdout, terminal=terminal, judul="Membangun laporan"
+        )
 
     def __enter__(self) -> Pelapor:
-        if self.terminal and self.total:
-            from rich.console import Console
-
-            from .susun import bilah_kemajuan
-
-            self._progress = bilah_kemajuan(Console(file=self.keluar))
-            self._progress.__enter__()
-            self._tugas = self._progress.add_task("Membangun laporan", total=self.total)
+        self._kemajuan.__enter__()
         return self
 
     def cetak(self, teks: str) -> None:
         """A message line (above the bar on a terminal)."""
-        if self._progress is not None:
-            from rich.markup import escape
-
-            self._progress.console.print(escape(teks), highlight=False)
-        else:
-            print(teks, file=self.keluar, flush=True)
+        self._kemajuan.cetak(teks)
 
     def selesai(self, h: HasilRun) -> None:
         """One report finished (built, skipped or failed)."""
         self.nomor += 1
         self.cetak(baris_hasil(h, self.nomor, self.total))
-        if self._progress is not None:
-            self._progress.advance(self._tugas)
+        self._kemajuan.maju()
 
     def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._progress.__exit__(*exc)
-            self._progress = None
+        self._kemajuan.__exit__(*exc)
 
 
 # --------------------------------------------------------------------------- records
@@ -514,13 +502,6 @@ def gabung_hasil(
     return hasil
 
 
-def _tulis_atomik(path: Path, teks: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(teks, encoding="utf-8", newline="")
-    os.replace(tmp, path)
-
-
 def tulis_rekap_csv(path: Path, hasil: Sequence[HasilRun]) -> Path:
     """``rekap.csv`` and, beside it, ``rekap_excel.csv``: one row per report of the plan
     (failed and not-run ones included), written by the protected CSV writer (text that a
@@ -567,7 +548,7 @@ def tulis_rekam(folder: Path, rencana: Rencana, hasil: Sequence[HasilRun]) -> di
             daftar.append({**rekam, "sidik": h.sidik})
     for kunci, daftar in per_kunci.items():
         path = folder / f"anggota-{kunci}.json"
-        _tulis_atomik(path, json.dumps({"anggota": daftar}, ensure_ascii=False) + "\n")
+        tulis_teks_atomik(path, json.dumps({"anggota": daftar}, ensure_ascii=False) + "\n")
         keluaran[kunci] = path
     return keluaran
 
@@ -680,7 +661,7 @@ def _tulis_batch_json(path: Path, rencana: Rencana, hb: HasilBatch, opsi: dict[s
             for h in hb.hasil
         ],
     }
-    _tulis_atomik(path, json.dumps(rekam, ensure_ascii=False, indent=2) + "\n")
+    tulis_teks_atomik(path, json.dumps(rekam, ensure_ascii=False, indent=2) + "\n")
 
 
 def _ringkas_dilewati(st: StatusTugas, lama: dict[str, dict[str, Any]]) -> HasilRun:

@@ -124,9 +124,6 @@ def _siapkan_pekerja() -> None:
     sys.unraisablehook = _kirim_ulang_batal
     # an interrupted kernel client leaves asyncio tasks behind: no tracebacks for them
     logging.getLogger("asyncio").setLevel(logging.CRITICAL + 1)
-    from .susun import lewati_rfc3987_syntax
-
-    lewati_rfc3987_syntax()
 
 
 def _jalankan_di_pekerja(fungsi: Fungsi, tugas: Any) -> Any:

@@ -24,10 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..atomik import pindahkan_atomik as _pindahkan_atomik
 from ..errors import BuildError, LkjipError
 from ..muat.parameter import PERIODE
+from .bab import folder_notebook_bawaan
 from .sidik import sidik_kode, sidik_lingkungan
-from .susun import _pindahkan_atomik, folder_notebook_bawaan
 
 NAMA_NOTEBOOK = "rekap.ipynb"
 

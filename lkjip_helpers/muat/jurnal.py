@@ -20,6 +20,8 @@ import os
 import secrets
 from pathlib import Path
 
+from ..atomik import sinkron_folder as _fsync_folder
+from ..atomik import tulis_sinkron as _tulis_sinkron
 from ..errors import DataError, OutputError, sebab_os
 
 JURNAL = ".lkjip-impor.json"
@@ -41,22 +43,6 @@ def _sementara_tersisa(folder: Path) -> list[Path]:
         for p in folder.glob(pola)
         if p.is_file() and not p.is_symlink()
     )
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _tulis_sinkron(path: Path, teks: str) -> None:
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(teks)
-        f.flush()
-        os.fsync(f.fileno())
 
 
 def pulihkan(folder: Path) -> list[str]:
