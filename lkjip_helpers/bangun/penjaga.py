@@ -5,12 +5,13 @@ from the moment that folder exists until it ends (the operating system releases 
 process dies, even by SIGKILL), so the first thing a build does — before the data checks — is
 to put back a previous report a killed build left half-swapped and to remove every temporary
 folder of killed builds. A second build of the same satker and period meanwhile stops with a
-clear message. The report folder itself is swapped in by :func:`lkjip_helpers.atomik.
+clear message. The lock file is removed when the build ends. The report folder itself is swapped in by :func:`lkjip_helpers.atomik.
 pindahkan_atomik`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from pathlib import Path
@@ -87,5 +88,9 @@ class PenjagaKeluaran:
 
     def __exit__(self, *exc: object) -> None:
         if self._gembok is not None:
+            # The lock file goes while still locked: a build that opened it meanwhile finds
+            # it unlinked once it gets the lock, and filelock makes it try again on a new one.
+            with contextlib.suppress(OSError):
+                self.path_gembok.unlink()
             self._gembok.release()
             self._gembok = None
