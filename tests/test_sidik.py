@@ -11,8 +11,8 @@ from bantu_batch import FIXTURE_NB, ROOT, salin_data, sisa_sementara
 from bantu_build import pasang_stub
 
 from lkjip_helpers.bangun import sidik as sidik_mod
-from lkjip_helpers.bangun.sidik import Sidik, sidik_build, uraikan_beda
 from lkjip_helpers.bangun.bab import daftar_bab
+from lkjip_helpers.bangun.sidik import Sidik, sidik_build, uraikan_beda
 from lkjip_helpers.bangun.susun import build
 from lkjip_helpers.errors import BuildError
 from lkjip_helpers.muat.parameter import kunci_periode

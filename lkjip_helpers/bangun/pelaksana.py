@@ -21,6 +21,7 @@ import os
 import secrets
 import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -103,15 +104,23 @@ def _saat_dibatalkan(_signum: int, _frame: object) -> None:
 
 def _kirim_ulang_batal(args: object) -> None:
     """``sys.unraisablehook`` of a worker: the cancel interrupt that landed in a weakref
-    callback or a ``__del__`` (dropped there by Python) is raised again in the build."""
+    callback or a ``__del__`` (dropped there by Python; a previous build's kernel manager is
+    collected by the garbage collector at any time) is raised again in the build.
+
+    The signal is sent again from a thread once this hook has returned: sent from here, its
+    handler would raise inside the hook, where Python drops it once more."""
     global _sedang
     jenis = getattr(args, "exc_type", None)
     if isinstance(jenis, type) and issubclass(jenis, KeyboardInterrupt):
         _sedang = True
-        with contextlib.suppress(OSError, ValueError):
-            signal.raise_signal(_SINYAL_BATAL)
+        threading.Timer(0.05, _kirim_sinyal_batal).start()
         return
     sys.__unraisablehook__(args)  # type: ignore[arg-type]
+
+
+def _kirim_sinyal_batal() -> None:
+    with contextlib.suppress(OSError, ValueError):
+        os.kill(os.getpid(), _SINYAL_BATAL)
 
 
 def _siapkan_pekerja() -> None:

@@ -5,8 +5,8 @@ from the moment that folder exists until it ends (the operating system releases 
 process dies, even by SIGKILL), so the first thing a build does — before the data checks — is
 to put back a previous report a killed build left half-swapped and to remove every temporary
 folder of killed builds. A second build of the same satker and period meanwhile stops with a
-clear message. The lock file is removed when the build ends. The report folder itself is swapped in by :func:`lkjip_helpers.atomik.
-pindahkan_atomik`.
+clear message. The lock file is removed when the build ends. The report folder itself is
+swapped in by :func:`lkjip_helpers.atomik.pindahkan_atomik`.
 """
 
 from __future__ import annotations
