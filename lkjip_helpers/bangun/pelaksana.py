@@ -94,7 +94,11 @@ class Pelaksana:
             self.jendela is None or len(self._futures) - len(self._diambil) < self.jendela
         ):
             t = self._antre.pop(0)
-            self._futures[self._executor.submit(self._fungsi, t)] = t
+            self._futures[self._executor.submit(*self._panggilan(self._fungsi, t))] = t
+
+    def _panggilan(self, fungsi: Fungsi, tugas: Any) -> tuple[Any, ...]:
+        """What the executor runs for one task: ``fungsi(tugas)``."""
+        return fungsi, tugas
 
     def _ambil(self, fut: Future[Any]) -> Any:
         self._diambil.add(fut)
@@ -229,6 +233,10 @@ class PelaksanaProses(Pelaksana):
         return ProcessPoolExecutor(
             max_workers=self.jobs, mp_context=get_context("spawn"), initializer=_siapkan_pekerja
         )
+
+    def _panggilan(self, fungsi: Fungsi, tugas: Any) -> tuple[Any, ...]:
+        """``fungsi(tugas)`` unless the batch was cancelled (:func:`_jalankan_di_pekerja`)."""
+        return _jalankan_di_pekerja, fungsi, tugas
 
     def _hentikan(self) -> None:
         """Send every worker :data:`_SINYAL_BATAL` (it interrupts the build it runs)."""
