@@ -219,7 +219,7 @@ class OpsiBuild:
     docx: bool = True
 
 
-def build(  # the public API: keyword options
+def build(  # noqa: PLR0913  (the public API: keyword options)
     satker: str,
     tahun: int,
     data_dir: Path,
