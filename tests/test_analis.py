@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_helpers.bangun.susun import daftar_bab, notebook_lain, peringatkan_notebook_lain
+from lkjip_helpers.bangun.bab import daftar_bab, notebook_lain, peringatkan_notebook_lain
 from lkjip_helpers.errors import BuildError
 
 AKAR = Path(__file__).parents[1]

@@ -26,7 +26,10 @@ from nbformat.v4 import new_code_cell, new_notebook
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from lkjip_helpers.bangun.susun import _bereskan_sisa, _pindahkan_atomik, build, daftar_bab
+from lkjip_helpers.atomik import pindahkan_atomik as _pindahkan_atomik
+from lkjip_helpers.bangun.bab import daftar_bab
+from lkjip_helpers.bangun.penjaga import bereskan_sisa as _bereskan_sisa
+from lkjip_helpers.bangun.susun import build
 from lkjip_helpers.errors import BuildError, ParameterError
 from lkjip_helpers.keluaran.html import pascaproses_html
 
@@ -52,7 +55,9 @@ PERINGATAN = [TemuanPalsu("RASIO-100", "peringatan", "kinerja.yaml, IKK-3", "143
 GALAT = [TemuanPalsu("PK-KATALOG", "error", "kinerja.yaml, baris 4", "IKK-99 tidak ada")]
 
 
-def _capaian_palsu(satker: str, tahun: int, data_dir: object) -> pd.DataFrame:
+def _capaian_palsu(
+    satker: str, tahun: int, data_dir: object, periode: str = "tahunan"
+) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {

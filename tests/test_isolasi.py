@@ -13,7 +13,8 @@ import pytest
 from bantu_build import pasang_stub
 from pypdf import PdfReader
 
-from lkjip_helpers.bangun.susun import build, sidik_masukan
+from lkjip_helpers.bangun.catatan import sidik_masukan
+from lkjip_helpers.bangun.susun import build
 from lkjip_helpers.cli import main
 from lkjip_helpers.errors import DataError, ParameterError
 from lkjip_helpers.keluaran.pdf import tulis_pdf

@@ -2,8 +2,8 @@
 
 ``muat`` (loading) → ``isian`` (data entry: workbook, scaffold) → ``hitung`` (figures) →
 ``periksa`` (checks) → ``laporan`` (document model and sections) → ``keluaran`` (renderers) →
-``bangun`` (build, batch) → ``cli``; ``errors`` and ``format_id`` sit at the bottom. Every
-import — also the ones inside functions — is checked.
+``bangun`` (build, batch) → ``cli``; ``errors``, ``atomik`` (the atomic writes) and
+``format_id`` sit at the bottom. Every import — also the ones inside functions — is checked.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ PAKET = Path(__file__).resolve().parent.parent / "lkjip_helpers"
 
 LAPISAN = {
     "errors": 0,
+    "atomik": 0,
     "format_id": 0,
     "tidak_diketahui": 0,
     "tembolok": 0,

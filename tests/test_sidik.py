@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from bantu_batch import FIXTURE_NB, ROOT, salin_data, sisa_sementara
-from bantu_build import pasang_stub
+from bantu_build import komponen_uji
 
 from lkjip_helpers.bangun import sidik as sidik_mod
+from lkjip_helpers.bangun.bab import daftar_bab
 from lkjip_helpers.bangun.sidik import Sidik, sidik_build, uraikan_beda
-from lkjip_helpers.bangun.susun import build, daftar_bab
+from lkjip_helpers.bangun.susun import build
 from lkjip_helpers.errors import BuildError
 from lkjip_helpers.muat.parameter import kunci_periode
 
@@ -232,7 +233,7 @@ def test_build_tanpa_perubahan_dipakai_ulang(tmp_path: Path) -> None:
 
 
 @pytest.mark.e2e
-def test_periode_folder_dan_parameter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_periode_folder_dan_parameter(tmp_path: Path) -> None:
     data = salin_data(tmp_path, [])
     # a Semester I folder beside the annual one (the review memo loads the period's data)
     semester = data / "satker" / "lapas-banyuasin" / "2023-semester-1"
@@ -267,8 +268,7 @@ def test_periode_folder_dan_parameter(tmp_path: Path, monkeypatch: pytest.Monkey
 
     import pandas as pd
 
-    pasang_stub(
-        monkeypatch,
+    komponen = komponen_uji(
         periksa,
         capaian=lambda s, t, d, periode: pd.DataFrame({"periode": [periode]}),
         tulis_csv=lambda df, folder: df.to_csv(folder / "capaian_ikk.csv", index=False),
@@ -282,6 +282,7 @@ def test_periode_folder_dan_parameter(tmp_path: Path, monkeypatch: pytest.Monkey
         pdf=False,
         progress=False,
         periode="semester-1",
+        komponen=komponen,  # the checks and the IKK table get the period by keyword
     )
     assert hasil.folder == out / "lapas-banyuasin" / "2023-semester-1"
     assert hasil.periode == "semester-1" and diterima == ["semester-1"]

@@ -17,13 +17,12 @@ from __future__ import annotations
 import csv
 import html
 import json
-import os
-import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..atomik import tulis_atomik
 from ..format_id import waktu_wib
 from ..hitung.capaian import PERLU_VERIFIKASI, TERCAPAI, TIDAK_TERCAPAI
 from ..muat.parameter import PERIODE
@@ -161,27 +160,8 @@ def kumpulkan(out_dir: Path) -> list[BarisIndeks]:
             continue
         if folder_satker.name == FOLDER_REKAP:
             continue
-        for folder in sorted(folder_satker.iterdir()):
-            if folder.is_dir() and KUNCI_PERIODE.match(folder.name):
-                rekam = _json(folder / "build.json")
-                if rekam is not None:
-                    baris[(folder_satker.name, folder.name)] = _baris_laporan(
-                        out_dir, folder, rekam
-                    )
-        for gagal in sorted(folder_satker.glob("gagal-*")):
-            kunci = gagal.name.removeprefix("gagal-")
-            if not KUNCI_PERIODE.match(kunci):
-                continue
-            b = baris.get((folder_satker.name, kunci))
-            waktu = _iso_mtime(gagal)
-            if b is None:
-                b = baris[(folder_satker.name, kunci)] = BarisIndeks(folder_satker.name, kunci)
-            elif b.waktu > waktu:
-                continue  # a later successful build replaced the failure
-            b.status = "gagal" if not b.tautan else "gagal; laporan sebelumnya tetap"
-            tb = gagal / "traceback.txt"
-            if tb.is_file():
-                b.log = tb.relative_to(out_dir).as_posix()
+        _laporan_satker(out_dir, folder_satker, baris)
+        _gagal_satker(out_dir, folder_satker, baris)
     for (satker, kunci), e in _gagal_batch(out_dir).items():
         b = baris.get((satker, kunci))
         if b is not None and b.waktu >= str(e.get("waktu_utc")):
@@ -192,6 +172,37 @@ def kumpulkan(out_dir: Path) -> list[BarisIndeks]:
         b.pesan = str(e.get("pesan") or "")
         b.log = _relatif(out_dir, str(e.get("log") or "")) or b.log
     return [baris[k] for k in sorted(baris)]
+
+
+def _laporan_satker(
+    out_dir: Path, folder_satker: Path, baris: dict[tuple[str, str], BarisIndeks]
+) -> None:
+    """The reports of one satker (period folders with a build.json) into ``baris``."""
+    for folder in sorted(folder_satker.iterdir()):
+        if folder.is_dir() and KUNCI_PERIODE.match(folder.name):
+            rekam = _json(folder / "build.json")
+            if rekam is not None:
+                baris[(folder_satker.name, folder.name)] = _baris_laporan(out_dir, folder, rekam)
+
+
+def _gagal_satker(
+    out_dir: Path, folder_satker: Path, baris: dict[tuple[str, str], BarisIndeks]
+) -> None:
+    """The failed builds of one satker (``gagal-<kunci>/`` folders) into ``baris``."""
+    for gagal in sorted(folder_satker.glob("gagal-*")):
+        kunci = gagal.name.removeprefix("gagal-")
+        if not KUNCI_PERIODE.match(kunci):
+            continue
+        b = baris.get((folder_satker.name, kunci))
+        waktu = _iso_mtime(gagal)
+        if b is None:
+            b = baris[(folder_satker.name, kunci)] = BarisIndeks(folder_satker.name, kunci)
+        elif b.waktu > waktu:
+            continue  # a later successful build replaced the failure
+        b.status = "gagal" if not b.tautan else "gagal; laporan sebelumnya tetap"
+        tb = gagal / "traceback.txt"
+        if tb.is_file():
+            b.log = tb.relative_to(out_dir).as_posix()
 
 
 def _rekap(out_dir: Path) -> list[dict[str, Any]]:
@@ -353,11 +364,6 @@ def tulis_indeks(out_dir: Path) -> Path:
     """Write ``out_dir/index.html`` atomically; return its path."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    tujuan = out_dir / NAMA_BERKAS
-    tmp = out_dir / f".{NAMA_BERKAS}.tmp-{secrets.token_hex(4)}"
-    try:
-        tmp.write_text(render_indeks(out_dir), encoding="utf-8")
-        os.replace(tmp, tujuan)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return tujuan
+    return tulis_atomik(
+        out_dir / NAMA_BERKAS, lambda p: p.write_text(render_indeks(out_dir), encoding="utf-8")
+    )

@@ -21,10 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from .. import keluaran  # noqa: F401  # before nbformat: keeps jsonschema's import fast
-
-# isort: split
-import nbformat
+import nbformat  # after lkjip_helpers.bangun's set-up (.impor): jsonschema imports fast
 import papermill
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager

@@ -24,10 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..atomik import pindahkan_atomik as _pindahkan_atomik
 from ..errors import BuildError, LkjipError
 from ..muat.parameter import PERIODE
+from .bab import folder_notebook_bawaan
 from .sidik import sidik_kode, sidik_lingkungan
-from .susun import _pindahkan_atomik, folder_notebook_bawaan
 
 NAMA_NOTEBOOK = "rekap.ipynb"
 
@@ -143,13 +144,7 @@ def render_rekap(
     from ..keluaran.html import rakit, siapkan_bab
     from ..keluaran.pdf import tulis_pdf
     from ..keluaran.xlsx import tabel_notebook, tulis_xlsx
-    from .kernel import (
-        KernelBersama,
-        PapermillExecutionError,
-        baris_impor,
-        kumpulkan_kegagalan,
-        rapikan_notebook,
-    )
+    from .kernel import rapikan_notebook
 
     nb = notebook_rekap()
     if not nb.is_file():
@@ -171,20 +166,7 @@ def render_rekap(
     (tmp / "notebooks").mkdir(parents=True)
     try:
         keluar = tmp / "notebooks" / NAMA_NOTEBOOK
-        with KernelBersama(folder_nb) as kernel:
-            kernel.siapkan(baris_impor([nb]))
-            try:
-                hasil_nb = kernel.jalankan(nb, keluar, parameter)
-                kegagalan = kumpulkan_kegagalan(hasil_nb, nb.name)
-            except PapermillExecutionError as err:
-                import nbformat
-
-                kegagalan = kumpulkan_kegagalan(nbformat.read(keluar, as_version=4), nb.name)
-                if not kegagalan:
-                    raise BuildError(f"notebook rekap gagal: {err.ename}: {err.evalue}") from None
-        if kegagalan:
-            pertama = kegagalan[0]
-            raise BuildError(f"notebook rekap gagal: {pertama.uraian()}")
+        hasil_nb = _jalankan_notebook(nb, keluar, parameter)
         # papermill's input/output paths relative, as the chapters' (no path of the build
         # machine, none to the temporary folder): from the project / the outputs folder
         rapikan_notebook(
@@ -210,25 +192,7 @@ def render_rekap(
                 pdf_usang.append("rekap.pdf")
             kunci_pdf = str(lama.get("pdf_key") or "")
         tulis_xlsx(tabel_notebook([keluar]), tmp / "rekap.xlsx", judul_dok)
-        keluaran = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
-        (tmp / "rekap.json").write_text(
-            json.dumps(
-                {
-                    "tool": "lkjip",
-                    "version": __version__,
-                    "utc_time": datetime.now(UTC).isoformat(timespec="seconds"),
-                    "key": kunci,
-                    "parameters": parameter,
-                    "outputs": keluaran,
-                    "pdf_key": kunci_pdf if (tmp / "rekap.pdf").is_file() else "",
-                    "pdf_stale": pdf_usang,
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-            + "\n",
-            encoding="utf-8",
-        )
+        _tulis_rekam(tmp, kunci, parameter, kunci_pdf, pdf_usang)
         _pindahkan_atomik(tmp, tujuan)
     except LkjipError:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -240,3 +204,44 @@ def render_rekap(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return tujuan
+
+
+def _jalankan_notebook(nb: Path, keluar: Path, parameter: dict[str, Any]) -> Any:
+    """Run the roll-up notebook into ``keluar``; a BuildError naming its first failure."""
+    from .kernel import KernelBersama, PapermillExecutionError, baris_impor, kumpulkan_kegagalan
+
+    with KernelBersama(nb.parent) as kernel:
+        kernel.siapkan(baris_impor([nb]))
+        try:
+            hasil_nb = kernel.jalankan(nb, keluar, parameter)
+            kegagalan = kumpulkan_kegagalan(hasil_nb, nb.name)
+        except PapermillExecutionError as err:
+            import nbformat
+
+            kegagalan = kumpulkan_kegagalan(nbformat.read(keluar, as_version=4), nb.name)
+            if not kegagalan:
+                raise BuildError(f"notebook rekap gagal: {err.ename}: {err.evalue}") from None
+    if kegagalan:
+        pertama = kegagalan[0]
+        raise BuildError(f"notebook rekap gagal: {pertama.uraian()}")
+    return hasil_nb
+
+
+def _tulis_rekam(
+    tmp: Path, kunci: str, parameter: dict[str, Any], kunci_pdf: str, pdf_usang: list[str]
+) -> None:
+    """``rekap.json``: the roll-up's record (its key, parameters, outputs, PDF key)."""
+    keluaran = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
+    rekam = {
+        "tool": "lkjip",
+        "version": __version__,
+        "utc_time": datetime.now(UTC).isoformat(timespec="seconds"),
+        "key": kunci,
+        "parameters": parameter,
+        "outputs": keluaran,
+        "pdf_key": kunci_pdf if (tmp / "rekap.pdf").is_file() else "",
+        "pdf_stale": pdf_usang,
+    }
+    (tmp / "rekap.json").write_text(
+        json.dumps(rekam, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )

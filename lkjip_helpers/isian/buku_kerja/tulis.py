@@ -29,7 +29,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ... import __version__
-from ...errors import DataError, OutputError, ParameterError, sebab_os
+from ...errors import DataError, ParameterError
 from ...muat import skema as s
 from ...muat.periode import rentang_periode
 from ...tidak_diketahui import EJAAN
@@ -560,8 +560,7 @@ def buat_buku_kerja(sb: SumberBukuKerja) -> Workbook:
 
 def simpan_buku_kerja(wb: Workbook, tujuan: Path, timpa: bool = False) -> Path:
     """Save ``wb`` to ``tujuan`` through a temporary file and an atomic rename."""
-    import os
-    import secrets
+    from ...atomik import tulis_atomik
 
     tujuan = Path(tujuan)
     if tujuan.suffix.lower() != ".xlsx":
@@ -573,12 +572,4 @@ def simpan_buku_kerja(wb: Workbook, tujuan: Path, timpa: bool = False) -> Path:
         )
     if tujuan.is_dir():
         raise ParameterError(f"{tujuan} adalah folder")
-    tujuan.parent.mkdir(parents=True, exist_ok=True)
-    sementara = tujuan.with_name(f".{tujuan.name}.tmp-{secrets.token_hex(4)}.xlsx")
-    try:
-        wb.save(sementara)
-        os.replace(sementara, tujuan)
-    except OSError as err:
-        sementara.unlink(missing_ok=True)
-        raise OutputError(tujuan, sebab_os(err)) from None
-    return tujuan
+    return tulis_atomik(tujuan, wb.save, akhiran=".xlsx")
