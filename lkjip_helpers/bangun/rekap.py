@@ -1,8 +1,8 @@
 """Execute the roll-up notebook and stitch it into ``rekap.html`` and ``rekap.pdf``.
 
 The notebook ``notebooks/rekap/rekap.ipynb`` (outside the chapter folder's ``*.ipynb`` glob)
-runs with papermill in its own kernel, like a chapter; it is exported with the report's
-nbconvert template, front matter and sanitising (:mod:`lkjip_helpers.keluaran.html`) and
+runs with papermill in its own kernel, like a chapter; it is rendered from its sections'
+blocks like the report, without its front matter (:mod:`lkjip_helpers.keluaran.html`), and
 printed with WeasyPrint (:mod:`lkjip_helpers.keluaran.pdf`). Output goes to a temporary folder
 swapped in only when everything succeeded. ``rekap.json`` records the cache key: an unchanged
 roll-up (same members with the same report fingerprints, same failures, same notebook, code
@@ -21,13 +21,16 @@ import secrets
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..errors import BuildError, LkjipError
 from ..muat.parameter import PERIODE
 from .sidik import sidik_kode, sidik_lingkungan
 from .susun import _pindahkan_atomik, folder_notebook_bawaan
+
+if TYPE_CHECKING:
+    from ..keluaran.html import DokumenHtml
 
 NAMA_NOTEBOOK = "rekap.ipynb"
 
@@ -58,26 +61,19 @@ figure[id^="tabel-rekap-ringkasan"] th:first-child { width: 24%; }
 margins and smaller table text, so the per-satker summary fits page 1."""
 
 
-def rapatkan(soup: Any) -> Any:
-    """The roll-up is read, not filed: page 1 is its summary. The report's front matter (Daftar
-    Isi / Tabel / Gambar, each on its own page) is left out and sections do not start a new
-    page; return ``soup``."""
-    for sec in soup.select("section.daftar"):
-        sec.decompose()
-    if soup.body is not None:
-        gaya = soup.new_tag("style")
-        gaya.string = "td.kelompok { font-weight: bold; background: #e8edf3; }"
-        soup.body.append(gaya)
-        gaya = soup.new_tag("style", attrs={"media": "print"})
-        gaya.string = GAYA_REKAP
-        soup.body.append(gaya)
-    for h in soup.find_all("h1"):
-        kelas = [k for k in (h.get("class") or []) if k != "bab"]
-        if kelas:
-            h["class"] = kelas
-        elif h.has_attr("class"):
-            del h["class"]
-    return soup
+GAYA_LAYAR_REKAP = "td.kelompok { font-weight: bold; background: #e8edf3; }"
+
+
+def rapatkan(dokumen: DokumenHtml) -> DokumenHtml:
+    """The roll-up is read, not filed: page 1 is its summary (the report's front matter,
+    Daftar Isi / Tabel / Gambar, each on its own page, is left out by :func:`rakit`, and
+    sections do not start a new page); its own screen and print rules follow the report's
+    stylesheet; return ``dokumen``."""
+    dokumen.gaya = (
+        f"<style>{GAYA_LAYAR_REKAP}</style>"
+        f'<style media="print">{GAYA_REKAP}</style>'
+    )
+    return dokumen
 
 
 def kunci_rekap(parameter: dict[str, Any], sidik_anggota: dict[str, str], pdf: bool) -> str:
@@ -142,7 +138,7 @@ def render_rekap(
     """
     from ..keluaran.html import rakit, siapkan_bab
     from ..keluaran.pdf import tulis_pdf
-    from ..keluaran.xlsx import tabel_notebook, tulis_xlsx
+    from ..keluaran.xlsx import tulis_xlsx
     from .kernel import (
         KernelBersama,
         PapermillExecutionError,
@@ -195,7 +191,8 @@ def render_rekap(
         )
         label = f"Tahun {tahun}" if periode == "tahunan" else f"{PERIODE[periode]} {tahun}"
         judul_dok = judul or f"Rekap LKjIP {label}" + (f" — {kanwil}" if kanwil else "")
-        html = str(rapatkan(rakit([siapkan_bab(keluar, judul_dok, folder_nb)])))
+        dokumen = rapatkan(rakit([siapkan_bab(keluar)], judul_dok, daftar=False, bab_h1=False))
+        html = str(dokumen)
         (tmp / "rekap.html").write_text(html, encoding="utf-8")
         # the key of what rekap.pdf prints: an HTML-only run keeps the PDF of an earlier run,
         # current when it prints this very roll-up, else recorded as stale
@@ -209,7 +206,7 @@ def render_rekap(
             if lama.get("pdf_key") != kunci_pdf or "rekap.pdf" in (lama.get("pdf_stale") or []):
                 pdf_usang.append("rekap.pdf")
             kunci_pdf = str(lama.get("pdf_key") or "")
-        tulis_xlsx(tabel_notebook([keluar]), tmp / "rekap.xlsx", judul_dok)
+        tulis_xlsx(dokumen.tabel, tmp / "rekap.xlsx", judul_dok)
         keluaran = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
         (tmp / "rekap.json").write_text(
             json.dumps(

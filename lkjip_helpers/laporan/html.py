@@ -1,4 +1,8 @@
-"""Narrative Markdown rendered to sanitised HTML (no raw HTML, scripts, images or remote links).
+"""Markdown rendered to sanitised HTML, and the one sanitising policy (:func:`bersihkan`).
+
+- :func:`markdown`: narrative Markdown (no raw HTML, scripts, images or remote links);
+- :func:`sel_markdown`: a markdown cell of a chapter notebook, its headings as blocks;
+- :func:`bersihkan`: any other markup (an analyst's cell output) through the same nh3 policy.
 
 The other blocks of the report are in :mod:`lkjip_helpers.laporan.model`."""
 
@@ -6,8 +10,15 @@ from __future__ import annotations
 
 import re
 
+from typing import TYPE_CHECKING
+
 import nh3
 from markdown_it import MarkdownIt
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from .model import Blok
 
 # Text is text: raw HTML is not parsed (html=False), so ``<nomor surat>``, ``<script>`` or an
 # unclosed ``<style>`` are shown as typed (escaped) instead of being dropped with what follows;
@@ -19,6 +30,8 @@ _MD = (
     .enable("table")
     .disable(["entity", "autolink", "image"])
 )
+_MD_SEL = MarkdownIt("commonmark", {"html": True, "linkify": False}).enable("table")
+"""A notebook's markdown cell (JupyterLab's Markdown: raw HTML is allowed, then cleaned)."""
 _TAG_NARASI = {
     "p",
     "br",
@@ -47,6 +60,47 @@ _TAG_NARASI = {
     "sub",
     "hr",
 }
+_TAG_AMAN = _TAG_NARASI | {"div", "span", "img", "caption", "tfoot", "figure", "figcaption"}
+"""Tags any rendered markup may keep (narrative Markdown produces only :data:`_TAG_NARASI`)."""
+_ATRIBUT_AMAN = {
+    "a": {"href", "title"},
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan"},
+    "ol": {"start", "type"},
+    "img": {"src", "alt"},
+}
+_KELAS_AMAN = {"table": {"kolom-banyak", "kolom-sangat-banyak", "utuh"}}
+
+
+def _atribut_aman(tag: str, nama: str, nilai: str) -> str | None:
+    """Only embedded pictures load: an ``img`` keeps a ``data:image/…`` source alone, a link
+    never points at ``data:``."""
+    if tag == "img" and nama == "src":
+        return nilai if nilai.strip().lower().startswith("data:image/") else None
+    if nama == "href" and nilai.strip().lower().startswith("data:"):
+        return None
+    return nilai
+
+
+def bersihkan(html: str) -> str:
+    """The one sanitising policy (nh3) of everything the tool did not escape itself: no
+    scripts, styles, event handlers, frames or forms; links keep only http(s)/mailto and
+    get ``rel=noopener``; pictures only as embedded ``data:`` images; comments go."""
+    bersih = nh3.clean(
+        html,
+        tags=_TAG_AMAN,
+        attributes=_ATRIBUT_AMAN,
+        attribute_filter=_atribut_aman,
+        url_schemes={"http", "https", "mailto", "data"},
+        allowed_classes=_KELAS_AMAN,
+        link_rel="noopener noreferrer",
+    )
+    # the documents' one serialisation (as :func:`~.model.atribut`): void elements closed
+    # ``<br/>``, a no-break space as the character
+    return _KOSONG.sub(r"<\1\2/>", bersih).replace("&nbsp;", "\xa0")
+
+
+_KOSONG = re.compile(r'<(br|hr|img)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*>')
 
 
 def markdown(teks: str | None) -> str:
@@ -57,19 +111,67 @@ def markdown(teks: str | None) -> str:
         return ""
     # Headings inside narrative must not compete with the report's own structure.
     teks = re.sub(r"(?m)^(#{1,3})(\s)", r"####\2", teks)
-    rendered = _daftar_huruf(_MD.render(teks))
-    return nh3.clean(
-        rendered,
-        tags=_TAG_NARASI,
-        attributes={
-            "a": {"href", "title"},
-            "td": {"align"},
-            "th": {"align"},
-            "ol": {"start", "type"},
-        },
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
+    tokens = _MD.parse(teks)
+    _tandai_tabel(tokens)
+    return bersihkan(_daftar_huruf(_MD.renderer.render(tokens, _MD.options, {})))
+
+
+def _tandai_tabel(tokens: list[Token]) -> None:
+    """Classes of a Markdown table: ``kolom-banyak``/``kolom-sangat-banyak`` by its columns,
+    ``utuh`` when it has at most :data:`~.model.BARIS_UTUH` body rows (kept on one page)."""
+    from .model import BARIS_UTUH, kelas_lebar
+
+    buka: list[tuple[Token, list[int], list[int]]] = []  # (table_open, cells per row, rows)
+    for t in tokens:
+        if t.type == "table_open":
+            buka.append((t, [], [0]))
+        elif not buka:
+            continue
+        elif t.type == "tr_open":
+            buka[-1][1].append(0)
+        elif t.type in ("td_open", "th_open"):
+            buka[-1][1][-1] += 1
+        elif t.type == "tbody_open":
+            buka[-1][2][0] = -1
+        elif t.type == "tr_close" and buka[-1][2][0] < 0:
+            buka[-1][2].append(1)
+        elif t.type == "table_close":
+            tabel, sel, baris = buka.pop()
+            kelas = [kelas_lebar(max(sel, default=0)), "utuh" if sum(baris[1:]) <= BARIS_UTUH else None]
+            if any(kelas):
+                tabel.attrSet("class", " ".join(k for k in kelas if k))
+
+
+def _teks_inline(t: Token) -> str:
+    return "".join(
+        " " if c.type in ("softbreak", "hardbreak") else c.content for c in t.children or []
     )
+
+
+def sel_markdown(teks: str) -> list[Blok]:
+    """A notebook's markdown cell as blocks: each heading a :class:`~.model.Judul` (its id
+    from its text, as JupyterLab anchors it: spaces as ``-``), the rest sanitised markup."""
+    from .model import Html, Judul
+
+    tokens = _MD_SEL.parse(teks)
+    _tandai_tabel(tokens)
+    blok: list[Blok] = []
+    awal = 0
+
+    def tutup(akhir: int) -> None:
+        if akhir > awal:
+            isi = bersihkan(_MD_SEL.renderer.render(tokens[awal:akhir], _MD_SEL.options, {}))
+            if isi.strip():
+                blok.append(Html(isi.strip()))
+
+    for i, t in enumerate(tokens):
+        if t.type == "heading_open" and t.level == 0:
+            tutup(i)
+            teks_judul = " ".join(_teks_inline(tokens[i + 1]).split())
+            blok.append(Judul(int(t.tag[1]), teks_judul, teks_judul.replace(" ", "-") or None))
+            awal = i + 3
+    tutup(len(tokens))
+    return blok
 
 
 _UL_HURUF = re.compile(r"<ul>\n((?:<li>[a-z][.)] (?:(?!<li>|</ul>).)*?</li>\n)+)</ul>", re.DOTALL)
@@ -86,6 +188,6 @@ def _daftar_huruf(html: str) -> str:
         if [ord(h) - ord("a") + 1 for h in huruf] != list(range(mulai, mulai + len(huruf))):
             return m.group(0)
         awal = f' start="{mulai}"' if mulai > 1 else ""
-        return f'<ol type="a"{awal}>\n' + _LI_HURUF.sub("<li>", m.group(1)) + "</ol>"
+        return f'<ol{awal} type="a">\n' + _LI_HURUF.sub("<li>", m.group(1)) + "</ol>"
 
     return _UL_HURUF.sub(ganti, html)

@@ -9,7 +9,8 @@ paragraphs. Every output renders from the same blocks:
 - the report's HTML (:meth:`Blok.html`), stitched by the build;
 - the notebook display in JupyterLab, nbviewer and the executed notebooks
   (:meth:`Bagian._repr_mimebundle_`: the HTML wrapped with the report's display CSS, plus the
-  tables as JSON under :data:`MIME_TABEL` so the build writes Excel and CSV from the model);
+  blocks as JSON (:mod:`lkjip_helpers.laporan.bundel`), from which the build assembles the
+  report, its Excel workbook and CSV);
 - Excel sheets (:meth:`Tabel.ke_sheet`) and DataFrames (:attr:`Tabel.df`).
 
 Numbers are assigned by :class:`Dokumen` once, from the document order, and looked up by key,
@@ -35,17 +36,32 @@ if TYPE_CHECKING:
     import pandas as pd
     from openpyxl.worksheet.worksheet import Worksheet
 
-MIME_TABEL = "application/vnd.lkjip.tabel+json"
-"""Mimetype of the tables' JSON in a section's display output (read by the build)."""
-
 JenisSel = Literal["teks", "angka", "persen", "rupiah", "poin"]
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 
 
 def esc(teks: object) -> str:
-    """HTML-escape any value (quotes included): the one path from text to HTML."""
-    return _html.escape("" if teks is None else str(teks), quote=True)
+    """HTML-escape a value for element text (``&``, ``<``, ``>``): the one path from text to
+    HTML. For an attribute value use :func:`esc_atribut`."""
+    return _html.escape("" if teks is None else str(teks), quote=False)
+
+
+def esc_atribut(teks: object) -> str:
+    """HTML-escape a value for a double-quoted attribute (``&``, ``<``, ``>``, ``"``)."""
+    return esc(teks).replace('"', "&quot;")
+
+
+def atribut(**nilai: object) -> str:
+    """Attributes in name order (`` class="a" id="b"``), escaped; ``None``/empty values are
+    left out; ``kelas`` is written ``class`` and ``data_kunci`` ``data-kunci``. Name order is
+    the documents' one canonical form, so equal content always renders to equal bytes."""
+    pasangan = sorted(
+        ("class" if nama == "kelas" else nama.replace("_", "-"), v)
+        for nama, v in nilai.items()
+        if v is not None and v != ""
+    )
+    return "".join(f' {nama}="{esc_atribut(v)}"' for nama, v in pasangan)
 
 
 def slug(teks: str) -> str:
@@ -207,19 +223,31 @@ def bulat(nilai: Decimal | int | None, satuan: str | None = None, kelas: str | N
     return angka(nilai, 0, satuan=satuan, kelas=kelas)
 
 
+KOLOM_BANYAK = 8
+KOLOM_SANGAT_BANYAK = 12
+BARIS_UTUH = 10
+"""A table of at most this many body rows is never split across pages (class ``utuh``)."""
+
+
+def kelas_lebar(kolom: int) -> str | None:
+    """Class of a table of ``kolom`` columns: ``kolom-banyak`` (>= 8) or
+    ``kolom-sangat-banyak`` (>= 12), set in smaller type; None for a narrower one."""
+    if kolom >= KOLOM_SANGAT_BANYAK:
+        return "kolom-sangat-banyak"
+    return "kolom-banyak" if kolom >= KOLOM_BANYAK else None
+
+
 def _sel(x: Sel | str | object) -> Sel:
     return x if isinstance(x, Sel) else teks(x)
 
 
 def _td(c: Sel, tag: str = "td") -> str:
-    attr = ""
     kelas = [k for k in (c.kelas, "angka" if c.angka and tag == "td" else None) if k]
-    if kelas:
-        attr += f' class="{esc(" ".join(kelas))}"'
-    if c.rentang > 1:
-        attr += f' colspan="{c.rentang}"'
-    if c.baris > 1:
-        attr += f' rowspan="{c.baris}"'
+    attr = atribut(
+        kelas=" ".join(kelas) or None,
+        colspan=c.rentang if c.rentang > 1 else None,
+        rowspan=c.baris if c.baris > 1 else None,
+    )
     return f"<{tag}{attr}>{esc(c.teks)}</{tag}>"
 
 
@@ -253,9 +281,7 @@ class Judul(Blok):
     kelas: str | None = None
 
     def html(self, dok: Dokumen | None = None) -> str:
-        attr = (f' id="{esc(self.id)}"' if self.id else "") + (
-            f' class="{esc(self.kelas)}"' if self.kelas else ""
-        )
+        attr = atribut(kelas=self.kelas, id=self.id)
         return f"<h{self.tingkat}{attr}>{esc(self.isi)}</h{self.tingkat}>"
 
 
@@ -267,8 +293,7 @@ class Paragraf(Blok):
     kelas: str | None = None
 
     def html(self, dok: Dokumen | None = None) -> str:
-        kelas = f' class="{esc(self.kelas)}"' if self.kelas else ""
-        return f"<p{kelas}>{esc(self.isi)}</p>"
+        return f"<p{atribut(kelas=self.kelas)}>{esc(self.isi)}</p>"
 
 
 @dataclass
@@ -322,7 +347,7 @@ class Narasi(Blok):
         teks = isi_sisipan(self.teks, self.isi, dok)
         keluar = markdown(teks)
         if self.kelas and keluar:
-            return f'<div class="{esc(self.kelas)}">{keluar}</div>'
+            return f"<div{atribut(kelas=self.kelas)}>{keluar}</div>"
         return keluar
 
 
@@ -352,7 +377,7 @@ class Kelompok(Blok):
 
     def html(self, dok: Dokumen | None = None) -> str:
         isi = "".join(b.html(dok) for b in self.blok)
-        return f'<section class="{esc(self.kelas)}">{isi}</section>'
+        return f"<section{atribut(kelas=self.kelas)}>{isi}</section>"
 
     def teks_polos(self, dok: Dokumen | None = None) -> str:
         return "\n".join(b.teks_polos(dok) for b in self.blok)
@@ -442,6 +467,9 @@ class Tabel(Blok):
     bernomor: bool = True
     kelas: str = ""
     nomor: str | None = None
+    utuh: bool = False
+    """Kept on one page in print (class ``utuh``): set by the assembled report
+    (:meth:`lkjip_helpers.laporan.naskah.Naskah.selesaikan`) for a short table."""
 
     @classmethod
     def buat(
@@ -498,12 +526,19 @@ class Tabel(Blok):
             caption = f"Tabel {nomor} {esc(self.judul)}"
         else:
             caption = esc(self.judul)
-        kelas = f"{jenis} {esc(self.kelas)}".strip()
+        kelas = " ".join(k for k in (jenis, self.kelas, "utuh" if self.utuh else "") if k)
         return (
-            f'<figure class="{kelas}" id="{esc(self.id)}" data-kunci="{esc(self.kunci)}">'
+            f"<figure{atribut(kelas=kelas, data_kunci=self.kunci, id=self.id)}>"
             + (f"<figcaption>{caption}</figcaption>" if caption else "")
-            + f"<table><thead>{thead}</thead><tbody>{tbody}</tbody></table>{kaki}</figure>"
+            + f"<table{atribut(kelas=kelas_lebar(self.jumlah_kolom))}><thead>{thead}</thead>"
+            f"<tbody>{tbody}</tbody></table>{kaki}</figure>"
         )
+
+    @property
+    def jumlah_kolom(self) -> int:
+        """Columns of the widest row (a cell spanning columns counts for each)."""
+        return max((sum(c.rentang for c in r) for r in [*self.kepala, *self.isi]), default=0)
+
 
     # flat views (Excel, DataFrame) ------------------------------------------------------
     def kolom_datar(self) -> list[str]:
@@ -698,8 +733,8 @@ class Gambar(Blok):
     def html(self, dok: Dokumen | None = None) -> str:
         mime, b64 = self.gambar()
         return (
-            f'<figure class="gambar" id="{esc(self.id)}" data-kunci="{esc(self.kunci)}">'
-            f'<img src="data:{esc(mime)};base64,{b64}" alt="{esc(self.alt or self.judul)}">'
+            f"<figure{atribut(kelas='gambar', data_kunci=self.kunci, id=self.id)}>"
+            f"<img{atribut(alt=self.alt or self.judul, src=f'data:{mime};base64,{b64}')}/>"
             f"<figcaption>Gambar {esc(self.nomor or '?')} {esc(self.judul)}</figcaption>"
             "</figure>"
         )
@@ -720,6 +755,8 @@ class Bagian:
     def __init__(self, blok: Iterable[Blok] = (), dok: Dokumen | None = None) -> None:
         self.blok: list[Blok] = [b for b in blok if b is not None]
         self.dok = dok
+        self.nama: str | None = None
+        """The section's name in the report's plan (``sampul``, ``capaian_ringkas`` …)."""
 
     def __iter__(self) -> Iterator[Blok]:
         return iter(self.blok)
@@ -761,12 +798,14 @@ class Bagian:
         return self.tabel[0].df
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        from .bundel import MIME_BAGIAN, bagian_ke_json
+
         isi = self.html()
         return {
             "text/html": f'<style class="lkjip-gaya">{gaya_tampilan()}</style>'
             f'<div class="lkjip lkjip-tampilan">{isi}</div>',
             "text/plain": "\n".join(b.teks_polos(self.dok) for b in self.blok)[:2000] or "(kosong)",
-            MIME_TABEL: {"tabel": [t.ke_json() for t in self.tabel]},
+            MIME_BAGIAN: bagian_ke_json(self),
         }
 
 
@@ -794,6 +833,7 @@ class Dokumen:
 
     def tambah(self, bab: int | str, nama: str, blok: Iterable[Blok]) -> Bagian:
         b = Bagian(blok, self)
+        b.nama = nama
         self.bab.setdefault(bab, {})[nama] = b
         return b
 
