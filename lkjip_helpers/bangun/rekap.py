@@ -69,10 +69,7 @@ def rapatkan(dokumen: DokumenHtml) -> DokumenHtml:
     Daftar Isi / Tabel / Gambar, each on its own page, is left out by :func:`rakit`, and
     sections do not start a new page); its own screen and print rules follow the report's
     stylesheet; return ``dokumen``."""
-    dokumen.gaya = (
-        f"<style>{GAYA_LAYAR_REKAP}</style>"
-        f'<style media="print">{GAYA_REKAP}</style>'
-    )
+    dokumen.gaya = f'<style>{GAYA_LAYAR_REKAP}</style><style media="print">{GAYA_REKAP}</style>'
     return dokumen
 
 

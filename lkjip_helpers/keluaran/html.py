@@ -91,7 +91,9 @@ def _gambar(mime: str, isi: Any) -> Keluaran:
     b64 = _teks(isi).replace("\n", "")
     if mime == "image/svg+xml":  # an SVG as an image: it can run nothing there
         b64 = base64.b64encode(_teks(isi).encode("utf-8")).decode("ascii")
-    return Keluaran([Html(f'<div class="keluaran-gambar"><img alt="" src="data:{mime};base64,{b64}"/></div>')])
+    return Keluaran(
+        [Html(f'<div class="keluaran-gambar"><img alt="" src="data:{mime};base64,{b64}"/></div>')]
+    )
 
 
 _TAMPILAN = {
@@ -157,10 +159,14 @@ class DokumenHtml:
         return self.naskah.tabel
 
     def __str__(self) -> str:
-        return halaman("dokumen/laporan.html.j2", self.naskah.html(), self.judul, self.kelas, self.gaya)
+        return halaman(
+            "dokumen/laporan.html.j2", self.naskah.html(), self.judul, self.kelas, self.gaya
+        )
 
 
-def rakit(bab: Iterable[list[Potongan]], judul: str = "", *, daftar: bool = True, bab_h1: bool = True) -> DokumenHtml:
+def rakit(
+    bab: Iterable[list[Potongan]], judul: str = "", *, daftar: bool = True, bab_h1: bool = True
+) -> DokumenHtml:
     """Join the chapters (in order) into one document and finish it (see the module)."""
     naskah = Naskah([p for potongan in bab for p in potongan])
     if not naskah.potongan:
@@ -168,7 +174,9 @@ def rakit(bab: Iterable[list[Potongan]], judul: str = "", *, daftar: bool = True
     return DokumenHtml(naskah.selesaikan(daftar=daftar, bab=bab_h1), judul)
 
 
-def dokumen_mandiri(blok: Iterable[Blok], judul: str, kelas: str = "laporan", dok: Any = None) -> str:
+def dokumen_mandiri(
+    blok: Iterable[Blok], judul: str, kelas: str = "laporan", dok: Any = None
+) -> str:
     """A complete, self-contained HTML page of ``blok`` (rendered in the build process, e.g.
     the review memo): the report stylesheet inlined, headings h1–h3 with unique ids."""
     naskah = Naskah([Polos(copy.deepcopy(list(blok)), dok)])  # ids set on a copy

@@ -87,7 +87,9 @@ _DARI_JSON = {
     "judul": lambda d: Judul(int(d["tingkat"]), d["isi"], d.get("id"), d.get("kelas")),
     "paragraf": lambda d: Paragraf(d["isi"], d.get("kelas")),
     "daftar": lambda d: Daftar(list(d["butir"]), bool(d.get("berurut", True))),
-    "kelompok": lambda d: Kelompok(d["kelas"], [blok_dari_json(x) for x in d["blok"]], d.get("kunci")),
+    "kelompok": lambda d: Kelompok(
+        d["kelas"], [blok_dari_json(x) for x in d["blok"]], d.get("kunci")
+    ),
     "rumus": lambda d: Rumus(
         [tuple(_rumus_dari_json(x) for x in r) for r in d["baris"]], list(d.get("catatan") or [])
     ),

@@ -9,7 +9,6 @@ The other blocks of the report are in :mod:`lkjip_helpers.laporan.model`."""
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING
 
 import nh3
@@ -137,7 +136,10 @@ def _tandai_tabel(tokens: list[Token]) -> None:
             buka[-1][2].append(1)
         elif t.type == "table_close":
             tabel, sel, baris = buka.pop()
-            kelas = [kelas_lebar(max(sel, default=0)), "utuh" if sum(baris[1:]) <= BARIS_UTUH else None]
+            kelas = [
+                kelas_lebar(max(sel, default=0)),
+                "utuh" if sum(baris[1:]) <= BARIS_UTUH else None,
+            ]
             if any(kelas):
                 tabel.attrSet("class", " ".join(k for k in kelas if k))
 

@@ -539,7 +539,6 @@ class Tabel(Blok):
         """Columns of the widest row (a cell spanning columns counts for each)."""
         return max((sum(c.rentang for c in r) for r in [*self.kepala, *self.isi]), default=0)
 
-
     # flat views (Excel, DataFrame) ------------------------------------------------------
     def kolom_datar(self) -> list[str]:
         """One name per column: grouped header rows joined (``2022 Realisasi``)."""

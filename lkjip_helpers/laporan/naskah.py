@@ -25,7 +25,19 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .model import BARIS_UTUH, Bagian, Blok, Dokumen, Gambar, Judul, Kelompok, Tabel, atribut, esc, ratakan
+from .model import (
+    BARIS_UTUH,
+    Bagian,
+    Blok,
+    Dokumen,
+    Gambar,
+    Judul,
+    Kelompok,
+    Tabel,
+    atribut,
+    esc,
+    ratakan,
+)
 
 _TAG = re.compile(r"<[^>]*>")
 _ISI_TANPA_TEKS = re.compile(r"<(img|svg|table|hr)\b", re.IGNORECASE)
@@ -106,8 +118,8 @@ class DaftarIsi:
     def html(self) -> str:
         if self.butir:
             isi = "".join(
-                f'<li{atribut(kelas=f"tingkat-{tingkat}" if tingkat else "butir")}>'
-                f'<a{atribut(href="#" + id_)}>{esc(teks)}</a></li>'
+                f"<li{atribut(kelas=f'tingkat-{tingkat}' if tingkat else 'butir')}>"
+                f"<a{atribut(href='#' + id_)}>{esc(teks)}</a></li>"
                 for id_, teks, tingkat in self.butir
             )
             isi = f"<ol>{isi}</ol>"
@@ -140,7 +152,9 @@ class _Letak:
     kelompok: tuple[str, ...]
 
 
-def _judul_dalam(blok: list[Blok], kelompok: tuple[str, ...] = ()) -> Iterator[tuple[Blok, list[Blok], tuple[str, ...]]]:
+def _judul_dalam(
+    blok: list[Blok], kelompok: tuple[str, ...] = ()
+) -> Iterator[tuple[Blok, list[Blok], tuple[str, ...]]]:
     """Every block in document order with the list holding it and the groups around it."""
     for b in blok:
         yield b, blok, kelompok
@@ -256,7 +270,12 @@ class Naskah:
             h.id = kandidat
             dipakai.add(kandidat)
             kelas = (h.kelas or "").split()
-            if bab and h.tingkat == 1 and not WADAH_PEMBUKA & set(letak.kelompok) and "bab" not in kelas:
+            if (
+                bab
+                and h.tingkat == 1
+                and not WADAH_PEMBUKA & set(letak.kelompok)
+                and "bab" not in kelas
+            ):
                 h.kelas = " ".join([*kelas, "bab"])
 
     def sisipkan_daftar(self) -> None:
@@ -269,7 +288,9 @@ class Naskah:
         di = pembuka[-1] + 1 if pembuka else 0
         tabel = [t for t in self.tabel if t.bernomor]
         daftar_tabel = DaftarIsi("daftar-tabel", "DAFTAR TABEL", "Tidak ada tabel.")
-        daftar_tabel.butir = [(t.id, teks_satu_baris(f"Tabel {t.nomor or '?'} {t.judul}"), 0) for t in tabel]
+        daftar_tabel.butir = [
+            (t.id, teks_satu_baris(f"Tabel {t.nomor or '?'} {t.judul}"), 0) for t in tabel
+        ]
         daftar_gambar = DaftarIsi("daftar-gambar", "DAFTAR GAMBAR", "Tidak ada gambar.")
         daftar_gambar.butir = [
             (g.id, teks_satu_baris(f"Gambar {g.nomor or '?'} {g.judul}"), 0) for g in self.gambar
