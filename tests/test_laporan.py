@@ -37,7 +37,10 @@ def test_table_cells_are_escaped_typed_and_keyed() -> None:
     t.nomor = "3.1"
     keluar = t.html()
     assert "<i onmouseover" not in keluar
-    assert "&lt;i onmouseover=&quot;x&quot;&gt;" in keluar
+    # text escapes &, <, > (a quote is text there); an attribute also escapes "
+    assert '<td>&lt;i onmouseover="x"&gt;</td>' in keluar
+    assert 'data-kunci="uji &lt;b&gt;"' in keluar
+    assert m.atribut(kelas='a"b', id="x") == ' class="a&quot;b" id="x"'
     assert 'id="tabel-uji-b"' in keluar and "Tabel 3.1 Judul &lt;b&gt;" in keluar
     assert '<td class="angka">12,50%</td>' in keluar
     sel = t.isi[0][1]
