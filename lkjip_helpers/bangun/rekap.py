@@ -134,8 +134,47 @@ def render_rekap(
     Indonesian) when the notebook fails; the previous roll-up stays in place.
     """
     from ..keluaran.html import rakit, siapkan_bab
-    from ..keluaran.pdf import tulis_pdf
     from ..keluaran.xlsx import tulis_xlsx
+
+    nb = notebook_rekap()
+    if not nb.is_file():
+        raise BuildError(f"notebook rekap {nb} tidak ditemukan")
+    parameter = {
+        "satker": list(satker),
+        "tahun": int(tahun),
+        "periode": periode,
+        "data_dir": _relatif(data_dir, nb.parent),
+        "data_dir_satker": {s: _relatif(p, nb.parent) for s, p in (data_dir_satker or {}).items()},
+        "gagal": list(gagal or []),
+        "judul": judul,
+        "rekam": _relatif(rekam, nb.parent) if rekam else "",
+        "kanwil": kanwil,
+    }
+    label = f"Tahun {tahun}" if periode == "tahunan" else f"{PERIODE[periode]} {tahun}"
+    judul_dok = judul or f"Rekap LKjIP {label}" + (f" — {kanwil}" if kanwil else "")
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    tmp = tujuan.parent / f".{tujuan.name}.tmp-{secrets.token_hex(6)}"
+    (tmp / "notebooks").mkdir(parents=True)
+    try:
+        keluar = tmp / "notebooks" / NAMA_NOTEBOOK
+        _jalankan_notebook(nb, keluar, parameter, tujuan)
+        dokumen = rapatkan(rakit([siapkan_bab(keluar)], judul_dok, daftar=False, bab_h1=False))
+        html = str(dokumen)
+        (tmp / "rekap.html").write_text(html, encoding="utf-8")
+        kunci_pdf, pdf_usang = _pdf_rekap(html, judul_dok, tmp, tujuan, pdf)
+        tulis_xlsx(dokumen.tabel, tmp / "rekap.xlsx", judul_dok)
+        _tulis_rekam(tmp, kunci, parameter, kunci_pdf, pdf_usang)
+        _pindahkan_atomik(tmp, tujuan)
+    except BaseException as err:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(err, Exception) and not isinstance(err, LkjipError):
+            raise BuildError(f"rekap gagal disusun: {type(err).__name__}: {err}") from err
+        raise
+    return tujuan
+
+
+def _jalankan_notebook(nb: Path, keluar: Path, parameter: dict[str, Any], tujuan: Path) -> None:
+    """Run the roll-up notebook into ``keluar``; :class:`BuildError` when a cell fails."""
     from .kernel import (
         KernelBersama,
         PapermillExecutionError,
@@ -144,93 +183,67 @@ def render_rekap(
         rapikan_notebook,
     )
 
-    nb = notebook_rekap()
-    if not nb.is_file():
-        raise BuildError(f"notebook rekap {nb} tidak ditemukan")
-    folder_nb = nb.parent
-    parameter = {
-        "satker": list(satker),
-        "tahun": int(tahun),
-        "periode": periode,
-        "data_dir": _relatif(data_dir, folder_nb),
-        "data_dir_satker": {s: _relatif(p, folder_nb) for s, p in (data_dir_satker or {}).items()},
-        "gagal": list(gagal or []),
-        "judul": judul,
-        "rekam": _relatif(rekam, folder_nb) if rekam else "",
-        "kanwil": kanwil,
-    }
-    tujuan.parent.mkdir(parents=True, exist_ok=True)
-    tmp = tujuan.parent / f".{tujuan.name}.tmp-{secrets.token_hex(6)}"
-    (tmp / "notebooks").mkdir(parents=True)
-    try:
-        keluar = tmp / "notebooks" / NAMA_NOTEBOOK
-        with KernelBersama(folder_nb) as kernel:
-            kernel.siapkan(baris_impor([nb]))
-            try:
-                hasil_nb = kernel.jalankan(nb, keluar, parameter)
-                kegagalan = kumpulkan_kegagalan(hasil_nb, nb.name)
-            except PapermillExecutionError as err:
-                import nbformat
+    with KernelBersama(nb.parent) as kernel:
+        kernel.siapkan(baris_impor([nb]))
+        try:
+            hasil_nb = kernel.jalankan(nb, keluar, parameter)
+            kegagalan = kumpulkan_kegagalan(hasil_nb, nb.name)
+        except PapermillExecutionError as err:
+            import nbformat
 
-                kegagalan = kumpulkan_kegagalan(nbformat.read(keluar, as_version=4), nb.name)
-                if not kegagalan:
-                    raise BuildError(f"notebook rekap gagal: {err.ename}: {err.evalue}") from None
-        if kegagalan:
-            pertama = kegagalan[0]
-            raise BuildError(f"notebook rekap gagal: {pertama.uraian()}")
-        # papermill's input/output paths relative, as the chapters' (no path of the build
-        # machine, none to the temporary folder): from the project / the outputs folder
-        rapikan_notebook(
-            hasil_nb,
-            keluar,
-            "/".join([*nb.parts[-3:]]),
-            "/".join([*tujuan.parts[-3:], "notebooks", NAMA_NOTEBOOK]),
+            kegagalan = kumpulkan_kegagalan(nbformat.read(keluar, as_version=4), nb.name)
+            if not kegagalan:
+                raise BuildError(f"notebook rekap gagal: {err.ename}: {err.evalue}") from None
+    if kegagalan:
+        raise BuildError(f"notebook rekap gagal: {kegagalan[0].uraian()}")
+    # papermill's input/output paths relative, as the chapters' (no path of the build
+    # machine, none to the temporary folder): from the project / the outputs folder
+    rapikan_notebook(
+        hasil_nb,
+        keluar,
+        "/".join([*nb.parts[-3:]]),
+        "/".join([*tujuan.parts[-3:], "notebooks", NAMA_NOTEBOOK]),
+    )
+
+
+def _pdf_rekap(html: str, judul: str, tmp: Path, tujuan: Path, pdf: bool) -> tuple[str, list[str]]:
+    """Print ``rekap.pdf`` into ``tmp`` (or keep the earlier run's); return the key of what it
+    prints and the stale PDFs: an HTML-only run keeps the PDF of an earlier run, current when
+    it prints this very roll-up, else recorded as stale."""
+    kunci_pdf = hashlib.sha256(f"{judul}\n{html}".encode()).hexdigest()
+    if pdf:
+        from ..keluaran.pdf import tulis_pdf
+
+        tulis_pdf(html, tmp / "rekap.pdf", judul, tmp)
+        return kunci_pdf, []
+    if not (tujuan / "rekap.pdf").is_file():
+        return kunci_pdf, []
+    shutil.copy2(tujuan / "rekap.pdf", tmp / "rekap.pdf")
+    lama = _rekam(tujuan)
+    usang = lama.get("pdf_key") != kunci_pdf or "rekap.pdf" in (lama.get("pdf_stale") or [])
+    return str(lama.get("pdf_key") or ""), ["rekap.pdf"] if usang else []
+
+
+def _tulis_rekam(
+    tmp: Path, kunci: str, parameter: dict[str, Any], kunci_pdf: str, pdf_usang: list[str]
+) -> None:
+    """``rekap.json``: the cache key, parameters, outputs and the PDF's key."""
+    keluaran = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
+    (tmp / "rekap.json").write_text(
+        json.dumps(
+            {
+                "tool": "lkjip",
+                "version": __version__,
+                "utc_time": datetime.now(UTC).isoformat(timespec="seconds"),
+                "key": kunci,
+                "parameters": parameter,
+                "outputs": keluaran,
+                "pdf_key": kunci_pdf if (tmp / "rekap.pdf").is_file() else "",
+                "pdf_stale": pdf_usang,
+            },
+            ensure_ascii=False,
+            indent=2,
         )
-        label = f"Tahun {tahun}" if periode == "tahunan" else f"{PERIODE[periode]} {tahun}"
-        judul_dok = judul or f"Rekap LKjIP {label}" + (f" — {kanwil}" if kanwil else "")
-        dokumen = rapatkan(rakit([siapkan_bab(keluar)], judul_dok, daftar=False, bab_h1=False))
-        html = str(dokumen)
-        (tmp / "rekap.html").write_text(html, encoding="utf-8")
-        # the key of what rekap.pdf prints: an HTML-only run keeps the PDF of an earlier run,
-        # current when it prints this very roll-up, else recorded as stale
-        kunci_pdf = hashlib.sha256(f"{judul_dok}\n{html}".encode()).hexdigest()
-        pdf_usang: list[str] = []
-        if pdf:
-            tulis_pdf(html, tmp / "rekap.pdf", judul_dok, tmp)
-        elif (tujuan / "rekap.pdf").is_file():
-            shutil.copy2(tujuan / "rekap.pdf", tmp / "rekap.pdf")
-            lama = _rekam(tujuan)
-            if lama.get("pdf_key") != kunci_pdf or "rekap.pdf" in (lama.get("pdf_stale") or []):
-                pdf_usang.append("rekap.pdf")
-            kunci_pdf = str(lama.get("pdf_key") or "")
-        tulis_xlsx(dokumen.tabel, tmp / "rekap.xlsx", judul_dok)
-        keluaran = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
-        (tmp / "rekap.json").write_text(
-            json.dumps(
-                {
-                    "tool": "lkjip",
-                    "version": __version__,
-                    "utc_time": datetime.now(UTC).isoformat(timespec="seconds"),
-                    "key": kunci,
-                    "parameters": parameter,
-                    "outputs": keluaran,
-                    "pdf_key": kunci_pdf if (tmp / "rekap.pdf").is_file() else "",
-                    "pdf_stale": pdf_usang,
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-            + "\n",
-            encoding="utf-8",
-        )
-        _pindahkan_atomik(tmp, tujuan)
-    except LkjipError:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    except Exception as err:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise BuildError(f"rekap gagal disusun: {type(err).__name__}: {err}") from err
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return tujuan
+        + "\n",
+        encoding="utf-8",
+    )
