@@ -30,6 +30,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .. import __version__
 from ..laporan.bundel import MIME_BAGIAN, bagian_dari_json
 from ..laporan.html import bersihkan, sel_markdown
+from ..laporan.markup import blok_markup
 from ..laporan.model import Blok, Html, Tabel, esc, esc_atribut
 from ..laporan.naskah import Keluaran, Naskah, Polos, Potongan, SelTeks, Tampilan
 
@@ -97,8 +98,8 @@ def _gambar(mime: str, isi: Any) -> Keluaran:
 
 
 _TAMPILAN = {
-    "text/html": lambda x: Keluaran([Html(bersihkan(_teks(x)))]),
-    "text/markdown": lambda x: Keluaran(sel_markdown(_teks(x))),
+    "text/html": lambda x: Keluaran.dari(blok_markup(bersihkan(_teks(x)))),
+    "text/markdown": lambda x: Keluaran.dari(sel_markdown(_teks(x))),
     "image/svg+xml": lambda x: _gambar("image/svg+xml", x),
     "image/png": lambda x: _gambar("image/png", x),
     "image/jpeg": lambda x: _gambar("image/jpeg", x),
@@ -129,7 +130,7 @@ def baca_bab(nb: dict[str, Any]) -> list[Potongan]:
     out: list[Potongan] = []
     for sel in nb.get("cells") or []:
         if sel.get("cell_type") == "markdown":
-            out.append(SelTeks(sel_markdown(_teks(sel.get("source", "")))))
+            out.append(SelTeks.dari(sel_markdown(_teks(sel.get("source", "")))))
         elif sel.get("cell_type") == "code":
             out += [p for k in sel.get("outputs") or [] if (p := _potongan_keluaran(k))]
     return out

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-    from .model import Blok
+    from .markup import Markup
 
 # Text is text: raw HTML is not parsed (html=False), so ``<nomor surat>``, ``<script>`` or an
 # unclosed ``<style>`` are shown as typed (escaped) instead of being dropped with what follows;
@@ -59,16 +59,49 @@ _TAG_NARASI = {
     "sub",
     "hr",
 }
-_TAG_AMAN = _TAG_NARASI | {"div", "span", "img", "caption", "tfoot", "figure", "figcaption"}
-"""Tags any rendered markup may keep (narrative Markdown produces only :data:`_TAG_NARASI`)."""
+_TAG_AMAN = _TAG_NARASI | {
+    "h1",
+    "h2",
+    "h3",
+    "div",
+    "span",
+    "section",
+    "article",
+    "aside",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "img",
+    "caption",
+    "tfoot",
+    "colgroup",
+    "col",
+    "dl",
+    "dt",
+    "dd",
+    "small",
+    "s",
+    "del",
+    "ins",
+    "mark",
+    "abbr",
+    "cite",
+    "q",
+    "kbd",
+    "samp",
+    "var",
+}
+"""Tags any markup may keep (narrative Markdown renders raw HTML as text, so it produces
+only :data:`_TAG_NARASI`, headings demoted to h4)."""
 _ATRIBUT_AMAN = {
-    "a": {"href", "title"},
+    "*": {"class", "id", "title", "lang"},
+    "a": {"href"},
     "td": {"align", "colspan", "rowspan"},
-    "th": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan", "scope"},
     "ol": {"start", "type"},
     "img": {"src", "alt"},
 }
-_KELAS_AMAN = {"table": {"kolom-banyak", "kolom-sangat-banyak", "utuh"}}
 
 
 def _atribut_aman(tag: str, nama: str, nilai: str) -> str | None:
@@ -91,7 +124,6 @@ def bersihkan(html: str) -> str:
         attributes=_ATRIBUT_AMAN,
         attribute_filter=_atribut_aman,
         url_schemes={"http", "https", "mailto", "data"},
-        allowed_classes=_KELAS_AMAN,
         link_rel="noopener noreferrer",
     )
     # the documents' one serialisation (as :func:`~.model.atribut`): void elements closed
@@ -144,36 +176,14 @@ def _tandai_tabel(tokens: list[Token]) -> None:
                 tabel.attrSet("class", " ".join(k for k in kelas if k))
 
 
-def _teks_inline(t: Token) -> str:
-    return "".join(
-        " " if c.type in ("softbreak", "hardbreak") else c.content for c in t.children or []
-    )
+def sel_markdown(teks: str) -> Markup:
+    """A notebook's markdown cell as blocks (:func:`~.markup.blok_markup`: each heading a
+    :class:`~.model.Judul`, its id from its text as JupyterLab anchors it, spaces as ``-``),
+    and the ids of its other elements. Raw HTML is allowed, then cleaned (:func:`bersihkan`)."""
+    from .markup import blok_markup
 
-
-def sel_markdown(teks: str) -> list[Blok]:
-    """A notebook's markdown cell as blocks: each heading a :class:`~.model.Judul` (its id
-    from its text, as JupyterLab anchors it: spaces as ``-``), the rest sanitised markup."""
-    from .model import Html, Judul
-
-    tokens = _MD_SEL.parse(teks)
-    _tandai_tabel(tokens)
-    blok: list[Blok] = []
-    awal = 0
-
-    def tutup(akhir: int) -> None:
-        if akhir > awal:
-            isi = bersihkan(_MD_SEL.renderer.render(tokens[awal:akhir], _MD_SEL.options, {}))
-            if isi.strip():
-                blok.append(Html(isi.strip()))
-
-    for i, t in enumerate(tokens):
-        if t.type == "heading_open" and t.level == 0:
-            tutup(i)
-            teks_judul = " ".join(_teks_inline(tokens[i + 1]).split())
-            blok.append(Judul(int(t.tag[1]), teks_judul, teks_judul.replace(" ", "-") or None))
-            awal = i + 3
-    tutup(len(tokens))
-    return blok
+    html = bersihkan(_MD_SEL.render(teks))
+    return blok_markup(html, lambda judul: judul.replace(" ", "-") or None)
 
 
 _UL_HURUF = re.compile(r"<ul>\n((?:<li>[a-z][.)] (?:(?!<li>|</ul>).)*?</li>\n)+)</ul>", re.DOTALL)

@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .markup import Markup, Tanda
 from .model import (
     BARIS_UTUH,
     Bagian,
@@ -73,6 +74,14 @@ class SelTeks:
     """A markdown cell of a chapter notebook: headings and sanitised markup."""
 
     blok: list[Blok]
+    id_lain: set[str] = field(default_factory=set)
+    """Ids of its elements other than headings (kept unique by :meth:`Naskah.beri_id`)."""
+    kelas_section: set[str] = field(default_factory=set)
+    """Classes of its sections (the front matter follows a cover or kata pengantar)."""
+
+    @classmethod
+    def dari(cls, m: Markup) -> SelTeks:
+        return cls(m.blok, m.ids, m.kelas_section)
 
     def html(self) -> str:
         return '<div class="sel-teks">\n' + "".join(b.html() for b in self.blok) + "\n</div>"
@@ -97,6 +106,12 @@ class Keluaran:
     """Any other output of a notebook cell, rendered and sanitised."""
 
     blok: list[Blok]
+    id_lain: set[str] = field(default_factory=set)
+    kelas_section: set[str] = field(default_factory=set)
+
+    @classmethod
+    def dari(cls, m: Markup) -> Keluaran:
+        return cls(m.blok, m.ids, m.kelas_section)
 
     def html(self) -> str:
         return "".join(b.html() for b in self.blok)
@@ -174,10 +189,23 @@ class Naskah:
                 yield b, _Letak(p, wadah, kelompok)
 
     def judul(self, tingkat: tuple[int, ...] = (1, 2, 3)) -> Iterator[tuple[Judul, _Letak]]:
-        """The headings of these levels in document order."""
+        """The headings of these levels in document order (``letak.kelompok`` also names
+        the sections around a heading read from markup)."""
         for b, letak in self._blok():
             if isinstance(b, Judul) and b.tingkat in tingkat:
+                letak.kelompok = (*letak.kelompok, *b.wadah)
                 yield b, letak
+
+    def figur(self, jenis: str) -> list[Tabel | Gambar | Tanda]:
+        """The numbered tables (``jenis="tabel"``) or the figures (``"gambar"``) in document
+        order, with the figures of that class in markup."""
+        model = Tabel if jenis == "tabel" else Gambar
+        return [
+            b
+            for b, _ in self._blok()
+            if (isinstance(b, model) and getattr(b, "bernomor", True))
+            or (isinstance(b, Tanda) and b.jenis == jenis)
+        ]
 
     @property
     def tabel(self) -> list[Tabel]:
@@ -249,7 +277,7 @@ class Naskah:
                 n = 0
                 continue
             m = _HURUF_JUDUL.match(h.isi)
-            if m is None or n >= 26:
+            if m is None or n >= 26 or h.markup is not None:
                 continue
             h.isi = m.group(1) + chr(ord("A") + n) + m.group(3) + h.isi[m.end() :]
             n += 1
@@ -260,7 +288,15 @@ class Naskah:
         dipakai = {
             str(b.id)
             for b, _ in self._blok()
-            if isinstance(b, Tabel | Gambar) or (isinstance(b, Judul) and b.tingkat > 3 and b.id)
+            if isinstance(b, Tabel | Gambar)
+            or (
+                isinstance(b, Judul | Tanda)
+                and (b.tingkat > 3 if isinstance(b, Judul) else True)
+                and b.id
+            )
+        }
+        dipakai |= {
+            i for p in self.potongan if isinstance(p, SelTeks | Keluaran) for i in p.id_lain
         }
         for h, letak in self.judul():
             dasar = h.id or slug_judul(teks_satu_baris(h.isi))
@@ -278,23 +314,38 @@ class Naskah:
             ):
                 h.kelas = " ".join([*kelas, "bab"])
 
+    def _butir_figur(self, jenis: str) -> list[tuple[str, str, int]]:
+        """Entries of Daftar Tabel / Gambar; a figure in markup without an id gets one."""
+        figur = self.figur(jenis)
+        dipakai = {str(b.id) for b, _ in self._blok() if getattr(b, "id", None)}
+        butir = []
+        for i, x in enumerate(figur, start=1):
+            if isinstance(x, Tanda):
+                if not x.id:
+                    kandidat, n = f"{jenis}-{i}", 2
+                    while kandidat in dipakai:
+                        kandidat, n = f"{jenis}-{i}-{n}", n + 1
+                    x.attr["id"] = kandidat
+                    dipakai.add(kandidat)
+                butir.append((str(x.id), x.judul or str(x.id), 0))
+            else:
+                label = "Tabel" if jenis == "tabel" else "Gambar"
+                butir.append((x.id, teks_satu_baris(f"{label} {x.nomor or '?'} {x.judul}"), 0))
+        return butir
+
     def sisipkan_daftar(self) -> None:
         """Insert Daftar Isi, Daftar Tabel and Daftar Gambar after the cover / kata pengantar."""
         pembuka = [
             i
             for i, p in enumerate(self.potongan)
-            if isinstance(p, Tampilan) and p.bagian.nama in BAGIAN_PEMBUKA
+            if (isinstance(p, Tampilan) and p.bagian.nama in BAGIAN_PEMBUKA)
+            or (isinstance(p, SelTeks | Keluaran) and p.kelas_section & WADAH_PEMBUKA)
         ]
         di = pembuka[-1] + 1 if pembuka else 0
-        tabel = [t for t in self.tabel if t.bernomor]
         daftar_tabel = DaftarIsi("daftar-tabel", "DAFTAR TABEL", "Tidak ada tabel.")
-        daftar_tabel.butir = [
-            (t.id, teks_satu_baris(f"Tabel {t.nomor or '?'} {t.judul}"), 0) for t in tabel
-        ]
+        daftar_tabel.butir = self._butir_figur("tabel")
         daftar_gambar = DaftarIsi("daftar-gambar", "DAFTAR GAMBAR", "Tidak ada gambar.")
-        daftar_gambar.butir = [
-            (g.id, teks_satu_baris(f"Gambar {g.nomor or '?'} {g.judul}"), 0) for g in self.gambar
-        ]
+        daftar_gambar.butir = self._butir_figur("gambar")
         daftar_isi = DaftarIsi("daftar-isi", "DAFTAR ISI", "Tidak ada bab.")
         self.potongan[di:di] = [daftar_isi, daftar_tabel, daftar_gambar]
         daftar_isi.butir = [

@@ -39,10 +39,16 @@ class Judul(Blok):
     isi: str
     id: str | None = None
     kelas: str | None = None
+    markup: str | None = None
+    """Sanitised inner markup of a heading read from markup (``BAB II<br/>PERENCANAAN``);
+    ``isi`` is then its text."""
+    wadah: tuple[str, ...] = ()
+    """Classes of the sections around a heading read from markup (``sampul`` …)."""
 
     def html(self, dok: Dokumen | None = None) -> str:
         attr = atribut(kelas=self.kelas, id=self.id)
-        return f"<h{self.tingkat}{attr}>{esc(self.isi)}</h{self.tingkat}>"
+        isi = esc(self.isi) if self.markup is None else self.markup
+        return f"<h{self.tingkat}{attr}>{isi}</h{self.tingkat}>"
 
 
 @dataclass
