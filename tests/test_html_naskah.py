@@ -244,3 +244,32 @@ def test_memo_mandiri_id_dan_tanpa_skrip() -> None:
     assert [h["id"] for h in soup.find_all("h2")] == ["ringkasan", "ringkasan-2"]
     assert "<script" not in halaman[halaman.index("<main") :]
     assert halaman.endswith("</main>\n</body>\n</html>\n")
+
+
+def test_markup_analis_ikut_daftar_dan_bab() -> None:
+    """Headings, sections and figures in an analyst's HTML output take part like the
+    tool's own: chapter mark, contents (a line break reads as a space), figure list, the
+    cover's heading left out, the front matter after the kata pengantar."""
+    soup = _soup(
+        _keluaran({"text/html": '<section class="sampul"><h1>LAPORAN</h1><p>x</p></section>'}),
+        _keluaran(
+            {
+                "text/html": '<section class="kata-pengantar"><h1>KATA PENGANTAR</h1><p>y</p></section>'
+            }
+        ),
+        _keluaran(
+            {
+                "text/html": '<h1 class="bab" id="bab-2">BAB II<br>RENCANA</h1><p>isi</p>'
+                '<figure class="gambar"><img alt="g" src="data:image/png;base64,iVBORw0KGgo=">'
+                "<figcaption>Gambar 2.1 Uji</figcaption></figure>"
+            }
+        ),
+    )
+    isi = {a.get_text(): a["href"] for a in soup.select("#daftar-isi a")}
+    assert isi["BAB II RENCANA"] == "#bab-2" and "KATA PENGANTAR" in isi and "LAPORAN" not in isi
+    assert [h.get("class") for h in soup.main.find_all("h1", id="bab-2")] == [["bab"]]
+    assert [(a.get_text(), a["href"]) for a in soup.select("#daftar-gambar a")] == [
+        ("Gambar 2.1 Uji", "#gambar-1")
+    ]
+    assert soup.find(id="gambar-1").name == "figure"
+    assert soup.find("section", class_="kata-pengantar").find_next("section")["id"] == "daftar-isi"

@@ -4,8 +4,9 @@
   (:mod:`lkjip_helpers.laporan.naskah`): a section's display output carries the section's
   blocks as JSON (:data:`~lkjip_helpers.laporan.bundel.MIME_BAGIAN`); a markdown cell becomes
   its headings and sanitised markup; any other output of the analyst's is sanitised by the
-  one nh3 policy (:func:`lkjip_helpers.laporan.html.bersihkan`). Inputs, prompts, errors and
-  stderr never appear. Nothing is parsed out of HTML.
+  one nh3 policy (:func:`lkjip_helpers.laporan.html.bersihkan`) and read into blocks
+  (:mod:`lkjip_helpers.laporan.markup`). Inputs, prompts, errors and stderr never appear.
+  The tool's own sections are never parsed out of HTML.
 - :func:`rakit` joins the chapters into one :class:`~lkjip_helpers.laporan.naskah.Naskah`,
   finishes it once (empty headings left out, sections lettered, ids, short tables, Daftar
   Isi / Tabel / Gambar) and returns a :class:`DokumenHtml`, whose ``str()`` is the page

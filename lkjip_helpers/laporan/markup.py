@@ -104,6 +104,8 @@ class _Pembaca(HTMLParser):
             return
         if tag not in _KOSONG:
             self._terbuka.append(tag)
+        elif tag == "br" and self._judul is not None:
+            self._judul[3].append(" ")  # a line break in a heading reads as a space
         if tag == "section":
             self._section.append(attr.get("class", "").split())
             self.kelas_section.update(self._section[-1])
