@@ -273,3 +273,17 @@ def test_markup_analis_ikut_daftar_dan_bab() -> None:
     ]
     assert soup.find(id="gambar-1").name == "figure"
     assert soup.find("section", class_="kata-pengantar").find_next("section")["id"] == "daftar-isi"
+
+
+def test_markup_bagian_dari_json_juga_disterilkan() -> None:
+    """A section's JSON is a file like any other: its markup blocks pass the same policy
+    (a hand-edited executed notebook cannot smuggle a script in), the tool's own markup
+    comes out unchanged."""
+    sampul = '<section class="sampul"><p class="sampul-judul">LAPORAN<br/>KINERJA</p></section>'
+    halaman = _halaman(
+        _tampil(m.Html(sampul), nama="sampul"),
+        _tampil(m.Kelompok("analisis-ikk", [m.Html('<p onclick="x()">a</p><script>b()</script>')])),
+    )
+    assert sampul in halaman
+    assert "onclick" not in halaman and "<script" not in halaman
+    assert '<section class="analisis-ikk"><p>a</p></section>' in halaman

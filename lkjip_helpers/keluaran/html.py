@@ -32,7 +32,7 @@ from .. import __version__
 from ..laporan.bundel import MIME_BAGIAN, bagian_dari_json
 from ..laporan.html import bersihkan, sel_markdown
 from ..laporan.markup import blok_markup
-from ..laporan.model import Blok, Html, Tabel, esc, esc_atribut
+from ..laporan.model import Blok, Html, Kelompok, Tabel, esc, esc_atribut
 from ..laporan.naskah import Keluaran, Naskah, Polos, Potongan, SelTeks, Tampilan
 
 PAKET = Path(__file__).resolve().parent.parent
@@ -121,9 +121,29 @@ def _potongan_keluaran(keluaran: dict[str, Any]) -> Potongan | None:
     if jenis not in ("display_data", "execute_result"):
         return None
     if MIME_BAGIAN in data:
-        return Tampilan(bagian_dari_json(data[MIME_BAGIAN]))
+        bagian = bagian_dari_json(data[MIME_BAGIAN])
+        ids: set[str] = set()
+        bagian.blok = _bersihkan_blok(bagian.blok, ids)
+        return Tampilan(bagian, ids)
     mime = next((m for m in _TAMPILAN if m in data), None)
     return _TAMPILAN[mime](data[mime]) if mime else None
+
+
+def _bersihkan_blok(blok: list[Blok], ids: set[str]) -> list[Blok]:
+    """A section's markup blocks (a rendered narrative, the cover) through the same policy as
+    anything else read from a notebook: its JSON is a file like any other. The tool's own
+    markup comes out unchanged; its headings, tables and figures become blocks."""
+    out: list[Blok] = []
+    for b in blok:
+        if isinstance(b, Html):
+            m = blok_markup(bersihkan(b.isi))
+            out += m.blok
+            ids |= m.ids
+        else:
+            if isinstance(b, Kelompok):
+                b.blok = _bersihkan_blok(b.blok, ids)
+            out.append(b)
+    return out
 
 
 def baca_bab(nb: dict[str, Any]) -> list[Potongan]:

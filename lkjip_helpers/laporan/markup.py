@@ -37,7 +37,8 @@ class Tanda(Blok):
         return self.attr.get("id") or None
 
     def tambah_kelas(self, *kelas: str | None) -> None:
-        baru = [*self.attr.get("class", "").split(), *(k for k in kelas if k)]
+        ada = self.attr.get("class", "").split()
+        baru = [*ada, *(k for k in kelas if k and k not in ada)]
         if baru:
             self.attr["class"] = " ".join(baru)
 

@@ -92,6 +92,7 @@ class Tampilan:
     """A section's display in a chapter notebook (its blocks)."""
 
     bagian: Bagian
+    id_lain: set[str] = field(default_factory=set)
 
     @property
     def blok(self) -> list[Blok]:
@@ -296,7 +297,10 @@ class Naskah:
             )
         }
         dipakai |= {
-            i for p in self.potongan if isinstance(p, SelTeks | Keluaran) for i in p.id_lain
+            i
+            for p in self.potongan
+            if isinstance(p, SelTeks | Keluaran | Tampilan)
+            for i in p.id_lain
         }
         for h, letak in self.judul():
             dasar = h.id or slug_judul(teks_satu_baris(h.isi))
