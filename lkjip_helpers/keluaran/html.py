@@ -157,7 +157,7 @@ def baca_bab(nb: dict[str, Any]) -> list[Potongan]:
     return out
 
 
-def siapkan_bab(path: Path, judul: str = "", folder_kerja: Path | None = None) -> list[Potongan]:
+def siapkan_bab(path: Path) -> list[Potongan]:
     """Read one executed chapter notebook into the report's pieces (see the module)."""
     return baca_bab(json.loads(path.read_text(encoding="utf-8")))
 
