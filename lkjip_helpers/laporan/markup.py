@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from .model import BARIS_UTUH, Blok, Dokumen, Html, Judul, atribut, esc, kelas_lebar
+from .model import BARIS_UTUH, Blok, Dokumen, Html, Judul, esc, esc_atribut, kelas_lebar
 
 _KOSONG = frozenset({"br", "hr", "img", "col", "wbr", "area", "source", "track"})
 _JUDUL = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -43,7 +43,7 @@ class Tanda(Blok):
             self.attr["class"] = " ".join(baru)
 
     def html(self, dok: Dokumen | None = None) -> str:
-        return f"<{self.tag}{atribut(**{k.replace('-', '_'): v for k, v in self.attr.items()})}>"
+        return f"<{self.tag}{_serial(self.attr)}>"
 
 
 @dataclass
@@ -60,6 +60,12 @@ class _Tabel:
 
 def _attr(attrs: list[tuple[str, str | None]]) -> dict[str, str]:
     return {k: v or "" for k, v in attrs}
+
+
+def _serial(attr: dict[str, str]) -> str:
+    """Attributes in name order, escaped, an empty value kept (``alt=""``): as
+    :func:`~.model.atribut` writes the tool's own."""
+    return "".join(f' {k}="{esc_atribut(v)}"' for k, v in sorted(attr.items()))
 
 
 class _Pembaca(HTMLParser):
@@ -125,7 +131,7 @@ class _Pembaca(HTMLParser):
         elif self._tabel:
             self._sel_tabel(tag, attr)
         akhir = "/>" if tag in _KOSONG else ">"
-        self._tulis(f"<{tag}{atribut(**{k.replace('-', '_'): v for k, v in attr.items()})}{akhir}")
+        self._tulis(f"<{tag}{_serial(attr)}{akhir}")
 
     def _sel_tabel(self, tag: str, attr: dict[str, str]) -> None:
         t = self._tabel[-1]
