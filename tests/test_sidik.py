@@ -44,7 +44,7 @@ def test_sidik_menyebut_yang_berubah(tmp_path: Path) -> None:
     assert "data/katalog/upt-pemasyarakatan-2020-2024.yaml" in awal.berkas
     assert not any("lapas-kedua" in k for k in awal.berkas), "other satkers are no input"
     assert "kode/bangun/susun.py" in awal.berkas and "kode/static/laporan.css" in awal.berkas
-    assert "kode/templates/lkjip/index.html.j2" in awal.berkas
+    assert "kode/templates/dokumen/laporan.html.j2" in awal.berkas
     assert {"lingkungan/python", "lingkungan/paket", "lingkungan/font", "parameter"} <= set(
         awal.berkas
     )
@@ -154,7 +154,7 @@ def test_sidik_kode_memuat_setiap_berkas_paket(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr(sidik_mod, "PAKET", paket)
     awal = sidik_mod.sidik_kode()
     (paket / "static" / "laporan.css").write_text("body{}", encoding="utf-8")
-    (paket / "templates" / "lkjip" / "index.html.j2").write_text("x", encoding="utf-8")
+    (paket / "templates" / "dokumen" / "laporan.html.j2").write_text("x", encoding="utf-8")
     (paket / "hitung" / "capaian.py").write_text("# diubah\n", encoding="utf-8")
     (paket / "hitung" / "__pycache__").mkdir(exist_ok=True)
     (paket / "hitung" / "__pycache__" / "capaian.cpython-311.pyc").write_bytes(b"\0")
@@ -162,7 +162,7 @@ def test_sidik_kode_memuat_setiap_berkas_paket(tmp_path: Path, monkeypatch: pyte
     assert sorted(k for k in ubah if ubah[k] != awal.get(k)) == [
         "kode/hitung/capaian.py",
         "kode/static/laporan.css",
-        "kode/templates/lkjip/index.html.j2",
+        "kode/templates/dokumen/laporan.html.j2",
     ]
 
 

@@ -526,7 +526,7 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
 def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     """The steps of :func:`_bangun_ke`; PDFs printed by child processes go into ``anak``."""
     from ..keluaran.html import rakit, siapkan_bab
-    from ..keluaran.xlsx import tabel_notebook, tulis_xlsx
+    from ..keluaran.xlsx import tulis_xlsx
 
     tmp, durasi, kemajuan = k.tmp, k.durasi, k.kemajuan
     folder_nb = tmp / "notebooks"
@@ -571,11 +571,11 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
 
     kemajuan.langkah("Menyusun HTML")
     with _stopwatch(durasi, "html"):
-        soup = rakit([siapkan_bab(p, judul, k.nb_dir) for p in dieksekusi])
-        html = str(soup)
+        dokumen = rakit([siapkan_bab(p) for p in dieksekusi], judul)
+        html = str(dokumen)
         (tmp / "laporan.html").write_text(html, encoding="utf-8")
         # before the PDF, which carries it (PDF/A-3 associated file)
-        tabel_xlsx = tabel_notebook(dieksekusi)
+        tabel_xlsx = dokumen.tabel
         tulis_xlsx(tabel_xlsx, tmp / "tabel.xlsx", judul)
     kemajuan.maju()
 

@@ -18,7 +18,7 @@ def sampul(k: Konteks) -> list[m.Blok]:
         m.Html(
             '<section class="sampul">'
             + "".join(f'<p class="sampul-instansi">{esc(x)}</p>' for x in baris)
-            + '<p class="sampul-judul">LAPORAN KINERJA<br>INSTANSI PEMERINTAH</p>'
+            + '<p class="sampul-judul">LAPORAN KINERJA<br/>INSTANSI PEMERINTAH</p>'
             + '<p class="sampul-singkatan">(LKjIP)</p>'
             + f'<p class="sampul-tahun">{esc(k.judul_periode.upper())}</p>'
             + (
@@ -67,7 +67,7 @@ def surat_pengantar(k: Konteks) -> list[m.Blok]:
             + f'<p class="surat-tanggal">{esc(sp.tanggal)}</p>'
             + _tujuan_surat(sp)
             + '<p class="surat-judul">SURAT PENGANTAR</p>'
-            + f'<table class="surat-meta"><tbody>{_meta_surat(sp)}</tbody></table>'
+            + f'<table class="surat-meta utuh"><tbody>{_meta_surat(sp)}</tbody></table>'
             + _tabel_isi_surat(k, sp)
             + _tanda_tangan_surat(sp, sp.penandatangan or k.hasil.profil.kepala)
             + "</section>"
@@ -98,7 +98,7 @@ def _kop_surat(sk: s.Satker) -> str:
 def _tujuan_surat(sp: s.SuratPengantar) -> str:
     return (
         f'<p class="surat-tujuan">Yth. {esc(sp.kepada)}'
-        + (f"<br>di -<br>{esc(sp.alamat_tujuan)}" if sp.alamat_tujuan else "")
+        + (f"<br/>di -<br/>{esc(sp.alamat_tujuan)}" if sp.alamat_tujuan else "")
         + "</p>"
     )
 
@@ -119,7 +119,7 @@ def _tabel_isi_surat(k: Konteks, sp: s.SuratPengantar) -> str:
     isi = sp.isi or kalimat.isi_surat_pengantar(sk.nama, k.judul_periode)
     isi_html = k.narasi_blok(isi)
     return (
-        '<table class="surat-isi"><thead><tr><th>No.</th><th>Naskah Dinas yang Dikirim</th>'
+        '<table class="surat-isi utuh"><thead><tr><th>No.</th><th>Naskah Dinas yang Dikirim</th>'
         "<th>Banyaknya</th><th>Keterangan</th></tr></thead><tbody><tr><td>1.</td>"
         f"<td>{esc(naskah)}</td><td>{esc(sp.banyaknya or kalimat.BANYAKNYA_SURAT_PENGANTAR)}</td>"
         f"<td>{isi_html.html() if isi_html else ''}</td></tr></tbody></table>"
@@ -155,12 +155,14 @@ def kata_pengantar(k: Konteks) -> list[m.Blok]:
     n = k.narasi
     tempat = n.tempat_tanggal if n and n.tempat_tanggal else f"{sk.kota or ''}, {hasil.tahun}"
     return [
-        m.Html(
-            '<section class="kata-pengantar">'
-            '<h1 class="pengantar" id="kata-pengantar">KATA PENGANTAR</h1>'
-        ),
-        *isi,
-        m.Html(ttd(tempat, kepala.jabatan or "Kepala", kepala.nama, kepala.nip) + "</section>"),
+        m.Kelompok(
+            "kata-pengantar",
+            [
+                m.Judul(1, "KATA PENGANTAR", "kata-pengantar", "pengantar"),
+                *isi,
+                m.Html(ttd(tempat, kepala.jabatan or "Kepala", kepala.nama, kepala.nip)),
+            ],
+        )
     ]
 
 
