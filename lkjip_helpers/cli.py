@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime
 import logging
 import os
 import signal
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import FrameType
@@ -26,7 +28,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
-from .errors import LkjipError
+from .errors import LkjipError, ParameterError
+from .muat.parameter import (
+    kunci_periode,
+    validasi_parameter,
+    validasi_periode,
+    validasi_tahun,
+)
 
 WARNA = {"error": "bold red", "peringatan": "yellow", "info": "cyan"}
 
@@ -694,7 +702,6 @@ def _parser_batch(sub: argparse._SubParsersAction) -> None:
 def _cmd_batch(args: argparse.Namespace, console: Console) -> int:
     from .bangun.batch import jalankan, rencanakan
     from .bangun.manifest import pecah_daftar, rencana_cli, rencana_manifest
-    from .errors import ParameterError
 
     tanpa_manifest = {
         "--satker": args.satker,
@@ -819,10 +826,7 @@ def _tampilkan_temuan(console: Console, temuan: list, tingkat_min: str) -> None:
 
 
 def _cmd_satker_baru(args: argparse.Namespace, console: Console) -> int:
-    import datetime
-
     from .isian.kerangka import buat_kerangka, langkah_berikut
-    from .muat.parameter import validasi_periode, validasi_tahun
 
     tahun = validasi_tahun(args.tahun or datetime.date.today().year)
     periode = validasi_periode(args.periode)
@@ -839,8 +843,6 @@ def path_temuan_check(out_dir: Path, satker: str, tahun: int, periode: str = "ta
     ``<out_dir>/<satker>/pemeriksaan-<kunci periode>.json`` (``pemeriksaan-2023.json``,
     ``pemeriksaan-2024-semester-1.json``), never inside a built report (whose own
     ``pemeriksaan.json`` must keep matching its ``build.json``)."""
-    from .muat.parameter import kunci_periode
-
     return Path(out_dir) / satker / f"pemeriksaan-{kunci_periode(tahun, periode)}.json"
 
 
@@ -867,8 +869,6 @@ def _tampilkan_belum_dijawab(console: Console, belum: list) -> None:
 
 def _tampilkan_literal(console: Console, data: object, kunci_rujukan: object) -> None:
     """``periksa --literal``: every number typed in a narrative outside a placeholder."""
-    from collections import Counter
-
     from .hitung import hasil_untuk
     from .periksa.literal import STATUS_DIPERIKSA, literal_narasi
 
@@ -901,12 +901,10 @@ def _tampilkan_literal(console: Console, data: object, kunci_rujukan: object) ->
 
 
 def _cmd_check(args: argparse.Namespace, console: Console) -> int:
-    from .errors import ParameterError
     from .hitung import hasil_untuk
     from .keluaran.atomik import tulis_atomik
     from .laporan import kunci_rujukan
-    from .muat import muat, validasi_parameter
-    from .muat.parameter import validasi_periode
+    from .muat import muat
     from .periksa import hitung_tingkat, periksa_data, tinjauan_dari, tulis_json
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
@@ -1005,7 +1003,6 @@ def _cetak_pdf_usang(console: Console, hasil: object) -> None:
 
 def _cmd_pratinjau(args: argparse.Namespace, console: Console) -> int:
     from .bangun import build
-    from .muat import validasi_parameter
     from .muat.berkas import pastikan_terpisah
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
@@ -1052,7 +1049,6 @@ def _cmd_pratinjau(args: argparse.Namespace, console: Console) -> int:
 
 def _cmd_build(args: argparse.Namespace, console: Console) -> int:
     from .bangun import build
-    from .muat import validasi_parameter
 
     satker, tahun = validasi_parameter(args.satker, args.tahun)
     from .muat.berkas import pastikan_terpisah

@@ -1,14 +1,13 @@
 """Shared set-up of the build tests that run the tiny fixture notebooks on stand-in data.
 
-The fixture data are not a real satker, so the steps that need one — the data checks, the IKK
-CSV and the review memo — are replaced by stand-ins in ``sys.modules`` (the build imports
-them lazily). The real ``lkjip_helpers.periksa`` package is imported first, so the build's
-own ``from ..periksa import tulis_json`` still finds the real function.
+The fixture data are not a real satker, so the parts of a build that need one — the data
+checks, the IKK CSV and the review memo — are stand-ins passed to the build as its
+:class:`~lkjip_helpers.bangun.susun.Komponen` (:func:`komponen_uji`), or made its default
+for one test (:func:`pasang_stub`, for builds started through the CLI or a fixture).
 """
 
 from __future__ import annotations
 
-import sys
 import types
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import lkjip_helpers.periksa  # noqa: F401  (real package before its checks module is stubbed)
+from lkjip_helpers.bangun import susun
 from lkjip_helpers.keluaran import csv as keluaran_csv
 
 FIXTURE_NB = Path(__file__).parent / "fixtures" / "notebooks"
@@ -42,29 +41,29 @@ def capaian_palsu(*args: object, **kwargs: object) -> pd.DataFrame:
     return pd.DataFrame({"kode": ["IKK-1"]})
 
 
+def komponen_uji(
+    periksa: Callable[..., list] | None = None,
+    capaian: Callable[..., pd.DataFrame] = capaian_palsu,
+    tulis_csv: Callable[..., object] = keluaran_csv.tulis_csv_ikk,
+) -> susun.Komponen:
+    """The build's parts with stand-ins: the checks (``periksa`` returns the findings; none by
+    default), the IKK table and the review memo; the real notebook engine."""
+    return susun.Komponen(
+        periksa=periksa or (lambda *a, **k: []),
+        capaian_ikk=capaian,
+        tulis_csv_ikk=tulis_csv,
+        tulis_tinjauan=tinjauan_palsu,
+    )
+
+
 def pasang_stub(
     mp: pytest.MonkeyPatch,
     periksa: Callable[..., list] | None = None,
     capaian: Callable[..., pd.DataFrame] = capaian_palsu,
     tulis_csv: Callable[..., object] = keluaran_csv.tulis_csv_ikk,
 ) -> None:
-    """Replace the checks (``periksa`` returns the findings; none by default), the IKK CSV and
-    the review memo for one test or fixture."""
-    mp.setitem(
-        sys.modules,
-        "lkjip_helpers.periksa.pemeriksaan",
-        types.SimpleNamespace(periksa=periksa or (lambda *a, **k: [])),
-    )
-    mp.setitem(
-        sys.modules,
-        "lkjip_helpers.keluaran.csv",
-        types.SimpleNamespace(capaian_ikk_dataframe=capaian, tulis_csv_ikk=tulis_csv),
-    )
-    mp.setitem(
-        sys.modules,
-        "lkjip_helpers.keluaran.tinjauan",
-        types.SimpleNamespace(tulis_tinjauan=tinjauan_palsu),
-    )
+    """Make :func:`komponen_uji` the parts of every build of one test or fixture."""
+    mp.setattr(susun, "KOMPONEN_BAWAAN", komponen_uji(periksa, capaian, tulis_csv))
 
 
 def data_contoh(root: Path, kinerja: bool = False) -> Path:

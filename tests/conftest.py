@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_helpers.bangun.susun import lewati_rfc3987_syntax
+from lkjip_helpers.bangun.impor import lewati_rfc3987_syntax
 
 # nbformat -> jsonschema would import rfc3987_syntax, which compiles ~40 grammars (≈ 2,5 s);
-# the build skips it the same way (see lkjip_helpers.build.lewati_rfc3987_syntax).
+# the build skips it the same way (see lkjip_helpers.bangun.impor).
 lewati_rfc3987_syntax()
 
 DATA = Path(__file__).parents[1] / "data"

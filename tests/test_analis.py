@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_helpers.bangun.susun import daftar_bab, notebook_lain, peringatkan_notebook_lain
+from lkjip_helpers.bangun.bab import daftar_bab, notebook_lain, peringatkan_notebook_lain
 from lkjip_helpers.errors import BuildError
 
 AKAR = Path(__file__).parents[1]
@@ -123,6 +123,9 @@ def test_sidik_font_hanya_keluarga_laporan(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr("shutil.which", lambda nama: "/usr/bin/fc-list")
     monkeypatch.setattr(subprocess, "run", fc_list)
     monkeypatch.setattr(sidik, "_FONT_UMUR", -1.0)  # no reuse: each call asks fc-list
+    # the process's cached font list is put back afterwards: a build later in this process
+    # (within the minute the cache lives) must not fingerprint these stand-in fonts
+    monkeypatch.setattr(sidik, "_FONT_TERSIMPAN", None)
     awal = sidik._font()
     assert awal == [
         f"{berkas['LiberationSans.ttf']}|4|{berkas['LiberationSans.ttf'].stat().st_mtime_ns}"

@@ -129,7 +129,12 @@ def test_inkremental_dan_only_tidak_menyusutkan_rekap(kanwil: Path) -> None:
 
     # one satker's data changes: only that one is rebuilt, and the reason names the file
     narasi = kanwil / "data" / "satker" / "lapas-kedua" / "2023" / "narasi.yaml"
-    narasi.write_text(narasi.read_text(encoding="utf-8") + "\n# revisi\n", encoding="utf-8")
+    teks = narasi.read_text(encoding="utf-8")
+    assert "latar_belakang: |-\n" in teks
+    narasi.write_text(
+        teks.replace("latar_belakang: |-\n", "latar_belakang: |-\n  Revisi.\n\n", 1),
+        encoding="utf-8",
+    )
     hb = jalankan(rencana_manifest(manifest), only=["lapas-kedua", "lapas-banyuasin"], jobs=1)
     status = {h.satker: (h.status, h.alasan) for h in hb.dijalankan}
     assert status["lapas-kedua"] == (

@@ -26,9 +26,11 @@ from nbformat.v4 import new_code_cell, new_notebook
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from lkjip_helpers.bangun.susun import _bereskan_sisa, _pindahkan_atomik, build, daftar_bab
+from lkjip_helpers.atomik import pindahkan_atomik as _pindahkan_atomik
+from lkjip_helpers.bangun.bab import daftar_bab
+from lkjip_helpers.bangun.penjaga import bereskan_sisa as _bereskan_sisa
+from lkjip_helpers.bangun.susun import build
 from lkjip_helpers.errors import BuildError, ParameterError
-from lkjip_helpers.keluaran.html import pascaproses_html
 
 FIXTURE_NB = Path(__file__).parent / "fixtures" / "notebooks"
 SATKER = "contoh-satker"
@@ -52,7 +54,9 @@ PERINGATAN = [TemuanPalsu("RASIO-100", "peringatan", "kinerja.yaml, IKK-3", "143
 GALAT = [TemuanPalsu("PK-KATALOG", "error", "kinerja.yaml, baris 4", "IKK-99 tidak ada")]
 
 
-def _capaian_palsu(satker: str, tahun: int, data_dir: object) -> pd.DataFrame:
+def _capaian_palsu(
+    satker: str, tahun: int, data_dir: object, periode: str = "tahunan"
+) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
@@ -494,72 +498,3 @@ def test_sisa_build_yang_terbunuh_dibereskan(tmp_path: Path) -> None:
     assert not tmp_lama.exists() and tmp_baru.exists(), "only old temporary folders go"
 
 
-@pytest.mark.parametrize(
-    "potongan,dilarang",
-    [
-        ("<script>alert(1)</script>", "<script"),
-        ('<img src="https://contoh.invalid/x.png" alt="logo">', "contoh.invalid"),
-        ('<img src="x.png" onerror="alert(1)">', "onerror"),
-        ('<link rel="stylesheet" href="https://cdn.invalid/a.css">', "cdn.invalid"),
-        ('<iframe src="//contoh.invalid"></iframe>', "iframe"),
-        ('<p style="background: url(http://contoh.invalid/a.png)">x</p>', "contoh.invalid"),
-        (
-            '<style>@import url("https://contoh.invalid/a.css"); p{color:red}</style>',
-            "contoh.invalid",
-        ),
-        ('<a href="javascript:alert(1)">x</a>', "javascript:"),
-        ('<svg><use href="https://contoh.invalid/s.svg#a"/></svg>', "contoh.invalid"),
-    ],
-)
-def test_sterilkan_membuang_yang_aktif_dan_jauh(potongan: str, dilarang: str) -> None:
-    html = f"<!DOCTYPE html><html><head></head><body><main>{potongan}</main></body></html>"
-    assert dilarang not in pascaproses_html(html)
-
-
-def test_sterilkan_membiarkan_tautan_teks_dan_data_uri() -> None:
-    html = (
-        '<html><head></head><body><main><p><a href="https://peraturan.go.id">PermenPANRB'
-        '</a></p><img alt="g" src="data:image/png;base64,iVBORw0KGgo="></main></body></html>'
-    )
-    hasil = pascaproses_html(html)
-    assert 'href="https://peraturan.go.id"' in hasil
-    assert 'src="data:image/png;base64,iVBORw0KGgo="' in hasil
-
-
-def test_id_judul_ganda_dibuat_unik() -> None:
-    html = (
-        "<html><head></head><body><main><h1>BAB I</h1><h2>A. Umum</h2><h1>BAB II</h1>"
-        "<h2>A. Umum</h2><h2 id='x'>B</h2><h3 id='x'>C</h3></main></body></html>"
-    )
-    soup = BeautifulSoup(pascaproses_html(html), "html.parser")
-    ids = [h["id"] for h in soup.find_all(["h1", "h2", "h3"])]
-    assert len(ids) == len(set(ids))
-    assert all(h.get("class") == ["bab"] for h in soup.select("main > h1:not(.daftar-judul)"))
-
-
-def test_tabel_lebar_ditandai() -> None:
-    sel = "".join(f"<td>{i}</td>" for i in range(13))
-    html = (
-        f"<html><head></head><body><main><table><tr>{sel}</tr></table>"
-        f"<table><tr><td colspan='9'>x</td></tr></table></main></body></html>"
-    )
-    soup = BeautifulSoup(pascaproses_html(html), "html.parser")
-    # (both are also "utuh": one row, kept on one page in print)
-    assert [t.get("class") for t in soup.find_all("table")] == [
-        ["kolom-sangat-banyak", "utuh"],
-        ["kolom-banyak", "utuh"],
-    ]
-
-
-def test_huruf_bagian_berurutan_setelah_bagian_kosong_dibuang() -> None:
-    # Bab I without Latar Belakang (no narasi.yaml): its sections are lettered from A again;
-    # a second chapter starts again at A; unlettered headings are left alone
-    html = (
-        "<html><head></head><body><main><h1>BAB I</h1><h2>A. Latar Belakang</h2>"
-        "<h2>B. Gambaran Umum</h2><p>isi</p><h2>C. Tugas</h2><p>isi</p><h2>Catatan</h2><p>x</p>"
-        "<h1>BAB II</h1><h2>A. Rencana</h2><h3>Misi</h3><h2>B. Perjanjian</h2><p>isi</p>"
-        "</main></body></html>"
-    )
-    soup = BeautifulSoup(pascaproses_html(html), "html.parser")
-    judul = [h.get_text() for h in soup.select("main h2:not(.daftar-judul)")]
-    assert judul == ["A. Gambaran Umum", "B. Tugas", "Catatan", "A. Perjanjian"]

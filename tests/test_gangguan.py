@@ -227,13 +227,13 @@ def _sela_di(mp: pytest.MonkeyPatch, titik: str) -> None:
     if titik == "pemeriksaan":
         _stub(mp, periksa=sela)
     elif titik == "eksekusi":
-        mp.setattr(susun, "_eksekusi_bab", sela)
+        mp.setattr(susun, "eksekusi_bab", sela)
     elif titik == "html":
         mp.setattr("lkjip_helpers.keluaran.html.rakit", sela)
     elif titik == "xlsx":
         mp.setattr("lkjip_helpers.keluaran.xlsx.tulis_xlsx", sela)
     elif titik == "build_json":
-        mp.setattr(susun, "sidik_masukan", sela)
+        mp.setattr("lkjip_helpers.bangun.catatan.sidik_masukan", sela)
     elif titik == "pertukaran":
         asli = os.replace
         panggilan: list[object] = []
@@ -244,7 +244,7 @@ def _sela_di(mp: pytest.MonkeyPatch, titik: str) -> None:
                 raise KeyboardInterrupt
             asli(a, b)
 
-        mp.setattr(susun.os, "replace", replace)
+        mp.setattr(os, "replace", replace)
 
 
 @pytest.mark.e2e
@@ -558,7 +558,7 @@ def test_build_hanya_melempar_lkjip_error(lingkungan: tuple[Path, Path]) -> None
             _bangun_fixture(data, out)
     with pytest.MonkeyPatch.context() as mp:
         _stub(mp)
-        mp.setattr(susun, "_nama_satker", lambda d, s: 1 / 0)
+        mp.setattr(susun, "nama_satker", lambda d, s: 1 / 0)
         with pytest.raises(BuildError, match="ZeroDivisionError"):
             _bangun_fixture(data, out)
     assert _sisa(out / SATKER) == []

@@ -206,11 +206,9 @@ def test_sisipan_terbilang_penyerapan() -> None:
 
     h = hasil_untuk(muat(SATKER, 2023, DATA))
     # penyerapan 2023 of the sample: 16.335.496.464 / 16.466.041.000 = 99,21 %
-    nilai = h.besaran()["anggaran.penyerapan"]
-    assert f.persen(nilai) == "99,21%"
-    assert tulis_besaran(h, "anggaran.penyerapan", nilai, "terbilang") == (
-        "sembilan puluh sembilan koma dua satu"
-    )
+    b = h.daftar_besaran()["anggaran.penyerapan"]
+    assert f.persen(b.nilai) == "99,21%"
+    assert tulis_besaran(b, "terbilang") == ("sembilan puluh sembilan koma dua satu")
 
 
 # --------------------------------------------------------------------------- per_program

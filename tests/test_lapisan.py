@@ -2,21 +2,26 @@
 
 ``muat`` (loading) → ``isian`` (data entry: workbook, scaffold) → ``hitung`` (figures) →
 ``periksa`` (checks) → ``laporan`` (document model and sections) → ``keluaran`` (renderers) →
-``bangun`` (build, batch) → ``cli``; ``errors`` and ``format_id`` sit at the bottom. Every
-import — also the ones inside functions — is checked.
+``bangun`` (build, batch) → ``cli``; ``errors``, ``atomik`` (the atomic writes) and
+``format_id`` sit at the bottom. Every import — also the ones inside functions — is checked.
 """
 
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 PAKET = Path(__file__).resolve().parent.parent / "lkjip_helpers"
 
 LAPISAN = {
     "errors": 0,
+    "atomik": 0,
     "format_id": 0,
     "tidak_diketahui": 0,
+    "tembolok": 0,
     "muat": 1,
     "isian": 2,
     "hitung": 3,
@@ -78,3 +83,40 @@ def test_impor_hanya_ke_lapisan_bawah() -> None:
             if t > tingkat:
                 salah.append(f"{path.relative_to(PAKET)}:{baris} ({folder}) → {target}")
     assert not salah, "impor ke lapisan di atasnya:\n" + "\n".join(salah)
+
+
+_IMPOR_BUILD = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+
+    import lkjip_helpers.bangun
+    import lkjip_helpers.bangun.indeks
+    import lkjip_helpers.cli
+
+    BERAT = ("papermill", "nbconvert", "nbformat", "weasyprint", "pandas", "matplotlib")
+    awal = [m for m in BERAT if m in sys.modules]
+    from lkjip_helpers.hitung import hasil_laporan
+    from lkjip_helpers.laporan import dokumen_laporan, kunci_rujukan
+    from lkjip_helpers.periksa.pemeriksaan import periksa
+
+    data = Path(sys.argv[1])
+    list(periksa("lapas-banyuasin", 2023, data, kunci_rujukan=kunci_rujukan))
+    dokumen_laporan(hasil_laporan("lapas-banyuasin", 2023, data)).sidik_bab(3)
+    print(awal, [m for m in BERAT if m in sys.modules])
+    """
+)
+
+
+def test_build_tidak_mengimpor_yang_tidak_dipakai() -> None:
+    """What a build imports before it knows it must run a chapter (the command, the input
+    fingerprint, the index of a reused report) holds no notebook, PDF or DataFrame library;
+    the data checks and the report model (the chapter keys) import neither pandas nor
+    matplotlib: the kernel and the renderers import them when they draw (issue 17)."""
+    keluar = subprocess.run(
+        [sys.executable, "-c", _IMPOR_BUILD, str(PAKET.parent / "data")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert keluar.strip() == "[] []"

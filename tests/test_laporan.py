@@ -11,6 +11,7 @@ import pytest
 from lkjip_helpers.laporan import Laporan
 from lkjip_helpers.laporan import html as h
 from lkjip_helpers.laporan import model as m
+from lkjip_helpers.laporan.bundel import MIME_BAGIAN, bagian_dari_json
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -36,7 +37,10 @@ def test_table_cells_are_escaped_typed_and_keyed() -> None:
     t.nomor = "3.1"
     keluar = t.html()
     assert "<i onmouseover" not in keluar
-    assert "&lt;i onmouseover=&quot;x&quot;&gt;" in keluar
+    # text escapes &, <, > (a quote is text there); an attribute also escapes "
+    assert '<td>&lt;i onmouseover="x"&gt;</td>' in keluar
+    assert 'data-kunci="uji &lt;b&gt;"' in keluar
+    assert m.atribut(kelas='a"b', id="x") == ' class="a&quot;b" id="x"'
     assert 'id="tabel-uji-b"' in keluar and "Tabel 3.1 Judul &lt;b&gt;" in keluar
     assert '<td class="angka">12,50%</td>' in keluar
     sel = t.isi[0][1]
@@ -95,11 +99,11 @@ def test_formula_reads_right_without_css(bab3: Laporan) -> None:
     assert "(1.435) / (1.177)" in rumus.teks_polos()
 
 
-def test_section_display_carries_css_and_table_data(bab3: Laporan) -> None:
+def test_section_display_carries_css_and_blocks(bab3: Laporan) -> None:
     bundel = bab3.capaian_ringkas()._repr_mimebundle_()
     assert bundel["text/html"].startswith('<style class="lkjip-gaya">')
     assert "div.lkjip.lkjip-tampilan table td.angka" in bundel["text/html"]
-    tabel = [m.Tabel.dari_json(t) for t in bundel[m.MIME_TABEL]["tabel"]]
+    tabel = bagian_dari_json(bundel[MIME_BAGIAN]).tabel
     assert [t.label for t in tabel] == ["Tabel 3.1", "Tabel 3.2", "Tabel 3.3"]
     df = bab3.capaian_ringkas().df
     sk26 = df[df["Indikator Kinerja Kegiatan"].str.startswith("SK2.6")].iloc[0]

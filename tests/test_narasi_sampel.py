@@ -33,6 +33,7 @@ import pytest
 
 from lkjip_helpers import format_id as f
 from lkjip_helpers.hitung import HasilLaporan
+from lkjip_helpers.hitung.besaran import Besaran
 from lkjip_helpers.hitung.hasil import hasil_untuk
 from lkjip_helpers.laporan import model as m
 from lkjip_helpers.laporan import susun_dokumen
@@ -92,14 +93,10 @@ _BIDANG = (
 # --------------------------------------------------------------------------- tokens
 
 
-def _kode(nama: str) -> str | None:
-    """The IKK of a per-IKK figure (``ikk.SK1.1.target_renstra.2024`` → ``SK1.1``); None for
-    counts and per-sasaran figures (``ikk.jumlah_tercapai``, ``ikk.sasaran.SK1.jumlah``)."""
-    b = nama.split(".")
-    if b[0] != "ikk" or len(b) < 3 or b[1] == "sasaran" or b[1].startswith("jumlah"):
-        return None
-    ujung = b.index("target_renstra") if "target_renstra" in b else len(b) - 1
-    return ".".join(b[1:ujung])
+def _besaran(t: Temuan, hasil: HasilLaporan) -> Besaran:
+    b = hasil.daftar_besaran().cari(t.besaran or "", t.tahun or hasil.tahun)
+    assert b is not None, f"{t.besaran} {t.tahun}: bukan angka yang dihitung"
+    return b
 
 
 def _tanda(t: Temuan) -> tuple[str, str]:
@@ -130,11 +127,12 @@ def _muncul(teks: str, tanda: tuple[str, str]) -> list[str]:
 def _sah(hasil: HasilLaporan) -> list[str]:
     """How the report writes every computed figure (tables, generated text, placeholders)."""
     keluar = []
-    for nama, v in hasil.besaran().items():
+    for b in hasil.daftar_besaran().values():
+        v = b.nilai
         if v is None:
             continue
         keluar += [
-            tulis_besaran(hasil, nama, v),
+            tulis_besaran(b),
             f.angka(abs(v), 2),
             f.angka(abs(v), 2, ringkas=True),
             f.persen(v),
@@ -170,33 +168,33 @@ def _bab(dok: m.Dokumen, bab: int | str, *nama: str) -> list[m.Blok]:
     return [b for n in pilih if n in bagian for b in m.ratakan(bagian[n].blok)]
 
 
-def _tempat(t: Temuan, dok: m.Dokumen) -> tuple[str, list[m.Blok]]:
+def _tempat(t: Temuan, b: Besaran, dok: m.Dokumen) -> tuple[str, list[m.Blok]]:
     """(name, blocks) of the report's place corresponding to where the draft stated ``t``."""
-    nama, sumber = t.besaran or "", t.sumber or ""
+    sumber, akar = t.sumber or "", b.subjek[0]
     if sumber.startswith("Ikhtisar"):
         return ("Ikhtisar", _bab(dok, "E"))
     if sumber.startswith("Bab IV"):
         return ("Bab IV", _bab(dok, 4))
-    if kode := _kode(nama):
+    if kode := b.ikk:
         return (f"IKK {kode}", _ikk(dok, kode))
     for awal, bab in (("Bab III", 3), ("Bab II", 2)):  # counts stated in a chapter's prose
-        if sumber.startswith(awal) and nama.split(".")[0] in ("ikk", "sasaran"):
+        if sumber.startswith(awal) and akar in ("ikk", "sasaran"):
             return (awal, _bab(dok, bab))
-    if sumber.startswith("Bab I ") or nama.startswith("profil."):
+    if sumber.startswith("Bab I ") or akar == "profil":
         return ("Bab I", _bab(dok, 1))
-    if nama.startswith("anggaran"):
+    if akar == "anggaran":
         return (
             "Bab II C dan Bab III B",
             _bab(dok, 2, "alokasi_anggaran") + _bab(dok, 3, "realisasi_anggaran", "efisiensi"),
         )
-    if nama.split(".")[0] in ("smart", "ikpa", "nka"):
+    if akar in ("smart", "ikpa", "nka"):
         return ("Bab III C", _bab(dok, 3, "smart_dja", "ikpa", "nilai_kinerja_anggaran"))
-    raise AssertionError(f"tempat klaim {nama} ({sumber}) tidak dikenal")
+    raise AssertionError(f"tempat klaim {t.besaran} ({sumber}) tidak dikenal")
 
 
-def _bidang(t: Temuan, hasil: HasilLaporan) -> str | None:
+def _bidang(t: Temuan, b: Besaran, hasil: HasilLaporan) -> str | None:
     """The IKK narrative text the draft's sentence stood in, when the claim names one."""
-    kode, sumber = _kode(t.besaran or ""), (t.sumber or "").lower()
+    kode, sumber = b.ikk, (t.sumber or "").lower()
     if kode is None or sumber.startswith(("ikhtisar", "bab iv")):
         return None
     for kata, bidang in _BIDANG:
@@ -219,13 +217,14 @@ def pelanggaran(data_dir: Path) -> list[str]:
     keluar = []
     for t in temuan:
         tanda = _tanda(t)
-        tempat, blok = _tempat(t, dok)
+        b = _besaran(t, hasil)
+        tempat, blok = _tempat(t, b, dok)
         ditulis = tanda[0] + ("" if tanda[1] in ("", "%") else " ") + tanda[1]
         label = f"{t.tahun} {t.besaran} dinyatakan {ditulis} ({t.sumber}) di {tempat}"
         # the analyst's texts in that place; when the draft's sentence stood in one narrative
         # of an IKK, that one (the others may cite other, uncomputed numbers: "2 unit Mini Bus")
         narasi = [b for b in blok if isinstance(b, m.Narasi)]
-        bidang = _bidang(t, hasil)
+        bidang = _bidang(t, b, hasil)
         if bidang is not None:
             narasi = [b for b in narasi if b.teks == bidang]
             assert narasi, f"{label}: teks narasi tidak tercetak di tempatnya"
@@ -249,10 +248,13 @@ def test_no_stated_value_that_differs_from_the_computed_one_at_its_place() -> No
 # --------------------------------------------------------------------------- the check checks
 
 
-def test_figure_names_map_to_their_ikk() -> None:
-    assert _kode("ikk.SK1.1.capaian") == "SK1.1"
-    assert _kode("ikk.SK2.6.target_renstra.2024") == "SK2.6"
-    assert _kode("ikk.jumlah_tercapai") is None and _kode("ikk.sasaran.SK1.jumlah") is None
+def test_figures_map_to_their_ikk() -> None:
+    hasil = hasil_untuk(muat("lapas-banyuasin", 2023, DATA))
+    b = hasil.daftar_besaran()
+    assert b["ikk.SK1.1.capaian"].ikk == "SK1.1"
+    assert b["ikk.SK2.7.target_renstra.2024"].ikk == "SK2.7"
+    assert b["ikk.jumlah_tercapai"].ikk is None
+    assert b["ikk.sasaran.SK1.jumlah"].ikk is None
 
 
 def test_tokens_match_whole_numbers_only() -> None:

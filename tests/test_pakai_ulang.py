@@ -82,6 +82,42 @@ def test_hanya_bab_yang_berubah_dijalankan_ulang(tmp_path: Path) -> None:
     assert rekam["reused"]["pdf"] == ["tinjauan.pdf"]
 
 
+@pytest.mark.e2e
+def test_tanpa_bab_dijalankan_tanpa_kernel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build whose chapters are all reused launches no kernel; one that runs a chapter
+    does (and launches it before the data checks, to overlap them)."""
+    from lkjip_helpers.bangun import kernel
+
+    diluncurkan: list[Path] = []
+    asli = kernel.KernelBersama._luncurkan
+
+    def luncurkan(self: kernel.KernelBersama) -> None:
+        diluncurkan.append(self.cwd)
+        asli(self)
+
+    monkeypatch.setattr(kernel.KernelBersama, "_luncurkan", luncurkan)
+    data, out = tmp_path / "data", tmp_path / "outputs"
+    shutil.copytree(ROOT / "data", data)
+    pertama = build("lapas-banyuasin", 2023, data, out, progress=False, docx=False, pdf=False)
+    assert len(diluncurkan) == 1
+    html = pertama.html.read_bytes()
+    # another parameter (the whole-report cache misses) with the same chapters: none runs
+    kedua = build(
+        "lapas-banyuasin", 2023, data, out, progress=False, docx=False, pdf=False,
+        abaikan_pemeriksaan=True,
+    )  # fmt: skip
+    assert not kedua.dipakai_ulang and len(diluncurkan) == 1
+    rekam = json.loads(kedua.build_json.read_text(encoding="utf-8"))
+    assert rekam["reused"]["notebooks"] == [p.name for p in kedua.notebooks]
+    assert kedua.html.read_bytes() == html
+    # one narrative edited: its chapter runs, in a kernel
+    narasi = data / "satker/lapas-banyuasin/2023/narasi.yaml"
+    teks = narasi.read_text(encoding="utf-8")
+    narasi.write_text(teks.replace("latar_belakang: |-\n", "latar_belakang: |-\n  Baru.\n\n", 1))
+    ketiga = build("lapas-banyuasin", 2023, data, out, progress=False, docx=False, pdf=False)
+    assert len(diluncurkan) == 2 and "Baru." in ketiga.html.read_text(encoding="utf-8")
+
+
 def test_weasyprint_hanya_diimpor_bila_pdf_akan_dicetak(monkeypatch: pytest.MonkeyPatch) -> None:
     # Importing WeasyPrint runs find_library many times; a re-build whose PDFs will be
     # reused (nothing reaching them changed) leaves it alone, and checks the libraries only

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from bantu_batch import FIXTURE_NB, ROOT, salin_data, sisa_sementara
-from bantu_build import pasang_stub
+from bantu_build import komponen_uji
 
 from lkjip_helpers.bangun import sidik as sidik_mod
+from lkjip_helpers.bangun.bab import daftar_bab
 from lkjip_helpers.bangun.sidik import Sidik, sidik_build, uraikan_beda
-from lkjip_helpers.bangun.susun import build, daftar_bab
+from lkjip_helpers.bangun.susun import build
 from lkjip_helpers.errors import BuildError
 from lkjip_helpers.muat.parameter import kunci_periode
 
@@ -43,7 +44,7 @@ def test_sidik_menyebut_yang_berubah(tmp_path: Path) -> None:
     assert "data/katalog/upt-pemasyarakatan-2020-2024.yaml" in awal.berkas
     assert not any("lapas-kedua" in k for k in awal.berkas), "other satkers are no input"
     assert "kode/bangun/susun.py" in awal.berkas and "kode/static/laporan.css" in awal.berkas
-    assert "kode/templates/lkjip/index.html.j2" in awal.berkas
+    assert "kode/templates/dokumen/laporan.html.j2" in awal.berkas
     assert {"lingkungan/python", "lingkungan/paket", "lingkungan/font", "parameter"} <= set(
         awal.berkas
     )
@@ -85,6 +86,66 @@ def test_sidik_menyebut_yang_berubah(tmp_path: Path) -> None:
     assert uraikan_beda(["a", "b", "c", "d", "e"]) == "a, b, c (+2 lain)"
 
 
+_YAML_AWAL = """\
+# kinerja buatan tangan
+ikk:
+  - kode: SK1.1
+    target: 100
+    realisasi: &r 95.5
+    satuan: "%"
+  - kode: SK1.2
+    target: 80
+    realisasi: *r
+    satuan: persen
+"""
+
+
+def test_sidik_yaml_menurut_isi_bukan_bait(tmp_path: Path) -> None:
+    """A YAML data file is keyed by what it loads to: comments, quoting and anchor names
+    that load to the same tree (same lines) change nothing; a value, a type or a line does."""
+    data = tmp_path / "data"
+    folder = data / "satker" / "lapas-uji" / "2023"
+    folder.mkdir(parents=True)
+    berkas = folder / "kinerja.yaml"
+    item = "data/satker/lapas-uji/2023/kinerja.yaml"
+
+    def kunci(teks: str) -> str:
+        berkas.write_text(teks, encoding="utf-8")
+        return sidik_mod.sidik_data(data, "lapas-uji", 2023, "2023")[item]
+
+    awal = kunci(_YAML_AWAL)
+    sama = {
+        "comment appended": _YAML_AWAL + "# catatan analis, tidak sampai ke laporan\n",
+        "comment changed, end-of-line comment": _YAML_AWAL.replace(
+            "# kinerja buatan tangan", "# sumber: e-SAKIP"
+        ).replace("target: 80", "target: 80  # direvisi"),
+        "quoting": _YAML_AWAL.replace('satuan: "%"', "satuan: '%'").replace(
+            "kode: SK1.2", 'kode: "SK1.2"'
+        ),
+        "anchor renamed": _YAML_AWAL.replace("&r", "&nilai").replace("*r", "*nilai"),
+        "UTF-8 byte-order mark": "\ufeff" + _YAML_AWAL,
+    }
+    for sebab, teks in sama.items():
+        assert kunci(teks) == awal, sebab
+    beda = {
+        "a value": _YAML_AWAL.replace("target: 80", "target: 81"),
+        "a text that was a number": _YAML_AWAL.replace("target: 80", 'target: "80"'),
+        "true/false is a boolean, yes a text": _YAML_AWAL.replace("satuan: persen", "satuan: true"),
+        "the alias resolved elsewhere": _YAML_AWAL.replace("realisasi: *r", "realisasi: 95.6"),
+        "a key renamed": _YAML_AWAL.replace("satuan: persen", "unit: persen"),
+        "a line moved (the findings name it)": "# baris baru\n" + _YAML_AWAL,
+        "the order of items": _YAML_AWAL.replace("SK1.1", "SKX").replace("SK1.2", "SK1.1"),
+    }
+    for sebab, teks in beda.items():
+        assert kunci(teks) != awal, sebab
+    # a file the loader refuses is keyed by its bytes, so any edit of it still counts
+    rusak = _YAML_AWAL + "ikk: [\n"
+    assert kunci(rusak) == sidik_mod.sha256_berkas(berkas)
+    berkas.write_bytes(_YAML_AWAL.encode("utf-16"))
+    utf16 = sidik_mod.sidik_data(data, "lapas-uji", 2023, "2023")[item]
+    assert utf16 == sidik_mod.sha256_berkas(berkas) != awal
+
+
 def test_sidik_kode_memuat_setiap_berkas_paket(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     paket = tmp_path / "lkjip_helpers"
     shutil.copytree(
@@ -93,7 +154,7 @@ def test_sidik_kode_memuat_setiap_berkas_paket(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr(sidik_mod, "PAKET", paket)
     awal = sidik_mod.sidik_kode()
     (paket / "static" / "laporan.css").write_text("body{}", encoding="utf-8")
-    (paket / "templates" / "lkjip" / "index.html.j2").write_text("x", encoding="utf-8")
+    (paket / "templates" / "dokumen" / "laporan.html.j2").write_text("x", encoding="utf-8")
     (paket / "hitung" / "capaian.py").write_text("# diubah\n", encoding="utf-8")
     (paket / "hitung" / "__pycache__").mkdir(exist_ok=True)
     (paket / "hitung" / "__pycache__" / "capaian.cpython-311.pyc").write_bytes(b"\0")
@@ -101,7 +162,7 @@ def test_sidik_kode_memuat_setiap_berkas_paket(tmp_path: Path, monkeypatch: pyte
     assert sorted(k for k in ubah if ubah[k] != awal.get(k)) == [
         "kode/hitung/capaian.py",
         "kode/static/laporan.css",
-        "kode/templates/lkjip/index.html.j2",
+        "kode/templates/dokumen/laporan.html.j2",
     ]
 
 
@@ -150,9 +211,16 @@ def test_build_tanpa_perubahan_dipakai_ulang(tmp_path: Path) -> None:
     assert kedua.temuan == pertama.temuan and kedua.notebooks == pertama.notebooks
     assert (out / "index.html").is_file()
 
+    # a comment added to a data file: nothing that is loaded changed, the report is reused
+    narasi = data / "satker" / "lapas-banyuasin" / "2023" / "narasi.yaml"
+    teks = narasi.read_text(encoding="utf-8")
+    narasi.write_text(teks + "\n# catatan\n", encoding="utf-8")
+    assert _bangun(data, out).dipakai_ulang
     # a changed input: built again
-    kinerja = data / "satker" / "lapas-banyuasin" / "2023" / "narasi.yaml"
-    kinerja.write_text(kinerja.read_text(encoding="utf-8") + "\n# catatan\n", encoding="utf-8")
+    narasi.write_text(
+        teks.replace("latar_belakang: |-\n", "latar_belakang: |-\n  Kalimat baru.\n\n", 1),
+        encoding="utf-8",
+    )
     ketiga = _bangun(data, out)
     assert not ketiga.dipakai_ulang and ketiga.build_json.read_bytes() != isi_awal
     # --paksa: built again although nothing changed
@@ -165,7 +233,7 @@ def test_build_tanpa_perubahan_dipakai_ulang(tmp_path: Path) -> None:
 
 
 @pytest.mark.e2e
-def test_periode_folder_dan_parameter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_periode_folder_dan_parameter(tmp_path: Path) -> None:
     data = salin_data(tmp_path, [])
     # a Semester I folder beside the annual one (the review memo loads the period's data)
     semester = data / "satker" / "lapas-banyuasin" / "2023-semester-1"
@@ -200,8 +268,7 @@ def test_periode_folder_dan_parameter(tmp_path: Path, monkeypatch: pytest.Monkey
 
     import pandas as pd
 
-    pasang_stub(
-        monkeypatch,
+    komponen = komponen_uji(
         periksa,
         capaian=lambda s, t, d, periode: pd.DataFrame({"periode": [periode]}),
         tulis_csv=lambda df, folder: df.to_csv(folder / "capaian_ikk.csv", index=False),
@@ -215,6 +282,7 @@ def test_periode_folder_dan_parameter(tmp_path: Path, monkeypatch: pytest.Monkey
         pdf=False,
         progress=False,
         periode="semester-1",
+        komponen=komponen,  # the checks and the IKK table get the period by keyword
     )
     assert hasil.folder == out / "lapas-banyuasin" / "2023-semester-1"
     assert hasil.periode == "semester-1" and diterima == ["semester-1"]

@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 from lkjip_helpers.hitung import hasil_laporan
-from lkjip_helpers.keluaran.html import pangkas_judul_kosong, tandai_tabel_pendek
 from lkjip_helpers.laporan import kalimat, susun_dokumen
 from lkjip_helpers.laporan import model as m
 
@@ -135,40 +133,3 @@ def test_surat_pengantar_only_when_written(tmp_path: Path) -> None:
     isi["surat_pengantar"]["tampilkan"] = False
     berkas.write_text(yaml.safe_dump(isi, allow_unicode=True), encoding="utf-8")
     assert not _dokumen("lapas-banyuasin", 2023, "tahunan", data).bagian(0, "surat_pengantar")
-
-
-def test_short_tables_marked_whole() -> None:
-    baris = "".join(f"<tr><td>{i}</td></tr>" for i in range(10))
-    soup = BeautifulSoup(
-        f'<main><figure class="tabel"><table><thead><tr><th>a</th></tr></thead><tbody>{baris}'
-        f'</tbody></table></figure><figure class="tabel"><table><tbody>{baris}<tr><td>x</td>'
-        "</tr></tbody></table></figure></main>",
-        "html.parser",
-    )
-    tandai_tabel_pendek(soup)
-    assert [f.get("class") for f in soup.find_all("figure")] == [["tabel", "utuh"], ["tabel"]]
-
-
-def test_chapter_without_content_left_out() -> None:
-    soup = BeautifulSoup(
-        "<main><h1>BAB IV</h1><p>isi</p><div class='sel-teks'><h1>LAMPIRAN</h1></div>"
-        "<div class='sel-teks'><h2>1. Dokumen Perjanjian Kinerja</h2></div></main>",
-        "html.parser",
-    )
-    pangkas_judul_kosong(soup)
-    assert [h.get_text() for h in soup.find_all(["h1", "h2"])] == ["BAB IV"]
-    assert not soup.find("div")
-
-
-def test_empty_section_display_left_out() -> None:
-    """A section that showed nothing leaves no empty block between forced page breaks (it made
-    an empty page after the cover of a satker without a cover letter)."""
-    from lkjip_helpers.keluaran.html import sterilkan
-
-    soup = BeautifulSoup(
-        '<main><section class="sampul"><p>x</p></section><div class="lkjip lkjip-tampilan">'
-        '</div><div class="lkjip lkjip-tampilan"><p>isi</p></div></main>',
-        "html.parser",
-    )
-    sterilkan(soup)
-    assert [d.get_text() for d in soup.select("div.lkjip-tampilan")] == ["isi"]

@@ -15,18 +15,15 @@ The page has no scripts and fetches nothing: inline CSS, relative links. It is r
 from __future__ import annotations
 
 import csv
-import html
 import json
-import os
-import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..atomik import tulis_atomik
 from ..format_id import waktu_wib
 from ..hitung.capaian import PERLU_VERIFIKASI, TERCAPAI, TIDAK_TERCAPAI
-from ..keluaran.html import CSP
 from ..muat.parameter import PERIODE
 from .sidik import KUNCI_PERIODE
 
@@ -61,6 +58,30 @@ class BarisIndeks:
     def tahun(self) -> int:
         m = KUNCI_PERIODE.match(self.kunci)
         return int(m["tahun"]) if m else 0
+
+    @property
+    def ringkas_capaian(self) -> str:
+        """``23 dari 26 IKK tercapai; 3 tidak tercapai`` (empty without capaian_ikk.csv)."""
+        if self.ikk is None:
+            return ""
+        teks = f"{self.tercapai} dari {self.ikk} IKK tercapai"
+        if self.tidak_tercapai:
+            teks += f"; {self.tidak_tercapai} tidak tercapai"
+        if self.perlu_verifikasi:
+            teks += f"; {self.perlu_verifikasi} perlu verifikasi"
+        return teks
+
+    @property
+    def ringkas_temuan(self) -> str:
+        """``0 error, 96 peringatan, 77 info`` (empty without findings)."""
+        if not self.temuan:
+            return ""
+        t = self.temuan
+        return f"{t.get('error', 0)} error, {t.get('peringatan', 0)} peringatan, {t.get('info', 0)} info"
+
+    @property
+    def waktu_wib(self) -> str:
+        return waktu_wib(self.waktu) if self.waktu else ""
 
     @property
     def label_periode(self) -> str:
@@ -151,38 +172,39 @@ def _relatif(out_dir: Path, path: str) -> str:
         return ""
 
 
-def kumpulkan(out_dir: Path) -> list[BarisIndeks]:
-    """Every satker × period under ``out_dir``, sorted by satker then period."""
-    out_dir = Path(out_dir)
-    baris: dict[tuple[str, str], BarisIndeks] = {}
-    if not out_dir.is_dir():
-        return []
-    for folder_satker in sorted(out_dir.iterdir()):
-        if not folder_satker.is_dir() or folder_satker.name.startswith((".", "_")):
+def _laporan_satker(
+    out_dir: Path, folder_satker: Path, baris: dict[tuple[str, str], BarisIndeks]
+) -> None:
+    """The reports of one satker (folders with a build.json) into ``baris``."""
+    for folder in sorted(folder_satker.iterdir()):
+        if folder.is_dir() and KUNCI_PERIODE.match(folder.name):
+            rekam = _json(folder / "build.json")
+            if rekam is not None:
+                baris[(folder_satker.name, folder.name)] = _baris_laporan(out_dir, folder, rekam)
+
+
+def _gagal_satker(
+    out_dir: Path, folder_satker: Path, baris: dict[tuple[str, str], BarisIndeks]
+) -> None:
+    """Failed builds of one satker (``gagal-<kunci>/`` folders) into ``baris``, unless a later
+    successful build replaced the failure."""
+    for gagal in sorted(folder_satker.glob("gagal-*")):
+        kunci = gagal.name.removeprefix("gagal-")
+        if not KUNCI_PERIODE.match(kunci):
             continue
-        if folder_satker.name == FOLDER_REKAP:
+        b = baris.get((folder_satker.name, kunci))
+        if b is None:
+            b = baris[(folder_satker.name, kunci)] = BarisIndeks(folder_satker.name, kunci)
+        elif b.waktu > _iso_mtime(gagal):
             continue
-        for folder in sorted(folder_satker.iterdir()):
-            if folder.is_dir() and KUNCI_PERIODE.match(folder.name):
-                rekam = _json(folder / "build.json")
-                if rekam is not None:
-                    baris[(folder_satker.name, folder.name)] = _baris_laporan(
-                        out_dir, folder, rekam
-                    )
-        for gagal in sorted(folder_satker.glob("gagal-*")):
-            kunci = gagal.name.removeprefix("gagal-")
-            if not KUNCI_PERIODE.match(kunci):
-                continue
-            b = baris.get((folder_satker.name, kunci))
-            waktu = _iso_mtime(gagal)
-            if b is None:
-                b = baris[(folder_satker.name, kunci)] = BarisIndeks(folder_satker.name, kunci)
-            elif b.waktu > waktu:
-                continue  # a later successful build replaced the failure
-            b.status = "gagal" if not b.tautan else "gagal; laporan sebelumnya tetap"
-            tb = gagal / "traceback.txt"
-            if tb.is_file():
-                b.log = tb.relative_to(out_dir).as_posix()
+        b.status = "gagal" if not b.tautan else "gagal; laporan sebelumnya tetap"
+        tb = gagal / "traceback.txt"
+        if tb.is_file():
+            b.log = tb.relative_to(out_dir).as_posix()
+
+
+def _gagal_dari_batch(out_dir: Path, baris: dict[tuple[str, str], BarisIndeks]) -> None:
+    """Failed entries of the batch records into ``baris``, unless a later build replaced them."""
     for (satker, kunci), e in _gagal_batch(out_dir).items():
         b = baris.get((satker, kunci))
         if b is not None and b.waktu >= str(e.get("waktu_utc")):
@@ -192,6 +214,23 @@ def kumpulkan(out_dir: Path) -> list[BarisIndeks]:
         b.status = "gagal" if not b.tautan else "gagal; laporan sebelumnya tetap"
         b.pesan = str(e.get("pesan") or "")
         b.log = _relatif(out_dir, str(e.get("log") or "")) or b.log
+
+
+def kumpulkan(out_dir: Path) -> list[BarisIndeks]:
+    """Every satker × period under ``out_dir``, sorted by satker then period."""
+    out_dir = Path(out_dir)
+    baris: dict[tuple[str, str], BarisIndeks] = {}
+    if not out_dir.is_dir():
+        return []
+    for folder_satker in sorted(out_dir.iterdir()):
+        if (
+            folder_satker.is_dir()
+            and not folder_satker.name.startswith((".", "_"))
+            and folder_satker.name != FOLDER_REKAP
+        ):
+            _laporan_satker(out_dir, folder_satker, baris)
+            _gagal_satker(out_dir, folder_satker, baris)
+    _gagal_dari_batch(out_dir, baris)
     return [baris[k] for k in sorted(baris)]
 
 
@@ -252,109 +291,32 @@ details summary { cursor: pointer; color: #1f4e79; }
 """
 
 
-def _e(teks: object) -> str:
-    return html.escape("" if teks is None else str(teks), quote=True)
-
-
-def _a(label: str, href: str) -> str:
-    return f'<a href="{_e(href)}">{_e(label)}</a>'
-
-
-def _sel_capaian(b: BarisIndeks) -> str:
-    if b.ikk is None:
-        return '<span class="kosong">–</span>'
-    teks = f"{b.tercapai} dari {b.ikk} IKK tercapai"
-    if b.tidak_tercapai:
-        teks += f"; {b.tidak_tercapai} tidak tercapai"
-    if b.perlu_verifikasi:
-        teks += f"; {b.perlu_verifikasi} perlu verifikasi"
-    return _e(teks)
-
-
-def _sel_temuan(b: BarisIndeks) -> str:
-    if not b.temuan:
-        return '<span class="kosong">–</span>'
-    return _e(
-        f"{b.temuan.get('error', 0)} error, {b.temuan.get('peringatan', 0)} peringatan, "
-        f"{b.temuan.get('info', 0)} info"
-    )
-
-
-def _sel_tautan(b: BarisIndeks) -> str:
-    bagian = [_a(label, href) for label, href in b.tautan]
-    if b.log:
-        bagian.append(_a("log kegagalan", b.log))
-    teks = "".join(bagian)
-    if b.notebook:
-        isi = " ".join(_a(Path(p).stem, p) for p in b.notebook)
-        teks += f"<details><summary>{len(b.notebook)} notebook</summary>{isi}</details>"
-    return teks or '<span class="kosong">–</span>'
-
-
 def render_indeks(out_dir: Path) -> str:
-    """The HTML of the index page (see the module docstring)."""
-    baris = kumpulkan(out_dir)
+    """The HTML of the index page (see the module docstring; ``templates/dokumen/indeks.html.j2``)."""
+    # here, not at the top: a build that reuses its report (and writes only this page)
+    # imports no renderer until now
+    from ..keluaran.html import CSP, lingkungan_template
+
     rekap = _rekap(Path(out_dir))
-    waktu = waktu_wib(datetime.now(UTC))
-    bagian = [
-        "<!DOCTYPE html>",
-        '<html lang="id"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Indeks laporan LKjIP</title><style>{_CSS}</style></head><body>",
-        "<h1>Indeks laporan LKjIP</h1>",
-        f'<p class="ket">{len(baris)} laporan satker × periode; diperbarui {_e(waktu)}.</p>',
-        "<h2>Rekap lintas satker</h2>",
-    ]
-    if rekap:
-        bagian.append(
-            "<table><thead><tr><th>Rekap</th><th>Waktu</th><th>Entri</th>"
-            "<th>Gagal</th><th>Tautan</th></tr></thead><tbody>"
+    for r in rekap:
+        r["waktu"] = waktu_wib(r["waktu"]) if r["waktu"] else ""
+    return (
+        lingkungan_template()
+        .get_template("dokumen/indeks.html.j2")
+        .render(
+            csp=CSP,
+            css=_CSS,
+            waktu=waktu_wib(datetime.now(UTC)),
+            baris=kumpulkan(out_dir),
+            rekap=rekap,
         )
-        for r in rekap:
-            tautan = "".join(_a(label, href) for label, href in r["tautan"])
-            bagian.append(
-                f"<tr><td>{_e(r['nama'])}</td><td>{_e(waktu_wib(r['waktu']) if r['waktu'] else '')}</td>"
-                f'<td class="angka">{_e(r["jumlah"])}</td><td class="angka">{_e(r["gagal"])}</td>'
-                f'<td class="tautan">{tautan}</td></tr>'
-            )
-        bagian.append("</tbody></table>")
-    else:
-        bagian.append('<p class="kosong">Belum ada rekap (jalankan lkjip batch).</p>')
-    bagian.append("<h2>Laporan per satker dan periode</h2>")
-    if baris:
-        bagian.append(
-            "<table><thead><tr><th>Satker</th><th>Periode</th><th>Status</th>"
-            "<th>Capaian</th><th>Temuan</th><th>Dibangun</th><th>Tautan</th>"
-            "</tr></thead><tbody>"
-        )
-        for b in baris:
-            nama = f"{_e(b.nama)}<br><small>{_e(b.satker)}</small>" if b.nama else _e(b.satker)
-            kelas = "status-gagal" if b.status.startswith("gagal") else "status-berhasil"
-            status = f'<span class="{kelas}">{_e(b.status)}</span>'
-            if b.pesan:
-                status += f'<div class="pesan">{_e(b.pesan.splitlines()[0][:300])}</div>'
-            bagian.append(
-                f"<tr><td>{nama}</td><td>{_e(b.label_periode)}</td><td>{status}</td>"
-                f"<td>{_sel_capaian(b)}</td><td>{_sel_temuan(b)}</td><td>{_e(waktu_wib(b.waktu) if b.waktu else '')}</td>"
-                f'<td class="tautan">{_sel_tautan(b)}</td></tr>'
-            )
-        bagian.append("</tbody></table>")
-    else:
-        bagian.append('<p class="kosong">Belum ada laporan.</p>')
-    bagian.append("</body></html>\n")
-    return "\n".join(bagian)
+    )
 
 
 def tulis_indeks(out_dir: Path) -> Path:
     """Write ``out_dir/index.html`` atomically; return its path."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    tujuan = out_dir / NAMA_BERKAS
-    tmp = out_dir / f".{NAMA_BERKAS}.tmp-{secrets.token_hex(4)}"
-    try:
-        tmp.write_text(render_indeks(out_dir), encoding="utf-8")
-        os.replace(tmp, tujuan)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return tujuan
+    return tulis_atomik(
+        out_dir / NAMA_BERKAS, lambda p: p.write_text(render_indeks(out_dir), encoding="utf-8")
+    )

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-import nbformat
+import nbformat  # after lkjip_helpers.bangun's set-up (.impor): jsonschema imports fast
 import papermill
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
@@ -31,13 +31,10 @@ from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 from papermill.exceptions import PapermillExecutionError
 
-from ..errors import BuildError, ParameterError
+from ..errors import BuildError
+from ..muat.parameter import BATAS_WAKTU_SEL, ENV_BATAS_WAKTU_SEL, batas_waktu_sel
 
 NAMA_ENGINE = "lkjip-kernel-bersama"
-BATAS_WAKTU_SEL = 600
-"""Default seconds a single cell may run before the build fails."""
-ENV_BATAS_WAKTU_SEL = "LKJIP_BATAS_WAKTU_SEL"
-"""Environment variable overriding :data:`BATAS_WAKTU_SEL` (whole seconds)."""
 TUNGGU_INTERUPSI = 5.0
 """Seconds an interrupted kernel gets to return to idle before it is killed and restarted."""
 
@@ -45,25 +42,6 @@ TUNGGU_INTERUPSI = 5.0
 # reports the time-out itself, in Indonesian.
 _LOG_KLIEN = logging.getLogger("lkjip.nbclient")
 _LOG_KLIEN.setLevel(logging.CRITICAL)
-
-
-def batas_waktu_sel(nilai: int | str | None = None) -> int:
-    """Seconds a cell may run: ``nilai`` if given, else ``$LKJIP_BATAS_WAKTU_SEL``, else 600."""
-    asal = "batas waktu sel"
-    if nilai is None:
-        nilai = os.environ.get(ENV_BATAS_WAKTU_SEL) or None
-        asal = ENV_BATAS_WAKTU_SEL
-    if nilai is None:
-        return BATAS_WAKTU_SEL
-    try:
-        detik = int(str(nilai).strip())
-    except ValueError:
-        detik = 0
-    if not 1 <= detik <= 86_400:
-        raise ParameterError(
-            f"{asal} {str(nilai)[:20]!r} tidak sah: harus bilangan bulat detik antara 1 dan 86400"
-        )
-    return detik
 
 
 class SelWaktuHabis(Exception):
@@ -308,8 +286,15 @@ def rapikan_notebook(
     return nb
 
 
+_SIAPKAN_GRAFIK = "from lkjip_helpers.laporan.grafik import siapkan; siapkan()"
+"""Warm-up line of chapters that import the report's sections: the charts' matplotlib is
+imported on the first chart (:func:`lkjip_helpers.laporan.grafik.siapkan`), which the
+warm-up does ahead of the first chapter."""
+
+
 def baris_impor(paths: list[Path]) -> list[str]:
-    """Top-level ``import`` lines of the chapter notebooks, in order, without duplicates."""
+    """Top-level ``import`` lines of the chapter notebooks, in order, without duplicates;
+    then :data:`_SIAPKAN_GRAFIK` when one of them imports ``lkjip_helpers.laporan``."""
     hasil: list[str] = []
     for path in paths:
         try:
@@ -322,6 +307,8 @@ def baris_impor(paths: list[Path]) -> list[str]:
             for baris in str(cell.get("source", "")).splitlines():
                 if _IMPOR.match(baris) and baris not in hasil:
                     hasil.append(baris)
+    if any("lkjip_helpers.laporan" in baris for baris in hasil):
+        hasil.append(_SIAPKAN_GRAFIK)
     return hasil
 
 
@@ -336,6 +323,9 @@ class KernelBersama:
     before it first answers: the warm-up then begins without the round trip in which the
     client notices the kernel is ready, which on a busy two-core machine (the checks run
     meanwhile) took ≈ 0,4 s. A restarted kernel (:meth:`pulihkan`) warms up again the same way.
+
+    With ``mulai=False`` nothing is launched until a chapter needs the kernel
+    (:meth:`siapkan`): a build that expects to reuse every chapter starts no process.
     """
 
     def __init__(
@@ -344,6 +334,7 @@ class KernelBersama:
         startup_timeout: int = 60,
         batas_waktu_sel: int | None = None,
         impor: list[str] | None = None,
+        mulai: bool = True,
     ) -> None:
         self.cwd = Path(cwd)
         self.startup_timeout = startup_timeout
@@ -356,14 +347,21 @@ class KernelBersama:
         self.stderr_reset = ""
         self._impor_awal = impor
         self._berkas_pemanasan: Path | None = None
+        self._mulai = mulai
 
     def __enter__(self) -> KernelBersama:
+        if self._mulai:
+            self._luncurkan()
+        return self
+
+    def _luncurkan(self) -> None:
+        """Launch the kernel process (with its warm-up); a BuildError when it cannot start."""
         self.km = AsyncKernelManager(
             kernel_name="python3", kernel_spec_manager=_KernelSpecInterpreterIni()
         )
         # The kernel process's own stdout/stderr (not the notebook outputs) go to a temporary
         # file: shown only when the kernel dies.
-        self._log = tempfile.TemporaryFile(mode="w+b")
+        self._log = tempfile.TemporaryFile(mode="w+b")  # noqa: SIM115  # closed by __exit__
         argumen = ["--HistoryManager.hist_file=:memory:"]
         try:
             if self._impor_awal:
@@ -389,12 +387,13 @@ class KernelBersama:
         except BaseException:
             self.__exit__(None, None, None)
             raise
-        return self
 
     def siapkan(self, impor: list[str] | None = None) -> None:
         """Wait until the kernel answers; then queue ``impor`` lines (errors ignored)."""
         if self._siap:
             return
+        if self.km is None:  # not launched yet (mulai=False)
+            self._luncurkan()
         if self.kc is None:
             # The client's channels start only when the kernel is first needed: a build that
             # stops before its first chapter (data errors, Ctrl-C, every chapter reused) then
@@ -524,6 +523,8 @@ class KernelBersama:
 
 
 __all__ = [
+    "BATAS_WAKTU_SEL",
+    "ENV_BATAS_WAKTU_SEL",
     "Kegagalan",
     "KernelBersama",
     "PapermillExecutionError",

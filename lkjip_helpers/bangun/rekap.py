@@ -1,8 +1,8 @@
 """Execute the roll-up notebook and stitch it into ``rekap.html`` and ``rekap.pdf``.
 
 The notebook ``notebooks/rekap/rekap.ipynb`` (outside the chapter folder's ``*.ipynb`` glob)
-runs with papermill in its own kernel, like a chapter; it is exported with the report's
-nbconvert template, front matter and sanitising (:mod:`lkjip_helpers.keluaran.html`) and
+runs with papermill in its own kernel, like a chapter; it is rendered from its sections'
+blocks like the report, without its front matter (:mod:`lkjip_helpers.keluaran.html`), and
 printed with WeasyPrint (:mod:`lkjip_helpers.keluaran.pdf`). Output goes to a temporary folder
 swapped in only when everything succeeded. ``rekap.json`` records the cache key: an unchanged
 roll-up (same members with the same report fingerprints, same failures, same notebook, code
@@ -21,13 +21,17 @@ import secrets
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..atomik import pindahkan_atomik as _pindahkan_atomik
 from ..errors import BuildError, LkjipError
 from ..muat.parameter import PERIODE
+from .bab import folder_notebook_bawaan
 from .sidik import sidik_kode, sidik_lingkungan
-from .susun import _pindahkan_atomik, folder_notebook_bawaan
+
+if TYPE_CHECKING:
+    from ..keluaran.html import DokumenHtml
 
 NAMA_NOTEBOOK = "rekap.ipynb"
 
@@ -58,26 +62,16 @@ figure[id^="tabel-rekap-ringkasan"] th:first-child { width: 24%; }
 margins and smaller table text, so the per-satker summary fits page 1."""
 
 
-def rapatkan(soup: Any) -> Any:
-    """The roll-up is read, not filed: page 1 is its summary. The report's front matter (Daftar
-    Isi / Tabel / Gambar, each on its own page) is left out and sections do not start a new
-    page; return ``soup``."""
-    for sec in soup.select("section.daftar"):
-        sec.decompose()
-    if soup.body is not None:
-        gaya = soup.new_tag("style")
-        gaya.string = "td.kelompok { font-weight: bold; background: #e8edf3; }"
-        soup.body.append(gaya)
-        gaya = soup.new_tag("style", attrs={"media": "print"})
-        gaya.string = GAYA_REKAP
-        soup.body.append(gaya)
-    for h in soup.find_all("h1"):
-        kelas = [k for k in (h.get("class") or []) if k != "bab"]
-        if kelas:
-            h["class"] = kelas
-        elif h.has_attr("class"):
-            del h["class"]
-    return soup
+GAYA_LAYAR_REKAP = "td.kelompok { font-weight: bold; background: #e8edf3; }"
+
+
+def rapatkan(dokumen: DokumenHtml) -> DokumenHtml:
+    """The roll-up is read, not filed: page 1 is its summary (the report's front matter,
+    Daftar Isi / Tabel / Gambar, each on its own page, is left out by :func:`rakit`, and
+    sections do not start a new page); its own screen and print rules follow the report's
+    stylesheet; return ``dokumen``."""
+    dokumen.gaya = f'<style>{GAYA_LAYAR_REKAP}</style><style media="print">{GAYA_REKAP}</style>'
+    return dokumen
 
 
 def kunci_rekap(parameter: dict[str, Any], sidik_anggota: dict[str, str], pdf: bool) -> str:
@@ -141,8 +135,47 @@ def render_rekap(
     Indonesian) when the notebook fails; the previous roll-up stays in place.
     """
     from ..keluaran.html import rakit, siapkan_bab
-    from ..keluaran.pdf import tulis_pdf
-    from ..keluaran.xlsx import tabel_notebook, tulis_xlsx
+    from ..keluaran.xlsx import tulis_xlsx
+
+    nb = notebook_rekap()
+    if not nb.is_file():
+        raise BuildError(f"notebook rekap {nb} tidak ditemukan")
+    parameter = {
+        "satker": list(satker),
+        "tahun": int(tahun),
+        "periode": periode,
+        "data_dir": _relatif(data_dir, nb.parent),
+        "data_dir_satker": {s: _relatif(p, nb.parent) for s, p in (data_dir_satker or {}).items()},
+        "gagal": list(gagal or []),
+        "judul": judul,
+        "rekam": _relatif(rekam, nb.parent) if rekam else "",
+        "kanwil": kanwil,
+    }
+    label = f"Tahun {tahun}" if periode == "tahunan" else f"{PERIODE[periode]} {tahun}"
+    judul_dok = judul or f"Rekap LKjIP {label}" + (f" — {kanwil}" if kanwil else "")
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    tmp = tujuan.parent / f".{tujuan.name}.tmp-{secrets.token_hex(6)}"
+    (tmp / "notebooks").mkdir(parents=True)
+    try:
+        keluar = tmp / "notebooks" / NAMA_NOTEBOOK
+        _jalankan_notebook(nb, keluar, parameter, tujuan)
+        dokumen = rapatkan(rakit([siapkan_bab(keluar)], judul_dok, daftar=False, bab_h1=False))
+        html = str(dokumen)
+        (tmp / "rekap.html").write_text(html, encoding="utf-8")
+        kunci_pdf, pdf_usang = _pdf_rekap(html, judul_dok, tmp, tujuan, pdf)
+        tulis_xlsx(dokumen.tabel, tmp / "rekap.xlsx", judul_dok)
+        _tulis_rekam(tmp, kunci, parameter, kunci_pdf, pdf_usang)
+        _pindahkan_atomik(tmp, tujuan)
+    except BaseException as err:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(err, Exception) and not isinstance(err, LkjipError):
+            raise BuildError(f"rekap gagal disusun: {type(err).__name__}: {err}") from err
+        raise
+    return tujuan
+
+
+def _jalankan_notebook(nb: Path, keluar: Path, parameter: dict[str, Any], tujuan: Path) -> None:
+    """Run the roll-up notebook into ``keluar``; :class:`BuildError` when a cell fails."""
     from .kernel import (
         KernelBersama,
         PapermillExecutionError,
@@ -151,92 +184,67 @@ def render_rekap(
         rapikan_notebook,
     )
 
-    nb = notebook_rekap()
-    if not nb.is_file():
-        raise BuildError(f"notebook rekap {nb} tidak ditemukan")
-    folder_nb = nb.parent
-    parameter = {
-        "satker": list(satker),
-        "tahun": int(tahun),
-        "periode": periode,
-        "data_dir": _relatif(data_dir, folder_nb),
-        "data_dir_satker": {s: _relatif(p, folder_nb) for s, p in (data_dir_satker or {}).items()},
-        "gagal": list(gagal or []),
-        "judul": judul,
-        "rekam": _relatif(rekam, folder_nb) if rekam else "",
-        "kanwil": kanwil,
-    }
-    tujuan.parent.mkdir(parents=True, exist_ok=True)
-    tmp = tujuan.parent / f".{tujuan.name}.tmp-{secrets.token_hex(6)}"
-    (tmp / "notebooks").mkdir(parents=True)
-    try:
-        keluar = tmp / "notebooks" / NAMA_NOTEBOOK
-        with KernelBersama(folder_nb) as kernel:
-            kernel.siapkan(baris_impor([nb]))
-            try:
-                hasil_nb = kernel.jalankan(nb, keluar, parameter)
-                kegagalan = kumpulkan_kegagalan(hasil_nb, nb.name)
-            except PapermillExecutionError as err:
-                import nbformat
+    with KernelBersama(nb.parent) as kernel:
+        kernel.siapkan(baris_impor([nb]))
+        try:
+            hasil_nb = kernel.jalankan(nb, keluar, parameter)
+            kegagalan = kumpulkan_kegagalan(hasil_nb, nb.name)
+        except PapermillExecutionError as err:
+            import nbformat
 
-                kegagalan = kumpulkan_kegagalan(nbformat.read(keluar, as_version=4), nb.name)
-                if not kegagalan:
-                    raise BuildError(f"notebook rekap gagal: {err.ename}: {err.evalue}") from None
-        if kegagalan:
-            pertama = kegagalan[0]
-            raise BuildError(f"notebook rekap gagal: {pertama.uraian()}")
-        # papermill's input/output paths relative, as the chapters' (no path of the build
-        # machine, none to the temporary folder): from the project / the outputs folder
-        rapikan_notebook(
-            hasil_nb,
-            keluar,
-            "/".join([*nb.parts[-3:]]),
-            "/".join([*tujuan.parts[-3:], "notebooks", NAMA_NOTEBOOK]),
+            kegagalan = kumpulkan_kegagalan(nbformat.read(keluar, as_version=4), nb.name)
+            if not kegagalan:
+                raise BuildError(f"notebook rekap gagal: {err.ename}: {err.evalue}") from None
+    if kegagalan:
+        raise BuildError(f"notebook rekap gagal: {kegagalan[0].uraian()}")
+    # papermill's input/output paths relative, as the chapters' (no path of the build
+    # machine, none to the temporary folder): from the project / the outputs folder
+    rapikan_notebook(
+        hasil_nb,
+        keluar,
+        "/".join([*nb.parts[-3:]]),
+        "/".join([*tujuan.parts[-3:], "notebooks", NAMA_NOTEBOOK]),
+    )
+
+
+def _pdf_rekap(html: str, judul: str, tmp: Path, tujuan: Path, pdf: bool) -> tuple[str, list[str]]:
+    """Print ``rekap.pdf`` into ``tmp`` (or keep the earlier run's); return the key of what it
+    prints and the stale PDFs: an HTML-only run keeps the PDF of an earlier run, current when
+    it prints this very roll-up, else recorded as stale."""
+    kunci_pdf = hashlib.sha256(f"{judul}\n{html}".encode()).hexdigest()
+    if pdf:
+        from ..keluaran.pdf import tulis_pdf
+
+        tulis_pdf(html, tmp / "rekap.pdf", judul, tmp)
+        return kunci_pdf, []
+    if not (tujuan / "rekap.pdf").is_file():
+        return kunci_pdf, []
+    shutil.copy2(tujuan / "rekap.pdf", tmp / "rekap.pdf")
+    lama = _rekam(tujuan)
+    usang = lama.get("pdf_key") != kunci_pdf or "rekap.pdf" in (lama.get("pdf_stale") or [])
+    return str(lama.get("pdf_key") or ""), ["rekap.pdf"] if usang else []
+
+
+def _tulis_rekam(
+    tmp: Path, kunci: str, parameter: dict[str, Any], kunci_pdf: str, pdf_usang: list[str]
+) -> None:
+    """``rekap.json``: the cache key, parameters, outputs and the PDF's key."""
+    keluaran = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
+    (tmp / "rekap.json").write_text(
+        json.dumps(
+            {
+                "tool": "lkjip",
+                "version": __version__,
+                "utc_time": datetime.now(UTC).isoformat(timespec="seconds"),
+                "key": kunci,
+                "parameters": parameter,
+                "outputs": keluaran,
+                "pdf_key": kunci_pdf if (tmp / "rekap.pdf").is_file() else "",
+                "pdf_stale": pdf_usang,
+            },
+            ensure_ascii=False,
+            indent=2,
         )
-        label = f"Tahun {tahun}" if periode == "tahunan" else f"{PERIODE[periode]} {tahun}"
-        judul_dok = judul or f"Rekap LKjIP {label}" + (f" — {kanwil}" if kanwil else "")
-        html = str(rapatkan(rakit([siapkan_bab(keluar, judul_dok, folder_nb)])))
-        (tmp / "rekap.html").write_text(html, encoding="utf-8")
-        # the key of what rekap.pdf prints: an HTML-only run keeps the PDF of an earlier run,
-        # current when it prints this very roll-up, else recorded as stale
-        kunci_pdf = hashlib.sha256(f"{judul_dok}\n{html}".encode()).hexdigest()
-        pdf_usang: list[str] = []
-        if pdf:
-            tulis_pdf(html, tmp / "rekap.pdf", judul_dok, tmp)
-        elif (tujuan / "rekap.pdf").is_file():
-            shutil.copy2(tujuan / "rekap.pdf", tmp / "rekap.pdf")
-            lama = _rekam(tujuan)
-            if lama.get("pdf_key") != kunci_pdf or "rekap.pdf" in (lama.get("pdf_stale") or []):
-                pdf_usang.append("rekap.pdf")
-            kunci_pdf = str(lama.get("pdf_key") or "")
-        tulis_xlsx(tabel_notebook([keluar]), tmp / "rekap.xlsx", judul_dok)
-        keluaran = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
-        (tmp / "rekap.json").write_text(
-            json.dumps(
-                {
-                    "tool": "lkjip",
-                    "version": __version__,
-                    "utc_time": datetime.now(UTC).isoformat(timespec="seconds"),
-                    "key": kunci,
-                    "parameters": parameter,
-                    "outputs": keluaran,
-                    "pdf_key": kunci_pdf if (tmp / "rekap.pdf").is_file() else "",
-                    "pdf_stale": pdf_usang,
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-            + "\n",
-            encoding="utf-8",
-        )
-        _pindahkan_atomik(tmp, tujuan)
-    except LkjipError:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    except Exception as err:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise BuildError(f"rekap gagal disusun: {type(err).__name__}: {err}") from err
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return tujuan
+        + "\n",
+        encoding="utf-8",
+    )

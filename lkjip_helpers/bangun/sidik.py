@@ -8,7 +8,9 @@ it). The key is made from inputs only — never from outputs, which carry timest
   previous year (``<satker>/<tahun-1>/`` and ``<tahun-1>-<periode>/``, used for comparisons),
   any other file of the satker folder that does not belong to another period, and every
   shared file outside
-  ``data/satker/`` (catalogs; ``*.md`` documentation excluded);
+  ``data/satker/`` (catalogs; ``*.md`` documentation excluded). A YAML file is keyed by what it
+  loads to (:func:`sidik_yaml`: values, their types and the lines the findings name), not by
+  its bytes: a comment, quoting or an anchor that loads to the same tree changes nothing;
 - ``notebook/``: the chapter notebooks' cell sources, tags and kernelspec (not their outputs
   or execution counts: running a chapter in JupyterLab changes nothing) and the ``*.py``
   files beside them;
@@ -29,6 +31,8 @@ import json
 import os
 import platform
 import re
+import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Iterable
@@ -36,12 +40,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .. import __version__
+from ..errors import DataError
+from ..muat.berkas import PEMUAT_YAML, pastikan_dalam
 from ..muat.parameter import PERIODE
 
-VERSI = 2
+VERSI = 3
 """Version of the fingerprint layout; bump it when the recipe changes (2: notebooks by their
-cells, not their bytes; fonts of the report's families only)."""
+cells, not their bytes; fonts of the report's families only; 3: YAML data files by what they
+load to, not their bytes)."""
 
 PAKET = Path(__file__).resolve().parents[1]
 _LEWATI_FOLDER = {"__pycache__", ".ipynb_checkpoints", ".git"}
@@ -158,17 +167,84 @@ def sidik_data(data_dir: Path, satker: str, tahun: int, kunci: str) -> dict[str,
     for p in _berkas_di(data_dir, lewati=[data_dir / "satker"]):
         if p.suffix.lower() != ".md":
             berkas.append(p)
-    from ..muat.berkas import pastikan_dalam
-
     hasil = {}
     for p in berkas:
         if not p.is_file():  # a FIFO or device would block the read: not data anyway
             continue
         # nothing outside the data folder is read, not even to hash it (issue 10)
-        hasil[f"data/{p.relative_to(data_dir).as_posix()}"] = sha256_berkas(
+        hasil[f"data/{p.relative_to(data_dir).as_posix()}"] = sidik_berkas_data(
             pastikan_dalam(data_dir, p)
         )
     return hasil
+
+
+_YAML = (".yaml", ".yml")
+_KOLEKSI_AWAL = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_KOLEKSI_AKHIR = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def sidik_berkas_data(path: Path) -> str:
+    """The key of one data file: :func:`sidik_yaml` of a YAML file's text, else (another
+    format, or a file the data loader would refuse: not UTF-8, bad syntax) the sha256 of
+    its bytes."""
+    if path.suffix.lower() not in _YAML:
+        return sha256_berkas(path)
+    mentah = path.read_bytes()
+    try:
+        if mentah.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: the loader refuses it
+            raise UnicodeError
+        return sidik_yaml(mentah.decode("utf-8").removeprefix("\ufeff"))
+    except (UnicodeError, yaml.YAMLError, DataError, KeyError):
+        return hashlib.sha256(mentah).hexdigest()
+
+
+def sidik_yaml(teks: str) -> str:
+    """sha256 of what a YAML text loads to with the data loader (:data:`PEMUAT_YAML`), made
+    from its parse events without building the tree (a third of the time of loading it).
+
+    Every scalar counts as its resolved tag and value (``"1"`` a text, ``1`` a number, a
+    quoted or plain ``abc`` the same text); a collection as its tag and its children in
+    order; an alias as the digest of its anchored node; and every node's line, since the
+    loaded tree keeps lines (the findings name them). Comments, quoting style, flow or block
+    style and anchor names change nothing, unless they move a line. Two texts with the same
+    key load to equal trees with equal lines; the converse holds short of spellings such as
+    ``0x1A`` for ``26`` (a rebuild, never a stale report). Raises ``yaml.YAMLError`` on a
+    syntax error and KeyError on an undefined alias."""
+    pemuat = PEMUAT_YAML(teks)
+    try:
+        # one open hasher per unfinished collection (with its anchor); the bottom: the stream
+        tumpukan: list[tuple[Any, str | None]] = [(hashlib.sha256(), None)]
+        jangkar: dict[str, bytes] = {}
+        while pemuat.check_event():
+            ev = pemuat.get_event()
+            if isinstance(ev, _KOLEKSI_AWAL):
+                tag = "" if ev.tag in (None, "!") else ev.tag
+                h = hashlib.sha256(f"{type(ev).__name__}|{tag}".encode())
+                tumpukan[-1][0].update(b"%d<" % ev.start_mark.line)
+                tumpukan.append((h, ev.anchor))
+                continue
+            if isinstance(ev, _KOLEKSI_AKHIR):
+                h, nama = tumpukan.pop()
+                sidik = h.digest()
+                tumpukan[-1][0].update(sidik)
+            elif isinstance(ev, yaml.ScalarEvent):
+                tag = ev.tag
+                if tag is None or tag == "!":
+                    tag = pemuat.resolve(yaml.ScalarNode, ev.value, ev.implicit)
+                sidik = hashlib.sha256(f"{tag}\0{ev.value}".encode()).digest()
+                tumpukan[-1][0].update(b"%d=" % ev.start_mark.line + sidik)
+                nama = ev.anchor
+            elif isinstance(ev, yaml.AliasEvent):
+                tumpukan[-1][0].update(b"%d*" % ev.start_mark.line + jangkar[ev.anchor])
+                continue
+            else:  # stream and document boundaries
+                tumpukan[-1][0].update(type(ev).__name__.encode())
+                continue
+            if nama is not None:
+                jangkar[nama] = sidik
+    finally:
+        pemuat.dispose()
+    return tumpukan[0][0].hexdigest()
 
 
 def isi_notebook(path: Path) -> str:
@@ -277,9 +353,6 @@ def _font_laporan() -> list[str]:
     mtime), as fontconfig lists them: installing an unrelated font package changes nothing,
     installing or updating one of those families does. Without ``fc-list`` (not Linux): every font file in the usual
     system and user folders."""
-    import shutil
-    import subprocess
-
     fc_list = shutil.which("fc-list")
     if fc_list is not None:
         try:

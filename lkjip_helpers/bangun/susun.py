@@ -1,4 +1,4 @@
-"""Build the LKjIP report of one satker and year.
+"""Build the LKjIP report of one satker and year: :func:`build` and its build object.
 
 Flow: validate parameters → data checks (stop on ``error`` unless told otherwise) → review
 memo (its PDF printed by a child process meanwhile) → execute every chapter notebook with
@@ -10,11 +10,12 @@ Everything is written into ``<out_dir>/<satker>/.<tahun>.tmp-<acak>`` first and 
 touches the previous good output. A failed chapter's executed notebook and its traceback are
 kept in ``<out_dir>/<satker>/gagal-<tahun>/``.
 
-Robustness (issue 10): the output folder must be apart from the data folder; a build holds a
-lock on ``<out_dir>/<satker>/.<tahun>.kunci`` and, before anything else, restores a report a
-killed build left half-swapped and removes killed builds' temporary folders
-(:class:`_PenjagaKeluaran`); a cell past its time limit is interrupted, or the kernel killed
-and restarted; write errors become :class:`~lkjip_helpers.errors.OutputError`; and
+The parts, each in its own module: the output lock and the recovery after a killed build
+(:mod:`.penjaga`), the atomic swap (:mod:`lkjip_helpers.atomik`), the chapter list
+(:mod:`.bab`), their execution (:mod:`.eksekusi`), progress (:mod:`.kemajuan`) and the run
+record (:mod:`.catatan`). What a build calls that a test may replace — the data checks, the
+IKK table, the review memo and the notebook engine — is passed in as :class:`Komponen`.
+
 :func:`build` raises nothing but :class:`~lkjip_helpers.errors.LkjipError` (besides
 KeyboardInterrupt/SystemExit), so a batch can go on after any single failure.
 """
@@ -22,51 +23,42 @@ KeyboardInterrupt/SystemExit), so a batch can go on after any single failure.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
-import platform
 import secrets
 import shutil
-import sys
 import time
-import traceback
 from collections.abc import Callable, Iterator
 from concurrent import futures
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
-from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .. import __version__
-from ..errors import BuildError, LkjipError, galat_tulis, output_error, sebab_os
+from ..atomik import hapus as _hapus
+from ..atomik import pindahkan_atomik as _pindahkan_atomik
+from ..errors import BuildError, LkjipError, galat_tulis, output_error
 from ..muat.parameter import kunci_periode, validasi_parameter, validasi_periode
 from ..muat.periode import Periode
-from .sidik import sha256_berkas
-
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.progress import Progress
-
-PAKET_DICATAT = (
-    "babel",
-    "ipykernel",
-    "jupyter_client",
-    "matplotlib",
-    "nbclient",
-    "nbconvert",
-    "nbformat",
-    "openpyxl",
-    "pandas",
-    "papermill",
-    "pydantic",
-    "ruamel.yaml",
-    "weasyprint",
+from .bab import daftar_bab, folder_notebook_bawaan, parameter_periode, peringatkan_notebook_lain
+from .catatan import (
+    CATATAN_PDF,
+    CatatanBuild,
+    CatatanTertanam,
+    Masukan,
+    ParameterBuild,
+    lingkungan,
+    nama_satker,
+    perintah,
+    satker_yaml,
+    versi_sumber,
 )
+from .eksekusi import MAKS_TEMUAN_DITAMPILKAN, TugasEksekusi, eksekusi_bab
+from .kemajuan import Kemajuan
+from .penjaga import PenjagaKeluaran
+
 TINGKAT = ("error", "peringatan", "info")
-MAKS_TEMUAN_DITAMPILKAN = 20
 
 
 @dataclass
@@ -110,144 +102,6 @@ class BuildResult:
 # --------------------------------------------------------------------------- helpers
 
 
-def lewati_rfc3987_syntax() -> None:
-    """Keep ``jsonschema`` from importing ``rfc3987_syntax`` in this process.
-
-    nbformat imports jsonschema, which imports the optional ``rfc3987_syntax`` (installed
-    with jupyterlab) only to offer the "iri" format check; that module compiles ~40 Lark
-    grammars at import, about 2,5 s on every build. nbformat never uses that check, so
-    before anything imports jsonschema the module is marked unavailable. No effect when
-    jsonschema is already imported.
-    """
-    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
-        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
-
-
-def folder_notebook_bawaan() -> Path:
-    """The repository's ``notebooks/`` (editable install), else ``./notebooks``."""
-    repo = Path(__file__).resolve().parents[2] / "notebooks"
-    return repo if repo.is_dir() else Path.cwd() / "notebooks"
-
-
-DAFTAR_BAB = "bab.yaml"
-"""The list of a notebook folder's chapter notebooks, in report order (``notebooks/bab.yaml``,
-key ``bab``): a build runs only these."""
-
-
-def daftar_bab(notebooks_dir: Path) -> list[Path]:
-    """Chapter notebooks in report order: the ones :data:`DAFTAR_BAB` declares; in a folder
-    without that list, ``*.ipynb`` sorted by name, ``_*`` skipped."""
-    berkas = notebooks_dir / DAFTAR_BAB
-    if not berkas.is_file():
-        return sorted(p for p in notebooks_dir.glob("*.ipynb") if not p.name.startswith(("_", ".")))
-    import yaml
-
-    try:
-        isi = yaml.safe_load(berkas.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        raise BuildError(f"{berkas}: daftar notebook bab tidak dapat dibaca ({err})") from err
-    nama = isi.get("bab") if isinstance(isi, dict) else None
-    if not isinstance(nama, list) or not nama or not all(isinstance(n, str) for n in nama):
-        raise BuildError(
-            f"{berkas}: diharapkan field 'bab' berisi daftar nama berkas notebook bab "
-            "(mis. - 00_pengantar.ipynb)"
-        )
-    hilang = [n for n in nama if not (notebooks_dir / n).is_file()]
-    if hilang:
-        raise BuildError(
-            f"{berkas}: notebook bab yang disebut tidak ada di {notebooks_dir}: {', '.join(hilang)}"
-        )
-    return [notebooks_dir / n for n in nama]
-
-
-def notebook_lain(notebooks_dir: Path, bab: list[Path]) -> list[str]:
-    """Notebooks in the folder that are not chapters (``Untitled.ipynb`` made in Lab):
-    a build skips them. ``_*`` drafts are skipped without a word."""
-    dipakai = {p.name for p in bab}
-    return sorted(
-        p.name
-        for p in notebooks_dir.glob("*.ipynb")
-        if p.name not in dipakai and not p.name.startswith(("_", "."))
-    )
-
-
-def teks_notebook_lain(notebooks_dir: Path, bab: list[Path]) -> str | None:
-    """The one warning line naming the skipped non-chapter notebooks (None when none)."""
-    lain = notebook_lain(notebooks_dir, bab)
-    if not lain:
-        return None
-    return (
-        f"Peringatan: {', '.join(lain)} di {notebooks_dir.name}/ bukan notebook bab "
-        f"(tidak ada di {DAFTAR_BAB}) dan tidak dibangun."
-    )
-
-
-def peringatkan_notebook_lain(notebooks_dir: Path, bab: list[Path]) -> None:
-    """Print :func:`teks_notebook_lain` on stderr."""
-    teks = teks_notebook_lain(notebooks_dir, bab)
-    if teks:
-        with contextlib.suppress(OSError, ValueError):
-            print(teks, file=sys.stderr, flush=True)
-
-
-def _satker_yaml(data_dir: Path, satker: str) -> dict[str, Any]:
-    """satker.yaml as a mapping (empty when unreadable: the checks report that)."""
-    from ..muat.berkas import baca_yaml
-
-    try:
-        isi = baca_yaml(data_dir / "satker" / satker / "satker.yaml", data_dir)
-    except LkjipError:  # the checks report unreadable data; here it is only provenance
-        return {}
-    return isi if isinstance(isi, dict) else {}
-
-
-def _path_katalog(data_dir: Path, satker: str) -> Path | None:
-    """The catalog file named by ``satker.yaml`` (``katalog: <id>``), if inside data/katalog/."""
-    from ..muat.berkas import path_dalam
-
-    nama = _satker_yaml(data_dir, satker).get("katalog")
-    if not isinstance(nama, str):
-        return None
-    try:
-        path = path_dalam(data_dir / "katalog", f"{nama}.yaml")
-    except LkjipError:
-        return None
-    return path if path.is_file() else None
-
-
-def _nama_satker(data_dir: Path, satker: str) -> str:
-    nama = _satker_yaml(data_dir, satker).get("nama")
-    return str(nama) if nama else satker
-
-
-def sidik_masukan(data_dir: Path, satker: str) -> dict[str, str]:
-    """sha256 of every file under ``data_dir/satker/<satker>/`` and of the catalog used.
-
-    Keys are paths relative to ``data_dir`` with forward slashes. A file that is a symlink
-    to somewhere outside ``data_dir`` is refused (DataError), never read.
-    """
-    from ..muat.berkas import pastikan_dalam
-
-    berkas = sorted(p for p in (data_dir / "satker" / satker).rglob("*") if p.is_file())
-    katalog = _path_katalog(data_dir, satker)
-    if katalog is not None:
-        berkas.append(katalog)
-    return {
-        p.relative_to(data_dir).as_posix(): sha256_berkas(pastikan_dalam(data_dir, p))
-        for p in berkas
-    }
-
-
-def _versi_paket() -> dict[str, str]:
-    hasil = {}
-    for nama in PAKET_DICATAT:
-        try:
-            hasil[nama] = metadata.version(nama)
-        except metadata.PackageNotFoundError:
-            hasil[nama] = "tidak terpasang"
-    return hasil
-
-
 def _hitung_temuan(temuan: list[Any]) -> dict[str, int]:
     hasil = dict.fromkeys(TINGKAT, 0)
     for t in temuan:
@@ -275,85 +129,6 @@ def _pesan_temuan_error(temuan: list[Any]) -> str:
     )
 
 
-def bilah_kemajuan(console: Console) -> Progress:
-    """The progress bar of a build and of a batch (terminal only): spinner, step, bar, n/N,
-    time."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-    )
-
-
-class _Kemajuan:
-    """Progress of a build on stderr: a rich progress bar on a terminal, one plain flushed
-    line per step otherwise (a log or CI shows the build as it goes), nothing when ``aktif``
-    is False."""
-
-    def __init__(self, aktif: bool, total: int) -> None:
-        self.aktif = aktif
-        self._progress: Any = None
-        self._tugas: Any = None
-        self.total = total
-        self._polos = False
-        self._nomor = 0
-        self._langkah: tuple[str, float] | None = None
-
-    def __enter__(self) -> _Kemajuan:
-        if self.aktif and sys.stderr.isatty():
-            from rich.console import Console
-
-            self._progress = bilah_kemajuan(Console(stderr=True))
-            self._progress.__enter__()
-            self._tugas = self._progress.add_task("Memulai", total=self.total)
-        elif self.aktif:
-            self._polos = True
-        return self
-
-    def _cetak(self, teks: str) -> None:
-        with contextlib.suppress(OSError, ValueError):  # a closed stderr never fails a build
-            print(teks, file=sys.stderr, flush=True)
-
-    def langkah(self, teks: str) -> None:
-        """Show the step now running."""
-        if self._progress is not None:
-            self._progress.update(self._tugas, description=teks)
-        elif self._polos:
-            self._langkah = (teks, time.perf_counter())
-
-    def maju(self) -> None:
-        """Mark one step done."""
-        if self._progress is not None:
-            self._progress.advance(self._tugas)
-        elif self._polos and self._langkah is not None:
-            self._nomor += 1
-            teks, mulai = self._langkah
-            detik = f"{time.perf_counter() - mulai:.1f}".replace(".", ",")
-            self._cetak(f"[{self._nomor}/{self.total}] {teks}: selesai ({detik} detik)")
-            self._langkah = None
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            if exc[0] is None:
-                self._progress.update(self._tugas, description="Selesai")
-            self._progress.__exit__(*exc)
-        elif self._polos and exc[0] is not None and self._langkah is not None:
-            dihentikan = isinstance(exc[0], type) and issubclass(exc[0], KeyboardInterrupt)
-            self._cetak(f"{self._langkah[0]}: {'dihentikan' if dihentikan else 'gagal'}")
-
-
 @contextlib.contextmanager
 def _stopwatch(durasi: dict[str, float], nama: str) -> Iterator[None]:
     mulai = time.perf_counter()
@@ -363,352 +138,89 @@ def _stopwatch(durasi: dict[str, float], nama: str) -> Iterator[None]:
         durasi[nama] = round(durasi.get(nama, 0.0) + time.perf_counter() - mulai, 3)
 
 
-# --------------------------------------------------------------------------- failures
+# --------------------------------------------------------------------------- parts passed in
 
 
-def _simpan_kegagalan(
-    folder_gagal: Path, kegagalan: list[Any], notebook_gagal: list[Path], log_kernel: str = ""
-) -> Path:
-    """Keep the failed executed notebooks and a traceback file; return the traceback path."""
-    if folder_gagal.exists():
-        shutil.rmtree(folder_gagal)
-    folder_gagal.mkdir(parents=True)
-    for nb in notebook_gagal:
-        if nb.is_file():
-            shutil.copy2(nb, folder_gagal / nb.name)
-    bagian = []
-    for k in kegagalan:
-        bagian.append(f"=== {k.uraian()}\n\n{k.traceback}\n")
-    if log_kernel.strip():
-        bagian.append(f"=== Keluaran proses kernel\n\n{log_kernel}\n")
-    tb = folder_gagal / "traceback.txt"
-    tb.write_text("\n".join(bagian), encoding="utf-8")
-    return tb
+def _periksa(*args: Any, **kwargs: Any) -> list[Any]:
+    from ..periksa.pemeriksaan import periksa
+
+    return periksa(*args, **kwargs)
 
 
-def _eksekusi_bab(
-    kernel: Any,
-    bab: list[Path],
-    folder_nb: Path,
-    parameter: dict[str, Any],
-    folder_gagal: Path,
-    kemajuan: _Kemajuan,
-    durasi: dict[str, float],
-    setelah_bab: Callable[[Path], None] | None = None,
-    akhir: str = "notebooks",
-    pakai_ulang: Callable[[Path, Path], bool] | None = None,
-) -> list[Path]:
-    """Run every chapter in the shared kernel; collect all failures, then raise BuildError.
+def _capaian_ikk(*args: Any, **kwargs: Any) -> Any:
+    from ..keluaran.csv import capaian_ikk_dataframe
 
-    ``akhir`` is where the executed notebooks will finally be, relative to the output folder
-    (recorded as papermill's ``output_path``). ``pakai_ulang(chapter, target)`` may put the
-    previous report's executed notebook at ``target`` and return True: the chapter then does
-    not run (its display did not change, see :mod:`.pakai_ulang`).
-
-    ``setelah_bab(path)`` is called for each chapter that ran cleanly (the build starts its
-    HTML export there, in a worker thread, while the kernel runs the next chapter).
-    """
-    import nbformat
-
-    from .kernel import (
-        Kegagalan,
-        PapermillExecutionError,
-        SelWaktuHabis,
-        kumpulkan_kegagalan,
-        rapikan_notebook,
-    )
-
-    hasil: list[Path] = []
-    kegagalan: list[Any] = []
-    nb_gagal: list[Path] = []
-    log_kernel = ""
-    dihentikan = ""
-    for i_bab, path in enumerate(bab):
-        kemajuan.langkah(f"Menjalankan {path.name}")
-        keluar = folder_nb / path.name
-        if not kegagalan and pakai_ulang is not None and pakai_ulang(path, keluar):
-            kemajuan.langkah(f"Memakai ulang {path.name} (tidak berubah)")
-            durasi[f"notebook:{path.name}"] = 0.0
-            hasil.append(keluar)
-            kemajuan.maju()
-            continue
-        mulai = time.perf_counter()
-        galat_pm: PapermillExecutionError | None = None
-        try:
-            nb = kernel.jalankan(path, keluar, parameter)
-        except PapermillExecutionError as err:
-            galat_pm = err
-            nb = nbformat.read(keluar, as_version=4)  # papermill saves before raising
-        except SelWaktuHabis as err:
-            kegagalan.append(_kegagalan_waktu_habis(path, keluar, err, kernel.pulihkan()))
-            if keluar.is_file():
-                nb_gagal.append(keluar)
-            sisa = len(bab) - i_bab - 1
-            if sisa:
-                dihentikan = f"{sisa} bab berikutnya tidak dijalankan setelah batas waktu."
-            break
-        except Exception as err:  # kernel died, unreadable notebook …
-            if (tulis := galat_tulis(err)) is not None:
-                raise output_error(tulis, keluar, "Keluaran sebelumnya tidak diubah.") from err
-            kegagalan.append(
-                Kegagalan(
-                    notebook=path.name,
-                    sel=None,
-                    id_sel=None,
-                    jenis="galat",
-                    nama=type(err).__name__,
-                    pesan=str(err) or repr(err),
-                    traceback="".join(traceback.format_exception(err)),
-                )
-            )
-            if keluar.is_file():
-                nb_gagal.append(keluar)
-            if not kernel.hidup():
-                log_kernel = kernel.log_kernel()
-                break
-            continue
-        finally:
-            durasi[f"notebook:{path.name}"] = round(time.perf_counter() - mulai, 3)
-        nb = rapikan_notebook(nb, keluar, f"{path.parent.name}/{path.name}", f"{akhir}/{path.name}")
-        gagal_di_sini = kumpulkan_kegagalan(nb, path.name)
-        if kernel.stderr_reset:  # warnings of the warm-up imports (see build_kernel)
-            gagal_di_sini.insert(
-                0,
-                Kegagalan(
-                    notebook=path.name,
-                    sel=None,
-                    id_sel=None,
-                    jenis="stderr",
-                    nama="stderr",
-                    pesan=kernel.stderr_reset.splitlines()[0][:300],
-                    traceback=kernel.stderr_reset,
-                    cuplikan="impor modul",
-                ),
-            )
-        if galat_pm is not None and not gagal_di_sini:
-            gagal_di_sini = [
-                Kegagalan(
-                    notebook=path.name,
-                    sel=None,
-                    id_sel=None,
-                    jenis="galat",
-                    nama=galat_pm.ename,
-                    pesan=galat_pm.evalue,
-                    traceback="\n".join(galat_pm.traceback),
-                )
-            ]
-        if gagal_di_sini:
-            kegagalan.extend(gagal_di_sini)
-            nb_gagal.append(keluar)
-        elif not kegagalan and setelah_bab is not None:
-            setelah_bab(keluar)
-        hasil.append(keluar)
-        kemajuan.maju()
-    if not kegagalan:
-        return hasil
-    if not log_kernel and not kernel.hidup():
-        log_kernel = kernel.log_kernel()
-    tb: Path | None = None
-    try:
-        tb = _simpan_kegagalan(folder_gagal, kegagalan, nb_gagal, log_kernel)
-        disimpan = (
-            f"Notebook yang gagal dan traceback disimpan di {folder_gagal} (lihat {tb.name})."
-        )
-    except OSError as err:
-        shutil.rmtree(folder_gagal, ignore_errors=True)
-        disimpan = f"Notebook yang gagal tidak dapat disimpan di {folder_gagal}: {sebab_os(err)}."
-    pertama = kegagalan[0]
-    daftar = "\n".join(f"  - {k.uraian()}" for k in kegagalan[:MAKS_TEMUAN_DITAMPILKAN])
-    if len(kegagalan) > MAKS_TEMUAN_DITAMPILKAN:
-        daftar += f"\n  ... dan {len(kegagalan) - MAKS_TEMUAN_DITAMPILKAN} lainnya"
-    err = BuildError(
-        f"Notebook bab {pertama.notebook} gagal di {pertama.tempat(rinci=True)}: {pertama.nama}: {pertama.pesan}\n"
-        f"Semua kegagalan ({len(kegagalan)}):\n{daftar}\n"
-        + (f"{dihentikan}\n" if dihentikan else "")
-        + f"{disimpan} Keluaran sebelumnya tidak diubah."
-    )
-    err.bab = pertama.notebook  # type: ignore[attr-defined]  # for the batch summary
-    err.log = tb  # type: ignore[attr-defined]
-    raise err
+    return capaian_ikk_dataframe(*args, **kwargs)
 
 
-def _kegagalan_waktu_habis(path: Path, keluar: Path, err: Any, cara: str) -> Any:
-    """The failure record of a cell that ran past the time limit."""
-    import nbformat
+def _tulis_csv_ikk(df: Any, folder: Path) -> Any:
+    from ..keluaran.csv import tulis_csv_ikk
 
-    from .kernel import ENV_BATAS_WAKTU_SEL, Kegagalan, _nomor_sel_sumber
-
-    sel = id_sel = None
-    cuplikan = ""
-    nb = err.nb
-    if nb is not None:
-        with contextlib.suppress(OSError):  # kept for the failure folder, as papermill would
-            nbformat.write(nb, keluar)
-        if err.indeks is not None and err.indeks < len(nb.cells):
-            sel = _nomor_sel_sumber(nb, err.indeks)
-            id_sel = nb.cells[err.indeks].get("id")
-            sumber = str(nb.cells[err.indeks].get("source", "")).strip().splitlines()
-            cuplikan = sumber[0][:80] if sumber else ""
-    kernel = "dihentikan (interupsi)" if cara == "interupsi" else "dimatikan lalu dimulai ulang"
-    return Kegagalan(
-        notebook=path.name,
-        sel=sel,
-        id_sel=id_sel,
-        jenis="galat",
-        nama="BatasWaktu",
-        pesan=(
-            f"sel berjalan lebih dari {err.batas} detik (batas waktu sel) dan kernel {kernel}; "
-            f"ubah batas dengan --batas-waktu-sel atau {ENV_BATAS_WAKTU_SEL}"
-        ),
-        traceback=f"Batas waktu sel {err.batas} detik terlampaui; kernel {kernel}.",
-        cuplikan=cuplikan,
-    )
+    return tulis_csv_ikk(df, folder)
 
 
-# --------------------------------------------------------------------------- output folder
+def _tulis_tinjauan(*args: Any, **kwargs: Any) -> Any:
+    from ..keluaran.tinjauan import tulis_tinjauan
+
+    return tulis_tinjauan(*args, **kwargs)
 
 
-def _pindahkan_atomik(tmp: Path, final: Path) -> None:
-    """Put ``tmp`` at ``final``; the old ``final`` survives until the new one is in place.
+def _mesin(*args: Any, **kwargs: Any) -> Any:
+    from .kernel import KernelBersama
 
-    Two renames: ``final`` → ``.<name>.lama-<x>`` (the backup), then ``tmp`` → ``final``. If
-    the process dies between them, :func:`_bereskan_sisa` (which every build runs first,
-    under the output lock) puts the backup back before anything else happens.
-    """
-    cadangan: Path | None = None
-    if final.exists() or final.is_symlink():
-        cadangan = final.parent / f".{final.name}.lama-{secrets.token_hex(4)}"
-        os.replace(final, cadangan)
-    try:
-        os.replace(tmp, final)
-    except BaseException:
-        if cadangan is not None:
-            os.replace(cadangan, final)
-        raise
-    if cadangan is not None:
-        _hapus(cadangan)
+    return KernelBersama(*args, **kwargs)
 
 
-def _hapus(folder: Path) -> None:
-    """Remove a folder of ours (a symlink is unlinked, never followed)."""
-    if folder.is_symlink():
-        folder.unlink(missing_ok=True)
-    else:
-        shutil.rmtree(folder, ignore_errors=True)
+@dataclass(frozen=True)
+class Komponen:
+    """What a build calls that a test may replace (dependency injection). Every callable
+    gets the report's ``periode`` by keyword. The defaults import their module on first use
+    (a build reused as it is imports none of them)."""
+
+    periksa: Callable[..., list[Any]] = _periksa
+    """The data checks: ``(satker, tahun, data_dir, *, periode, kunci_rujukan) -> findings``
+    (:func:`lkjip_helpers.periksa.pemeriksaan.periksa`)."""
+    capaian_ikk: Callable[..., Any] = _capaian_ikk
+    """The IKK table: ``(satker, tahun, data_dir, *, periode) -> DataFrame``."""
+    tulis_csv_ikk: Callable[[Any, Path], Any] = _tulis_csv_ikk
+    """Writes that table as ``capaian_ikk.csv`` (and its Excel dialect) into a folder."""
+    tulis_tinjauan: Callable[..., Any] = _tulis_tinjauan
+    """The review memo writer (:func:`lkjip_helpers.keluaran.tinjauan.tulis_tinjauan`)."""
+    mesin: Callable[..., Any] = _mesin
+    """The notebook engine: ``(nb_dir, *, batas_waktu_sel, impor, mulai)`` → a context
+    manager running chapters (:class:`.kernel.KernelBersama`; ``mulai=False``: launched only
+    when a chapter needs it)."""
 
 
-def _bereskan_sisa(folder_satker: Path, tahun: int | str, umur_detik: float = 3600) -> None:
-    """Clean up after a build that was killed (SIGKILL, power loss) mid-way.
-
-    A backup ``.<tahun>.lama-*`` left without a ``<tahun>`` folder is the previous good
-    output: it is put back (the newest one). Temporary folders and other backups older than
-    ``umur_detik`` are removed; a build holding the output lock passes 0 (no other build of
-    this satker and year can be running then).
-    """
-    final = folder_satker / str(tahun)
-    sekarang = time.time()
-    cadangan = sorted(
-        folder_satker.glob(f".{tahun}.lama-*"), key=lambda p: p.lstat().st_mtime, reverse=True
-    )
-    for c in cadangan:
-        if not (final.exists() or final.is_symlink()):
-            os.replace(c, final)
-        elif sekarang - c.lstat().st_mtime >= umur_detik:
-            _hapus(c)
-    for tmp in folder_satker.glob(f".{tahun}.tmp-*"):
-        if sekarang - tmp.lstat().st_mtime >= umur_detik:
-            _hapus(tmp)
-
-
-class _PenjagaKeluaran:
-    """The output lock of one satker and year, with the recovery step and the swap.
-
-    A build holds an exclusive ``flock`` on ``<out_dir>/<satker>/.<tahun>.kunci`` from the
-    moment the folder exists until it ends (the kernel releases it when the process dies,
-    even by SIGKILL), so the first thing a build does — before the data checks — is to put
-    back a previous report a killed build left half-swapped and to remove every temporary
-    folder of killed builds. A second build of the same satker and year meanwhile stops with
-    a clear message. Without ``fcntl`` (Windows) there is no lock and only leftovers older
-    than an hour are removed.
-    """
-
-    def __init__(self, folder_satker: Path, tahun: int | str, data_dir: Path) -> None:
-        self.folder = folder_satker
-        self.tahun = str(tahun)
-        self.data_dir = data_dir
-        self._fd: int | None = None
-        self._path_kunci = folder_satker / f".{tahun}.kunci"
-
-    def __enter__(self) -> _PenjagaKeluaran:
-        if self.folder.is_dir():
-            self.kunci()
-        return self
-
-    def kunci(self) -> None:
-        """Create the satker output folder if needed, take the lock, recover, clean up."""
-        if self._fd is not None:
-            return
-        from ..muat.berkas import pastikan_terpisah
-
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise output_error(err, self.folder) from None
-        # A symlinked <out_dir>/<satker> must not lead into the data folder either.
-        pastikan_terpisah(self.data_dir, self.folder)
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows
-            _bereskan_sisa(self.folder, self.tahun)
-            return
-        while True:
-            try:
-                fd = os.open(self._path_kunci, os.O_RDWR | os.O_CREAT, 0o644)
-            except OSError as err:
-                raise output_error(err, self._path_kunci) from None
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                os.close(fd)
-                raise BuildError(
-                    f"build lain untuk {self.folder.name} tahun {self.tahun} sedang berjalan "
-                    f"(kunci {self._path_kunci}); tunggu sampai selesai lalu coba lagi"
-                ) from None
-            try:  # the previous holder may have removed the lock file meanwhile
-                sama = os.stat(self._path_kunci).st_ino == os.fstat(fd).st_ino
-            except FileNotFoundError:
-                sama = False
-            if sama:
-                break
-            os.close(fd)
-        self._fd = fd
-        _bereskan_sisa(self.folder, self.tahun, umur_detik=0)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._fd is not None:
-            with contextlib.suppress(OSError):
-                self._path_kunci.unlink()
-            os.close(self._fd)
-            self._fd = None
-
-
-def pulihkan_keluaran(out_dir: Path, satker: str, tahun: int | str, data_dir: Path) -> None:
-    """Run the recovery step of ``out_dir/<satker>/<tahun>`` now (under the output lock).
-
-    Puts back a previous report that a killed build left half-swapped and removes temporary
-    folders of killed builds. ``build()`` does it itself; call it before anything else that
-    reads a report folder when no build may have run since a crash.
-    """
-    folder = Path(out_dir) / satker
-    if folder.is_dir():
-        with _PenjagaKeluaran(folder, tahun, Path(data_dir)):
-            pass
+KOMPONEN_BAWAAN = Komponen()
+"""The parts of a build that is given none (``build(komponen=None)``)."""
 
 
 # --------------------------------------------------------------------------- build
 
 
-def build(
+@dataclass
+class OpsiBuild:
+    """A build's validated parameters."""
+
+    satker: str
+    tahun: int
+    periode: str
+    kunci: str
+    """The output folder's name (:func:`~lkjip_helpers.muat.parameter.kunci_periode`)."""
+    data_dir: Path
+    out_dir: Path
+    nb_dir: Path
+    bab: list[Path]
+    batas_waktu_sel: int
+    pdf: bool = True
+    abaikan_pemeriksaan: bool = False
+    progress: bool = True
+    paksa: bool = False
+    docx: bool = True
+
+
+def build(  # noqa: PLR0913  (the public API: keyword options)
     satker: str,
     tahun: int,
     data_dir: Path,
@@ -723,10 +235,13 @@ def build(
     paksa: bool = False,
     indeks: bool = True,
     docx: bool = True,
+    komponen: Komponen | None = None,
 ) -> BuildResult:
     """Build ``laporan.html`` (and ``laporan.pdf``) with all side files for one satker/year.
 
     ``docx``: also ``laporan.docx`` and ``tinjauan.docx`` (:mod:`..keluaran.docx`).
+    ``komponen``: the checks, IKK table, memo writer and notebook engine to use
+    (:data:`KOMPONEN_BAWAAN` when None).
 
     Raises only :class:`~lkjip_helpers.errors.LkjipError` subclasses (besides
     KeyboardInterrupt/SystemExit): :class:`~lkjip_helpers.errors.ParameterError` for bad
@@ -747,53 +262,59 @@ def build(
     with ``dipakai_ulang=True`` and nothing runs, unless ``paksa``. ``indeks`` rewrites
     ``out_dir/index.html`` afterwards (a batch does it once at its end instead).
     """
-    from .kernel import batas_waktu_sel as _batas_waktu_sel
-
     t_mulai = time.perf_counter()
-    lewati_rfc3987_syntax()
     durasi: dict[str, float] = {}
     with _stopwatch(durasi, "validasi"):
-        from ..muat.berkas import pastikan_terpisah
-
-        satker, tahun = validasi_parameter(satker, tahun)
-        periode = validasi_periode(periode)
-        kunci = kunci_periode(tahun, periode)
-        batas = _batas_waktu_sel(batas_waktu_sel)
-        data_dir = Path(data_dir).resolve()
-        out_dir = Path(out_dir).resolve()
-        pastikan_terpisah(data_dir, out_dir)
-        nb_dir = Path(notebooks_dir).resolve() if notebooks_dir else folder_notebook_bawaan()
-        bab = daftar_bab(nb_dir) if nb_dir.is_dir() else []
-        if not bab:
-            raise BuildError(f"tidak ada notebook bab (*.ipynb) di folder {nb_dir}")
+        opsi = _validasi(satker, tahun, data_dir, out_dir, notebooks_dir, periode, batas_waktu_sel)
+        opsi.pdf, opsi.abaikan_pemeriksaan, opsi.progress = pdf, abaikan_pemeriksaan, progress
+        opsi.paksa, opsi.docx = paksa, docx
         if progress:  # a batch names them once for all its reports (see batch.py)
-            peringatkan_notebook_lain(nb_dir, bab)
+            peringatkan_notebook_lain(opsi.nb_dir, opsi.bab)
     try:
-        with _PenjagaKeluaran(out_dir / satker, kunci, data_dir) as penjaga:
-            # The recovery step (in the lock) has run: a report put back can be reused.
-            lama, sidik = _hasil_tersimpan(
-                out_dir, satker, tahun, periode, kunci, data_dir, nb_dir, bab, pdf,
-                abaikan_pemeriksaan, paksa, durasi, docx,
-            )  # fmt: skip
-            if lama is None:
-                lama = _build_terkunci(
-                    penjaga, satker, tahun, periode, kunci, sidik, data_dir, bab, nb_dir,
-                    pdf, abaikan_pemeriksaan, progress, batas, durasi, t_mulai, paksa, docx,
-                )  # fmt: skip
+        hasil = Pembangun(opsi, komponen or KOMPONEN_BAWAAN, durasi, t_mulai).jalankan()
         if indeks:
             from .indeks import tulis_indeks
 
-            tulis_indeks(out_dir)
-        return lama
+            tulis_indeks(opsi.out_dir)
+        return hasil
     except LkjipError:
         raise
     except Exception as err:  # anything unforeseen still reaches the user as one message
         if (tulis := galat_tulis(err)) is not None:
-            raise output_error(tulis, out_dir, "Keluaran sebelumnya tidak diubah.") from err
+            raise output_error(tulis, opsi.out_dir, "Keluaran sebelumnya tidak diubah.") from err
         raise BuildError(
             f"pembangunan laporan gagal: {type(err).__name__}: {_ringkas_galat(err)}. "
             "Keluaran sebelumnya tidak diubah."
         ) from err
+
+
+def _validasi(
+    satker: str,
+    tahun: int,
+    data_dir: Path,
+    out_dir: Path,
+    notebooks_dir: Path | None,
+    periode: str,
+    batas_waktu_sel: int | None,
+) -> OpsiBuild:
+    """The parameters checked (ParameterError, BuildError) and resolved."""
+    from ..muat.berkas import pastikan_terpisah
+    from ..muat.parameter import batas_waktu_sel as _batas_waktu_sel
+
+    satker, tahun = validasi_parameter(satker, tahun)
+    periode = validasi_periode(periode)
+    batas = _batas_waktu_sel(batas_waktu_sel)
+    data_dir = Path(data_dir).resolve()
+    out_dir = Path(out_dir).resolve()
+    pastikan_terpisah(data_dir, out_dir)
+    nb_dir = Path(notebooks_dir).resolve() if notebooks_dir else folder_notebook_bawaan()
+    bab = daftar_bab(nb_dir) if nb_dir.is_dir() else []
+    if not bab:
+        raise BuildError(f"tidak ada notebook bab (*.ipynb) di folder {nb_dir}")
+    return OpsiBuild(
+        satker=satker, tahun=tahun, periode=periode, kunci=kunci_periode(tahun, periode),
+        data_dir=data_dir, out_dir=out_dir, nb_dir=nb_dir, bab=bab, batas_waktu_sel=batas,
+    )  # fmt: skip
 
 
 def _ringkas_galat(err: BaseException, maks: int = 300) -> str:
@@ -801,279 +322,192 @@ def _ringkas_galat(err: BaseException, maks: int = 300) -> str:
     return teks if len(teks) <= maks else teks[: maks - 1] + "…"
 
 
-def _hasil_tersimpan(
-    out_dir: Path,
-    satker: str,
-    tahun: int,
-    periode: str,
-    kunci: str,
-    data_dir: Path,
-    nb_dir: Path,
-    bab: list[Path],
-    pdf: bool,
-    abaikan_pemeriksaan: bool,
-    paksa: bool,
-    durasi: dict[str, float],
-    docx: bool = True,
-) -> tuple[BuildResult | None, Any]:
-    """(the last successful build when no input changed since — the build cache — else None,
-    the input fingerprint :class:`.sidik.Sidik` for the new build's build.json)."""
-    from .sidik import hasil_tersimpan, sidik_build
+class Pembangun:
+    """The build object: one build of one satker and period, from the lock to the swap."""
 
-    with _stopwatch(durasi, "sidik_masukan"):
-        sidik = sidik_build(
-            satker=satker,
-            tahun=tahun,
-            periode=periode,
-            kunci=kunci,
-            data_dir=data_dir,
-            nb_dir=nb_dir,
-            notebooks=bab,
-            pdf=pdf,
-            abaikan_pemeriksaan=abaikan_pemeriksaan,
-            docx=docx,
-        )
-        lama = (
-            None
-            if paksa
-            else hasil_tersimpan(
-                out_dir / satker / kunci, sidik, satker=satker, tahun=tahun, periode=periode
+    def __init__(
+        self, opsi: OpsiBuild, komponen: Komponen, durasi: dict[str, float], t_mulai: float
+    ) -> None:
+        self.opsi = opsi
+        self.komponen = komponen
+        self.durasi = durasi
+        self.t_mulai = t_mulai
+        self.folder_satker = opsi.out_dir / opsi.satker
+        self.sidik: Any = None
+        """The input fingerprint (:class:`.sidik.Sidik`), recorded in build.json."""
+
+    def jalankan(self) -> BuildResult:
+        """Lock the output folder (recovering a killed build's leftovers), return the previous
+        build when no input changed, else build."""
+        o = self.opsi
+        with PenjagaKeluaran(self.folder_satker, o.kunci, o.data_dir) as penjaga:
+            # The recovery step (in the lock) has run: a report put back can be reused.
+            lama = self.hasil_tersimpan()
+            if lama is None:
+                lama = self.build_terkunci(penjaga)
+        return lama
+
+    def hasil_tersimpan(self) -> BuildResult | None:
+        """The last successful build when no input changed since (the build cache), else
+        None; sets :attr:`sidik` for the new build's build.json."""
+        from .sidik import hasil_tersimpan, sidik_build
+
+        o = self.opsi
+        with _stopwatch(self.durasi, "sidik_masukan"):
+            self.sidik = sidik_build(
+                satker=o.satker, tahun=o.tahun, periode=o.periode, kunci=o.kunci,
+                data_dir=o.data_dir, nb_dir=o.nb_dir, notebooks=o.bab, pdf=o.pdf,
+                abaikan_pemeriksaan=o.abaikan_pemeriksaan, docx=o.docx,
+            )  # fmt: skip
+            lama = (
+                None
+                if o.paksa
+                else hasil_tersimpan(
+                    self.folder_satker / o.kunci,
+                    self.sidik,
+                    satker=o.satker,
+                    tahun=o.tahun,
+                    periode=o.periode,
+                )
             )
-        )
-    if lama is not None:
-        shutil.rmtree(out_dir / satker / f"gagal-{kunci}", ignore_errors=True)
-    return lama, sidik
+        if lama is not None:
+            shutil.rmtree(self.folder_satker / f"gagal-{o.kunci}", ignore_errors=True)
+        return lama
 
+    def periksa(self) -> tuple[list[Any], dict[str, int]]:
+        """The data checks: (findings, count per level); a BuildError when they stop the
+        build."""
+        from ..laporan import kunci_rujukan
 
-def _build_terkunci(
-    penjaga: _PenjagaKeluaran,
-    satker: str,
-    tahun: int,
-    periode: str,
-    kunci: str,
-    sidik: Any,
-    data_dir: Path,
-    bab: list[Path],
-    nb_dir: Path,
-    pdf: bool,
-    abaikan_pemeriksaan: bool,
-    progress: bool,
-    batas: int,
-    durasi: dict[str, float],
-    t_mulai: float,
-    paksa: bool = False,
-    docx: bool = True,
-) -> BuildResult:
-    """The build proper, once the output folder (if it exists) is locked and recovered.
-    ``paksa``: reuse nothing of the previous report (no chapter, no PDF)."""
-    from .kernel import KernelBersama, baris_impor
-
-    parameter_nb = _parameter_periode(bab, periode)
-    periksa_periode = _dengan_periode(periode)
-
-    langkah_lain = 6 if pdf else 5  # checks, HTML, (PDF), memo, side files, swap
-    with _Kemajuan(progress, total=len(bab) + langkah_lain) as kemajuan:
-        kemajuan.langkah("Pemeriksaan data")
-        # The kernel starts and imports what the chapters import (its warm-up runs as it
-        # starts) while the checks run here: the two overlap (≈ 1–3 s saved per build). Nothing
-        # waits for the kernel before its first chapter, so a build whose chapters are all
-        # reused never does.
-        with (
-            KernelBersama(nb_dir, batas_waktu_sel=batas, impor=baris_impor(bab)) as kernel,
-            ThreadPoolExecutor(2) as pelaksana,
-        ):
-            with _stopwatch(durasi, "pemeriksaan"):
-                from ..laporan import kunci_rujukan
-                from ..periksa.pemeriksaan import periksa
-
-                temuan = list(
-                    periksa_periode(periksa)(satker, tahun, data_dir, kunci_rujukan=kunci_rujukan)
+        o = self.opsi
+        with _stopwatch(self.durasi, "pemeriksaan"):
+            temuan = list(
+                self.komponen.periksa(
+                    o.satker, o.tahun, o.data_dir, periode=o.periode, kunci_rujukan=kunci_rujukan
                 )
-            jumlah = _hitung_temuan(temuan)
-            if jumlah.get("error", 0) and not abaikan_pemeriksaan:
-                err = BuildError(_pesan_temuan_error(temuan))
-                err.temuan = temuan  # type: ignore[attr-defined]  # for the CLI's findings table
-                raise err
-            if abaikan_pemeriksaan and (isian := [t for t in temuan if t.kode in ISIAN_MUSTAHIL]):
-                # the narrative cannot be printed at all: stop here, naming file, line, field
-                raise BuildError(
-                    "isian narasi yang tidak dapat diisi menghentikan pembangunan, juga dengan "
-                    "--abaikan-pemeriksaan:\n"
-                    + "\n".join(f"  - {t.lokasi}: {t.pesan}" for t in isian[:10])
-                )
+            )
+        jumlah = _hitung_temuan(temuan)
+        if jumlah.get("error", 0) and not o.abaikan_pemeriksaan:
+            err = BuildError(_pesan_temuan_error(temuan))
+            err.temuan = temuan  # type: ignore[attr-defined]  # for the CLI's findings table
+            raise err
+        if o.abaikan_pemeriksaan and (isian := [t for t in temuan if t.kode in ISIAN_MUSTAHIL]):
+            # the narrative cannot be printed at all: stop here, naming file, line, field
+            raise BuildError(
+                "isian narasi yang tidak dapat diisi menghentikan pembangunan, juga dengan "
+                "--abaikan-pemeriksaan:\n"
+                + "\n".join(f"  - {t.lokasi}: {t.pesan}" for t in isian[:10])
+            )
+        return temuan, jumlah
+
+    def build_terkunci(self, penjaga: PenjagaKeluaran) -> BuildResult:
+        """The build proper, once the output folder (if it exists) is locked and recovered."""
+        from .kernel import baris_impor
+
+        o = self.opsi
+        parameter_nb = parameter_periode(o.bab, o.periode)
+        langkah_lain = 6 if o.pdf else 5  # checks, HTML, (PDF), memo, side files, swap
+        with Kemajuan(len(o.bab) + langkah_lain, aktif=o.progress) as kemajuan:
+            kemajuan.langkah("Pemeriksaan data")
+            # The kernel starts and imports what the chapters import (its warm-up runs as it
+            # starts) while the checks run here: the two overlap (≈ 1–3 s saved per build).
+            # Nothing waits for the kernel before its first chapter, and a build whose
+            # chapters are all reused launches none.
+            mulai = o.paksa or _bab_perlu_dijalankan(
+                self.folder_satker / o.kunci, o.bab, self.sidik,
+                (o.satker, o.tahun, o.periode, o.data_dir, o.nb_dir), parameter_nb,
+            )  # fmt: skip
+            with (
+                self.komponen.mesin(
+                    o.nb_dir,
+                    batas_waktu_sel=o.batas_waktu_sel,
+                    impor=baris_impor(o.bab),
+                    mulai=mulai,
+                ) as kernel,
+                ThreadPoolExecutor(2) as pelaksana,
+            ):
+                temuan, jumlah = self.periksa()
+                kemajuan.maju()
+                penjaga.kunci()
+                k = _Konteks(
+                    opsi=o, komponen=self.komponen, kernel=kernel, pelaksana=pelaksana,
+                    tmp=self.folder_satker / f".{o.kunci}.tmp-{secrets.token_hex(6)}",
+                    final=self.folder_satker / o.kunci, temuan=temuan, jumlah=jumlah,
+                    durasi=self.durasi, kemajuan=kemajuan, t_mulai=self.t_mulai,
+                    parameter_nb=parameter_nb, sidik=self.sidik,
+                )  # fmt: skip
+                hasil = _bangun_dan_pindahkan(k)
+            if k.folder_gagal.exists():
+                shutil.rmtree(k.folder_gagal, ignore_errors=True)
             kemajuan.maju()
-
-            penjaga.kunci()
-            folder_satker = penjaga.folder
-            final = folder_satker / kunci
-            folder_gagal = folder_satker / f"gagal-{kunci}"
-            tmp = folder_satker / f".{kunci}.tmp-{secrets.token_hex(6)}"
-            try:
-                tmp.mkdir()
-            except OSError as err:
-                raise output_error(err, tmp, "Keluaran sebelumnya tidak diubah.") from None
-            try:
-                hasil = _bangun_ke(
-                    _Konteks(
-                        kernel=kernel,
-                        pelaksana=pelaksana,
-                        tmp=tmp,
-                        final=final,
-                        bab=bab,
-                        nb_dir=nb_dir,
-                        satker=satker,
-                        tahun=tahun,
-                        data_dir=data_dir,
-                        temuan=temuan,
-                        jumlah=jumlah,
-                        pdf=pdf,
-                        abaikan_pemeriksaan=abaikan_pemeriksaan,
-                        durasi=durasi,
-                        kemajuan=kemajuan,
-                        folder_gagal=folder_gagal,
-                        t_mulai=t_mulai,
-                        batas_waktu_sel=batas,
-                        periode=periode,
-                        parameter_nb=parameter_nb,
-                        sidik=sidik,
-                        paksa=paksa,
-                        dengan_periode=periksa_periode,
-                        docx=docx,
-                    )
-                )
-                kemajuan.langkah("Memindahkan hasil")
-                _pindahkan_atomik(tmp, final)
-            except LkjipError:
-                _hapus(tmp)
-                raise
-            except Exception as err:
-                _hapus(tmp)
-                if (tulis := galat_tulis(err)) is not None:
-                    raise output_error(tulis, tmp, "Keluaran sebelumnya tidak diubah.") from err
-                raise BuildError(
-                    f"pembangunan laporan gagal: {type(err).__name__}: {_ringkas_galat(err)}. "
-                    "Keluaran sebelumnya tidak diubah."
-                ) from err
-            except BaseException:  # KeyboardInterrupt, SystemExit: clean up, then go
-                _hapus(tmp)
-                raise
-        if folder_gagal.exists():
-            shutil.rmtree(folder_gagal, ignore_errors=True)
-        kemajuan.maju()
-    return hasil
+        return hasil
 
 
-def _nama_parameter(path: Path) -> set[str]:
-    """Names assigned in the notebook's ``parameters`` cell (empty when it has none)."""
-    import ast
-
-    import nbformat
-
+def _bangun_dan_pindahkan(k: _Konteks) -> BuildResult:
+    """Build into a new temporary folder and swap it in; on any failure the temporary folder
+    is removed and the previous report stays."""
     try:
-        nb = nbformat.read(path, as_version=4)
-    except Exception:  # an unreadable notebook fails later, with a proper message
-        return set()
-    for cell in nb.cells:
-        if cell.get("cell_type") == "code" and "parameters" in cell.metadata.get("tags", []):
-            try:
-                pohon = ast.parse(cell.source)
-            except SyntaxError:
-                return set()
-            nama: set[str] = set()
-            for node in pohon.body:
-                sasaran = (
-                    node.targets
-                    if isinstance(node, ast.Assign)
-                    else [getattr(node, "target", None)]
-                )
-                nama.update(t.id for t in sasaran if isinstance(t, ast.Name))
-            return nama
-    return set()
-
-
-def _parameter_periode(bab: list[Path], periode: str) -> dict[str, str]:
-    """``{"periode": …}`` for the chapters when they all declare that parameter; nothing for
-    an annual report whose notebooks do not (yet) know it; a BuildError for any other period
-    (the chapters would silently build the annual report)."""
-    if all("periode" in _nama_parameter(p) for p in bab):
-        return {"periode": periode}
-    if periode == "tahunan":
-        return {}
-    raise BuildError(
-        f"laporan periode {periode!r} belum dapat dibangun: notebook bab belum menerima "
-        "parameter 'periode' (hanya laporan tahunan)"
-    )
-
-
-def _dengan_periode(periode: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Wrap a ``(satker, tahun, data_dir)`` helper so it gets ``periode=`` when it accepts
-    it; for a non-annual period a helper that does not is a BuildError (it would compute the
-    annual figures)."""
-    import functools
-    import inspect
-
-    def bungkus(fungsi: Callable[..., Any]) -> Callable[..., Any]:
-        try:
-            menerima = "periode" in inspect.signature(fungsi).parameters
-        except (TypeError, ValueError):  # builtins without a signature
-            menerima = False
-        if menerima:
-            return functools.partial(fungsi, periode=periode)
-        if periode == "tahunan":
-            return fungsi
+        k.tmp.mkdir()
+    except OSError as err:
+        raise output_error(err, k.tmp, "Keluaran sebelumnya tidak diubah.") from None
+    try:
+        hasil = _bangun_ke(k)
+        k.kemajuan.langkah("Memindahkan hasil")
+        _pindahkan_atomik(k.tmp, k.final)
+    except LkjipError:
+        _hapus(k.tmp)
+        raise
+    except Exception as err:
+        _hapus(k.tmp)
+        if (tulis := galat_tulis(err)) is not None:
+            raise output_error(tulis, k.tmp, "Keluaran sebelumnya tidak diubah.") from err
         raise BuildError(
-            f"laporan periode {periode!r} belum dapat dibangun: "
-            f"{getattr(fungsi, '__qualname__', fungsi)} belum menerima periode"
-        )
-
-    return bungkus
+            f"pembangunan laporan gagal: {type(err).__name__}: {_ringkas_galat(err)}. "
+            "Keluaran sebelumnya tidak diubah."
+        ) from err
+    except BaseException:  # KeyboardInterrupt, SystemExit: clean up, then go
+        _hapus(k.tmp)
+        raise
+    return hasil
 
 
 @dataclass
 class _Konteks:
-    """Everything the steps after the data checks need."""
+    """Everything the steps after the data checks need: the options (read through:
+    ``k.satker`` is ``k.opsi.satker``), the parts, and the state of the build."""
 
+    opsi: OpsiBuild
+    komponen: Komponen
     kernel: Any
     pelaksana: ThreadPoolExecutor
     """Worker threads for work that overlaps the chapter execution."""
     tmp: Path
     final: Path
-    bab: list[Path]
-    nb_dir: Path
-    satker: str
-    tahun: int
-    data_dir: Path
     temuan: list[Any]
     jumlah: dict[str, int]
-    pdf: bool
-    abaikan_pemeriksaan: bool
     durasi: dict[str, float]
-    kemajuan: _Kemajuan
-    folder_gagal: Path
+    kemajuan: Kemajuan
     t_mulai: float
-    batas_waktu_sel: int = 600
-    periode: str = "tahunan"
     parameter_nb: dict[str, str] = field(default_factory=dict)
     """Extra notebook parameters (``periode`` when the chapters accept it)."""
     sidik: Any = None
     """The input fingerprint (:class:`.sidik.Sidik`), recorded in build.json."""
-    paksa: bool = False
-    """Reuse nothing of the previous report (``--paksa``)."""
-    dengan_periode: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None
-    docx: bool = True
-    """Also write laporan.docx and tinjauan.docx."""
+
+    def __getattr__(self, nama: str) -> Any:
+        if nama.startswith("_") or nama == "opsi":
+            raise AttributeError(nama)
+        return getattr(self.opsi, nama)
+
+    @property
+    def folder_gagal(self) -> Path:
+        """Where a failed chapter's notebook and traceback are kept."""
+        return self.final.parent / f"gagal-{self.final.name}"
 
     @cached_property
-    def masukan(self) -> dict[str, Any]:
+    def masukan(self) -> Masukan:
         """What the build read, for build.json and the record laporan.pdf carries: computed
         once (the inputs are hashed once per build)."""
-        katalog = _path_katalog(self.data_dir, self.satker)
-        return {
-            "inputs_sha256": sidik_masukan(self.data_dir, self.satker),
-            "fingerprint": self.sidik.ke_json() if self.sidik is not None else None,
-            "catalog": katalog.relative_to(self.data_dir).as_posix() if katalog else None,
-            "notebooks_sha256": {p.name: sha256_berkas(p) for p in self.bab},
-        }
+        return Masukan.baca(self.data_dir, self.satker, self.bab, self.sidik)
 
 
 def _bangun_ke(k: _Konteks) -> BuildResult:
@@ -1092,19 +526,12 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
 def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     """The steps of :func:`_bangun_ke`; PDFs printed by child processes go into ``anak``."""
     from ..keluaran.html import rakit, siapkan_bab
-    from ..keluaran.xlsx import tabel_notebook, tulis_xlsx
+    from ..keluaran.xlsx import tulis_xlsx
 
     tmp, durasi, kemajuan = k.tmp, k.durasi, k.kemajuan
     folder_nb = tmp / "notebooks"
     folder_nb.mkdir()
-    parameter = {
-        "satker": k.satker,
-        "tahun": k.tahun,
-        # relative to the chapters' folder (the kernel's working directory): the executed
-        # notebooks carry no absolute path of the build machine
-        "data_dir": _relatif(k.data_dir, k.nb_dir),
-        **k.parameter_nb,
-    }
+    parameter = _parameter_bab(k.satker, k.tahun, k.data_dir, k.nb_dir, k.parameter_nb)
     from .pakai_ulang import kunci_bab, rekam_lama
 
     lama = {} if k.paksa else rekam_lama(k.final)
@@ -1122,26 +549,18 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     # writes capaian_ikk.csv and imports the export libraries. (Exporting finished chapters
     # there too was tried: on two cores it slowed the kernel down by as much as it saved.)
     latar = [
-        k.pelaksana.submit(
-            _tulis_capaian_csv, k.satker, k.tahun, k.data_dir, tmp, k.dengan_periode
-        ),
+        k.pelaksana.submit(_tulis_capaian_csv, k, tmp),
         k.pelaksana.submit(_impor_ekspor, k.pdf, _akan_mencetak(pu, lama)),
     ]
     if k.docx:  # from the model, not from the chapters' output: it overlaps their execution
         latar.append(k.pelaksana.submit(_tulis_docx, k, tmp, judul, nama, berjalan))
     try:
         with _stopwatch(durasi, "eksekusi"):
-            dieksekusi = _eksekusi_bab(
-                k.kernel,
-                k.bab,
-                folder_nb,
-                parameter,
-                k.folder_gagal,
-                kemajuan,
-                durasi,
-                akhir=f"{k.satker}/{k.final.name}/notebooks",
-                pakai_ulang=pu.pakai_ulang_bab,
-            )
+            tugas = TugasEksekusi(
+                k.bab, folder_nb, parameter, k.folder_gagal,
+                akhir=f"{k.satker}/{k.final.name}/notebooks", pakai_ulang=pu.pakai_ulang_bab,
+            )  # fmt: skip
+            dieksekusi = eksekusi_bab(k.kernel, tugas, kemajuan, durasi)
             k.kernel.__exit__(None, None, None)  # free its memory before the PDF step
     finally:
         futures.wait(latar)  # never leave a thread writing into a folder being removed
@@ -1152,11 +571,11 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
 
     kemajuan.langkah("Menyusun HTML")
     with _stopwatch(durasi, "html"):
-        soup = rakit([siapkan_bab(p, judul, k.nb_dir) for p in dieksekusi])
-        html = str(soup)
+        dokumen = rakit([siapkan_bab(p) for p in dieksekusi], judul)
+        html = str(dokumen)
         (tmp / "laporan.html").write_text(html, encoding="utf-8")
         # before the PDF, which carries it (PDF/A-3 associated file)
-        tabel_xlsx = tabel_notebook(dieksekusi)
+        tabel_xlsx = dokumen.tabel
         tulis_xlsx(tabel_xlsx, tmp / "tabel.xlsx", judul)
     kemajuan.maju()
 
@@ -1164,18 +583,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     pdf_dilewati = _pdf_laporan(k, pu, html, tabel_xlsx, (nama, judul, berjalan), pdf_dilewati)
 
     if k.pdf:
-        with _stopwatch(durasi, "pdf_tinjauan"):  # what was left of it after the report's
-            for c in anak:
-                if pdf_dilewati is None:
-                    c.tunggu()
-                else:  # no PDF libraries: the child failed, or an old PDF was copied
-                    c.hentikan()
-        if pdf_dilewati is not None:
-            for berkas_pdf in pu.memo_pdf:  # not `nama`: that is the satker's name
-                (tmp / berkas_pdf).unlink(missing_ok=True)
-                pu.kunci_cetak.pop(berkas_pdf, None)
-                with contextlib.suppress(ValueError):
-                    pu.dipakai["pdf"].remove(berkas_pdf)
+        _tunggu_pdf_memo(k, pu, anak, pdf_dilewati)
 
     kemajuan.langkah("Menulis berkas pendukung")
     with _stopwatch(durasi, "berkas_pendukung"):
@@ -1193,9 +601,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
 
     durasi["total"] = round(time.perf_counter() - k.t_mulai, 3)
     catatan = _catatan_build(k, pu, nama, pdf_dilewati, docx_dilewati)
-    (tmp / "build.json").write_text(
-        json.dumps(catatan, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    (tmp / "build.json").write_text(catatan.ke_json(), encoding="utf-8")
     return BuildResult(
         satker=k.satker,
         tahun=k.tahun,
@@ -1214,6 +620,24 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         masalah_teratas=memo.masalah_teratas,
         pdf_usang=sorted(pu.pdf_usang),
     )
+
+
+def _tunggu_pdf_memo(
+    k: _Konteks, pu: _PakaiUlang, anak: list[Any], pdf_dilewati: str | None
+) -> None:
+    """Wait for the memo's PDF printed meanwhile; without PDF libraries drop it."""
+    with _stopwatch(k.durasi, "pdf_tinjauan"):  # what was left of it after the report's
+        for c in anak:
+            if pdf_dilewati is None:
+                c.tunggu()
+            else:  # no PDF libraries: the child failed, or an old PDF was copied
+                c.hentikan()
+    if pdf_dilewati is not None:
+        for berkas_pdf in pu.memo_pdf:  # not `nama`: that is the satker's name
+            (k.tmp / berkas_pdf).unlink(missing_ok=True)
+            pu.kunci_cetak.pop(berkas_pdf, None)
+            with contextlib.suppress(ValueError):
+                pu.dipakai["pdf"].remove(berkas_pdf)
 
 
 @dataclass
@@ -1301,11 +725,11 @@ class _PakaiUlang:
 
 def _judul_laporan(k: _Konteks) -> tuple[str, str, str]:
     """The satker's name, the report's title and its running header."""
-    nama = _nama_satker(k.data_dir, k.satker)
+    nama = nama_satker(k.data_dir, k.satker)
     judul_periode = Periode.buat(k.tahun, k.periode).judul
     judul = f"Laporan Kinerja Instansi Pemerintah (LKjIP) {judul_periode} — {nama}"
     berjalan = f"LKjIP {judul_periode.removeprefix('Tahun ')} — {nama}"
-    if _satker_yaml(k.data_dir, k.satker).get("data_contoh_fiktif") is True:
+    if satker_yaml(k.data_dir, k.satker).get("data_contoh_fiktif") is True:
         berjalan += " — DATA CONTOH FIKTIF"
     return nama, judul, berjalan
 
@@ -1316,9 +740,7 @@ def _tulis_memo(k: _Konteks, pu: _PakaiUlang) -> Any:
     second core)."""
     k.kemajuan.langkah("Menyusun memo tinjauan")
     with _stopwatch(k.durasi, "tinjauan"):
-        from ..keluaran.tinjauan import tulis_tinjauan
-
-        memo = tulis_tinjauan(
+        memo = k.komponen.tulis_tinjauan(
             (k.satker, k.tahun, k.data_dir, k.periode),
             k.temuan,
             k.tmp,
@@ -1368,58 +790,87 @@ def _catatan_build(
     nama: str,
     pdf_dilewati: str | None,
     docx_dilewati: Any,
-) -> dict[str, Any]:
+) -> CatatanBuild:
     """The build record (build.json)."""
-    tmp = k.tmp
+    outputs, outputs_sha256 = CatatanBuild.keluaran(k.tmp)
+    return CatatanBuild(
+        utc_time=datetime.now(UTC).isoformat(timespec="seconds"),
+        parameters=ParameterBuild(
+            satker=k.satker,
+            tahun=k.tahun,
+            periode=k.periode,
+            data_dir=str(k.data_dir),
+            out_dir=str(k.final.parent.parent),
+            notebooks_dir=str(k.nb_dir),
+            pdf=k.pdf,
+            abaikan_pemeriksaan=k.abaikan_pemeriksaan,
+            batas_waktu_sel=k.batas_waktu_sel,
+        ),
+        pdf_skipped=pdf_dilewati,
+        docx=k.docx,
+        docx_skipped=docx_dilewati,
+        pdf_embedded_record=CATATAN_PDF if k.pdf and pdf_dilewati is None else None,
+        satker_name=nama,
+        **k.masukan.model_dump(),
+        durations_s=k.durasi,
+        findings=k.jumlah,
+        outputs=outputs,
+        outputs_sha256=outputs_sha256,
+        command_line=perintah(),
+        notebook_keys=pu.kunci_nb,
+        pdf_keys=pu.kunci_cetak,
+        pdf_stale=sorted(pu.pdf_usang),
+        reused=pu.dipakai,
+        source=versi_sumber(),
+        environment=lingkungan(),
+    )
+
+
+def _parameter_bab(
+    satker: str, tahun: int, data_dir: Path, nb_dir: Path, parameter_nb: dict[str, str]
+) -> dict[str, Any]:
+    """The chapter notebooks' parameters."""
     return {
-        "tool": "lkjip",
-        "version": __version__,
-        "utc_time": datetime.now(UTC).isoformat(timespec="seconds"),
-        "parameters": {
-            "satker": k.satker,
-            "tahun": k.tahun,
-            "periode": k.periode,
-            "data_dir": str(k.data_dir),
-            "out_dir": str(k.final.parent.parent),
-            "notebooks_dir": str(k.nb_dir),
-            "pdf": k.pdf,
-            "abaikan_pemeriksaan": k.abaikan_pemeriksaan,
-            "batas_waktu_sel": k.batas_waktu_sel,
-        },
-        "pdf_skipped": pdf_dilewati,
-        "docx": k.docx,
-        "docx_skipped": docx_dilewati,
-        "pdf_embedded_record": "build.json di dalam laporan.pdf: catatan build yang mencetak PDF "
-        "itu (build ini, kecuali laporan.pdf ada di reused.pdf), tanpa waktu dan tanpa sidik "
-        "PDF itu sendiri (lihat outputs_sha256 di sini)"
-        if k.pdf and pdf_dilewati is None
-        else None,
-        "satker_name": nama,
-        **k.masukan,
-        "durations_s": k.durasi,
-        "findings": k.jumlah,
-        "outputs": [
-            *sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file()),
-            "build.json",
-        ],
-        "outputs_sha256": {
-            p.relative_to(tmp).as_posix(): sha256_berkas(p)
-            for p in sorted(tmp.rglob("*"))
-            if p.is_file()
-        },
-        "command_line": [Path(sys.argv[0]).name, *sys.argv[1:]] if sys.argv else [],
-        "notebook_keys": pu.kunci_nb,
-        "pdf_keys": pu.kunci_cetak,
-        "pdf_stale": sorted(pu.pdf_usang),
-        "reused": pu.dipakai,
-        "source": _versi_sumber(),
-        "environment": {
-            "python": sys.version.split()[0],
-            "implementation": platform.python_implementation(),
-            "platform": platform.platform(),
-            "packages": _versi_paket(),
-        },
+        "satker": satker,
+        "tahun": tahun,
+        # relative to the chapters' folder (the kernel's working directory): the executed
+        # notebooks carry no absolute path of the build machine
+        "data_dir": _relatif(data_dir, nb_dir),
+        **parameter_nb,
     }
+
+
+def _bab_perlu_dijalankan(
+    final: Path,
+    bab: list[Path],
+    sidik: Any,
+    laporan: tuple[str, int, str, Path, Path],
+    parameter_nb: dict[str, str],
+) -> bool:
+    """Whether a chapter will run: False only when the previous report in ``final`` has every
+    chapter's executed notebook under the key this build computes (:mod:`.pakai_ulang`), so
+    the build launches no kernel. ``laporan``: satker, tahun, periode, data and notebook
+    folders. Computing the keys costs the report model, which the checks build anyway
+    (cached); without a previous report nothing is computed and the kernel starts at once."""
+    from .pakai_ulang import kunci_bab, rekam_lama
+
+    lama = rekam_lama(final).get("notebook_keys")
+    if not isinstance(lama, dict) or any(p.name not in lama for p in bab):
+        return True
+    satker, tahun, periode, data_dir, nb_dir = laporan
+    from ..hitung import hasil_laporan
+    from ..laporan import dokumen_laporan
+
+    try:
+        dok = dokumen_laporan(hasil_laporan(satker, tahun, data_dir, periode=periode))
+    except LkjipError:
+        return True
+    parameter = _parameter_bab(satker, tahun, data_dir, nb_dir, parameter_nb)
+    kunci = kunci_bab(bab, dok, sidik, parameter)
+    return any(
+        kunci.get(p.name) != lama[p.name] or not (final / "notebooks" / p.name).is_file()
+        for p in bab
+    )
 
 
 def _kunci_bab_aman(
@@ -1435,34 +886,6 @@ def _kunci_bab_aman(
     except LkjipError:
         return {}
     return kunci_bab(k.bab, dok, k.sidik, parameter)
-
-
-def _versi_sumber() -> dict[str, object]:
-    """The git commit of the lkjip code that built the report, and whether the working tree
-    had uncommitted changes (``None`` when the code is not a git checkout)."""
-    import subprocess
-
-    akar = Path(__file__).resolve().parents[2]
-    if not (akar / ".git").exists() or shutil.which("git") is None:
-        return {"git_commit": None, "git_dirty": None}
-    try:
-        commit = subprocess.run(
-            ["git", "-C", str(akar), "rev-parse", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        ).stdout.strip()
-        status = subprocess.run(
-            ["git", "-C", str(akar), "status", "--porcelain", "--untracked-files=no"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return {"git_commit": None, "git_dirty": None}
-    return {"git_commit": commit or None, "git_dirty": bool(status.strip())}
 
 
 def _relatif(path: Path, dari: Path) -> str:
@@ -1534,37 +957,23 @@ def _akan_mencetak(pu: _PakaiUlang, lama: dict[str, Any]) -> bool:
     )
 
 
-def _tulis_capaian_csv(
-    satker: str,
-    tahun: int,
-    data_dir: Path,
-    folder: Path,
-    dengan_periode: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None,
-) -> None:
+def _tulis_capaian_csv(k: _Konteks, folder: Path) -> None:
     """``capaian_ikk.csv`` and its Excel dialect (text cells defused: keluaran.aman)."""
-    from ..keluaran.csv import capaian_ikk_dataframe, tulis_csv_ikk
-
-    fungsi = dengan_periode(capaian_ikk_dataframe) if dengan_periode else capaian_ikk_dataframe
-    tulis_csv_ikk(fungsi(satker, tahun, data_dir), folder)
+    df = k.komponen.capaian_ikk(k.satker, k.tahun, k.data_dir, periode=k.periode)
+    k.komponen.tulis_csv_ikk(df, folder)
 
 
 def _catatan_tertanam(k: _Konteks, nama: str) -> dict[str, Any]:
-    """The run record laporan.pdf carries as its ``build.json``: this build.json's fields that
-    are known before printing. It cannot hold the PDF's own sha256 (the PDF contains it) and
-    holds no time; the build.json beside the PDF has both. A later build that reuses the
-    unchanged PDF leaves the record of the build that printed it."""
-    return {
-        "tool": "lkjip",
-        "version": __version__,
-        "record": "catatan build yang mencetak laporan.pdf ini, tanpa waktu dan tanpa sidik "
-        "PDF ini sendiri; build.json di samping PDF mencatat keduanya",
-        "parameters": {"satker": k.satker, "tahun": k.tahun, "periode": k.periode},
-        "satker_name": nama,
-        **k.masukan,
-        "findings": k.jumlah,
-        "source": _versi_sumber(),
-        "environment": {"python": sys.version.split()[0], "packages": _versi_paket()},
-    }
+    """The run record laporan.pdf carries as its ``build.json`` (:class:`.catatan.
+    CatatanTertanam`)."""
+    return CatatanTertanam(
+        parameters={"satker": k.satker, "tahun": k.tahun, "periode": k.periode},
+        satker_name=nama,
+        **k.masukan.model_dump(),
+        findings=k.jumlah,
+        source=versi_sumber(),
+        environment=lingkungan(lengkap=False),
+    ).model_dump()
 
 
 def _tulis_docx(k: _Konteks, folder: Path, judul: str, nama: str, berjalan: str) -> str | None:

@@ -1,7 +1,8 @@
 """Compute every figure of the report from the loaded data (one pass, no I/O).
 
-:func:`hitung` returns a :class:`HasilLaporan`; :meth:`HasilLaporan.besaran` flattens it into
-named figures (``ikk.SK1.1.capaian``, ``anggaran.penyerapan`` …) that claims are compared with.
+:func:`hitung` returns a :class:`HasilLaporan`; :meth:`HasilLaporan.daftar_besaran` lists its
+figures as typed records (:mod:`.besaran`), named ``ikk.SK1.1.capaian``,
+``anggaran.penyerapan`` …, that claims and narrative placeholders refer to.
 
 Figures computed from a number declared unknown are unknown
 (:data:`~lkjip_helpers.tidak_diketahui.TIDAK_DIKETAHUI`); sums and means skip unknown values and
@@ -18,6 +19,7 @@ from ..muat import DataLaporan, muat
 from ..muat import skema as s
 from ..muat.data import NilaiTidakDiketahui
 from ..muat.periode import Periode
+from ..tembolok import sekali_per_objek
 from ..tidak_diketahui import TIDAK_DIKETAHUI, TidakDiketahui, cari
 from ..tidak_diketahui import jumlah as jumlah_diketahui
 from .anggaran import (
@@ -27,13 +29,13 @@ from .anggaran import (
     hitung_anggaran,
     porsi_penyerapan,
 )
-from .aturan import AturanTidakAda, aturan_ikpa, aturan_nka, aturan_smart
+from .aturan import AturanTidakAda
+from .besaran import DaftarBesaran, daftar_besaran
 from .capaian import (
     PERLU_VERIFIKASI,
     TERCAPAI,
     TIDAK_BERLAKU,
     TIDAK_TERCAPAI,
-    BarisRingkasan,
     HasilIkk,
     hitung_ikk,
 )
@@ -109,6 +111,7 @@ class HasilLaporan:
     """Budget cells that disagree with every other figure of their table, where one value
     reconciles them all (:mod:`lkjip_helpers.periksa.rekonsiliasi`): the figures use that
     supported reading; the review memo shows the cell as entered."""
+    _besaran: DaftarBesaran | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def tahun(self) -> int:
@@ -199,148 +202,17 @@ class HasilLaporan:
             if h.status not in (TERCAPAI, TIDAK_TERCAPAI, TIDAK_BERLAKU, PERLU_VERIFIKASI)
         ]
 
+    def daftar_besaran(self) -> DaftarBesaran:
+        """Every computed figure as a record (:class:`~.besaran.Besaran`), by name; built once
+        per result (the result is not changed after :func:`hitung`)."""
+        if self._besaran is None:
+            self._besaran = daftar_besaran(self)
+        return self._besaran
+
     def besaran(self) -> dict[str, Nilai | None]:
-        """Every computed figure by name (the vocabulary of ``klaim.yaml``); unknown figures
-        are :data:`~lkjip_helpers.tidak_diketahui.TIDAK_DIKETAHUI`."""
-        b: dict[str, Nilai | None] = {}
-        for h in self.ikk:
-            p = f"ikk.{h.kode}"
-            b[f"{p}.target"] = h.target
-            b[f"{p}.realisasi"] = h.nilai_realisasi
-            b[f"{p}.capaian"] = h.capaian
-            b[f"{p}.pembilang"] = h.realisasi.pembilang if h.realisasi else None
-            b[f"{p}.penyebut"] = h.realisasi.penyebut if h.realisasi else None
-            b[f"{p}.realisasi_tahun_lalu"] = h.realisasi_lalu
-            b[f"{p}.capaian_tahun_lalu"] = h.capaian_lalu
-            b[f"{p}.perubahan_capaian"] = h.perubahan
-            b[f"{p}.target_tahun_lalu"] = h.target_lalu
-            for th, v in h.target_renstra.items():
-                b[f"{p}.target_renstra.{th}"] = v
-            tabel = h.tabel_periode
-            rasio = h.defn.jenis == "rasio"
-            if tabel is not None:
-                for baris in tabel.baris:
-                    if baris.keadaan in ("tidak_diisi", "belum_berjalan"):
-                        continue
-                    _nilai_periode(b, f"{p}.periode.{baris.ke}", baris, rasio)
-                for kunci in ("jumlah", "rata_rata", "akhir"):
-                    ringkas = getattr(tabel, kunci)
-                    if ringkas is not None:
-                        _nilai_periode(b, f"{p}.periode.{kunci}", ringkas, rasio)
-        b["ikk.jumlah"] = Decimal(len(self.ikk))
-        b["ikk.jumlah_tercapai"] = Decimal(len(self.tercapai))
-        b["ikk.jumlah_tidak_tercapai"] = Decimal(len(self.tidak_tercapai))
-        b["ikk.jumlah_perlu_verifikasi"] = Decimal(len(self.perlu_verifikasi))
-        b["ikk.jumlah_tidak_berlaku"] = Decimal(len(self.tidak_berlaku))
-        b["ikk.jumlah_tidak_dihitung"] = Decimal(len(self.tidak_dihitung))
-        b["ikk.jumlah_dinilai"] = Decimal(len(self.ikk) - len(self.tidak_berlaku))
-        b["sasaran.jumlah"] = Decimal(len(self.sasaran))
-        for r in self.sasaran:
-            p = f"ikk.sasaran.{r.sasaran.kode}"
-            b[f"{p}.jumlah"] = Decimal(len(r.ikk))
-            b[f"{p}.jumlah_tercapai"] = Decimal(r.tercapai)
-            b[f"{p}.jumlah_tidak_tercapai"] = Decimal(r.tidak_tercapai)
-            b[f"{p}.jumlah_perlu_verifikasi"] = Decimal(r.perlu_verifikasi)
-            b[f"{p}.jumlah_tidak_berlaku"] = Decimal(r.tidak_berlaku)
-            b[f"{p}.rata_capaian"] = r.rata_capaian
-        for nama, ang in (("anggaran", self.anggaran), ("anggaran_tahun_lalu", self.anggaran_lalu)):
-            if ang is None:
-                continue
-            _baris(b, nama, ang.total)
-            for x in ang.per_sasaran:
-                _baris(b, f"{nama}.sasaran.{x.kunci}", x)
-            for x in ang.per_program:
-                _baris(b, f"{nama}.program.{x.kunci}", x)
-            for x in ang.per_jenis:
-                _baris(b, f"{nama}.jenis.{x.kunci}", x)
-            for kunci, x in (
-                ("sasaran_jumlah", ang.sasaran_jumlah),
-                ("program_jumlah", ang.program_jumlah),
-                ("jenis_jumlah", ang.jenis_jumlah),
-            ):
-                if x is not None:
-                    _baris(b, f"{nama}.{kunci}", x)
-        if self.smart:
-            b["smart.nilai"] = self.smart.nilai
-            b["smart.nilai_hitung"] = self.smart.nilai_hitung
-            b["smart.nilai_efisiensi"] = self.smart.komponen["nilai_efisiensi"]
-            for k, v in self.smart.komponen.items():
-                b[f"smart.komponen.{k}"] = v
-            for k, v in self.smart.aturan.bobot.items():
-                b[f"smart.bobot.{k}"] = v
-        if self.ikpa:
-            b["ikpa.nilai"] = self.ikpa.nilai
-            b["ikpa.nilai_hitung"] = self.ikpa.nilai_hitung
-            b["ikpa.nilai_total"] = self.ikpa.nilai_total
-            for k, v in self.ikpa.aspek.items():
-                b[f"ikpa.aspek.{k}"] = v
-            for k, v in self.ikpa.nilai_akhir.items():
-                b[f"ikpa.nilai_akhir.{k}"] = v
-            for k, v in self.ikpa.nilai_komponen.items():
-                b[f"ikpa.komponen.{k}"] = v
-            for k, v in self.ikpa.aturan.bobot.items():
-                b[f"ikpa.bobot.{k}"] = v
-        if self.nka:
-            b["nka.nilai"] = self.nka.nilai
-            b["nka.bobot.smart"] = self.nka.aturan.bobot_smart
-            b["nka.bobot.ikpa"] = self.nka.aturan.bobot_ikpa
-        self._skor_tidak_diketahui(b)
-        if self.data.ini.profil:
-            b["profil.okupansi"] = self.okupansi
-            b["profil.penghuni"] = self.profil.penghuni
-            b["profil.kapasitas"] = self.profil.kapasitas
-            b["profil.pegawai_jumlah"] = self.jumlah_pegawai
-        return b
-
-    def _skor_tidak_diketahui(self, b: dict[str, Nilai | None]) -> None:
-        """Names of the scores that were not recomputed because a component is unknown: their
-        scores are unknown, the known components and the rules' weights keep their values."""
-        ev = self.data.ini.evaluasi
-        if ev is None:
-            return
-        th = self.tahun
-        try:
-            if self.smart is None and ev.smart is not None:
-                for k in ("nilai", "nilai_hitung", "nilai_efisiensi"):
-                    b[f"smart.{k}"] = TIDAK_DIKETAHUI
-                for k in ("capaian_ro", "konsistensi", "penyerapan", "nilai_efisiensi"):
-                    b[f"smart.komponen.{k}"] = getattr(ev.smart, k, None) or TIDAK_DIKETAHUI
-                for k, v in aturan_smart(th).bobot.items():
-                    b[f"smart.bobot.{k}"] = v
-            if self.ikpa is None and ev.ikpa is not None:
-                a = aturan_ikpa(th)
-                for k in ("nilai", "nilai_hitung", "nilai_total"):
-                    b[f"ikpa.{k}"] = TIDAK_DIKETAHUI
-                for k in a.aspek:
-                    b[f"ikpa.aspek.{k}"] = TIDAK_DIKETAHUI
-                for k, v in a.bobot.items():
-                    b[f"ikpa.komponen.{k}"] = getattr(ev.ikpa, k, None)
-                    b[f"ikpa.nilai_akhir.{k}"] = TIDAK_DIKETAHUI
-                    b[f"ikpa.bobot.{k}"] = v
-            if self.nka is None and ev.smart is not None and ev.ikpa is not None:
-                n = aturan_nka(th)
-                b["nka.nilai"] = TIDAK_DIKETAHUI
-                b["nka.bobot.smart"], b["nka.bobot.ikpa"] = n.bobot_smart, n.bobot_ikpa
-        except AturanTidakAda:
-            return  # no rules for the year: reported by the checks (ATURAN_TIDAK_ADA)
-
-
-def _baris(b: dict[str, Nilai | None], p: str, x) -> None:
-    b[f"{p}.pagu"] = x.pagu
-    b[f"{p}.realisasi"] = x.realisasi
-    b[f"{p}.penyerapan"] = x.penyerapan
-    b[f"{p}.sisa"] = x.sisa
-
-
-def _nilai_periode(
-    b: dict[str, Nilai | None], p: str, x: BarisRingkasan | object, rasio: bool = False
-) -> None:
-    """The row's figures; a ratio's pembilang and penyebut are named even when unknown or
-    not computable (a claim on them is then "tidak dapat dihitung", not "tidak dikenal")."""
-    b[f"{p}.nilai"] = x.nilai  # type: ignore[attr-defined]
-    if rasio or x.pembilang is not None or x.penyebut is not None:  # type: ignore[attr-defined]
-        b[f"{p}.pembilang"] = x.pembilang  # type: ignore[attr-defined]
-        b[f"{p}.penyebut"] = x.penyebut  # type: ignore[attr-defined]
+        """The value of every computed figure by name (the vocabulary of ``klaim.yaml``);
+        unknown figures are :data:`~lkjip_helpers.tidak_diketahui.TIDAK_DIKETAHUI`."""
+        return self.daftar_besaran().nilai()
 
 
 def _rata(nilai: list[Decimal]) -> Decimal | None:
@@ -437,11 +309,11 @@ def _anggaran_dengan_pagu_didukung(data: DataLaporan, ganda: list[NilaiGanda]) -
     anggaran_ini = data.ini.anggaran
     if anggaran_ini is not None and any(g.dipakai is not None for g in ganda):
         # one value per quantity: the program's PK budget the evidence supports
-        pilih = {g.besaran: g.dipakai for g in ganda if g.dipakai is not None}
+        pilih = {g.program: g.dipakai for g in ganda if g.dipakai is not None}
         anggaran_ini = anggaran_ini.model_copy(
             update={
                 "per_program": [
-                    p.model_copy(update={"pagu": pilih.get(f"anggaran.program.{i}.pagu", p.pagu)})
+                    p.model_copy(update={"pagu": pilih.get(i, p.pagu)})
                     for i, p in enumerate(anggaran_ini.per_program, start=1)
                 ]
             }
@@ -526,9 +398,6 @@ def _hitung_evaluasi(data: DataLaporan, hasil: HasilLaporan) -> None:
         hasil.galat.append(("evaluasi.yaml", str(err)))
 
 
-_CACHE: dict[int, tuple[DataLaporan, HasilLaporan]] = {}
-
-
 def hasil_laporan(
     satker: str, tahun: int | str, data_dir: str | Path = "data", periode: str = "tahunan"
 ) -> HasilLaporan:
@@ -536,15 +405,10 @@ def hasil_laporan(
     return hasil_untuk(muat(satker, tahun, data_dir, periode))
 
 
+@sekali_per_objek
 def hasil_untuk(data: DataLaporan) -> HasilLaporan:
     """:func:`hitung` once per loaded data set (the loader's cache decides when to reload)."""
-    simpan = _CACHE.get(id(data))
-    if simpan is None or simpan[0] is not data:
-        if len(_CACHE) > 8:
-            _CACHE.clear()
-        simpan = (data, hitung(data))
-        _CACHE[id(data)] = simpan
-    return simpan[1]
+    return hitung(data)
 
 
 def _pakai_pembacaan_didukung(

@@ -49,6 +49,8 @@ class NilaiGanda:
 
     besaran: str
     """Its name (``anggaran.program.2.pagu``)."""
+    program: int
+    """The program's row in ``anggaran.yaml`` ``per_program``, from 1."""
     label: str
     calon: tuple[Calon, ...]
     dipakai: Decimal | None
@@ -151,6 +153,7 @@ def _program_ganda(
     didukung = [c for c in calon if c.bukti]
     return NilaiGanda(
         besaran=f"anggaran.program.{i + 1}.pagu",
+        program=i + 1,
         label=f"pagu {x.program} {data.tahun}",
         calon=tuple(calon),
         dipakai=didukung[0].nilai if len(didukung) == 1 else None,

@@ -44,18 +44,15 @@ LABEL_TABEL_ANGGARAN = {
 }
 
 
-def normal(besaran: str, tahun: int) -> tuple[int, str]:
-    """``(year, name in that year's own vocabulary)`` of a figure named in year ``tahun``."""
-    if besaran.startswith("anggaran_tahun_lalu."):
-        return tahun - 1, "anggaran." + besaran.removeprefix("anggaran_tahun_lalu.")
-    for akhir, ganti in (
-        ("realisasi_tahun_lalu", "realisasi"),
-        ("capaian_tahun_lalu", "capaian"),
-        ("target_tahun_lalu", "target"),
-    ):
-        if besaran.startswith("ikk.") and besaran.endswith("." + akhir):
-            return tahun - 1, besaran.removesuffix(akhir) + ganti
-    return tahun, besaran
+def _nama_klaim(nama: str, tahun: int, tahun_klaim: int) -> str | None:
+    """How year ``tahun_klaim``'s klaim.yaml names the budget figure ``nama`` of year ``tahun``
+    (``anggaran.jenis.barang.sisa`` of 2022 is ``anggaran_tahun_lalu.jenis.barang.sisa`` in
+    2023's); None when that year names no figure of ``tahun``."""
+    if tahun_klaim == tahun:
+        return nama
+    if tahun_klaim == tahun + 1:
+        return "anggaran_tahun_lalu" + nama.removeprefix("anggaran")
+    return None
 
 
 K = TypeVar("K", bound=Hashable)
@@ -143,22 +140,32 @@ _BARIS_DATA = {
 }
 
 
-def _sisa_draf(data: DataLaporan, tahun: int) -> dict[str, set[Decimal]]:
-    """Stated sisa per figure name (own-year vocabulary) of ``tahun``, from both klaim files."""
-    hasil: dict[str, set[Decimal]] = {}
-    for dt in (data.ini, data.lalu):
-        if dt is None or dt.klaim is None:
-            continue
-        for kl in dt.klaim.klaim:
-            th, nama = normal(kl.besaran, dt.tahun)
-            if (
-                th == tahun
-                and kl.nilai is not None
-                and nama.startswith("anggaran")
-                and nama.endswith(".sisa")
-            ):
-                hasil.setdefault(nama, set()).add(kl.nilai)
-    return hasil
+class _SisaDraf:
+    """The draft's stated sisa of year ``tahun``'s budget figures, from both klaim files."""
+
+    def __init__(self, data: DataLaporan, tahun: int) -> None:
+        self.tahun = tahun
+        self.klaim = [
+            (dt.tahun, kl)
+            for dt in (data.ini, data.lalu)
+            if dt is not None and dt.klaim is not None
+            for kl in dt.klaim.klaim
+            if kl.nilai is not None
+        ]
+
+    def get(self, nama: str, kosong: set[Decimal]) -> set[Decimal]:
+        """Values stated for the sisa ``nama`` (named as in year ``tahun``'s own klaim.yaml)."""
+        nilai = {
+            kl.nilai
+            for th, kl in self.klaim
+            if kl.besaran == _nama_klaim(nama, self.tahun, th) and kl.nilai is not None
+        }
+        return nilai or kosong
+
+
+def _sisa_draf(data: DataLaporan, tahun: int) -> _SisaDraf:
+    """Stated sisa of year ``tahun``'s figures, by their name in that year's vocabulary."""
+    return _SisaDraf(data, tahun)
 
 
 def _lokasi_klaim(data: DataLaporan, tahun: int, nama: str) -> str:
@@ -166,7 +173,7 @@ def _lokasi_klaim(data: DataLaporan, tahun: int, nama: str) -> str:
         if dt is None or dt.klaim is None:
             continue
         for i, kl in enumerate(dt.klaim.klaim):
-            if normal(kl.besaran, dt.tahun) == (tahun, nama):
+            if kl.besaran == _nama_klaim(nama, tahun, dt.tahun):
                 baris = dt.baris("klaim", "klaim", i)
                 return (
                     f"{dt.tahun}/klaim.yaml"
@@ -195,12 +202,50 @@ def diagnosa_tabel(data: DataLaporan, ang: HasilAnggaran, tabel: str) -> SelPerb
     if not baris:
         return None
     tahun = ang.tahun
-    nama = _NAMA[tabel]
-    sisa = _sisa_draf(data, tahun)
-    sel: dict[tuple[str, str], Decimal] = {}
-    asal: dict[tuple[str, str], str] = {}
     kunci = [b.kunci for b in baris]
     label = {b.kunci: b.label for b in baris} | {"jumlah": "Jumlah"}
+    sel, asal = _sel_tabel(data, ang, baris, _NAMA[tabel])
+    persamaan = _persamaan_tabel(sel, kunci)
+    calon = sel_tunggal(sel, persamaan)
+    if len(calon) != 1:
+        return None
+    (bagian, ukuran), v = calon[0]
+    baru = {**sel, (bagian, ukuran): v}
+    gagal = [p for p in persamaan if _nilai(p, sel) != 0]
+    sepakat = tuple(
+        dict.fromkeys(
+            f"{u} {label[k]} {f.rupiah(sel[(k, u)])}"
+            for p in gagal
+            for (k, u) in p
+            if (k, u) != (bagian, ukuran)
+        )
+    )
+    subjek: Subjek = ("anggaran", tahun, tabel, bagian)
+    return SelPerbaikan(
+        tahun=tahun,
+        tabel=tabel,
+        subjek=subjek,
+        bagian=bagian,
+        label_bagian=label[bagian],
+        ukuran=ukuran,
+        tercatat=sel[(bagian, ukuran)],
+        cocok=v,
+        asal=asal[(bagian, ukuran)],
+        lokasi_data=_lokasi_sel(data, tahun, tabel, kunci, (bagian, ukuran), asal),
+        persamaan=tuple(_tulis_persamaan(p, baru) for p in gagal),
+        persamaan_tercatat=tuple(_tulis_persamaan(p, sel, salah=True) for p in gagal),
+        sel_sepakat=sepakat,
+    )
+
+
+def _sel_tabel(
+    data: DataLaporan, ang: HasilAnggaran, baris: list[BarisAnggaran], nama: str
+) -> tuple[dict[tuple[str, str], Decimal], dict[tuple[str, str], str]]:
+    """The table's known cells (row key or ``jumlah``, measure) and where each comes from:
+    pagu and realisasi from the data, a sisa the draft states (one value only)."""
+    sisa = _sisa_draf(data, ang.tahun)
+    sel: dict[tuple[str, str], Decimal] = {}
+    asal: dict[tuple[str, str], str] = {}
     for b in [*baris, ang.total]:
         k = "jumlah" if b is ang.total else b.kunci
         # a figure written "tidak diketahui" is no cell of any equation
@@ -219,6 +264,14 @@ def diagnosa_tabel(data: DataLaporan, ang: HasilAnggaran, tabel: str) -> SelPerb
         if len(nilai) == 1:
             sel[(k, "sisa")] = nilai.pop()
             asal[(k, "sisa")] = "draf"
+    return sel, asal
+
+
+def _persamaan_tabel(
+    sel: Mapping[tuple[str, str], Decimal], kunci: list[str]
+) -> list[dict[tuple[str, str], int]]:
+    """The equations the known cells allow: each measure's rows add up to its total; each
+    row's pagu − realisasi = sisa."""
     persamaan: list[dict[tuple[str, str], int]] = []
     for ukuran in ("pagu", "realisasi", "sisa"):
         if all((k, ukuran) in sel for k in [*kunci, "jumlah"]):
@@ -226,49 +279,26 @@ def diagnosa_tabel(data: DataLaporan, ang: HasilAnggaran, tabel: str) -> SelPerb
     for k in [*kunci, "jumlah"]:
         if all((k, u) in sel for u in ("pagu", "realisasi", "sisa")):
             persamaan.append({(k, "pagu"): 1, (k, "realisasi"): -1, (k, "sisa"): -1})
-    calon = sel_tunggal(sel, persamaan)
-    if len(calon) != 1:
-        return None
-    (bagian, ukuran), v = calon[0]
-    baru = {**sel, (bagian, ukuran): v}
-    gagal = [p for p in persamaan if _nilai(p, sel) != 0]
-    teks = [_tulis_persamaan(p, baru) for p in gagal]
-    tercatat = [_tulis_persamaan(p, sel, salah=True) for p in gagal]
-    sepakat = tuple(
-        dict.fromkeys(
-            f"{u} {label[k]} {f.rupiah(sel[(k, u)])}"
-            for p in gagal
-            for (k, u) in p
-            if (k, u) != (bagian, ukuran)
-        )
-    )
-    dt = data.ini if tahun == data.tahun else data.lalu
-    if asal[(bagian, ukuran)] == "data":
+    return persamaan
+
+
+def _lokasi_sel(
+    data: DataLaporan,
+    tahun: int,
+    tabel: str,
+    kunci: list[str],
+    sel: tuple[str, str],
+    asal: Mapping[tuple[str, str], str],
+) -> str:
+    """Where the reconciling cell is written: its line of anggaran.yaml, or of klaim.yaml."""
+    bagian, ukuran = sel
+    if asal[sel] == "data":
+        dt = data.ini if tahun == data.tahun else data.lalu
         i = None if bagian == "jumlah" else kunci.index(bagian)
-        lokasi = _lokasi_data(dt, tahun, tabel, i, ukuran)
-    else:
-        nm = (
-            f"anggaran.{nama}_jumlah.sisa"
-            if bagian == "jumlah"
-            else f"anggaran.{nama}.{bagian}.sisa"
-        )
-        lokasi = _lokasi_klaim(data, tahun, nm)
-    subjek: Subjek = ("anggaran", tahun, tabel, bagian)
-    return SelPerbaikan(
-        tahun=tahun,
-        tabel=tabel,
-        subjek=subjek,
-        bagian=bagian,
-        label_bagian=label[bagian],
-        ukuran=ukuran,
-        tercatat=sel[(bagian, ukuran)],
-        cocok=v,
-        asal=asal[(bagian, ukuran)],
-        lokasi_data=lokasi,
-        persamaan=tuple(teks),
-        persamaan_tercatat=tuple(tercatat),
-        sel_sepakat=sepakat,
-    )
+        return _lokasi_data(dt, tahun, tabel, i, ukuran)
+    nama = _NAMA[tabel]
+    nm = f"anggaran.{nama}_jumlah.sisa" if bagian == "jumlah" else f"anggaran.{nama}.{bagian}.sisa"
+    return _lokasi_klaim(data, tahun, nm)
 
 
 def _tulis_persamaan(

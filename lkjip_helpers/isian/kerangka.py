@@ -7,7 +7,8 @@ Writes under ``<data_dir>/satker/<satker>/``:
   target and realisasi left empty (the definitions stay in the shared catalog);
 - ``<kunci>/profil.yaml`` and ``<kunci>/anggaran.yaml``: the required fields, empty.
 
-Every field carries an Indonesian comment saying what to write. Required fields are left
+Every field carries an Indonesian comment saying what to write, taken from the schema's field
+description and "wajib" (:mod:`lkjip_helpers.muat.bantuan`). Required fields are left
 empty on purpose: ``lkjip check`` on a fresh scaffold lists everything still to fill, in one
 run. Optional files (evaluasi, narasi, lampiran, klaim) are described in data/README.md.
 """
@@ -18,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DataError, ParameterError
-from ..format_id import nama_bulan
 from ..muat import skema as s
+from ..muat.bantuan import bantuan, keterangan, wajib
 from ..muat.berkas import muat_berkas
 from ..muat.parameter import PERIODE, kunci_periode, validasi_laporan
 from ..muat.periode import Periode, rentang_periode
@@ -56,19 +57,34 @@ def _pilih_katalog(data_dir: Path, katalog: str | None) -> tuple[str, Path]:
     return katalog, folder / f"{katalog}.yaml"
 
 
+def _f(teks: str, komentar: str, lebar: int) -> str:
+    """``teks`` then, from column ``lebar + 1``, the comment ``# komentar``."""
+    return f"{teks:<{lebar}} # {komentar}"
+
+
 def _teks_satker(satker: str, katalog: str) -> str:
-    return f"""\
-# Identitas satker (tetap dari tahun ke tahun). Isi field yang kosong; lihat data/README.md.
-{f"id: {satker}":<33} # jangan diubah: sama dengan nama folder
-nama:                             # WAJIB. Nama lengkap, mis. Lembaga Pemasyarakatan Kelas IIB Contoh
-nama_singkat:                     # WAJIB. Nama singkat, mis. Lapas Kelas IIB Contoh
-kementerian:                      # WAJIB. mis. Kementerian Hukum dan Hak Asasi Manusia Republik Indonesia
-unit_eselon_i:                    # mis. Direktorat Jenderal Pemasyarakatan
-kanwil:                           # mis. Kantor Wilayah Kementerian Hukum dan HAM Sumatera Selatan
-alamat:                           # alamat kantor
-kota:                             # kota tempat penandatanganan, mis. Palembang
-laman:                            # situs web (boleh kosong)
-surel:                            # alamat surel (boleh kosong)
+    baris = [
+        "# Identitas satker (tetap dari tahun ke tahun). Isi field yang kosong; lihat "
+        "data/README.md.",
+        _f(f"id: {satker}", "jangan diubah: sama dengan nama folder", 33),
+        *(
+            _f(f"{nama}:", bantuan(s.Satker, (nama,)), 33)
+            for nama in (
+                "nama",
+                "nama_singkat",
+                "kementerian",
+                "unit_eselon_i",
+                "kanwil",
+                "alamat",
+                "kota",
+                "laman",
+                "surel",
+            )
+        ),
+    ]
+    return (
+        "\n".join(baris)
+        + f"""
 # Katalog IKK bersama: definisi setiap indikator (nama, rumus, satuan, polaritas, target
 # Renstra) ada di data/katalog/{katalog}.yaml dan dipakai banyak satker; jangan diketik ulang.
 katalog: {katalog}
@@ -78,6 +94,7 @@ katalog: {katalog}
 #   - kode: SK3.1
 #     penyebut_nol: tidak_berlaku   # 0/0 (tidak ada pengaduan): tidak berlaku, bukan 100%
 """
+    )
 
 
 def _komentar_renstra(d: s.IndikatorDef, tahun: int) -> str:
@@ -85,94 +102,121 @@ def _komentar_renstra(d: s.IndikatorDef, tahun: int) -> str:
     return f"target Renstra {tahun}: {t}" if t is not None else f"tanpa target Renstra {tahun}"
 
 
+def _periode_laporan(periode: Periode) -> list[str]:
+    def ket(nama: str, tambahan: str = "") -> str:
+        return bantuan(s.PeriodeLaporan, (nama,), tambahan)
+
+    awal, akhir = rentang_periode(periode.id)
+    baris = [
+        "periode_laporan:",
+        _f(f"  periode: {periode.id}", ket("periode"), 32),
+        _f(
+            f"  bulan_terakhir: {periode.bulan_terakhir}",
+            ket("bulan_terakhir", f"{periode.label}: bulan {awal}–{akhir}."),
+            27,
+        ),
+    ]
+    if awal > 1:  # Semester II, Triwulan II–IV: from January or not
+        baris.append(
+            _f(f"  kumulatif: {'true' if periode.kumulatif else 'false'}", ket("kumulatif"), 27)
+        )
+    return baris
+
+
+def _ikk(d: s.IndikatorDef, tahun: int, pertama: bool) -> list[str]:
+    """The entry of one IKK: its catalog definition as a comment, target and realisasi."""
+    baris = [
+        f"  # {d.kode} {' '.join(d.nama.split())}",
+        f"  #   satuan {d.satuan}, jenis {d.jenis}, "
+        + ("makin rendah makin baik, " if d.polaritas == "turun" else "")
+        + _komentar_renstra(d, tahun),
+        f"  - kode: {d.kode}",
+        _f("    target:", bantuan(s.CapaianIkk, ("target",)), 33),
+    ]
+    wajib_realisasi = wajib(s.CapaianIkk, ("realisasi",))
+    if d.jenis == "rasio":
+        baris += [
+            _f("    realisasi:", f"{wajib_realisasi}. Isi pembilang dan penyebut, mis.:", 33),
+            _f("    #   pembilang: 0", " ".join((d.pembilang or "pembilang").split()), 32),
+            _f("    #   penyebut: 0", " ".join((d.penyebut or "penyebut").split()), 32),
+        ]
+    else:
+        baris += [
+            _f("    realisasi:", f"{wajib_realisasi}. Isi nilainya, mis.:", 33),
+            _f("    #   nilai: 0", f"dalam satuan {d.satuan}", 32),
+        ]
+    if pertama:
+        baris.append(
+            "    # Data per bulan: realisasi: {periode: {jenis: bulan, data: [{ke: 1, ...}]}}"
+        )
+    return baris
+
+
 def _teks_kinerja(katalog: s.Katalog, periode: Periode, nama_katalog: str) -> str:
-    awal = rentang_periode(periode.id)[0]
     baris = [
         f"# Perjanjian Kinerja {periode.judul}: target dan realisasi per IKK.",
         f"# Definisi IKK ada di katalog bersama data/katalog/{nama_katalog}.yaml. Hapus IKK yang",
         "# tidak tercantum dalam Perjanjian Kinerja satker. Angka ditulis tanpa tanda kutip dan",
         '# tanpa pemisah ribuan (1177, bukan "1.177"); angka yang tidak diketahui ditulis:',
         "# tidak diketahui",
-        "periode_laporan:",
-        f"  periode: {periode.id}"
-        + " " * max(1, 22 - len(periode.id))
-        + "# tahunan | semester-1 | semester-2 | triwulan-1 … triwulan-4 (sesuai nama folder)",
-        f"  bulan_terakhir: {periode.bulan_terakhir:<10}"
-        f"# bulan terakhir yang datanya sudah tertutup ({awal}–{periode.bulan_akhir})",
+        *_periode_laporan(periode),
+        "indikator:",
     ]
-    if awal > 1:  # Semester II, Triwulan II–IV: from January, or the period's months only
-        baris.append(
-            f"  kumulatif: {'true' if periode.kumulatif else 'false':<15}"
-            f"# true: angka sejak Januari (s.d. {periode.label}); false: "
-            f"{nama_bulan(awal)}–{nama_bulan(periode.bulan_akhir)} saja"
-        )
-    baris.append("indikator:")
-    for d in katalog.indikator:
-        baris.append(f"  # {d.kode} {' '.join(d.nama.split())}")
-        baris.append(
-            f"  #   satuan {d.satuan}, jenis {d.jenis}, "
-            + ("makin rendah makin baik, " if d.polaritas == "turun" else "")
-            + _komentar_renstra(d, periode.tahun)
-        )
-        baris.append(f"  - kode: {d.kode}")
-        baris.append("    target:                       # WAJIB. Target dalam Perjanjian Kinerja")
-        if d.jenis == "rasio":
-            baris.append(
-                "    realisasi:                    # WAJIB. Isi pembilang dan penyebut, mis.:"
-            )
-            baris.append(
-                f"    #   pembilang: 0             # {' '.join((d.pembilang or 'pembilang').split())}"
-            )
-            baris.append(
-                f"    #   penyebut: 0              # {' '.join((d.penyebut or 'penyebut').split())}"
-            )
-        else:
-            baris.append("    realisasi:                    # WAJIB. Isi nilainya, mis.:")
-            baris.append(f"    #   nilai: 0                 # dalam satuan {d.satuan}")
-        if d is katalog.indikator[0]:
-            baris.append(
-                "    # Data per bulan: realisasi: {periode: {jenis: bulan, data: [{ke: 1, ...}]}}"
-            )
+    for i, d in enumerate(katalog.indikator):
+        baris += _ikk(d, periode.tahun, i == 0)
     return "\n".join(baris) + "\n"
 
 
 def _teks_profil(periode: Periode) -> str:
-    return f"""\
-# Profil satker {periode.judul} (Bab I dan latar Bab II). Lihat data/README.md.
-kepala:                 # kepala satker yang menandatangani laporan
-  nama:                 # WAJIB. Nama kepala satker
-  nip:                  # NIP dalam tanda kutip, mis. "198011122000121002"
-  jabatan:              # mis. Kepala Lembaga Pemasyarakatan Kelas IIB Contoh
-kapasitas:              # WAJIB. Kapasitas hunian (orang, > 0); bila belum ada datanya: tidak diketahui
-penghuni:               # WAJIB. Jumlah penghuni (orang) pada akhir periode
-penghuni_per:           # mis. {nama_bulan(periode.bulan_terakhir)} {periode.tahun}
-# pegawai_jenis_kelamin:   # jumlah pegawai (orang, bilangan bulat)
-#   - uraian: Laki-laki
-#     jumlah: 0
-#   - uraian: Perempuan
-#     jumlah: 0
-renstra:                # Rencana Strategis yang diacu (Renstra unit eselon I)
-  visi:                 # WAJIB. Visi (sama dengan Renstra unit eselon I)
-  misi:                 # WAJIB. Daftar misi, satu butir per baris diawali "- "
-  tujuan:               # WAJIB. Daftar tujuan, satu butir per baris diawali "- "
-"""
+    def ket(*jalur: str, tambahan: str = "") -> str:
+        return bantuan(s.Profil, jalur, tambahan)
+
+    butir = 'Satu butir per baris diawali "- ".'
+    baris = [
+        f"# Profil satker {periode.judul} (Bab I dan latar Bab II). Lihat data/README.md.",
+        _f("kepala:", keterangan(s.Profil, ("kepala",)), 23),
+        _f("  nama:", ket("kepala", "nama"), 23),
+        _f(
+            "  nip:",
+            ket("kepala", "nip", tambahan='Tulis dalam tanda kutip, mis. "198011122000121002".'),
+            23,
+        ),
+        _f("  jabatan:", ket("kepala", "jabatan"), 23),
+        _f("kapasitas:", ket("kapasitas", tambahan="Bila belum ada datanya: tidak diketahui."), 23),
+        _f("penghuni:", ket("penghuni"), 23),
+        _f("penghuni_per:", ket("penghuni_per"), 23),
+        _f("# pegawai_jenis_kelamin:", ket("pegawai_jenis_kelamin"), 26),
+        "#   - uraian: Laki-laki",
+        "#     jumlah: 0",
+        "#   - uraian: Perempuan",
+        "#     jumlah: 0",
+        _f("renstra:", keterangan(s.Profil, ("renstra",)), 23),
+        _f("  visi:", ket("renstra", "visi"), 23),
+        _f("  misi:", ket("renstra", "misi", tambahan=butir), 23),
+        _f("  tujuan:", ket("renstra", "tujuan", tambahan=butir), 23),
+    ]
+    return "\n".join(baris) + "\n"
 
 
 def _teks_anggaran(periode: Periode) -> str:
-    return f"""\
-# Anggaran {periode.judul}: pagu DIPA dan realisasinya (rupiah, tanpa titik pemisah ribuan).
-pagu:                   # WAJIB. Pagu DIPA, mis. 16466041000
-realisasi:              # WAJIB. Realisasi s.d. {periode.rentang_bulan}
-# Rincian (boleh diisi kemudian; jumlahnya diperiksa terhadap total):
-# per_sasaran:
-#   - sasaran: SK1      # kode sasaran katalog
-#     pagu: 0
-#     realisasi: 0
-# per_jenis_belanja:
-#   - jenis: pegawai    # pegawai | barang | modal | bantuan_sosial | lainnya
-#     pagu: 0
-#     realisasi: 0
-"""
+    def ket(*jalur: str, tambahan: str = "") -> str:
+        return bantuan(s.Anggaran, jalur, tambahan)
+
+    baris = [
+        f"# Anggaran {periode.judul}: pagu DIPA dan realisasinya (rupiah, tanpa titik pemisah ribuan).",
+        _f("pagu:", ket("pagu", tambahan="Mis. 16466041000."), 23),
+        _f("realisasi:", ket("realisasi", tambahan=f"Periode ini: {periode.rentang_bulan}."), 23),
+        "# Rincian (boleh diisi kemudian; jumlahnya diperiksa terhadap total):",
+        "# per_sasaran:",
+        _f("#   - sasaran: SK1", keterangan(s.Anggaran, ("per_sasaran", "sasaran")), 23),
+        "#     pagu: 0",
+        "#     realisasi: 0",
+        "# per_jenis_belanja:",
+        _f("#   - jenis: pegawai", keterangan(s.Anggaran, ("per_jenis_belanja", "jenis")), 23),
+        "#     pagu: 0",
+        "#     realisasi: 0",
+    ]
+    return "\n".join(baris) + "\n"
 
 
 def buat_kerangka(

@@ -281,13 +281,17 @@ def arsip_laporan(
 def _sisip_meta(html: str, meta: MetadataPdf) -> str:
     """``<title>`` and ``<meta name=author/description/keywords>`` that WeasyPrint turns into
     the PDF's Title, Author, Subject and Keywords (replacing the HTML's own title)."""
-    from ..laporan.model import esc
+    from ..laporan.model import esc, esc_atribut
 
     kepala = (
         f"<title>{esc(meta.judul)}</title>\n"
-        f'<meta name="author" content="{esc(meta.penulis)}">\n'
-        f'<meta name="description" content="{esc(meta.subjek)}">\n'
-        + (f'<meta name="keywords" content="{esc(meta.kata_kunci)}">\n' if meta.kata_kunci else "")
+        f'<meta name="author" content="{esc_atribut(meta.penulis)}">\n'
+        f'<meta name="description" content="{esc_atribut(meta.subjek)}">\n'
+        + (
+            f'<meta name="keywords" content="{esc_atribut(meta.kata_kunci)}">\n'
+            if meta.kata_kunci
+            else ""
+        )
     )
     html = re.sub(r"<title>.*?</title>\s*", "", html, count=1, flags=re.S)
     posisi = html.lower().find("</head>")

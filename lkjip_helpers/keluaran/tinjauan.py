@@ -42,7 +42,7 @@ def _bagian(data: DataLaporan, temuan: list[Temuan]) -> tuple[Bagian, Tinjauan, 
 
 def _html(data: DataLaporan, temuan: list[Temuan]) -> tuple[str, Tinjauan]:
     bagian, tj, judul = _bagian(data, temuan)
-    return dokumen_mandiri(bagian.html(), judul, "laporan tinjauan"), tj
+    return dokumen_mandiri(bagian.blok, judul, "laporan tinjauan", bagian.dok), tj
 
 
 def html_tinjauan(data: DataLaporan, temuan: list[Temuan]) -> str:
@@ -66,7 +66,7 @@ def tulis_tinjauan(
     if isinstance(data, tuple):
         data = muat(*data)
     bagian, tj, judul_memo = _bagian(data, temuan)
-    html = dokumen_mandiri(bagian.html(), judul_memo, "laporan tinjauan")
+    html = dokumen_mandiri(bagian.blok, judul_memo, "laporan tinjauan", bagian.dok)
     tujuan = folder / "tinjauan.html"
     tujuan.write_text(html, encoding="utf-8")
     hasil = [tujuan]

@@ -1,9 +1,8 @@
 """Write the report's numbered tables to one workbook, from the document model.
 
-The chapter notebooks' section outputs carry their tables as JSON (mimetype
-:data:`~lkjip_helpers.laporan.model.MIME_TABEL`); :func:`tabel_notebook` reads them back into
-:class:`~lkjip_helpers.laporan.model.Tabel` objects — nothing is parsed out of HTML — and
-:func:`tulis_xlsx` writes:
+The tables come from the assembled report (:attr:`lkjip_helpers.keluaran.html.DokumenHtml.tabel`:
+the :class:`~lkjip_helpers.laporan.model.Tabel` blocks the chapters displayed, numbered once)
+— nothing is parsed out of HTML — and :func:`tulis_xlsx` writes:
 
 - a sheet ``Daftar Tabel`` first: number, title, chapter, a link to the sheet, notes, source;
 - one sheet per table, named after its number (``Tabel 3.1``): the header in row 1 (grouped
@@ -17,15 +16,13 @@ The chapter notebooks' section outputs carry their tables as JSON (mimetype
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
-import nbformat
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from ..laporan.model import MIME_TABEL, Tabel, atur_cetak
+from ..laporan.model import Tabel, atur_cetak
 from .aman import isi_sel_teks, tanpa_formula
 
 NAMA_BAB = {
@@ -38,19 +35,6 @@ NAMA_BAB = {
     "L": "Lampiran",
 }
 SHEET_DAFTAR = "Daftar Tabel"
-
-
-def tabel_notebook(paths: Iterable[Path]) -> list[Tabel]:
-    """The tables displayed by executed chapter notebooks, in document order."""
-    hasil: list[Tabel] = []
-    for path in paths:
-        nb = nbformat.read(path, as_version=4)
-        for cell in nb.cells:
-            for out in cell.get("outputs", []):
-                data = out.get("data") or {}
-                for t in (data.get(MIME_TABEL) or {}).get("tabel", []):
-                    hasil.append(Tabel.dari_json(t))
-    return hasil
 
 
 def _nama_sheet(t: Tabel, dipakai: set[str]) -> str:

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 from ..errors import ParameterError, maksudnya
 from ..hitung import HasilLaporan, hasil_laporan
 from ..hitung.capaian import HasilIkk
-from . import analis, model
+from ..tembolok import sekali_per_objek
+from . import model
 from .bagian import anggaran as _anggaran
 from .bagian import ikk as _ikk
 from .bagian import pembuka as _pembuka
@@ -176,21 +177,13 @@ def susun_dokumen(hasil: HasilLaporan) -> Dokumen:
 def kunci_rujukan(hasil: HasilLaporan) -> set[tuple[str, str]]:
     """Tables and figures of the report of ``hasil`` a narrative may cross-reference (for
     :func:`lkjip_helpers.periksa.periksa`)."""
-    return susun_dokumen(hasil).kunci_rujukan()
+    return dokumen_laporan(hasil).kunci_rujukan()  # the model the build's chapter keys reuse
 
 
-_DOKUMEN: dict[int, tuple[HasilLaporan, Dokumen]] = {}
-
-
+@sekali_per_objek
 def dokumen_laporan(hasil: HasilLaporan) -> Dokumen:
     """:func:`susun_dokumen`, once per computed report (shared by the chapters of a kernel)."""
-    simpan = _DOKUMEN.get(id(hasil))
-    if simpan is None or simpan[0] is not hasil:
-        if len(_DOKUMEN) > 4:
-            _DOKUMEN.clear()
-        simpan = (hasil, susun_dokumen(hasil))
-        _DOKUMEN[id(hasil)] = simpan
-    return simpan[1]
+    return susun_dokumen(hasil)
 
 
 FOLDER_NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks"
@@ -403,25 +396,33 @@ class Laporan:
     def lampiran_dokumen(self) -> Bagian:
         return self._bagian("lampiran_dokumen")
 
-    # data for analysts (DataFrames, see lkjip_helpers.laporan.analis) ----------------------
+    # data for analysts (DataFrames, see lkjip_helpers.laporan.analis; pandas is imported by
+    # these methods only: the build's checks and chapter keys make the model without it) ----
     @property
     def ikk(self) -> list[HasilIkk]:
         return self.hasil.ikk
 
     def tabel_ikk(self) -> pd.DataFrame:
         """One row per IKK: target, realisasi, capaian, status, last year, Renstra targets."""
+        from . import analis
+
         return analis.tabel_ikk(self.hasil)
 
     def data_ikk(self, kode: str) -> pd.DataFrame:
         """One IKK's data: its periods (months, triwulan) and the year's realisasi."""
+        from . import analis
+
         return analis.data_ikk(self.hasil, kode)
 
     def tabel_anggaran(self) -> pd.DataFrame:
         """Every budget line of this year and last: pagu, realisasi, penyerapan, sisa."""
+        from . import analis
+
         return analis.tabel_anggaran(self.hasil)
 
     def tabel_temuan(self) -> pd.DataFrame:
         """The data-check findings: tingkat, kode, lokasi, pesan, id."""
         from ..periksa import periksa_data
+        from . import analis
 
         return analis.tabel_temuan(periksa_data(self.hasil.data, kunci_rujukan))

@@ -1,4 +1,8 @@
-"""Charts (matplotlib) in one consistent look, returned as base64 PNG for embedding."""
+"""Charts (matplotlib) in one consistent look, returned as base64 PNG for embedding.
+
+matplotlib is imported when the first chart is drawn (:func:`siapkan`), not with this
+module: the report's model names its charts without drawing them, so the data checks and
+the build's reuse keys, which build that model, never import it."""
 
 from __future__ import annotations
 
@@ -6,22 +10,19 @@ import base64
 import functools
 import io
 import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import Decimal
 from pathlib import Path
-
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
-from matplotlib import font_manager
-from matplotlib.text import Text
-from matplotlib.ticker import FuncFormatter
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from .. import format_id as f
 from ..tidak_diketahui import TidakDiketahui
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 BIRU = "#1f4e79"
 BIRU_MUDA = "#8fb3d9"
@@ -44,8 +45,11 @@ _CADANGAN: dict[str, tuple[str, ...]] = {
 }
 
 
-def _huruf_grafik() -> list[str]:
-    """DejaVu Sans plus the Noto fallback families that are installed."""
+@functools.cache
+def huruf_grafik() -> list[str]:
+    """DejaVu Sans plus the Noto fallback families that are installed (found once)."""
+    from matplotlib import font_manager
+
     hasil = ["DejaVu Sans"]
     for nama, paths in _CADANGAN.items():
         if nama not in {f.name for f in font_manager.fontManager.ttflist}:
@@ -60,10 +64,7 @@ def _huruf_grafik() -> list[str]:
     return hasil
 
 
-HURUF_GRAFIK = _huruf_grafik()
-
-GAYA = {
-    "font.family": HURUF_GRAFIK,
+GAYA: dict[str, Any] = {
     "font.size": 9,
     "axes.spines.top": False,
     "axes.spines.right": False,
@@ -76,6 +77,35 @@ GAYA = {
     "legend.frameon": False,
     "svg.hashsalt": "lkjip",
 }
+"""The charts' rcParams; ``font.family`` (:func:`huruf_grafik`) is added by :func:`siapkan`."""
+
+
+@functools.cache
+def siapkan() -> ModuleType:
+    """``matplotlib.pyplot`` with the Agg backend and the chart fonts registered, imported
+    on the first call (a chart, or the kernel's warm-up)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    GAYA["font.family"] = huruf_grafik()
+    return plt
+
+
+@contextmanager
+def _gaya() -> Iterator[ModuleType]:
+    """pyplot (:func:`siapkan`) in the charts' style."""
+    plt = siapkan()
+    with plt.rc_context(GAYA):
+        yield plt
+
+
+def _pemformat(fungsi: Callable[[float, int | None], str]) -> Any:
+    """An axis tick formatter calling ``fungsi``."""
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(fungsi)
 
 
 def _fmt_persen(x: float, _pos: int | None = None) -> str:
@@ -89,9 +119,12 @@ def _fmt_rupiah_m(x: float, _pos: int | None = None) -> str:
 @functools.cache
 def _cakupan() -> frozenset[int]:
     """Code points the chart fonts can draw."""
+    from matplotlib import font_manager
+
     kode: set[int] = set()
+    keluarga = huruf_grafik()
     for huruf in font_manager.fontManager.ttflist:
-        if huruf.name in HURUF_GRAFIK:
+        if huruf.name in keluarga:
             try:
                 kode.update(font_manager.get_font(huruf.fname).get_charmap())
             except (OSError, RuntimeError):
@@ -99,9 +132,11 @@ def _cakupan() -> frozenset[int]:
     return frozenset(kode)
 
 
-def _teks_aman_grafik(fig: plt.Figure) -> None:
+def _teks_aman_grafik(fig: Figure) -> None:
     """Make every text of ``fig`` drawable: a character no chart font has (an emoji) becomes
     "□" instead of a missing-glyph warning, and ``$`` stays a dollar sign (not mathtext)."""
+    from matplotlib.text import Text
+
     cakupan = _cakupan()
     for t in fig.findobj(Text):
         asli = t.get_text()
@@ -127,11 +162,11 @@ def resolusi(dpi: int) -> Iterator[None]:
         _DPI.reset(token)
 
 
-def _png(fig: plt.Figure) -> str:
+def _png(fig: Figure) -> str:
     _teks_aman_grafik(fig)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=_DPI.get(), metadata={"Software": None})
-    plt.close(fig)
+    siapkan().close(fig)
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
@@ -149,7 +184,7 @@ def capaian_ikk(
 ) -> str:
     """Horizontal bars of capaian per IKK with the 100 % line, coloured by sasaran; an IKK
     whose data need verification is hatched and labelled so."""
-    with plt.rc_context(GAYA):
+    with _gaya() as plt:
         tinggi = max(2.5, 0.19 * len(label) + 1.0)
         fig, ax = plt.subplots(layout="constrained", figsize=(7.0, tinggi))
         y = list(range(len(label)))[::-1]
@@ -168,7 +203,7 @@ def capaian_ikk(
             ax.text((0 if v != v else v) + 2, yi, teks, va="center", fontsize=7)
         ax.axvline(100, color=MERAH, linestyle="--", linewidth=1)
         ax.set_yticks(y, label, fontsize=7)
-        ax.xaxis.set_major_formatter(FuncFormatter(_fmt_persen))
+        ax.xaxis.set_major_formatter(_pemformat(_fmt_persen))
         ax.set_xlabel("Capaian kinerja")
         batas = max([v for v in nilai if v == v] + [100])
         ax.set_xlim(0, batas * (1.32 if any(cek) else 1.18))
@@ -189,7 +224,7 @@ def target_realisasi(
     tahun: int,
 ) -> str:
     """Grouped bars: target and realisasi this year (and realisasi last year)."""
-    with plt.rc_context(GAYA):
+    with _gaya() as plt:
         fig, ax = plt.subplots(layout="constrained", figsize=(7.0, 3.4))
         n = len(label)
         lebar = 0.27 if realisasi_lalu is not None else 0.38
@@ -201,7 +236,7 @@ def target_realisasi(
             geser = (i - (len(seri) - 1) / 2) * lebar
             ax.bar([xi + geser for xi in x], [_fl(v) for v in data], lebar, label=nama, color=warna)
         ax.set_xticks(x, label, fontsize=7, rotation=90 if n > 8 else 0)
-        ax.yaxis.set_major_formatter(FuncFormatter(_fmt_persen))
+        ax.yaxis.set_major_formatter(_pemformat(_fmt_persen))
         ax.legend(fontsize=7, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.12))
         ax.grid(axis="x", visible=False)
         return _png(fig)
@@ -214,7 +249,7 @@ def pagu_realisasi(
     penyerapan: Sequence[Decimal | None],
 ) -> str:
     """Bars of pagu vs realisasi (in billions of rupiah) with penyerapan labels."""
-    with plt.rc_context(GAYA):
+    with _gaya() as plt:
         fig, ax = plt.subplots(layout="constrained", figsize=(7.0, 3.2))
         x = list(range(len(label)))
         ax.bar([i - 0.2 for i in x], [_fl(v) for v in pagu], 0.4, label="Pagu", color=ABU)
@@ -225,7 +260,7 @@ def pagu_realisasi(
             if isinstance(r, Decimal) and isinstance(p, Decimal):
                 ax.text(i + 0.2, float(r), f.persen(p), ha="center", va="bottom", fontsize=7)
         ax.set_xticks(x, ["\n".join(textwrap.wrap(t, 18)) for t in label], fontsize=7)
-        ax.yaxis.set_major_formatter(FuncFormatter(_fmt_rupiah_m))
+        ax.yaxis.set_major_formatter(_pemformat(_fmt_rupiah_m))
         ax.legend(fontsize=7)
         ax.grid(axis="x", visible=False)
         return _png(fig)
@@ -235,7 +270,7 @@ def komponen(
     label: Sequence[str], nilai: Sequence[Decimal | None], judul: str, garis: Decimal | None = None
 ) -> str:
     """Horizontal bars of score components (0–100)."""
-    with plt.rc_context(GAYA):
+    with _gaya() as plt:
         fig, ax = plt.subplots(layout="constrained", figsize=(7.0, 0.35 * len(label) + 1.0))
         y = list(range(len(label)))[::-1]
         v = [_fl(x) for x in nilai]
@@ -259,7 +294,7 @@ def komponen(
 
 def hunian(kapasitas: Decimal, penghuni: Decimal, okupansi: Decimal | None) -> str:
     """Capacity vs occupants."""
-    with plt.rc_context(GAYA):
+    with _gaya() as plt:
         fig, ax = plt.subplots(layout="constrained", figsize=(5.0, 2.2))
         ax.barh(
             [1, 0],
@@ -279,7 +314,7 @@ def hunian(kapasitas: Decimal, penghuni: Decimal, okupansi: Decimal | None) -> s
 
 def garis_periode(label: Sequence[str], nilai: Sequence[Decimal | None], judul: str) -> str:
     """A line of values per period (triwulan or month), 0–100 %."""
-    with plt.rc_context(GAYA):
+    with _gaya() as plt:
         fig, ax = plt.subplots(layout="constrained", figsize=(7.0, 2.6))
         x = list(range(len(label)))
         v = [_fl(a) for a in nilai]
@@ -296,7 +331,7 @@ def garis_periode(label: Sequence[str], nilai: Sequence[Decimal | None], judul: 
                 )
         ax.set_xticks(x, label, fontsize=8)
         ax.set_ylim(0, 115)
-        ax.yaxis.set_major_formatter(FuncFormatter(_fmt_persen))
+        ax.yaxis.set_major_formatter(_pemformat(_fmt_persen))
         ax.set_title(judul, loc="left")
         return _png(fig)
 
@@ -382,7 +417,7 @@ def struktur_organisasi(unit: Sequence[tuple[str, str | None, str | None]]) -> s
                 linespacing=1.05,
             )
 
-    with plt.rc_context(GAYA):
+    with _gaya() as plt:
         fig = plt.figure(figsize=(lebar, tinggi))
         ax = fig.add_axes((0, 0, 1, 1))
         ax.set_xlim(0, lebar)

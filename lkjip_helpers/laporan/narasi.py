@@ -7,12 +7,12 @@ A figure is written exactly as the report's tables write it (its unit, ``%``, ``
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .. import format_id as f
 from ..errors import LkjipError, maksudnya
 from ..hitung import HasilLaporan
+from ..hitung.besaran import Besaran
 from ..muat.sisipan import POLA, cari_sisipan
 from ..tidak_diketahui import TidakDiketahui
 
@@ -24,63 +24,21 @@ Pengisi = Callable[[str, str], str]
 
 TIDAK_TERSEDIA = "data tidak tersedia"
 
-_PERSEN = ("capaian", "capaian_tahun_lalu", "rata_capaian", "penyerapan", "okupansi")
-_RUPIAH = ("pagu", "sisa")
-_BULAT = ("pembilang", "penyebut", "penghuni", "kapasitas", "pegawai_jumlah")
-
 
 class SisipanError(LkjipError):
     """A placeholder that cannot be filled in (unknown figure or table key)."""
 
 
-def _bentuk_bawaan(nama: str) -> str:
-    """How a figure is written by default, from its name."""
-    bagian = nama.split(".")
-    akhir = bagian[-1]
-    if "bobot" in bagian:
-        return "bobot"
-    if (
-        bagian[0] == "ikk"
-        and len(bagian) >= 3
-        and (
-            akhir in ("target", "realisasi", "realisasi_tahun_lalu", "target_tahun_lalu")
-            or "target_renstra" in bagian
-        )
-    ):
-        return "satuan"
-    if akhir in _PERSEN or akhir == "konversi_bobot":
-        return "persen"
-    if akhir == "perubahan_capaian":
-        return "poin"
-    if bagian[0].startswith("anggaran") and akhir in ("pagu", "realisasi", "sisa"):
-        return "rupiah"
-    if akhir in _RUPIAH:
-        return "rupiah"
-    if akhir in _BULAT or akhir.startswith("jumlah"):
-        return "bulat"
-    return "angka"
-
-
-def _kode_ikk(nama: str) -> str:
-    """``ikk.SK1.1.target_renstra.2024`` → ``SK1.1``."""
-    bagian = nama.split(".")
-    ujung = bagian.index("target_renstra") if "target_renstra" in bagian else len(bagian) - 1
-    return ".".join(bagian[1:ujung])
-
-
-def tulis_besaran(hasil: HasilLaporan, nama: str, nilai: Decimal | None, bentuk: str = "") -> str:
-    """The text of figure ``nama`` as the report prints it (or in ``bentuk``)."""
+def tulis_besaran(b: Besaran, bentuk: str = "") -> str:
+    """The text of figure ``b`` as the report prints it (or in ``bentuk``)."""
+    nilai = b.nilai
     if nilai is None or isinstance(nilai, TidakDiketahui):
         return TIDAK_TERSEDIA
-    bentuk = bentuk or _bentuk_bawaan(nama)
+    bentuk = bentuk or b.bentuk
     if bentuk == "bobot":
         return f.persen(nilai, 1, ringkas=True)
     if bentuk == "satuan":
-        try:
-            satuan = hasil.ikk_kode(_kode_ikk(nama)).defn.satuan
-        except KeyError:
-            satuan = ""
-        return f.nilai_satuan(nilai, satuan) if satuan else f.angka(nilai, ringkas=True)
+        return f.nilai_satuan(nilai, b.satuan) if b.satuan else f.angka(nilai, ringkas=True)
     if bentuk == "persen":
         return f.persen(nilai)
     if bentuk == "rupiah":
@@ -90,18 +48,19 @@ def tulis_besaran(hasil: HasilLaporan, nama: str, nilai: Decimal | None, bentuk:
     if bentuk == "bulat":
         return f.bulat(nilai)
     if bentuk == "kata":
-        b = f.bulatkan(nilai, 2)
-        if b == 0:
+        bulat = f.bulatkan(nilai, 2)
+        if bulat == 0:
             return "tetap"
-        return ("naik " if b > 0 else "turun ") + f.poin(abs(b)).removeprefix("+")
+        return ("naik " if bulat > 0 else "turun ") + f.poin(abs(bulat)).removeprefix("+")
     if bentuk == "terbilang":
         return f.terbilang(nilai)
     return f.angka(nilai)
 
 
 def pengisi(hasil: HasilLaporan) -> Pengisi:
-    """Resolver of figure placeholders for the report of ``hasil``."""
-    besaran = hasil.besaran()
+    """Resolver of figure placeholders for the report of ``hasil``: the name finds the figure's
+    record (:class:`~lkjip_helpers.hitung.besaran.Besaran`), which says how it is printed."""
+    besaran = hasil.daftar_besaran()
 
     def isi(nama: str, bentuk: str) -> str:
         if nama not in besaran:
@@ -110,7 +69,7 @@ def pengisi(hasil: HasilLaporan) -> Pengisi:
                 + maksudnya(nama, besaran)
                 + "; lihat daftar besaran di data/README.md"
             )
-        return tulis_besaran(hasil, nama, besaran[nama], bentuk)
+        return tulis_besaran(besaran[nama], bentuk)
 
     return isi
 

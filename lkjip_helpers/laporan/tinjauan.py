@@ -19,7 +19,7 @@ from .. import format_id as f
 from ..hitung import HasilLaporan
 from ..periksa.masalah import LABEL_KELOMPOK, URUTAN_KELOMPOK, Masalah, Tinjauan
 from . import model as m
-from .model import Dokumen, esc, slug
+from .model import Dokumen, esc, esc_atribut, slug
 
 BERKAS_LAPORAN = "laporan.html"
 
@@ -95,7 +95,7 @@ def tautan_subjek(subjek: tuple[str | int, ...], dok: Dokumen) -> list[tuple[str
 
 def _tautan_html(tautan: list[tuple[str, str]]) -> str:
     bagian = [
-        f'<a href="{esc(BERKAS_LAPORAN + href)}">{esc(label)}</a>'
+        f'<a href="{esc_atribut(BERKAS_LAPORAN + href)}">{esc(label)}</a>'
         for label, href in dict.fromkeys(tautan)
     ]
     return ", ".join(bagian)
@@ -119,7 +119,7 @@ def _entri(msl: Masalah, dok: Dokumen) -> m.Blok:
     if msl.lokasi_data:
         blok.append(
             m.Html(
-                f'<p class="lokasi-data"><a href="#letak-{esc(msl.id)}">Letak data untuk tim '
+                f'<p class="lokasi-data"><a href="#letak-{esc_atribut(msl.id)}">Letak data untuk tim '
                 "penyusun</a></p>"
             )
         )
@@ -131,7 +131,7 @@ def _entri_letak(msl: Masalah, dok: Dokumen) -> list[m.Blok]:
     """An entry's heading, description and where it lies in our report and in the draft."""
     blok: list[m.Blok] = [
         m.Html(
-            f'<h3 id="{esc(msl.id)}" class="masalah tingkat-{esc(msl.tingkat)}">'
+            f"<h3{m.atribut(kelas=f'masalah tingkat-{msl.tingkat}', id=msl.id)}>"
             f'<span class="lencana">{esc(TINGKAT[msl.tingkat])}</span> {esc(msl.judul)}</h3>'
             f'<p class="id-masalah">Id: <code>{esc(msl.id)}</code></p>'
         ),
@@ -194,7 +194,7 @@ def _entri_tanggapan(msl: Masalah) -> list[m.Blok]:
         oleh = ", ".join(x for x in (t.oleh, t.tanggal) if x)
         blok.append(
             m.Html(
-                f'<p class="tanggapan tanggapan-{esc(t.status)}"><strong>Tanggapan satker '
+                f'<p class="tanggapan tanggapan-{esc_atribut(t.status)}"><strong>Tanggapan satker '
                 f"({esc(STATUS_TANGGAPAN[t.status])}{', ' + esc(oleh) if oleh else ''}):</strong> "
                 f"{esc(t.teks)}</p>"
             )
@@ -236,7 +236,7 @@ def _info(daftar: list[Masalah]) -> list[m.Blok]:
         uraian = "" if msl.uraian.rstrip(".") == msl.judul else msl.uraian
         out.append(
             m.Html(
-                f'<div class="info-ringkas" id="{esc(msl.id)}"><p><strong>{esc(msl.judul)}.</strong> '
+                f'<div class="info-ringkas" id="{esc_atribut(msl.id)}"><p><strong>{esc(msl.judul)}.</strong> '
                 f"{esc(uraian)}</p></div>"
             )
         )
@@ -340,7 +340,7 @@ def _tim_penyusun(tj: Tinjauan, hasil: HasilLaporan) -> list[m.Blok]:
             continue
         out.append(
             m.Html(
-                f'<div class="letak-data" id="letak-{esc(msl.id)}"><p><a href="#{esc(msl.id)}">'
+                f'<div class="letak-data" id="letak-{esc_atribut(msl.id)}"><p><a href="#{esc_atribut(msl.id)}">'
                 f"{esc(msl.judul)}</a> (<code>{esc(msl.id)}</code>)</p></div>"
             )
         )
@@ -450,7 +450,7 @@ def susun_tinjauan(tj: Tinjauan, hasil: HasilLaporan, dok: Dokumen) -> list[m.Bl
             m.Html(
                 "<ol>"
                 + "".join(
-                    f'<li><a href="#{esc(x.id)}">{esc(x.judul)}</a></li>'
+                    f'<li><a href="#{esc_atribut(x.id)}">{esc(x.judul)}</a></li>'
                     for x in tj.mengubah_kesimpulan
                 )
                 + "</ol>"

@@ -65,28 +65,15 @@ def _saran_teks(teks: str) -> str:
     return f"harus berupa angka (atau {EJAAN!r} bila tidak diketahui)"
 
 
-def baca_angka(
-    nilai: Any,
-    *,
-    boleh_tidak_diketahui: bool = True,
-    tidak_negatif: bool = False,
-    positif: bool = False,
-    bulat: bool = False,
-) -> Decimal | TidakDiketahui:
-    """Apply the number policy to one parsed YAML value; raise ValueError (Indonesian)."""
-    if nilai is None:
-        raise ValueError(f"wajib diisi (tulis angka, atau {EJAAN!r} bila tidak diketahui)")
-    if isinstance(nilai, TidakDiketahui) or ejaan_tidak_diketahui(nilai):
-        if not boleh_tidak_diketahui:
-            raise ValueError(f"nilai ini tidak boleh {EJAAN!r}; isi angkanya")
-        return TIDAK_DIKETAHUI
+def _desimal(nilai: Any) -> Decimal:
+    """A YAML number (int, float, Decimal) as a finite Decimal; ValueError for anything else."""
     if isinstance(nilai, bool):
         raise ValueError("harus berupa angka, bukan true/false")
     if isinstance(nilai, str):
         raise ValueError(_saran_teks(nilai))
     if isinstance(nilai, int):
-        d = Decimal(nilai)
-    elif isinstance(nilai, float):
+        return Decimal(nilai)
+    if isinstance(nilai, float):
         if math.isnan(nilai):
             raise ValueError("harus angka terhingga (bukan .nan)")
         if math.isinf(nilai):
@@ -94,13 +81,16 @@ def baca_angka(
                 "harus angka terhingga: nilai ini tak terhingga (.inf, atau angka terlalu besar "
                 "seperti 1e400)"
             )
-        d = Decimal(repr(nilai))
-    elif isinstance(nilai, Decimal):
+        return Decimal(repr(nilai))
+    if isinstance(nilai, Decimal):
         if not nilai.is_finite():
             raise ValueError("harus angka terhingga (bukan .nan atau .inf)")
-        d = nilai
-    else:
-        raise ValueError(f"harus berupa angka (atau {EJAAN!r} bila tidak diketahui)")
+        return nilai
+    raise ValueError(f"harus berupa angka (atau {EJAAN!r} bila tidak diketahui)")
+
+
+def _cek_digit(d: Decimal) -> None:
+    """At most :data:`DIGIT_BULAT` digits before the point and :data:`DIGIT_DESIMAL` after."""
     try:
         terlalu_besar = abs(d) >= BATAS
         eksponen = d.normalize().as_tuple().exponent
@@ -116,6 +106,25 @@ def baca_angka(
             f"angka terlalu kecil atau terlalu banyak desimal (paling banyak {DIGIT_DESIMAL} "
             "angka di belakang koma)"
         )
+
+
+def baca_angka(
+    nilai: Any,
+    *,
+    boleh_tidak_diketahui: bool = True,
+    tidak_negatif: bool = False,
+    positif: bool = False,
+    bulat: bool = False,
+) -> Decimal | TidakDiketahui:
+    """Apply the number policy to one parsed YAML value; raise ValueError (Indonesian)."""
+    if nilai is None:
+        raise ValueError(f"wajib diisi (tulis angka, atau {EJAAN!r} bila tidak diketahui)")
+    if isinstance(nilai, TidakDiketahui) or ejaan_tidak_diketahui(nilai):
+        if not boleh_tidak_diketahui:
+            raise ValueError(f"nilai ini tidak boleh {EJAAN!r}; isi angkanya")
+        return TIDAK_DIKETAHUI
+    d = _desimal(nilai)
+    _cek_digit(d)
     if d == 0:
         d = abs(d)  # -0 is 0
     if positif and d <= 0:

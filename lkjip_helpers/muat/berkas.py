@@ -211,6 +211,10 @@ for _awal in "-+0123456789":
 _Pemuat.add_constructor("tag:yaml.org,2002:map", _peta)
 _Pemuat.add_constructor("tag:yaml.org,2002:seq", _daftar)
 
+PEMUAT_YAML = _Pemuat
+"""The loader class of :func:`baca_yaml` (its tag resolution decides what a scalar loads to;
+the build fingerprint, :mod:`lkjip_helpers.bangun.sidik`, resolves scalars with it too)."""
+
 
 def _yaml() -> YAML:
     y = YAML(typ="rt")

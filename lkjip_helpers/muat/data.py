@@ -35,6 +35,7 @@ from .jurnal import pulihkan
 from .parameter import (
     PERIODE,
     kunci_periode,
+    urai_kunci_periode,
     validasi_laporan,
     validasi_parameter,
     validasi_periode,
@@ -53,8 +54,6 @@ BERKAS_TAHUN: dict[str, type[BaseModel]] = {
 }
 WAJIB_TAHUN_INI = ("profil", "kinerja", "anggaran")
 """Files required for the report period (every other file is optional)."""
-
-_FOLDER_PERIODE = re.compile(r"^\d{4}(?:-(?:semester-[12]|triwulan-[1-4]))?$")
 
 
 class DataErrorGabungan(DataError):
@@ -351,10 +350,8 @@ def _cek_gambar(folder_satker: Path, dt: DataTahun) -> None:  # raises DataError
 
 def _nama_periode(kunci: str) -> str:
     """``tahun 2023`` / ``Semester I 2022`` from a folder name."""
-    if "-" not in kunci:
-        return f"tahun {kunci}"
-    tahun, periode = kunci.split("-", 1)
-    return f"{PERIODE.get(periode, periode)} {tahun}"
+    tahun, periode = urai_kunci_periode(kunci) or (kunci, "tahunan")
+    return f"tahun {tahun}" if periode == "tahunan" else f"{PERIODE[periode]} {tahun}"
 
 
 def _cek_katalog(katalog: s.Katalog, path: Path) -> list[DataError]:
@@ -614,11 +611,93 @@ def _lempar(tempat: Path, masalah: list[DataError]) -> None:
 
 def _tersedia(folder_satker: Path) -> list[str]:
     return sorted(
-        p.name for p in folder_satker.glob("[0-9]*") if p.is_dir() and _FOLDER_PERIODE.match(p.name)
+        p.name for p in folder_satker.glob("[0-9]*") if p.is_dir() and urai_kunci_periode(p.name)
     )
 
 
 # --------------------------------------------------------------------------- entry points
+
+
+def _folder_periode(data_dir: Path, satker: str, kunci: str) -> tuple[Path, Path]:
+    """The satker's folder and its period folder; DataError naming what exists when either
+    is missing."""
+    folder_satker = data_dir / "satker" / satker
+    if not folder_satker.is_dir():
+        tersedia = sorted(p.name for p in (data_dir / "satker").glob("*") if p.is_dir())
+        saran = f"; satker yang tersedia: {', '.join(tersedia)}" if tersedia else ""
+        raise DataError(
+            str(folder_satker / "satker.yaml"), f"satker {satker!r} tidak ditemukan{saran}"
+        )
+    folder_ini = folder_satker / kunci
+    if not folder_ini.is_dir():
+        tersedia = _tersedia(folder_satker)
+        raise DataError(
+            str(folder_ini),
+            f"data {_nama_periode(kunci)} belum ada"
+            + (f"; periode yang tersedia: {', '.join(tersedia)}" if tersedia else ""),
+        )
+    return folder_satker, folder_ini
+
+
+def _muat_satker(
+    path_satker: Path, satker: str, data_dir: Path, masalah: list[DataError]
+) -> tuple[s.Satker | None, Any]:
+    """satker.yaml validated, and its raw tree (for line numbers); problems go to ``masalah``."""
+    if not path_satker.exists():
+        masalah.append(
+            DataError(str(path_satker), f"berkas identitas satker {satker!r} tidak ditemukan")
+        )
+        return None, None
+    mentah_satker: Any = None
+    try:
+        mentah_satker = baca_yaml(path_satker, data_dir)
+        return validasi(s.Satker, mentah_satker, path_satker), mentah_satker
+    except DataError as err:
+        masalah.append(err)
+        return None, mentah_satker
+
+
+def _muat_katalog(
+    sk: s.Satker, satker: str, path_satker: Path, data_dir: Path, masalah: list[DataError]
+) -> tuple[s.Katalog | None, Path]:
+    """The catalog satker.yaml names (and the satker's id checked against its folder)."""
+    path_katalog = data_dir / "katalog"
+    # The catalog id names a file: it must stay inside data/katalog/ (no "/abs", no "../").
+    try:
+        path_katalog = path_dalam(
+            data_dir / "katalog", f"{sk.katalog}.yaml", asal=f"{path_satker}, field katalog"
+        )
+    except DataError as err:
+        masalah.append(err)
+        sk_katalog_sah = False
+    else:
+        sk_katalog_sah = True
+    if sk.id != satker:
+        masalah.append(
+            DataError(
+                str(path_satker),
+                f"id {sk.id!r} tidak sama dengan nama folder {satker!r}",
+                "field id",
+            )
+        )
+    if not sk_katalog_sah:
+        return None, path_katalog
+    if not path_katalog.exists():
+        masalah.append(
+            DataError(
+                str(path_satker),
+                f"katalog {ringkas_nilai(sk.katalog)} tidak ditemukan di {data_dir / 'katalog'}",
+                "field katalog",
+            )
+        )
+        return None, path_katalog
+    try:
+        katalog = muat_berkas(s.Katalog, path_katalog, akar=data_dir)
+    except DataError as err:
+        masalah.append(err)
+        return None, path_katalog
+    masalah += _cek_katalog(katalog, path_katalog)
+    return katalog, path_katalog
 
 
 def muat_laporan(
@@ -628,73 +707,15 @@ def muat_laporan(
     annual data of ``tahun - 1`` if present). Raises one DataError listing every problem."""
     satker, tahun, periode, data_dir = validasi_laporan(data_dir, satker, tahun, periode)
     kunci = kunci_periode(tahun, periode)
-    folder_satker = data_dir / "satker" / satker
+    folder_satker, folder_ini = _folder_periode(data_dir, satker, kunci)
     path_satker = folder_satker / "satker.yaml"
-    if not folder_satker.is_dir():
-        tersedia = sorted(p.name for p in (data_dir / "satker").glob("*") if p.is_dir())
-        saran = f"; satker yang tersedia: {', '.join(tersedia)}" if tersedia else ""
-        raise DataError(str(path_satker), f"satker {satker!r} tidak ditemukan{saran}")
-    folder_ini = folder_satker / kunci
-    if not folder_ini.is_dir():
-        tersedia = _tersedia(folder_satker)
-        raise DataError(
-            str(folder_ini),
-            f"data {_nama_periode(kunci)} belum ada"
-            + (f"; periode yang tersedia: {', '.join(tersedia)}" if tersedia else ""),
-        )
     masalah: list[DataError] = []
 
-    sk: s.Satker | None = None
-    mentah_satker: Any = None
-    if not path_satker.exists():
-        masalah.append(
-            DataError(str(path_satker), f"berkas identitas satker {satker!r} tidak ditemukan")
-        )
-    else:
-        try:
-            mentah_satker = baca_yaml(path_satker, data_dir)
-            sk = validasi(s.Satker, mentah_satker, path_satker)
-        except DataError as err:
-            masalah.append(err)
+    sk, mentah_satker = _muat_satker(path_satker, satker, data_dir, masalah)
     katalog: s.Katalog | None = None
     path_katalog = data_dir / "katalog"
     if sk is not None:
-        # The catalog id names a file: it must stay inside data/katalog/ (no "/abs", no "../").
-        try:
-            path_katalog = path_dalam(
-                data_dir / "katalog", f"{sk.katalog}.yaml", asal=f"{path_satker}, field katalog"
-            )
-        except DataError as err:
-            masalah.append(err)
-            sk_katalog_sah = False
-        else:
-            sk_katalog_sah = True
-        if sk.id != satker:
-            masalah.append(
-                DataError(
-                    str(path_satker),
-                    f"id {sk.id!r} tidak sama dengan nama folder {satker!r}",
-                    "field id",
-                )
-            )
-        if not sk_katalog_sah:
-            pass
-        elif not path_katalog.exists():
-            masalah.append(
-                DataError(
-                    str(path_satker),
-                    f"katalog {ringkas_nilai(sk.katalog)} tidak ditemukan di "
-                    f"{data_dir / 'katalog'}",
-                    "field katalog",
-                )
-            )
-        else:
-            try:
-                katalog = muat_berkas(s.Katalog, path_katalog, akar=data_dir)
-            except DataError as err:
-                masalah.append(err)
-            else:
-                masalah += _cek_katalog(katalog, path_katalog)
+        katalog, path_katalog = _muat_katalog(sk, satker, path_satker, data_dir, masalah)
     sasaran: dict[str, s.SasaranDef] = {}
     indikator: dict[str, s.IndikatorDef] = {}
     asal: dict[str, AsalIndikator] = {}
@@ -765,7 +786,7 @@ def _daftar_tidak_diketahui(data: DataLaporan, mentah_satker: Any) -> list[Nilai
     return out
 
 
-def _sidik(
+def _stempel_berkas(
     satker: str, tahun: int, data_dir: Path, periode: str = "tahunan"
 ) -> tuple[tuple[str, float], ...]:
     """mtimes of the files that could be loaded, so the cache notices edits."""
@@ -781,7 +802,9 @@ def _sidik(
 
 
 @functools.lru_cache(maxsize=8)
-def _muat_cache(satker: str, tahun: int, data_dir: str, periode: str, sidik: tuple) -> DataLaporan:
+def _muat_cache(
+    satker: str, tahun: int, data_dir: str, periode: str, stempel: tuple
+) -> DataLaporan:
     return muat_laporan(satker, tahun, data_dir, periode)
 
 
@@ -793,4 +816,4 @@ def muat(
     periode = validasi_periode(periode)
     d = Path(data_dir).resolve()
     pulihkan(d / "satker" / satker)  # an import killed half-way: finished (or undone) first
-    return _muat_cache(satker, tahun, str(d), periode, _sidik(satker, tahun, d, periode))
+    return _muat_cache(satker, tahun, str(d), periode, _stempel_berkas(satker, tahun, d, periode))

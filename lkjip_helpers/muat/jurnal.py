@@ -9,7 +9,8 @@ targets and the journal is removed.
 finishes an import whose journal is there (every temporary file was complete before it was
 written) and removes the temporary files of one that was killed before its journal (the
 targets were not touched yet). Either way the satker's files are all old or all new, and no
-temporary file is left behind.
+temporary file is left behind. The temporary names and the flushes are the package's atomic
+write primitives (:mod:`lkjip_helpers.atomik`).
 """
 
 from __future__ import annotations
@@ -20,15 +21,13 @@ import os
 import secrets
 from pathlib import Path
 
+from ..atomik import nama_sementara
+from ..atomik import sinkron_folder as _fsync_folder
+from ..atomik import tulis_sinkron as _tulis_sinkron
 from ..errors import DataError, OutputError, sebab_os
 
 JURNAL = ".lkjip-impor.json"
 """The journal of an import being applied, in the satker's folder."""
-
-
-def nama_sementara(path: Path) -> Path:
-    """The temporary file written before ``path`` is replaced."""
-    return path.with_name(f".{path.name}.tmp-{secrets.token_hex(4)}")
 
 
 def _sementara_tersisa(folder: Path) -> list[Path]:
@@ -41,22 +40,6 @@ def _sementara_tersisa(folder: Path) -> list[Path]:
         for p in folder.glob(pola)
         if p.is_file() and not p.is_symlink()
     )
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _tulis_sinkron(path: Path, teks: str) -> None:
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(teks)
-        f.flush()
-        os.fsync(f.fileno())
 
 
 def pulihkan(folder: Path) -> list[str]:

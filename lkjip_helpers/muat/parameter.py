@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -66,6 +67,22 @@ def kunci_periode(tahun: int | str, periode: str = "tahunan") -> str:
     return str(t) if p == "tahunan" else f"{t}-{p}"
 
 
+_KUNCI_PERIODE = re.compile(
+    r"^(?P<tahun>\d{4})(?:-(?P<periode>"
+    + "|".join(re.escape(p) for p in PERIODE if p != "tahunan")
+    + r"))?$"
+)
+
+
+def urai_kunci_periode(kunci: str) -> tuple[int, str] | None:
+    """The inverse of :func:`kunci_periode`: ``2022-semester-1`` → ``(2022, "semester-1")``;
+    ``None`` for a name that is not a period key (another folder)."""
+    m = _KUNCI_PERIODE.fullmatch(kunci)
+    if m is None:
+        return None
+    return int(m["tahun"]), m["periode"] or "tahunan"
+
+
 def validasi_parameter(satker: str, tahun: int | str) -> tuple[str, int]:
     """Validate both run parameters; raises :class:`ParameterError` in Bahasa Indonesia."""
     return validasi_satker(satker), validasi_tahun(tahun)
@@ -93,3 +110,28 @@ def validasi_laporan(
     satker, th = validasi_parameter(satker, tahun)
     periode = validasi_periode(periode)
     return satker, th, periode, validasi_folder_data(data_dir)
+
+
+BATAS_WAKTU_SEL = 600
+"""Default seconds a single notebook cell may run before the build fails."""
+ENV_BATAS_WAKTU_SEL = "LKJIP_BATAS_WAKTU_SEL"
+"""Environment variable overriding :data:`BATAS_WAKTU_SEL` (whole seconds)."""
+
+
+def batas_waktu_sel(nilai: int | str | None = None) -> int:
+    """Seconds a cell may run: ``nilai`` if given, else ``$LKJIP_BATAS_WAKTU_SEL``, else 600."""
+    asal = "batas waktu sel"
+    if nilai is None:
+        nilai = os.environ.get(ENV_BATAS_WAKTU_SEL) or None
+        asal = ENV_BATAS_WAKTU_SEL
+    if nilai is None:
+        return BATAS_WAKTU_SEL
+    try:
+        detik = int(str(nilai).strip())
+    except ValueError:
+        detik = 0
+    if not 1 <= detik <= 86_400:
+        raise ParameterError(
+            f"{asal} {str(nilai)[:20]!r} tidak sah: harus bilangan bulat detik antara 1 dan 86400"
+        )
+    return detik

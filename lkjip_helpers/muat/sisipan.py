@@ -3,8 +3,9 @@
 ``name`` is a figure of the computed-figures vocabulary (``ikk.SK1.1.capaian``,
 ``anggaran.penyerapan``, ``nka.nilai`` — see data/README.md) or a cross-reference
 ``tabel:<kunci>`` / ``gambar:<kunci>``; ``bentuk`` optionally chooses how a figure is written
-(:data:`BENTUK`). The report fills them in with the same formatting as its tables; the checks
-report names that do not exist. Text inside a placeholder is never read as a literal number.
+(:data:`BENTUK`). The report looks the name up among its figures
+(:class:`lkjip_helpers.hitung.besaran.Besaran`) and prints the record with the same formatting
+as its tables; the checks report names that do not exist. Text inside a placeholder is never read as a literal number.
 """
 
 from __future__ import annotations

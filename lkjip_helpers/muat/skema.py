@@ -36,6 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator, mode
 from .angka import Angka, AngkaPasti, Cacah, NonNeg, NonNegPasti, Positif, Sel
 from .parameter import PERIODE
 from .periode import rentang_periode
+from .satuan import SATUAN_CACAH
 
 Teks = str
 """Narrative text; Markdown allowed (lists, emphasis, paragraphs). Raw HTML is removed."""
@@ -64,21 +65,6 @@ PenyebutNol = Literal["galat", "seratus", "nol", "tidak_berlaku"]
 """Rule for 0/0 (no case at all): an error, counts as 100 %, counts as 0 %, or not applicable
 (the IKK is left out of the counts and averages)."""
 
-SATUAN_CACAH = frozenset(
-    {
-        "orang",
-        "unit",
-        "layanan",
-        "dokumen",
-        "laporan",
-        "kegiatan",
-        "paket",
-        "kali",
-        "gedung/bangunan",
-        "rekomendasi",
-    }
-)
-"""Units that count things: values in them must be whole."""
 
 JenisPeriode = Literal["bulan", "triwulan", "semester"]
 
@@ -163,23 +149,57 @@ class IndikatorTambahan(_Model):
     field of :class:`IndikatorDef`.
     """
 
-    kode: str = Field(pattern=r"^[A-Za-z0-9.\-]+$")
-    sasaran: str | None = None
-    nama: str | None = None
-    satuan: str | None = None
-    jenis: JenisIndikator | None = None
-    polaritas: Polaritas | None = None
-    pembilang: str | None = None
-    penyebut: str | None = None
-    rumus: str | None = None
-    populasi: str | None = None
-    bagian_dari_penyebut: bool | None = None
-    agregasi: Agregasi | None = None
-    penyebut_nol: PenyebutNol | None = None
-    bilangan_bulat: bool | None = None
-    target_renstra: dict[int, NonNeg] | None = None
+    kode: str = Field(
+        pattern=r"^[A-Za-z0-9.\-]+$", description="Kode IKK katalog yang ditimpa, atau kode baru."
+    )
+    sasaran: str | None = Field(default=None, description="Kode sasaran katalog (SK1, SK2 …).")
+    nama: str | None = Field(default=None, description="Nama IKK seperti tercantum dalam PK.")
+    satuan: str | None = Field(default=None, description="Satuan realisasi (%, Orang, Unit …).")
+    jenis: JenisIndikator | None = Field(
+        default=None, description="rasio: pembilang/penyebut × 100; nilai: angka langsung."
+    )
+    polaritas: Polaritas | None = Field(
+        default=None,
+        description="naik: makin tinggi makin baik; turun: makin rendah makin baik; rentang: "
+        "target berupa rentang.",
+    )
+    pembilang: str | None = Field(
+        default=None, description="Uraian pembilang seperti dicetak satker."
+    )
+    penyebut: str | None = Field(
+        default=None, description="Uraian penyebut seperti dicetak satker."
+    )
+    rumus: str | None = Field(
+        default=None, description="Teks rumus bila berbeda dari pembilang/penyebut × 100%."
+    )
+    populasi: str | None = Field(
+        default=None, description="Nama populasi penyebut (mis. wbp) untuk pemeriksaan konsistensi."
+    )
+    bagian_dari_penyebut: bool | None = Field(
+        default=None,
+        description="Ya bila pembilang bagian dari penyebut (di atas 100% berarti janggal).",
+    )
+    agregasi: Agregasi | None = Field(
+        default=None,
+        description="Cara data bulanan digabung: jumlah, terakhir, rata_rata, "
+        "rata_rata_pembilang_penyebut (lihat data/README.md).",
+    )
+    penyebut_nol: PenyebutNol | None = Field(
+        default=None, description="Arti 0/0: galat, seratus (100%), nol (0%), tidak_berlaku."
+    )
+    bilangan_bulat: bool | None = Field(
+        default=None,
+        description="Ya bila pembilang/penyebut (atau nilai) menghitung orang/unit sehingga "
+        "harus bulat.",
+    )
+    target_renstra: dict[int, NonNeg] | None = Field(
+        default=None,
+        description="Target Renstra per tahun; tahun yang tidak ditulis tetap dari katalog.",
+    )
     standar_nasional: NonNeg | None = None
-    keterangan_standar_nasional: Teks | None = None
+    keterangan_standar_nasional: Teks | None = Field(
+        default=None, description="Penjelasan standar nasional."
+    )
 
 
 class Katalog(_Model):
@@ -205,12 +225,14 @@ _BUKAN_NAMA = TEKS_TIDAK_DIKETAHUI | {"-", "?", "n/a", "nihil"}
 
 
 class Pejabat(_Model):
-    nama: str
+    nama: str = Field(description="Nama pejabat yang menandatangani.")
     """The official's name as signed; ``tidak diketahui`` (or ``-``) is refused: the report
     would print it as the signatory."""
-    nip: str | None = None
-    jabatan: str | None = None
-    pangkat: str | None = None
+    nip: str | None = Field(default=None, description="NIP 18 digit.")
+    jabatan: str | None = Field(
+        default=None, description="Jabatan, mis. Kepala Lembaga Pemasyarakatan Kelas IIA Banyuasin."
+    )
+    pangkat: str | None = Field(default=None, description="Pangkat/golongan, mis. Pembina (IV/a).")
 
     @field_validator("nama")
     @classmethod
@@ -242,21 +264,34 @@ class Satker(_Model):
     """Identity of a satker; stable across years."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-    nama: str
-    nama_singkat: str
-    jenis: str | None = None
-    kelas: str | None = None
-    kementerian: str
-    unit_eselon_i: str | None = None
-    kanwil: str | None = None
+    nama: str = Field(description="Nama lengkap, mis. Lembaga Pemasyarakatan Kelas IIA Banyuasin.")
+    nama_singkat: str = Field(description="Nama singkat, mis. Lapas Kelas IIA Banyuasin.")
+    jenis: str | None = Field(
+        default=None, description="Mis. Lembaga Pemasyarakatan, Rumah Tahanan Negara."
+    )
+    kelas: str | None = Field(default=None, description="Mis. IIA, IIB.")
+    kementerian: str = Field(
+        description="Nama kementerian, mis. Kementerian Hukum dan Hak Asasi Manusia Republik "
+        "Indonesia."
+    )
+    unit_eselon_i: str | None = Field(
+        default=None, description="Mis. Direktorat Jenderal Pemasyarakatan."
+    )
+    kanwil: str | None = Field(
+        default=None,
+        description="Kantor wilayah induk, mis. Kantor Wilayah Kementerian Hukum dan HAM "
+        "Sumatera Selatan.",
+    )
     """Kantor Wilayah the satker reports to (e.g. ``Kantor Wilayah Kementerian Hukum dan HAM
     Sumatera Selatan``); the batch roll-up groups satkers by it and ``lkjip batch --kanwil``
     builds one Kanwil's roll-up. Write it the same way for every satker of a Kanwil."""
-    alamat: str | None = None
-    kota: str | None = None
-    telepon: str | None = None
-    laman: str | None = None
-    surel: str | None = None
+    alamat: str | None = Field(default=None, description="Alamat kantor.")
+    kota: str | None = Field(
+        default=None, description="Kota tempat penandatanganan laporan, mis. Palembang."
+    )
+    telepon: str | None = Field(default=None, description="Nomor telepon kantor.")
+    laman: str | None = Field(default=None, description="Situs web.")
+    surel: str | None = Field(default=None, description="Alamat surel.")
     katalog: str
     """Id of the catalog under ``data/katalog/``."""
     indikator_tambahan: list[IndikatorTambahan] = Field(default_factory=list)
@@ -273,65 +308,77 @@ class Satker(_Model):
 class Baris(_Model):
     """A labelled count, area or amount (one table row)."""
 
-    uraian: str
+    uraian: str = Field(description="Mis. Sebelah utara.")
     jumlah: NonNeg | None = None
-    satuan: str | None = None
-    keterangan: str | None = None
+    satuan: str | None = Field(default=None, description="Satuan jumlah (boleh kosong).")
+    keterangan: str | None = Field(default=None, description="Mis. Jalan Lintas Palembang-Betung.")
 
 
 class BarisCacah(Baris):
     """A labelled count of people (staff tables): whole numbers."""
 
-    jumlah: Cacah | None = None
+    uraian: str = Field(description="Mis. Laki-laki, S1, Golongan III.")
+    jumlah: Cacah | None = Field(default=None, description="Jumlah orang (bilangan bulat).")
+    satuan: str | None = Field(default=None, description="Biasanya orang.")
+    keterangan: str | None = Field(default=None, description='Catatan (mis. tertulis "-").')
 
 
 class Bangunan(_Model):
-    uraian: str
+    uraian: str = Field(description="Nama bangunan.")
     luas_m2: NonNeg
-    unit: Cacah | None = None
+    unit: Cacah | None = Field(default=None, description="Jumlah unit (bilangan bulat).")
 
 
 class TugasFungsi(_Model):
-    unit: str
+    unit: str = Field(description="Nama unit.")
     fungsi: list[str] = Field(default_factory=list)
-    wewenang: str | None = None
+    wewenang: str | None = Field(default=None, description="Wewenang unit.")
 
 
 class UnitOrganisasi(_Model):
     """One unit of the organisation chart: its name, its head and the unit it reports to."""
 
-    nama: str
-    kepala: str | None = None
+    nama: str = Field(description="Nama unit, unik.")
+    kepala: str | None = Field(default=None, description="Jabatan (dan nama) kepala unit.")
     """Title (and name) of the head, e.g. ``Kepala Seksi Binadik``."""
-    induk: str | None = None
+    induk: str | None = Field(
+        default=None, description="Nama unit di atasnya; kosong untuk puncak bagan."
+    )
     """``nama`` of the unit above; empty for the top of the chart."""
 
 
 class Renstra(_Model):
-    pengantar: Teks | None = None
-    visi: Teks
-    misi: list[str]
+    pengantar: Teks | None = Field(default=None, description="Teks pengantar Renstra.")
+    visi: Teks = Field(description="Visi (sama dengan Renstra unit eselon I).")
+    misi: list[str] = Field(description="Daftar misi.")
     misi_pengantar: Teks | None = None
     tata_nilai: Teks | None = None
-    tujuan: list[str]
+    tujuan: list[str] = Field(description="Daftar tujuan.")
     sasaran_pengantar: Teks | None = None
 
 
 class Profil(_Model):
     """Profile of the satker in a year (Bab I and Bab II background)."""
 
-    kepala: Pejabat
-    tahun_berdiri: Tahun | None = None
-    tahun_beroperasi: Tahun | None = None
-    kapasitas: Positif
+    kepala: Pejabat = Field(description="Kepala satker yang menandatangani laporan.")
+    tahun_berdiri: Tahun | None = Field(default=None, description="Empat digit.")
+    tahun_beroperasi: Tahun | None = Field(default=None, description="Empat digit.")
+    kapasitas: Positif = Field(description="Kapasitas hunian (orang), lebih dari 0.")
     """Capacity in people (above 0; ``tidak diketahui`` when not known)."""
-    penghuni: Cacah
-    penghuni_per: str | None = None
+    penghuni: Cacah = Field(
+        description="Jumlah penghuni (orang, bilangan bulat) pada akhir periode."
+    )
+    penghuni_per: str | None = Field(
+        default=None, description="Keadaan per tanggal/bulan, mis. Desember 2023."
+    )
     batas_wilayah: list[Baris] = Field(default_factory=list)
     luas_tanah_m2: NonNeg | None = None
     bangunan: list[Bangunan] = Field(default_factory=list)
     perumahan: list[Bangunan] = Field(default_factory=list)
-    pegawai_jenis_kelamin: list[BarisCacah] = Field(default_factory=list)
+    pegawai_jenis_kelamin: list[BarisCacah] = Field(
+        default_factory=list,
+        description="Jumlah pegawai menurut jenis kelamin (orang, bilangan bulat).",
+    )
     pegawai_pendidikan: list[BarisCacah] = Field(default_factory=list)
     pegawai_golongan: list[BarisCacah] = Field(default_factory=list)
     tugas_pokok: Teks | None = None
@@ -346,7 +393,7 @@ class Profil(_Model):
     """The organisation chart (Gambar Struktur Organisasi), drawn from these units."""
     aspek_strategis: Teks | None = None
     isu_strategis: Teks | None = None
-    renstra: Renstra
+    renstra: Renstra = Field(description="Rencana Strategis yang diacu (Renstra unit eselon I).")
 
     @model_validator(mode="after")
     def _pohon_organisasi(self) -> Profil:
@@ -383,15 +430,21 @@ class NilaiPeriode(_Model):
     """One month (triwulan, semester) of a realisasi; ``ke`` is the calendar month (1–12),
     triwulan (1–4) or semester (1–2)."""
 
-    ke: Bulat = Field(ge=1, le=12)
-    pembilang: NonNeg | None = None
-    penyebut: NonNeg | None = None
-    nilai: NonNeg | None = None
+    ke: Bulat = Field(ge=1, le=12, description="Bulan 1–12 (atau triwulan 1–4, semester 1–2).")
+    pembilang: NonNeg | None = Field(default=None, description="IKK rasio.")
+    penyebut: NonNeg | None = Field(default=None, description="IKK rasio.")
+    nilai: NonNeg | None = Field(default=None, description="IKK nilai.")
 
 
 class Periode(_Model):
-    jenis: JenisPeriode
-    mulai: Bulat | None = Field(default=None, ge=1, le=12)
+    jenis: JenisPeriode = Field(description="Isi bila realisasi per bulan/triwulan/semester.")
+    mulai: Bulat | None = Field(
+        default=None,
+        ge=1,
+        le=12,
+        description="Bulan (triwulan) kegiatan mulai berjalan, bila di tengah periode; kosong "
+        "bila sejak awal.",
+    )
     """The month (triwulan, semester) an activity started: earlier periods are "belum
     berjalan", not missing, and the means count only the periods from ``mulai`` on."""
     data: list[NilaiPeriode]
@@ -407,9 +460,14 @@ class Periode(_Model):
 class Realisasi(_Model):
     """Exactly one of: pembilang+penyebut, nilai, periode."""
 
-    pembilang: NonNeg | None = None
-    penyebut: NonNeg | None = None
-    nilai: NonNeg | None = None
+    pembilang: NonNeg | None = Field(
+        default=None,
+        description="IKK rasio: pembilang (bilangan bulat bila menghitung orang/unit).",
+    )
+    penyebut: NonNeg | None = Field(default=None, description="IKK rasio: penyebut.")
+    nilai: NonNeg | None = Field(
+        default=None, description="IKK nilai: realisasinya (atau persen langsung)."
+    )
     periode: Periode | None = None
 
     @model_validator(mode="after")
@@ -461,15 +519,31 @@ class NarasiIkk(_Model):
 class CapaianIkk(_Model):
     """Target and realisasi of one IKK in one year."""
 
-    kode: str
-    target: NonNeg | None = None
+    kode: str = Field(description="Kode IKK katalog (atau IKK Satker).")
+    target: NonNeg | None = Field(
+        default=None,
+        description="Target dalam Perjanjian Kinerja. Kosong = dipakai target Renstra (menjadi "
+        "temuan).",
+        json_schema_extra={"wajib": True},
+    )
     """PK target. When missing, the Renstra target of the year is used (a finding, and the
     report says so)."""
-    target_maks: NonNeg | None = None
+    target_maks: NonNeg | None = Field(
+        default=None, description="Batas atas target untuk polaritas rentang saja."
+    )
     """Upper bound for polaritas ``rentang`` (``target`` is the lower bound)."""
-    realisasi: Realisasi | None = None
+    realisasi: Realisasi | None = Field(
+        default=None,
+        description="Pembilang dan penyebut (IKK rasio), nilai (IKK nilai), atau data per "
+        "bulan/triwulan/semester (periode).",
+        json_schema_extra={"wajib": True},
+    )
     standar_nasional: NonNeg | None = None
-    penyebut_nol: PenyebutNol | None = None
+    penyebut_nol: PenyebutNol | None = Field(
+        default=None,
+        description="Kosong = aturan indikator. Isi untuk periode ini saja: galat, seratus, nol, "
+        "tidak_berlaku.",
+    )
     """0/0 rule for this IKK in this period only (overrides the indicator definition)."""
     narasi: NarasiIkk = Field(default_factory=NarasiIkk)
     tabel_pendukung: list[TabelPendukung] = Field(default_factory=list)
@@ -488,14 +562,25 @@ class PeriodeLaporan(_Model):
     triwulan).
     """
 
-    periode: str = "tahunan"
-    bulan_terakhir: Bulat | None = Field(default=None, ge=1, le=12)
+    periode: str = Field(
+        default="tahunan",
+        description="Periode laporan: tahunan, semester-1, semester-2, triwulan-1 … triwulan-4 "
+        "(sesuai nama folder).",
+    )
+    bulan_terakhir: Bulat | None = Field(
+        default=None,
+        ge=1,
+        le=12,
+        description="Bulan terakhir yang datanya sudah tertutup (1–12, di dalam rentang "
+        "periode). Kosong = akhir periode (data lengkap).",
+    )
     kumulatif: bool | None = Field(
         default=None,
-        description="true: data sejak Januari (s.d. akhir periode); false: bulan-bulan periode "
-        "itu saja. Bawaan: true untuk semester dan triwulan.",
+        description="Ya (true) = angka sejak Januari (s.d. Semester II = Januari–Desember); "
+        "Tidak (false) = bulan periode itu saja (Semester II = Juli–Desember). Kosong = Ya untuk "
+        "semester dan triwulan.",
     )
-    keterangan: str | None = None
+    keterangan: str | None = Field(default=None, description="Mis. data s.d. 31 Mei 2024.")
     """Free text, e.g. "data s.d. 31 Mei 2022"; printed under the report's period."""
 
     @field_validator("periode")
@@ -544,14 +629,16 @@ class PaguRealisasi(_Model):
 
 
 class AnggaranSasaran(PaguRealisasi):
-    sasaran: str
+    sasaran: str = Field(description="Kode sasaran katalog.")
 
 
 class AnggaranProgram(PaguRealisasi):
-    program: str
-    kegiatan: str | None = None
-    kode: str | None = None
-    sasaran: list[str] = Field(default_factory=list)
+    program: str = Field(description="Nama program.")
+    kegiatan: str | None = Field(default=None, description="Nama kegiatan.")
+    kode: str | None = Field(default=None, description="Kode kegiatan (teks).")
+    sasaran: list[str] = Field(
+        default_factory=list, description="Kode sasaran yang didukung, dipisah koma, mis. SK1, SK2."
+    )
 
 
 class AnggaranJenis(PaguRealisasi):
@@ -569,8 +656,8 @@ class TargetPenyerapan(_Model):
 class Anggaran(_Model):
     """Budget of a year: DIPA total and its breakdowns."""
 
-    pagu: NonNeg
-    realisasi: NonNeg
+    pagu: NonNeg = Field(description="Pagu DIPA.")
+    realisasi: NonNeg = Field(description="Realisasi sampai akhir periode.")
     per_sasaran: list[AnggaranSasaran] = Field(default_factory=list)
     per_program: list[AnggaranProgram] = Field(default_factory=list)
     per_jenis_belanja: list[AnggaranJenis] = Field(default_factory=list)
@@ -580,7 +667,7 @@ class Anggaran(_Model):
         "Bila diisi, penyerapan periode semester/triwulan dinilai terhadap target ini; bila "
         "tidak, terhadap porsi waktu (bulan yang dicakup / 12).",
     )
-    catatan: Teks | None = None
+    catatan: Teks | None = Field(default=None, description="Catatan anggaran (Markdown).")
 
     @model_validator(mode="after")
     def _triwulan_unik(self) -> Anggaran:
@@ -599,9 +686,14 @@ class Smart(_Model):
     penyerapan: NonNeg
     konsistensi: NonNeg
     capaian_ro: NonNeg
-    efisiensi: Angka | None = None
+    efisiensi: Angka | None = Field(
+        default=None,
+        description="Persen penghematan (boleh negatif). Isi ini atau nilai efisiensi.",
+    )
     nilai_efisiensi: NonNeg | None = None
-    nilai: NonNeg | None = None
+    nilai: NonNeg | None = Field(
+        default=None, description="Nilai SMART-DJA yang diterbitkan aplikasi."
+    )
     """The SMART-DJA score as the application published it (official; printed as is). The
     score recomputed from the components is then only a check."""
 
@@ -625,9 +717,11 @@ class Ikpa(_Model):
     dispensasi_spm: NonNeg | None = None
     """A weighted component up to TA 2023; from TA 2024 use ``pengurang_dispensasi_spm``."""
     capaian_output: NonNeg | None = None
-    pengurang_dispensasi_spm: NonNeg = Decimal(0)
+    pengurang_dispensasi_spm: NonNeg = Field(default=Decimal(0), description="Poin pengurang.")
     """Points deducted for SPM dispensations (PER-5/PB/2024, TA 2024 onward)."""
-    nilai: NonNeg | None = None
+    nilai: NonNeg | None = Field(
+        default=None, description="Nilai akhir IKPA yang diterbitkan aplikasi."
+    )
     """The IKPA score (nilai akhir) as the application published it (official; printed as is).
     The score recomputed from the components is then only a check."""
 
@@ -640,7 +734,7 @@ class PrioritasNasional(_Model):
 class Evaluasi(_Model):
     """Capaian kinerja anggaran and other performance measures (Bab III C and D)."""
 
-    smart: Smart | None = None
+    smart: Smart | None = Field(default=None, title="SMART")
     ikpa: Ikpa | None = None
     e_performance_triwulan: list[NonNeg | None] = Field(default_factory=list, max_length=4)
     e_monev_bulan: list[NonNeg | None] = Field(default_factory=list, max_length=12)
@@ -657,29 +751,38 @@ class SuratPengantar(_Model):
     out). The signatory is the head of the satker (``profil.yaml``: ``kepala``) unless
     ``penandatangan`` names another."""
 
-    nomor: str
+    nomor: str = Field(
+        description="Mis. W.6.PAS.PAS.10-UM.01.01-1435. Isi nomor, tanggal dan tujuan agar "
+        "laporan memuat surat pengantar kepada Kanwil."
+    )
     """Nomor surat, as numbered by the satker (``W.6.PAS.PAS.10-UM.01.01-1435``)."""
-    tanggal: str
+    tanggal: str = Field(description="Mis. 30 Desember 2023.")
     """Date as printed at the top of the letter (``30 Desember 2023``; a place may precede
     it: ``Pangkalan Balai, 30 Desember 2023``)."""
-    kepada: str
+    kepada: str = Field(
+        description="Mis. Kepala Kantor Wilayah Kementerian Hukum dan HAM Sumatera Selatan."
+    )
     """Addressee after "Yth." (``Kepala Kantor Wilayah Kementerian Hukum dan HAM Sumatera
     Selatan``)."""
-    alamat_tujuan: str | None = None
+    alamat_tujuan: str | None = Field(default=None, description="Mis. Palembang.")
     """Place of the addressee, printed under "di -" (``Palembang``)."""
-    perihal: str | None = None
+    perihal: str | None = Field(default=None, description="Boleh kosong.")
     """Subject line (``Penyampaian LKjIP Tahun 2023``); none on a surat pengantar in table
     form."""
-    lampiran: str | None = None
+    lampiran: str | None = Field(default=None, description="Boleh kosong.")
     """Enclosures line (``1 (satu) berkas``); none when not written."""
-    naskah: str | None = None
+    naskah: str | None = Field(default=None, description="Kosong = LKjIP periode ini.")
     """The document sent (column "Naskah Dinas yang Dikirim"); default: the LKjIP of the
     period and satker."""
-    banyaknya: str | None = None
+    banyaknya: str | None = Field(default=None, description="Kosong = 1 (satu) Laporan.")
     """How many (column "Banyaknya"); default ``1 (satu) Laporan``."""
-    isi: Teks | None = None
+    isi: Teks | None = Field(default=None, description="Kosong = kalimat pengantar baku.")
     """Body of the letter (column "Keterangan"); default: a sentence sending the LKjIP."""
-    keterangan_tanda_tangan: str | None = None
+    keterangan_tanda_tangan: str | None = Field(
+        default=None,
+        description="Mis. Ditandatangani secara elektronik oleh. Penanda tangan: kepala satker "
+        "(lembar Profil).",
+    )
     """Line above the signatory's name (``Ditandatangani secara elektronik oleh``)."""
     penandatangan: Pejabat | None = None
     """Signatory when not the head of the satker of ``profil.yaml``."""
@@ -690,7 +793,9 @@ class SuratPengantar(_Model):
 class Narasi(_Model):
     """Chapter-level narrative. Empty fields fall back to text drafted from the numbers."""
 
-    tempat_tanggal: str | None = None
+    tempat_tanggal: str | None = Field(
+        default=None, description="Mis. Pangkalan Balai, 30 Desember 2023."
+    )
     kata_pengantar: Teks | None = None
     ikhtisar_eksekutif: Teks | None = None
     latar_belakang: Teks | None = None
@@ -710,10 +815,14 @@ class Narasi(_Model):
     e_monev: Teks | None = None
     kesimpulan: Teks | None = None
     saran: Teks | None = None
-    ganti_rancangan: bool = False
+    ganti_rancangan: bool = Field(
+        default=False,
+        description="Ya: kesimpulan dan saran di atas menggantikan teks rancangan Bab IV; "
+        "Tidak/kosong: teks rancangan lebih dulu, lalu teks ini.",
+    )
     """True: ``kesimpulan``/``saran`` replace the text drafted from the numbers (Bab IV);
     False (default): the drafted text comes first and the analyst's text follows."""
-    surat_pengantar: SuratPengantar | None = None
+    surat_pengantar: SuratPengantar | None = Field(default=None, title="surat pengantar")
     """The cover letter to the Kanwil (:class:`SuratPengantar`); none when not written."""
 
 
@@ -835,16 +944,28 @@ class Klaim(_Model):
     (see :func:`lkjip_helpers.hitung.hasil.HasilLaporan.besaran`).
     """
 
-    lokasi: str
-    besaran: str
-    nilai: AngkaPasti | None = None
+    lokasi: str = Field(description="Tempat angka dinyatakan, mis. Ikhtisar Eksekutif.")
+    besaran: str = Field(
+        description="Nama besaran, mis. ikk.SK1.1.capaian (daftar di data/README.md)."
+    )
+    nilai: AngkaPasti | None = Field(
+        default=None,
+        description="Angka seperti dinyatakan (boleh negatif; tidak boleh tidak diketahui).",
+        json_schema_extra={"wajib": "kecuali pernyataan tanpa angka (Kutipan diisi)"},
+    )
     """The figure as the draft states it; may be left out only for a statement without a figure
     (``kutipan`` then says what the draft stated: "hampir mencapai 100%", "menurun")."""
-    catatan: str | None = None
-    kutipan: Teks | None = None
+    catatan: str | None = Field(default=None, description="Mis. nomor baris draf.")
+    kutipan: Teks | None = Field(
+        default=None, description="Kalimat draf yang menyatakannya, dikutip apa adanya."
+    )
     """The draft's sentence, quoted as it stands in the draft (the memo shows it next to the
     computed figure)."""
-    narasi: str | None = None
+    narasi: str | None = Field(
+        default=None,
+        description="Narasi laporan yang membetulkannya, mis. narasi.kesimpulan atau "
+        "kinerja.SK1.3.penjelasan.",
+    )
     """The narrative of this report that restates (and corrects) it: ``narasi.<bagian>`` or
     ``kinerja.<kode>.<bagian>``."""
 
@@ -868,19 +989,31 @@ StatusTanggapan = Literal["diperbaiki", "dijelaskan"]
 class Tanggapan(_Model):
     """The satker's answer to one finding, by the finding's stable id."""
 
-    id: str = Field(pattern=r"^[A-Z][A-Z0-9_]*-[0-9a-f]{6}$")
-    status: StatusTanggapan
-    teks: Teks
-    oleh: str | None = None
-    tanggal: str | None = None
+    id: str = Field(
+        pattern=r"^[A-Z][A-Z0-9_]*-[0-9a-f]{6}$",
+        description="Id dari memo tinjauan, mis. KLAIM_BEDA-1af7ba.",
+    )
+    status: StatusTanggapan = Field(
+        description="diperbaiki (data/teks sudah dibetulkan) atau dijelaskan (temuan tetap, "
+        "dengan penjelasan)."
+    )
+    teks: Teks = Field(description="Penjelasan atau perbaikan yang dilakukan.")
+    oleh: str | None = Field(default=None, description="Mis. Tim penyusun LKjIP.")
+    tanggal: str | None = Field(
+        default=None, description="Tanggal tanggapan (disimpan sebagai teks TTTT-BB-HH)."
+    )
     diterima_oleh: str | None = Field(
         default=None,
-        description="the reviewer (APIP, Kanwil) who accepted a 'dijelaskan' answer; until then "
-        "the finding keeps its effect on the report (an IKK stays 'Perlu verifikasi')",
+        description="Peninjau yang menerima penjelasan (hanya untuk dijelaskan); sebelum diisi, "
+        "status IKK di laporan tidak berubah.",
     )
+    """The reviewer (APIP, Kanwil) who accepted a 'dijelaskan' answer; until then the finding
+    keeps its effect on the report (an IKK stays 'Perlu verifikasi')."""
     tanggal_diterima: str | None = Field(
-        default=None, description='date of the reviewer\'s acceptance (text, e.g. "2024-01-20")'
+        default=None,
+        description="Tanggal penerimaan oleh peninjau (diisi bersama Diterima oleh).",
     )
+    """Date of the reviewer's acceptance (text, e.g. ``2024-01-20``)."""
 
     @model_validator(mode="after")
     def _penerimaan(self) -> Tanggapan:

@@ -574,7 +574,6 @@ _KATA_TERCAPAI = re.compile(
 _NEGASI = re.compile(r"\b(tidak|belum|kurang|tak|gagal|bukan)\s+(?:[\w-]+\s+)?$", re.I)
 _HARAPAN = re.compile(r"\b(agar|supaya|diharapkan|harapan|upaya|apabila|jika|bila)\b", re.I)
 _KODE_IKK = re.compile(r"(?<![\w.])(SK\d+\.\d+)(?![\w]|\.\d)")
-_ISIAN_IKK = re.compile(r"\{\{\s*ikk\.([A-Za-z0-9]+\.\d+)\.")
 STATUS_BELUM = (PERLU_VERIFIKASI, TIDAK_TERCAPAI, TIDAK_DAPAT_DIHITUNG, DATA_TIDAK_TERSEDIA)
 """Statuses under which a narrative may not call the IKK reached."""
 
@@ -602,11 +601,13 @@ def _ikk_kalimat(hasil: HasilLaporan, mentah: str, kode: str | None) -> list[str
     IKK whose narrative it is."""
     dikenal = [h.kode for h in hasil.ikk]
     kecil = mentah.lower()
+    daftar = hasil.daftar_besaran()
+    isian = {b.ikk for s in cari_sisipan(mentah) if (b := daftar.get(s.besaran or "")) is not None}
     disebut = [
         x
         for x in dikenal
         if x in _KODE_IKK.findall(mentah)
-        or x in _ISIAN_IKK.findall(mentah)
+        or x in isian
         or (len(n := hasil.ikk_kode(x).defn.nama.strip().lower()) >= 20 and n in kecil)
     ]
     if disebut:
@@ -617,14 +618,15 @@ def _ikk_kalimat(hasil: HasilLaporan, mentah: str, kode: str | None) -> list[str
 def _kutip(hasil: HasilLaporan, mentah: str) -> str:
     """The sentence with its figure placeholders filled in ("tercapai sebesar 121,92%");
     a cross-reference, a placeholder with a ``bentuk`` or an unknown one is shown as "…"."""
-    besaran = hasil.besaran()
+    daftar = hasil.daftar_besaran()
     keluar, pos = [], 0
     for x in cari_sisipan(mentah):
         keluar.append(mentah[pos : x.awal])
         pos = x.akhir
-        v = besaran.get(x.besaran or "")
+        b = daftar.get(x.besaran or "")
+        v = b.nilai if b is not None else None
         if x.sah and not x.bentuk and isinstance(v, Decimal | int):
-            keluar.append(tulis(Decimal(v), x.besaran or "", hasil))
+            keluar.append(tulis(Decimal(v), b))
         else:  # an unknown or invalid placeholder is reported by its own check
             keluar.append("…")
     keluar.append(mentah[pos:])

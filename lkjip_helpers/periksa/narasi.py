@@ -388,30 +388,7 @@ def _jenis_bab(hasil: HasilLaporan) -> dict[str, _Jenis]:
         j["smart"].nilai.append(("smart.nilai", th, hasil.smart.nilai, "nilai SMART-DJA"))
     if hasil.ikpa:
         j["ikpa"].nilai.append(("ikpa.nilai", th, hasil.ikpa.nilai, "nilai IKPA"))
-    for ang, t in ((hasil.anggaran, th), (hasil.anggaran_lalu, th - 1)):
-        if ang is None:
-            continue
-        baris = [("", ang.total)]
-        baris += [(f".sasaran.{b.kunci}", b) for b in ang.per_sasaran]
-        baris += [(f".program.{b.kunci}", b) for b in ang.per_program]
-        baris += [(f".jenis.{b.kunci}", b) for b in ang.per_jenis]
-        for nama, jumlah in (
-            (".sasaran_jumlah", ang.sasaran_jumlah),
-            (".program_jumlah", ang.program_jumlah),
-            (".jenis_jumlah", ang.jenis_jumlah),
-        ):
-            if jumlah is not None:
-                baris.append((nama, jumlah))
-        for nama, b in baris:  # the DIPA total first, so that a finding names it
-            label = f"{b.label} {t}" if nama else f"anggaran {t}"
-            if b.penyerapan is not None:
-                j["penyerapan"].nilai.append(
-                    (f"anggaran{nama}.penyerapan", t, b.penyerapan, f"penyerapan {label}")
-                )
-            for x in ("pagu", "realisasi", "sisa"):
-                v = getattr(b, x)
-                if v is not None:
-                    j["rupiah"].nilai.append((f"anggaran{nama}.{x}", t, v, f"{x} {label}"))
+    _nilai_anggaran(j, hasil)
     if hasil.data.ini.profil and hasil.okupansi is not None:
         j["okupansi"].nilai.append(("profil.okupansi", th, hasil.okupansi, "tingkat hunian"))
     j["jumlah_tercapai"].nilai.append(
@@ -467,6 +444,36 @@ _HITUNGAN = [
     ),
     (re.compile(rf"(?<![\d.,])(\d+){_KURUNG}sasaran kegiatan", re.I), "jumlah_sasaran"),
 ]
+
+
+def _nilai_anggaran(j: dict[str, _Jenis], hasil: HasilLaporan) -> None:
+    """The budget figures of both years (penyerapan, pagu, realisasi, sisa of the DIPA total,
+    every breakdown row and every breakdown's sum) a narrative may state."""
+    th = hasil.tahun
+    for ang, t in ((hasil.anggaran, th), (hasil.anggaran_lalu, th - 1)):
+        if ang is None:
+            continue
+        baris = [("", ang.total)]
+        baris += [(f".sasaran.{b.kunci}", b) for b in ang.per_sasaran]
+        baris += [(f".program.{b.kunci}", b) for b in ang.per_program]
+        baris += [(f".jenis.{b.kunci}", b) for b in ang.per_jenis]
+        for nama, jumlah in (
+            (".sasaran_jumlah", ang.sasaran_jumlah),
+            (".program_jumlah", ang.program_jumlah),
+            (".jenis_jumlah", ang.jenis_jumlah),
+        ):
+            if jumlah is not None:
+                baris.append((nama, jumlah))
+        for nama, b in baris:  # the DIPA total first, so that a finding names it
+            label = f"{b.label} {t}" if nama else f"anggaran {t}"
+            if b.penyerapan is not None:
+                j["penyerapan"].nilai.append(
+                    (f"anggaran{nama}.penyerapan", t, b.penyerapan, f"penyerapan {label}")
+                )
+            for x in ("pagu", "realisasi", "sisa"):
+                v = getattr(b, x)
+                if v is not None:
+                    j["rupiah"].nilai.append((f"anggaran{nama}.{x}", t, v, f"{x} {label}"))
 
 
 def _bobot(hasil: HasilLaporan, nama: str) -> dict[str, Bobot]:

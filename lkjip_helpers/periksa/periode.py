@@ -113,17 +113,21 @@ def _subjek(dt: Any, nama: str, jalur: tuple[int | str, ...]) -> tuple[str, ...]
 
 def cek_periode_dokumen(k: Any) -> None:
     """Add the findings of this module to the checks' collection ``k``."""
-    data = k.data
-    p = data.periode
-    dt = data.ini
-    # 1. signed before the data cut-off
+    _cek_tanggal(k)
+    _cek_teks(k)
+    _cek_indikator_tambahan(k)
+
+
+def _cek_tanggal(k: Any) -> None:
+    """1. The report signed before its data cut-off."""
+    p = k.data.periode
+    dt = k.data.ini
     n = dt.narasi
     ditandatangani = tanggal_teks(n.tempat_tanggal if n else None)
     akhir_data = date(p.tahun, p.bulan_terakhir, calendar.monthrange(p.tahun, p.bulan_terakhir)[1])
     if ditandatangani is not None and ditandatangani < akhir_data:
         k.tambah(
             "TANGGAL_SEBELUM_DATA",
-            "peringatan",
             k.lokasi(dt, "narasi", "tempat_tanggal"),
             f"laporan ditandatangani {f.tanggal(ditandatangani)}, sebelum data "
             f"{p.rentang_bulan} tertutup ({f.tanggal(akhir_data)}); periksa tanggal laporan "
@@ -131,7 +135,13 @@ def cek_periode_dokumen(k: Any) -> None:
             kunci=f"{ditandatangani.isoformat()}|{akhir_data.isoformat()}",
             subjek=(("narasi", "tempat_tanggal"),),
         )
-    # 2. the (annual) PK called by the report's period; 3. unknown texts
+
+
+def _cek_teks(k: Any) -> None:
+    """2. The (annual) PK called by the report's period; 3. texts written "tidak diketahui"."""
+    data = k.data
+    p = data.periode
+    dt = data.ini
     for nama in ("narasi", "lampiran", "kinerja", "profil"):
         model = getattr(dt, nama, None)
         if model is None:
@@ -141,7 +151,6 @@ def cek_periode_dokumen(k: Any) -> None:
             if (m := _PK_PERIODE.search(teks)) is not None:
                 k.tambah(
                     "PK_DISEBUT_PERIODE",
-                    "peringatan",
                     k.lokasi(dt, nama, *jalur),
                     f"Perjanjian Kinerja disebut \u201c{m.group(0)}\u201d; PK ditetapkan untuk "
                     f"satu tahun: sebut \u201cPerjanjian Kinerja Tahun {p.tahun}\u201d",
@@ -151,7 +160,6 @@ def cek_periode_dokumen(k: Any) -> None:
             if teks.strip().lower() in TEKS_TIDAK_DIKETAHUI:
                 k.tambah(
                     "TEKS_TIDAK_DIKETAHUI",
-                    "peringatan",
                     k.lokasi(dt, nama, *jalur),
                     f"field {_jalur_teks(jalur)} berisi {teks.strip()!r}; laporan akan "
                     "mencetaknya apa adanya: isi teks sebenarnya atau hapus field itu",
@@ -162,14 +170,17 @@ def cek_periode_dokumen(k: Any) -> None:
         if teks.strip().lower() in TEKS_TIDAK_DIKETAHUI:
             k.tambah(
                 "TEKS_TIDAK_DIKETAHUI",
-                "peringatan",
                 f"satker.yaml, {_jalur_teks(jalur)}",
                 f"field {_jalur_teks(jalur)} berisi {teks.strip()!r}; laporan akan mencetaknya "
                 "apa adanya: isi teks sebenarnya atau hapus field itu",
                 kunci=f"satker|{_jalur_teks(jalur)}",
                 subjek=(("profil", str(jalur[0])),),
             )
-    # 4./5. a catalog IKK moved to another sasaran, or its formula reworded to the opposite
+
+
+def _cek_indikator_tambahan(k: Any) -> None:
+    """4./5. A catalog IKK moved to another sasaran, or its formula reworded to the opposite."""
+    data = k.data
     katalog = {x.kode: x for x in data.katalog.indikator}
     for i, t in enumerate(data.satker.indikator_tambahan):
         asli = katalog.get(t.kode)
@@ -179,7 +190,6 @@ def cek_periode_dokumen(k: Any) -> None:
         if t.sasaran and t.sasaran != asli.sasaran:
             k.tambah(
                 "IKK_SASARAN_PINDAH",
-                "peringatan",
                 f"{tempat}, field sasaran",
                 f"IKK {t.kode} dipindah dari sasaran {asli.sasaran} (katalog) ke {t.sasaran}; "
                 "capaian sasaran dan efisiensinya ikut berubah. Pastikan sesuai Perjanjian "
@@ -197,7 +207,6 @@ def cek_periode_dokumen(k: Any) -> None:
             if alasan:
                 k.tambah(
                     "RUMUS_TERBALIK",
-                    "peringatan",
                     f"{tempat}, field pembilang/penyebut",
                     f"rumusan {t.kode} mungkin berlawanan dengan katalog ({alasan}): katalog "
                     f"\u201c{asli.pembilang}\u201d / \u201c{asli.penyebut}\u201d, satker "

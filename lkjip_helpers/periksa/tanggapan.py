@@ -25,6 +25,7 @@ from collections.abc import Collection
 
 from ..muat import DataTahun
 from ..muat.skema import Tanggapan
+from .kode import buat_temuan
 from .temuan import Temuan
 
 
@@ -49,9 +50,8 @@ def cek_tanggapan(
         lokasi = _lokasi(dt, i)
         if t.id in pertama:
             hasil.append(
-                Temuan(
+                buat_temuan(
                     "TANGGAPAN_GANDA",
-                    "error",
                     lokasi,
                     f"id {t.id} sudah ditanggapi di {_lokasi(dt, pertama[t.id])}; "
                     "diharapkan satu tanggapan per temuan",
@@ -66,9 +66,8 @@ def cek_tanggapan(
         kode = t.id.rsplit("-", 1)[0]
         if t.status == "diperbaiki" and kode in kode_dikenal:
             hasil.append(
-                Temuan(
+                buat_temuan(
                     "TANGGAPAN_SELESAI",
-                    "info",
                     lokasi,
                     f"temuan {t.id} tidak muncul lagi; tanggapan 'diperbaiki' dapat dihapus",
                     kunci=t.id,
@@ -82,9 +81,8 @@ def cek_tanggapan(
             else "tidak ada temuan dengan id ini pada data sekarang"
         )
         hasil.append(
-            Temuan(
+            buat_temuan(
                 "TANGGAPAN_TIDAK_DIKENAL",
-                "error",
                 lokasi,
                 f"id {t.id} tidak dikenal: {sebab}; salin id dari memo tinjauan atau "
                 "keluaran `lkjip check`",

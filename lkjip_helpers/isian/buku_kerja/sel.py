@@ -85,9 +85,9 @@ def _dari_float(nilai: float) -> Decimal:
     return Decimal(format(nilai, ".15g"))
 
 
-def angka_teks(teks: str) -> Decimal:
-    """An Indonesian number written as text (see the module docstring); MasalahSel otherwise."""
-    asli = " ".join(teks.split())
+def _tanda_dan_angka(teks: str) -> tuple[str, str]:
+    """The sign (``"-"`` or ``""``) and the digits with their separators: spaces, ``Rp``, a
+    trailing ``%`` and ``,-`` (whole rupiah) removed."""
     t = _SPASI.sub(" ", teks).strip()
     tanda = ""
     if t[:1] in _MINUS or t[:1] == "+":
@@ -97,29 +97,31 @@ def angka_teks(teks: str) -> Decimal:
         tanda, t = "-", t[1:].lstrip()
     t = t.removesuffix("%").rstrip()
     t = _TANPA_SEN.sub("", t)  # "65.038.490,-": the way sources print whole rupiah
-    if not t or " " in t:
-        raise MasalahSel(_BUKAN_ANGKA)
-    if _POLOS.fullmatch(t):
-        return Decimal(tanda + t)
-    if _ILMIAH.fullmatch(t):
-        return Decimal(tanda + t)
-    titik, koma = t.count("."), t.count(",")
-    if titik and koma:
-        desimal = "." if t.rfind(".") > t.rfind(",") else ","
-        ribuan = "," if desimal == "." else "."
-        bulat, _, pecahan = t.rpartition(desimal)
-        if t.count(desimal) != 1 or not _KELOMPOK[ribuan].fullmatch(bulat) or not pecahan.isdigit():
-            raise MasalahSel(
-                f"angka {asli!r} tidak dapat dibaca: pemisah ribuan dan desimal tidak konsisten "
-                "(tulis mis. 1.234,5 atau 1234,5)"
-            )
-        return Decimal(tanda + bulat.replace(ribuan, "") + "." + pecahan)
-    pemisah = "." if titik else ","
-    jumlah = titik or koma
-    if jumlah > 1:
+    return tanda, t
+
+
+def _dua_pemisah(t: str, asli: str) -> str:
+    """Both ``.`` and ``,`` present: the last one is the decimal mark, the other groups
+    thousands (``1.234,5`` → ``1234.5``)."""
+    desimal = "." if t.rfind(".") > t.rfind(",") else ","
+    ribuan = "," if desimal == "." else "."
+    bulat, _, pecahan = t.rpartition(desimal)
+    if t.count(desimal) != 1 or not _KELOMPOK[ribuan].fullmatch(bulat) or not pecahan.isdigit():
+        raise MasalahSel(
+            f"angka {asli!r} tidak dapat dibaca: pemisah ribuan dan desimal tidak konsisten "
+            "(tulis mis. 1.234,5 atau 1234,5)"
+        )
+    return bulat.replace(ribuan, "") + "." + pecahan
+
+
+def _satu_pemisah(t: str, asli: str) -> str:
+    """One kind of separator: thousands when repeated (``1.234.567``), else a decimal mark,
+    refused when three digits follow it (``1.234`` could be either)."""
+    pemisah = "." if "." in t else ","
+    if t.count(pemisah) > 1:
         if not _KELOMPOK[pemisah].fullmatch(t):
             raise MasalahSel(f"angka {asli!r} tidak dapat dibaca (pemisah ribuan tidak sah)")
-        return Decimal(tanda + t.replace(pemisah, ""))
+        return t.replace(pemisah, "")
     depan, _, belakang = t.partition(pemisah)
     if not belakang.isdigit() or not (depan.isdigit() or depan == ""):
         raise MasalahSel(_BUKAN_ANGKA)
@@ -131,7 +133,20 @@ def angka_teks(teks: str) -> Decimal:
             f"{desimal} ({pemisah!r} sebagai tanda desimal): ketik {ribuan} tanpa pemisah "
             f"ribuan, atau {desimal} bila memang pecahan, atau isi sel sebagai angka"
         )
-    return Decimal(tanda + (depan or "0") + "." + belakang)
+    return (depan or "0") + "." + belakang
+
+
+def angka_teks(teks: str) -> Decimal:
+    """An Indonesian number written as text (see the module docstring); MasalahSel otherwise."""
+    asli = " ".join(teks.split())
+    tanda, t = _tanda_dan_angka(teks)
+    if not t or " " in t:
+        raise MasalahSel(_BUKAN_ANGKA)
+    if _POLOS.fullmatch(t) or _ILMIAH.fullmatch(t):
+        return Decimal(tanda + t)
+    if "." in t and "," in t:
+        return Decimal(tanda + _dua_pemisah(t, asli))
+    return Decimal(tanda + _satu_pemisah(t, asli))
 
 
 def baca_angka_sel(nilai: Any, format_angka: str = "General") -> Decimal | str | None:

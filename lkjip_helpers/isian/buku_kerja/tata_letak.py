@@ -16,11 +16,15 @@ header cell), data start on row 3. Which YAML file and field each sheet fills is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import get_args
 
+from pydantic import BaseModel
+
 from ...muat import skema as s
-from ...muat.parameter import PERIODE
+from ...muat.bantuan import bantuan, model_di
+from ...muat.parameter import PERIODE, kunci_periode
+from ...muat.satuan import SATUAN_SARAN
 from ...tidak_diketahui import EJAAN
 
 VERSI_FORMAT = 1
@@ -49,22 +53,6 @@ JENIS_BELANJA = get_args(s.JenisBelanja)
 JENIS_PERIODE = get_args(s.JenisPeriode)
 STATUS_TANGGAPAN = get_args(s.StatusTanggapan)
 YA_TIDAK = ("Ya", "Tidak")
-SATUAN_SARAN = (
-    "%",
-    "Orang",
-    "Unit",
-    "Layanan",
-    "Dokumen",
-    "Laporan",
-    "Kegiatan",
-    "Paket",
-    "Kali",
-    "Gedung/Bangunan",
-    "Rekomendasi",
-    "Indeks",
-    "Nilai",
-)
-"""Units offered in drop-downs (a warning, not a refusal: the data model takes any unit)."""
 
 BAGIAN_NARASI_IKK = tuple(s.NarasiIkk.model_fields)
 """Fields of an IKK's narrative (``narasi`` of a kinerja.yaml entry)."""
@@ -112,6 +100,8 @@ class Kolom:
     sheet reads itself (kode, kelompok)."""
     jenis: str
     catatan: str
+    """The header comment: the field's help from the schema (:func:`~lkjip_helpers.muat.bantuan.
+    bantuan`) followed by what the layout adds (how to type it in a cell)."""
     pilihan: tuple[str, ...] = ()
     """For ``pilihan``: the allowed values (a drop-down that refuses anything else)."""
     saran: tuple[str, ...] = ()
@@ -124,6 +114,9 @@ class Kolom:
     format: str = "General"
     batas: tuple[int, int] | None = None
     """For ``bulat``: the range the drop-down/validation allows."""
+    bantuan_dari: tuple[str, ...] | None = None
+    """For a column the sheet reads itself (``field`` is ``None``): the schema field whose help
+    it shows."""
 
 
 @dataclass(frozen=True)
@@ -169,6 +162,35 @@ class Lembar:
     """Columns whose values identify a row: a second row with the same values is an error."""
     kunci_awal: tuple[str, ...] = ()
     """Columns the template fills in advance: a row with nothing else filled is skipped."""
+    butir: type[BaseModel] | None = None
+    """Model of a row when neither ``daftar`` nor ``kelompok`` names its list."""
+
+    def __post_init__(self) -> None:
+        """Each field's comment = its help in the schema + what the layout wrote (the format)."""
+        isian = tuple(
+            replace(i, catatan=bantuan(MODEL_BERKAS[i.berkas or self.berkas], i.jalur, i.catatan))
+            for i in self.isian
+        )
+        butir = self.model_butir()
+        kolom = tuple(
+            replace(k, catatan=bantuan(butir, k.field or k.bantuan_dari or (), k.catatan))
+            if (k.field or k.bantuan_dari) and butir is not None and not k.rujukan
+            else k
+            for k in self.kolom
+        )
+        object.__setattr__(self, "isian", isian)
+        object.__setattr__(self, "kolom", kolom)
+
+    def model_butir(self) -> type[BaseModel] | None:
+        """The model of one row of a table sheet."""
+        if self.butir is not None:
+            return self.butir
+        if self.daftar:
+            return model_di(MODEL_BERKAS[self.berkas], self.daftar)
+        if self.kelompok:
+            berkas, jalur = next(iter(self.kelompok.values()))
+            return model_di(MODEL_BERKAS[berkas], jalur)
+        return None
 
     @property
     def jenis(self) -> str:
@@ -177,6 +199,18 @@ class Lembar:
     def kolom_baca(self) -> tuple[Kolom, ...]:
         return tuple(k for k in self.kolom if not k.rujukan)
 
+
+MODEL_BERKAS: dict[str, type[BaseModel]] = {
+    "satker": s.Satker,
+    "profil": s.Profil,
+    "kinerja": s.Kinerja,
+    "anggaran": s.Anggaran,
+    "evaluasi": s.Evaluasi,
+    "narasi": s.Narasi,
+    "tanggapan": s.DaftarTanggapan,
+    "klaim": s.DaftarKlaim,
+}
+"""The model of each YAML file the workbook fills."""
 
 KOLOM_ISIAN = ("Field", "Isian", "Nilai", "Keterangan")
 """Headers of a form sheet (the value is in column C)."""
@@ -213,19 +247,19 @@ SATKER = Lembar(
             "nama",
             "Nama lengkap satker",
             "teks",
-            "WAJIB. Mis. Lembaga Pemasyarakatan Kelas IIA Banyuasin.",
+            "",
         ),
-        _i("nama_singkat", "Nama singkat", "teks", "WAJIB. Mis. Lapas Kelas IIA Banyuasin."),
-        _i("jenis", "Jenis satker", "teks", "Mis. Lembaga Pemasyarakatan, Rumah Tahanan Negara."),
-        _i("kelas", "Kelas", "teks", "Mis. IIA, IIB."),
-        _i("kementerian", "Kementerian", "teks", "WAJIB. Nama kementerian."),
-        _i("unit_eselon_i", "Unit eselon I", "teks", "Mis. Direktorat Jenderal Pemasyarakatan."),
-        _i("kanwil", "Kantor wilayah", "teks", "Kantor wilayah induk."),
-        _i("alamat", "Alamat", "teks", "Alamat kantor."),
-        _i("kota", "Kota", "teks", "Kota tempat penandatanganan laporan."),
-        _i("telepon", "Telepon", "teks", "Nomor telepon kantor (ketik sebagai teks)."),
-        _i("laman", "Laman", "teks", "Situs web."),
-        _i("surel", "Surel", "teks", "Alamat surel."),
+        _i("nama_singkat", "Nama singkat", "teks", ""),
+        _i("jenis", "Jenis satker", "teks", ""),
+        _i("kelas", "Kelas", "teks", ""),
+        _i("kementerian", "Kementerian", "teks", ""),
+        _i("unit_eselon_i", "Unit eselon I", "teks", ""),
+        _i("kanwil", "Kantor wilayah", "teks", ""),
+        _i("alamat", "Alamat", "teks", ""),
+        _i("kota", "Kota", "teks", ""),
+        _i("telepon", "Telepon", "teks", "Ketik sebagai teks."),
+        _i("laman", "Laman", "teks", ""),
+        _i("surel", "Surel", "teks", ""),
     ),
 )
 
@@ -242,16 +276,16 @@ IKK_SATKER = Lembar(
             "Kode IKK",
             "kode",
             "teks",
-            "WAJIB. Kode IKK katalog yang ditimpa, atau kode baru.",
+            "",
             lebar=10,
         ),
-        _k("Sasaran", "sasaran", "teks", "Kode sasaran katalog (SK1, SK2 …).", lebar=9),
-        _k("Nama indikator", "nama", "panjang", "Nama IKK seperti tercantum dalam PK.", lebar=40),
+        _k("Sasaran", "sasaran", "teks", "", lebar=9),
+        _k("Nama indikator", "nama", "panjang", "", lebar=40),
         _k(
             "Satuan",
             "satuan",
             "teks",
-            "Satuan realisasi (%, Orang, Unit …).",
+            "",
             saran=SATUAN_SARAN,
             lebar=10,
         ),
@@ -259,7 +293,7 @@ IKK_SATKER = Lembar(
             "Jenis",
             "jenis",
             "pilihan",
-            "rasio: pembilang/penyebut × 100; nilai: angka langsung.",
+            "",
             pilihan=JENIS_INDIKATOR,
             lebar=8,
         ),
@@ -267,7 +301,7 @@ IKK_SATKER = Lembar(
             "Polaritas",
             "polaritas",
             "pilihan",
-            "naik: makin tinggi makin baik; turun: makin rendah makin baik; rentang: target berupa rentang.",
+            "",
             pilihan=POLARITAS,
             lebar=10,
         ),
@@ -275,29 +309,29 @@ IKK_SATKER = Lembar(
             "Pembilang",
             "pembilang",
             "panjang",
-            "Uraian pembilang seperti dicetak satker.",
+            "",
             lebar=30,
         ),
-        _k("Penyebut", "penyebut", "panjang", "Uraian penyebut seperti dicetak satker.", lebar=30),
+        _k("Penyebut", "penyebut", "panjang", "", lebar=30),
         _k(
             "Rumus",
             "rumus",
             "panjang",
-            "Teks rumus bila berbeda dari pembilang/penyebut × 100%.",
+            "",
             lebar=20,
         ),
         _k(
             "Populasi",
             "populasi",
             "teks",
-            "Nama populasi penyebut (mis. wbp) untuk pemeriksaan konsistensi.",
+            "",
             lebar=10,
         ),
         _k(
             "Bagian dari penyebut",
             "bagian_dari_penyebut",
             "ya_tidak",
-            "Ya bila pembilang bagian dari penyebut (di atas 100% berarti janggal).",
+            "",
             pilihan=YA_TIDAK,
             lebar=10,
         ),
@@ -305,7 +339,7 @@ IKK_SATKER = Lembar(
             "Agregasi",
             "agregasi",
             "pilihan",
-            "Cara data bulanan digabung: jumlah, terakhir, rata_rata, rata_rata_pembilang_penyebut (lihat data/README.md).",
+            "",
             pilihan=AGREGASI,
             lebar=16,
         ),
@@ -313,7 +347,7 @@ IKK_SATKER = Lembar(
             "Aturan 0/0",
             "penyebut_nol",
             "pilihan",
-            "Arti 0/0: galat, seratus (100%), nol (0%), tidak_berlaku.",
+            "",
             pilihan=PENYEBUT_NOL,
             lebar=12,
         ),
@@ -321,7 +355,7 @@ IKK_SATKER = Lembar(
             "Bilangan bulat",
             "bilangan_bulat",
             "ya_tidak",
-            "Ya bila pembilang/penyebut (atau nilai) menghitung orang/unit sehingga harus bulat.",
+            "",
             pilihan=YA_TIDAK,
             lebar=9,
         ),
@@ -329,7 +363,7 @@ IKK_SATKER = Lembar(
             "Target Renstra",
             "target_renstra",
             "target_tahunan",
-            "Target Renstra per tahun: tahun: angka, dipisah titik koma, mis. 2023: 80; 2024: 85. Tahun lain tetap dari katalog.",
+            "Tulis tahun: angka, dipisah titik koma, mis. 2023: 80; 2024: 85.",
             lebar=18,
         ),
         _k("Standar nasional", "standar_nasional", "angka", _ANGKA, lebar=10),
@@ -337,7 +371,7 @@ IKK_SATKER = Lembar(
             "Keterangan standar nasional",
             "keterangan_standar_nasional",
             "panjang",
-            "Penjelasan standar nasional.",
+            "",
             lebar=30,
         ),
     ),
@@ -355,33 +389,31 @@ PROFIL = Lembar(
             "kepala.nama",
             "Nama kepala satker",
             "teks",
-            "WAJIB. Kepala satker yang menandatangani laporan.",
+            "",
         ),
         _i(
             "kepala.nip",
             "NIP kepala",
             "nip",
-            "NIP 18 digit, ketik sebagai teks (sel sudah berformat Teks).",
+            "Ketik sebagai teks (sel sudah berformat Teks).",
         ),
         _i(
             "kepala.jabatan",
             "Jabatan kepala",
             "teks",
-            "Mis. Kepala Lembaga Pemasyarakatan Kelas IIA Banyuasin.",
+            "",
         ),
-        _i("kepala.pangkat", "Pangkat/golongan kepala", "teks", "Mis. Pembina (IV/a)."),
-        _i("tahun_berdiri", "Tahun berdiri", "bulat", "Empat digit.", batas=(1900, 2100)),
-        _i("tahun_beroperasi", "Tahun beroperasi", "bulat", "Empat digit.", batas=(1900, 2100)),
-        _i("kapasitas", "Kapasitas hunian (orang)", "angka", "WAJIB, lebih dari 0. " + _TD),
+        _i("kepala.pangkat", "Pangkat/golongan kepala", "teks", ""),
+        _i("tahun_berdiri", "Tahun berdiri", "bulat", "", batas=(1900, 2100)),
+        _i("tahun_beroperasi", "Tahun beroperasi", "bulat", "", batas=(1900, 2100)),
+        _i("kapasitas", "Kapasitas hunian (orang)", "angka", _TD),
         _i(
             "penghuni",
             "Jumlah penghuni (orang)",
             "angka",
-            "WAJIB, bilangan bulat, pada akhir periode. " + _TD,
+            _TD,
         ),
-        _i(
-            "penghuni_per", "Penghuni per", "teks", "Keadaan per tanggal/bulan, mis. Desember 2023."
-        ),
+        _i("penghuni_per", "Penghuni per", "teks", ""),
         _i("luas_tanah_m2", "Luas tanah (m²)", "angka", _ANGKA),
         _i("tugas_pokok", "Tugas pokok", "panjang", "Teks (Markdown)."),
         _i("uraian_tugas_seksi", "Uraian tugas seksi", "panjang", "Teks panjang (Markdown)."),
@@ -391,9 +423,9 @@ PROFIL = Lembar(
             "renstra.visi",
             "Renstra: visi",
             "panjang",
-            "WAJIB. Visi (sama dengan Renstra unit eselon I).",
+            "",
         ),
-        _i("renstra.pengantar", "Renstra: pengantar", "panjang", "Teks pengantar Renstra."),
+        _i("renstra.pengantar", "Renstra: pengantar", "panjang", ""),
         _i(
             "renstra.misi_pengantar",
             "Renstra: pengantar misi",
@@ -435,10 +467,10 @@ WILAYAH = Lembar(
     "profil",
     daftar=("batas_wilayah",),
     kolom=(
-        _k("Uraian", "uraian", "teks", "WAJIB. Mis. Sebelah utara.", lebar=24),
+        _k("Uraian", "uraian", "teks", "", lebar=24),
         _k("Jumlah", "jumlah", "angka", _ANGKA, lebar=10),
-        _k("Satuan", "satuan", "teks", "Satuan jumlah (boleh kosong).", lebar=10),
-        _k("Keterangan", "keterangan", "teks", "Mis. Jalan Lintas Palembang-Betung.", lebar=50),
+        _k("Satuan", "satuan", "teks", "", lebar=10),
+        _k("Keterangan", "keterangan", "teks", "", lebar=50),
     ),
 )
 
@@ -456,9 +488,9 @@ BANGUNAN = Lembar(
             pilihan=("bangunan", "perumahan"),
             lebar=12,
         ),
-        _k("Uraian", "uraian", "teks", "WAJIB. Nama bangunan.", lebar=36),
-        _k("Luas (m²)", "luas_m2", "angka", "WAJIB. " + _ANGKA, lebar=12),
-        _k("Unit", "unit", "angka", "Jumlah unit (bilangan bulat). " + _TD, lebar=8),
+        _k("Uraian", "uraian", "teks", "", lebar=36),
+        _k("Luas (m²)", "luas_m2", "angka", _ANGKA, lebar=12),
+        _k("Unit", "unit", "angka", _TD, lebar=8),
     ),
 )
 
@@ -480,10 +512,10 @@ KEPEGAWAIAN = Lembar(
             pilihan=("jenis_kelamin", "pendidikan", "golongan"),
             lebar=14,
         ),
-        _k("Uraian", "uraian", "teks", "WAJIB. Mis. Laki-laki, S1, Golongan III.", lebar=24),
-        _k("Jumlah", "jumlah", "angka", "Jumlah orang (bilangan bulat). " + _TD, lebar=10),
-        _k("Satuan", "satuan", "teks", "Biasanya orang.", saran=("orang",), lebar=10),
-        _k("Keterangan", "keterangan", "teks", 'Catatan (mis. tertulis "-").', lebar=30),
+        _k("Uraian", "uraian", "teks", "", lebar=24),
+        _k("Jumlah", "jumlah", "angka", _TD, lebar=10),
+        _k("Satuan", "satuan", "teks", "", saran=("orang",), lebar=10),
+        _k("Keterangan", "keterangan", "teks", "", lebar=30),
     ),
 )
 
@@ -495,9 +527,9 @@ ORGANISASI = Lembar(
     daftar=("organisasi",),
     kunci=("Nama unit",),
     kolom=(
-        _k("Nama unit", "nama", "teks", "WAJIB. Nama unit, unik.", lebar=36),
-        _k("Kepala", "kepala", "teks", "Jabatan (dan nama) kepala unit.", lebar=36),
-        _k("Induk", "induk", "teks", "Nama unit di atasnya; kosong untuk puncak bagan.", lebar=36),
+        _k("Nama unit", "nama", "teks", "", lebar=36),
+        _k("Kepala", "kepala", "teks", "", lebar=36),
+        _k("Induk", "induk", "teks", "", lebar=36),
     ),
 )
 
@@ -519,7 +551,7 @@ TUGAS_FUNGSI = Lembar(
             pilihan=("tugas_fungsi_wewenang", "struktur"),
             lebar=20,
         ),
-        _k("Unit", "unit", "teks", "WAJIB. Nama unit.", lebar=30),
+        _k("Unit", "unit", "teks", "", lebar=30),
         _k(
             "Fungsi",
             "fungsi",
@@ -527,7 +559,7 @@ TUGAS_FUNGSI = Lembar(
             "Satu fungsi per baris dalam sel (Alt+Enter untuk baris baru).",
             lebar=60,
         ),
-        _k("Wewenang", "wewenang", "panjang", "Wewenang unit.", lebar=40),
+        _k("Wewenang", "wewenang", "panjang", "", lebar=40),
     ),
 )
 
@@ -548,23 +580,21 @@ PERIODE_LAPORAN = Lembar(
             "periode_laporan.bulan_terakhir",
             "Bulan terakhir yang datanya tertutup",
             "bulat",
-            "1–12, di dalam rentang periode. Kosong = akhir periode (data lengkap).",
+            "",
             batas=(1, 12),
         ),
         _i(
             "periode_laporan.kumulatif",
             "Kumulatif sejak Januari",
             "ya_tidak",
-            "Ya = angka sejak Januari (s.d. Semester II = Januari–Desember); Tidak = bulan "
-            "periode itu saja (Semester II = Juli–Desember). Kosong = Ya untuk semester dan "
-            "triwulan.",
+            "",
             pilihan=YA_TIDAK,
         ),
         _i(
             "periode_laporan.keterangan",
             "Keterangan periode",
             "teks",
-            "Mis. data s.d. 31 Mei 2024.",
+            "",
         ),
     ),
 )
@@ -582,7 +612,7 @@ KINERJA = Lembar(
     daftar=("indikator",),
     kunci=(KOLOM_KODE,),
     kolom=(
-        _k(KOLOM_KODE, None, "teks", "WAJIB. Kode IKK katalog (atau IKK Satker).", lebar=9),
+        _k(KOLOM_KODE, None, "teks", "", bantuan_dari=("kode",), lebar=9),
         _k(
             KOLOM_DALAM_PK,
             None,
@@ -624,38 +654,36 @@ KINERJA = Lembar(
             "Target PK",
             ("target",),
             "angka",
-            "Target dalam Perjanjian Kinerja. Kosong = dipakai target Renstra (menjadi temuan). "
-            + _TD,
+            _TD,
             lebar=9,
         ),
         _k(
             "Target maks",
             ("target_maks",),
             "angka",
-            "Batas atas target untuk polaritas rentang saja. " + _TD,
+            _TD,
             lebar=9,
         ),
         _k(
             "Pembilang",
             ("realisasi", "pembilang"),
             "angka",
-            "IKK rasio: pembilang (bilangan bulat bila menghitung orang/unit). " + _TD,
+            _TD,
             lebar=11,
         ),
-        _k("Penyebut", ("realisasi", "penyebut"), "angka", "IKK rasio: penyebut. " + _TD, lebar=11),
+        _k("Penyebut", ("realisasi", "penyebut"), "angka", _TD, lebar=11),
         _k(
             "Nilai",
             ("realisasi", "nilai"),
             "angka",
-            "IKK nilai: realisasinya (atau persen langsung). " + _TD,
+            _TD,
             lebar=10,
         ),
         _k(
             KOLOM_DATA_PERIODE,
             ("realisasi", "periode", "jenis"),
             "pilihan",
-            "Isi bila realisasi per bulan/triwulan/semester (diisi di lembar Realisasi Periode); "
-            "Pembilang/Penyebut/Nilai di sini dikosongkan.",
+            "Diisi di lembar Realisasi Periode; Pembilang/Penyebut/Nilai di sini dikosongkan.",
             pilihan=JENIS_PERIODE,
             lebar=10,
         ),
@@ -663,7 +691,7 @@ KINERJA = Lembar(
             "Mulai ke",
             ("realisasi", "periode", "mulai"),
             "bulat",
-            "Bulan (triwulan) kegiatan mulai berjalan, bila di tengah periode; kosong bila sejak awal.",
+            "",
             batas=(1, 12),
             lebar=7,
         ),
@@ -671,7 +699,7 @@ KINERJA = Lembar(
             "Aturan 0/0 periode ini",
             ("penyebut_nol",),
             "pilihan",
-            "Kosong = aturan indikator. Isi untuk periode ini saja: galat, seratus, nol, tidak_berlaku.",
+            "",
             pilihan=PENYEBUT_NOL,
             lebar=12,
         ),
@@ -687,6 +715,7 @@ REALISASI_PERIODE = Lembar(
     "kinerja",
     kunci=(KOLOM_KODE, "Ke"),
     kunci_awal=(KOLOM_KODE, "Ke", "Bulan"),
+    butir=s.NilaiPeriode,
     kolom=(
         _k(
             KOLOM_KODE,
@@ -699,14 +728,14 @@ REALISASI_PERIODE = Lembar(
             "Ke",
             ("ke",),
             "bulat",
-            "WAJIB. Bulan 1–12 (atau triwulan 1–4, semester 1–2).",
+            "",
             batas=(1, 12),
             lebar=6,
         ),
         _k("Bulan", None, "teks", "Nama bulan/triwulan (rujukan).", rujukan=True, lebar=12),
-        _k("Pembilang", ("pembilang",), "angka", "IKK rasio. " + _TD, lebar=11),
-        _k("Penyebut", ("penyebut",), "angka", "IKK rasio. " + _TD, lebar=11),
-        _k("Nilai", ("nilai",), "angka", "IKK nilai. " + _TD, lebar=10),
+        _k("Pembilang", ("pembilang",), "angka", _TD, lebar=11),
+        _k("Penyebut", ("penyebut",), "angka", _TD, lebar=11),
+        _k("Nilai", ("nilai",), "angka", _TD, lebar=10),
     ),
 )
 
@@ -749,15 +778,15 @@ ANGGARAN = Lembar(
     "Anggaran Program dan Anggaran Jenis.",
     "anggaran",
     isian=(
-        _i("pagu", "Pagu DIPA (Rp)", "angka", "WAJIB. " + _RUPIAH, format=FORMAT_RUPIAH),
+        _i("pagu", "Pagu DIPA (Rp)", "angka", _RUPIAH, format=FORMAT_RUPIAH),
         _i(
             "realisasi",
             "Realisasi (Rp)",
             "angka",
-            "WAJIB. Realisasi sampai akhir periode. " + _RUPIAH,
+            _RUPIAH,
             format=FORMAT_RUPIAH,
         ),
-        _i("catatan", "Catatan", "panjang", "Catatan anggaran (Markdown)."),
+        _i("catatan", "Catatan", "panjang", ""),
     ),
 )
 
@@ -770,9 +799,9 @@ ANGGARAN_SASARAN = Lembar(
     kunci=("Sasaran",),
     kunci_awal=("Sasaran", "Nama sasaran"),
     kolom=(
-        _k("Sasaran", ("sasaran",), "teks", "WAJIB. Kode sasaran katalog.", lebar=9),
+        _k("Sasaran", ("sasaran",), "teks", "", lebar=9),
         _k("Nama sasaran", None, "teks", "Dari katalog (rujukan).", rujukan=True, lebar=50),
-        _k("Pagu", ("pagu",), "angka", "WAJIB. " + _RUPIAH, format=FORMAT_RUPIAH, lebar=18),
+        _k("Pagu", ("pagu",), "angka", _RUPIAH, format=FORMAT_RUPIAH, lebar=18),
         _k("Realisasi", ("realisasi",), "angka", _RUPIAH, format=FORMAT_RUPIAH, lebar=18),
     ),
 )
@@ -783,17 +812,17 @@ ANGGARAN_PROGRAM = Lembar(
     "anggaran",
     daftar=("per_program",),
     kolom=(
-        _k("Program", ("program",), "teks", "WAJIB. Nama program.", lebar=36),
-        _k("Kegiatan", ("kegiatan",), "teks", "Nama kegiatan.", lebar=40),
-        _k("Kode", ("kode",), "teks", "Kode kegiatan (teks).", lebar=10),
+        _k("Program", ("program",), "teks", "", lebar=36),
+        _k("Kegiatan", ("kegiatan",), "teks", "", lebar=40),
+        _k("Kode", ("kode",), "teks", "", lebar=10),
         _k(
             "Sasaran",
             ("sasaran",),
             "kode_daftar",
-            "Kode sasaran yang didukung, dipisah koma, mis. SK1, SK2.",
+            "",
             lebar=14,
         ),
-        _k("Pagu", ("pagu",), "angka", "WAJIB. " + _RUPIAH, format=FORMAT_RUPIAH, lebar=18),
+        _k("Pagu", ("pagu",), "angka", _RUPIAH, format=FORMAT_RUPIAH, lebar=18),
         _k("Realisasi", ("realisasi",), "angka", _RUPIAH, format=FORMAT_RUPIAH, lebar=18),
     ),
 )
@@ -811,11 +840,11 @@ ANGGARAN_JENIS = Lembar(
             "Jenis belanja",
             ("jenis",),
             "pilihan",
-            "WAJIB. " + ", ".join(JENIS_BELANJA) + ".",
+            "",
             pilihan=JENIS_BELANJA,
             lebar=16,
         ),
-        _k("Pagu", ("pagu",), "angka", "WAJIB. " + _RUPIAH, format=FORMAT_RUPIAH, lebar=18),
+        _k("Pagu", ("pagu",), "angka", _RUPIAH, format=FORMAT_RUPIAH, lebar=18),
         _k("Realisasi", ("realisasi",), "angka", _RUPIAH, format=FORMAT_RUPIAH, lebar=18),
     ),
 )
@@ -832,21 +861,21 @@ SMART_IKPA = Lembar(
     "Kosongkan seluruh komponen SMART (atau IKPA) bila tidak ada.",
     "evaluasi",
     isian=(
-        _i("smart.penyerapan", "SMART: penyerapan", "angka", "WAJIB bila SMART diisi. " + _NILAI),
-        _i("smart.konsistensi", "SMART: konsistensi", "angka", "WAJIB bila SMART diisi. " + _NILAI),
-        _i("smart.capaian_ro", "SMART: capaian RO", "angka", "WAJIB bila SMART diisi. " + _NILAI),
+        _i("smart.penyerapan", "SMART: penyerapan", "angka", _NILAI),
+        _i("smart.konsistensi", "SMART: konsistensi", "angka", _NILAI),
+        _i("smart.capaian_ro", "SMART: capaian RO", "angka", _NILAI),
         _i(
             "smart.efisiensi",
             "SMART: efisiensi (%)",
             "angka",
-            "Persen penghematan (boleh negatif). Isi ini atau nilai efisiensi. " + _TD,
+            _TD,
         ),
         _i("smart.nilai_efisiensi", "SMART: nilai efisiensi", "angka", _NILAI),
         _i(
             "smart.nilai",
             "SMART: nilai resmi",
             "angka",
-            "Nilai SMART-DJA yang diterbitkan aplikasi. " + _TD,
+            _TD,
         ),
         _i("ikpa.pagu", "IKPA: pagu (Rp)", "angka", _RUPIAH, format=FORMAT_RUPIAH),
         _i("ikpa.revisi_dipa", "IKPA: revisi DIPA", "angka", _IKPA),
@@ -861,13 +890,13 @@ SMART_IKPA = Lembar(
             "ikpa.pengurang_dispensasi_spm",
             "IKPA: pengurang dispensasi SPM (TA 2024+)",
             "angka",
-            "Poin pengurang. " + _TD,
+            _TD,
         ),
         _i(
             "ikpa.nilai",
             "IKPA: nilai akhir resmi",
             "angka",
-            "Nilai akhir IKPA yang diterbitkan aplikasi. " + _TD,
+            _TD,
         ),
     ),
 )
@@ -937,12 +966,11 @@ def _isian_narasi(nama: str) -> Isian:
             nama,
             _LABEL_NARASI[nama],
             "ya_tidak",
-            "Ya: kesimpulan dan saran di atas menggantikan teks rancangan Bab IV; Tidak/kosong: "
-            "teks rancangan lebih dulu, lalu teks ini.",
+            "",
             pilihan=YA_TIDAK,
         )
     if nama == "tempat_tanggal":
-        return _i(nama, _LABEL_NARASI[nama], "teks", "Mis. Pangkalan Balai, 30 Desember 2023.")
+        return _i(nama, _LABEL_NARASI[nama], "teks", "")
     return _i(nama, _LABEL_NARASI[nama], "panjang", "Teks (Markdown).")
 
 
@@ -951,39 +979,36 @@ _ISIAN_SURAT_PENGANTAR = (
         "surat_pengantar.nomor",
         "Surat pengantar: nomor",
         "teks",
-        "Mis. W.6.PAS.PAS.10-UM.01.01-1435. Isi nomor, tanggal dan tujuan agar laporan memuat "
-        "surat pengantar kepada Kanwil.",
+        "",
     ),
-    _i("surat_pengantar.tanggal", "Surat pengantar: tanggal", "teks", "Mis. 30 Desember 2023."),
+    _i("surat_pengantar.tanggal", "Surat pengantar: tanggal", "teks", ""),
     _i(
         "surat_pengantar.kepada",
         "Surat pengantar: kepada (Yth.)",
         "teks",
-        "Mis. Kepala Kantor Wilayah Kementerian Hukum dan HAM Sumatera Selatan.",
+        "",
     ),
-    _i("surat_pengantar.alamat_tujuan", "Surat pengantar: di", "teks", "Mis. Palembang."),
-    _i("surat_pengantar.perihal", "Surat pengantar: perihal", "teks", "Boleh kosong."),
-    _i("surat_pengantar.lampiran", "Surat pengantar: lampiran", "teks", "Boleh kosong."),
+    _i("surat_pengantar.alamat_tujuan", "Surat pengantar: di", "teks", ""),
+    _i("surat_pengantar.perihal", "Surat pengantar: perihal", "teks", ""),
+    _i("surat_pengantar.lampiran", "Surat pengantar: lampiran", "teks", ""),
     _i(
         "surat_pengantar.naskah",
         "Surat pengantar: naskah yang dikirim",
         "teks",
-        "Kosong = LKjIP periode ini.",
+        "",
     ),
     _i(
         "surat_pengantar.banyaknya",
         "Surat pengantar: banyaknya",
         "teks",
-        "Kosong = 1 (satu) Laporan.",
+        "",
     ),
-    _i(
-        "surat_pengantar.isi", "Surat pengantar: isi", "panjang", "Kosong = kalimat pengantar baku."
-    ),
+    _i("surat_pengantar.isi", "Surat pengantar: isi", "panjang", ""),
     _i(
         "surat_pengantar.keterangan_tanda_tangan",
         "Surat pengantar: keterangan tanda tangan",
         "teks",
-        "Mis. Ditandatangani secara elektronik oleh. Penanda tangan: kepala satker (lembar Profil).",
+        "",
     ),
 )
 """The cover letter's fields in the Narasi sheet (its signatory is the head in Profil)."""
@@ -1029,14 +1054,14 @@ TANGGAPAN = Lembar(
             "Id temuan",
             ("id",),
             "teks",
-            "WAJIB. Id dari memo tinjauan, mis. KLAIM_BEDA-1af7ba.",
+            "",
             lebar=26,
         ),
         _k(
             "Status",
             ("status",),
             "pilihan",
-            "WAJIB. diperbaiki (data/teks sudah dibetulkan) atau dijelaskan (temuan tetap, dengan penjelasan).",
+            "",
             pilihan=STATUS_TANGGAPAN,
             lebar=12,
         ),
@@ -1044,30 +1069,29 @@ TANGGAPAN = Lembar(
             "Teks",
             ("teks",),
             "panjang",
-            "WAJIB. Penjelasan atau perbaikan yang dilakukan.",
+            "",
             lebar=80,
         ),
-        _k("Oleh", ("oleh",), "teks", "Mis. Tim penyusun LKjIP.", lebar=20),
+        _k("Oleh", ("oleh",), "teks", "", lebar=20),
         _k(
             "Tanggal",
             ("tanggal",),
             "tanggal",
-            "Tanggal tanggapan (disimpan sebagai teks TTTT-BB-HH).",
+            "",
             lebar=12,
         ),
         _k(
             "Diterima oleh",
             ("diterima_oleh",),
             "teks",
-            "Peninjau yang menerima penjelasan (hanya untuk dijelaskan); sebelum diisi, status "
-            "IKK di laporan tidak berubah.",
+            "",
             lebar=20,
         ),
         _k(
             "Tanggal diterima",
             ("tanggal_diterima",),
             "tanggal",
-            "Tanggal penerimaan oleh peninjau (diisi bersama Diterima oleh).",
+            "",
             lebar=12,
         ),
     ),
@@ -1085,39 +1109,37 @@ KLAIM = Lembar(
             "Lokasi",
             ("lokasi",),
             "teks",
-            "WAJIB. Tempat angka dinyatakan, mis. Ikhtisar Eksekutif.",
+            "",
             lebar=34,
         ),
         _k(
             "Besaran",
             ("besaran",),
             "teks",
-            "WAJIB. Nama besaran, mis. ikk.SK1.1.capaian (daftar di data/README.md).",
+            "",
             lebar=30,
         ),
         _k(
             "Nilai",
             ("nilai",),
             "angka",
-            "WAJIB kecuali pernyataan tanpa angka (Kutipan diisi). Angka seperti dinyatakan "
-            "(boleh negatif; tidak boleh tidak diketahui).",
+            "",
             boleh_td=False,
             lebar=14,
         ),
-        _k("Catatan", ("catatan",), "teks", "Mis. nomor baris draf.", lebar=40),
+        _k("Catatan", ("catatan",), "teks", "", lebar=40),
         _k(
             "Kutipan",
             ("kutipan",),
             "panjang",
-            "Kalimat draf yang menyatakannya, dikutip apa adanya.",
+            "",
             lebar=60,
         ),
         _k(
             "Narasi",
             ("narasi",),
             "teks",
-            "Narasi laporan yang membetulkannya, mis. narasi.kesimpulan atau "
-            "kinerja.SK1.3.penjelasan.",
+            "",
             lebar=30,
         ),
     ),
@@ -1166,17 +1188,6 @@ BERKAS: tuple[str, ...] = (
 BERKAS_WAJIB = ("satker", "profil", "kinerja", "anggaran")
 """Files written on every import; the others only when they exist or get content."""
 
-MODEL_BERKAS = {
-    "satker": s.Satker,
-    "profil": s.Profil,
-    "kinerja": s.Kinerja,
-    "anggaran": s.Anggaran,
-    "evaluasi": s.Evaluasi,
-    "narasi": s.Narasi,
-    "tanggapan": s.DaftarTanggapan,
-    "klaim": s.DaftarKlaim,
-}
-
 TIDAK_DIBAWA = (
     "lampiran.yaml (dokumen PK, SK tim, SOP, gambar)",
     "tabel pendukung IKK (kinerja.yaml: tabel_pendukung)",
@@ -1200,7 +1211,7 @@ def nama_bulan(jenis: str, ke: int) -> str:
 
 def petunjuk(satker: str, tahun: int, periode: str, katalog: str) -> list[str]:
     """The instruction text (one paragraph or item per line)."""
-    kunci = str(tahun) if periode == "tahunan" else f"{tahun}-{periode}"
+    kunci = kunci_periode(tahun, periode)
     return [
         f"Buku kerja isian LKjIP — satker {satker}, {PERIODE[periode]} {tahun}",
         "",

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -28,17 +27,17 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
-from pydantic import ValidationError
 
 from ... import __version__
-from ...errors import DataError, OutputError, ParameterError, sebab_os
+from ...errors import DataError, ParameterError
 from ...muat import skema as s
-from ...muat.berkas import baca_yaml, muat_berkas, path_dalam
-from ...muat.parameter import PERIODE, kunci_periode, validasi_laporan
 from ...muat.periode import rentang_periode
 from ...tidak_diketahui import EJAAN
 from . import tata_letak as t
 from .sel import tulis_angka_teks
+from .sumber import SumberBukuKerja, ambil
+from .sumber import bawa_maju as bawa_maju  # re-exported: the public names stay importable
+from .sumber import siapkan as siapkan
 
 MAKS_TEKS = 32_767
 """Characters an Excel cell holds."""
@@ -47,198 +46,10 @@ _JUDUL = PatternFill("solid", fgColor="1F4E78")
 _RUJUKAN = PatternFill("solid", fgColor="E7E6E6")
 _FONT_JUDUL = Font(bold=True, color="FFFFFF")
 _TERBUKA = Protection(locked=False)
-_TERKUNCI = Protection(locked=True)
+"""An editable cell; a _DILINDUNGI (protected) cell is read-only while the sheet is protected
+(the word kunci stays a key, see the glossary)."""
+_DILINDUNGI = Protection(locked=True)
 _TEKS = ("teks", "panjang", "tanggal", "nip", "kode_daftar", "baris_teks", "target_tahunan")
-
-
-@dataclass
-class SumberBukuKerja:
-    """What a workbook is made from."""
-
-    satker: str
-    tahun: int
-    periode: str
-    katalog: s.Katalog
-    indikator: dict[str, s.IndikatorDef]
-    mentah: dict[str, Any]
-    """Raw YAML per file (``satker``, ``profil``, ``kinerja`` …) the sheets are filled from."""
-    jenis: str
-    """``templat`` or ``ekspor``."""
-    catatan: list[str] = field(default_factory=list)
-
-
-# --------------------------------------------------------------------------- sources
-
-
-def _ambil(d: Any, jalur: tuple[Any, ...]) -> Any:
-    for k in jalur:
-        if isinstance(d, dict):
-            d = d.get(k)
-        elif isinstance(d, list) and isinstance(k, int) and 0 <= k < len(d):
-            d = d[k]
-        else:
-            return None
-    return d
-
-
-def _pilih_katalog(data_dir: Path, sk: Any, katalog: str | None) -> str:
-    dari_satker = sk.get("katalog") if isinstance(sk, dict) else None
-    if isinstance(dari_satker, str) and dari_satker.strip():
-        if katalog is not None and katalog != dari_satker.strip():
-            raise ParameterError(
-                f"satker sudah memakai katalog {dari_satker.strip()!r} (satker.yaml), bukan {katalog!r}"
-            )
-        return dari_satker.strip()
-    if katalog is not None:
-        return katalog
-    tersedia = sorted(p.stem for p in (data_dir / "katalog").glob("*.yaml"))
-    if len(tersedia) != 1:
-        raise ParameterError(
-            "pilih katalog dengan --katalog"
-            + (f"; katalog yang tersedia: {', '.join(tersedia)}" if tersedia else "")
-        )
-    return tersedia[0]
-
-
-def _baca_folder(folder: Path, akar: Path | None = None) -> dict[str, Any]:
-    mentah: dict[str, Any] = {}
-    for nama in t.BERKAS:
-        if nama == "satker":
-            continue
-        path = folder / f"{nama}.yaml"
-        if path.is_file() or path.is_symlink():
-            mentah[nama] = baca_yaml(path, akar)
-    return mentah
-
-
-def siapkan(
-    data_dir: str | Path,
-    satker: str,
-    tahun: int | str,
-    periode: str = "tahunan",
-    *,
-    jenis: str,
-    dari: tuple[int | str, str] | None = None,
-    katalog: str | None = None,
-) -> SumberBukuKerja:
-    """Read what the workbook needs: the catalog, satker.yaml and the source period's files
-    (the report period itself for ``ekspor``; ``dari`` = (year, period) to carry forward for
-    ``templat``)."""
-    satker, th, periode, data_dir = validasi_laporan(data_dir, satker, tahun, periode)
-    folder_satker = data_dir / "satker" / satker
-    path_satker = folder_satker / "satker.yaml"
-    sk = baca_yaml(path_satker, data_dir) if path_satker.is_file() else None
-    if jenis == "ekspor" and sk is None:
-        raise DataError(
-            str(path_satker),
-            f"satker {satker!r} belum ada; buat dengan lkjip satker-baru atau lkjip templat",
-        )
-    id_katalog = _pilih_katalog(data_dir, sk, katalog)
-    path_katalog = path_dalam(data_dir / "katalog", f"{id_katalog}.yaml", asal=str(path_satker))
-    if not path_katalog.is_file():
-        raise ParameterError(f"katalog {id_katalog!r} tidak ditemukan di {data_dir / 'katalog'}")
-    kat = muat_berkas(s.Katalog, path_katalog, akar=data_dir)
-    indikator = _indikator(kat, sk, path_satker)
-    catatan: list[str] = []
-    kunci = kunci_periode(th, periode)
-    if jenis == "ekspor":
-        folder = folder_satker / kunci
-        if not folder.is_dir():
-            raise DataError(
-                str(folder),
-                f"data {PERIODE[periode]} {th} belum ada; buat buku kerja kosong dengan lkjip templat",
-            )
-        mentah = _baca_folder(folder, data_dir)
-    else:
-        mentah = {}
-        if dari is not None:
-            kunci_dari = kunci_periode(dari[0], dari[1])
-            folder = folder_satker / kunci_dari
-            if not folder.is_dir():
-                raise DataError(str(folder), f"data periode sumber {kunci_dari} tidak ada")
-            mentah = bawa_maju(_baca_folder(folder, data_dir))
-            catatan.append(
-                f"isian dibawa dari {kunci_dari}: profil, daftar, bangunan, kepegawaian, "
-                "organisasi, tugas-fungsi, daftar IKK dan narasinya, program anggaran, teks bab; "
-                "target, realisasi, angka anggaran, nilai evaluasi, tanggapan dan klaim dikosongkan"
-            )
-        if (folder_satker / kunci).is_dir() and _ada_isian(
-            _baca_folder(folder_satker / kunci, data_dir)
-        ):
-            catatan.append(
-                f"folder {folder_satker / kunci} sudah berisi data: impor akan menimpa field yang "
-                "ada di buku kerja ini; untuk menyunting data yang ada pakai lkjip ekspor"
-            )
-    mentah["satker"] = sk if isinstance(sk, dict) else {"id": satker, "katalog": id_katalog}
-    return SumberBukuKerja(satker, th, periode, kat, indikator, mentah, jenis, catatan)
-
-
-def _ada_isian(x: Any, kunci: Any = None) -> bool:
-    """Whether raw YAML holds any value a person entered (a fresh scaffold holds none: only
-    IKK codes and the period)."""
-    if isinstance(x, dict):
-        return any(_ada_isian(v, k) for k, v in x.items())
-    if isinstance(x, list):
-        return any(_ada_isian(v, kunci) for v in x)
-    return x is not None and kunci not in ("kode", "periode", "bulan_terakhir")
-
-
-def _indikator(kat: s.Katalog, sk: Any, path_satker: Path) -> dict[str, s.IndikatorDef]:
-    from ...muat.data import gabung_indikator
-
-    katalog = {x.kode: x for x in kat.indikator}
-    tambahan_mentah = sk.get("indikator_tambahan") if isinstance(sk, dict) else None
-    if not isinstance(tambahan_mentah, list) or not tambahan_mentah:
-        return katalog
-    try:
-        tambahan = [s.IndikatorTambahan.model_validate(x) for x in tambahan_mentah]
-    except ValidationError:
-        return katalog  # shown as written in the IKK Satker sheet; the import reports it
-    defs, _asal, _masalah = gabung_indikator(
-        katalog, {x.kode: x for x in kat.sasaran}, tambahan, path_satker
-    )
-    return defs
-
-
-def bawa_maju(mentah: dict[str, Any]) -> dict[str, Any]:
-    """What a new period's template takes from a previous one: descriptions and texts, not
-    the figures of that period."""
-    hasil: dict[str, Any] = {}
-    profil = mentah.get("profil")
-    if isinstance(profil, dict):
-        hasil["profil"] = {k: v for k, v in profil.items() if k not in ("penghuni", "penghuni_per")}
-    kinerja = mentah.get("kinerja")
-    if isinstance(kinerja, dict) and isinstance(kinerja.get("indikator"), list):
-        ikk = []
-        for x in kinerja["indikator"]:
-            if not isinstance(x, dict):
-                continue
-            butir: dict[str, Any] = {"kode": x.get("kode")}
-            jenis = _ambil(x, ("realisasi", "periode", "jenis"))
-            if jenis:
-                butir["realisasi"] = {"periode": {"jenis": jenis, "data": []}}
-            if isinstance(x.get("narasi"), dict):
-                butir["narasi"] = x["narasi"]
-            ikk.append(butir)
-        hasil["kinerja"] = {"indikator": ikk}
-    anggaran = mentah.get("anggaran")
-    if isinstance(anggaran, dict) and isinstance(anggaran.get("per_program"), list):
-        hasil["anggaran"] = {
-            "per_program": [
-                {k: v for k, v in p.items() if k not in ("pagu", "realisasi")}
-                for p in anggaran["per_program"]
-                if isinstance(p, dict)
-            ]
-        }
-    evaluasi = mentah.get("evaluasi")
-    if isinstance(evaluasi, dict):
-        hasil["evaluasi"] = {
-            k: evaluasi[k] for k in ("prioritas_nasional", "target_kinerja") if k in evaluasi
-        }
-    narasi = mentah.get("narasi")
-    if isinstance(narasi, dict):
-        hasil["narasi"] = {k: v for k, v in narasi.items() if k != "tempat_tanggal"}
-    return hasil
 
 
 # --------------------------------------------------------------------------- cell values
@@ -331,7 +142,7 @@ class _Penulis:
             sel.font = _FONT_JUDUL
             sel.fill = _JUDUL
             sel.alignment = Alignment(wrap_text=True, vertical="top")
-            sel.protection = _TERKUNCI
+            sel.protection = _DILINDUNGI
             kom = Comment(catatan, "lkjip")
             kom.width, kom.height = 320, 140
             sel.comment = kom
@@ -413,7 +224,7 @@ class _Penulis:
     def format_sel(self, sel: Any, jenis: str, fmt: str, rujukan: bool) -> None:
         if rujukan:
             sel.fill = _RUJUKAN
-            sel.protection = _TERKUNCI
+            sel.protection = _DILINDUNGI
         else:
             sel.protection = _TERBUKA
         if jenis in _TEKS:
@@ -426,7 +237,7 @@ class _Penulis:
     # ------------------------------------------------------------------ kinds of sheet
 
     def tabel(
-        self, lb: t.Lembar, baris: list[list[Any]], terkunci: set[tuple[int, int]] = frozenset()
+        self, lb: t.Lembar, baris: list[list[Any]], dilindungi: set[tuple[int, int]] = frozenset()
     ) -> None:  # type: ignore[assignment]
         ws = self.wb.create_sheet(lb.nama)
         self.judul(ws, lb.keterangan, [(k.judul, _catatan(k), k.lebar) for k in lb.kolom])
@@ -436,7 +247,7 @@ class _Penulis:
                 i = r - t.BARIS_DATA
                 nilai = nilai_sel(k.jenis, baris[i][j - 1]) if i < len(baris) else None
                 sel = self.isi(ws, r, j, nilai) if nilai is not None else ws.cell(r, j)
-                self.format_sel(sel, k.jenis, k.format, k.rujukan or (i, j - 1) in terkunci)
+                self.format_sel(sel, k.jenis, k.format, k.rujukan or (i, j - 1) in dilindungi)
             if not k.rujukan:
                 self.validasi(
                     ws,
@@ -468,7 +279,7 @@ class _Penulis:
             for j, teks in ((1, i.kunci), (2, i.label), (4, i.catatan)):
                 sel = self.isi(ws, r, j, teks)
                 sel.fill = _RUJUKAN
-                sel.protection = _TERKUNCI
+                sel.protection = _DILINDUNGI
                 sel.alignment = Alignment(wrap_text=True, vertical="top")
             v = nilai_sel(i.jenis, nilai.get(i.kunci))
             sel = self.isi(ws, r, 3, v) if v is not None else ws.cell(r, 3)
@@ -544,9 +355,9 @@ def _nilai_isian(lb: t.Lembar, mentah: dict[str, Any], sumber: SumberBukuKerja) 
     hasil = {}
     for i in lb.isian:
         berkas = i.berkas or lb.berkas
-        v = _ambil(mentah.get(berkas), i.jalur)
+        v = ambil(mentah.get(berkas), i.jalur)
         if lb is t.PERIODE_LAPORAN:
-            pl = _ambil(mentah.get("kinerja"), ("periode_laporan",))
+            pl = ambil(mentah.get("kinerja"), ("periode_laporan",))
             if i.kunci == "periode_laporan.periode":
                 v = sumber.periode
             elif isinstance(pl, str):
@@ -564,7 +375,7 @@ def _baris_daftar(lb: t.Lembar, mentah: dict[str, Any]) -> list[list[Any]]:
         tujuan = [(None, (lb.berkas, lb.daftar))]
     baris = []
     for kelompok, (berkas, jalur) in tujuan:
-        daftar = _ambil(mentah.get(berkas), jalur)
+        daftar = ambil(mentah.get(berkas), jalur)
         if not isinstance(daftar, list):
             continue
         for butir in daftar:
@@ -575,7 +386,7 @@ def _baris_daftar(lb: t.Lembar, mentah: dict[str, Any]) -> list[list[Any]]:
                 elif k.field == ():
                     r.append(butir)
                 else:
-                    r.append(_ambil(butir, k.field) if isinstance(butir, dict) else None)
+                    r.append(ambil(butir, k.field) if isinstance(butir, dict) else None)
             baris.append(r)
     return baris
 
@@ -609,16 +420,16 @@ def _baris_kinerja(
 ) -> tuple[list[list[Any]], set[tuple[int, int]], list[tuple[str, str | None, list[Any]]]]:
     """Kinerja rows, locked kode cells, and (kode, period kind, period data) of the IKK in PK."""
     mentah = sb.mentah.get("kinerja")
-    daftar = _ambil(mentah, ("indikator",)) if isinstance(mentah, dict) else None
+    daftar = ambil(mentah, ("indikator",)) if isinstance(mentah, dict) else None
     baris: list[list[Any]] = []
-    terkunci: set[tuple[int, int]] = set()
+    dilindungi: set[tuple[int, int]] = set()
     dalam: list[tuple[str, str | None, list[Any]]] = []
     ada: set[Any] = set()
 
     def tambah(kode: Any, ya: bool, x: dict[str, Any]) -> None:
         d = sb.indikator.get(kode) if isinstance(kode, str) else None
-        r = _ambil(x, ("realisasi",))
-        per = _ambil(r, ("periode",))
+        r = ambil(x, ("realisasi",))
+        per = ambil(r, ("periode",))
         baris.append(
             [
                 kode,
@@ -626,20 +437,20 @@ def _baris_kinerja(
                 *_rujukan_ikk(d, sb.tahun),
                 x.get("target"),
                 x.get("target_maks"),
-                _ambil(r, ("pembilang",)),
-                _ambil(r, ("penyebut",)),
-                _ambil(r, ("nilai",)),
-                _ambil(per, ("jenis",)),
-                _ambil(per, ("mulai",)),
+                ambil(r, ("pembilang",)),
+                ambil(r, ("penyebut",)),
+                ambil(r, ("nilai",)),
+                ambil(per, ("jenis",)),
+                ambil(per, ("mulai",)),
                 x.get("penyebut_nol"),
                 x.get("standar_nasional"),
             ]
         )
         if d is not None:
-            terkunci.add((len(baris) - 1, 0))
+            dilindungi.add((len(baris) - 1, 0))
         if ya and isinstance(kode, str):
-            data = _ambil(per, ("data",))
-            dalam.append((kode, _ambil(per, ("jenis",)), data if isinstance(data, list) else []))
+            data = ambil(per, ("data",))
+            dalam.append((kode, ambil(per, ("jenis",)), data if isinstance(data, list) else []))
 
     if isinstance(daftar, list):
         for x in daftar:
@@ -650,7 +461,7 @@ def _baris_kinerja(
     for kode in sb.indikator:
         if kode not in ada:
             tambah(kode, semua_ya, {})
-    return baris, terkunci, dalam
+    return baris, dilindungi, dalam
 
 
 def _ke_periode(sb: SumberBukuKerja, jenis: str) -> list[int]:
@@ -668,15 +479,15 @@ def _baris_realisasi(
             continue
         if data:
             for x in data:
-                ke = _ambil(x, ("ke",))
+                ke = ambil(x, ("ke",))
                 baris.append(
                     [
                         kode,
                         ke,
                         t.nama_bulan(str(jenis), ke) if isinstance(ke, int) else None,
-                        _ambil(x, ("pembilang",)),
-                        _ambil(x, ("penyebut",)),
-                        _ambil(x, ("nilai",)),
+                        ambil(x, ("pembilang",)),
+                        ambil(x, ("penyebut",)),
+                        ambil(x, ("nilai",)),
                     ]
                 )
         elif jenis in t.JENIS_PERIODE:
@@ -690,7 +501,7 @@ def _baris_narasi_ikk(
 ) -> list[list[Any]]:
     mentah = sb.mentah.get("kinerja")
     narasi: dict[str, dict[str, Any]] = {}
-    for x in _ambil(mentah, ("indikator",)) or []:
+    for x in ambil(mentah, ("indikator",)) or []:
         if isinstance(x, dict) and isinstance(x.get("narasi"), dict):
             narasi.setdefault(x.get("kode"), x["narasi"])
     baris = []
@@ -724,8 +535,8 @@ def buat_buku_kerja(sb: SumberBukuKerja) -> Workbook:
         if lb.jenis == "isian":
             p.isian(lb, _nilai_isian(lb, m, sb))
         elif lb is t.KINERJA:
-            baris, terkunci, dalam = _baris_kinerja(sb)
-            p.tabel(lb, baris, terkunci)
+            baris, dilindungi, dalam = _baris_kinerja(sb)
+            p.tabel(lb, baris, dilindungi)
         elif lb is t.REALISASI_PERIODE:
             p.tabel(lb, _baris_realisasi(sb, dalam))
         elif lb is t.NARASI_IKK:
@@ -749,8 +560,7 @@ def buat_buku_kerja(sb: SumberBukuKerja) -> Workbook:
 
 def simpan_buku_kerja(wb: Workbook, tujuan: Path, timpa: bool = False) -> Path:
     """Save ``wb`` to ``tujuan`` through a temporary file and an atomic rename."""
-    import os
-    import secrets
+    from ...atomik import tulis_atomik
 
     tujuan = Path(tujuan)
     if tujuan.suffix.lower() != ".xlsx":
@@ -762,12 +572,4 @@ def simpan_buku_kerja(wb: Workbook, tujuan: Path, timpa: bool = False) -> Path:
         )
     if tujuan.is_dir():
         raise ParameterError(f"{tujuan} adalah folder")
-    tujuan.parent.mkdir(parents=True, exist_ok=True)
-    sementara = tujuan.with_name(f".{tujuan.name}.tmp-{secrets.token_hex(4)}.xlsx")
-    try:
-        wb.save(sementara)
-        os.replace(sementara, tujuan)
-    except OSError as err:
-        sementara.unlink(missing_ok=True)
-        raise OutputError(tujuan, sebab_os(err)) from None
-    return tujuan
+    return tulis_atomik(tujuan, wb.save, akhiran=".xlsx")

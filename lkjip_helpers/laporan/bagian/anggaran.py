@@ -201,9 +201,23 @@ def realisasi(k: Konteks) -> list[m.Blok]:
     out: list[m.Blok] = []
     if (b := k.narasi_blok(k.teks_narasi("realisasi_anggaran"))) is not None:
         out.append(b)
-    t = a.total
-    out.append(
-        m.Paragraf(
+    out.append(_paragraf_realisasi(k, a.total))
+    out += _tahun(a, hasil.tahun, k.judul_periode, hasil)
+    if a.per_sasaran:
+        out.append(_grafik_per_sasaran(k, a))
+    if (b := k.narasi_blok(k.teks_narasi("realisasi_anggaran_analisis"))) is not None:
+        out.append(b)
+    if al is not None:
+        out += _tahun_lalu_anggaran(k, a, al)
+    elif hasil.alasan_tanpa_pembanding:
+        out.append(m.Paragraf(hasil.alasan_tanpa_pembanding))
+    return out
+
+
+def _paragraf_realisasi(k: Konteks, t: BarisAnggaran) -> m.Paragraf:
+    """The budget summary sentence: the full one when pagu and realisasi are known."""
+    if diketahui(t.pagu) and diketahui(t.realisasi):
+        return m.Paragraf(
             kalimat.realisasi_anggaran(
                 k.judul_periode,
                 t.pagu,
@@ -212,76 +226,75 @@ def realisasi(k: Konteks) -> list[m.Blok]:
                 t.sisa,
                 None if k.periode.lengkap else k.periode.rentang_bulan,
             )
-            if diketahui(t.pagu) and diketahui(t.realisasi)
-            else kalimat.ikhtisar_anggaran(k.periode, t.pagu, t.realisasi, t.penyerapan, t.sisa)
         )
+    return m.Paragraf(
+        kalimat.ikhtisar_anggaran(k.periode, t.pagu, t.realisasi, t.penyerapan, t.sisa)
     )
-    out += _tahun(a, hasil.tahun, k.judul_periode, hasil)
-    if a.per_sasaran:
-        out.append(
-            m.Gambar.grafik(
-                f"pagu-realisasi-sasaran-{hasil.tahun}",
-                f"Pagu dan Realisasi per Sasaran Kegiatan {k.judul_periode}",
-                grafik.pagu_realisasi,
-                [b.kunci for b in a.per_sasaran],
-                [b.pagu for b in a.per_sasaran],
-                [b.realisasi for b in a.per_sasaran],
-                [b.penyerapan for b in a.per_sasaran],
-            )
-        )
-    if (b := k.narasi_blok(k.teks_narasi("realisasi_anggaran_analisis"))) is not None:
-        out.append(b)
-    if al is not None:
-        pl = hasil.periode_lalu
-        out.append(
-            m.Judul(
-                3,
-                f"Realisasi Anggaran {pl.rentang_bulan}"
-                if pl is not None and k.periode.sebagian_tahun
-                else f"Realisasi Anggaran Tahun {hasil.tahun - 1}",
-                f"anggaran-{hasil.tahun - 1}",
-            )
-        )
-        out += _tahun(al, hasil.tahun - 1, hasil=hasil)
-        baris = []
+
+
+def _grafik_per_sasaran(k: Konteks, a: HasilAnggaran) -> m.Gambar:
+    return m.Gambar.grafik(
+        f"pagu-realisasi-sasaran-{k.hasil.tahun}",
+        f"Pagu dan Realisasi per Sasaran Kegiatan {k.judul_periode}",
+        grafik.pagu_realisasi,
+        [b.kunci for b in a.per_sasaran],
+        [b.pagu for b in a.per_sasaran],
+        [b.realisasi for b in a.per_sasaran],
+        [b.penyerapan for b in a.per_sasaran],
+    )
+
+
+def _tahun_lalu_anggaran(k: Konteks, a: HasilAnggaran, al: HasilAnggaran) -> list[m.Blok]:
+    """Last year's budget (heading and tables) and the comparison with this year."""
+    hasil = k.hasil
+    pl = hasil.periode_lalu
+    judul = (
+        f"Realisasi Anggaran {pl.rentang_bulan}"
+        if pl is not None and k.periode.sebagian_tahun
+        else f"Realisasi Anggaran Tahun {hasil.tahun - 1}"
+    )
+    return [
+        m.Judul(3, judul, f"anggaran-{hasil.tahun - 1}"),
+        *_tahun(al, hasil.tahun - 1, hasil=hasil),
+        _tabel_perbandingan(k, a, al),
+    ]
+
+
+def _tabel_perbandingan(k: Konteks, a: HasilAnggaran, al: HasilAnggaran) -> m.Tabel:
+    hasil = k.hasil
+    baris = [
+        [m.teks(label), m.rupiah(y), m.rupiah(x), m.rupiah(_selisih(x, y))]  # type: ignore[arg-type]
         for label, x, y in (
             ("Pagu", a.total.pagu, al.total.pagu),
             ("Realisasi", a.total.realisasi, al.total.realisasi),
-        ):
-            baris.append([m.teks(label), m.rupiah(y), m.rupiah(x), m.rupiah(_selisih(x, y))])  # type: ignore[arg-type]
-        baris.append(
-            [
-                m.teks("Penyerapan"),
-                m.persen(al.total.penyerapan),
-                m.persen(a.total.penyerapan),
-                m.poin(_selisih(a.total.penyerapan, al.total.penyerapan)),  # type: ignore[arg-type]
-            ]
         )
-        out.append(
-            m.Tabel.buat(
-                "anggaran-perbandingan",
-                f"Perbandingan Anggaran {hasil.tahun - 1}–{hasil.tahun}",
-                [
-                    "Uraian",
-                    str(hasil.tahun - 1)
-                    if not k.periode.sebagian_tahun or hasil.periode_lalu is None
-                    else hasil.periode_lalu.rentang_bulan,
-                    str(hasil.tahun) if not k.periode.sebagian_tahun else k.periode.rentang_bulan,
-                    "Perubahan",
-                ],
-                baris,
-                catatan=(
-                    kalimat.catatan_sebagian_tahun(
-                        k.periode.rentang_bulan, hasil.periode_lalu.rentang_bulan
-                    )
-                    if k.periode.sebagian_tahun and hasil.periode_lalu is not None
-                    else None
-                ),
-            )
-        )
-    elif hasil.alasan_tanpa_pembanding:
-        out.append(m.Paragraf(hasil.alasan_tanpa_pembanding))
-    return out
+    ]
+    baris.append(
+        [
+            m.teks("Penyerapan"),
+            m.persen(al.total.penyerapan),
+            m.persen(a.total.penyerapan),
+            m.poin(_selisih(a.total.penyerapan, al.total.penyerapan)),  # type: ignore[arg-type]
+        ]
+    )
+    pl = hasil.periode_lalu
+    sebagian = k.periode.sebagian_tahun
+    return m.Tabel.buat(
+        "anggaran-perbandingan",
+        f"Perbandingan Anggaran {hasil.tahun - 1}–{hasil.tahun}",
+        [
+            "Uraian",
+            str(hasil.tahun - 1) if not sebagian or pl is None else pl.rentang_bulan,
+            str(hasil.tahun) if not sebagian else k.periode.rentang_bulan,
+            "Perubahan",
+        ],
+        baris,
+        catatan=(
+            kalimat.catatan_sebagian_tahun(k.periode.rentang_bulan, pl.rentang_bulan)
+            if sebagian and pl is not None
+            else None
+        ),
+    )
 
 
 def efisiensi(k: Konteks) -> list[m.Blok]:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ... import format_id as f
+from ...hitung import RingkasanSasaran
 from ...hitung.capaian import (
     LABEL_AGREGASI,
     PERLU_VERIFIKASI,
     TERCAPAI,
     TIDAK_TERCAPAI,
     HasilIkk,
+    HasilRealisasi,
+    Nilai,
 )
 from ...muat.periode import label_periode
 from ...tidak_diketahui import TidakDiketahui
@@ -128,25 +131,53 @@ def ringkas(k: Konteks) -> list[m.Blok]:
     if not hasil.ikk:
         return []
     out: list[m.Blok] = [
-        tabel_capaian(k, "capaian-ikk", f"Capaian IKK per Sasaran Kegiatan {k.judul_periode}")
+        tabel_capaian(k, "capaian-ikk", f"Capaian IKK per Sasaran Kegiatan {k.judul_periode}"),
+        _tabel_rekap_ketercapaian(k),
     ]
-    ringkasan = []
-    verifikasi = hasil.perlu_verifikasi
-    # the columns add up to Jumlah IKK: one column per status present in the report
-    tak_dinilai, tak_berlaku = hasil.tidak_dihitung, hasil.tidak_berlaku
-    for r in hasil.sasaran:
-        ringkasan.append(
-            [
-                m.teks(f"{r.sasaran.kode} {r.sasaran.nama}"),
-                m.bulat(len(r.ikk)),
-                m.bulat(r.tercapai),
-                m.bulat(r.tidak_tercapai),
-                *([m.bulat(r.perlu_verifikasi)] if verifikasi else []),
-                *([m.bulat(r.tidak_dihitung)] if tak_dinilai else []),
-                *([m.bulat(r.tidak_berlaku)] if tak_berlaku else []),
-                m.persen(r.rata_capaian),
-            ]
-        )
+    if hasil.alasan_tanpa_pembanding:
+        out.append(m.Paragraf(hasil.alasan_tanpa_pembanding))
+    out.append(_grafik_capaian(k))
+    out += _grafik_persen(k)
+    out += metode(k)
+    return out
+
+
+@dataclass(frozen=True)
+class _KolomStatus:
+    """An optional status column of the ketercapaian summary: its header, the count of one
+    sasaran and the report's total."""
+
+    judul: str
+    per_sasaran: Callable[[RingkasanSasaran], int]
+    jumlah: int
+
+
+def _kolom_status_opsional(k: Konteks) -> list[_KolomStatus]:
+    """The status columns present in the report: the columns add up to Jumlah IKK, one
+    column per status that occurs."""
+    hasil = k.hasil
+    kolom = [
+        _KolomStatus("Perlu verifikasi", lambda r: r.perlu_verifikasi, len(hasil.perlu_verifikasi)),
+        _KolomStatus("Tidak dapat dinilai", lambda r: r.tidak_dihitung, len(hasil.tidak_dihitung)),
+        _KolomStatus("Tidak berlaku", lambda r: r.tidak_berlaku, len(hasil.tidak_berlaku)),
+    ]
+    return [c for c in kolom if c.jumlah]
+
+
+def _tabel_rekap_ketercapaian(k: Konteks) -> m.Tabel:
+    hasil = k.hasil
+    opsional = _kolom_status_opsional(k)
+    ringkasan = [
+        [
+            m.teks(f"{r.sasaran.kode} {r.sasaran.nama}"),
+            m.bulat(len(r.ikk)),
+            m.bulat(r.tercapai),
+            m.bulat(r.tidak_tercapai),
+            *(m.bulat(c.per_sasaran(r)) for c in opsional),
+            m.persen(r.rata_capaian),
+        ]
+        for r in hasil.sasaran
+    ]
     tercapai, tidak = k.jumlah_status
     ringkasan.append(
         [
@@ -154,64 +185,61 @@ def ringkas(k: Konteks) -> list[m.Blok]:
             m.bulat(len(hasil.ikk), kelas="jumlah"),
             m.bulat(tercapai, kelas="jumlah"),
             m.bulat(tidak, kelas="jumlah"),
-            *([m.bulat(len(verifikasi), kelas="jumlah")] if verifikasi else []),
-            *([m.bulat(len(tak_dinilai), kelas="jumlah")] if tak_dinilai else []),
-            *([m.bulat(len(tak_berlaku), kelas="jumlah")] if tak_berlaku else []),
+            *(m.bulat(c.jumlah, kelas="jumlah") for c in opsional),
             m.teks("", kelas="jumlah"),
         ]
     )
-    out.append(
-        m.Tabel.buat(
-            "rekap-ketercapaian",
-            "Rekapitulasi Ketercapaian IKK per Sasaran Kegiatan",
-            [
-                "Sasaran Kegiatan",
-                "Jumlah IKK",
-                "Tercapai",
-                "Tidak tercapai",
-                *(["Perlu verifikasi"] if verifikasi else []),
-                *(["Tidak dapat dinilai"] if tak_dinilai else []),
-                *(["Tidak berlaku"] if tak_berlaku else []),
-                "Rata-rata capaian",
-            ],
-            ringkasan,
-            catatan=[kalimat.catatan_rekap(bool(verifikasi)), *catatan_verifikasi(k)],
-        )
+    return m.Tabel.buat(
+        "rekap-ketercapaian",
+        "Rekapitulasi Ketercapaian IKK per Sasaran Kegiatan",
+        [
+            "Sasaran Kegiatan",
+            "Jumlah IKK",
+            "Tercapai",
+            "Tidak tercapai",
+            *(c.judul for c in opsional),
+            "Rata-rata capaian",
+        ],
+        ringkasan,
+        catatan=[kalimat.catatan_rekap(bool(hasil.perlu_verifikasi)), *catatan_verifikasi(k)],
     )
-    if hasil.alasan_tanpa_pembanding:
-        out.append(m.Paragraf(hasil.alasan_tanpa_pembanding))
-    label = [x.kode for x in hasil.ikk]
+
+
+def _grafik_capaian(k: Konteks) -> m.Gambar:
+    hasil = k.hasil
     grup_idx = {r.sasaran.kode: i for i, r in enumerate(hasil.sasaran)}
-    out.append(
-        m.Gambar.grafik(
-            "capaian-ikk",
-            f"Capaian IKK {k.judul_periode} terhadap Garis 100%",
-            grafik.capaian_ikk,
-            label,
-            [x.capaian for x in hasil.ikk],
-            [grup_idx[x.defn.sasaran] for x in hasil.ikk],
-            [r.sasaran.kode for r in hasil.sasaran],
-            [x.status == PERLU_VERIFIKASI for x in hasil.ikk],
-        )
+    return m.Gambar.grafik(
+        "capaian-ikk",
+        f"Capaian IKK {k.judul_periode} terhadap Garis 100%",
+        grafik.capaian_ikk,
+        [x.kode for x in hasil.ikk],
+        [x.capaian for x in hasil.ikk],
+        [grup_idx[x.defn.sasaran] for x in hasil.ikk],
+        [r.sasaran.kode for r in hasil.sasaran],
+        [x.status == PERLU_VERIFIKASI for x in hasil.ikk],
     )
+
+
+def _grafik_persen(k: Konteks) -> list[m.Blok]:
+    """Target against realisasi of the IKK measured in percent (and last year's, if known)."""
+    hasil = k.hasil
     persen = [x for x in hasil.ikk if x.defn.satuan.strip() == "%"]
-    if persen:
-        ada_lalu = any(x.realisasi_lalu is not None for x in persen)
-        tahun = f"{hasil.tahun} dan {hasil.tahun - 1}" if ada_lalu else str(hasil.tahun)
-        out.append(
-            m.Gambar.grafik(
-                "target-realisasi-persen",
-                f"Target dan Realisasi IKK Bersatuan Persen, {tahun}",
-                grafik.target_realisasi,
-                [x.kode for x in persen],
-                [x.target for x in persen],
-                [x.nilai_realisasi for x in persen],
-                [x.realisasi_lalu for x in persen] if ada_lalu else None,
-                hasil.tahun,
-            )
+    if not persen:
+        return []
+    ada_lalu = any(x.realisasi_lalu is not None for x in persen)
+    tahun = f"{hasil.tahun} dan {hasil.tahun - 1}" if ada_lalu else str(hasil.tahun)
+    return [
+        m.Gambar.grafik(
+            "target-realisasi-persen",
+            f"Target dan Realisasi IKK Bersatuan Persen, {tahun}",
+            grafik.target_realisasi,
+            [x.kode for x in persen],
+            [x.target for x in persen],
+            [x.nilai_realisasi for x in persen],
+            [x.realisasi_lalu for x in persen] if ada_lalu else None,
+            hasil.tahun,
         )
-    out += metode(k)
-    return out
+    ]
 
 
 def metode(k: Konteks) -> list[m.Blok]:
@@ -271,73 +299,93 @@ def metode(k: Konteks) -> list[m.Blok]:
 # --------------------------------------------------------------------------- per IKK
 
 
+BarisRumus = tuple[m.BagianRumus, ...]
+
+
 def rumus(x: HasilIkk) -> m.Rumus | None:
     """The realisasi and capaian formulas with the actual numbers."""
-    d = x.defn
     r = x.realisasi
-    baris: list[tuple[m.BagianRumus, ...]] = []
+    baris = _rumus_realisasi(x, r) if r is not None else []
     catatan: list[str] = []
-    if (
-        r is not None
-        and isinstance(r.pembilang, Decimal | int)
-        and isinstance(r.penyebut, Decimal | int)
-    ):
-        baris.append(
-            (
-                "Realisasi =",
-                m.Pecahan(d.pembilang or "pembilang", d.penyebut or "penyebut"),
-                "× 100%",
-            )
-        )
-        baris.append(
-            (
-                "=",
-                m.Pecahan(
-                    f.angka(r.pembilang, 2, ringkas=True), f.angka(r.penyebut, 2, ringkas=True)
-                ),
-                "× 100% =",
-                m.Tebal(f.persen(r.nilai)),
-            )
-        )
-    elif r is not None and r.per_periode and isinstance(r.nilai, Decimal | int):
-        bagian = "; ".join(
-            f"{label_periode(r.jenis_periode, ke)} "
-            + (
-                "belum tersedia"
-                if isinstance(v, TidakDiketahui)
-                else f.nilai_satuan(v, d.satuan)
-                if v is not None
-                else "–"
-            )
-            for ke, v in r.per_periode
-        )
-        baris.append(
-            (
-                f"Realisasi ({LABEL_AGREGASI.get(d.agregasi, d.agregasi)}; {bagian}) =",
-                m.Tebal(f.nilai_satuan(r.nilai, d.satuan)),
-            )
-        )
-    elif r is not None and not isinstance(r.nilai, TidakDiketahui):
-        baris.append(("Realisasi =", m.Tebal(f.nilai_satuan(r.nilai, d.satuan))))
     if r is not None and r.keterangan:
         catatan.append(r.keterangan[:1].upper() + r.keterangan[1:] + ".")
-    if isinstance(x.capaian, TidakDiketahui):
-        catatan.append(
-            "Capaian belum dapat dihitung karena "
-            + ("targetnya" if isinstance(x.target, TidakDiketahui) else "realisasinya")
-            + " belum tersedia."
-        )
-    elif x.capaian is not None and r is not None and x.target is not None:
-        rv, tv = f.nilai_satuan(r.nilai, d.satuan), f.nilai_satuan(x.target, d.satuan)
-        if d.polaritas == "turun":
-            baris.append(("Capaian = (2 −", m.Pecahan("Realisasi", "Target"), ") × 100%"))
-            baris.append(("= (2 −", m.Pecahan(rv, tv), ") × 100% =", m.Tebal(f.persen(x.capaian))))
-        else:
-            baris.append(("Capaian =", m.Pecahan("Realisasi", "Target"), "× 100%"))
-            baris.append(("=", m.Pecahan(rv, tv), "× 100% =", m.Tebal(f.persen(x.capaian))))
-    elif x.galat:
-        catatan.append(kalimat.capaian_tidak_dihitung(x.galat))
+    baris_capaian, catatan_capaian = _rumus_capaian(x)
+    baris += baris_capaian
+    catatan += catatan_capaian
     return m.Rumus(baris, catatan) if baris or catatan else None
+
+
+def _rumus_realisasi(x: HasilIkk, r: HasilRealisasi) -> list[BarisRumus]:
+    """The realisasi lines: a fraction with its numbers, a period aggregate with each
+    period's value, or the bare value (nothing when it is unknown)."""
+    if isinstance(r.pembilang, Decimal | int) and isinstance(r.penyebut, Decimal | int):
+        return _realisasi_pecahan(x, r.pembilang, r.penyebut, r.nilai)
+    if r.per_periode and isinstance(r.nilai, Decimal | int):
+        return [_realisasi_per_periode(x, r)]
+    if not isinstance(r.nilai, TidakDiketahui):
+        return [("Realisasi =", m.Tebal(f.nilai_satuan(r.nilai, x.defn.satuan)))]
+    return []
+
+
+def _realisasi_pecahan(
+    x: HasilIkk, pembilang: Decimal | int, penyebut: Decimal | int, nilai: Nilai | None
+) -> list[BarisRumus]:
+    d = x.defn
+    return [
+        (
+            "Realisasi =",
+            m.Pecahan(d.pembilang or "pembilang", d.penyebut or "penyebut"),
+            "× 100%",
+        ),
+        (
+            "=",
+            m.Pecahan(f.angka(pembilang, 2, ringkas=True), f.angka(penyebut, 2, ringkas=True)),
+            "× 100% =",
+            m.Tebal(f.persen(nilai)),
+        ),
+    ]
+
+
+def _nilai_periode(v: Nilai | None, satuan: str) -> str:
+    if isinstance(v, TidakDiketahui):
+        return "belum tersedia"
+    return f.nilai_satuan(v, satuan) if v is not None else "–"
+
+
+def _realisasi_per_periode(x: HasilIkk, r: HasilRealisasi) -> BarisRumus:
+    d = x.defn
+    bagian = "; ".join(
+        f"{label_periode(r.jenis_periode, ke)} {_nilai_periode(v, d.satuan)}"
+        for ke, v in r.per_periode
+    )
+    return (
+        f"Realisasi ({LABEL_AGREGASI.get(d.agregasi, d.agregasi)}; {bagian}) =",
+        m.Tebal(f.nilai_satuan(r.nilai, d.satuan)),
+    )
+
+
+def _rumus_capaian(x: HasilIkk) -> tuple[list[BarisRumus], list[str]]:
+    """The capaian lines, or the note saying why there is no capaian."""
+    if isinstance(x.capaian, TidakDiketahui):
+        kurang = "targetnya" if isinstance(x.target, TidakDiketahui) else "realisasinya"
+        return [], [f"Capaian belum dapat dihitung karena {kurang} belum tersedia."]
+    r = x.realisasi
+    if x.capaian is not None and r is not None and x.target is not None:
+        d = x.defn
+        rv, tv = f.nilai_satuan(r.nilai, d.satuan), f.nilai_satuan(x.target, d.satuan)
+        hasil = m.Tebal(f.persen(x.capaian))
+        if d.polaritas == "turun":
+            return [
+                ("Capaian = (2 −", m.Pecahan("Realisasi", "Target"), ") × 100%"),
+                ("= (2 −", m.Pecahan(rv, tv), ") × 100% =", hasil),
+            ], []
+        return [
+            ("Capaian =", m.Pecahan("Realisasi", "Target"), "× 100%"),
+            ("=", m.Pecahan(rv, tv), "× 100% =", hasil),
+        ], []
+    if x.galat:
+        return [], [kalimat.capaian_tidak_dihitung(x.galat)]
+    return [], []
 
 
 NAMA_PERIODE = {"bulan": "Bulan", "triwulan": "Triwulan", "semester": "Semester"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...muat import skema as s
 from .. import kalimat
 from .. import model as m
 from ..konteks import Konteks
@@ -17,7 +18,7 @@ def sampul(k: Konteks) -> list[m.Blok]:
         m.Html(
             '<section class="sampul">'
             + "".join(f'<p class="sampul-instansi">{esc(x)}</p>' for x in baris)
-            + '<p class="sampul-judul">LAPORAN KINERJA<br>INSTANSI PEMERINTAH</p>'
+            + '<p class="sampul-judul">LAPORAN KINERJA<br/>INSTANSI PEMERINTAH</p>'
             + '<p class="sampul-singkatan">(LKjIP)</p>'
             + f'<p class="sampul-tahun">{esc(k.judul_periode.upper())}</p>'
             + (
@@ -59,8 +60,23 @@ def surat_pengantar(k: Konteks) -> list[m.Blok]:
     sp = n.surat_pengantar if n else None
     if sp is None or not sp.tampilkan:
         return []
-    sk = k.satker
-    ttd_oleh = sp.penandatangan or k.hasil.profil.kepala
+    return [
+        m.Html(
+            '<section class="surat-pengantar">'
+            + _kop_surat(k.satker)
+            + f'<p class="surat-tanggal">{esc(sp.tanggal)}</p>'
+            + _tujuan_surat(sp)
+            + '<p class="surat-judul">SURAT PENGANTAR</p>'
+            + f'<table class="surat-meta utuh"><tbody>{_meta_surat(sp)}</tbody></table>'
+            + _tabel_isi_surat(k, sp)
+            + _tanda_tangan_surat(sp, sp.penandatangan or k.hasil.profil.kepala)
+            + "</section>"
+        )
+    ]
+
+
+def _kop_surat(sk: s.Satker) -> str:
+    """The letterhead: ministry, Kanwil and satker, then the contact line."""
     kop = [x for x in (sk.kementerian, sk.kanwil, sk.nama) if x]
     kontak = " · ".join(
         x
@@ -71,27 +87,48 @@ def surat_pengantar(k: Konteks) -> list[m.Blok]:
         )
         if x
     )
-    tujuan = (
+    return (
+        '<div class="kop-surat">'
+        + "".join(f'<p class="kop-baris">{esc(x.upper())}</p>' for x in kop)
+        + (f'<p class="kop-kontak">{esc(kontak)}</p>' if kontak else "")
+        + "</div>"
+    )
+
+
+def _tujuan_surat(sp: s.SuratPengantar) -> str:
+    return (
         f'<p class="surat-tujuan">Yth. {esc(sp.kepada)}'
-        + (f"<br>di -<br>{esc(sp.alamat_tujuan)}" if sp.alamat_tujuan else "")
+        + (f"<br/>di -<br/>{esc(sp.alamat_tujuan)}" if sp.alamat_tujuan else "")
         + "</p>"
     )
-    meta = "".join(
+
+
+def _meta_surat(sp: s.SuratPengantar) -> str:
+    """Rows of the number, enclosures and subject lines that are written."""
+    return "".join(
         f"<tr><td>{esc(label)}</td><td>:</td><td>{esc(isi)}</td></tr>"
         for label, isi in (("Nomor", sp.nomor), ("Lampiran", sp.lampiran), ("Perihal", sp.perihal))
         if isi
     )
+
+
+def _tabel_isi_surat(k: Konteks, sp: s.SuratPengantar) -> str:
+    """The table of what is sent: the document, how many, and the letter's text."""
+    sk = k.satker
     naskah = sp.naskah or kalimat.naskah_surat_pengantar(sk.nama, k.judul_periode)
     isi = sp.isi or kalimat.isi_surat_pengantar(sk.nama, k.judul_periode)
     isi_html = k.narasi_blok(isi)
-    tabel = (
-        '<table class="surat-isi"><thead><tr><th>No.</th><th>Naskah Dinas yang Dikirim</th>'
+    return (
+        '<table class="surat-isi utuh"><thead><tr><th>No.</th><th>Naskah Dinas yang Dikirim</th>'
         "<th>Banyaknya</th><th>Keterangan</th></tr></thead><tbody><tr><td>1.</td>"
         f"<td>{esc(naskah)}</td><td>{esc(sp.banyaknya or kalimat.BANYAKNYA_SURAT_PENGANTAR)}</td>"
         f"<td>{isi_html.html() if isi_html else ''}</td></tr></tbody></table>"
     )
+
+
+def _tanda_tangan_surat(sp: s.SuratPengantar, ttd_oleh: s.Pejabat) -> str:
     jabatan = ttd_oleh.jabatan or "Kepala"
-    tanda = (
+    return (
         '<div class="ttd ttd-surat"><p>Pengirim</p>'
         f"<p>{esc(jabatan)},</p>"
         + (f"<p>{esc(sp.keterangan_tanda_tangan)}</p>" if sp.keterangan_tanda_tangan else "")
@@ -99,22 +136,6 @@ def surat_pengantar(k: Konteks) -> list[m.Blok]:
         + (f'<p class="ttd-nip">NIP {esc(ttd_oleh.nip)}</p>' if ttd_oleh.nip else "")
         + "</div>"
     )
-    return [
-        m.Html(
-            '<section class="surat-pengantar">'
-            '<div class="kop-surat">'
-            + "".join(f'<p class="kop-baris">{esc(x.upper())}</p>' for x in kop)
-            + (f'<p class="kop-kontak">{esc(kontak)}</p>' if kontak else "")
-            + "</div>"
-            + f'<p class="surat-tanggal">{esc(sp.tanggal)}</p>'
-            + tujuan
-            + '<p class="surat-judul">SURAT PENGANTAR</p>'
-            + f'<table class="surat-meta"><tbody>{meta}</tbody></table>'
-            + tabel
-            + tanda
-            + "</section>"
-        )
-    ]
 
 
 def kata_pengantar(k: Konteks) -> list[m.Blok]:
@@ -134,12 +155,14 @@ def kata_pengantar(k: Konteks) -> list[m.Blok]:
     n = k.narasi
     tempat = n.tempat_tanggal if n and n.tempat_tanggal else f"{sk.kota or ''}, {hasil.tahun}"
     return [
-        m.Html(
-            '<section class="kata-pengantar">'
-            '<h1 class="pengantar" id="kata-pengantar">KATA PENGANTAR</h1>'
-        ),
-        *isi,
-        m.Html(ttd(tempat, kepala.jabatan or "Kepala", kepala.nama, kepala.nip) + "</section>"),
+        m.Kelompok(
+            "kata-pengantar",
+            [
+                m.Judul(1, "KATA PENGANTAR", "kata-pengantar", "pengantar"),
+                *isi,
+                m.Html(ttd(tempat, kepala.jabatan or "Kepala", kepala.nama, kepala.nip)),
+            ],
+        )
     ]
 
 

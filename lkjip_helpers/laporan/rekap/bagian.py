@@ -183,6 +183,42 @@ def _angka_peta(v: Decimal, kelas: str) -> str:
     return f.angka(v, desimal) + ("*" if kelas == PERLU_VERIFIKASI else "")
 
 
+def _urutan_kode(anggota: Sequence[RekamSatker]) -> list[str]:
+    """Every IKK code of the members, in order of first appearance."""
+    kode: dict[str, None] = {}
+    for a in anggota:
+        for x in a.ikk:
+            kode.setdefault(x.kode)
+    return list(kode)
+
+
+ALT_PETA = (
+    "peta capaian: satu baris per satker, satu kolom per IKK; hijau "
+    "tercapai, merah tidak tercapai, jingga perlu verifikasi, abu-abu tidak "
+    "dapat dinilai, putih tidak berlaku; angka = capaian (%)"
+)
+
+
+def _gambar_peta(
+    kunci: str, judul: str, bagian: Sequence[RekamSatker], urutan_kode: list[str]
+) -> Gambar:
+    """One heat map: a row per satker of ``bagian``, a column per code of ``urutan_kode``
+    (empty where the satker has no such IKK)."""
+    per_kode = [{x.kode: x for x in a.ikk} for a in bagian]
+    kelas = [[(p[k].kelas if k in p else None) for k in urutan_kode] for p in per_kode]
+    nilai = [[(p[k].capaian if k in p else None) for k in urutan_kode] for p in per_kode]
+    return Gambar.grafik(
+        kunci,
+        judul,
+        peta_panas_png,
+        tuple(a.nama for a in bagian),
+        tuple(urutan_kode),
+        tuple(tuple(r) for r in kelas),
+        tuple(tuple(r) for r in nilai),
+        alt=ALT_PETA,
+    )
+
+
 def cocok_kanwil(kanwil: str, pola: str) -> bool:
     """Whether a satker's ``kanwil`` matches ``pola`` (case-insensitive; the whole name or a
     part of it, e.g. ``Sumatera Selatan``)."""
@@ -420,45 +456,29 @@ class Rekap:
     def _peta_capaian(self) -> list[Blok]:
         if not self.anggota:
             return []
-        kode: dict[str, None] = {}
-        for a in self.anggota:
-            for x in a.ikk:
-                kode.setdefault(x.kode)
-        urutan_kode = list(kode)
+        urutan_kode = _urutan_kode(self.anggota)
+        grup = self._grup_peta()
         hasil: list[Blok] = []
-        grup = self.kelompok_kanwil()
-        if len(self.anggota) <= BARIS_PER_PETA:  # one figure, rows in Kanwil order
-            grup = [("" if len(grup) > 1 else grup[0][0], [a for _, g in grup for a in g])]
         for kanwil, anggota in grup:
             potongan = [
                 anggota[i : i + BARIS_PER_PETA] for i in range(0, len(anggota), BARIS_PER_PETA)
             ]
+            judul_ = "Peta Capaian IKK per Satker"
+            if kanwil and (len(grup) > 1 or self.kanwil == ""):
+                judul_ += f" — {kanwil}"
             for n, bagian in enumerate(potongan, start=1):
-                per_kode = [{x.kode: x for x in a.ikk} for a in bagian]
-                kelas = [[(p[k].kelas if k in p else None) for k in urutan_kode] for p in per_kode]
-                nilai = [
-                    [(p[k].capaian if k in p else None) for k in urutan_kode] for p in per_kode
-                ]
-                judul_ = "Peta Capaian IKK per Satker"
-                if kanwil and (len(grup) > 1 or self.kanwil == ""):
-                    judul_ += f" — {kanwil}"
-                if len(potongan) > 1:
-                    judul_ += f" (bagian {n} dari {len(potongan)})"
-                hasil.append(
-                    Gambar.grafik(
-                        f"rekap-peta-{slug(kanwil) or 'semua'}-{n}",
-                        judul_,
-                        peta_panas_png,
-                        tuple(a.nama for a in bagian),
-                        tuple(urutan_kode),
-                        tuple(tuple(r) for r in kelas),
-                        tuple(tuple(r) for r in nilai),
-                        alt="peta capaian: satu baris per satker, satu kolom per IKK; hijau "
-                        "tercapai, merah tidak tercapai, jingga perlu verifikasi, abu-abu tidak "
-                        "dapat dinilai, putih tidak berlaku; angka = capaian (%)",
-                    )
-                )
+                ke = f" (bagian {n} dari {len(potongan)})" if len(potongan) > 1 else ""
+                kunci = f"rekap-peta-{slug(kanwil) or 'semua'}-{n}"
+                hasil.append(_gambar_peta(kunci, judul_ + ke, bagian, urutan_kode))
         return hasil
+
+    def _grup_peta(self) -> list[tuple[str, list[RekamSatker]]]:
+        """The satker groups of the heat maps: one figure, rows in Kanwil order, when every
+        satker fits on it; else one series of figures per Kanwil."""
+        grup = self.kelompok_kanwil()
+        if len(self.anggota) <= BARIS_PER_PETA:
+            return [("" if len(grup) > 1 else grup[0][0], [a for _, g in grup for a in g])]
+        return grup
 
     def _ikk_sering(self) -> list[Blok]:
         if not self.anggota:
