@@ -116,3 +116,27 @@ def test_tanpa_bab_dijalankan_tanpa_kernel(tmp_path: Path, monkeypatch: pytest.M
     narasi.write_text(teks.replace("latar_belakang: |-\n", "latar_belakang: |-\n  Baru.\n\n", 1))
     ketiga = build("lapas-banyuasin", 2023, data, out, progress=False, docx=False, pdf=False)
     assert len(diluncurkan) == 2 and "Baru." in ketiga.html.read_text(encoding="utf-8")
+
+
+def test_weasyprint_hanya_diimpor_bila_pdf_akan_dicetak(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Importing WeasyPrint runs find_library many times; a re-build whose PDFs will be
+    # reused (nothing reaching them changed) leaves it alone, and checks the libraries only
+    # if it prints after all (_pdf_laporan).
+    from types import SimpleNamespace
+
+    from lkjip_helpers.bangun import susun
+
+    lama = {"notebook_keys": {"a.ipynb": "1", "b.ipynb": "2"}, "pdf_keys": {"laporan.pdf": "x"}}
+    pu = SimpleNamespace(anak=[], kunci_nb={"a.ipynb": "1", "b.ipynb": "2"})
+    assert susun._akan_mencetak(pu, lama) is False  # type: ignore[arg-type]
+    assert susun._akan_mencetak(SimpleNamespace(anak=[object()], kunci_nb=pu.kunci_nb), lama)  # type: ignore[arg-type]  # the memo is printed
+    berubah = SimpleNamespace(anak=[], kunci_nb={"a.ipynb": "1", "b.ipynb": "3"})
+    assert susun._akan_mencetak(berubah, lama)  # type: ignore[arg-type]
+    assert susun._akan_mencetak(pu, {**lama, "pdf_keys": {}})  # type: ignore[arg-type]
+
+    def tidak_boleh() -> None:
+        raise AssertionError("WeasyPrint diimpor")
+
+    monkeypatch.setattr("lkjip_helpers.keluaran.pdf._impor_weasyprint", tidak_boleh)
+    assert susun._impor_ekspor(True, False) == susun.PDF_BELUM_DIPERIKSA
+    assert susun._impor_ekspor(False, False) is None

@@ -550,7 +550,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     # there too was tried: on two cores it slowed the kernel down by as much as it saved.)
     latar = [
         k.pelaksana.submit(_tulis_capaian_csv, k, tmp),
-        k.pelaksana.submit(_impor_ekspor, k.pdf),
+        k.pelaksana.submit(_impor_ekspor, k.pdf, _akan_mencetak(pu, lama)),
     ]
     if k.docx:  # from the model, not from the chapters' output: it overlaps their execution
         latar.append(k.pelaksana.submit(_tulis_docx, k, tmp, judul, nama, berjalan))
@@ -580,7 +580,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     kemajuan.maju()
 
     pdf_dilewati = latar[1].result() if k.pdf else None
-    _pdf_laporan(k, pu, html, tabel_xlsx, (nama, judul, berjalan), pdf_dilewati)
+    pdf_dilewati = _pdf_laporan(k, pu, html, tabel_xlsx, (nama, judul, berjalan), pdf_dilewati)
 
     if k.pdf:
         _tunggu_pdf_memo(k, pu, anak, pdf_dilewati)
@@ -668,15 +668,28 @@ class _PakaiUlang:
             return True
         return False
 
-    def cetak(self, html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None) -> None:
+    def cetak(
+        self,
+        html: str,
+        tujuan: Path,
+        judul_berjalan: str,
+        arsip: Any = None,
+        periksa: Callable[[], str | None] | None = None,
+    ) -> str | None:
+        """Reuse or print ``tujuan``; ``periksa``: the check of the PDF libraries, not yet
+        made (run before printing); returns why nothing was printed (or None)."""
         from .pakai_ulang import kunci_pdf, salin_pdf
 
         kunci = kunci_pdf(html, judul_berjalan, self.k.sidik, arsip)
-        self.kunci_cetak[tujuan.name] = kunci
         if salin_pdf(self.k.final, self.lama, tujuan.name, kunci, tujuan, arsip):
+            self.kunci_cetak[tujuan.name] = kunci
             self.dipakai["pdf"].append(tujuan.name)
-        else:
-            _tulis_pdf(html, tujuan, judul_berjalan, arsip)
+            return None
+        hilang = periksa() if periksa is not None else None
+        if hilang is None:
+            self.kunci_cetak[tujuan.name] = kunci
+            _tulis_pdf(html, tujuan, judul_berjalan, arsip, _tembolok_bab(self.k))
+        return hilang
 
     def simpan_pdf_lama(
         self, html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None
@@ -745,27 +758,30 @@ def _pdf_laporan(
     tabel_xlsx: Any,
     judul: tuple[str, str, str],
     pdf_dilewati: str | None,
-) -> None:
+) -> str | None:
     """laporan.pdf: printed (or reused) when the build prints PDFs, else the previous one kept.
-    ``judul``: the satker's name, the report's title and its running header."""
+    ``judul``: the satker's name, the report's title and its running header. Returns why no
+    PDF was printed (``pdf_dilewati``, or what the deferred library check found)."""
     nama, judul_laporan, berjalan = judul
     tmp = k.tmp
     if k.pdf:
-        if pdf_dilewati is None:
+        if pdf_dilewati is None or pdf_dilewati == PDF_BELUM_DIPERIKSA:
             k.kemajuan.langkah("Mencetak PDF")
             with _stopwatch(k.durasi, "pdf"):
-                from ..keluaran.pdf import arsip_laporan
+                from ..keluaran.pdf import arsip_laporan, pustaka_pdf_hilang
 
                 arsip = arsip_laporan(
                     tmp, tabel_xlsx, _catatan_tertanam(k, nama), nama, judul_laporan
                 )
-                pu.cetak(html, tmp / "laporan.pdf", berjalan, arsip)
+                periksa = pustaka_pdf_hilang if pdf_dilewati is not None else None
+                pdf_dilewati = pu.cetak(html, tmp / "laporan.pdf", berjalan, arsip, periksa)
         k.kemajuan.maju()
     elif (k.final / "laporan.pdf").is_file():
         from ..keluaran.pdf import arsip_laporan
 
         arsip = arsip_laporan(tmp, tabel_xlsx, _catatan_tertanam(k, nama), nama, judul_laporan)
         pu.simpan_pdf_lama(html, tmp / "laporan.pdf", berjalan, arsip)
+    return pdf_dilewati
 
 
 def _catatan_build(
@@ -881,7 +897,9 @@ def _relatif(path: Path, dari: Path) -> str:
         return str(path)
 
 
-def _tulis_pdf(html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None) -> None:
+def _tulis_pdf(
+    html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None, tembolok: Path | None = None
+) -> None:
     from ..keluaran.pdf import tulis_pdf
 
     if arsip is None:
@@ -889,24 +907,54 @@ def _tulis_pdf(html: str, tujuan: Path, judul_berjalan: str, arsip: Any = None) 
     else:  # keluaran.pdf.ArsipPdf: PDF/A-3b carrying the side files
         tulis_pdf(
             html, tujuan, judul_berjalan, arsip=True, tertanam=arsip.tertanam,
-            metadata=arsip.metadata,
+            metadata=arsip.metadata, tembolok=tembolok,
         )  # fmt: skip
 
 
-def _impor_ekspor(pdf: bool) -> str | None:
-    """Import the export libraries (≈ 1–2 s) ahead of use, in a worker thread.
+def _tembolok_bab(k: _Konteks) -> Path:
+    """Where laporan.pdf's chapters are kept between builds (keluaran.cetak_bab): in the
+    output folder's hidden ``.cetak-bab/<satker>/<period>/`` (one folder per report, used
+    under its output lock; nothing beside the report folders); emptied by ``--paksa``."""
+    tembolok = k.final.parent.parent / ".cetak-bab" / k.final.parent.name / k.final.name
+    if k.paksa:
+        shutil.rmtree(tembolok, ignore_errors=True)
+    return tembolok
 
-    Returns why no PDF can be made (missing system libraries), or None.
+
+PDF_BELUM_DIPERIKSA = "PDF libraries not checked yet"
+"""What :func:`_impor_ekspor` returns when it left WeasyPrint alone (the PDFs will likely be
+reused); :func:`_pdf_laporan` checks before printing, if it prints."""
+
+
+def _impor_ekspor(pdf: bool, akan_mencetak: bool = True) -> str | None:
+    """Import the export libraries (≈ 1–2 s) ahead of use, in a worker thread; WeasyPrint
+    (its import runs ``find_library`` many times) only when a PDF will likely be printed.
+
+    Returns why no PDF can be made (missing system libraries), None, or
+    :data:`PDF_BELUM_DIPERIKSA`.
     """
     import importlib
 
     for nama in ("lkjip_helpers.keluaran.html", "lkjip_helpers.keluaran.xlsx", "openpyxl"):
         importlib.import_module(nama)
-    if pdf:
+    if pdf and akan_mencetak:
         from ..keluaran.pdf import pustaka_pdf_hilang
 
         return pustaka_pdf_hilang()
-    return None
+    return PDF_BELUM_DIPERIKSA if pdf else None
+
+
+def _akan_mencetak(pu: _PakaiUlang, lama: dict[str, Any]) -> bool:
+    """Whether this build will likely print a PDF: the memo's is being printed, or the
+    previous report has no laporan.pdf to reuse, or a chapter changed (its key)."""
+    if pu.anak:
+        return True
+    kunci_lama = lama.get("notebook_keys") or {}
+    return (
+        "laporan.pdf" not in (lama.get("pdf_keys") or {})
+        or not pu.kunci_nb
+        or any(kunci_lama.get(nama) != kunci for nama, kunci in pu.kunci_nb.items())
+    )
 
 
 def _tulis_capaian_csv(k: _Konteks, folder: Path) -> None:

@@ -1,0 +1,227 @@
+"""laporan.pdf printed chapter by chapter (keluaran/cetak_bab.py): the cut of the print HTML,
+and a small report printed whole and per chapter giving the same pages, the same contents
+page numbers, the same archive (PDF/A-3b, tagged, embedded file, links); an edited chapter is
+the only one laid out again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lkjip_helpers.keluaran.cetak_bab import potong
+
+KEPALA = '<!DOCTYPE html><html lang="id"><head><title>uji</title><style>p{margin:0}</style></head>'
+
+
+def _html(depan: str, bab: list[str]) -> str:
+    isi = "".join(
+        f'<div class="sel-teks">\n<h1 class="bab" id="bab{i}">{b}' for i, b in enumerate(bab)
+    )
+    return f'{KEPALA}<body><main class="laporan"><div class="lkjip">{depan}</div>{isi}</main>\n</body></html>'
+
+
+def test_potong_dua_judul_bab_dalam_satu_blok() -> None:
+    html = f'{KEPALA}<body><main><div><h1 class="bab">I</h1><p>a</p><h1 class="bab">II</h1></div></main></body></html>'
+    p = potong(html)
+    assert p is not None and p.depan == ""
+    assert p.bab == ['<h1 class="bab">I</h1><p>a</p>', '<h1 class="bab">II</h1>']
+    assert p.akhir == "</div></main></body></html>"
+
+
+def test_potong_di_setiap_bab() -> None:
+    # each chapter: its div.sel-teks up to the next one; the front matter: everything of
+    # main before the first chapter; the rest (main's end) closes every part
+    html = _html("<p>sampul</p>", ["BAB I</h1><p>a</p></div>", "BAB II</h1></div><p>b</p>"])
+    p = potong(html)
+    assert p is not None
+    # the container and its ancestors are marked (their edges go at a cut)
+    assert p.awal == KEPALA.replace("<html", "<html data-lkjip-potong") + (
+        '<body data-lkjip-potong><main data-lkjip-potong class="laporan">'
+    )
+    assert p.depan == '<div class="lkjip"><p>sampul</p></div>'
+    assert p.bab == [
+        '<div class="sel-teks">\n<h1 class="bab" id="bab0">BAB I</h1><p>a</p></div>',
+        '<div class="sel-teks">\n<h1 class="bab" id="bab1">BAB II</h1></div><p>b</p>',
+    ]
+    assert p.akhir == "</main>\n</body></html>"
+    utuh = p.awal + p.depan + "".join(p.bab) + p.akhir
+    assert utuh.replace(" data-lkjip-potong", "") == html
+
+
+_DUA_BAB = '<div><h1 class="bab">II</h1></div></main></body></html>'
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        _html("<p>x</p>", []),  # no chapter
+        # text or an image before a chapter's heading in its block: cut there, it would move
+        # from the end of the previous chapter's last page to the top of the chapter's first
+        f'{KEPALA}<body><main><div><p>lead</p><h1 class="bab">I</h1></div>{_DUA_BAB}',
+        f'{KEPALA}<body><main><div><img src="data:image/png;base64,"><h1 class="bab">I</h1>'
+        f"</div>{_DUA_BAB}",
+        # text after the chapters' container would be printed with every part
+        f'{KEPALA}<body><main><div><h1 class="bab">I</h1></div><div><h1 class="bab">II</h1></div>'
+        "</main><p>kaki</p></body></html>",
+    ],
+)
+def test_tidak_dipotong_bila_tidak_bersih(html: str) -> None:
+    assert potong(html) is None
+
+
+def _laporan(judul_bab1: str = "Pendahuluan", isi_bab1: str = "<p>Isi satu.</p>") -> str:
+    """A small report: a cover (no footer), a contents list with page numbers
+    (target-counter), three chapters, the second two pages long, with a link to the third."""
+    panjang = "".join(f"<p>Paragraf {i} " + "kata " * 60 + "</p>" for i in range(14))
+    depan = (
+        '<section class="sampul"><p>SAMPUL</p></section>'
+        '<section class="daftar daftar-isi"><h1 class="daftar-judul" id="daftar-isi-judul">'
+        "DAFTAR ISI</h1><ol>"
+        '<li><a href="#bab-1">BAB I</a></li><li><a href="#bab-2">BAB II</a></li>'
+        '<li><a href="#sub-2b">B. Lanjutan</a></li><li><a href="#bab-3">BAB III</a></li>'
+        "</ol></section>"
+    )
+    bab = [
+        f'<div class="sel-teks"><h1 class="bab" id="bab-1">BAB I {judul_bab1}</h1>{isi_bab1}</div>',
+        f'<div class="sel-teks"><h1 class="bab" id="bab-2">BAB II Dua</h1>{panjang}'
+        '<h2 id="sub-2b">B. Lanjutan</h2><p>Lihat <a href="#bab-3">Bab III</a>.</p></div>',
+        '<div class="sel-teks"><h1 class="bab" id="bab-3">BAB III Tiga</h1><p>Akhir.</p></div>',
+    ]
+    return (
+        '<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>x</title></head>'
+        f'<body><main class="laporan"><div class="lkjip">{depan}</div>{"".join(bab)}</main>'
+        "</body></html>"
+    )
+
+
+def _cetak(html: str, tujuan: Path, tembolok: Path | None) -> None:
+    from lkjip_helpers.keluaran.pdf import BerkasTertanam, MetadataPdf, tulis_pdf
+
+    tulis_pdf(
+        html,
+        tujuan,
+        "LKjIP 2023 — Uji",
+        arsip=True,
+        tertanam=[BerkasTertanam("capaian_ikk.csv", b"kode;capaian\nSK1.1;152,40\n", "Capaian")],
+        metadata=MetadataPdf("LKjIP 2023", "Lapas Uji", "Laporan Kinerja"),
+        tembolok=tembolok,
+    )
+
+
+def _halaman(path: Path) -> list[list[str]]:
+    from pypdf import PdfReader
+
+    return [
+        [" ".join(b.split()) for b in p.extract_text().splitlines() if b.strip()]
+        for p in PdfReader(path).pages
+    ]
+
+
+@pytest.mark.e2e
+def test_cetak_per_bab_sama_dengan_cetak_utuh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    pytest.importorskip("weasyprint")
+    from lkjip_helpers.keluaran import cetak_bab
+
+    utuh, per_bab, tembolok = tmp_path / "utuh.pdf", tmp_path / "bab.pdf", tmp_path / "tembolok"
+    _cetak(_laporan(), utuh, None)
+    _cetak(_laporan(), per_bab, tembolok)
+    hal = _halaman(per_bab)
+    assert hal == _halaman(utuh)
+    # cover, contents, BAB I, BAB II (2 pages), BAB III: the contents' numbers, by hand
+    assert len(hal) == 6
+    assert not any("Halaman" in b for b in hal[0])  # the cover has no footer
+    for entri, nomor in (("BAB I", 3), ("BAB II", 4), ("B. Lanjutan", 5), ("BAB III", 6)):
+        assert any(b.startswith(entri) and b.endswith(f" {nomor}") for b in hal[1]), (entri, hal[1])
+    assert hal[4][-1] == "Halaman 5 dari 6" and hal[5][-1] == "Halaman 6 dari 6"
+
+    r = pypdf.PdfReader(per_bab)
+    assert (r.xmp_metadata.pdfaid_part, r.xmp_metadata.pdfaid_conformance) == ("3", "B")
+    assert r.metadata.title == "LKjIP 2023" and r.trailer["/Root"]["/Lang"] == "id"
+    assert r.trailer["/Root"]["/MarkInfo"]["/Marked"]
+    assert {k: v[0] for k, v in r.attachments.items()} == {
+        "capaian_ikk.csv": b"kode;capaian\nSK1.1;152,40\n"
+    }
+    # the chapters' tags hang under the front matter's Document element; every page's
+    # marked content is in the parent tree
+    dok = r.trailer["/Root"]["/StructTreeRoot"]["/K"][0].get_object()
+    assert [k.get_object()["/S"] for k in dok["/K"]] == [
+        k.get_object()["/S"]
+        for k in pypdf.PdfReader(utuh).trailer["/Root"]["/StructTreeRoot"]["/K"][0]["/K"]
+    ]
+    nums = r.trailer["/Root"]["/StructTreeRoot"]["/ParentTree"]["/Nums"]
+    kunci = {int(nums[i]) for i in range(0, len(nums), 2)}
+    assert {int(p["/StructParents"]) for p in r.pages} <= kunci
+    # the contents' links and the link between chapters land on their pages
+    tujuan = {n: r.get_destination_page_number(d) for n, d in r.named_destinations.items()}
+    assert {n: tujuan[n] for n in ("bab-1", "bab-2", "sub-2b", "bab-3")} == {
+        "bab-1": 2, "bab-2": 3, "sub-2b": 4, "bab-3": 5
+    }  # fmt: skip
+    tautan = [a.get_object().get("/Dest") for a in r.pages[4].get("/Annots", [])]
+    assert "bab-3" in tautan
+    assert [o.title for o in r.outline if not isinstance(o, list)] == [
+        o.title for o in pypdf.PdfReader(utuh).outline if not isinstance(o, list)
+    ]
+
+    # Bab I edited: only its part is laid out again; the result is the whole print's
+    dicetak: list[str] = []
+    asli = cetak_bab._Pencetak.tata
+
+    def tata(self: object, tubuh: str, akhir: str, tambahan: str = "") -> object:
+        dicetak.append(tubuh[:80])
+        return asli(self, tubuh, akhir, tambahan)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cetak_bab._Pencetak, "tata", tata)
+    _cetak(_laporan("Latar Baru"), per_bab, tembolok)
+    # the page numbers did not move: the front matter and the footers come from the cache
+    assert len(dicetak) == 1 and "BAB I Latar Baru" in dicetak[0]
+    # ... they do when Bab I grows by a page: the chapter, the front matter, the footers
+    dicetak.clear()
+    panjang = ("Panjang", "<p>" + "kata " * 800 + "</p>")
+    _cetak(_laporan(*panjang), per_bab, tembolok)
+    assert [t[:49] for t in dicetak] == [
+        '<div class="sel-teks"><h1 class="bab" id="bab-1">',
+        '<div class="lkjip"><section class="sampul"><p>SAM',
+        '<div class="hal-kaki" data-hal="3"></div><div cla',
+    ]
+    monkeypatch.undo()
+    _cetak(_laporan(*panjang), utuh, None)
+    hal = _halaman(per_bab)
+    assert hal == _halaman(utuh) and len(hal) == 7
+    assert any(b.startswith("BAB III") and b.endswith(" 7") for b in hal[1])
+    # the cache holds what the last print used: 3 chapters, the front matter, the footers
+    assert len(list(tembolok.glob("*.pdf"))) == 5
+
+
+@pytest.mark.e2e
+def test_bab_dibagi_dengan_proses_kedua(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a cold print shares the chapters with a child process (here from the first character
+    # on): the child's chapters land in the cache, the pages are the whole print's
+    pytest.importorskip("weasyprint")
+    from lkjip_helpers.keluaran import cetak_bab
+
+    monkeypatch.setattr(cetak_bab, "BAGI_MULAI", 0)
+    monkeypatch.setattr(cetak_bab.os, "cpu_count", lambda: 2)
+    sendiri, lain = cetak_bab._bagi([("a" * 5, ""), ("b" * 3, ""), ("c" * 3, "")])
+    assert (sendiri, lain) == ([("a" * 5, "")], [("b" * 3, ""), ("c" * 3, "")])
+
+    dicetak: list[str] = []
+    asli = cetak_bab._Pencetak.tata
+
+    def tata(self: object, tubuh: str, akhir: str, tambahan: str = "") -> object:
+        dicetak.append(tubuh[:49])
+        return asli(self, tubuh, akhir, tambahan)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cetak_bab._Pencetak, "tata", tata)
+    utuh, per_bab, tembolok = tmp_path / "utuh.pdf", tmp_path / "bab.pdf", tmp_path / "tembolok"
+    _cetak(_laporan(), per_bab, tembolok)
+    # this process laid out BAB II (the largest) and the front matter (twice: its length
+    # guessed 1 page first) and the footers; the child BAB I and BAB III
+    assert sum('id="bab-' in t for t in dicetak) == 1 and 'id="bab-2"' in dicetak[0]
+    assert len(list(tembolok.glob("*.pdf"))) == 5 and not list(tembolok.glob(".tugas-*"))
+    monkeypatch.undo()
+    _cetak(_laporan(), utuh, None)
+    assert _halaman(per_bab) == _halaman(utuh)
