@@ -901,8 +901,8 @@ def _tampilkan_literal(console: Console, data: object, kunci_rujukan: object) ->
 
 
 def _cmd_check(args: argparse.Namespace, console: Console) -> int:
+    from .atomik import tulis_atomik
     from .hitung import hasil_untuk
-    from .keluaran.atomik import tulis_atomik
     from .laporan import kunci_rujukan
     from .muat import muat
     from .periksa import hitung_tingkat, periksa_data, tinjauan_dari, tulis_json

@@ -70,7 +70,7 @@ def tulis_csv_baris(
     (UTF-8, ``,``) and ``excel`` (UTF-8 with BOM, ``;``, the columns of ``kolom_desimal`` with
     a decimal comma), each atomically. Every text cell goes through the formula guard, so
     ``=HYPERLINK(…)`` in a name or message is never live in a spreadsheet."""
-    from .atomik import tulis_atomik
+    from ..atomik import tulis_atomik
 
     aman = [
         {k: _aman(str(r.get(k, "") if r.get(k) is not None else "")) for k in kolom} for r in baris

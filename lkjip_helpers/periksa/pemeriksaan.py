@@ -21,6 +21,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..atomik import tulis_teks_atomik
 from ..hitung import hasil_untuk
 from ..muat import DataLaporan, muat
 from .cek.anggaran import cek_anggaran, cek_nilai_ganda, cek_program_sasaran
@@ -113,6 +114,4 @@ def tulis_json(
     }
     if masalah is not None:
         isi["masalah"] = [m.to_dict() for m in masalah]
-    path.write_text(
-        json.dumps(isi, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8"
-    )
+    tulis_teks_atomik(path, json.dumps(isi, ensure_ascii=False, indent=2, default=str) + "\n")
