@@ -45,6 +45,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from .cetak_terpisah import AnakCetak, jalankan_anak
+
 _VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
     "source", "track", "wbr",
@@ -420,19 +422,16 @@ def _bagi(tugas: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tup
     return sendiri, lain
 
 
-class _CetakBagian:
+class _CetakBagian(AnakCetak):
     """Chapters laid out into the cache by a child process (``python -m
     lkjip_helpers.keluaran.cetak_bab TUGAS.json``) while this one lays out the others;
-    failures come back on stderr as one JSON line (as :mod:`.cetak_terpisah`)."""
+    failures come back on stderr as one JSON line (:class:`.cetak_terpisah.AnakCetak`)."""
 
     def __init__(
         self, potongan: Potongan, tugas: list[tuple[str, str]], opsi: dict[str, Any], tembolok: Path
     ) -> None:
-        import subprocess
-        import sys
-
         tembolok.mkdir(parents=True, exist_ok=True)
-        self.spek = tembolok / f".tugas-{os.getpid()}.json"
+        spek = tembolok / f".tugas-{os.getpid()}.json"
         isi = {
             "awal": potongan.awal,
             "akhir": potongan.akhir,
@@ -440,53 +439,29 @@ class _CetakBagian:
             "opsi": opsi,
             "tembolok": str(tembolok),
         }
-        self.spek.write_text(json.dumps(isi), encoding="utf-8")
-        self.proses: Any = subprocess.Popen(
-            [sys.executable, "-m", __name__, str(self.spek)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-        )
+        spek.write_text(json.dumps(isi), encoding="utf-8")
+        super().__init__(__name__, [str(spek)], spek)
 
     def tunggu(self, tujuan: Path) -> None:
-        """Wait for the child; raise its failure as the same kind of error."""
+        """Wait for the child; raise its failure as the same kind of error (a picture that
+        did not load names ``tujuan``)."""
         from ..errors import OutputError
-        from .cetak_terpisah import GagalCetak
         from .pdf import pesan_gambar_gagal
 
-        _, err = self.proses.communicate()
-        kode, self.proses = self.proses.returncode, None
-        self.spek.unlink(missing_ok=True)
-        if kode == 0:
+        galat = self.galat()
+        if galat is None:
             return
-        try:
-            galat = json.loads(err.strip().splitlines()[-1])
-        except (ValueError, IndexError):
-            galat = {"jenis": f"kode keluar {kode}", "pesan": err.strip()[-300:]}
         if "gambar" in galat:
             raise OutputError(tujuan, pesan_gambar_gagal(galat["gambar"]))
-        if "errno" in galat:
-            raise OSError(galat["errno"], galat["pesan"], galat.get("berkas"))
-        raise GagalCetak(f"{galat.get('jenis')}: {galat.get('pesan')}")
-
-    def hentikan(self) -> None:
-        """Stop the child if it still runs; idempotent."""
-        if self.proses is not None:
-            if self.proses.poll() is None:
-                self.proses.kill()
-            self.proses.communicate()
-            self.proses = None
-        self.spek.unlink(missing_ok=True)
+        self.angkat(galat)
 
 
 def _utama(argv: list[str]) -> int:
     """The child of :class:`_CetakBagian`."""
-    import logging
-    import sys
 
-    try:
+    def cetak() -> dict[str, Any] | None:
+        import logging
+
         from .pdf import _GambarGagal, _impor_weasyprint, _pengambil, _tanpa_gc
 
         spek = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
@@ -508,19 +483,9 @@ def _utama(argv: list[str]) -> int:
                     Path(spek["tembolok"]),
                     set(),
                 )
-        if gagal.sebab:
-            print(json.dumps({"gambar": gagal.sebab}), file=sys.stderr)
-            return 3
-    except OSError as err:
-        laporan = {"errno": err.errno, "pesan": err.strerror or str(err), "berkas": err.filename}
-        print(json.dumps(laporan, default=str), file=sys.stderr)
-        return 4
-    except KeyboardInterrupt:
-        return 130
-    except Exception as err:  # reported to the build, which names it
-        print(json.dumps({"jenis": type(err).__name__, "pesan": str(err)}), file=sys.stderr)
-        return 1
-    return 0
+        return {"gambar": gagal.sebab} if gagal.sebab else None
+
+    return jalankan_anak(cetak)
 
 
 def _cetak_depan(
