@@ -27,6 +27,27 @@ def test_bab_notebook_dibaca_dari_panggilan_laporan() -> None:
     assert bab_notebook(ROOT / "tests" / "fixtures" / "notebooks" / "01_pembuka.ipynb") is None
 
 
+def test_bab_notebook_dari_kode_bukan_dari_teks(tmp_path: Path) -> None:
+    """Only a real ``Laporan(..., bab=…)`` call in a code cell names the chapter: not one in a
+    markdown cell, a comment or a string, and a cell with an IPython magic is skipped."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("Contoh: `Laporan(satker, tahun, bab=9)`"),
+        nbformat.v4.new_code_cell("%matplotlib inline\nlap = Laporan(s, t, bab=7)"),
+        nbformat.v4.new_code_cell("# lap = Laporan(s, t, bab=8)\nx = 'Laporan(bab=6)'"),
+    ]
+    path = tmp_path / "bab.ipynb"
+    nbformat.write(nb, path)
+    assert bab_notebook(path) is None
+    nb.cells.append(nbformat.v4.new_code_cell('lap = lkjip.Laporan(s, t, periode=p, bab="L")'))
+    nbformat.write(nb, path)
+    assert bab_notebook(path) == "L"
+    path.write_text("{ rusak", encoding="utf-8")
+    assert bab_notebook(path) is None
+
+
 @pytest.mark.e2e
 def test_hanya_bab_yang_berubah_dijalankan_ulang(tmp_path: Path) -> None:
     data, out = tmp_path / "data", tmp_path / "outputs"

@@ -14,34 +14,60 @@ only the review memo. Two finer keys, both made from inputs and recorded in ``bu
 - **per PDF** (``kunci_pdf``): the exact HTML printed (print stylesheet and running header
   included), WeasyPrint's version and the installed fonts. An unchanged PDF is copied.
 
-A chapter without a ``Laporan(..., bab=…)`` call (a custom notebook) is always executed.
+A chapter without a ``Laporan(..., bab=…)`` call in a code cell (a custom notebook) is always
+executed; the call is found in the cells' syntax tree (:func:`bab_notebook`).
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
-import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 from .sidik import isi_notebook
 
-_BAB = re.compile(r"""Laporan\([^)]*\bbab\s*=\s*(?P<q>['"]?)(?P<bab>[0-9A-Za-z]+)(?P=q)""")
-
 
 def bab_notebook(path: Path) -> int | str | None:
-    """The chapter code a chapter notebook builds (``bab=3`` → 3, ``bab='E'`` → "E")."""
+    """The chapter code a chapter notebook builds: the constant ``bab`` argument of its
+    ``Laporan(...)`` call (``bab=3`` → 3, ``bab="E"`` → "E"), read from the code cells' syntax
+    tree; None when it has none (or the notebook or a cell cannot be read)."""
     try:
-        teks = path.read_text(encoding="utf-8")
-    except OSError:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        sel = [c for c in nb.get("cells", []) if c.get("cell_type") == "code"]
+    except (OSError, ValueError, AttributeError):
         return None
-    m = _BAB.search(teks.replace('\\"', '"'))
-    if m is None:
+    for c in sel:
+        sumber = c.get("source", "")
+        try:
+            pohon = ast.parse("".join(sumber) if isinstance(sumber, list) else str(sumber))
+        except SyntaxError:  # IPython magics: the cell names no chapter the build could use
+            continue
+        for node in ast.walk(pohon):
+            bab = _bab_panggilan(node)
+            if bab is not None:
+                return bab
+    return None
+
+
+def _bab_panggilan(node: ast.AST) -> int | str | None:
+    """``bab`` of a ``Laporan(..., bab=<constant>)`` call node, else None."""
+    if not isinstance(node, ast.Call):
         return None
-    bab = m["bab"]
-    return int(bab) if bab.isdigit() else bab
+    fungsi = node.func
+    nama = fungsi.id if isinstance(fungsi, ast.Name) else getattr(fungsi, "attr", None)
+    if nama != "Laporan":
+        return None
+    for kw in node.keywords:
+        if kw.arg == "bab" and isinstance(kw.value, ast.Constant):
+            v = kw.value.value
+            if isinstance(v, int) and not isinstance(v, bool):
+                return v
+            if isinstance(v, str) and v.isalnum():
+                return int(v) if v.isdigit() else v
+    return None
 
 
 def _sha(*bagian: str | bytes) -> str:
