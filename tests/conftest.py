@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +15,12 @@ from lkjip_helpers.bangun.susun import lewati_rfc3987_syntax
 # nbformat -> jsonschema would import rfc3987_syntax, which compiles ~40 grammars (≈ 2,5 s);
 # the build skips it the same way (see lkjip_helpers.build.lewati_rfc3987_syntax).
 lewati_rfc3987_syntax()
+
+# A background job of a non-interactive shell (`make test &`, some CI runners) starts with SIGINT
+# ignored, and the children the Ctrl-C tests start would inherit that and never stop: give the
+# test processes Python's own handler, which their children then start with.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 DATA = Path(__file__).parents[1] / "data"
 
