@@ -12,7 +12,7 @@ STAMP  := $(VENV)/.terpasang
 SATKER ?= lapas-banyuasin
 TAHUN  ?= 2023
 PYTEST_N ?= auto
-PYTEST_PARALLEL := -n $(PYTEST_N) --dist loadscope
+PYTEST_PARALLEL := -n $(PYTEST_N) --dist loadscope --no-loadscope-reorder
 
 .DEFAULT_GOAL := help
 .PHONY: help venv paket-sistem paket-uji sample check test test-cepat lint format benchmark \
@@ -41,7 +41,9 @@ check: $(STAMP) ## Run the data checks on the sample (lkjip periksa)
 	$(BIN)/lkjip periksa --satker $(SATKER) --tahun $(TAHUN)
 
 # pytest-xdist: one worker per core; `--dist loadscope` runs each test file on one worker, so
-# a file's shared fixtures (a build, a browser) are set up once. PYTEST_N=0: one process.
+# a file's shared fixtures (a build, a browser) are set up once; `--no-loadscope-reorder` keeps
+# the order of tests/conftest.py (slowest files first, so none finishes alone at the end).
+# PYTEST_N=0: one process.
 test: paket-uji $(STAMP) ## Run all tests (includes the end-to-end build of the sample)
 	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL)
 

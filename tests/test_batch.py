@@ -352,6 +352,7 @@ def test_pekerja_yang_mati_menjadi_kegagalan_bukan_crash() -> None:
     assert isinstance(buat_pelaksana("lokal", 1, None, gagal), PelaksanaLangsung)
 
 
+@pytest.mark.e2e
 def test_only_pada_manifest_baru_entri_lain_belum_dijalankan(kanwil: Path) -> None:
     # A manifest that never ran, run with --only: the other entries have neither a result nor
     # a previous row. They used to crash the merge (waktu_utc given twice to HasilRun); they

@@ -169,6 +169,7 @@ def _tanpa_tabel_pendukung(kinerja: dict) -> dict:
     return kinerja
 
 
+@pytest.mark.e2e
 def test_impor_ke_folder_kosong_semantik_sama(tmp_path: Path) -> None:
     """Written from nothing (the period's files deleted), the files hold the same data as the
     originals: the validated models are equal (kinerja without its supporting tables, which the

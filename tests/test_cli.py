@@ -238,6 +238,7 @@ def test_pratinjau_menyusun_html_dan_mencetak_jalurnya(tmp_path, capsys) -> None
     assert f"Pratinjau laporan: {html}" in keluar and html.resolve().as_uri() in keluar
 
 
+@pytest.mark.e2e
 def test_skrip_konsol_keluar_tanpa_teardown_tetap_lengkap(tmp_path: Path) -> None:
     # `lkjip` ends with os._exit (no interpreter teardown): everything printed must still
     # reach a pipe, and the exit status must be main()'s.

@@ -99,15 +99,28 @@ class _Penyuntik:
                     tumpukan.append(node[k])
                 elif isinstance(node[k], str) and k not in KUNCI_TETAP:
                     tempat.append((node, k))
-        for node, k in tempat:
-            asli = node[k]
-            node[k] = f"{asli} {self.berikut()}"
+        # Each place gets its payload in turn; the schema checks each field on its own, so the
+        # places are tried together and a group that fails is halved (a file validated a few
+        # times instead of once per string: the same tree, minutes less in the suite).
+        kandidat = [(node, k, node[k], f"{node[k]} {self.berikut()}") for node, k in tempat]
+
+        def coba(kelompok: list[tuple[Any, Any, str, str]]) -> None:
+            for node, k, _, baru in kelompok:
+                node[k] = baru
             try:
                 validasi(model, pohon, path)
             except LkjipError:
-                node[k] = asli
+                for node, k, asli, _ in kelompok:
+                    node[k] = asli
+                if len(kelompok) > 1:
+                    tengah = len(kelompok) // 2
+                    coba(kelompok[:tengah])
+                    coba(kelompok[tengah:])
             else:
-                self.jumlah += 1
+                self.jumlah += len(kelompok)
+
+        if kandidat:
+            coba(kandidat)
         return pohon
 
 

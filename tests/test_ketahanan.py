@@ -609,6 +609,7 @@ def test_isian_mustahil_menghentikan_abaikan_pemeriksaan(tmp_path: Path) -> None
     assert not list((tmp_path / "keluaran").rglob("laporan.html"))
 
 
+@pytest.mark.e2e
 def test_baris_isian_dihapus_minta_dikembalikan(tmp_path: Path) -> None:
     """A Field row deleted from a form sheet is reported on its sheet — restore the row — and
     not as a YAML file to repair."""
