@@ -244,6 +244,7 @@ def laporan(tmp_path_factory: pytest.TempPathFactory) -> Path:
             data,
             root / "outputs",
             pdf=False,
+            docx=False,
             notebooks_dir=FIXTURE_NB,
             progress=False,
         )

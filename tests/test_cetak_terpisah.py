@@ -71,7 +71,10 @@ def test_bangun_gagal_menghentikan_cetak_memo(tmp_path: Path) -> None:
     nbformat.write(buku, bab1)
     out = tmp_path / "outputs"
     with pytest.raises(BuildError, match="ValueError"):
-        build("lapas-banyuasin", 2023, root / "data", out, notebooks_dir=nb, progress=False)
+        build(
+            "lapas-banyuasin", 2023, root / "data", out, notebooks_dir=nb, progress=False,
+            docx=False,
+        )  # fmt: skip
     anak = [
         p
         for p in psutil.Process().children(recursive=True)

@@ -71,7 +71,8 @@ def _tanpa_kemajuan(teks: str) -> list[str]:
 def _bangun_fixture(data: Path, out: Path, **lain: Any) -> object:
     """A forced HTML-only build of the fixture chapters (``lain`` overrides or adds options)."""
     opsi: dict[str, Any] = {
-        "pdf": False, "notebooks_dir": FIXTURE_NB, "progress": False, "paksa": True, **lain
+        "pdf": False, "docx": False, "notebooks_dir": FIXTURE_NB, "progress": False,
+        "paksa": True, **lain,
     }  # fmt: skip
     return build(SATKER, TAHUN, data, out, **opsi)
 

@@ -159,7 +159,9 @@ def laporan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, in
     tabel = next(i["tabel_pendukung"][0] for i in pohon["indikator"] if i.get("tabel_pendukung"))
     tabel["baris"][0][0] = f"Sel {KATA_PANJANG}"
     _tulis(kinerja, pohon)
-    hasil = build(SATKER, 2023, data, root / "outputs", abaikan_pemeriksaan=True, progress=False)
+    hasil = build(
+        SATKER, 2023, data, root / "outputs", abaikan_pemeriksaan=True, progress=False, docx=False
+    )
     yield hasil.folder, penyuntik.jumlah
 
 

@@ -189,7 +189,7 @@ def _bangun(data: Path, out: Path, **lain: object):
         notebooks_dir=FIXTURE_NB,
         pdf=False,
         progress=False,
-        **lain,  # type: ignore[arg-type]
+        **{"docx": False, **lain},  # type: ignore[arg-type]
     )
 
 
@@ -280,6 +280,7 @@ def test_periode_folder_dan_parameter(tmp_path: Path) -> None:
         out,
         notebooks_dir=nb,
         pdf=False,
+        docx=False,
         progress=False,
         periode="semester-1",
         komponen=komponen,  # the checks and the IKK table get the period by keyword
