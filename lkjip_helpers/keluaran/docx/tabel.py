@@ -141,7 +141,7 @@ def tulis_tabel(pd: PenulisDocx, t: m.Tabel) -> None:
     if not lebar:
         return
     table = pd.d.add_table(rows=len(kepala) + len(isi), cols=lebar)
-    table.style = pd.gaya_tabel()
+    table._tbl.tblStyle_val = pd.gaya_tabel()  # what ``table.style = …`` sets
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     semua_sel = table._cells  # computed once: python-docx recomputes it per cell()
     gabung = _isi_baris(pd, table, semua_sel, kepala, isi, lebar)
@@ -151,7 +151,9 @@ def tulis_tabel(pd: PenulisDocx, t: m.Tabel) -> None:
         for i in range(len(table.rows)):
             semua_sel[i * lebar + j].width = Mm(lebar_mm)
     for i, j, i2, j2 in gabung:  # merged after filling: the other cells are empty
-        table.cell(i, j).merge(table.cell(i2, j2))
+        # the cells as filled (``table.cell()`` recomputes every cell of the table): the
+        # spans are disjoint, so no merge removes the corner cells of another
+        semua_sel[i * lebar + j].merge(semua_sel[i2 * lebar + j2])
     catatan = [*t.catatan, *([f"Sumber: {t.sumber}"] if t.sumber else [])]
     for c in catatan:
         if _TIDAK_KOSONG.search(c):
