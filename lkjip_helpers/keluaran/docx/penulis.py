@@ -34,11 +34,15 @@ class PenulisDocx:
         self._id_gaya: dict[str, str] = {}
         self._gaya_grid: str | None = None
 
-    def gaya(self, p: Paragraph, nama: str) -> None:
-        """Set a paragraph style by name (python-docx's lookup by name is slow: cached)."""
+    def id_gaya(self, nama: str) -> str:
+        """A style's id by its name (python-docx's lookup by name is slow: cached)."""
         if nama not in self._id_gaya:
             self._id_gaya[nama] = self.d.styles[nama].style_id
-        p._p.style = self._id_gaya[nama]
+        return self._id_gaya[nama]
+
+    def gaya(self, p: Paragraph, nama: str) -> None:
+        """Set a paragraph style by name."""
+        p._p.style = self.id_gaya(nama)
 
     def gaya_tabel(self) -> str:
         """The id of the tables' style (looked up once: assigning the style object to
