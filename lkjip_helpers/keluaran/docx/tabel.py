@@ -153,8 +153,9 @@ def tulis_tabel(pd: PenulisDocx, t: m.Tabel) -> None:
     table.autofit = False
     for j, lebar_mm in enumerate(_lebar_kolom(kepala, isi, lebar)):
         table.columns[j].width = Mm(lebar_mm)
+        twips = str(Mm(lebar_mm).twips)
         for i in range(len(table.rows)):
-            semua_sel[i * lebar + j].width = Mm(lebar_mm)
+            _lebar_sel(semua_sel[i * lebar + j]._tc, twips)
     for i, j, i2, j2 in gabung:  # merged after filling: the other cells are empty
         # the cells as filled (``table.cell()`` recomputes every cell of the table): the
         # spans are disjoint, so no merge removes the corner cells of another
@@ -219,6 +220,17 @@ def _sel(pd: PenulisDocx, cell: Any, c: m.Sel, adalah_kepala: bool, jumlah: bool
                 t.set(_XML_SPACE, "preserve")
     if adalah_kepala:
         _shading(cell, WARNA_KEPALA)
+
+
+def _lebar_sel(tc: Any, twips: str) -> None:
+    """A cell's width, as ``cell.width = …`` writes it: ``w:tcW`` (which ``add_table`` gave
+    every cell) set to ``dxa`` twips, a new one first in ``w:tcPr`` when there is none."""
+    tcpr = tc.get_or_add_tcPr()
+    tcw = tcpr.find(_W + "tcW")
+    if tcw is None:
+        tcw = tcpr.get_or_add_tcW()
+    tcw.set(_W + "type", "dxa")
+    tcw.set(_W + "w", twips)
 
 
 def tulis_tabel_teks(pd: PenulisDocx, t: TabelTeks) -> None:
