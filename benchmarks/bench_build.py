@@ -4,7 +4,8 @@ Times, in one run on the same machine, ``--repeat`` times each (interleaved):
 
   (a)  naive: the ``papermill`` CLI once per chapter notebook, then
        ``jupyter nbconvert --to html`` once per executed chapter;
-  (b)  ``lkjip build`` with HTML only (``--tanpa-pdf``);
+  (b)  ``lkjip build`` with HTML only (``--tanpa-pdf``: the DOCX files are written);
+  (b0) ``lkjip build`` with HTML only and no DOCX (``--tanpa-pdf --tanpa-docx``);
   (b') ``lkjip build`` with HTML and PDF;
   (c)  the floor: ``python -c "import pandas, matplotlib.pyplot"``;
 
@@ -17,6 +18,7 @@ and, on the report (b') just built, three re-builds (not with ``--fixture``):
        printed again, the memo's PDF is reused.
 
 It prints the medians, the ratios against the targets (b/a <= 0.3, b'/a <= 0.25, b/c <= 5,
+b0/c shown beside b/c against the same target,
 f/d <= 1.5: a YAML comment costs about a no-op, e/b' <= 0.4: one edited narrative costs at
 most 40 % of a full build with PDFs; d <= 1 s), what each
 re-build reused (from its ``build.json``) and the peak memory of a build (all processes of
@@ -50,7 +52,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-TARGET = {"b/a": 0.3, "b'/a": 0.25, "b/c": 5.0, "f/d": 1.5, "e/b'": 0.4}
+TARGET = {"b/a": 0.3, "b'/a": 0.25, "b/c": 5.0, "b0/c": 5.0, "f/d": 1.5, "e/b'": 0.4}
 TARGET_TANPA_PERUBAHAN = 1.0  # seconds, (d)
 TARGET_KOMENTAR = 1.5  # (f) / (d): a YAML comment costs about a no-op rebuild
 BATAS_MEMORI = 1 << 30
@@ -65,9 +67,9 @@ import pytest
 from bantu_build import pasang_stub
 pasang_stub(pytest.MonkeyPatch())
 from lkjip_helpers.bangun.susun import build
-satker, tahun, data, out, nbdir, pdf = sys.argv[1:7]
+satker, tahun, data, out, nbdir, pdf, docx = sys.argv[1:7] + sys.argv[8:9]
 build(satker, int(tahun), Path(data), Path(out), notebooks_dir=Path(nbdir),
-      pdf=pdf == "1", progress=False)
+      pdf=pdf == "1", docx=docx == "1", progress=False)
 """
 
 
@@ -165,10 +167,10 @@ def naif(bab: list[Path], param: dict[str, str], kerja: Path) -> float:
 
 
 def bangun(
-    args: argparse.Namespace, kerja: Path, pdf: bool, bersihkan: bool = True
+    args: argparse.Namespace, kerja: Path, pdf: bool, bersihkan: bool = True, docx: bool = True
 ) -> tuple[float, int, str]:
-    """(b)/(b') one ``lkjip build`` in a fresh process; returns (seconds, peak RSS, output).
-    ``bersihkan=False`` keeps the previous report (the rebuild variants d, e, f)."""
+    """(b)/(b')/(b0) one ``lkjip build`` in a fresh process; returns (seconds, peak RSS,
+    output). ``bersihkan=False`` keeps the previous report (the rebuild variants d, e, f)."""
     out = kerja / ("keluaran-pdf" if pdf else "keluaran-html")
     if bersihkan:
         shutil.rmtree(out, ignore_errors=True)
@@ -184,6 +186,7 @@ def bangun(
             str(args.notebooks_dir),
             "1" if pdf else "0",
             str(ROOT / "tests"),
+            "1" if docx else "0",
         ]
     else:
         perintah = [
@@ -202,6 +205,8 @@ def bangun(
         ]
         if not pdf:
             perintah.append("--tanpa-pdf")
+        if not docx:
+            perintah.append("--tanpa-docx")
     return _jalankan(perintah, ROOT, ukur_memori=True)
 
 
@@ -315,13 +320,16 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
 
-        waktu: dict[str, list[float]] = {"a": [], "b": [], "b'": [], "c": []}
+        waktu: dict[str, list[float]] = {"a": [], "b": [], "b0": [], "b'": [], "c": []}
         dipakai: dict[str, dict[str, object]] = {}
         memori: list[int] = []
         for i in range(1, args.repeat + 1):
             waktu["a"].append(naif(bab, param, kerja))
             detik, rss, _ = bangun(args, kerja, pdf=False)
             waktu["b"].append(detik)
+            memori.append(rss)
+            detik, rss, _ = bangun(args, kerja, pdf=False, docx=False)
+            waktu["b0"].append(detik)
             memori.append(rss)
             detik, rss, _ = bangun(args, kerja, pdf=True)
             waktu["b'"].append(detik)
@@ -341,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         "b/a": median["b"] / median["a"],
         "b'/a": median["b'"] / median["a"],
         "b/c": median["b"] / median["c"],
+        "b0/c": median["b0"] / median["c"],
     }
     if "d" in median and "f" in median:
         rasio["f/d"] = median["f"] / median["d"]
@@ -349,13 +358,14 @@ def main(argv: list[str] | None = None) -> int:
     puncak = max(memori) if memori else 0
     label = {
         "a": "naif (papermill + nbconvert CLI per bab)",
-        "b": "lkjip build, HTML",
+        "b": "lkjip build, HTML (+ DOCX)",
+        "b0": "lkjip build, HTML saja (tanpa DOCX)",
         "b'": "lkjip build, HTML + PDF",
         "c": "lantai (import pandas, matplotlib)",
     }
     label.update(LABEL_ULANG)
     print("\nMedian")
-    for k in ("a", "b", "b'", "c", "d", "f", "e"):
+    for k in ("a", "b", "b0", "b'", "c", "d", "f", "e"):
         if k in median:
             print(f"  ({k:2}) {label[k]:42} {median[k]:7.2f} s")
     print("Rasio")

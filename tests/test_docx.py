@@ -435,3 +435,30 @@ def test_docx_dicetak_libreoffice_jumlah_halaman_dekat_pdf(laporan: Path, tmp_pa
     halaman_docx = len(pypdf.PdfReader(tmp_path / "laporan.pdf").pages)
     halaman_pdf = len(pypdf.PdfReader(laporan / "laporan.pdf").pages)
     assert abs(halaman_docx - halaman_pdf) <= 0.15 * halaman_pdf, (halaman_docx, halaman_pdf)
+
+
+def test_tembolok_grafik_digambar_sekali_per_masukan(tmp_path: Path) -> None:
+    """A chart is drawn once per inputs and kept as its PNG bytes: a second build (a new
+    cache on the same folder) reads it back; other code or environment (``dasar``) draws it
+    again, and the chart the last build did not use is removed."""
+    from lkjip_helpers.keluaran.docx import TembolokGrafik
+
+    digambar: list[tuple[int, ...]] = []
+
+    def bar(*nilai: int) -> str:
+        digambar.append(nilai)
+        return "iVBORw0KGgo="  # base64 of the 8-byte PNG signature
+
+    g = m.Gambar.grafik("capaian", "Capaian", bar, 1, 2)
+    folder = tmp_path / ".grafik"
+    pertama = TembolokGrafik(folder, "kode-1")
+    assert pertama.gambar(g) == ("image/png", "iVBORw0KGgo=")
+    assert [p.read_bytes() for p in folder.iterdir()] == [b"\x89PNG\r\n\x1a\n"]
+    kedua = TembolokGrafik(folder, "kode-1")
+    assert kedua.gambar(g) == ("image/png", "iVBORw0KGgo=")
+    assert digambar == [(1, 2)]  # read back, not drawn
+    lain = TembolokGrafik(folder, "kode-2")
+    lain.gambar(g)
+    assert digambar == [(1, 2), (1, 2)] and len(list(folder.iterdir())) == 2
+    lain.rapikan()
+    assert [p.name for p in folder.iterdir()] == list(lain.dipakai)

@@ -73,6 +73,7 @@ def test_hanya_bab_yang_berubah_dijalankan_ulang(tmp_path: Path) -> None:
     assert rekam["reused"] == {
         "notebooks": [p.name for p in kedua.notebooks if p.name != "02_bab1_pendahuluan.ipynb"],
         "pdf": ["tinjauan.pdf"],
+        "docx": [],
     }
     # --paksa reuses nothing: every chapter runs again
     ketiga = build(
@@ -161,3 +162,53 @@ def test_weasyprint_hanya_diimpor_bila_pdf_akan_dicetak(monkeypatch: pytest.Monk
     monkeypatch.setattr("lkjip_helpers.keluaran.pdf._impor_weasyprint", tidak_boleh)
     assert susun._impor_ekspor(True, False) == susun.PDF_BELUM_DIPERIKSA
     assert susun._impor_ekspor(False, False) is None
+
+
+def _media(docx: Path) -> list[bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(docx) as z:
+        return sorted(z.read(n) for n in z.namelist() if n.startswith("word/media/"))
+
+
+@pytest.mark.e2e
+def test_docx_grafik_dari_tembolok_dan_docx_disalin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """laporan.docx: its 8 charts are drawn once and kept (outputs/.grafik/<satker>/<period>/);
+    after an edited narrative it is written again without drawing a chart (same pictures);
+    after an answer to a finding, which only the memo shows, it is copied (reused.docx)."""
+    from lkjip_helpers.keluaran.docx import gambar
+
+    data, out = tmp_path / "data", tmp_path / "outputs"
+    shutil.copytree(ROOT / "data", data)
+    pertama = build("lapas-banyuasin", 2023, data, out, progress=False, pdf=False)
+    media = _media(pertama.folder / "laporan.docx")
+    tembolok = sorted((out / ".grafik" / "lapas-banyuasin" / "2023").iterdir())
+    assert len(media) == 8
+    assert sorted(p.read_bytes() for p in tembolok) == media
+    digambar: list[str] = []
+    asli = gambar._gambar_cetak
+    monkeypatch.setattr(gambar, "_gambar_cetak", lambda g: digambar.append(g.kunci) or asli(g))
+
+    narasi = data / "satker/lapas-banyuasin/2023/narasi.yaml"
+    teks = narasi.read_text(encoding="utf-8")
+    narasi.write_text(
+        teks.replace("latar_belakang: |-\n", "latar_belakang: |-\n  Kalimat pembuka baru.\n\n", 1),
+        encoding="utf-8",
+    )
+    kedua = build("lapas-banyuasin", 2023, data, out, progress=False, pdf=False)
+    assert digambar == []
+    assert _media(kedua.folder / "laporan.docx") == media
+    rekam = json.loads(kedua.build_json.read_text(encoding="utf-8"))
+    assert rekam["reused"]["docx"] == [] and set(rekam["docx_keys"]) == {"laporan.docx"}
+    docx_kedua = _sha(kedua.folder / "laporan.docx")
+
+    tanggapan = data / "satker/lapas-banyuasin/2023/tanggapan.yaml"
+    isi = tanggapan.read_text(encoding="utf-8")
+    tanggapan.write_text(isi.replace("IKPA adalah pagu", "IKPA ialah pagu", 1), encoding="utf-8")
+    ketiga = build("lapas-banyuasin", 2023, data, out, progress=False, pdf=False)
+    assert "IKPA ialah pagu" in (ketiga.folder / "tinjauan.html").read_text(encoding="utf-8")
+    rekam = json.loads(ketiga.build_json.read_text(encoding="utf-8"))
+    assert rekam["reused"]["docx"] == ["laporan.docx"]
+    assert _sha(ketiga.folder / "laporan.docx") == docx_kedua

@@ -216,6 +216,8 @@ class CatatanBuild(BaseModel):
     command_line: list[str]
     notebook_keys: dict[str, str]
     pdf_keys: dict[str, str]
+    docx_keys: dict[str, str] = {}
+    """Reuse key of laporan.docx (:func:`~lkjip_helpers.bangun.pakai_ulang.kunci_docx`)."""
     pdf_stale: list[str]
     reused: dict[str, list[str]]
     source: dict[str, Any]

@@ -13,6 +13,10 @@ only the review memo. Two finer keys, both made from inputs and recorded in ``bu
   run again.
 - **per PDF** (``kunci_pdf``): the exact HTML printed (print stylesheet and running header
   included), WeasyPrint's version and the installed fonts. An unchanged PDF is copied.
+- **laporan.docx** (``kunci_docx``): every chapter notebook's cells, everything every chapter
+  of the model shows, the title and running header, and the code and environment. An
+  unchanged DOCX is copied (its charts, when it is written, come from a cache of their own:
+  :class:`~lkjip_helpers.keluaran.docx.TembolokGrafik`).
 
 A chapter without a ``Laporan(..., bab=…)`` call in a code cell (a custom notebook) is always
 executed; the call is found in the cells' syntax tree (:func:`bab_notebook`).
@@ -157,5 +161,25 @@ def salin_pdf(
         if not tabel.is_file():
             return False
         shutil.copy2(tabel, tujuan.parent / TERTANAM_TABEL)
+    shutil.copy2(sumber, tujuan)
+    return True
+
+
+def kunci_docx(notebooks: list[Path], dokumen: Any, sidik: Any, *teks: str) -> str:
+    """Key of laporan.docx: the notebooks' cells (their headings and text, the sections they
+    call), the fingerprint of every chapter of the model (what those sections show), ``teks``
+    (title, author, running header, parameters) and the code and environment that write it
+    (python-docx's and matplotlib's versions, fonts)."""
+    bab = "|".join(f"{b}={dokumen.sidik_bab(b)}" for b in dokumen.bab)
+    return _sha(
+        "laporan.docx", _kode_lingkungan(sidik), bab, *(isi_notebook(p) for p in notebooks), *teks
+    )
+
+
+def salin_docx(final: Path, lama: dict[str, Any], nama: str, kunci: str, tujuan: Path) -> bool:
+    """Copy the previous report's DOCX ``nama`` to ``tujuan`` when its key is ``kunci``."""
+    sumber = final / nama
+    if (lama.get("docx_keys") or {}).get(nama) != kunci or not sumber.is_file():
+        return False
     shutil.copy2(sumber, tujuan)
     return True

@@ -553,7 +553,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         k.pelaksana.submit(_impor_ekspor, k.pdf, _akan_mencetak(pu, lama)),
     ]
     if k.docx:  # from the model, not from the chapters' output: it overlaps their execution
-        latar.append(k.pelaksana.submit(_tulis_docx, k, tmp, judul, nama, berjalan))
+        latar.append(k.pelaksana.submit(_tulis_docx, k, pu, judul, nama, berjalan))
     try:
         with _stopwatch(durasi, "eksekusi"):
             tugas = TugasEksekusi(
@@ -655,7 +655,10 @@ class _PakaiUlang:
     kunci_nb: dict[str, str]
     """Per-chapter reuse keys."""
     kunci_cetak: dict[str, str] = field(default_factory=dict)
-    dipakai: dict[str, list[str]] = field(default_factory=lambda: {"notebooks": [], "pdf": []})
+    kunci_docx: dict[str, str] = field(default_factory=dict)
+    dipakai: dict[str, list[str]] = field(
+        default_factory=lambda: {"notebooks": [], "pdf": [], "docx": []}
+    )
     pdf_usang: list[str] = field(default_factory=list)
     memo_pdf: list[str] = field(default_factory=list)
 
@@ -819,6 +822,7 @@ def _catatan_build(
         command_line=perintah(),
         notebook_keys=pu.kunci_nb,
         pdf_keys=pu.kunci_cetak,
+        docx_keys=pu.kunci_docx,
         pdf_stale=sorted(pu.pdf_usang),
         reused=pu.dipakai,
         source=versi_sumber(),
@@ -976,20 +980,45 @@ def _catatan_tertanam(k: _Konteks, nama: str) -> dict[str, Any]:
     ).model_dump()
 
 
-def _tulis_docx(k: _Konteks, folder: Path, judul: str, nama: str, berjalan: str) -> str | None:
-    """``laporan.docx`` from the report's model; returns why it was not written (the data
-    make no report model: custom fixture data), or None."""
+def _tulis_docx(k: _Konteks, pu: _PakaiUlang, judul: str, nama: str, berjalan: str) -> str | None:
+    """``laporan.docx`` from the report's model, or the previous one when its key did not
+    change (:func:`.pakai_ulang.kunci_docx`, build.json ``reused.docx``); its charts from the
+    chart cache (:func:`_tembolok_grafik`). Returns why it was not written (the data make no
+    report model: custom fixture data), or None."""
     from ..hitung import hasil_laporan
-    from ..keluaran.docx import tulis_docx_laporan
+    from ..keluaran.docx import TembolokGrafik, tulis_docx_laporan
     from ..laporan import dokumen_laporan
+    from .pakai_ulang import _kode_lingkungan, kunci_docx, salin_docx
 
-    try:
-        hasil = hasil_laporan(k.satker, k.tahun, k.data_dir, periode=k.periode)
-        dok = dokumen_laporan(hasil)
-    except LkjipError as err:
-        return f"DOCX tidak dibuat: model laporan tidak dapat disusun ({err})"
+    tujuan = k.tmp / "laporan.docx"
     with _stopwatch(k.durasi, "docx"):
+        try:
+            hasil = hasil_laporan(k.satker, k.tahun, k.data_dir, periode=k.periode)
+            dok = dokumen_laporan(hasil)
+        except LkjipError as err:
+            return f"DOCX tidak dibuat: model laporan tidak dapat disusun ({err})"
+        grafik = None
+        if k.sidik is not None:  # keys need the code and environment's fingerprint
+            teks = (judul, nama, berjalan, k.satker, str(k.tahun), str(k.periode))
+            kunci = kunci_docx(k.bab, dok, k.sidik, *teks)
+            pu.kunci_docx[tujuan.name] = kunci
+            if salin_docx(k.final, pu.lama, tujuan.name, kunci, tujuan):
+                pu.dipakai["docx"].append(tujuan.name)
+                return None
+            grafik = TembolokGrafik(_tembolok_grafik(k), _kode_lingkungan(k.sidik))
         tulis_docx_laporan(
-            k.bab, hasil, dok, folder / "laporan.docx", judul=judul, penulis=nama, berjalan=berjalan
+            k.bab, hasil, dok, tujuan, judul=judul, penulis=nama, berjalan=berjalan, grafik=grafik
         )
+        if grafik is not None:
+            grafik.rapikan()
     return None
+
+
+def _tembolok_grafik(k: _Konteks) -> Path:
+    """Where laporan.docx's charts are kept between builds (keluaran.docx.TembolokGrafik):
+    the output folder's hidden ``.grafik/<satker>/<period>/``, beside ``.cetak-bab``;
+    emptied by ``--paksa``."""
+    tembolok = k.final.parent.parent / ".grafik" / k.final.parent.name / k.final.name
+    if k.paksa:
+        shutil.rmtree(tembolok, ignore_errors=True)
+    return tembolok

@@ -15,7 +15,8 @@
   ``SEQ Tabel_<bab>`` field (:mod:`.bidang`), so Word and LibreOffice renumber after an edit,
   in the paragraph style ``Keterangan Tabel`` that the list of tables (``TOC \\t``) collects;
   a :class:`~lkjip_helpers.laporan.model.Gambar` likewise (:mod:`.gambar`,
-  ``SEQ Gambar_<bab>``), its chart drawn again at :data:`DPI_CETAK`;
+  ``SEQ Gambar_<bab>``), its chart drawn again at :data:`DPI_CETAK` (or taken from the
+  chart cache a build keeps, :class:`.gambar.TembolokGrafik`);
 - a :class:`~lkjip_helpers.laporan.model.Rumus` becomes Word equations (:mod:`.rumus`, OMML
   fractions);
 - narratives are written from the typed nodes of :mod:`lkjip_helpers.laporan.teks_kaya`
@@ -31,6 +32,7 @@ asked to update them when the file is opened (``w:updateFields``).
 
 from __future__ import annotations
 
+from .gambar import TembolokGrafik
 from .gaya import DPI_CETAK, HURUF, HURUF_JUDUL, LEBAR_TEKS_MM, MARGIN_MM, UKURAN_TABEL
 from .laporan import DocxDitulis, ringkasan, tulis_docx_blok, tulis_docx_laporan
 from .penulis import PenulisDocx
@@ -48,6 +50,7 @@ __all__ = [
     "JudulBab",
     "PenulisDocx",
     "TeksBab",
+    "TembolokGrafik",
     "Unsur",
     "_grid",
     "_lebar_kolom",

@@ -13,6 +13,7 @@ import docx
 from ...laporan import model as m
 from ...laporan import teks_kaya as tk
 from .bidang import _daftar
+from .gambar import TembolokGrafik
 from .gaya import dokumen_baru
 from .narasi import tulis_simpul
 from .penulis import PenulisDocx
@@ -49,12 +50,14 @@ def tulis_docx_laporan(
     judul: str,
     penulis: str,
     berjalan: str,
+    grafik: TembolokGrafik | None = None,
 ) -> DocxDitulis:
     """Write ``laporan.docx``: cover and kata pengantar, the contents and the lists of tables
-    and figures (fields), then the chapters as the notebooks order them."""
+    and figures (fields), then the chapters as the notebooks order them. ``grafik``: the
+    charts drawn by previous builds (else every chart is drawn)."""
     susunan = susunan_notebook(notebooks, hasil, dok)
     d = dokumen_baru(judul, penulis, "Laporan Kinerja Instansi Pemerintah (LKjIP)", berjalan)
-    pd = PenulisDocx(d, dok)
+    pd = PenulisDocx(d, dok, grafik)
     # front matter after the cover and kata pengantar (as the HTML: keluaran.html.sisipkan_daftar)
     awal = 0
     for i, u in enumerate(susunan):

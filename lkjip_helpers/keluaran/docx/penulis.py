@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
@@ -14,7 +13,7 @@ from docx.text.paragraph import Paragraph
 from ...laporan import model as m
 from ...laporan import teks_kaya as tk
 from .bidang import _field
-from .gambar import tulis_gambar
+from .gambar import TembolokGrafik, tulis_gambar
 from .narasi import tulis_simpul
 from .rumus import tulis_rumus
 from .tabel import tulis_tabel
@@ -25,22 +24,31 @@ _TIDAK_KOSONG = re.compile(r"\S")
 class PenulisDocx:
     """Renders model blocks into one python-docx document."""
 
-    def __init__(self, d: DocxDocument, dok: m.Dokumen | None) -> None:
+    def __init__(
+        self, d: DocxDocument, dok: m.Dokumen | None, grafik: TembolokGrafik | None = None
+    ) -> None:
         self.d = d
         self.dok = dok
+        self.grafik = grafik
+        """Where the charts drawn by previous builds are kept (None: every chart drawn)."""
         self._id_gaya: dict[str, str] = {}
-        self._gaya_grid: Any = None
+        self._gaya_grid: str | None = None
 
-    def gaya(self, p: Paragraph, nama: str) -> None:
-        """Set a paragraph style by name (python-docx's lookup by name is slow: cached)."""
+    def id_gaya(self, nama: str) -> str:
+        """A style's id by its name (python-docx's lookup by name is slow: cached)."""
         if nama not in self._id_gaya:
             self._id_gaya[nama] = self.d.styles[nama].style_id
-        p._p.style = self._id_gaya[nama]
+        return self._id_gaya[nama]
 
-    def gaya_tabel(self) -> Any:
-        """The tables' style (looked up once)."""
+    def gaya(self, p: Paragraph, nama: str) -> None:
+        """Set a paragraph style by name."""
+        p._p.style = self.id_gaya(nama)
+
+    def gaya_tabel(self) -> str:
+        """The id of the tables' style (looked up once: assigning the style object to
+        ``Table.style`` searches the styles again for every table)."""
         if self._gaya_grid is None:
-            self._gaya_grid = self.d.styles["Table Grid"]
+            self._gaya_grid = self.d.styles["Table Grid"].style_id
         return self._gaya_grid
 
     # paragraphs ------------------------------------------------------------------------

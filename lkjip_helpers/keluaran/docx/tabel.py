@@ -8,8 +8,9 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Mm
+from lxml import etree
 
 from ...laporan import model as m
 from .bidang import _shading, _tak_terpecah, _ulang_kepala
@@ -20,6 +21,10 @@ if TYPE_CHECKING:
     from .penulis import PenulisDocx
 
 _TIDAK_KOSONG = re.compile(r"\S")
+_KHUSUS = re.compile(r"[\t\r\n]")
+"""Characters python-docx writes as elements of their own (``w:tab``, ``w:br``)."""
+_W = "{" + qn("w:p").partition("}")[0][1:] + "}"
+_XML_SPACE = qn("xml:space")
 
 Grid = list[list[tuple[m.Sel, int, int] | None]]
 
@@ -141,17 +146,20 @@ def tulis_tabel(pd: PenulisDocx, t: m.Tabel) -> None:
     if not lebar:
         return
     table = pd.d.add_table(rows=len(kepala) + len(isi), cols=lebar)
-    table.style = pd.gaya_tabel()
+    table._tbl.tblStyle_val = pd.gaya_tabel()  # what ``table.style = …`` sets
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     semua_sel = table._cells  # computed once: python-docx recomputes it per cell()
     gabung = _isi_baris(pd, table, semua_sel, kepala, isi, lebar)
     table.autofit = False
     for j, lebar_mm in enumerate(_lebar_kolom(kepala, isi, lebar)):
         table.columns[j].width = Mm(lebar_mm)
+        twips = str(Mm(lebar_mm).twips)
         for i in range(len(table.rows)):
-            semua_sel[i * lebar + j].width = Mm(lebar_mm)
+            _lebar_sel(semua_sel[i * lebar + j]._tc, twips)
     for i, j, i2, j2 in gabung:  # merged after filling: the other cells are empty
-        table.cell(i, j).merge(table.cell(i2, j2))
+        # the cells as filled (``table.cell()`` recomputes every cell of the table): the
+        # spans are disjoint, so no merge removes the corner cells of another
+        semua_sel[i * lebar + j].merge(semua_sel[i2 * lebar + j2])
     catatan = [*t.catatan, *([f"Sumber: {t.sumber}"] if t.sumber else [])]
     for c in catatan:
         if _TIDAK_KOSONG.search(c):
@@ -185,20 +193,44 @@ def _isi_baris(
 
 def _sel(pd: PenulisDocx, cell: Any, c: m.Sel, adalah_kepala: bool, jumlah: bool) -> None:
     """Fill one table cell: its text (bold in the header and a total row), shading and
-    alignment."""
-    p = cell.paragraphs[0]
-    pd.gaya(p, "Isi Tabel")
+    alignment. Its paragraph is built as XML directly, as python-docx writes it (``pStyle``,
+    ``jc``; one run with ``b``): python-docx's generic child insertion, which searches the
+    successors of every element it adds, was most of the cost of writing a table."""
+    p = cell._tc.p_lst[0]
+    ppr = etree.SubElement(p, _W + "pPr")
+    etree.SubElement(ppr, _W + "pStyle").set(_W + "val", pd.id_gaya("Isi Tabel"))
+    rata = "center" if adalah_kepala else "right" if c.angka else None
+    if rata is not None:
+        etree.SubElement(ppr, _W + "jc").set(_W + "val", rata)
     if c.teks:
         teks = c.teks
         if c.angka and c.satuan:  # "38 Gedung/Bangunan" may wrap after the "/"
             teks = teks.replace("/", "/\u200b")
-        r = p.add_run(teks)
-        r.bold = adalah_kepala or jumlah or c.kelas == "jumlah"
+        tebal = adalah_kepala or jumlah or c.kelas == "jumlah"
+        if _KHUSUS.search(teks):  # tabs and line breaks: python-docx's own run
+            cell.paragraphs[0].add_run(teks).bold = tebal
+        else:
+            r = etree.SubElement(p, _W + "r")
+            b = etree.SubElement(etree.SubElement(r, _W + "rPr"), _W + "b")
+            if not tebal:
+                b.set(_W + "val", "0")
+            t = etree.SubElement(r, _W + "t")
+            t.text = teks
+            if len(teks.strip()) < len(teks):
+                t.set(_XML_SPACE, "preserve")
     if adalah_kepala:
         _shading(cell, WARNA_KEPALA)
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    elif c.angka:
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _lebar_sel(tc: Any, twips: str) -> None:
+    """A cell's width, as ``cell.width = …`` writes it: ``w:tcW`` (which ``add_table`` gave
+    every cell) set to ``dxa`` twips, a new one first in ``w:tcPr`` when there is none."""
+    tcpr = tc.get_or_add_tcPr()
+    tcw = tcpr.find(_W + "tcW")
+    if tcw is None:
+        tcw = tcpr.get_or_add_tcW()
+    tcw.set(_W + "type", "dxa")
+    tcw.set(_W + "w", twips)
 
 
 def tulis_tabel_teks(pd: PenulisDocx, t: TabelTeks) -> None:
