@@ -413,10 +413,11 @@ class Pembangun:
             # starts) while the checks run here: the two overlap (≈ 1–3 s saved per build).
             # Nothing waits for the kernel before its first chapter, and a build whose
             # chapters are all reused launches none.
-            mulai = o.paksa or _bab_perlu_dijalankan(
-                self.folder_satker / o.kunci, o.bab, self.sidik,
-                (o.satker, o.tahun, o.periode, o.data_dir, o.nb_dir), parameter_nb,
-            )  # fmt: skip
+            mulai, kunci_nb = (
+                (True, None)
+                if o.paksa
+                else _rencana_bab(self.folder_satker / o.kunci, o, self.sidik, parameter_nb)
+            )
             with (
                 self.komponen.mesin(
                     o.nb_dir,
@@ -434,7 +435,7 @@ class Pembangun:
                     tmp=self.folder_satker / f".{o.kunci}.tmp-{secrets.token_hex(6)}",
                     final=self.folder_satker / o.kunci, temuan=temuan, jumlah=jumlah,
                     durasi=self.durasi, kemajuan=kemajuan, t_mulai=self.t_mulai,
-                    parameter_nb=parameter_nb, sidik=self.sidik,
+                    parameter_nb=parameter_nb, sidik=self.sidik, kunci_nb=kunci_nb,
                 )  # fmt: skip
                 hasil = _bangun_dan_pindahkan(k)
             if k.folder_gagal.exists():
@@ -492,6 +493,8 @@ class _Konteks:
     """Extra notebook parameters (``periode`` when the chapters accept it)."""
     sidik: Any = None
     """The input fingerprint (:class:`.sidik.Sidik`), recorded in build.json."""
+    kunci_nb: dict[str, str] | None = None
+    """The chapters' reuse keys when computed before the kernel (:func:`_rencana_bab`)."""
 
     def __getattr__(self, nama: str) -> Any:
         if nama.startswith("_") or nama == "opsi":
@@ -532,10 +535,10 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     folder_nb = tmp / "notebooks"
     folder_nb.mkdir()
     parameter = _parameter_bab(k.satker, k.tahun, k.data_dir, k.nb_dir, k.parameter_nb)
-    from .pakai_ulang import kunci_bab, rekam_lama
+    from .pakai_ulang import rekam_lama
 
     lama = {} if k.paksa else rekam_lama(k.final)
-    kunci_nb = _kunci_bab_aman(k, parameter, kunci_bab)
+    kunci_nb = k.kunci_nb if k.kunci_nb is not None else _kunci_bab(k.opsi, k.sidik, parameter)
     # An HTML-only build (preview, --tanpa-pdf) never deletes a PDF it does not print: the
     # previous report's PDFs are kept, as current when what they print is unchanged (same
     # key), else recorded as stale (build.json "pdf_stale", marked in the index).
@@ -844,52 +847,42 @@ def _parameter_bab(
     }
 
 
-def _bab_perlu_dijalankan(
-    final: Path,
-    bab: list[Path],
-    sidik: Any,
-    laporan: tuple[str, int, str, Path, Path],
-    parameter_nb: dict[str, str],
-) -> bool:
-    """Whether a chapter will run: False only when the previous report in ``final`` has every
-    chapter's executed notebook under the key this build computes (:mod:`.pakai_ulang`), so
-    the build launches no kernel. ``laporan``: satker, tahun, periode, data and notebook
-    folders. Computing the keys costs the report model, which the checks build anyway
-    (cached); without a previous report nothing is computed and the kernel starts at once."""
-    from .pakai_ulang import kunci_bab, rekam_lama
+def _rencana_bab(
+    final: Path, o: OpsiBuild, sidik: Any, parameter_nb: dict[str, str]
+) -> tuple[bool, dict[str, str] | None]:
+    """(Whether a chapter will run, the chapters' reuse keys if computed here). No chapter runs
+    only when the previous report in ``final`` has every chapter's executed notebook under the
+    key this build computes (:mod:`.pakai_ulang`): the build then launches no kernel. Without
+    such a report nothing is computed here and the kernel starts at once (the keys are computed
+    later, while it starts); computing them costs the report model, which the checks build
+    anyway (cached)."""
+    from .pakai_ulang import rekam_lama
 
     lama = rekam_lama(final).get("notebook_keys")
-    if not isinstance(lama, dict) or any(p.name not in lama for p in bab):
-        return True
-    satker, tahun, periode, data_dir, nb_dir = laporan
-    from ..hitung import hasil_laporan
-    from ..laporan import dokumen_laporan
-
-    try:
-        dok = dokumen_laporan(hasil_laporan(satker, tahun, data_dir, periode=periode))
-    except LkjipError:
-        return True
-    parameter = _parameter_bab(satker, tahun, data_dir, nb_dir, parameter_nb)
-    kunci = kunci_bab(bab, dok, sidik, parameter)
-    return any(
+    if not isinstance(lama, dict) or any(p.name not in lama for p in o.bab):
+        return True, None
+    parameter = _parameter_bab(o.satker, o.tahun, o.data_dir, o.nb_dir, parameter_nb)
+    kunci = _kunci_bab(o, sidik, parameter)
+    jalan = any(
         kunci.get(p.name) != lama[p.name] or not (final / "notebooks" / p.name).is_file()
-        for p in bab
+        for p in o.bab
     )
+    return jalan, kunci
 
 
-def _kunci_bab_aman(
-    k: _Konteks, parameter: dict[str, Any], kunci_bab: Callable[..., dict[str, str]]
-) -> dict[str, str]:
-    """Per-chapter reuse keys; none when the data do not make a report model (custom data
-    of the fixture notebooks, a build forced past failing checks)."""
+def _kunci_bab(o: OpsiBuild, sidik: Any, parameter: dict[str, Any]) -> dict[str, str]:
+    """Per-chapter reuse keys (:func:`.pakai_ulang.kunci_bab`); none when the data do not make
+    a report model (custom data of the fixture notebooks, a build forced past failing
+    checks)."""
     from ..hitung import hasil_laporan
     from ..laporan import dokumen_laporan
+    from .pakai_ulang import kunci_bab
 
     try:
-        dok = dokumen_laporan(hasil_laporan(k.satker, k.tahun, k.data_dir, periode=k.periode))
+        dok = dokumen_laporan(hasil_laporan(o.satker, o.tahun, o.data_dir, periode=o.periode))
     except LkjipError:
         return {}
-    return kunci_bab(k.bab, dok, k.sidik, parameter)
+    return kunci_bab(o.bab, dok, sidik, parameter)
 
 
 def _relatif(path: Path, dari: Path) -> str:
