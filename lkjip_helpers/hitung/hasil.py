@@ -111,7 +111,6 @@ class HasilLaporan:
     """Budget cells that disagree with every other figure of their table, where one value
     reconciles them all (:mod:`lkjip_helpers.periksa.rekonsiliasi`): the figures use that
     supported reading; the review memo shows the cell as entered."""
-    _besaran: DaftarBesaran | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def tahun(self) -> int:
@@ -205,9 +204,7 @@ class HasilLaporan:
     def daftar_besaran(self) -> DaftarBesaran:
         """Every computed figure as a record (:class:`~.besaran.Besaran`), by name; built once
         per result (the result is not changed after :func:`hitung`)."""
-        if self._besaran is None:
-            self._besaran = daftar_besaran(self)
-        return self._besaran
+        return _daftar_besaran_sekali(self)
 
     def besaran(self) -> dict[str, Nilai | None]:
         """The value of every computed figure by name (the vocabulary of ``klaim.yaml``);
@@ -403,6 +400,9 @@ def hasil_laporan(
 ) -> HasilLaporan:
     """Load (cached) and compute: the entry point of every report helper."""
     return hasil_untuk(muat(satker, tahun, data_dir, periode))
+
+
+_daftar_besaran_sekali = sekali_per_objek(daftar_besaran)
 
 
 @sekali_per_objek
