@@ -26,6 +26,8 @@ BUKAN_KODE = {
     "TIDAK_DIKETAHUI",  # tidak_diketahui.py: the unknown value's repr
     "LKJIP_BATAS_WAKTU_SEL",  # environment variables
     "LKJIP_DEBUG",
+    "LKJIP_TEMBOLOK_GRAFIK",  # the chart cache a build gives its kernel
+    "LKJIP_DASAR_GRAFIK",
     "PYTEST_N",  # README: the test runner's variable
     "FRASA_ALAT",  # data/README.md: a constant of laporan/kalimat.py
 }

@@ -175,21 +175,24 @@ def _media(docx: Path) -> list[bytes]:
 def test_docx_grafik_dari_tembolok_dan_docx_disalin(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """laporan.docx: its 8 charts are drawn once and kept (outputs/.grafik/<satker>/<period>/);
-    after an edited narrative it is written again without drawing a chart (same pictures);
-    after an answer to a finding, which only the memo shows, it is copied (reused.docx)."""
-    from lkjip_helpers.keluaran.docx import gambar
+    """A chart is drawn once, by its chapter: laporan.docx takes the 8 charts the chapters
+    drew (the build process draws none) and the build keeps them
+    (outputs/.grafik/<satker>/<period>/); after an edited narrative laporan.docx is written
+    again with the same pictures, none drawn here; after an answer to a finding, which only
+    the memo shows, it is copied (reused.docx)."""
+    from lkjip_helpers.laporan import grafik
 
+    digambar: list[str] = []
+    asli = grafik._png
+    monkeypatch.setattr(grafik, "_png", lambda fig: digambar.append("x") or asli(fig))
     data, out = tmp_path / "data", tmp_path / "outputs"
     shutil.copytree(ROOT / "data", data)
     pertama = build("lapas-banyuasin", 2023, data, out, progress=False, pdf=False)
+    assert digambar == []  # in this process: the chapters drew them, in the kernel
     media = _media(pertama.folder / "laporan.docx")
     tembolok = sorted((out / ".grafik" / "lapas-banyuasin" / "2023").iterdir())
     assert len(media) == 8
     assert sorted(p.read_bytes() for p in tembolok) == media
-    digambar: list[str] = []
-    asli = gambar._gambar_cetak
-    monkeypatch.setattr(gambar, "_gambar_cetak", lambda g: digambar.append(g.kunci) or asli(g))
 
     narasi = data / "satker/lapas-banyuasin/2023/narasi.yaml"
     teks = narasi.read_text(encoding="utf-8")

@@ -37,7 +37,8 @@ class TugasEksekusi:
     """Where the executed notebooks will finally be, relative to the output folder (recorded
     as papermill's ``output_path``)."""
     setelah_bab: Callable[[Path], None] | None = None
-    """Called for each chapter that ran cleanly."""
+    """Called with the executed notebook of each chapter that ran cleanly, or was reused,
+    while no chapter failed."""
     pakai_ulang: Callable[[Path, Path], bool] | None = None
     """``pakai_ulang(chapter, target)`` may put the previous report's executed notebook at
     ``target`` and return True: the chapter then does not run (see :mod:`.pakai_ulang`)."""
@@ -145,6 +146,8 @@ class _Eksekusi:
             return False
         self.kemajuan.langkah(f"Memakai ulang {path.name} (tidak berubah)")
         self.durasi[f"notebook:{path.name}"] = 0.0
+        if self.tugas.setelah_bab is not None:
+            self.tugas.setelah_bab(keluar)
         self.hasil.append(keluar)
         self.kemajuan.maju()
         return True
@@ -153,8 +156,9 @@ class _Eksekusi:
         """(the executed notebook, papermill's error) — (None, None) when it did not finish
         (the failure is recorded; :attr:`berhenti` says whether the chapters stop)."""
         import nbformat
+        from papermill.exceptions import PapermillExecutionError
 
-        from .kernel import PapermillExecutionError, SelWaktuHabis
+        from .kernel import SelWaktuHabis
 
         try:
             return self.kernel.jalankan(path, keluar, self.tugas.parameter), None

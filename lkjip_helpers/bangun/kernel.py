@@ -19,22 +19,18 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-import nbformat  # after lkjip_helpers.bangun's set-up (.impor): jsonschema imports fast
-import papermill
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.utils import run_sync
-from nbclient.exceptions import CellTimeoutError
-from papermill.clientwrap import PapermillNotebookClient
-from papermill.engines import NBClientEngine, papermill_engines
-from papermill.exceptions import PapermillExecutionError
 
 from ..errors import BuildError
 from ..muat.parameter import BATAS_WAKTU_SEL, ENV_BATAS_WAKTU_SEL, batas_waktu_sel
 
-NAMA_ENGINE = "lkjip-kernel-bersama"
+if TYPE_CHECKING:
+    import nbformat
+
 TUNGGU_INTERUPSI = 5.0
 """Seconds an interrupted kernel gets to return to idle before it is killed and restarted."""
 
@@ -56,17 +52,6 @@ class SelWaktuHabis(Exception):
         self.batas = batas
         self.nb = nb
         """The notebook as executed so far (papermill has not saved it)."""
-
-
-class _KlienPapermill(PapermillNotebookClient):
-    """papermill's client that remembers which cell is running (for the time-out message)."""
-
-    indeks_berjalan: int | None = None
-
-    def execute_cell(self, cell: Any, cell_index: int, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
-        """Execute one cell, noting its index first."""
-        self.indeks_berjalan = cell_index
-        return super().execute_cell(cell, cell_index, *args, **kwargs)
 
 
 _KODE_RESET = (
@@ -119,48 +104,6 @@ class _KernelSpecInterpreterIni(KernelSpecManager):
         from ipykernel.kernelspec import RESOURCES, get_kernel_dict
 
         return self.kernel_spec_class(resource_dir=RESOURCES, **get_kernel_dict())
-
-
-class _EngineKernelBersama(NBClientEngine):
-    """papermill engine that executes on an already running kernel manager and client."""
-
-    @classmethod
-    def execute_managed_notebook(  # type: ignore[override]
-        cls,
-        nb_man: Any,
-        kernel_name: str,
-        log_output: bool = False,
-        stdout_file: Any = None,
-        stderr_file: Any = None,
-        start_timeout: int = 60,
-        execution_timeout: int | None = None,
-        **kwargs: Any,
-    ) -> Any:
-        """Execute ``nb_man.nb`` with the ``km``/``kc`` passed through papermill's kwargs."""
-        km = kwargs.pop("km")
-        kc = kwargs.pop("kc")
-        kwargs.pop("input_path", None)
-        client = _KlienPapermill(
-            nb_man,
-            km=km,
-            timeout=execution_timeout,
-            startup_timeout=start_timeout,
-            kernel_name=kernel_name,
-            log_output=log_output,
-            stdout_file=stdout_file,
-            stderr_file=stderr_file,
-            log=_LOG_KLIEN,
-        )
-        client.kc = kc
-        try:
-            return client.execute()
-        except CellTimeoutError as err:
-            raise SelWaktuHabis(
-                client.indeks_berjalan, int(execution_timeout or 0), nb_man.nb
-            ) from err
-
-
-papermill_engines.register(NAMA_ENGINE, _EngineKernelBersama)
 
 
 @dataclass
@@ -282,6 +225,8 @@ def rapikan_notebook(
         for out in cell.get("outputs", []):
             if "execution_count" in out:
                 out["execution_count"] = n
+    import nbformat
+
     nbformat.write(nb, tujuan)
     return nb
 
@@ -292,22 +237,26 @@ imported on the first chart (:func:`lkjip_helpers.laporan.grafik.siapkan`), whic
 warm-up does ahead of the first chapter."""
 
 
-def baris_impor(paths: list[Path]) -> list[str]:
+def baris_impor(paths: list[Path], grafik: bool = True) -> list[str]:
     """Top-level ``import`` lines of the chapter notebooks, in order, without duplicates;
-    then :data:`_SIAPKAN_GRAFIK` when one of them imports ``lkjip_helpers.laporan``."""
+    then :data:`_SIAPKAN_GRAFIK` when one of them imports ``lkjip_helpers.laporan`` and
+    ``grafik`` (False: every chart is in the chart cache, the kernel draws none)."""
     hasil: list[str] = []
     for path in paths:
-        try:
-            nb = nbformat.read(path, as_version=4)
+        try:  # read as JSON: the kernel is launched before nbformat is imported
+            sel = json.loads(path.read_text(encoding="utf-8"))["cells"]
         except Exception:  # an unreadable notebook fails later, with a proper message
             continue
-        for cell in nb.cells:
-            if cell.get("cell_type") != "code":
+        for cell in sel if isinstance(sel, list) else []:
+            if not isinstance(cell, dict) or cell.get("cell_type") != "code":
                 continue
-            for baris in str(cell.get("source", "")).splitlines():
+            sumber = cell.get("source", "")
+            for baris in (
+                "".join(sumber) if isinstance(sumber, list) else str(sumber)
+            ).splitlines():
                 if _IMPOR.match(baris) and baris not in hasil:
                     hasil.append(baris)
-    if any("lkjip_helpers.laporan" in baris for baris in hasil):
+    if grafik and any("lkjip_helpers.laporan" in baris for baris in hasil):
         hasil.append(_SIAPKAN_GRAFIK)
     return hasil
 
@@ -335,6 +284,7 @@ class KernelBersama:
         batas_waktu_sel: int | None = None,
         impor: list[str] | None = None,
         mulai: bool = True,
+        lingkungan: dict[str, str] | None = None,
     ) -> None:
         self.cwd = Path(cwd)
         self.startup_timeout = startup_timeout
@@ -348,6 +298,9 @@ class KernelBersama:
         self._impor_awal = impor
         self._berkas_pemanasan: Path | None = None
         self._mulai = mulai
+        self._lingkungan = lingkungan
+        """Variables added to the kernel's environment (the chart cache, :mod:`..laporan.
+        grafik`)."""
 
     def __enter__(self) -> KernelBersama:
         if self._mulai:
@@ -372,11 +325,13 @@ class KernelBersama:
                 argumen.append(
                     f"--IPKernelApp.exec_files={json.dumps([str(self._berkas_pemanasan)])}"
                 )
+            tambahan = {"env": os.environ | self._lingkungan} if self._lingkungan else {}
             run_sync(self.km.start_kernel)(
                 cwd=str(self.cwd),
                 extra_arguments=argumen,
                 stdout=self._log,
                 stderr=self._log,
+                **tambahan,
             )
         except Exception as err:
             self.__exit__(None, None, None)
@@ -402,7 +357,7 @@ class KernelBersama:
             self.kc = self.km.client()
             self.kc.start_channels()
         try:
-            run_sync(self.kc.wait_for_ready)(timeout=self.startup_timeout)
+            self._tunggu_siap()
         except Exception as err:
             raise BuildError(
                 f"kernel Python tidak siap dalam {self.startup_timeout} detik "
@@ -461,6 +416,32 @@ class KernelBersama:
         self.siapkan()
         return "mulai ulang"
 
+    def _tunggu_siap(self) -> None:
+        """jupyter_client's ``wait_for_ready`` without its pauses: ``kernel_info`` until its
+        reply comes and an IOPub message follows it (the kernel's status: the IOPub
+        subscription is live, no output of the first cell can be lost). jupyter_client waits
+        0,2 s for that message, in a build usually twice (the subscription was not live at
+        the first request): 0,3 s before the first chapter; here the wait is 0,02 s a try."""
+        assert self.kc is not None
+        akhir = time.monotonic() + self.startup_timeout
+        while time.monotonic() < akhir:
+            self.kc.kernel_info()
+            try:
+                balasan = run_sync(self.kc.get_shell_msg)(timeout=1)
+            except Exception:  # queue.Empty: no reply yet
+                balasan = None
+            if balasan is not None and balasan.get("msg_type") == "kernel_info_reply":
+                try:
+                    run_sync(self.kc.get_iopub_msg)(timeout=0.02)
+                except Exception:  # queue.Empty: IOPub not live yet
+                    pass
+                else:
+                    self.kc._handle_kernel_info_reply(balasan)
+                    return
+            if not self.hidup():
+                raise RuntimeError("kernel berhenti sebelum menjawab kernel_info")
+        raise RuntimeError(f"tidak ada jawaban kernel_info dalam {self.startup_timeout} detik")
+
     def _tunggu_siaga(self, tunggu: float) -> bool:
         """Whether the kernel answers a kernel_info request within ``tunggu`` seconds."""
         msg_id = self.kc.kernel_info()
@@ -506,7 +487,11 @@ class KernelBersama:
 
         Anything the reset before it wrote to stderr is kept in :attr:`stderr_reset`.
         """
+        from .mesin_papermill import NAMA_ENGINE
+
         self.stderr_reset = self.reset()
+        import papermill
+
         return papermill.execute_notebook(
             str(masuk),
             str(keluar),
@@ -527,7 +512,6 @@ __all__ = [
     "ENV_BATAS_WAKTU_SEL",
     "Kegagalan",
     "KernelBersama",
-    "PapermillExecutionError",
     "SelWaktuHabis",
     "batas_waktu_sel",
     "kumpulkan_kegagalan",

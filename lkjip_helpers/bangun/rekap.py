@@ -176,13 +176,9 @@ def render_rekap(
 
 def _jalankan_notebook(nb: Path, keluar: Path, parameter: dict[str, Any], tujuan: Path) -> None:
     """Run the roll-up notebook into ``keluar``; :class:`BuildError` when a cell fails."""
-    from .kernel import (
-        KernelBersama,
-        PapermillExecutionError,
-        baris_impor,
-        kumpulkan_kegagalan,
-        rapikan_notebook,
-    )
+    from papermill.exceptions import PapermillExecutionError
+
+    from .kernel import KernelBersama, baris_impor, kumpulkan_kegagalan, rapikan_notebook
 
     with KernelBersama(nb.parent) as kernel:
         kernel.siapkan(baris_impor([nb]))

@@ -335,17 +335,50 @@ class Pembangun:
         self.folder_satker = opsi.out_dir / opsi.satker
         self.sidik: Any = None
         """The input fingerprint (:class:`.sidik.Sidik`), recorded in build.json."""
+        self.kernel_awal: Any = None
+        """The notebook engine launched before the lock when no previous build can be reused
+        (entered; left by :meth:`jalankan`)."""
 
     def jalankan(self) -> BuildResult:
         """Lock the output folder (recovering a killed build's leftovers), return the previous
         build when no input changed, else build."""
         o = self.opsi
-        with PenjagaKeluaran(self.folder_satker, o.kunci, o.data_dir) as penjaga:
-            # The recovery step (in the lock) has run: a report put back can be reused.
-            lama = self.hasil_tersimpan()
-            if lama is None:
-                lama = self.build_terkunci(penjaga)
+        with contextlib.ExitStack() as tumpukan:
+            if o.paksa or not (self.folder_satker / o.kunci / "build.json").is_file():
+                # Nothing to reuse: every chapter runs, so the kernel is launched first of all
+                # and starts while the inputs are fingerprinted, locked and checked.
+                self.kernel_awal = tumpukan.enter_context(self._mesin(mulai=True))
+            with PenjagaKeluaran(self.folder_satker, o.kunci, o.data_dir) as penjaga:
+                # The recovery step (in the lock) has run: a report put back can be reused.
+                lama = self.hasil_tersimpan()
+                if lama is None:
+                    lama = self.build_terkunci(penjaga)
         return lama
+
+    def _mesin(self, mulai: bool, grafik: bool = True) -> Any:
+        """The notebook engine for this build's chapters (:attr:`Komponen.mesin`), with
+        their imports as its warm-up; ``mulai``: launched now, else when a chapter needs it.
+        Once the inputs are fingerprinted the kernel is given the chart cache (a chart kept
+        there is not drawn again); ``grafik=False``: every chart is there, so the warm-up does
+        not import matplotlib."""
+        from .kernel import baris_impor
+
+        o = self.opsi
+        lingkungan = None
+        if self.sidik is not None and not o.paksa:
+            from ..laporan.grafik import ENV_DASAR, ENV_TEMBOLOK
+
+            lingkungan = {
+                ENV_TEMBOLOK: str(folder_grafik(o)),
+                ENV_DASAR: dasar_grafik(self.sidik),
+            }
+        return self.komponen.mesin(
+            o.nb_dir,
+            batas_waktu_sel=o.batas_waktu_sel,
+            impor=baris_impor(o.bab, grafik),
+            mulai=mulai,
+            lingkungan=lingkungan,
+        )
 
     def hasil_tersimpan(self) -> BuildResult | None:
         """The last successful build when no input changed since (the build cache), else
@@ -402,8 +435,6 @@ class Pembangun:
 
     def build_terkunci(self, penjaga: PenjagaKeluaran) -> BuildResult:
         """The build proper, once the output folder (if it exists) is locked and recovered."""
-        from .kernel import baris_impor
-
         o = self.opsi
         parameter_nb = parameter_periode(o.bab, o.periode)
         langkah_lain = 6 if o.pdf else 5  # checks, HTML, (PDF), memo, side files, swap
@@ -413,20 +444,19 @@ class Pembangun:
             # starts) while the checks run here: the two overlap (≈ 1–3 s saved per build).
             # Nothing waits for the kernel before its first chapter, and a build whose
             # chapters are all reused launches none.
-            mulai, kunci_nb = (
-                (True, None)
+            if o.paksa:  # everything is laid out and drawn again
+                shutil.rmtree(folder_grafik(o), ignore_errors=True)
+            mulai, kunci_nb, grafik_ada = (
+                (True, None, False)
                 if o.paksa
                 else _rencana_bab(self.folder_satker / o.kunci, o, self.sidik, parameter_nb)
             )
-            with (
-                self.komponen.mesin(
-                    o.nb_dir,
-                    batas_waktu_sel=o.batas_waktu_sel,
-                    impor=baris_impor(o.bab),
-                    mulai=mulai,
-                ) as kernel,
-                ThreadPoolExecutor(2) as pelaksana,
-            ):
+            mesin = (
+                contextlib.nullcontext(self.kernel_awal)
+                if self.kernel_awal is not None
+                else self._mesin(mulai, grafik=not grafik_ada)
+            )
+            with mesin as kernel, ThreadPoolExecutor(2) as pelaksana:
                 temuan, jumlah = self.periksa()
                 kemajuan.maju()
                 penjaga.kunci()
@@ -555,20 +585,38 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         k.pelaksana.submit(_tulis_capaian_csv, k, tmp),
         k.pelaksana.submit(_impor_ekspor, k.pdf, _akan_mencetak(pu, lama)),
     ]
-    if k.docx:  # from the model, not from the chapters' output: it overlaps their execution
-        latar.append(k.pelaksana.submit(_tulis_docx, k, pu, judul, nama, berjalan))
+    # The charts the chapters draw are kept in the chart cache as each chapter finishes;
+    # laporan.docx, written from the model while the chapters run, takes them from there
+    # (PapanGambar: it waits for a chapter's charts, never draws them again).
+    tembolok = None
+    if k.sidik is not None:  # keys need the code and environment's fingerprint
+        from ..laporan.bundel import PapanGambar
+        from ..laporan.grafik import TembolokGrafik
+
+        tembolok = TembolokGrafik(folder_grafik(k.opsi), dasar_grafik(k.sidik), PapanGambar())
+    papan = _PapanBab(tembolok) if tembolok is not None else None
+    if k.docx:
+        latar.append(k.pelaksana.submit(_tulis_docx, k, pu, judul, nama, berjalan, tembolok))
     try:
         with _stopwatch(durasi, "eksekusi"):
             tugas = TugasEksekusi(
                 k.bab, folder_nb, parameter, k.folder_gagal,
                 akhir=f"{k.satker}/{k.final.name}/notebooks", pakai_ulang=pu.pakai_ulang_bab,
+                setelah_bab=papan.taruh if papan is not None else None,
             )  # fmt: skip
             dieksekusi = eksekusi_bab(k.kernel, tugas, kemajuan, durasi)
-            k.kernel.__exit__(None, None, None)  # free its memory before the PDF step
+            if papan is not None:
+                papan.tutup()
+            # the kernel's memory is freed before the PDF step; its shutdown overlaps the rest
+            latar.append(k.pelaksana.submit(k.kernel.__exit__, None, None, None))
     finally:
+        if papan is not None:
+            papan.tutup()  # (idempotent) the DOCX waits for no chapter any more
         futures.wait(latar)  # never leave a thread writing into a folder being removed
     for tugas in latar:
         tugas.result()  # re-raise a failure of the background work
+    if tembolok is not None:
+        tembolok.rapikan()  # the charts of this report's chapters stay
 
     docx_dilewati = latar[2].result() if k.docx else None
 
@@ -849,40 +897,79 @@ def _parameter_bab(
 
 def _rencana_bab(
     final: Path, o: OpsiBuild, sidik: Any, parameter_nb: dict[str, str]
-) -> tuple[bool, dict[str, str] | None]:
-    """(Whether a chapter will run, the chapters' reuse keys if computed here). No chapter runs
-    only when the previous report in ``final`` has every chapter's executed notebook under the
-    key this build computes (:mod:`.pakai_ulang`): the build then launches no kernel. Without
-    such a report nothing is computed here and the kernel starts at once (the keys are computed
-    later, while it starts); computing them costs the report model, which the checks build
-    anyway (cached)."""
-    from .pakai_ulang import rekam_lama
+) -> tuple[bool, dict[str, str] | None, bool]:
+    """(Whether a chapter will run, the chapters' reuse keys if computed here, whether every
+    chart of the report is in the chart cache). No chapter runs only when the previous report
+    in ``final`` has every chapter's executed notebook under the key this build computes
+    (:mod:`.pakai_ulang`): the build then launches no kernel. Without such a report nothing
+    is computed here and the kernel starts at once (the keys are computed later, while it
+    starts); computing them costs the report model, which the checks build anyway
+    (cached)."""
+    from .pakai_ulang import kunci_bab, rekam_lama
 
     lama = rekam_lama(final).get("notebook_keys")
     if not isinstance(lama, dict) or any(p.name not in lama for p in o.bab):
-        return True, None
+        return True, None, False
     parameter = _parameter_bab(o.satker, o.tahun, o.data_dir, o.nb_dir, parameter_nb)
-    kunci = _kunci_bab(o, sidik, parameter)
+    dok = _dokumen(o)
+    kunci = kunci_bab(o.bab, dok, sidik, parameter) if dok is not None else {}
     jalan = any(
         kunci.get(p.name) != lama[p.name] or not (final / "notebooks" / p.name).is_file()
         for p in o.bab
     )
-    return jalan, kunci
+    return jalan, kunci, dok is not None and _grafik_tersimpan(dok, o, sidik)
+
+
+def _dokumen(o: OpsiBuild) -> Any:
+    """The report's model, or None when the data do not make one (custom data of the
+    fixture notebooks, a build forced past failing checks)."""
+    from ..hitung import hasil_laporan
+    from ..laporan import dokumen_laporan
+
+    try:
+        return dokumen_laporan(hasil_laporan(o.satker, o.tahun, o.data_dir, periode=o.periode))
+    except LkjipError:
+        return None
 
 
 def _kunci_bab(o: OpsiBuild, sidik: Any, parameter: dict[str, Any]) -> dict[str, str]:
-    """Per-chapter reuse keys (:func:`.pakai_ulang.kunci_bab`); none when the data do not make
-    a report model (custom data of the fixture notebooks, a build forced past failing
-    checks)."""
-    from ..hitung import hasil_laporan
-    from ..laporan import dokumen_laporan
+    """Per-chapter reuse keys (:func:`.pakai_ulang.kunci_bab`); none without a report model
+    (:func:`_dokumen`)."""
     from .pakai_ulang import kunci_bab
 
-    try:
-        dok = dokumen_laporan(hasil_laporan(o.satker, o.tahun, o.data_dir, periode=o.periode))
-    except LkjipError:
-        return {}
-    return kunci_bab(o.bab, dok, sidik, parameter)
+    dok = _dokumen(o)
+    return kunci_bab(o.bab, dok, sidik, parameter) if dok is not None else {}
+
+
+def folder_grafik(o: OpsiBuild) -> Path:
+    """The chart cache of a report (:class:`~lkjip_helpers.laporan.grafik.TembolokGrafik`):
+    the output folder's hidden ``.grafik/<satker>/<period>/``, beside ``.cetak-bab``; emptied
+    by ``--paksa``."""
+    return o.out_dir / ".grafik" / o.satker / o.kunci
+
+
+def dasar_grafik(sidik: Any) -> str:
+    """The part of the chart cache's keys that the code and environment decide (a digest of
+    :func:`.pakai_ulang._kode_lingkungan`)."""
+    import hashlib
+
+    from .pakai_ulang import _kode_lingkungan
+
+    return hashlib.sha256(_kode_lingkungan(sidik).encode("utf-8")).hexdigest()
+
+
+def _grafik_tersimpan(dok: Any, o: OpsiBuild, sidik: Any) -> bool:
+    """Whether every chart of the report model ``dok`` is in the chart cache."""
+    from ..laporan.grafik import kunci_tembolok
+
+    folder, dasar = folder_grafik(o), dasar_grafik(sidik)
+    return all(
+        (folder / f"{kunci_tembolok(dasar, g.masukan)}.png").is_file()
+        for bagian in dok.bab.values()
+        for b in bagian.values()
+        for g in b.gambar
+        if g.masukan
+    )
 
 
 def _relatif(path: Path, dari: Path) -> str:
@@ -973,15 +1060,44 @@ def _catatan_tertanam(k: _Konteks, nama: str) -> dict[str, Any]:
     ).model_dump()
 
 
-def _tulis_docx(k: _Konteks, pu: _PakaiUlang, judul: str, nama: str, berjalan: str) -> str | None:
+class _PapanBab:
+    """The charts of the chapters that finished (run or reused): kept in the chart cache and
+    put on its board (:class:`~lkjip_helpers.laporan.bundel.PapanGambar`) for laporan.docx."""
+
+    def __init__(self, tembolok: Any) -> None:
+        self.tembolok = tembolok
+
+    def taruh(self, notebook: Path) -> None:
+        """Keep the charts an executed chapter displays, and put them on the board."""
+        import json
+
+        from ..laporan.bundel import gambar_notebook
+
+        gambar = gambar_notebook(json.loads(notebook.read_text(encoding="utf-8")))
+        self.tembolok.simpan(gambar)
+        self.tembolok.papan.taruh(gambar)
+
+    def tutup(self) -> None:
+        """No chapter will add any more."""
+        self.tembolok.papan.tutup()
+
+
+def _tulis_docx(
+    k: _Konteks,
+    pu: _PakaiUlang,
+    judul: str,
+    nama: str,
+    berjalan: str,
+    grafik: Any = None,
+) -> str | None:
     """``laporan.docx`` from the report's model, or the previous one when its key did not
     change (:func:`.pakai_ulang.kunci_docx`, build.json ``reused.docx``); its charts from the
-    chart cache (:func:`_tembolok_grafik`). Returns why it was not written (the data make no
-    report model: custom fixture data), or None."""
+    chart cache ``grafik`` (:class:`~lkjip_helpers.laporan.grafik.TembolokGrafik`). Returns
+    why it was not written (the data make no report model: custom fixture data), or None."""
     from ..hitung import hasil_laporan
-    from ..keluaran.docx import TembolokGrafik, tulis_docx_laporan
+    from ..keluaran.docx import tulis_docx_laporan
     from ..laporan import dokumen_laporan
-    from .pakai_ulang import _kode_lingkungan, kunci_docx, salin_docx
+    from .pakai_ulang import kunci_docx, salin_docx
 
     tujuan = k.tmp / "laporan.docx"
     with _stopwatch(k.durasi, "docx"):
@@ -990,7 +1106,6 @@ def _tulis_docx(k: _Konteks, pu: _PakaiUlang, judul: str, nama: str, berjalan: s
             dok = dokumen_laporan(hasil)
         except LkjipError as err:
             return f"DOCX tidak dibuat: model laporan tidak dapat disusun ({err})"
-        grafik = None
         if k.sidik is not None:  # keys need the code and environment's fingerprint
             teks = (judul, nama, berjalan, k.satker, str(k.tahun), str(k.periode))
             kunci = kunci_docx(k.bab, dok, k.sidik, *teks)
@@ -998,20 +1113,7 @@ def _tulis_docx(k: _Konteks, pu: _PakaiUlang, judul: str, nama: str, berjalan: s
             if salin_docx(k.final, pu.lama, tujuan.name, kunci, tujuan):
                 pu.dipakai["docx"].append(tujuan.name)
                 return None
-            grafik = TembolokGrafik(_tembolok_grafik(k), _kode_lingkungan(k.sidik))
         tulis_docx_laporan(
             k.bab, hasil, dok, tujuan, judul=judul, penulis=nama, berjalan=berjalan, grafik=grafik
         )
-        if grafik is not None:
-            grafik.rapikan()
     return None
-
-
-def _tembolok_grafik(k: _Konteks) -> Path:
-    """Where laporan.docx's charts are kept between builds (keluaran.docx.TembolokGrafik):
-    the output folder's hidden ``.grafik/<satker>/<period>/``, beside ``.cetak-bab``;
-    emptied by ``--paksa``."""
-    tembolok = k.final.parent.parent / ".grafik" / k.final.parent.name / k.final.name
-    if k.paksa:
-        shutil.rmtree(tembolok, ignore_errors=True)
-    return tembolok

@@ -302,7 +302,7 @@ def _cetak_bagian(
         pass
     import logging
 
-    from .pdf import _GambarGagal
+    from .pdf import _GambarGagal, padatkan
 
     pencatat, gagal = logging.getLogger("weasyprint"), _GambarGagal()
     pencatat.addHandler(gagal)  # a part with an image that failed is not kept
@@ -315,7 +315,9 @@ def _cetak_bagian(
             for nama in hal.anchors:
                 jangkar.setdefault(nama, i)
         tamu = _jangkar_tamu(dok)
-        bagian = _Bagian(dok.write_pdf(**opsi), len(dok.pages), jangkar, tamu)
+        pdf = io.BytesIO()
+        padatkan(dok.write_pdf(**opsi, uncompressed_pdf=True), pdf)
+        bagian = _Bagian(pdf.getvalue(), len(dok.pages), jangkar, tamu)
     finally:
         pencatat.removeHandler(gagal)
     if gagal.sebab:
@@ -365,7 +367,10 @@ def cetak_per_bab(
         if not (tembolok / f"{_kunci(pencetak, t[0], potongan.akhir, t[1], opsi)}.json").is_file()
     ]
     sendiri, ke_anak = _bagi(baru)
-    anak = _CetakBagian(potongan, ke_anak, opsi, tembolok) if ke_anak else None
+    # Cold (no length of the front matter kept): the child, which has less to lay out, also
+    # measures the front matter (numbers stand in), so the contents pass lays it out once.
+    uji = None if (tembolok / _DEPAN).is_file() else _uji_depan(potongan)
+    anak = _CetakBagian(potongan, ke_anak, opsi, tembolok, uji) if ke_anak else None
     try:
         for isi, tambahan in sendiri:
             _cetak_bagian(pencetak, isi, potongan.akhir, tambahan, opsi, tembolok, set())
@@ -428,7 +433,12 @@ class _CetakBagian(AnakCetak):
     failures come back on stderr as one JSON line (:class:`.cetak_terpisah.AnakCetak`)."""
 
     def __init__(
-        self, potongan: Potongan, tugas: list[tuple[str, str]], opsi: dict[str, Any], tembolok: Path
+        self,
+        potongan: Potongan,
+        tugas: list[tuple[str, str]],
+        opsi: dict[str, Any],
+        tembolok: Path,
+        uji_depan: tuple[str, str] | None = None,
     ) -> None:
         tembolok.mkdir(parents=True, exist_ok=True)
         spek = tembolok / f".tugas-{os.getpid()}.json"
@@ -438,6 +448,7 @@ class _CetakBagian(AnakCetak):
             "bagian": tugas,
             "opsi": opsi,
             "tembolok": str(tembolok),
+            "uji_depan": uji_depan,
         }
         spek.write_text(json.dumps(isi), encoding="utf-8")
         super().__init__(__name__, [str(spek)], spek)
@@ -483,6 +494,10 @@ def _utama(argv: list[str]) -> int:
                     Path(spek["tembolok"]),
                     set(),
                 )
+            if spek.get("uji_depan"):
+                tubuh, tambahan = spek["uji_depan"]
+                halaman = len(pencetak.tata(tubuh, spek["akhir"], tambahan).pages)
+                _simpan_depan(Path(spek["tembolok"]), halaman)
         return {"gambar": gagal.sebab} if gagal.sebab else None
 
     return jalankan_anak(cetak)
@@ -520,6 +535,23 @@ def _cetak_depan(
     return None
 
 
+class _NomorContoh(dict):  # type: ignore[type-arg]
+    """Every anchor on page 888: the numbers of a front matter laid out to be measured."""
+
+    def __contains__(self, nama: object) -> bool:
+        return True
+
+    def __missing__(self, nama: str) -> int:
+        return 888
+
+
+def _uji_depan(potongan: Potongan) -> tuple[str, str]:
+    """The front matter to measure (its length decides where the chapters start): as the
+    contents pass lays it out, with three-digit stand-ins for the page numbers."""
+    gaya = GAYA_DAFTAR + TEPI_BAWAH + _kaki(888)
+    return _isi_nomor(potongan.depan, _NomorContoh()), gaya
+
+
 def _gaya_kaki(total: int) -> str:
     """The footer document: only the footers, page by page (``div.hal-kaki`` each)."""
     from .pdf import string_css
@@ -531,16 +563,20 @@ def _gaya_kaki(total: int) -> str:
     )
 
 
+_DEPAN = "depan.txt"
+"""The front matter's length in pages, as last laid out (the contents pass's first guess)."""
+
+
 def _tebak_depan(tembolok: Path) -> int:
     try:
-        return int((tembolok / "depan.txt").read_text(encoding="utf-8"))
+        return int((tembolok / _DEPAN).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return 1
 
 
 def _simpan_depan(tembolok: Path, halaman: int) -> None:
     tembolok.mkdir(parents=True, exist_ok=True)
-    _tulis_atomik(tembolok / "depan.txt", str(halaman).encode())
+    _tulis_atomik(tembolok / _DEPAN, str(halaman).encode())
 
 
 def _buang_usang(tembolok: Path, dipakai: set[str]) -> None:

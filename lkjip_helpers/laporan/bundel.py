@@ -9,6 +9,7 @@ filled in and sanitised in the kernel), a figure with its picture.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from .model import (
@@ -70,6 +71,7 @@ def blok_ke_json(b: Blok, dok: Any = None) -> dict[str, Any]:
             "judul": b.judul,
             "alt": b.alt,
             "nomor": b.nomor,
+            "masukan": b.masukan,
             "mime": mime,
             "base64": b64,
         }
@@ -80,7 +82,9 @@ def blok_ke_json(b: Blok, dok: Any = None) -> dict[str, Any]:
 
 def _gambar(d: dict[str, Any]) -> Gambar:
     mime, b64 = str(d["mime"]), str(d["base64"])
-    return Gambar(d["kunci"], d["judul"], lambda: (mime, b64), d.get("alt"), d.get("nomor"))
+    return Gambar(
+        d["kunci"], d["judul"], lambda: (mime, b64), d.get("alt"), d.get("nomor"), d.get("masukan")
+    )
 
 
 _DARI_JSON = {
@@ -126,3 +130,57 @@ def bagian_dari_json(d: dict[str, Any]) -> Bagian:
     b = Bagian([blok_dari_json(x) for x in d.get("blok") or []])
     b.nama = d.get("nama")
     return b
+
+
+def gambar_notebook(nb: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """The charts an executed notebook (its JSON) displays: the figure's inputs
+    (:attr:`~lkjip_helpers.laporan.model.Gambar.masukan`) → ``(mimetype, base64)``. A chart
+    is drawn once, in the chapter: the build takes laporan.docx's charts from here."""
+    hasil: dict[str, tuple[str, str]] = {}
+
+    def telusuri(blok: Any) -> None:
+        for d in blok if isinstance(blok, list) else []:
+            if not isinstance(d, dict):
+                continue
+            if d.get("jenis") == "gambar" and d.get("masukan"):
+                hasil[str(d["masukan"])] = (str(d.get("mime")), str(d.get("base64")))
+            telusuri(d.get("blok"))
+
+    for sel in nb.get("cells") or []:
+        for keluaran in (sel.get("outputs") or []) if isinstance(sel, dict) else []:
+            bagian = (keluaran.get("data") or {}).get(MIME_BAGIAN)
+            if isinstance(bagian, dict):
+                telusuri(bagian.get("blok"))
+    return hasil
+
+
+class PapanGambar:
+    """The charts the build's chapters drew, by the figure's inputs
+    (:attr:`~lkjip_helpers.laporan.model.Gambar.masukan`): the DOCX, written in a worker
+    thread while the chapters run, waits here for a chart until the chapter drawing it has
+    finished (:meth:`taruh`), or until every chapter has (:meth:`tutup`: then it draws the
+    chart itself). A chart is thus drawn once per build, in its chapter."""
+
+    def __init__(self) -> None:
+        self._gambar: dict[str, tuple[str, str]] = {}
+        self._selesai = False
+        self._syarat = threading.Condition()
+
+    def taruh(self, gambar: dict[str, tuple[str, str]]) -> None:
+        """Add the charts of a finished chapter."""
+        with self._syarat:
+            self._gambar.update(gambar)
+            self._syarat.notify_all()
+
+    def tutup(self) -> None:
+        """No chapter will add any more (all ran, or the execution stopped)."""
+        with self._syarat:
+            self._selesai = True
+            self._syarat.notify_all()
+
+    def ambil(self, masukan: str) -> tuple[str, str] | None:
+        """The chart drawn from ``masukan``, waiting for the chapters; None when none drew
+        it."""
+        with self._syarat:
+            self._syarat.wait_for(lambda: masukan in self._gambar or self._selesai)
+            return self._gambar.get(masukan)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import base64
 import functools
+import hashlib
 import io
+import os
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from contextvars import ContextVar
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
@@ -23,6 +25,9 @@ from ..tidak_diketahui import TidakDiketahui
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+
+    from .bundel import PapanGambar
+    from .model import Gambar
 
 BIRU = "#1f4e79"
 BIRU_MUDA = "#8fb3d9"
@@ -148,24 +153,95 @@ def _teks_aman_grafik(fig: Figure) -> None:
             t.set_text(baru)
 
 
-_DPI: ContextVar[int] = ContextVar("dpi_grafik", default=130)
-"""Resolution of the charts drawn in this context (130 dpi for the screen and the PDF)."""
+DPI = 200
+"""Resolution of every chart: print resolution. One picture per chart serves the notebook,
+laporan.html, laporan.pdf and laporan.docx (the build takes the DOCX's charts from the
+executed chapters instead of drawing them again)."""
+
+ENV_TEMBOLOK = "LKJIP_TEMBOLOK_GRAFIK"
+"""The chart cache folder a build gives its kernel (with :data:`ENV_DASAR`): a chart found
+there is not drawn again (:meth:`~lkjip_helpers.laporan.model.Gambar.grafik`)."""
+ENV_DASAR = "LKJIP_DASAR_GRAFIK"
+"""The fingerprint of the code and environment that draw the charts, part of every key."""
 
 
-@contextmanager
-def resolusi(dpi: int) -> Iterator[None]:
-    """Draw the charts of this block at ``dpi`` (the DOCX: print resolution)."""
-    token = _DPI.set(dpi)
-    try:
-        yield
-    finally:
-        _DPI.reset(token)
+def kunci_tembolok(dasar: str, masukan: str) -> str:
+    """The name (without ``.png``) of a chart in the chart cache: a digest of the code and
+    environment that draw it (``dasar``), what it is drawn from (``masukan``: the figure's
+    :attr:`~lkjip_helpers.laporan.model.Gambar.masukan`) and :data:`DPI`. The kernel reads
+    the cache under this name, the build writes it (:class:`lkjip_helpers.keluaran.docx.
+    TembolokGrafik`)."""
+    return hashlib.sha256("\0".join((dasar, masukan, str(DPI))).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class TembolokGrafik:
+    """Charts kept between builds as PNG files, one per chart, named by the key of what it
+    is drawn from: the figure's inputs (:attr:`~lkjip_helpers.laporan.model.Gambar.
+    masukan`: the chart function and its arguments), the resolution, and ``dasar`` (the code
+    and environment that draw it: package files, matplotlib's version, fonts). A chart not in
+    the cache is taken from the ``papan`` (drawn by this build's chapters: the DOCX waits for
+    them), else drawn, and kept: a rebuild whose charts did not change waits for none, and a
+    kernel given the cache (:data:`ENV_TEMBOLOK`) draws none. Used by one build at a time
+    (the report's output lock); :meth:`rapikan` drops the charts this build did not use."""
+
+    folder: Path
+    dasar: str
+    papan: PapanGambar | None = None
+    dipakai: set[str] = field(default_factory=set)
+
+    def _kunci(self, g: Gambar) -> str:
+        return kunci_tembolok(self.dasar, g.masukan or "")
+
+    def simpan(self, gambar: dict[str, tuple[str, str]]) -> None:
+        """Keep the charts a chapter drew (``masukan`` → (mimetype, base64)) that the cache
+        does not hold yet."""
+        for masukan, (mime, isi) in gambar.items():
+            path = self.folder / f"{kunci_tembolok(self.dasar, masukan)}.png"
+            self.dipakai.add(path.name)
+            if mime == "image/png" and not path.is_file():
+                self._tulis(path, isi)
+
+    def _tulis(self, path: Path, isi: str) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            sementara = path.with_name(f".{path.name}.{os.getpid()}")
+            sementara.write_bytes(base64.b64decode(isi))
+            os.replace(sementara, path)
+        except OSError:  # a cache that cannot be written: drawn again next time
+            pass
+
+    def gambar(self, g: Gambar) -> tuple[str, str]:
+        """The figure's picture: from the cache, else from the chapters (waiting for them),
+        else drawn; a picture not found in the cache is kept there."""
+        if not g.masukan:  # a satker's image file: read, not drawn
+            return g.gambar()
+        nama = self._kunci(g) + ".png"
+        path = self.folder / nama
+        self.dipakai.add(nama)
+        try:
+            return "image/png", base64.b64encode(path.read_bytes()).decode("ascii")
+        except OSError:
+            pass
+        dari_bab = self.papan.ambil(g.masukan) if self.papan is not None else None
+        mime, isi = dari_bab if dari_bab is not None else g.gambar()
+        if mime == "image/png":
+            self._tulis(path, isi)
+        return mime, isi
+
+    def rapikan(self) -> None:
+        """Remove the charts (and leftovers) this build did not use."""
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.name not in self.dipakai:
+                path.unlink(missing_ok=True)
 
 
 def _png(fig: Figure) -> str:
     _teks_aman_grafik(fig)
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=_DPI.get(), metadata={"Software": None})
+    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
     siapkan().close(fig)
     return base64.b64encode(buf.getvalue()).decode("ascii")
 

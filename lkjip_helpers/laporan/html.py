@@ -177,4 +177,3 @@ def sel_markdown(teks: str) -> Markup:
 
     html = bersihkan(_MD_SEL.render(teks))
     return blok_markup(html, lambda judul: judul.replace(" ", "-") or None)
-

@@ -15,8 +15,9 @@
   ``SEQ Tabel_<bab>`` field (:mod:`.bidang`), so Word and LibreOffice renumber after an edit,
   in the paragraph style ``Keterangan Tabel`` that the list of tables (``TOC \\t``) collects;
   a :class:`~lkjip_helpers.laporan.model.Gambar` likewise (:mod:`.gambar`,
-  ``SEQ Gambar_<bab>``), its chart drawn again at :data:`DPI_CETAK` (or taken from the
-  chart cache a build keeps, :class:`.gambar.TembolokGrafik`);
+  ``SEQ Gambar_<bab>``), its chart the one in the build's chart cache
+  (:class:`lkjip_helpers.laporan.grafik.TembolokGrafik`: kept by a previous build, else the
+  picture the chapter drew), else drawn here;
 - a :class:`~lkjip_helpers.laporan.model.Rumus` becomes Word equations (:mod:`.rumus`, OMML
   fractions);
 - narratives are written from the typed nodes of :mod:`lkjip_helpers.laporan.teks_kaya`
@@ -32,7 +33,7 @@ asked to update them when the file is opened (``w:updateFields``).
 
 from __future__ import annotations
 
-from .gambar import TembolokGrafik
+from ...laporan.grafik import TembolokGrafik
 from .gaya import DPI_CETAK, HURUF, HURUF_JUDUL, LEBAR_TEKS_MM, MARGIN_MM, UKURAN_TABEL
 from .laporan import DocxDitulis, ringkasan, tulis_docx_blok, tulis_docx_laporan
 from .penulis import PenulisDocx

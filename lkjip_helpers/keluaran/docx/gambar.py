@@ -1,14 +1,11 @@
-"""Figures: the chart drawn again at print resolution, at its own size on the page; a chart
-already drawn by a previous build is taken from the chart cache (:class:`TembolokGrafik`)."""
+"""Figures: the chart at its own size on the page. The picture comes from the build's chart
+cache (:class:`lkjip_helpers.laporan.grafik.TembolokGrafik`: kept by a previous build, else
+the one the chapter drew), else it is drawn here."""
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import io
-import os
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -19,62 +16,6 @@ from .gaya import DPI_CETAK, LEBAR_TEKS_MM
 
 if TYPE_CHECKING:
     from .penulis import PenulisDocx
-
-
-def _gambar_cetak(g: m.Gambar) -> tuple[str, str]:
-    """The figure's picture, a chart drawn again at :data:`DPI_CETAK` (nothing cached)."""
-    from ...laporan import grafik
-
-    with grafik.resolusi(DPI_CETAK):
-        return g.buat()
-
-
-@dataclass
-class TembolokGrafik:
-    """Charts drawn at :data:`DPI_CETAK` kept between builds as PNG files, one per chart,
-    named by the key of what it is drawn from: the figure's inputs (:attr:`~lkjip_helpers.
-    laporan.model.Gambar.masukan`: the chart function and its arguments), the resolution, and
-    ``dasar`` (the code and environment that draw it: package files, matplotlib's version,
-    fonts). A rebuild whose charts did not change draws none. Used by one build at a time
-    (the report's output lock); :meth:`rapikan` drops the charts this build did not use."""
-
-    folder: Path
-    dasar: str
-    dipakai: set[str] = field(default_factory=set)
-
-    def _kunci(self, g: m.Gambar) -> str:
-        isi = "\0".join((self.dasar, g.masukan or "", str(DPI_CETAK)))
-        return hashlib.sha256(isi.encode("utf-8")).hexdigest()
-
-    def gambar(self, g: m.Gambar) -> tuple[str, str]:
-        """The figure's picture at :data:`DPI_CETAK`: from the cache, or drawn and kept."""
-        if not g.masukan:  # a satker's image file: read, not drawn
-            return _gambar_cetak(g)
-        nama = self._kunci(g) + ".png"
-        path = self.folder / nama
-        self.dipakai.add(nama)
-        try:
-            return "image/png", base64.b64encode(path.read_bytes()).decode("ascii")
-        except OSError:
-            pass
-        mime, isi = _gambar_cetak(g)
-        if mime == "image/png":
-            try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                sementara = path.with_name(f".{nama}.{os.getpid()}")
-                sementara.write_bytes(base64.b64decode(isi))
-                os.replace(sementara, path)
-            except OSError:  # a cache that cannot be written: drawn again next time
-                pass
-        return mime, isi
-
-    def rapikan(self) -> None:
-        """Remove the charts (and leftovers) this build did not use."""
-        if not self.folder.is_dir():
-            return
-        for path in self.folder.iterdir():
-            if path.name not in self.dipakai:
-                path.unlink(missing_ok=True)
 
 
 def _lebar_gambar(data: bytes, mime: str, g: m.Gambar) -> Any:
@@ -89,7 +30,7 @@ def _lebar_gambar(data: bytes, mime: str, g: m.Gambar) -> Any:
 
 def tulis_gambar(pd: PenulisDocx, g: m.Gambar) -> None:
     """The picture, centred and kept with its caption (a ``SEQ Gambar_<bab>`` number)."""
-    mime, isi = pd.grafik.gambar(g) if pd.grafik is not None else _gambar_cetak(g)
+    mime, isi = pd.grafik.gambar(g) if pd.grafik is not None else g.gambar()
     data = base64.b64decode(isi)
     p = pd.paragraf()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER

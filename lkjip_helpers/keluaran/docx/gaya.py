@@ -9,10 +9,11 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt, RGBColor
 
+from ...laporan.grafik import DPI
 from .bidang import _el, _field, _tanpa_font_tema
 
-DPI_CETAK = 200
-"""Resolution of the charts in the DOCX (the HTML's are 130 dpi, for the screen)."""
+DPI_CETAK = DPI
+"""Resolution of the charts in the DOCX: the charts' one resolution (laporan.grafik.DPI)."""
 
 LEBAR_TEKS_MM = 165
 """Text width of A4 with the PDF's margins (210 − 25 − 20 mm)."""

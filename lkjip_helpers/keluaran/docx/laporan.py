@@ -12,8 +12,8 @@ import docx
 
 from ...laporan import model as m
 from ...laporan import teks_kaya as tk
+from ...laporan.grafik import TembolokGrafik
 from .bidang import _daftar
-from .gambar import TembolokGrafik
 from .gaya import dokumen_baru
 from .narasi import tulis_simpul
 from .penulis import PenulisDocx

@@ -12,8 +12,9 @@ from docx.text.paragraph import Paragraph
 
 from ...laporan import model as m
 from ...laporan import teks_kaya as tk
+from ...laporan.grafik import TembolokGrafik
 from .bidang import _field
-from .gambar import TembolokGrafik, tulis_gambar
+from .gambar import tulis_gambar
 from .narasi import tulis_simpul
 from .rumus import tulis_rumus
 from .tabel import tulis_tabel

@@ -620,7 +620,5 @@ def catatan_nilai_ganda(hasil: HasilLaporan) -> list[str]:
         if g.dipakai is None:
             continue
         sumber = next(c.sumber for c in g.calon if c.nilai == g.dipakai)
-        out.append(
-            kalimat.catatan_nilai_ganda(g.label, g.dipakai, sumber.split(",")[0])
-        )
+        out.append(kalimat.catatan_nilai_ganda(g.label, g.dipakai, sumber.split(",")[0]))
     return out

@@ -736,7 +736,13 @@ def analisis_sasaran(k: Konteks, kode: str) -> list[m.Blok]:
         m.Paragraf(
             kalimat.ringkasan_sasaran(
                 len(r.ikk),
-                (r.tercapai, r.tidak_tercapai, r.perlu_verifikasi, r.tidak_dihitung, r.tidak_berlaku),
+                (
+                    r.tercapai,
+                    r.tidak_tercapai,
+                    r.perlu_verifikasi,
+                    r.tidak_dihitung,
+                    r.tidak_berlaku,
+                ),
                 r.rata_capaian,
                 r.penyerapan,
                 r.selisih_efisiensi,

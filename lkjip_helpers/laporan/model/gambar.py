@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .blok import Blok
@@ -12,6 +15,23 @@ from .tanda import atribut, esc, slug
 
 if TYPE_CHECKING:
     from .dokumen import Dokumen
+
+
+def _tersimpan(masukan: str) -> str | None:
+    """The chart drawn from ``masukan`` as kept in the chart cache a build gives its kernel
+    (environment :data:`~lkjip_helpers.laporan.grafik.ENV_TEMBOLOK`), base64; None outside
+    a build or when it is not there (it is then drawn)."""
+    from ..grafik import ENV_DASAR, ENV_TEMBOLOK, kunci_tembolok
+
+    folder, dasar = os.environ.get(ENV_TEMBOLOK), os.environ.get(ENV_DASAR)
+    if not folder or not dasar:
+        return None
+
+    try:
+        isi = (Path(folder) / f"{kunci_tembolok(dasar, masukan)}.png").read_bytes()
+    except OSError:
+        return None
+    return base64.b64encode(isi).decode("ascii")
 
 
 @dataclass
@@ -46,7 +66,11 @@ class Gambar(Blok):
         masukan = hashlib.sha256(
             repr((fungsi.__module__, fungsi.__qualname__, argumen)).encode("utf-8")
         ).hexdigest()
-        return cls(kunci, judul, lambda: ("image/png", fungsi(*argumen)), alt, masukan=masukan)
+
+        def buat() -> tuple[str, str]:
+            return "image/png", _tersimpan(masukan) or fungsi(*argumen)
+
+        return cls(kunci, judul, buat, alt, masukan=masukan)
 
     def sidik(self, dok: Dokumen | None = None) -> str:
         bagian = [self.kunci, self.judul, self.nomor or "", self.alt or ""]

@@ -122,4 +122,3 @@ def cek_klaim(k: Kumpulan, dt: DataTahun | None, daftar: DaftarBesaran) -> None:
                 subjek=subjek,
                 **rinci,
             )
-

@@ -1,0 +1,118 @@
+"""The chart cache shared by the kernel and the build (laporan.grafik.TembolokGrafik)."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+
+from lkjip_helpers.bangun.kernel import _SIAPKAN_GRAFIK, baris_impor
+from lkjip_helpers.laporan import model as m
+from lkjip_helpers.laporan.bundel import MIME_BAGIAN, PapanGambar, gambar_notebook
+from lkjip_helpers.laporan.grafik import (
+    DPI,
+    ENV_DASAR,
+    ENV_TEMBOLOK,
+    TembolokGrafik,
+    kunci_tembolok,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+PNG = b"\x89PNG\r\n\x1a\n"  # the 8-byte PNG signature stands for a picture
+
+
+def _bar(*nilai: int) -> str:
+    _bar.digambar.append(nilai)  # type: ignore[attr-defined]
+    return base64.b64encode(PNG + b"digambar").decode("ascii")
+
+
+def test_kernel_mengambil_grafik_dari_tembolok_tanpa_menggambar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kernel given the cache (the build sets two environment variables) takes a chart kept
+    under its key and draws nothing; outside a build, or for a chart not kept, it draws."""
+    _bar.digambar = []  # type: ignore[attr-defined]
+    g = m.Gambar.grafik("capaian", "Capaian", _bar, 1, 2)
+    assert g.masukan
+    (tmp_path / f"{kunci_tembolok('dasar-1', g.masukan)}.png").write_bytes(PNG + b"tersimpan")
+    monkeypatch.setenv(ENV_TEMBOLOK, str(tmp_path))
+    monkeypatch.setenv(ENV_DASAR, "dasar-1")
+    assert base64.b64decode(g.gambar()[1]) == PNG + b"tersimpan"
+    assert _bar.digambar == []  # type: ignore[attr-defined]
+
+    monkeypatch.setenv(ENV_DASAR, "dasar-2")  # other code or fonts: another key
+    g2 = m.Gambar.grafik("capaian", "Capaian", _bar, 1, 2)
+    assert base64.b64decode(g2.gambar()[1]) == PNG + b"digambar"
+    monkeypatch.delenv(ENV_TEMBOLOK)
+    monkeypatch.setenv(ENV_DASAR, "dasar-1")
+    g3 = m.Gambar.grafik("capaian", "Capaian", _bar, 1, 2)
+    assert base64.b64decode(g3.gambar()[1]) == PNG + b"digambar"
+    assert _bar.digambar == [(1, 2), (1, 2)]  # type: ignore[attr-defined]
+
+
+def test_kunci_tembolok_memuat_dasar_masukan_dan_dpi() -> None:
+    """The key changes with each of its three parts (code/environment, inputs, resolution):
+    a chart is never taken for another."""
+    k = kunci_tembolok("a", "b")
+    assert len(k) == 64 and k != kunci_tembolok("a", "c") and k != kunci_tembolok("x", "b")
+    assert str(DPI) == "200"
+
+
+def test_gambar_notebook_dan_papan(tmp_path: Path) -> None:
+    """The charts an executed chapter displays are found in its sections' JSON (nested
+    groups too) by their inputs; the board hands them to the DOCX and the cache keeps them
+    (marked used); a chart no chapter drew is drawn when the chapters are done."""
+    nb = {
+        "cells": [
+            {"cell_type": "markdown", "source": "# Bab"},
+            {
+                "cell_type": "code",
+                "outputs": [
+                    {
+                        "output_type": "display_data",
+                        "data": {
+                            MIME_BAGIAN: {
+                                "nama": "x",
+                                "blok": [
+                                    {
+                                        "jenis": "kelompok",
+                                        "blok": [
+                                            {
+                                                "jenis": "gambar",
+                                                "masukan": "m1",
+                                                "mime": "image/png",
+                                                "base64": "QUJD",
+                                            }
+                                        ],
+                                    },
+                                    {"jenis": "gambar", "masukan": None, "base64": "x"},
+                                ],
+                            }
+                        },
+                    }
+                ],
+            },
+        ]
+    }
+    assert gambar_notebook(nb) == {"m1": ("image/png", "QUJD")}
+    papan = PapanGambar()
+    tembolok = TembolokGrafik(tmp_path / "g", "dasar", papan)
+    papan.taruh(gambar_notebook(nb))
+    tembolok.simpan(gambar_notebook(nb))
+    assert (tmp_path / "g" / f"{kunci_tembolok('dasar', 'm1')}.png").read_bytes() == b"ABC"
+    _bar.digambar = []  # type: ignore[attr-defined]
+    g = m.Gambar.grafik("lain", "Lain", _bar, 3)
+    papan.tutup()
+    assert base64.b64decode(tembolok.gambar(g)[1]) == PNG + b"digambar"
+    tembolok.rapikan()
+    assert len(list((tmp_path / "g").iterdir())) == 2  # both used by this build
+
+
+def test_pemanasan_tanpa_matplotlib_bila_semua_grafik_tersimpan() -> None:
+    """The kernel's warm-up imports the chapters' modules and matplotlib; without it when
+    every chart is in the cache."""
+    bab = sorted((ROOT / "notebooks").glob("0*.ipynb"))
+    assert baris_impor(bab)[-1] == _SIAPKAN_GRAFIK
+    assert _SIAPKAN_GRAFIK not in baris_impor(bab, grafik=False)
+    assert "from lkjip_helpers.laporan import Laporan" in baris_impor(bab, grafik=False)
