@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import base64
+import threading
 from pathlib import Path
 
 import pytest
 
 from lkjip_helpers.bangun.kernel import _SIAPKAN_GRAFIK, baris_impor
 from lkjip_helpers.laporan import model as m
-from lkjip_helpers.laporan.bundel import MIME_BAGIAN, PapanGambar, gambar_notebook
+from lkjip_helpers.laporan.bundel import MIME_BAGIAN, gambar_notebook
 from lkjip_helpers.laporan.grafik import (
     DPI,
     ENV_DASAR,
@@ -59,10 +60,11 @@ def test_kunci_tembolok_memuat_dasar_masukan_dan_dpi() -> None:
     assert str(DPI) == "200"
 
 
-def test_gambar_notebook_dan_papan(tmp_path: Path) -> None:
+def test_gambar_notebook_dan_tembolok(tmp_path: Path) -> None:
     """The charts an executed chapter displays are found in its sections' JSON (nested
-    groups too) by their inputs; the board hands them to the DOCX and the cache keeps them
-    (marked used); a chart no chapter drew is drawn when the chapters are done."""
+    groups too) by their inputs; the cache keeps them (marked used); the DOCX's lookup waits
+    for a chart a chapter may still draw, and draws it itself once the build says the
+    chapters are done (the ``tanda`` file)."""
     nb = {
         "cells": [
             {"cell_type": "markdown", "source": "# Bab"},
@@ -96,17 +98,27 @@ def test_gambar_notebook_dan_papan(tmp_path: Path) -> None:
         ]
     }
     assert gambar_notebook(nb) == {"m1": ("image/png", "QUJD")}
-    papan = PapanGambar()
-    tembolok = TembolokGrafik(tmp_path / "g", "dasar", papan)
-    papan.taruh(gambar_notebook(nb))
+    tanda = tmp_path / "selesai"
+    tembolok = TembolokGrafik(tmp_path / "g", "dasar", tanda)
     tembolok.simpan(gambar_notebook(nb))
     assert (tmp_path / "g" / f"{kunci_tembolok('dasar', 'm1')}.png").read_bytes() == b"ABC"
+
     _bar.digambar = []  # type: ignore[attr-defined]
     g = m.Gambar.grafik("lain", "Lain", _bar, 3)
-    papan.tutup()
-    assert base64.b64decode(tembolok.gambar(g)[1]) == PNG + b"digambar"
+    nama = tmp_path / "g" / f"{kunci_tembolok('dasar', g.masukan or '')}.png"
+    # a chapter draws it while the DOCX waits: taken from the cache, not drawn
+    threading.Timer(0.1, lambda: nama.write_bytes(PNG + b"dari bab")).start()
+    assert base64.b64decode(tembolok.gambar(g)[1]) == PNG + b"dari bab"
+    assert _bar.digambar == []  # type: ignore[attr-defined]
+
+    # the chapters are done and none drew it: drawn here, and kept
+    tanda.touch()
+    g2 = m.Gambar.grafik("lain2", "Lain 2", _bar, 4)
+    assert base64.b64decode(tembolok.gambar(g2)[1]) == PNG + b"digambar"
+    assert _bar.digambar == [(4,)]  # type: ignore[attr-defined]
+    (tmp_path / "g" / "usang.png").write_bytes(PNG)
     tembolok.rapikan()
-    assert len(list((tmp_path / "g").iterdir())) == 2  # both used by this build
+    assert len(list((tmp_path / "g").iterdir())) == 3  # the three charts this build used
 
 
 def test_pemanasan_tanpa_matplotlib_bila_semua_grafik_tersimpan() -> None:

@@ -390,6 +390,22 @@ class KernelBersama:
             self._berkas_pemanasan.unlink(missing_ok=True)
             self._berkas_pemanasan = None
 
+    def tutup_di_latar(self) -> None:
+        """Shut the kernel down from a worker thread (the build goes on meanwhile): as
+        ``__exit__``, then the event loop jupyter_client opened in that thread is closed."""
+        import asyncio
+
+        try:
+            self.__exit__(None, None, None)
+        finally:
+            try:
+                loop = asyncio.get_event_loop_policy().get_event_loop()
+            except RuntimeError:  # none was opened in this thread
+                loop = None
+            if loop is not None and not loop.is_running():
+                loop.close()
+                asyncio.set_event_loop(None)
+
     def log_kernel(self) -> str:
         """What the kernel process itself wrote to stdout/stderr (for crash reports)."""
         if self._log is None:

@@ -32,7 +32,7 @@ from concurrent import futures
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -586,39 +586,33 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         k.pelaksana.submit(_impor_ekspor, k.pdf, _akan_mencetak(pu, lama)),
     ]
     # The charts the chapters draw are kept in the chart cache as each chapter finishes;
-    # laporan.docx, written from the model while the chapters run, takes them from there
-    # (PapanGambar: it waits for a chapter's charts, never draws them again).
+    # laporan.docx, written by a child process while the chapters run, takes them from there
+    # (it waits for a chapter's charts, never draws them again).
     tembolok = None
     if k.sidik is not None:  # keys need the code and environment's fingerprint
-        from ..laporan.bundel import PapanGambar
         from ..laporan.grafik import TembolokGrafik
 
-        tembolok = TembolokGrafik(folder_grafik(k.opsi), dasar_grafik(k.sidik), PapanGambar())
-    papan = _PapanBab(tembolok) if tembolok is not None else None
-    if k.docx:
-        latar.append(k.pelaksana.submit(_tulis_docx, k, pu, judul, nama, berjalan, tembolok))
+        tembolok = TembolokGrafik(folder_grafik(k.opsi), dasar_grafik(k.sidik))
+    tanda = tmp / ".bab-selesai"
+    docx_dilewati, docx = _mulai_docx(k, pu, (nama, judul, berjalan), tembolok, tanda)
+    if docx is not None:
+        anak.append(docx)
     try:
         with _stopwatch(durasi, "eksekusi"):
             tugas = TugasEksekusi(
                 k.bab, folder_nb, parameter, k.folder_gagal,
                 akhir=f"{k.satker}/{k.final.name}/notebooks", pakai_ulang=pu.pakai_ulang_bab,
-                setelah_bab=papan.taruh if papan is not None else None,
+                setelah_bab=partial(_simpan_grafik, tembolok) if tembolok is not None else None,
             )  # fmt: skip
             dieksekusi = eksekusi_bab(k.kernel, tugas, kemajuan, durasi)
-            if papan is not None:
-                papan.tutup()
+            tanda.touch()
             # the kernel's memory is freed before the PDF step; its shutdown overlaps the rest
-            latar.append(k.pelaksana.submit(k.kernel.__exit__, None, None, None))
+            latar.append(k.pelaksana.submit(_tutup_kernel, k.kernel))
     finally:
-        if papan is not None:
-            papan.tutup()  # (idempotent) the DOCX waits for no chapter any more
+        tanda.touch()  # laporan.docx waits for no chapter any more
         futures.wait(latar)  # never leave a thread writing into a folder being removed
     for tugas in latar:
         tugas.result()  # re-raise a failure of the background work
-    if tembolok is not None:
-        tembolok.rapikan()  # the charts of this report's chapters stay
-
-    docx_dilewati = latar[2].result() if k.docx else None
 
     kemajuan.langkah("Menyusun HTML")
     with _stopwatch(durasi, "html"):
@@ -634,7 +628,13 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     pdf_dilewati = _pdf_laporan(k, pu, html, tabel_xlsx, (nama, judul, berjalan), pdf_dilewati)
 
     if k.pdf:
-        _tunggu_pdf_memo(k, pu, anak, pdf_dilewati)
+        _tunggu_pdf_memo(k, pu, pdf_dilewati)
+
+    if docx is not None:
+        docx.tunggu()
+    tanda.unlink(missing_ok=True)
+    if tembolok is not None:
+        tembolok.rapikan()  # the charts of this report's chapters stay
 
     kemajuan.langkah("Menulis berkas pendukung")
     with _stopwatch(durasi, "berkas_pendukung"):
@@ -673,12 +673,10 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     )
 
 
-def _tunggu_pdf_memo(
-    k: _Konteks, pu: _PakaiUlang, anak: list[Any], pdf_dilewati: str | None
-) -> None:
+def _tunggu_pdf_memo(k: _Konteks, pu: _PakaiUlang, pdf_dilewati: str | None) -> None:
     """Wait for the memo's PDF printed meanwhile; without PDF libraries drop it."""
     with _stopwatch(k.durasi, "pdf_tinjauan"):  # what was left of it after the report's
-        for c in anak:
+        for c in pu.anak_pdf:
             if pdf_dilewati is None:
                 c.tunggu()
             else:  # no PDF libraries: the child failed, or an old PDF was copied
@@ -698,7 +696,7 @@ class _PakaiUlang:
 
     k: _Konteks
     anak: list[Any]
-    """PDFs printed by child processes (keluaran.cetak_terpisah.CetakTerpisah)."""
+    """The build's child processes (stopped when it fails)."""
     lama: dict[str, Any]
     """The previous report's build.json (empty with ``--paksa``)."""
     rekam_pdf: dict[str, Any]
@@ -712,6 +710,8 @@ class _PakaiUlang:
     )
     pdf_usang: list[str] = field(default_factory=list)
     memo_pdf: list[str] = field(default_factory=list)
+    anak_pdf: list[Any] = field(default_factory=list)
+    """PDFs printed by child processes (keluaran.cetak_terpisah.CetakTerpisah)."""
 
     def pakai_ulang_bab(self, path: Path, tujuan: Path) -> bool:
         from .pakai_ulang import salin_bab
@@ -774,7 +774,9 @@ class _PakaiUlang:
         if salin_pdf(self.k.final, self.lama, tujuan.name, kunci, tujuan):
             self.dipakai["pdf"].append(tujuan.name)
         else:
-            self.anak.append(CetakTerpisah(html, tujuan, judul_berjalan))
+            cetak = CetakTerpisah(html, tujuan, judul_berjalan)
+            self.anak.append(cetak)
+            self.anak_pdf.append(cetak)
 
 
 def _judul_laporan(k: _Konteks) -> tuple[str, str, str]:
@@ -1031,7 +1033,7 @@ def _impor_ekspor(pdf: bool, akan_mencetak: bool = True) -> str | None:
 def _akan_mencetak(pu: _PakaiUlang, lama: dict[str, Any]) -> bool:
     """Whether this build will likely print a PDF: the memo's is being printed, or the
     previous report has no laporan.pdf to reuse, or a chapter changed (its key)."""
-    if pu.anak:
+    if pu.anak_pdf:
         return True
     kunci_lama = lama.get("notebook_keys") or {}
     return (
@@ -1060,60 +1062,70 @@ def _catatan_tertanam(k: _Konteks, nama: str) -> dict[str, Any]:
     ).model_dump()
 
 
-class _PapanBab:
-    """The charts of the chapters that finished (run or reused): kept in the chart cache and
-    put on its board (:class:`~lkjip_helpers.laporan.bundel.PapanGambar`) for laporan.docx."""
-
-    def __init__(self, tembolok: Any) -> None:
-        self.tembolok = tembolok
-
-    def taruh(self, notebook: Path) -> None:
-        """Keep the charts an executed chapter displays, and put them on the board."""
-        import json
-
-        from ..laporan.bundel import gambar_notebook
-
-        gambar = gambar_notebook(json.loads(notebook.read_text(encoding="utf-8")))
-        self.tembolok.simpan(gambar)
-        self.tembolok.papan.taruh(gambar)
-
-    def tutup(self) -> None:
-        """No chapter will add any more."""
-        self.tembolok.papan.tutup()
+def _tutup_kernel(kernel: Any) -> None:
+    """Shut the notebook engine down in a worker thread (:meth:`.kernel.KernelBersama.
+    tutup_di_latar`; a stand-in engine: its ``__exit__``)."""
+    tutup = getattr(kernel, "tutup_di_latar", None)
+    if tutup is not None:
+        tutup()
+    else:
+        kernel.__exit__(None, None, None)
 
 
-def _tulis_docx(
-    k: _Konteks,
-    pu: _PakaiUlang,
-    judul: str,
-    nama: str,
-    berjalan: str,
-    grafik: Any = None,
-) -> str | None:
-    """``laporan.docx`` from the report's model, or the previous one when its key did not
-    change (:func:`.pakai_ulang.kunci_docx`, build.json ``reused.docx``); its charts from the
-    chart cache ``grafik`` (:class:`~lkjip_helpers.laporan.grafik.TembolokGrafik`). Returns
-    why it was not written (the data make no report model: custom fixture data), or None."""
-    from ..hitung import hasil_laporan
-    from ..keluaran.docx import tulis_docx_laporan
-    from ..laporan import dokumen_laporan
+def _simpan_grafik(tembolok: Any, notebook: Path) -> None:
+    """Keep the charts an executed (or reused) chapter displays in the chart cache."""
+    import json
+
+    from ..laporan.bundel import gambar_notebook
+
+    tembolok.simpan(gambar_notebook(json.loads(notebook.read_text(encoding="utf-8"))))
+
+
+def _mulai_docx(
+    k: _Konteks, pu: _PakaiUlang, teks: tuple[str, str, str], tembolok: Any, tanda: Path
+) -> tuple[str | None, _DocxDitunggu | None]:
+    """Start writing ``laporan.docx`` (a child process, :mod:`..keluaran.docx.anak`), or copy
+    the previous one when its key did not change (:func:`.pakai_ulang.kunci_docx`,
+    build.json ``reused.docx``). ``teks``: the satker's name, the report's title and its
+    running header. Returns why it is not written (the data make no report model: custom
+    fixture data) or None, and the child to wait for."""
+    if not k.docx:
+        return None, None
+    from ..keluaran.docx.anak import SpekDocx, TulisDocxTerpisah
     from .pakai_ulang import kunci_docx, salin_docx
 
+    nama, judul, berjalan = teks
     tujuan = k.tmp / "laporan.docx"
-    with _stopwatch(k.durasi, "docx"):
-        try:
-            hasil = hasil_laporan(k.satker, k.tahun, k.data_dir, periode=k.periode)
-            dok = dokumen_laporan(hasil)
-        except LkjipError as err:
-            return f"DOCX tidak dibuat: model laporan tidak dapat disusun ({err})"
-        if k.sidik is not None:  # keys need the code and environment's fingerprint
-            teks = (judul, nama, berjalan, k.satker, str(k.tahun), str(k.periode))
-            kunci = kunci_docx(k.bab, dok, k.sidik, *teks)
-            pu.kunci_docx[tujuan.name] = kunci
-            if salin_docx(k.final, pu.lama, tujuan.name, kunci, tujuan):
-                pu.dipakai["docx"].append(tujuan.name)
-                return None
-        tulis_docx_laporan(
-            k.bab, hasil, dok, tujuan, judul=judul, penulis=nama, berjalan=berjalan, grafik=grafik
+    dok = _dokumen(k.opsi)
+    if dok is None:
+        return "DOCX tidak dibuat: data tidak menyusun model laporan", None
+    if k.sidik is not None:  # keys need the code and environment's fingerprint
+        kunci = kunci_docx(
+            k.bab, dok, k.sidik, judul, nama, berjalan, k.satker, str(k.tahun), str(k.periode)
         )
-    return None
+        pu.kunci_docx[tujuan.name] = kunci
+        if salin_docx(k.final, pu.lama, tujuan.name, kunci, tujuan):
+            pu.dipakai["docx"].append(tujuan.name)
+            return None, None
+    spek = SpekDocx(
+        satker=k.satker, tahun=k.tahun, periode=k.periode, data_dir=str(k.data_dir),
+        bab=[str(p) for p in k.bab], tujuan=str(tujuan), judul=judul, penulis=nama,
+        berjalan=berjalan, tembolok=str(tembolok.folder) if tembolok is not None else None,
+        dasar=tembolok.dasar if tembolok is not None else "", tanda=str(tanda),
+    )  # fmt: skip
+    return None, _DocxDitunggu(TulisDocxTerpisah(spek, k.tmp / ".docx-spek.json"), k.durasi)
+
+
+class _DocxDitunggu:
+    """The child writing laporan.docx, waited for with the PDF children (its time in
+    ``durasi["docx"]``, from its start)."""
+
+    def __init__(self, proses: Any, durasi: dict[str, float]) -> None:
+        self.proses, self.durasi, self.mulai = proses, durasi, time.perf_counter()
+
+    def tunggu(self) -> None:
+        self.proses.tunggu()
+        self.durasi["docx"] = round(time.perf_counter() - self.mulai, 3)
+
+    def hentikan(self) -> None:
+        self.proses.hentikan()

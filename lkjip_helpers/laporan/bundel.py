@@ -9,7 +9,6 @@ filled in and sanitised in the kernel), a figure with its picture.
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from .model import (
@@ -152,35 +151,3 @@ def gambar_notebook(nb: dict[str, Any]) -> dict[str, tuple[str, str]]:
             if isinstance(bagian, dict):
                 telusuri(bagian.get("blok"))
     return hasil
-
-
-class PapanGambar:
-    """The charts the build's chapters drew, by the figure's inputs
-    (:attr:`~lkjip_helpers.laporan.model.Gambar.masukan`): the DOCX, written in a worker
-    thread while the chapters run, waits here for a chart until the chapter drawing it has
-    finished (:meth:`taruh`), or until every chapter has (:meth:`tutup`: then it draws the
-    chart itself). A chart is thus drawn once per build, in its chapter."""
-
-    def __init__(self) -> None:
-        self._gambar: dict[str, tuple[str, str]] = {}
-        self._selesai = False
-        self._syarat = threading.Condition()
-
-    def taruh(self, gambar: dict[str, tuple[str, str]]) -> None:
-        """Add the charts of a finished chapter."""
-        with self._syarat:
-            self._gambar.update(gambar)
-            self._syarat.notify_all()
-
-    def tutup(self) -> None:
-        """No chapter will add any more (all ran, or the execution stopped)."""
-        with self._syarat:
-            self._selesai = True
-            self._syarat.notify_all()
-
-    def ambil(self, masukan: str) -> tuple[str, str] | None:
-        """The chart drawn from ``masukan``, waiting for the chapters; None when none drew
-        it."""
-        with self._syarat:
-            self._syarat.wait_for(lambda: masukan in self._gambar or self._selesai)
-            return self._gambar.get(masukan)

@@ -12,6 +12,7 @@ import hashlib
 import io
 import os
 import textwrap
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,7 +27,6 @@ from ..tidak_diketahui import TidakDiketahui
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from .bundel import PapanGambar
     from .model import Gambar
 
 BIRU = "#1f4e79"
@@ -177,18 +177,25 @@ def kunci_tembolok(dasar: str, masukan: str) -> str:
 @dataclass
 class TembolokGrafik:
     """Charts kept between builds as PNG files, one per chart, named by the key of what it
-    is drawn from: the figure's inputs (:attr:`~lkjip_helpers.laporan.model.Gambar.
-    masukan`: the chart function and its arguments), the resolution, and ``dasar`` (the code
-    and environment that draw it: package files, matplotlib's version, fonts). A chart not in
-    the cache is taken from the ``papan`` (drawn by this build's chapters: the DOCX waits for
-    them), else drawn, and kept: a rebuild whose charts did not change waits for none, and a
-    kernel given the cache (:data:`ENV_TEMBOLOK`) draws none. Used by one build at a time
-    (the report's output lock); :meth:`rapikan` drops the charts this build did not use."""
+    is drawn from (:func:`kunci_tembolok`): the figure's inputs (:attr:`~lkjip_helpers.
+    laporan.model.Gambar.masukan`: the chart function and its arguments), the resolution, and
+    ``dasar`` (the code and environment that draw it: package files, matplotlib's version,
+    fonts). The build keeps there the charts its chapters drew (:meth:`simpan`); a kernel
+    given the cache (:data:`ENV_TEMBOLOK`) draws none of them again, nor does laporan.docx.
+    Used by one build at a time (the report's output lock); :meth:`rapikan` drops the charts
+    this build did not use.
+
+    ``tanda``: a file the build creates once no chapter will add a chart; until then
+    :meth:`gambar` waits for a chart the chapters are drawing (laporan.docx is written while
+    they run) instead of drawing it again."""
 
     folder: Path
     dasar: str
-    papan: PapanGambar | None = None
+    tanda: Path | None = None
     dipakai: set[str] = field(default_factory=set)
+    tunggu_maks: float = 3600.0
+    """Seconds :meth:`gambar` waits for the chapters at most (the build stops its children
+    when it fails; this bounds a wait whose build was killed)."""
 
     def _kunci(self, g: Gambar) -> str:
         return kunci_tembolok(self.dasar, g.masukan or "")
@@ -212,19 +219,23 @@ class TembolokGrafik:
             pass
 
     def gambar(self, g: Gambar) -> tuple[str, str]:
-        """The figure's picture: from the cache, else from the chapters (waiting for them),
-        else drawn; a picture not found in the cache is kept there."""
+        """The figure's picture: from the cache (waiting, while :attr:`tanda` is missing,
+        for the chapters to put it there), else drawn and kept."""
         if not g.masukan:  # a satker's image file: read, not drawn
             return g.gambar()
         nama = self._kunci(g) + ".png"
         path = self.folder / nama
         self.dipakai.add(nama)
-        try:
-            return "image/png", base64.b64encode(path.read_bytes()).decode("ascii")
-        except OSError:
-            pass
-        dari_bab = self.papan.ambil(g.masukan) if self.papan is not None else None
-        mime, isi = dari_bab if dari_bab is not None else g.gambar()
+        akhir = time.monotonic() + self.tunggu_maks
+        while True:
+            selesai = self.tanda is None or self.tanda.exists() or time.monotonic() > akhir
+            try:
+                return "image/png", base64.b64encode(path.read_bytes()).decode("ascii")
+            except OSError:
+                if selesai:
+                    break
+            time.sleep(0.02)
+        mime, isi = g.gambar()
         if mime == "image/png":
             self._tulis(path, isi)
         return mime, isi
