@@ -576,7 +576,8 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     pu = _PakaiUlang(k, anak, lama, rekam_pdf, kunci_nb)
 
     nama, judul, berjalan = _judul_laporan(k)
-    memo = _tulis_memo(k, pu)
+    tunda: list[Callable[[], Any]] = []  # tinjauan.docx, written while the chapters run
+    memo = _tulis_memo(k, pu, tunda)
 
     # While the kernel runs the chapters (the main thread mostly waits on it), a worker thread
     # writes capaian_ikk.csv and imports the export libraries. (Exporting finished chapters
@@ -584,6 +585,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     latar = [
         k.pelaksana.submit(_tulis_capaian_csv, k, tmp),
         k.pelaksana.submit(_impor_ekspor, k.pdf, _akan_mencetak(pu, lama)),
+        *(k.pelaksana.submit(tulis) for tulis in tunda),
     ]
     # The charts the chapters draw are kept in the chart cache as each chapter finishes;
     # laporan.docx, written by a child process while the chapters run, takes them from there
@@ -790,10 +792,10 @@ def _judul_laporan(k: _Konteks) -> tuple[str, str, str]:
     return nama, judul, berjalan
 
 
-def _tulis_memo(k: _Konteks, pu: _PakaiUlang) -> Any:
+def _tulis_memo(k: _Konteks, pu: _PakaiUlang, tunda: list[Callable[[], Any]]) -> Any:
     """The review memo. It needs the findings and the data, not the chapters: it is written
     first, and its PDF is printed by a child process while the kernel runs the chapters (the
-    second core)."""
+    second core); the writer of its DOCX goes into ``tunda``, to run meanwhile."""
     k.kemajuan.langkah("Menyusun memo tinjauan")
     with _stopwatch(k.durasi, "tinjauan"):
         memo = k.komponen.tulis_tinjauan(
@@ -801,7 +803,7 @@ def _tulis_memo(k: _Konteks, pu: _PakaiUlang) -> Any:
             k.temuan,
             k.tmp,
             pdf=pu.cetak_memo if k.pdf else pu.simpan_pdf_lama,
-            docx=k.docx,
+            docx=tunda.append if k.docx else False,
         )
     k.kemajuan.maju()
     return memo
@@ -1117,15 +1119,15 @@ def _mulai_docx(
 
 
 class _DocxDitunggu:
-    """The child writing laporan.docx, waited for with the PDF children (its time in
-    ``durasi["docx"]``, from its start)."""
+    """The child writing laporan.docx; what the build still waits for it at the end is
+    ``durasi["tunggu_docx"]`` (it runs beside the chapters and the PDFs)."""
 
     def __init__(self, proses: Any, durasi: dict[str, float]) -> None:
-        self.proses, self.durasi, self.mulai = proses, durasi, time.perf_counter()
+        self.proses, self.durasi = proses, durasi
 
     def tunggu(self) -> None:
-        self.proses.tunggu()
-        self.durasi["docx"] = round(time.perf_counter() - self.mulai, 3)
+        with _stopwatch(self.durasi, "tunggu_docx"):
+            self.proses.tunggu()
 
     def hentikan(self) -> None:
         self.proses.hentikan()

@@ -55,14 +55,16 @@ def tulis_tinjauan(
     temuan: list[Temuan],
     folder: Path,
     pdf: bool | Callable[[str, Path, str], None] = True,
-    docx: bool = False,
+    docx: bool | Callable[[Callable[[], Path]], None] = False,
 ) -> MemoDitulis:
     """Write ``tinjauan.html`` (and ``tinjauan.pdf``, and with ``docx`` ``tinjauan.docx``)
     into ``folder``.
 
     ``data`` is the loaded data, or ``(satker, tahun, data_dir[, periode])`` to load
     (cached). ``pdf`` may be the function that prints ``(html, tujuan, judul_berjalan)``
-    (the build passes one that reuses an unchanged PDF)."""
+    (the build passes one that reuses an unchanged PDF). ``docx`` may be a function given
+    the writer of ``tinjauan.docx``, to run it later (the build runs it while the chapters
+    run); the file is listed either way."""
     if isinstance(data, tuple):
         data = muat(*data)
     bagian, tj, judul_memo = _bagian(data, temuan)
@@ -83,10 +85,11 @@ def tulis_tinjauan(
             tulis_pdf(html, folder / "tinjauan.pdf", judul, folder)
         hasil.append(folder / "tinjauan.pdf")
     if docx:  # after the PDF: the build prints it in a child process meanwhile
-        from .docx import tulis_docx_blok
 
-        hasil.append(
-            tulis_docx_blok(
+        def tulis_docx() -> Path:
+            from .docx import tulis_docx_blok
+
+            return tulis_docx_blok(
                 bagian.blok,
                 bagian.dok,
                 folder / "tinjauan.docx",
@@ -95,5 +98,10 @@ def tulis_tinjauan(
                 berjalan=judul,
                 subjek="Memo tinjauan LKjIP: temuan pemeriksaan data",
             )
-        )
+
+        hasil.append(folder / "tinjauan.docx")
+        if callable(docx):
+            docx(tulis_docx)
+        else:
+            tulis_docx()
     return MemoDitulis(hasil, tj)
