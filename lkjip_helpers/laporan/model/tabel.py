@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -187,26 +188,38 @@ class Tabel(Blok):
         kolom = self.kolom_datar()
         tebal = Font(bold=True)
         isian = PatternFill("solid", fgColor="DFE6EE")
+        rata_atas = Alignment(wrap_text=True, vertical="top")
         lebar = [len(k) for k in kolom]
         for j, nama in enumerate(kolom, start=1):
             c = ws.cell(row=1, column=j, value=teks_aman(nama) if teks_aman else nama)
             c.font, c.fill = tebal, isian
             c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        # A cell's style is set once per kind (text or number format, bold or not) and copied
+        # to the cells of the same kind, as openpyxl's own worksheet copy does: setting it
+        # attribute by attribute looks each one up in the workbook's style lists again.
+        gaya: dict[tuple[bool, str, bool], Any] = {}
         for i, row in enumerate(self.baris_datar(), start=2):
             for j, s in enumerate(row, start=1):
                 if s is None:
                     continue
                 v = s.nilai_excel()
-                if isinstance(v, str):
+                teks = isinstance(v, str)
+                if teks:
                     v = teks_aman(v) if teks_aman else v
                 cell = ws.cell(row=i, column=j, value=v)
-                if isinstance(v, str):
+                if teks:
                     cell.data_type = "s"
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                jenis = (teks, "" if teks else s.format_excel(), s.kelas == "jumlah")
+                if (sama := gaya.get(jenis)) is not None:
+                    cell._style = copy(sama)
                 else:
-                    cell.number_format = s.format_excel()
-                if s.kelas == "jumlah":
-                    cell.font = tebal
+                    if teks:
+                        cell.alignment = rata_atas
+                    else:
+                        cell.number_format = jenis[1]
+                    if jenis[2]:
+                        cell.font = tebal
+                    gaya[jenis] = copy(cell._style)
                 lebar[j - 1] = max(
                     lebar[j - 1], max((len(x) for x in s.teks.split("\n")), default=0)
                 )
