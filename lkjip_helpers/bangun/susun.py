@@ -607,14 +607,15 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
                 setelah_bab=partial(_simpan_grafik, tembolok) if tembolok is not None else None,
             )  # fmt: skip
             dieksekusi = eksekusi_bab(k.kernel, tugas, kemajuan, durasi)
-            tanda.touch()
-            # the kernel's memory is freed before the PDF step; its shutdown overlaps the rest
-            latar.append(k.pelaksana.submit(_tutup_kernel, k.kernel))
     finally:
-        tanda.touch()  # laporan.docx waits for no chapter any more
+        with contextlib.suppress(OSError):
+            tanda.touch()  # laporan.docx waits for no chapter any more
         futures.wait(latar)  # never leave a thread writing into a folder being removed
     for tugas in latar:
         tugas.result()  # re-raise a failure of the background work
+    # The kernel's memory is freed before the PDF step; its shutdown overlaps the HTML step
+    # (the worker pool is shut down, waiting for it, before the kernel is left).
+    tutup_kernel = k.pelaksana.submit(_tutup_kernel, k.kernel)
 
     kemajuan.langkah("Menyusun HTML")
     with _stopwatch(durasi, "html"):
@@ -635,6 +636,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     if docx is not None:
         docx.tunggu()
     tanda.unlink(missing_ok=True)
+    tutup_kernel.result()
     if tembolok is not None:
         tembolok.rapikan()  # the charts of this report's chapters stay
 
