@@ -579,14 +579,6 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     tunda: list[Callable[[], Any]] = []  # tinjauan.docx, written while the chapters run
     memo = _tulis_memo(k, pu, tunda)
 
-    # While the kernel runs the chapters (the main thread mostly waits on it), a worker thread
-    # writes capaian_ikk.csv and imports the export libraries. (Exporting finished chapters
-    # there too was tried: on two cores it slowed the kernel down by as much as it saved.)
-    latar = [
-        k.pelaksana.submit(_tulis_capaian_csv, k, tmp),
-        k.pelaksana.submit(_impor_ekspor, k.pdf, _akan_mencetak(pu, lama)),
-        *(k.pelaksana.submit(tulis) for tulis in tunda),
-    ]
     # The charts the chapters draw are kept in the chart cache as each chapter finishes;
     # laporan.docx, written by a child process while the chapters run, takes them from there
     # (it waits for a chapter's charts, never draws them again).
@@ -596,10 +588,17 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
 
         tembolok = TembolokGrafik(folder_grafik(k.opsi), dasar_grafik(k.sidik))
     tanda = tmp / ".bab-selesai"
-    docx_dilewati, docx = _mulai_docx(k, pu, (nama, judul, berjalan), tembolok, tanda)
-    if docx is not None:
-        anak.append(docx)
-    try:
+    latar: list[futures.Future[Any]] = []
+    try:  # from the first worker on: never leave a thread writing into a folder being removed
+        # While the kernel runs the chapters (the main thread mostly waits on it), worker
+        # threads write capaian_ikk.csv and tinjauan.docx and import the export libraries.
+        # (Exporting finished chapters there too was tried: on two cores it slowed the kernel
+        # down by as much as it saved.)
+        latar.append(k.pelaksana.submit(_tulis_capaian_csv, k, tmp))
+        latar.append(k.pelaksana.submit(_impor_ekspor, k.pdf, _akan_mencetak(pu, lama)))
+        for tulis in tunda:
+            latar.append(k.pelaksana.submit(tulis))
+        docx_dilewati, docx = _mulai_docx(k, pu, (nama, judul, berjalan), tembolok, tanda, anak)
         with _stopwatch(durasi, "eksekusi"):
             tugas = TugasEksekusi(
                 k.bab, folder_nb, parameter, k.folder_gagal,
@@ -610,7 +609,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     finally:
         with contextlib.suppress(OSError):
             tanda.touch()  # laporan.docx waits for no chapter any more
-        futures.wait(latar)  # never leave a thread writing into a folder being removed
+        futures.wait(latar)
     for tugas in latar:
         tugas.result()  # re-raise a failure of the background work
     # The kernel's memory is freed before the PDF step; its shutdown overlaps the HTML step
@@ -1086,13 +1085,19 @@ def _simpan_grafik(tembolok: Any, notebook: Path) -> None:
 
 
 def _mulai_docx(
-    k: _Konteks, pu: _PakaiUlang, teks: tuple[str, str, str], tembolok: Any, tanda: Path
+    k: _Konteks,
+    pu: _PakaiUlang,
+    teks: tuple[str, str, str],
+    tembolok: Any,
+    tanda: Path,
+    anak: list[Any],
 ) -> tuple[str | None, _DocxDitunggu | None]:
-    """Start writing ``laporan.docx`` (a child process, :mod:`..keluaran.docx.anak`), or copy
-    the previous one when its key did not change (:func:`.pakai_ulang.kunci_docx`,
-    build.json ``reused.docx``). ``teks``: the satker's name, the report's title and its
-    running header. Returns why it is not written (the data make no report model: custom
-    fixture data) or None, and the child to wait for."""
+    """Start writing ``laporan.docx`` (a child process, :mod:`..keluaran.docx.anak`, put in
+    ``anak`` at once: stopped if the build fails), or copy the previous one when its key did
+    not change (:func:`.pakai_ulang.kunci_docx`, build.json ``reused.docx``). ``teks``: the
+    satker's name, the report's title and its running header. Returns why it is not written
+    (the data make no report model: custom fixture data) or None, and the child to wait
+    for."""
     if not k.docx:
         return None, None
     from ..keluaran.docx.anak import SpekDocx, TulisDocxTerpisah
@@ -1117,7 +1122,9 @@ def _mulai_docx(
         berjalan=berjalan, tembolok=str(tembolok.folder) if tembolok is not None else None,
         dasar=tembolok.dasar if tembolok is not None else "", tanda=str(tanda),
     )  # fmt: skip
-    return None, _DocxDitunggu(TulisDocxTerpisah(spek, k.tmp / ".docx-spek.json"), k.durasi)
+    docx = _DocxDitunggu(TulisDocxTerpisah(spek, k.tmp / ".docx-spek.json"), k.durasi)
+    anak.append(docx)
+    return None, docx
 
 
 class _DocxDitunggu:
