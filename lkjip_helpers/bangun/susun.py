@@ -598,7 +598,8 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         latar.append(k.pelaksana.submit(_impor_ekspor, k.pdf, _akan_mencetak(pu, lama)))
         for tulis in tunda:
             latar.append(k.pelaksana.submit(tulis))
-        docx_dilewati, docx = _mulai_docx(k, pu, (nama, judul, berjalan), tembolok, tanda, anak)
+        teks = (nama, judul, berjalan)
+        docx_dilewati, docx = _mulai_docx(k, pu, teks, tembolok, tanda, anak, latar)
         with _stopwatch(durasi, "eksekusi"):
             tugas = TugasEksekusi(
                 k.bab, folder_nb, parameter, k.folder_gagal,
@@ -1091,13 +1092,14 @@ def _mulai_docx(
     tembolok: Any,
     tanda: Path,
     anak: list[Any],
+    latar: list[futures.Future[Any]],
 ) -> tuple[str | None, _DocxDitunggu | None]:
     """Start writing ``laporan.docx`` (a child process, :mod:`..keluaran.docx.anak`, put in
     ``anak`` at once: stopped if the build fails), or copy the previous one when its key did
     not change (:func:`.pakai_ulang.kunci_docx`, build.json ``reused.docx``). ``teks``: the
-    satker's name, the report's title and its running header. Returns why it is not written
-    (the data make no report model: custom fixture data) or None, and the child to wait
-    for."""
+    satker's name, the report's title and its running header; work for a worker thread goes
+    into ``latar``. Returns why it is not written (the data make no report model: custom
+    fixture data) or None, and the child to wait for."""
     if not k.docx:
         return None, None
     from ..keluaran.docx.anak import SpekDocx, TulisDocxTerpisah
@@ -1108,12 +1110,18 @@ def _mulai_docx(
     dok = _dokumen(k.opsi)
     if dok is None:
         return "DOCX tidak dibuat: data tidak menyusun model laporan", None
+
+    def kunci() -> str:
+        isi = (judul, nama, berjalan, k.satker, str(k.tahun), str(k.periode))
+        pu.kunci_docx[tujuan.name] = kunci_docx(k.bab, dok, k.sidik, *isi)
+        return pu.kunci_docx[tujuan.name]
+
     if k.sidik is not None:  # keys need the code and environment's fingerprint
-        kunci = kunci_docx(
-            k.bab, dok, k.sidik, judul, nama, berjalan, k.satker, str(k.tahun), str(k.periode)
-        )
-        pu.kunci_docx[tujuan.name] = kunci
-        if salin_docx(k.final, pu.lama, tujuan.name, kunci, tujuan):
+        if (pu.lama.get("docx_keys") or {}).get(tujuan.name) is None:
+            # nothing to reuse: the key (for the next build) is computed while the child
+            # writes, in a worker thread
+            latar.append(k.pelaksana.submit(kunci))
+        elif salin_docx(k.final, pu.lama, tujuan.name, kunci(), tujuan):
             pu.dipakai["docx"].append(tujuan.name)
             return None, None
     spek = SpekDocx(
