@@ -192,11 +192,26 @@ class ParameterBuild(BaseModel):
     batas_waktu_sel: int
 
 
-class CatatanBuild(BaseModel):
-    """``build.json``: one record per successful build, beside its outputs."""
+class _Rekaman(BaseModel):
+    """The fields both run records carry, declared once: the tool, the satker, what the
+    build read (:class:`Masukan`'s fields), the findings, the code's source and the
+    environment."""
 
     tool: str = "lkjip"
     version: str = __version__
+    satker_name: str
+    inputs_sha256: dict[str, str]
+    fingerprint: Any
+    catalog: str | None
+    notebooks_sha256: dict[str, str]
+    findings: dict[str, int]
+    source: dict[str, Any]
+    environment: dict[str, Any]
+
+
+class CatatanBuild(_Rekaman):
+    """``build.json``: one record per successful build, beside its outputs."""
+
     utc_time: str
     parameters: ParameterBuild
     pdf_skipped: str | None
@@ -204,13 +219,7 @@ class CatatanBuild(BaseModel):
     docx: bool
     docx_skipped: str | None
     pdf_embedded_record: str | None
-    satker_name: str
-    inputs_sha256: dict[str, str]
-    fingerprint: Any
-    catalog: str | None
-    notebooks_sha256: dict[str, str]
     durations_s: dict[str, float]
-    findings: dict[str, int]
     outputs: list[str]
     outputs_sha256: dict[str, str]
     command_line: list[str]
@@ -220,8 +229,6 @@ class CatatanBuild(BaseModel):
     """Reuse key of laporan.docx (:func:`~lkjip_helpers.bangun.pakai_ulang.kunci_docx`)."""
     pdf_stale: list[str]
     reused: dict[str, list[str]]
-    source: dict[str, Any]
-    environment: dict[str, Any]
 
     @staticmethod
     def keluaran(folder: Path) -> tuple[list[str], dict[str, str]]:
@@ -240,24 +247,14 @@ class CatatanBuild(BaseModel):
         return json.dumps(self.model_dump(), ensure_ascii=False, indent=2) + "\n"
 
 
-class CatatanTertanam(BaseModel):
+class CatatanTertanam(_Rekaman):
     """The run record laporan.pdf carries as its ``build.json``: the fields of
     :class:`CatatanBuild` known before printing. It cannot hold the PDF's own sha256 (the PDF
     contains it) and holds no time; the build.json beside the PDF has both. A later build
     that reuses the unchanged PDF leaves the record of the build that printed it."""
 
-    tool: str = "lkjip"
-    version: str = __version__
     record: str = CATATAN_TERTANAM
     parameters: dict[str, Any]
-    satker_name: str
-    inputs_sha256: dict[str, str]
-    fingerprint: Any
-    catalog: str | None
-    notebooks_sha256: dict[str, str]
-    findings: dict[str, int]
-    source: dict[str, Any]
-    environment: dict[str, Any]
 
 
 def perintah() -> list[str]:
