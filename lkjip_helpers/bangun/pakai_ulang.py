@@ -15,8 +15,8 @@ only the review memo. Two finer keys, both made from inputs and recorded in ``bu
   included), WeasyPrint's version and the installed fonts. An unchanged PDF is copied.
 - **laporan.docx** (``kunci_docx``): every chapter notebook's cells, everything every chapter
   of the model shows, the title and running header, and the code and environment. An
-  unchanged DOCX is copied (its charts, when it is written, come from a cache of their own:
-  :class:`~lkjip_helpers.keluaran.docx.TembolokGrafik`).
+  unchanged DOCX is copied (its charts, when it is written, are the chapters' own, from the
+  chart cache :class:`~lkjip_helpers.laporan.grafik.TembolokGrafik`).
 
 A chapter without a ``Laporan(..., bab=…)`` call in a code cell (a custom notebook) is always
 executed; the call is found in the cells' syntax tree (:func:`bab_notebook`).
