@@ -16,6 +16,16 @@ from lkjip_helpers.bangun.susun import build
 ROOT = Path(__file__).parents[1]
 
 
+def _awali_latar_belakang(data: Path, kalimat: str) -> str:
+    """Put ``kalimat`` before the sample's Latar Belakang narrative (as an analyst edits
+    narasi.yaml); returns the file's text as it was."""
+    narasi = data / "satker/lapas-banyuasin/2023/narasi.yaml"
+    teks = narasi.read_text(encoding="utf-8")
+    baru = teks.replace("latar_belakang: |-\n", f"latar_belakang: |-\n  {kalimat}\n\n", 1)
+    narasi.write_text(baru, encoding="utf-8")
+    return teks
+
+
 def _sha(p: Path) -> str:
     return hashlib.sha256(p.read_bytes()).hexdigest()
 
@@ -55,11 +65,7 @@ def test_hanya_bab_yang_berubah_dijalankan_ulang(tmp_path: Path) -> None:
     pertama = build("lapas-banyuasin", 2023, data, out, progress=False, docx=False)
     pdf_lama, memo_lama = _sha(pertama.pdf), _sha(pertama.folder / "tinjauan.pdf")
     narasi = data / "satker/lapas-banyuasin/2023/narasi.yaml"
-    teks = narasi.read_text(encoding="utf-8")
-    narasi.write_text(
-        teks.replace("latar_belakang: |-\n", "latar_belakang: |-\n  Kalimat pembuka baru.\n\n", 1),
-        encoding="utf-8",
-    )
+    teks = _awali_latar_belakang(data, "Kalimat pembuka baru.")
     kedua = build("lapas-banyuasin", 2023, data, out, progress=False, docx=False)
     jalan = {k.split(":", 1)[1] for k, v in kedua.durasi.items() if k.startswith("notebook:") and v}
     assert jalan == {"02_bab1_pendahuluan.ipynb"}  # Bab I holds latar_belakang
@@ -133,9 +139,7 @@ def test_tanpa_bab_dijalankan_tanpa_kernel(tmp_path: Path, monkeypatch: pytest.M
     assert rekam["reused"]["notebooks"] == [p.name for p in kedua.notebooks]
     assert kedua.html.read_bytes() == html
     # one narrative edited: its chapter runs, in a kernel
-    narasi = data / "satker/lapas-banyuasin/2023/narasi.yaml"
-    teks = narasi.read_text(encoding="utf-8")
-    narasi.write_text(teks.replace("latar_belakang: |-\n", "latar_belakang: |-\n  Baru.\n\n", 1))
+    _awali_latar_belakang(data, "Baru.")
     ketiga = build("lapas-banyuasin", 2023, data, out, progress=False, docx=False, pdf=False)
     assert len(diluncurkan) == 2 and "Baru." in ketiga.html.read_text(encoding="utf-8")
 
@@ -194,12 +198,7 @@ def test_docx_grafik_dari_tembolok_dan_docx_disalin(
     assert len(media) == 8
     assert sorted(p.read_bytes() for p in tembolok) == media
 
-    narasi = data / "satker/lapas-banyuasin/2023/narasi.yaml"
-    teks = narasi.read_text(encoding="utf-8")
-    narasi.write_text(
-        teks.replace("latar_belakang: |-\n", "latar_belakang: |-\n  Kalimat pembuka baru.\n\n", 1),
-        encoding="utf-8",
-    )
+    _awali_latar_belakang(data, "Kalimat pembuka baru.")
     kedua = build("lapas-banyuasin", 2023, data, out, progress=False, pdf=False)
     assert digambar == []
     assert _media(kedua.folder / "laporan.docx") == media

@@ -366,12 +366,7 @@ class Pembangun:
         o = self.opsi
         lingkungan = None
         if self.sidik is not None and not o.paksa:
-            from ..laporan.grafik import ENV_DASAR, ENV_TEMBOLOK
-
-            lingkungan = {
-                ENV_TEMBOLOK: str(folder_grafik(o)),
-                ENV_DASAR: dasar_grafik(self.sidik),
-            }
+            lingkungan = tembolok_grafik(o, self.sidik).lingkungan()
         return self.komponen.mesin(
             o.nb_dir,
             batas_waktu_sel=o.batas_waktu_sel,
@@ -584,9 +579,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     # (it waits for a chapter's charts, never draws them again).
     tembolok = None
     if k.sidik is not None:  # keys need the code and environment's fingerprint
-        from ..laporan.grafik import TembolokGrafik
-
-        tembolok = TembolokGrafik(folder_grafik(k.opsi), dasar_grafik(k.sidik))
+        tembolok = tembolok_grafik(k.opsi, k.sidik)
     tanda = tmp / ".bab-selesai"
     latar: list[futures.Future[Any]] = []
     try:  # from the first worker on: never leave a thread writing into a folder being removed
@@ -954,23 +947,24 @@ def folder_grafik(o: OpsiBuild) -> Path:
     return o.out_dir / ".grafik" / o.satker / o.kunci
 
 
-def dasar_grafik(sidik: Any) -> str:
-    """The part of the chart cache's keys that the code and environment decide (a digest of
-    :func:`.pakai_ulang._kode_lingkungan`)."""
+def tembolok_grafik(o: OpsiBuild, sidik: Any) -> Any:
+    """The report's chart cache (:class:`~lkjip_helpers.laporan.grafik.TembolokGrafik`, in
+    :func:`folder_grafik`), its keys' code-and-environment part a digest of
+    :func:`.pakai_ulang._kode_lingkungan`."""
     import hashlib
 
+    from ..laporan.grafik import TembolokGrafik
     from .pakai_ulang import _kode_lingkungan
 
-    return hashlib.sha256(_kode_lingkungan(sidik).encode("utf-8")).hexdigest()
+    dasar = hashlib.sha256(_kode_lingkungan(sidik).encode("utf-8")).hexdigest()
+    return TembolokGrafik(folder_grafik(o), dasar)
 
 
 def _grafik_tersimpan(dok: Any, o: OpsiBuild, sidik: Any) -> bool:
     """Whether every chart of the report model ``dok`` is in the chart cache."""
-    from ..laporan.grafik import kunci_tembolok
-
-    folder, dasar = folder_grafik(o), dasar_grafik(sidik)
+    tembolok = tembolok_grafik(o, sidik)
     return all(
-        (folder / f"{kunci_tembolok(dasar, g.masukan)}.png").is_file()
+        tembolok.path(g.masukan).is_file()
         for bagian in dok.bab.values()
         for b in bagian.values()
         for g in b.gambar

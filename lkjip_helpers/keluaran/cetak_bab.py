@@ -523,8 +523,8 @@ def _cetak_depan(
             for nama, i in b.jangkar.items():
                 nomor.setdefault(nama, mulai + i + 1)
             mulai += b.halaman
-        gaya = GAYA_DAFTAR + TEPI_BAWAH + _kaki(depan_hal + jumlah_bab)
         tubuh = _isi_nomor(potongan.depan, nomor)
+        gaya = _gaya_depan(depan_hal + jumlah_bab)
         depan = _cetak_bagian(
             pencetak, tubuh, potongan.akhir, gaya, opsi, tembolok, dipakai, depan_hal
         )
@@ -548,8 +548,13 @@ class _NomorContoh(dict):  # type: ignore[type-arg]
 def _uji_depan(potongan: Potongan) -> tuple[str, str]:
     """The front matter to measure (its length decides where the chapters start): as the
     contents pass lays it out, with three-digit stand-ins for the page numbers."""
-    gaya = GAYA_DAFTAR + TEPI_BAWAH + _kaki(888)
-    return _isi_nomor(potongan.depan, _NomorContoh()), gaya
+    return _isi_nomor(potongan.depan, _NomorContoh()), _gaya_depan(888)
+
+
+def _gaya_depan(total: int) -> str:
+    """The front matter's extra print style: the contents' page numbers written in, no
+    bottom edge at its cut, footers "Halaman X dari ``total``"."""
+    return GAYA_DAFTAR + TEPI_BAWAH + _kaki(total)
 
 
 def _gaya_kaki(total: int) -> str:

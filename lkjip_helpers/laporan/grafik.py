@@ -169,8 +169,7 @@ def kunci_tembolok(dasar: str, masukan: str) -> str:
     """The name (without ``.png``) of a chart in the chart cache: a digest of the code and
     environment that draw it (``dasar``), what it is drawn from (``masukan``: the figure's
     :attr:`~lkjip_helpers.laporan.model.Gambar.masukan`) and :data:`DPI`. The kernel reads
-    the cache under this name, the build writes it (:class:`lkjip_helpers.keluaran.docx.
-    TembolokGrafik`)."""
+    the cache under this name, the build writes it (:class:`TembolokGrafik`)."""
     return hashlib.sha256("\0".join((dasar, masukan, str(DPI))).encode("utf-8")).hexdigest()
 
 
@@ -197,14 +196,26 @@ class TembolokGrafik:
     """Seconds :meth:`gambar` waits for the chapters at most (the build stops its children
     when it fails; this bounds a wait whose build was killed)."""
 
-    def _kunci(self, g: Gambar) -> str:
-        return kunci_tembolok(self.dasar, g.masukan or "")
+    @classmethod
+    def dari_lingkungan(cls) -> TembolokGrafik | None:
+        """The cache a build gave this process (the kernel): :meth:`lingkungan`'s
+        variables; None outside a build."""
+        folder, dasar = os.environ.get(ENV_TEMBOLOK), os.environ.get(ENV_DASAR)
+        return cls(Path(folder), dasar) if folder and dasar else None
+
+    def lingkungan(self) -> dict[str, str]:
+        """The environment variables that give this cache to a kernel."""
+        return {ENV_TEMBOLOK: str(self.folder), ENV_DASAR: self.dasar}
+
+    def path(self, masukan: str) -> Path:
+        """The file of the chart drawn from ``masukan`` (:func:`kunci_tembolok`)."""
+        return self.folder / f"{kunci_tembolok(self.dasar, masukan)}.png"
 
     def simpan(self, gambar: dict[str, tuple[str, str]]) -> None:
         """Keep the charts a chapter drew (``masukan`` → (mimetype, base64)) that the cache
         does not hold yet."""
         for masukan, (mime, isi) in gambar.items():
-            path = self.folder / f"{kunci_tembolok(self.dasar, masukan)}.png"
+            path = self.path(masukan)
             self.dipakai.add(path.name)
             if mime == "image/png" and not path.is_file():
                 self._tulis(path, isi)
@@ -223,9 +234,8 @@ class TembolokGrafik:
         for the chapters to put it there), else drawn and kept."""
         if not g.masukan:  # a satker's image file: read, not drawn
             return g.gambar()
-        nama = self._kunci(g) + ".png"
-        path = self.folder / nama
-        self.dipakai.add(nama)
+        path = self.path(g.masukan)
+        self.dipakai.add(path.name)
         akhir = time.monotonic() + self.tunggu_maks
         while True:
             selesai = self.tanda is None or self.tanda.exists() or time.monotonic() > akhir

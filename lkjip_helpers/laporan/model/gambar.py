@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .blok import Blok
@@ -19,16 +17,15 @@ if TYPE_CHECKING:
 
 def _tersimpan(masukan: str) -> str | None:
     """The chart drawn from ``masukan`` as kept in the chart cache a build gives its kernel
-    (environment :data:`~lkjip_helpers.laporan.grafik.ENV_TEMBOLOK`), base64; None outside
-    a build or when it is not there (it is then drawn)."""
-    from ..grafik import ENV_DASAR, ENV_TEMBOLOK, kunci_tembolok
+    (:meth:`~lkjip_helpers.laporan.grafik.TembolokGrafik.dari_lingkungan`), base64; None
+    outside a build or when it is not there (it is then drawn)."""
+    from ..grafik import TembolokGrafik
 
-    folder, dasar = os.environ.get(ENV_TEMBOLOK), os.environ.get(ENV_DASAR)
-    if not folder or not dasar:
+    tembolok = TembolokGrafik.dari_lingkungan()
+    if tembolok is None:
         return None
-
     try:
-        isi = (Path(folder) / f"{kunci_tembolok(dasar, masukan)}.png").read_bytes()
+        isi = tembolok.path(masukan).read_bytes()
     except OSError:
         return None
     return base64.b64encode(isi).decode("ascii")
