@@ -12,7 +12,6 @@ import types
 from collections.abc import Callable
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from lkjip_helpers.bangun import susun
@@ -36,14 +35,14 @@ def tinjauan_palsu(
     )
 
 
-def capaian_palsu(*args: object, **kwargs: object) -> pd.DataFrame:
-    """Stand-in for the IKK summary."""
-    return pd.DataFrame({"kode": ["IKK-1"]})
+def capaian_palsu(*args: object, **kwargs: object) -> list[dict[str, object]]:
+    """Stand-in for the IKK summary (its rows)."""
+    return [{"kode": "IKK-1"}]
 
 
 def komponen_uji(
     periksa: Callable[..., list] | None = None,
-    capaian: Callable[..., pd.DataFrame] = capaian_palsu,
+    capaian: Callable[..., list[dict[str, object]]] = capaian_palsu,
     tulis_csv: Callable[..., object] = keluaran_csv.tulis_csv_ikk,
 ) -> susun.Komponen:
     """The build's parts with stand-ins: the checks (``periksa`` returns the findings; none by
@@ -59,7 +58,7 @@ def komponen_uji(
 def pasang_stub(
     mp: pytest.MonkeyPatch,
     periksa: Callable[..., list] | None = None,
-    capaian: Callable[..., pd.DataFrame] = capaian_palsu,
+    capaian: Callable[..., list[dict[str, object]]] = capaian_palsu,
     tulis_csv: Callable[..., object] = keluaran_csv.tulis_csv_ikk,
 ) -> None:
     """Make :func:`komponen_uji` the parts of every build of one test or fixture."""

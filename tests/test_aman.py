@@ -81,7 +81,7 @@ def test_isi_sel_teks_menandai_quote_prefix() -> None:
 
 def test_csv_teks_diamankan_angka_tetap(tmp_path: Path) -> None:
     # Before: =HYPERLINK(…) in an indicator name survived as is into capaian_ikk.csv.
-    from lkjip_helpers.keluaran.csv import capaian_ikk_dataframe, tulis_csv_ikk
+    from lkjip_helpers.keluaran.csv import baris_capaian_ikk, tulis_csv_ikk
 
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
@@ -90,7 +90,7 @@ def test_csv_teks_diamankan_angka_tetap(tmp_path: Path) -> None:
     jahat = '=HYPERLINK("http://contoh.invalid","x")'
     isi["indikator"][0]["nama"] = jahat
     katalog.write_text(yaml.safe_dump(isi, allow_unicode=True), encoding="utf-8")
-    mesin, excel = tulis_csv_ikk(capaian_ikk_dataframe(SATKER, 2023, data), tmp_path)
+    mesin, excel = tulis_csv_ikk(baris_capaian_ikk(SATKER, 2023, data), tmp_path)
     with mesin.open(encoding="utf-8", newline="") as f:
         baris = list(csv.DictReader(f))
     teks_csv = [v for b in baris for v in b.values()]

@@ -56,31 +56,29 @@ GALAT = [TemuanPalsu("PK-KATALOG", "error", "kinerja.yaml, baris 4", "IKK-99 tid
 
 def _capaian_palsu(
     satker: str, tahun: int, data_dir: object, periode: str = "tahunan"
-) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {
-                "sasaran": "S1",
-                "kode": "IKK-1",
-                "indikator": "Uji",
-                "satuan": "%",
-                "target": 100,
-                "realisasi": 99.21,
-                "capaian": 99.21,
-                "status": "tidak tercapai",
-            },
-            {
-                "sasaran": "S1",
-                "kode": "IKK-2",
-                "indikator": "Uji dua",
-                "satuan": "Orang",
-                "target": 10,
-                "realisasi": 12,
-                "capaian": 120.0,
-                "status": "tercapai",
-            },
-        ]
-    )
+) -> list[dict[str, object]]:
+    return [
+        {
+            "sasaran": "S1",
+            "kode": "IKK-1",
+            "indikator": "Uji",
+            "satuan": "%",
+            "target": 100,
+            "realisasi": 99.21,
+            "capaian": 99.21,
+            "status": "tidak tercapai",
+        },
+        {
+            "sasaran": "S1",
+            "kode": "IKK-2",
+            "indikator": "Uji dua",
+            "satuan": "Orang",
+            "target": 10,
+            "realisasi": 12,
+            "capaian": 120.0,
+            "status": "tercapai",
+        },
+    ]
 
 
 def _pasang_stub(mp: pytest.MonkeyPatch, temuan: list[TemuanPalsu]) -> None:
@@ -496,5 +494,3 @@ def test_sisa_build_yang_terbunuh_dibereskan(tmp_path: Path) -> None:
     _bereskan_sisa(tmp_path, 2023)
     assert (tmp_path / "2023" / "laporan.html").read_text() == "lama", "backup restored"
     assert not tmp_lama.exists() and tmp_baru.exists(), "only old temporary folders go"
-
-

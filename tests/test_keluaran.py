@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lkjip_helpers.keluaran.csv import capaian_ikk_dataframe, tulis_csv_ikk
+from lkjip_helpers.keluaran.csv import baris_capaian_ikk, tulis_csv_ikk
 from lkjip_helpers.laporan import Laporan
 
 DATA = Path(__file__).parents[1] / "data"
@@ -16,7 +16,7 @@ DATA = Path(__file__).parents[1] / "data"
 @pytest.fixture(scope="module")
 def csv_ikk(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("csv")
-    return tulis_csv_ikk(capaian_ikk_dataframe("lapas-banyuasin", 2023, DATA), folder)
+    return tulis_csv_ikk(baris_capaian_ikk("lapas-banyuasin", 2023, DATA), folder)
 
 
 def test_csv_mesin_dibaca_apa_adanya(csv_ikk: tuple[Path, Path]) -> None:
@@ -43,13 +43,13 @@ def test_csv_excel_lokal_indonesia(csv_ikk: tuple[Path, Path]) -> None:
 
 
 def test_csv_teks_berawalan_rumus_dinetralkan(tmp_path: Path) -> None:
-    df = pd.DataFrame({"kode": ["SK1.1"], "indikator": ['=HYPERLINK("http://x")'], "target": [1.0]})
     from lkjip_helpers.keluaran.csv import _aman
 
-    df["indikator"] = df["indikator"].map(_aman)
-    mesin, excel = tulis_csv_ikk(df, tmp_path)
+    baris = [{"kode": "SK1.1", "indikator": _aman('=HYPERLINK("http://x")'), "target": -1.5}]
+    mesin, excel = tulis_csv_ikk(baris, tmp_path)
     assert "'=HYPERLINK" in mesin.read_text(encoding="utf-8")
-    assert pd.read_csv(excel, sep=";", decimal=",")["indikator"][0].startswith("'=")
+    df = pd.read_csv(excel, sep=";", decimal=",")
+    assert df["indikator"][0].startswith("'=") and df["target"][0] == -1.5
 
 
 def test_api_analis_dataframe() -> None:

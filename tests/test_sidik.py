@@ -266,13 +266,7 @@ def test_periode_folder_dan_parameter(tmp_path: Path) -> None:
         diterima.append(periode)
         return []
 
-    import pandas as pd
-
-    komponen = komponen_uji(
-        periksa,
-        capaian=lambda s, t, d, periode: pd.DataFrame({"periode": [periode]}),
-        tulis_csv=lambda df, folder: df.to_csv(folder / "capaian_ikk.csv", index=False),
-    )
+    komponen = komponen_uji(periksa, capaian=lambda s, t, d, periode: [{"periode": periode}])
     hasil = build(
         "lapas-banyuasin",
         2023,

@@ -148,15 +148,15 @@ def _periksa(*args: Any, **kwargs: Any) -> list[Any]:
 
 
 def _capaian_ikk(*args: Any, **kwargs: Any) -> Any:
-    from ..keluaran.csv import capaian_ikk_dataframe
+    from ..keluaran.csv import baris_capaian_ikk
 
-    return capaian_ikk_dataframe(*args, **kwargs)
+    return baris_capaian_ikk(*args, **kwargs)
 
 
-def _tulis_csv_ikk(df: Any, folder: Path) -> Any:
+def _tulis_csv_ikk(baris: Any, folder: Path) -> Any:
     from ..keluaran.csv import tulis_csv_ikk
 
-    return tulis_csv_ikk(df, folder)
+    return tulis_csv_ikk(baris, folder)
 
 
 def _tulis_tinjauan(*args: Any, **kwargs: Any) -> Any:
@@ -181,7 +181,8 @@ class Komponen:
     """The data checks: ``(satker, tahun, data_dir, *, periode, kunci_rujukan) -> findings``
     (:func:`lkjip_helpers.periksa.pemeriksaan.periksa`)."""
     capaian_ikk: Callable[..., Any] = _capaian_ikk
-    """The IKK table: ``(satker, tahun, data_dir, *, periode) -> DataFrame``."""
+    """The IKK table: ``(satker, tahun, data_dir, *, periode) -> rows`` (dicts; the build
+    imports no pandas for it)."""
     tulis_csv_ikk: Callable[[Any, Path], Any] = _tulis_csv_ikk
     """Writes that table as ``capaian_ikk.csv`` (and its Excel dialect) into a folder."""
     tulis_tinjauan: Callable[..., Any] = _tulis_tinjauan
@@ -1043,8 +1044,8 @@ def _akan_mencetak(pu: _PakaiUlang, lama: dict[str, Any]) -> bool:
 
 def _tulis_capaian_csv(k: _Konteks, folder: Path) -> None:
     """``capaian_ikk.csv`` and its Excel dialect (text cells defused: keluaran.aman)."""
-    df = k.komponen.capaian_ikk(k.satker, k.tahun, k.data_dir, periode=k.periode)
-    k.komponen.tulis_csv_ikk(df, folder)
+    baris = k.komponen.capaian_ikk(k.satker, k.tahun, k.data_dir, periode=k.periode)
+    k.komponen.tulis_csv_ikk(baris, folder)
 
 
 def _catatan_tertanam(k: _Konteks, nama: str) -> dict[str, Any]:

@@ -17,13 +17,15 @@ import csv
 import io
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .. import format_id as f
 from ..hitung import hasil_laporan
-from ..laporan.analis import tabel_ikk
+from ..laporan.analis import baris_ikk
 from .aman import teks_aman_sel
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 KOLOM_TEKS = ("sasaran", "nama_sasaran", "kode", "indikator", "satuan", "polaritas", "status")
 
@@ -33,28 +35,64 @@ def _aman(teks: object) -> object:
     return teks_aman_sel(teks) if isinstance(teks, str) else teks
 
 
+def baris_capaian_ikk(
+    satker: str, tahun: int, data_dir: str | Path = "data", periode: str = "tahunan"
+) -> list[dict[str, object]]:
+    """The rows of ``capaian_ikk.csv``: one per IKK (see
+    :func:`lkjip_helpers.laporan.analis.tabel_ikk`), text defused (:func:`_aman`), numbers
+    rounded half-up to two decimals as the report prints them (a float, or None)."""
+    out: list[dict[str, object]] = []
+    for baris in baris_ikk(hasil_laporan(satker, tahun, data_dir, periode)):
+        out.append(
+            {
+                k: _aman(v)
+                if k in KOLOM_TEKS or k == "sumber_target"
+                else (None if v is None else float(f.bulatkan(v, 2)))  # type: ignore[arg-type]
+                for k, v in baris.items()
+            }
+        )
+    return out
+
+
 def capaian_ikk_dataframe(
     satker: str, tahun: int, data_dir: str | Path = "data", periode: str = "tahunan"
 ) -> pd.DataFrame:
-    """One row per IKK (see :func:`lkjip_helpers.laporan.analis.tabel_ikk`), numbers rounded
-    half-up to two decimals as the report prints them."""
-    df = tabel_ikk(hasil_laporan(satker, tahun, data_dir, periode)).reset_index()
-    kode = df.pop("kode")
-    df.insert(df.columns.get_loc("nama_sasaran") + 1, "kode", kode)  # the CSV's column order
-    for kolom in df.columns:
-        if kolom in KOLOM_TEKS or kolom == "sumber_target":
-            df[kolom] = df[kolom].map(_aman)
-        else:
-            df[kolom] = df[kolom].map(lambda x: None if pd.isna(x) else float(f.bulatkan(x, 2)))
-    return df
+    """:func:`baris_capaian_ikk` as a DataFrame (a missing number is NaN)."""
+    import pandas as pd
+
+    return pd.DataFrame(baris_capaian_ikk(satker, tahun, data_dir, periode))
 
 
-def tulis_csv_ikk(df: pd.DataFrame, folder: Path) -> tuple[Path, Path]:
-    """Write ``capaian_ikk.csv`` and ``capaian_ikk_excel.csv`` into ``folder``."""
+def _kolom(baris: Sequence[Mapping[str, object]]) -> list[str]:
+    """Every column of ``baris``, in the order they first appear (as a DataFrame has them)."""
+    return list(dict.fromkeys(k for b in baris for k in b))
+
+
+def _sel(nilai: object, desimal: str) -> object:
+    """A cell as written: nothing for a missing value, a float with ``desimal``."""
+    if nilai is None:
+        return ""
+    if isinstance(nilai, float):
+        return repr(nilai).replace(".", desimal)
+    return nilai
+
+
+def tulis_csv_ikk(baris: Sequence[Mapping[str, object]], folder: Path) -> tuple[Path, Path]:
+    """Write ``capaian_ikk.csv`` and ``capaian_ikk_excel.csv`` (rows as
+    :func:`baris_capaian_ikk` gives them) into ``folder``."""
+    kolom = _kolom(baris)
+
+    def teks(sep: str, desimal: str, akhir: str) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter=sep, lineterminator=akhir)
+        w.writerow(kolom)
+        w.writerows([_sel(b.get(k), desimal) for k in kolom] for b in baris)
+        return buf.getvalue()
+
     mesin = folder / "capaian_ikk.csv"
     excel = folder / "capaian_ikk_excel.csv"
-    df.to_csv(mesin, index=False, encoding="utf-8", lineterminator="\n")
-    df.to_csv(excel, index=False, sep=";", decimal=",", encoding="utf-8-sig", lineterminator="\r\n")
+    mesin.write_text(teks(",", ".", "\n"), encoding="utf-8", newline="")
+    excel.write_text(teks(";", ",", "\r\n"), encoding="utf-8-sig", newline="")
     return mesin, excel
 
 
