@@ -391,3 +391,23 @@ def test_pdf_formulas_not_split(halaman: list[list[str]]) -> None:
         if any(rumus.search(x) for x in b[-2:]) and any(lanjutan.search(x) for x in halaman[i][:2])
     ]
     assert not terbelah
+
+
+def test_cold_build_charts_kept_once_in_the_chart_cache(laporan: Path) -> None:
+    """The sample's cold build (kernel launched before the inputs were fingerprinted) gave
+    its kernel the chart cache: every chart of the notebooks is a file there, drawn by the
+    kernel or the DOCX child, and no claim is left behind."""
+    import base64
+
+    from lkjip_helpers.laporan.bundel import gambar_notebook
+
+    tembolok = laporan.parents[1] / ".grafik" / "lapas-banyuasin" / "2023"
+    kept = {base64.b64encode(p.read_bytes()).decode() for p in tembolok.glob("*.png")}
+    charts = {
+        isi
+        for p in (laporan / "notebooks").glob("*.ipynb")
+        for mime, isi in gambar_notebook(json.loads(p.read_text(encoding="utf-8"))).values()
+        if mime == "image/png"
+    }
+    assert len(charts) == 8 and charts == kept
+    assert not list(tembolok.glob("*.klaim")) and not list(tembolok.glob(".*"))

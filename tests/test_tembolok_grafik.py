@@ -106,6 +106,7 @@ def test_gambar_notebook_dan_tembolok(tmp_path: Path) -> None:
     _bar.digambar = []  # type: ignore[attr-defined]
     g = m.Gambar.grafik("lain", "Lain", _bar, 3)
     nama = tmp_path / "g" / f"{kunci_tembolok('dasar', g.masukan or '')}.png"
+
     # a chapter draws it while the DOCX waits: taken from the cache, not drawn
     def bab_menggambar() -> None:  # as the build keeps a chart: written, then renamed
         sementara = nama.with_name(".sementara")
@@ -133,3 +134,96 @@ def test_pemanasan_tanpa_matplotlib_bila_semua_grafik_tersimpan() -> None:
     assert baris_impor(bab)[-1] == _SIAPKAN_GRAFIK
     assert _SIAPKAN_GRAFIK not in baris_impor(bab, grafik=False)
     assert "from lkjip_helpers.laporan import Laporan" in baris_impor(bab, grafik=False)
+
+
+def _klaim(t: TembolokGrafik, masukan: str) -> Path:
+    path = t.path(masukan)
+    return path.with_name(path.name + ".klaim")
+
+
+def test_grafik_digambar_sekali_oleh_kernel_atau_anak_docx(tmp_path: Path) -> None:
+    """Kernel and DOCX child share a cold build's charts through claims: the one that claims
+    a chart draws it and keeps it; the other takes the kept file (the kernel waiting while
+    the child draws it), never drawing it again."""
+    _bar.digambar = []  # type: ignore[attr-defined]
+    t = TembolokGrafik(tmp_path, "dasar")
+    t.gambar_dulu("m1", lambda: _bar(1))  # the child, ahead of the chapter
+    assert t.path("m1").read_bytes() == PNG + b"digambar"
+    assert not _klaim(t, "m1").exists(), "the claim is released once the chart is kept"
+    assert t.bersama("m1", lambda: _bar(9)) == base64.b64encode(PNG + b"digambar").decode()
+
+    # m2 is being drawn by a live process (this one): the child skips it, the kernel waits
+    _klaim(t, "m2").write_text(str(__import__("os").getpid()), encoding="ascii")
+    t.gambar_dulu("m2", lambda: _bar(2))
+    assert not t.path("m2").exists()
+
+    def selesai() -> None:  # the holder keeps the chart, then releases its claim
+        t.path("m2").write_bytes(PNG + b"dari-anak")
+        _klaim(t, "m2").unlink()
+
+    pengatur = threading.Timer(0.2, selesai)
+    pengatur.start()
+    try:
+        isi = t.bersama("m2", lambda: _bar(3))
+    finally:
+        pengatur.join()
+    assert base64.b64decode(isi) == PNG + b"dari-anak"
+    assert _bar.digambar == [(1,)], "m1 drawn once; m2 by its claim holder only"  # type: ignore[attr-defined]
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="pids are asked on POSIX only")
+def test_klaim_proses_mati_atau_basi_diambil_alih(tmp_path: Path) -> None:
+    """A claim whose process is gone (a killed child), or older than ``klaim_basi``, does not
+    hold the chart back: the waiting process draws it itself."""
+    import os
+    import subprocess
+    import sys
+
+    mati = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    _bar.digambar = []  # type: ignore[attr-defined]
+    t = TembolokGrafik(tmp_path, "dasar")
+    _klaim(t, "m1").write_text(mati, encoding="ascii")
+    assert base64.b64decode(t.bersama("m1", lambda: _bar(1))) == PNG + b"digambar"
+    assert not _klaim(t, "m1").exists()
+
+    lama = _klaim(t, "m2")
+    lama.write_text(str(os.getpid()), encoding="ascii")  # alive, but abandoned long ago
+    os.utime(lama, (0, 0))
+    t.gambar_dulu("m2", lambda: _bar(2))
+    assert t.path("m2").is_file()
+    assert _bar.digambar == [(1,), (2,)]  # type: ignore[attr-defined]
+
+
+def test_kernel_diluncurkan_dulu_mendapat_tembolok_sebelum_bab(tmp_path: Path) -> None:
+    """A kernel launched before the inputs were fingerprinted (a cold build) gets the chart
+    cache's variables with the reset before its next chapter, also after a restart."""
+    from jupyter_client.utils import run_sync
+
+    from lkjip_helpers.bangun.kernel import KernelBersama
+
+    def env_kernel(kernel: KernelBersama) -> str:
+        keluaran: list[str] = []
+
+        def simak(pesan: dict) -> None:
+            if pesan["msg_type"] == "stream":
+                keluaran.append(pesan["content"]["text"])
+
+        kernel.reset()
+        run_sync(kernel.kc.execute_interactive)(
+            f"import os; print(os.environ.get({ENV_TEMBOLOK!r}))",
+            output_hook=simak,
+            timeout=60,
+        )
+        return "".join(keluaran).strip()
+
+    with KernelBersama(tmp_path) as kernel:
+        kernel.siapkan()
+        assert env_kernel(kernel) == "None"
+        kernel.beri_lingkungan({ENV_TEMBOLOK: str(tmp_path / "grafik")})
+        assert env_kernel(kernel) == str(tmp_path / "grafik")
+        # a cell that ignores the interrupt: pulihkan kills and restarts the kernel
+        kernel.kc.execute("import signal, time; signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+                          "time.sleep(60)")  # fmt: skip
+        assert kernel.pulihkan(tunggu=0.5) == "mulai ulang"
+        assert env_kernel(kernel) == str(tmp_path / "grafik")

@@ -301,6 +301,8 @@ class KernelBersama:
         self._lingkungan = lingkungan
         """Variables added to the kernel's environment (the chart cache, :mod:`..laporan.
         grafik`)."""
+        self._lingkungan_baru: dict[str, str] = {}
+        """Variables the kernel gets with the next chapter's reset (:meth:`beri_lingkungan`)."""
 
     def __enter__(self) -> KernelBersama:
         if self._mulai:
@@ -390,6 +392,14 @@ class KernelBersama:
             self._berkas_pemanasan.unlink(missing_ok=True)
             self._berkas_pemanasan = None
 
+    def beri_lingkungan(self, lingkungan: dict[str, str]) -> None:
+        """Add ``lingkungan`` to the environment of the chapters run from now on: a kernel
+        launched before the values were known (the chart cache, once the inputs are
+        fingerprinted) gets them with the reset before the next chapter (a restarted one
+        with the reset after its restart)."""
+        self._lingkungan = (self._lingkungan or {}) | lingkungan
+        self._lingkungan_baru |= lingkungan
+
     def tutup_di_latar(self) -> None:
         """Shut the kernel down from a worker thread (the build goes on meanwhile): as
         ``__exit__``, then the event loop jupyter_client opened in that thread is closed."""
@@ -425,7 +435,8 @@ class KernelBersama:
         except Exception:  # an interrupt that fails is followed by the kill below
             logging.getLogger(__name__).debug("interupsi kernel gagal", exc_info=True)
         self.kc.stop_channels()
-        run_sync(self.km.restart_kernel)(now=True)
+        run_sync(self.km.restart_kernel)(now=True)  # launched as the first time
+        self._lingkungan_baru = dict(self._lingkungan or {})
         self.kc = self.km.client()
         self.kc.start_channels()
         self._siap = False
@@ -489,8 +500,12 @@ class KernelBersama:
             if pesan.get("msg_type") == "stream" and isi.get("name") == "stderr":
                 stderr.append(isi.get("text", ""))
 
+        kode = _KODE_RESET
+        if self._lingkungan_baru:
+            kode = f"__import__('os').environ.update({self._lingkungan_baru!r})\n" + _KODE_RESET
+            self._lingkungan_baru = {}
         balasan = run_sync(self.kc.execute_interactive)(
-            _KODE_RESET, store_history=False, output_hook=simak, timeout=60
+            kode, store_history=False, output_hook=simak, timeout=60
         )
         if balasan["content"].get("status") != "ok":
             raise RuntimeError(f"reset kernel gagal: {balasan['content']}")

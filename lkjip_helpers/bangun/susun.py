@@ -442,6 +442,10 @@ class Pembangun:
             # chapters are all reused launches none.
             if o.paksa:  # everything is laid out and drawn again
                 shutil.rmtree(folder_grafik(o), ignore_errors=True)
+            if self.kernel_awal is not None and self.sidik is not None:
+                # launched before the inputs were fingerprinted: the chart cache now (where
+                # the DOCX child draws charts too; after --paksa it holds only this build's)
+                self.kernel_awal.beri_lingkungan(tembolok_grafik(o, self.sidik).lingkungan())
             mulai, kunci_nb, grafik_ada = (
                 (True, None, False)
                 if o.paksa
@@ -573,17 +577,20 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
 
     nama, judul, berjalan = _judul_laporan(k)
     tunda: list[Callable[[], Any]] = []  # tinjauan.docx, written while the chapters run
-    memo = _tulis_memo(k, pu, tunda)
 
-    # The charts the chapters draw are kept in the chart cache as each chapter finishes;
-    # laporan.docx, written by a child process while the chapters run, takes them from there
-    # (it waits for a chapter's charts, never draws them again).
+    # The charts are kept in the chart cache: drawn by the kernel as its chapters show them
+    # and, on the other core, by the child writing laporan.docx (the last chapter's first);
+    # the build adds those of reused chapters as each chapter is done.
     tembolok = None
     if k.sidik is not None:  # keys need the code and environment's fingerprint
         tembolok = tembolok_grafik(k.opsi, k.sidik)
     tanda = tmp / ".bab-selesai"
     latar: list[futures.Future[Any]] = []
     try:  # from the first worker on: never leave a thread writing into a folder being removed
+        # laporan.docx first: its child draws charts the chapters will show
+        teks = (nama, judul, berjalan)
+        docx_dilewati, docx = _mulai_docx(k, pu, teks, tembolok, tanda, anak, latar)
+        memo = _tulis_memo(k, pu, tunda)
         # While the kernel runs the chapters (the main thread mostly waits on it), worker
         # threads write capaian_ikk.csv and tinjauan.docx and import the export libraries.
         # (Exporting finished chapters there too was tried: on two cores it slowed the kernel
@@ -592,8 +599,6 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         latar.append(k.pelaksana.submit(_impor_ekspor, k.pdf, _akan_mencetak(pu, lama)))
         for tulis in tunda:
             latar.append(k.pelaksana.submit(tulis))
-        teks = (nama, judul, berjalan)
-        docx_dilewati, docx = _mulai_docx(k, pu, teks, tembolok, tanda, anak, latar)
         with _stopwatch(durasi, "eksekusi"):
             tugas = TugasEksekusi(
                 k.bab, folder_nb, parameter, k.folder_gagal,

@@ -186,7 +186,15 @@ class TembolokGrafik:
 
     ``tanda``: a file the build creates once no chapter will add a chart; until then
     :meth:`gambar` waits for a chart the chapters are drawing (laporan.docx is written while
-    they run) instead of drawing it again."""
+    they run) instead of drawing it again.
+
+    Two processes share the drawing of a cold build's charts: the kernel draws a chart when
+    its chapter shows it (:meth:`bersama`), the child writing laporan.docx draws them ahead,
+    the last first (:meth:`gambar_dulu`). Whoever creates a chart's claim file
+    (``<key>.png.klaim``, holding its pid; ``O_EXCL``) draws it; the other takes the PNG, or
+    waits for it while the claim's process lives. A claim older than :attr:`klaim_basi`
+    counts as abandoned: a chart drawn twice is the same file, so a late duplicate costs time,
+    never a wrong picture."""
 
     folder: Path
     dasar: str
@@ -195,6 +203,8 @@ class TembolokGrafik:
     tunggu_maks: float = 3600.0
     """Seconds :meth:`gambar` waits for the chapters at most (the build stops its children
     when it fails; this bounds a wait whose build was killed)."""
+    klaim_basi: float = 15.0
+    """Seconds after which a claim counts as abandoned (where its process cannot be asked)."""
 
     @classmethod
     def dari_lingkungan(cls) -> TembolokGrafik | None:
@@ -229,6 +239,56 @@ class TembolokGrafik:
         except OSError:  # a cache that cannot be written: drawn again next time
             pass
 
+    def bersama(self, masukan: str, lukis: Callable[[], str]) -> str:
+        """The chart drawn from ``masukan`` (base64 PNG): from the cache; else drawn here by
+        ``lukis`` and kept, unless another process is drawing it (then waited for)."""
+        path = self.path(masukan)
+        while True:
+            try:
+                return base64.b64encode(path.read_bytes()).decode("ascii")
+            except OSError:
+                pass
+            if self._klaim(path):
+                return self._lukis(path, lukis)
+            time.sleep(0.01)
+
+    def gambar_dulu(self, masukan: str, lukis: Callable[[], str]) -> None:
+        """Draw and keep the chart drawn from ``masukan`` unless it is kept or being drawn
+        (ahead of the chapter that shows it)."""
+        path = self.path(masukan)
+        self.dipakai.add(path.name)
+        if not path.is_file() and self._klaim(path):
+            self._lukis(path, lukis)
+
+    def _klaim(self, path: Path) -> bool:
+        """Claim the drawing of the chart kept at ``path``: True when this process draws it
+        (claimed now, the claim abandoned, or a cache that cannot be written), False while
+        another process holds the claim."""
+        klaim = path.with_name(path.name + ".klaim")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd = os.open(klaim, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            return not _klaim_hidup(klaim, self.klaim_basi)
+        except OSError:
+            return True
+        with os.fdopen(fd, "w", encoding="ascii") as berkas:
+            berkas.write(str(os.getpid()))
+        return True
+
+    def _lukis(self, path: Path, lukis: Callable[[], str]) -> str:
+        """Draw (unless the chart was kept meanwhile), keep, and release the claim."""
+        try:
+            try:
+                return base64.b64encode(path.read_bytes()).decode("ascii")
+            except OSError:
+                pass
+            isi = lukis()
+            self._tulis(path, isi)
+            return isi
+        finally:
+            path.with_name(path.name + ".klaim").unlink(missing_ok=True)
+
     def gambar(self, g: Gambar) -> tuple[str, str]:
         """The figure's picture: from the cache (waiting, while :attr:`tanda` is missing,
         for the chapters to put it there), else drawn and kept."""
@@ -257,6 +317,27 @@ class TembolokGrafik:
         for path in self.folder.iterdir():
             if path.name not in self.dipakai:
                 path.unlink(missing_ok=True)
+
+
+def _klaim_hidup(klaim: Path, basi: float) -> bool:
+    """Whether the process holding the claim file ``klaim`` may still be drawing: the claim
+    is younger than ``basi`` seconds and (where processes can be asked) its process lives.
+    A claim released meanwhile counts as live: the caller looks for the chart again."""
+    try:
+        umur = time.time() - klaim.stat().st_mtime
+        pid = klaim.read_text(encoding="ascii").strip()
+    except OSError:
+        return True
+    if umur > basi:
+        return False
+    if os.name == "posix" and pid.isdigit():
+        try:
+            os.kill(int(pid), 0)  # signal 0: only asks whether the process exists
+        except ProcessLookupError:
+            return False
+        except OSError:  # another user's process: it exists
+            return True
+    return True
 
 
 def _png(fig: Figure) -> str:

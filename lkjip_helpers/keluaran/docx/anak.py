@@ -5,8 +5,10 @@ the build's notebook client needs between the kernel's messages, so the chapters
 and the DOCX ended after them. A child (``python -m lkjip_helpers.keluaran.docx.anak
 SPEK.json``) uses the second core instead. It builds the report's model from the data, as
 the build does, and takes the charts from the build's chart cache
-(:class:`~lkjip_helpers.laporan.grafik.TembolokGrafik`), waiting for the chapters that draw
-them; a failure comes back on stderr as one JSON line (:class:`..cetak_terpisah.AnakCetak`).
+(:class:`~lkjip_helpers.laporan.grafik.TembolokGrafik`). On a cold build it first draws
+the charts there itself, the last chapter's first, while the kernel draws them from the first
+chapter on: each chart is drawn once, by whichever process claims it first, and both finish
+sooner. A failure comes back on stderr as one JSON line (:class:`..cetak_terpisah.AnakCetak`).
 """
 
 from __future__ import annotations
@@ -69,6 +71,12 @@ def tulis(spek: SpekDocx) -> None:
     if spek.tembolok is not None:
         tanda = Path(spek.tanda) if spek.tanda else None
         grafik = TembolokGrafik(Path(spek.tembolok), spek.dasar, tanda)
+        # The kernel draws the charts from the first chapter on; this process, on the
+        # other core, draws them from the last one back (each chart once: the cache's claims).
+        lukisan = [g for bab in dok.bab.values() for b in bab.values() for g in b.gambar]
+        for g in reversed(lukisan):
+            if g.lukis is not None and g.masukan:
+                grafik.gambar_dulu(g.masukan, g.lukis)
     tulis_docx_laporan(
         [Path(p) for p in spek.bab],
         hasil,

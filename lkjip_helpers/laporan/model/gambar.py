@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,22 +12,6 @@ from .tanda import atribut, esc, slug
 
 if TYPE_CHECKING:
     from .dokumen import Dokumen
-
-
-def _tersimpan(masukan: str) -> str | None:
-    """The chart drawn from ``masukan`` as kept in the chart cache a build gives its kernel
-    (:meth:`~lkjip_helpers.laporan.grafik.TembolokGrafik.dari_lingkungan`), base64; None
-    outside a build or when it is not there (it is then drawn)."""
-    from ..grafik import TembolokGrafik
-
-    tembolok = TembolokGrafik.dari_lingkungan()
-    if tembolok is None:
-        return None
-    try:
-        isi = tembolok.path(masukan).read_bytes()
-    except OSError:
-        return None
-    return base64.b64encode(isi).decode("ascii")
 
 
 @dataclass
@@ -47,6 +30,9 @@ class Gambar(Blok):
     masukan: str | None = None
     """Fingerprint of what the picture is drawn from (set by :meth:`grafik`, or the image
     file's sha256); without it the picture itself is drawn to fingerprint the figure."""
+    lukis: Callable[[], str] | None = field(default=None, repr=False)
+    """Draws the chart (base64 PNG) without any cache (set by :meth:`grafik`; None for an
+    image file)."""
     _gambar: tuple[str, str] | None = field(default=None, repr=False)
 
     @classmethod
@@ -64,10 +50,18 @@ class Gambar(Blok):
             repr((fungsi.__module__, fungsi.__qualname__, argumen)).encode("utf-8")
         ).hexdigest()
 
-        def buat() -> tuple[str, str]:
-            return "image/png", _tersimpan(masukan) or fungsi(*argumen)
+        def lukis() -> str:
+            return fungsi(*argumen)
 
-        return cls(kunci, judul, buat, alt, masukan=masukan)
+        def buat() -> tuple[str, str]:
+            # in a build's kernel: the build's chart cache (kept, or drawn by whichever of
+            # the kernel and the DOCX child comes first); elsewhere drawn here
+            from ..grafik import TembolokGrafik
+
+            tembolok = TembolokGrafik.dari_lingkungan()
+            return "image/png", lukis() if tembolok is None else tembolok.bersama(masukan, lukis)
+
+        return cls(kunci, judul, buat, alt, masukan=masukan, lukis=lukis)
 
     def sidik(self, dok: Dokumen | None = None) -> str:
         bagian = [self.kunci, self.judul, self.nomor or "", self.alt or ""]
