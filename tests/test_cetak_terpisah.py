@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_helpers.keluaran.cetak_terpisah import CetakTerpisah
+from lkjip_helpers.keluaran.cetak_terpisah import (
+    AnakCetak,
+    CetakTerpisah,
+    GagalCetak,
+    _ProsesCabang,
+    bisa_bercabang,
+)
 
 pytest.importorskip("weasyprint")
 
@@ -86,3 +92,71 @@ def test_bangun_gagal_menghentikan_cetak_memo(tmp_path: Path) -> None:
         sorted(p.name for p in folder.iterdir() if p.name.startswith(".") and "tmp" in p.name) == []
     )
     assert not (folder / "2023").exists()  # no report before, none half-written now
+
+
+# --------------------------------------------------------------------------- forked children
+
+cabang = pytest.mark.skipif(not bisa_bercabang(), reason="children are forked on Linux only")
+
+
+def _anak(kerja: object, tmp_path: Path) -> AnakCetak:
+    sementara = tmp_path / "spek.json"
+    sementara.write_text("{}", encoding="utf-8")
+    return AnakCetak("tidak.dipakai", [], sementara, cabang=kerja)  # type: ignore[arg-type]
+
+
+@cabang
+def test_anak_bercabang_bekerja_dan_galatnya_kembali(tmp_path: Path) -> None:
+    """A forked child does its work with what this process holds; its failures come back as
+    from a fresh interpreter: an OSError stays one (errno, file), anything else is named."""
+    import os
+
+    ditulis = tmp_path / "hasil.txt"
+    a = _anak(lambda: ditulis.write_text(str(os.getpid()), encoding="utf-8") and None, tmp_path)
+    assert isinstance(a.proses, _ProsesCabang) and a.galat() is None
+    assert ditulis.read_text(encoding="utf-8") not in ("", str(os.getpid()))
+    assert not (tmp_path / "spek.json").exists()
+
+    def penuh() -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "laporan.docx"))
+
+    with pytest.raises(OSError) as info:
+        AnakCetak.angkat(_anak(penuh, tmp_path).galat() or {})
+    assert info.value.errno == errno.ENOSPC and info.value.filename.endswith("laporan.docx")
+
+    def rusak() -> None:
+        raise ValueError("model tidak dapat disusun")
+
+    with pytest.raises(GagalCetak, match="ValueError: model tidak dapat disusun"):
+        AnakCetak.angkat(_anak(rusak, tmp_path).galat() or {})
+
+
+@cabang
+def test_anak_bercabang_tidak_menjalankan_pembersihan_induk(tmp_path: Path) -> None:
+    """Whatever ends the forked child (an interrupt, SystemExit), it never unwinds into the
+    parent's frames: the clean-up around it (here: a line appended) runs once, in the parent;
+    a child still running is killed and reaped."""
+    import time
+
+    jejak = tmp_path / "jejak.txt"
+
+    def jalankan(kerja: object) -> AnakCetak:
+        try:
+            return _anak(kerja, tmp_path)
+        finally:
+            with jejak.open("a", encoding="utf-8") as f:
+                f.write("bersihkan\n")
+
+    def interupsi() -> None:
+        raise KeyboardInterrupt
+
+    def keluar() -> None:
+        raise SystemExit(0)
+
+    assert jalankan(interupsi).galat() == {"jenis": "kode keluar 130", "pesan": ""}
+    assert jalankan(keluar).galat() is not None
+    lama = jalankan(lambda: time.sleep(30))
+    proses = lama.proses
+    lama.hentikan()
+    assert proses.returncode is not None and lama.proses is None
+    assert jejak.read_text(encoding="utf-8").splitlines() == ["bersihkan"] * 3

@@ -62,8 +62,6 @@ POTONGAN = [
 ]
 
 
-
-
 def _dicetak(node: Any, k: Any) -> bool:
     """Whether the report prints this string as text: the organisation chart (``organisasi``)
     is drawn, a figure; a table leaves out its rows of zero (and their ``keterangan``)."""

@@ -51,8 +51,6 @@ KASUS_PERIKSA = 150
 HITUNGAN: dict[str, int] = {"berkas": 0, "periksa": 0, "berhasil": 0, "galat_jelas": 0}
 
 
-
-
 POHON = {nama: polos(baca_yaml(path)) for nama, (path, _) in BERKAS.items()}
 
 

@@ -73,8 +73,6 @@ PAYLOAD = [
 NAMA_SATKER = f"Lapas Uji </style><a rel=attachment href=FILE_URL>x</a><style> {PAYLOAD[0]} 中文 😀"
 
 
-
-
 class _Penyuntik:
     """Appends the payloads, in turn, to every free-text string of a YAML tree."""
 

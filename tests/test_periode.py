@@ -72,7 +72,9 @@ def test_semester_two_and_quarter_texts() -> None:
     assert t.judul == "Triwulan III Tahun 2023" and t.rentang_bulan == "Juli 2023"
     assert t.frasa_perbandingan == "Juli 2023 dibandingkan Juli 2022"
     tk = Periode.buat(2023, "triwulan-3", 9)
-    assert tk.judul == "s.d. Triwulan III Tahun 2023" and tk.rentang_bulan == "Januari–September 2023"
+    assert (
+        tk.judul == "s.d. Triwulan III Tahun 2023" and tk.rentang_bulan == "Januari–September 2023"
+    )
     assert tk.jumlah_bulan == 9 and tk.porsi_waktu == 75
     # like-for-like: the same covered months
     assert tk.sebanding(Periode.buat(2022, "triwulan-3", 9))

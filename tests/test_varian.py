@@ -148,8 +148,6 @@ def bangun_html(satker: str, tahun: int, data_dir: Path, out: Path, periode: str
 # --------------------------------------------------------------------------- variants
 
 
-
-
 def _baca(path: Path) -> Any:
     return polos(yaml.load(path.read_text(encoding="utf-8"), Loader=_Pemuat))
 

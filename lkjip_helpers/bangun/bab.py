@@ -80,16 +80,16 @@ def _nama_parameter(path: Path) -> set[str]:
     """Names assigned in the notebook's ``parameters`` cell (empty when it has none)."""
     import ast
 
-    import nbformat
+    from ..muat.notebook import sel_notebook, sumber_sel, tag_sel
 
     try:
-        nb = nbformat.read(path, as_version=4)
-    except Exception:  # an unreadable notebook fails later, with a proper message
+        sel = sel_notebook(path)
+    except (OSError, ValueError):  # an unreadable notebook fails later, with a proper message
         return set()
-    for cell in nb.cells:
-        if cell.get("cell_type") == "code" and "parameters" in cell.metadata.get("tags", []):
+    for cell in sel:
+        if cell.get("cell_type") == "code" and "parameters" in tag_sel(cell):
             try:
-                pohon = ast.parse(cell.source)
+                pohon = ast.parse(sumber_sel(cell))
             except SyntaxError:
                 return set()
             nama: set[str] = set()

@@ -241,19 +241,18 @@ def baris_impor(paths: list[Path], grafik: bool = True) -> list[str]:
     """Top-level ``import`` lines of the chapter notebooks, in order, without duplicates;
     then :data:`_SIAPKAN_GRAFIK` when one of them imports ``lkjip_helpers.laporan`` and
     ``grafik`` (False: every chart is in the chart cache, the kernel draws none)."""
+    from ..muat.notebook import sel_notebook, sumber_sel
+
     hasil: list[str] = []
     for path in paths:
         try:  # read as JSON: the kernel is launched before nbformat is imported
-            sel = json.loads(path.read_text(encoding="utf-8"))["cells"]
-        except Exception:  # an unreadable notebook fails later, with a proper message
+            sel = sel_notebook(path)
+        except (OSError, ValueError):  # an unreadable notebook fails later, with a message
             continue
-        for cell in sel if isinstance(sel, list) else []:
-            if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+        for cell in sel:
+            if cell.get("cell_type") != "code":
                 continue
-            sumber = cell.get("source", "")
-            for baris in (
-                "".join(sumber) if isinstance(sumber, list) else str(sumber)
-            ).splitlines():
+            for baris in sumber_sel(cell).splitlines():
                 if _IMPOR.match(baris) and baris not in hasil:
                     hasil.append(baris)
     if grafik and any("lkjip_helpers.laporan" in baris for baris in hasil):
@@ -391,6 +390,11 @@ class KernelBersama:
         if self._berkas_pemanasan is not None:
             self._berkas_pemanasan.unlink(missing_ok=True)
             self._berkas_pemanasan = None
+
+    @property
+    def diluncurkan(self) -> bool:
+        """Whether the kernel process has been launched (a chapter is expected to run)."""
+        return self.km is not None
 
     def beri_lingkungan(self, lingkungan: dict[str, str]) -> None:
         """Add ``lingkungan`` to the environment of the chapters run from now on: a kernel

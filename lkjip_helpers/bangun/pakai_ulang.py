@@ -38,15 +38,15 @@ def bab_notebook(path: Path) -> int | str | None:
     """The chapter code a chapter notebook builds: the constant ``bab`` argument of its
     ``Laporan(...)`` call (``bab=3`` → 3, ``bab="E"`` → "E"), read from the code cells' syntax
     tree; None when it has none (or the notebook or a cell cannot be read)."""
+    from ..muat.notebook import sel_notebook, sumber_sel
+
     try:
-        nb = json.loads(path.read_text(encoding="utf-8"))
-        sel = [c for c in nb.get("cells", []) if c.get("cell_type") == "code"]
-    except (OSError, ValueError, AttributeError):
+        sel = [c for c in sel_notebook(path) if c.get("cell_type") == "code"]
+    except (OSError, ValueError):
         return None
     for c in sel:
-        sumber = c.get("source", "")
         try:
-            pohon = ast.parse("".join(sumber) if isinstance(sumber, list) else str(sumber))
+            pohon = ast.parse(sumber_sel(c))
         except SyntaxError:  # IPython magics: the cell names no chapter the build could use
             continue
         for node in ast.walk(pohon):

@@ -558,9 +558,6 @@ def _bangun_ke(k: _Konteks) -> BuildResult:
 
 def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     """The steps of :func:`_bangun_ke`; PDFs printed by child processes go into ``anak``."""
-    from ..keluaran.html import rakit, siapkan_bab
-    from ..keluaran.xlsx import tulis_xlsx
-
     tmp, durasi, kemajuan = k.tmp, k.durasi, k.kemajuan
     folder_nb = tmp / "notebooks"
     folder_nb.mkdir()
@@ -591,6 +588,10 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         teks = (nama, judul, berjalan)
         docx_dilewati, docx = _mulai_docx(k, pu, teks, tembolok, tanda, anak, latar)
         memo = _tulis_memo(k, pu, tunda)
+        if k.kernel.diluncurkan:
+            # chapters will run: papermill before the workers' imports: importing both at once, the first chapter
+            # waited for the workers' import locks (0,4 s)
+            from . import mesin_papermill  # noqa: F401
         # While the kernel runs the chapters (the main thread mostly waits on it), worker
         # threads write capaian_ikk.csv and tinjauan.docx and import the export libraries.
         # (Exporting finished chapters there too was tried: on two cores it slowed the kernel
@@ -617,6 +618,10 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     tutup_kernel = k.pelaksana.submit(_tutup_kernel, k.kernel)
 
     kemajuan.langkah("Menyusun HTML")
+    # imported by then (_impor_ekspor, while the chapters ran), not before the first chapter
+    from ..keluaran.html import rakit, siapkan_bab
+    from ..keluaran.xlsx import tulis_xlsx
+
     with _stopwatch(durasi, "html"):
         dokumen = rakit([siapkan_bab(p) for p in dieksekusi], judul)
         html = str(dokumen)
@@ -1116,11 +1121,11 @@ def _mulai_docx(
         pu.kunci_docx[tujuan.name] = kunci_docx(k.bab, dok, k.sidik, *isi)
         return pu.kunci_docx[tujuan.name]
 
+    kunci_nanti = False
     if k.sidik is not None:  # keys need the code and environment's fingerprint
         if (pu.lama.get("docx_keys") or {}).get(tujuan.name) is None:
-            # nothing to reuse: the key (for the next build) is computed while the child
-            # writes, in a worker thread
-            latar.append(k.pelaksana.submit(kunci))
+            kunci_nanti = True  # nothing to reuse: the key (for the next build) is computed
+            # while the child writes, in a worker thread
         elif salin_docx(k.final, pu.lama, tujuan.name, kunci(), tujuan):
             pu.dipakai["docx"].append(tujuan.name)
             return None, None
@@ -1130,8 +1135,11 @@ def _mulai_docx(
         berjalan=berjalan, tembolok=str(tembolok.folder) if tembolok is not None else None,
         dasar=tembolok.dasar if tembolok is not None else "", tanda=str(tanda),
     )  # fmt: skip
+    # the child first: it may be forked from this process, before any worker thread runs
     docx = _DocxDitunggu(TulisDocxTerpisah(spek, k.tmp / ".docx-spek.json"), k.durasi)
     anak.append(docx)
+    if kunci_nanti:
+        latar.append(k.pelaksana.submit(kunci))
     return None, docx
 
 

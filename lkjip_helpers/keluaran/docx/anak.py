@@ -2,9 +2,10 @@
 
 Writing the DOCX takes about a second of Python: in a thread of the build it held the GIL that
 the build's notebook client needs between the kernel's messages, so the chapters ran slower
-and the DOCX ended after them. A child (``python -m lkjip_helpers.keluaran.docx.anak
-SPEK.json``) uses the second core instead. It builds the report's model from the data, as
-the build does, and takes the charts from the build's chart cache
+and the DOCX ended after them. A child uses the second core instead: forked from the build
+(on Linux: it has the build's modules and report model), else a fresh interpreter
+(``python -m lkjip_helpers.keluaran.docx.anak SPEK.json``) that builds the model from the data
+as the build does. It takes the charts from the build's chart cache
 (:class:`~lkjip_helpers.laporan.grafik.TembolokGrafik`). On a cold build it first draws
 the charts there itself, the last chapter's first, while the kernel draws them from the first
 chapter on: each chart is drawn once, by whichever process claims it first, and both finish
@@ -48,7 +49,8 @@ class TulisDocxTerpisah(AnakCetak):
 
     def __init__(self, spek: SpekDocx, berkas_spek: Path) -> None:
         berkas_spek.write_text(json.dumps(asdict(spek)), encoding="utf-8")
-        super().__init__(__name__, [str(berkas_spek)], berkas_spek)
+        # forked where possible: the child has the build's modules and report model
+        super().__init__(__name__, [str(berkas_spek)], berkas_spek, cabang=lambda: tulis(spek))
 
     def tunggu(self) -> None:
         """Wait for the child; raise its failure (an OSError stays one)."""

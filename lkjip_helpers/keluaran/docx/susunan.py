@@ -5,7 +5,6 @@ without content left out and lettered sections re-lettered, as the HTML's."""
 from __future__ import annotations
 
 import ast
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ...laporan import model as m
+from ...muat.notebook import sel_notebook, sumber_sel, tag_sel
 
 if TYPE_CHECKING:
     from ...hitung import HasilLaporan
@@ -61,29 +61,22 @@ def susunan_notebook(notebooks: Iterable[Path], hasil: HasilLaporan, dok: m.Doku
     """The report's outline: the notebooks' headings and text, and the sections their
     ``lap.…()`` calls show, looked up in ``dok`` (nothing is executed).
 
-    The notebooks are read as JSON, not with nbformat: its import compiles jsonschema's
-    optional format grammars (``rfc3987_syntax``, ≈ 0,6 s) in this process, which needs no
-    validation (the build has read every chapter already)."""
+    The notebooks are read as JSON (:mod:`lkjip_helpers.muat.notebook`), not with nbformat:
+    its import would also compile jsonschema's optional format grammars (``rfc3987_syntax``,
+    ≈ 0,6 s) in this process."""
     from ...laporan import Laporan
 
     lap = Laporan.__new__(Laporan)  # the sections only, without a notebook's parameter checks
     lap.hasil, lap.dokumen, lap.bab = hasil, dok, 0
     out: list[Unsur] = []
     for path in notebooks:
-        for cell in json.loads(path.read_text(encoding="utf-8")).get("cells") or []:
-            jenis, sumber = cell.get("cell_type"), _sumber(cell.get("source", ""))
+        for cell in sel_notebook(path):
+            jenis, sumber = cell.get("cell_type"), sumber_sel(cell)
             if jenis == "markdown":
                 out += _unsur_markdown(sumber)
-            elif jenis == "code" and "parameters" not in (cell.get("metadata") or {}).get(
-                "tags", []
-            ):
+            elif jenis == "code" and "parameters" not in tag_sel(cell):
                 out += _unsur_kode(lap, sumber)
     return _pangkas(out)
-
-
-def _sumber(sumber: str | list[str]) -> str:
-    """A cell's source as one string (the notebook format allows a list of lines)."""
-    return "".join(sumber) if isinstance(sumber, list) else sumber
 
 
 def _unsur_markdown(sumber: str) -> list[Unsur]:
