@@ -197,11 +197,20 @@ def test_cetak_per_bab_sama_dengan_cetak_utuh(
 
 
 @pytest.mark.e2e
-def test_bab_dibagi_dengan_proses_kedua(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("cabang", [True, False], ids=["fork", "interpreter-baru"])
+def test_bab_dibagi_dengan_proses_kedua(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cabang: bool
+) -> None:
     # a cold print shares the chapters with a child process (here from the first character
-    # on): the child's chapters land in the cache, the pages are the whole print's
+    # on), forked or a fresh interpreter: the child's chapters land in the cache, the pages
+    # are the whole print's
     pytest.importorskip("weasyprint")
-    from lkjip_helpers.keluaran import cetak_bab
+    from lkjip_helpers.keluaran import cetak_bab, cetak_terpisah
+
+    if not cabang:
+        monkeypatch.setenv("LKJIP_TANPA_CABANG", "1")
+    elif not cetak_terpisah.bisa_bercabang():
+        pytest.skip("children are forked on Linux only")
 
     monkeypatch.setattr(cetak_bab, "BAGI_MULAI", 0)
     monkeypatch.setattr(cetak_bab.os, "cpu_count", lambda: 2)

@@ -632,6 +632,8 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     kemajuan.maju()
 
     pdf_dilewati = latar[1].result() if k.pdf else None
+    if k.pdf:
+        tutup_kernel.result()  # no worker thread runs while the PDF step forks its child
     pdf_dilewati = _pdf_laporan(k, pu, html, tabel_xlsx, (nama, judul, berjalan), pdf_dilewati)
 
     if k.pdf:

@@ -370,7 +370,7 @@ def cetak_per_bab(
     # Cold (no length of the front matter kept): the child, which has less to lay out, also
     # measures the front matter (numbers stand in), so the contents pass lays it out once.
     uji = None if (tembolok / _DEPAN).is_file() else _uji_depan(potongan)
-    anak = _CetakBagian(potongan, ke_anak, opsi, tembolok, uji) if ke_anak else None
+    anak = _CetakBagian(pencetak, potongan, ke_anak, opsi, tembolok, uji) if ke_anak else None
     try:
         for isi, tambahan in sendiri:
             _cetak_bagian(pencetak, isi, potongan.akhir, tambahan, opsi, tembolok, set())
@@ -428,12 +428,15 @@ def _bagi(tugas: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tup
 
 
 class _CetakBagian(AnakCetak):
-    """Chapters laid out into the cache by a child process (``python -m
-    lkjip_helpers.keluaran.cetak_bab TUGAS.json``) while this one lays out the others;
-    failures come back on stderr as one JSON line (:class:`.cetak_terpisah.AnakCetak`)."""
+    """Chapters laid out into the cache by a child process while this one lays out the
+    others: forked from this process where possible (it shares the parsed stylesheets and
+    fonts of ``pencetak`` and starts at once), else ``python -m
+    lkjip_helpers.keluaran.cetak_bab TUGAS.json``; failures come back on stderr as one JSON
+    line (:class:`.cetak_terpisah.AnakCetak`)."""
 
     def __init__(
         self,
+        pencetak: _Pencetak,
         potongan: Potongan,
         tugas: list[tuple[str, str]],
         opsi: dict[str, Any],
@@ -451,7 +454,7 @@ class _CetakBagian(AnakCetak):
             "uji_depan": uji_depan,
         }
         spek.write_text(json.dumps(isi), encoding="utf-8")
-        super().__init__(__name__, [str(spek)], spek)
+        super().__init__(__name__, [str(spek)], spek, cabang=lambda: _cetak_tugas(pencetak, isi))
 
     def tunggu(self, tujuan: Path) -> None:
         """Wait for the child; raise its failure as the same kind of error (a picture that
@@ -467,40 +470,40 @@ class _CetakBagian(AnakCetak):
         self.angkat(galat)
 
 
-def _utama(argv: list[str]) -> int:
-    """The child of :class:`_CetakBagian`."""
+def _cetak_tugas(pencetak: _Pencetak | None, spek: dict[str, Any]) -> dict[str, Any] | None:
+    """The child's work (:class:`_CetakBagian`): lay out its chapters into the cache and
+    measure the front matter if asked; ``pencetak`` None: a fresh interpreter, which parses
+    the stylesheets itself."""
+    import logging
 
-    def cetak() -> dict[str, Any] | None:
-        import logging
+    from .pdf import _GambarGagal, _impor_weasyprint, _pengambil, _tanpa_gc
 
-        from .pdf import _GambarGagal, _impor_weasyprint, _pengambil, _tanpa_gc
-
-        spek = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
-        weasyprint = _impor_weasyprint()
-        pencatat = logging.getLogger("weasyprint")
-        pencatat.setLevel(logging.ERROR)
-        pencatat.propagate = False
-        gagal = _GambarGagal()
-        pencatat.addHandler(gagal)
-        with _tanpa_gc():
+    weasyprint = _impor_weasyprint()
+    pencatat = logging.getLogger("weasyprint")
+    pencatat.setLevel(logging.ERROR)
+    pencatat.propagate = False
+    gagal = _GambarGagal()
+    pencatat.addHandler(gagal)
+    with _tanpa_gc():
+        if pencetak is None:
             pencetak = _Pencetak(weasyprint, spek["awal"], _pengambil())
-            for tubuh, tambahan in spek["bagian"]:
-                _cetak_bagian(
-                    pencetak,
-                    tubuh,
-                    spek["akhir"],
-                    tambahan,
-                    spek["opsi"],
-                    Path(spek["tembolok"]),
-                    set(),
-                )
-            if spek.get("uji_depan"):
-                tubuh, tambahan = spek["uji_depan"]
-                halaman = len(pencetak.tata(tubuh, spek["akhir"], tambahan).pages)
-                _simpan_depan(Path(spek["tembolok"]), halaman)
-        return {"gambar": gagal.sebab} if gagal.sebab else None
+        for tubuh, tambahan in spek["bagian"]:
+            _cetak_bagian(
+                pencetak, tubuh, spek["akhir"], tambahan, spek["opsi"], Path(spek["tembolok"]),
+                set(),
+            )  # fmt: skip
+        if spek.get("uji_depan"):
+            tubuh, tambahan = spek["uji_depan"]
+            halaman = len(pencetak.tata(tubuh, spek["akhir"], tambahan).pages)
+            _simpan_depan(Path(spek["tembolok"]), halaman)
+    return {"gambar": gagal.sebab} if gagal.sebab else None
 
-    return jalankan_anak(cetak)
+
+def _utama(argv: list[str]) -> int:
+    """The child of :class:`_CetakBagian` in a fresh interpreter."""
+    return jalankan_anak(
+        lambda: _cetak_tugas(None, json.loads(Path(argv[0]).read_text(encoding="utf-8")))
+    )
 
 
 def _cetak_depan(
