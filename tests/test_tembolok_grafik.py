@@ -136,6 +136,37 @@ def test_pemanasan_tanpa_matplotlib_bila_semua_grafik_tersimpan() -> None:
     assert "from lkjip_helpers.laporan import Laporan" in baris_impor(bab, grafik=False)
 
 
+def test_pemanasan_memuat_model_yang_dipakai_bab_pertama(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The warm-up's model line loads the report as the first chapter's ``Laporan(...)``
+    will ask for it (the data folder relative to the chapters' folder, the kernel's working
+    directory): the chapter gets the very model the warm-up built."""
+    import shutil
+
+    from lkjip_helpers.bangun.kernel import baris_model
+    from lkjip_helpers.hitung import hasil_laporan
+    from lkjip_helpers.laporan import Laporan
+
+    from lkjip_helpers.muat import data as muat_data
+
+    dimuat: list[str] = []
+    asli = muat_data.muat_laporan
+    monkeypatch.setattr(
+        muat_data, "muat_laporan", lambda *a, **k: dimuat.append(a[0]) or asli(*a, **k)
+    )
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "notebooks").mkdir()
+    monkeypatch.chdir(tmp_path / "notebooks")
+    ruang: dict[str, object] = {}
+    exec(baris_model("lapas-banyuasin", 2023, tmp_path / "data", "tahunan"), ruang)
+    assert dimuat == ["lapas-banyuasin"]
+    lap = Laporan("lapas-banyuasin", 2023, "../data", periode="tahunan", bab=0)
+    assert dimuat == ["lapas-banyuasin"], "the chapter loaded nothing again"
+    assert lap.hasil is hasil_laporan("lapas-banyuasin", 2023, tmp_path / "data")
+    assert set(ruang) == {"__builtins__", "hasil_laporan", "dokumen_laporan"}
+
+
 def _klaim(t: TembolokGrafik, masukan: str) -> Path:
     path = t.path(masukan)
     return path.with_name(path.name + ".klaim")

@@ -237,6 +237,18 @@ imported on the first chart (:func:`lkjip_helpers.laporan.grafik.siapkan`), whic
 warm-up does ahead of the first chapter."""
 
 
+def baris_model(satker: str, tahun: int, data_dir: Path, periode: str) -> str:
+    """Warm-up line loading the report's model in the kernel: the first chapter's
+    ``Laporan(...)`` takes it from the loader's cache (same satker, year, period, resolved
+    data folder and file stamps), so the kernel builds it while the build still checks the
+    data. A failure is left to the chapter, which reports it."""
+    return (
+        "from lkjip_helpers.hitung import hasil_laporan; "
+        "from lkjip_helpers.laporan import dokumen_laporan; "
+        f"dokumen_laporan(hasil_laporan({satker!r}, {tahun!r}, {str(data_dir)!r}, {periode!r}))"
+    )
+
+
 def baris_impor(paths: list[Path], grafik: bool = True) -> list[str]:
     """Top-level ``import`` lines of the chapter notebooks, in order, without duplicates;
     then :data:`_SIAPKAN_GRAFIK` when one of them imports ``lkjip_helpers.laporan`` and

@@ -362,16 +362,19 @@ class Pembangun:
         Once the inputs are fingerprinted the kernel is given the chart cache (a chart kept
         there is not drawn again); ``grafik=False``: every chart is there, so the warm-up does
         not import matplotlib."""
-        from .kernel import baris_impor
+        from .kernel import baris_impor, baris_model
 
         o = self.opsi
         lingkungan = None
         if self.sidik is not None and not o.paksa:
             lingkungan = tembolok_grafik(o, self.sidik).lingkungan()
+        impor = baris_impor(o.bab, grafik)
+        if any("lkjip_helpers.laporan" in baris for baris in impor):
+            impor.append(baris_model(o.satker, o.tahun, o.data_dir.resolve(), o.periode))
         return self.komponen.mesin(
             o.nb_dir,
             batas_waktu_sel=o.batas_waktu_sel,
-            impor=baris_impor(o.bab, grafik),
+            impor=impor,
             mulai=mulai,
             lingkungan=lingkungan,
         )
