@@ -147,7 +147,6 @@ def test_pemanasan_memuat_model_yang_dipakai_bab_pertama(
     from lkjip_helpers.bangun.kernel import baris_model
     from lkjip_helpers.hitung import hasil_laporan
     from lkjip_helpers.laporan import Laporan
-
     from lkjip_helpers.muat import data as muat_data
 
     dimuat: list[str] = []
