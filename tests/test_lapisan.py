@@ -2,8 +2,8 @@
 
 ``muat`` (loading) → ``isian`` (data entry: workbook, scaffold) → ``hitung`` (figures) →
 ``periksa`` (checks) → ``laporan`` (document model and sections) → ``keluaran`` (renderers) →
-``bangun`` (build, batch) → ``cli``; ``errors``, ``atomik`` (the atomic writes) and
-``format_id`` sit at the bottom. Every import — also the ones inside functions — is checked.
+``bangun`` (build, batch) → ``cli``; ``errors``, ``atomik`` (the atomic writes), ``klaim``
+(claim files) and ``format_id`` sit at the bottom. Every import — also the ones inside functions — is checked.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ LAPISAN = {
     "format_id": 0,
     "tidak_diketahui": 0,
     "tembolok": 0,
+    "klaim": 0,
     "muat": 1,
     "isian": 2,
     "hitung": 3,

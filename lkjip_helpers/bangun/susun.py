@@ -445,6 +445,7 @@ class Pembangun:
             # chapters are all reused launches none.
             if o.paksa:  # everything is laid out and drawn again
                 shutil.rmtree(folder_grafik(o), ignore_errors=True)
+                shutil.rmtree(folder_cetak_bab(o), ignore_errors=True)
             if self.kernel_awal is not None and self.sidik is not None:
                 # launched before the inputs were fingerprinted: the chart cache now (where
                 # the DOCX child draws charts too; after --paksa it holds only this build's)
@@ -755,7 +756,7 @@ class _PakaiUlang:
         hilang = periksa() if periksa is not None else None
         if hilang is None:
             self.kunci_cetak[tujuan.name] = kunci
-            _tulis_pdf(html, tujuan, judul_berjalan, arsip, _tembolok_bab(self.k))
+            _tulis_pdf(html, tujuan, judul_berjalan, arsip, folder_cetak_bab(self.k.opsi))
         return hilang
 
     def simpan_pdf_lama(
@@ -1011,14 +1012,11 @@ def _tulis_pdf(
         )  # fmt: skip
 
 
-def _tembolok_bab(k: _Konteks) -> Path:
+def folder_cetak_bab(o: OpsiBuild) -> Path:
     """Where laporan.pdf's chapters are kept between builds (keluaran.cetak_bab): in the
     output folder's hidden ``.cetak-bab/<satker>/<period>/`` (one folder per report, used
     under its output lock; nothing beside the report folders); emptied by ``--paksa``."""
-    tembolok = k.final.parent.parent / ".cetak-bab" / k.final.parent.name / k.final.name
-    if k.paksa:
-        shutil.rmtree(tembolok, ignore_errors=True)
-    return tembolok
+    return o.out_dir / ".cetak-bab" / o.satker / o.kunci
 
 
 PDF_BELUM_DIPERIKSA = "PDF libraries not checked yet"
@@ -1040,7 +1038,11 @@ def _impor_ekspor(pdf: bool, akan_mencetak: bool = True) -> str | None:
     if pdf and akan_mencetak:
         from ..keluaran.pdf import pustaka_pdf_hilang
 
-        return pustaka_pdf_hilang()
+        hilang = pustaka_pdf_hilang()
+        if hilang is None:  # what the PDF step's forked child uses, imported beforehand
+            for nama in ("pikepdf", "lkjip_helpers.keluaran.cetak_bab"):
+                importlib.import_module(nama)
+        return hilang
     return PDF_BELUM_DIPERIKSA if pdf else None
 
 

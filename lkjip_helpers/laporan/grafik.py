@@ -22,6 +22,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .. import format_id as f
+from ..klaim import klaim, lepas
 from ..tidak_diketahui import TidakDiketahui
 
 if TYPE_CHECKING:
@@ -261,20 +262,9 @@ class TembolokGrafik:
             self._lukis(path, lukis)
 
     def _klaim(self, path: Path) -> bool:
-        """Claim the drawing of the chart kept at ``path``: True when this process draws it
-        (claimed now, the claim abandoned, or a cache that cannot be written), False while
-        another process holds the claim."""
-        klaim = path.with_name(path.name + ".klaim")
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd = os.open(klaim, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            return not _klaim_hidup(klaim, self.klaim_basi)
-        except OSError:
-            return True
-        with os.fdopen(fd, "w", encoding="ascii") as berkas:
-            berkas.write(str(os.getpid()))
-        return True
+        """Claim the drawing of the chart kept at ``path`` (:func:`lkjip_helpers.klaim.klaim`):
+        True when this process draws it."""
+        return klaim(path.with_name(path.name + ".klaim"), self.klaim_basi)
 
     def _lukis(self, path: Path, lukis: Callable[[], str]) -> str:
         """Draw (unless the chart was kept meanwhile), keep, and release the claim."""
@@ -287,7 +277,7 @@ class TembolokGrafik:
             self._tulis(path, isi)
             return isi
         finally:
-            path.with_name(path.name + ".klaim").unlink(missing_ok=True)
+            lepas(path.with_name(path.name + ".klaim"))
 
     def gambar(self, g: Gambar) -> tuple[str, str]:
         """The figure's picture: from the cache (waiting, while :attr:`tanda` is missing,
@@ -317,27 +307,6 @@ class TembolokGrafik:
         for path in self.folder.iterdir():
             if path.name not in self.dipakai:
                 path.unlink(missing_ok=True)
-
-
-def _klaim_hidup(klaim: Path, basi: float) -> bool:
-    """Whether the process holding the claim file ``klaim`` may still be drawing: the claim
-    is younger than ``basi`` seconds and (where processes can be asked) its process lives.
-    A claim released meanwhile counts as live: the caller looks for the chart again."""
-    try:
-        umur = time.time() - klaim.stat().st_mtime
-        pid = klaim.read_text(encoding="ascii").strip()
-    except OSError:
-        return True
-    if umur > basi:
-        return False
-    if os.name == "posix" and pid.isdigit():
-        try:
-            os.kill(int(pid), 0)  # signal 0: only asks whether the process exists
-        except ProcessLookupError:
-            return False
-        except OSError:  # another user's process: it exists
-            return True
-    return True
 
 
 def _png(fig: Figure) -> str:
