@@ -3,7 +3,8 @@
 ``muat`` (loading) → ``isian`` (data entry: workbook, scaffold) → ``hitung`` (figures) →
 ``periksa`` (checks) → ``laporan`` (document model and sections) → ``keluaran`` (renderers) →
 ``bangun`` (build, batch) → ``cli``; ``errors``, ``atomik`` (the atomic writes), ``klaim``
-(claim files) and ``format_id`` sit at the bottom. Every import — also the ones inside functions — is checked.
+(claim files) and ``format_id`` sit at the bottom. Every import — also the ones inside
+functions — is checked.
 """
 
 from __future__ import annotations
