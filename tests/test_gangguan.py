@@ -601,6 +601,26 @@ def test_tanpa_pustaka_pdf_html_tetap_dibangun(
 
 
 @pytest.mark.e2e
+def test_tanpa_pustaka_pdf_sampel_dingin_dengan_docx(tmp_path: Path) -> None:
+    """The sample built cold with its DOCX (whose reuse key is computed by a worker started
+    before the others) on a machine without Pango: the PDF is skipped with the message, the
+    HTML and both DOCX are written. Before, the build read the library check from the wrong
+    worker and went on to print."""
+    out = tmp_path / "outputs"
+
+    def tanpa_pango() -> None:
+        raise OSError("cannot load library 'libgobject-2.0-0': cannot open shared object file")
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("lkjip_helpers.keluaran.pdf._impor_weasyprint", tanpa_pango)
+        hasil = build("lapas-banyuasin", 2023, DATA, out, progress=False)
+    assert hasil.pdf is None and hasil.pdf_dilewati.startswith("PDF tidak dibuat")
+    for nama in ("laporan.html", "laporan.docx", "tinjauan.docx", "tinjauan.html"):
+        assert (hasil.folder / nama).is_file(), nama
+    assert not (hasil.folder / "laporan.pdf").exists()
+
+
+@pytest.mark.e2e
 def test_pipa_ditutup_pembaca(tmp_path: Path) -> None:
     # Before: `lkjip check | head` exited 1 with a BrokenPipeError.
     tujuan = tmp_path / "temuan.json"

@@ -593,15 +593,15 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         docx_dilewati, docx = _mulai_docx(k, pu, teks, tembolok, tanda, anak, latar)
         memo = _tulis_memo(k, pu, tunda)
         if k.kernel.diluncurkan:
-            # chapters will run: papermill before the workers' imports: importing both at once, the first chapter
-            # waited for the workers' import locks (0,4 s)
+            # chapters will run: papermill is imported before the workers' imports (importing
+            # both at once, the first chapter waited 0,4 s for the workers' import locks)
             from . import mesin_papermill  # noqa: F401
         # While the kernel runs the chapters (the main thread mostly waits on it), worker
         # threads write capaian_ikk.csv and tinjauan.docx and import the export libraries.
         # (Exporting finished chapters there too was tried: on two cores it slowed the kernel
         # down by as much as it saved.)
-        latar.append(k.pelaksana.submit(_tulis_capaian_csv, k, tmp))
-        latar.append(k.pelaksana.submit(_impor_ekspor, k.pdf, _akan_mencetak(pu, lama)))
+        impor = k.pelaksana.submit(_impor_ekspor, k.pdf, _akan_mencetak(pu, lama))
+        latar += [impor, k.pelaksana.submit(_tulis_capaian_csv, k, tmp)]
         for tulis in tunda:
             latar.append(k.pelaksana.submit(tulis))
         with _stopwatch(durasi, "eksekusi"):
@@ -635,7 +635,7 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         tulis_xlsx(tabel_xlsx, tmp / "tabel.xlsx", judul)
     kemajuan.maju()
 
-    pdf_dilewati = latar[1].result() if k.pdf else None
+    pdf_dilewati = impor.result() if k.pdf else None
     if k.pdf:
         tutup_kernel.result()  # no worker thread runs while the PDF step forks its child
     pdf_dilewati = _pdf_laporan(k, pu, html, tabel_xlsx, (nama, judul, berjalan), pdf_dilewati)
