@@ -410,4 +410,4 @@ def test_cold_build_charts_kept_once_in_the_chart_cache(laporan: Path) -> None:
         if mime == "image/png"
     }
     assert len(charts) == 8 and charts == kept
-    assert not list(tembolok.glob("*.klaim")) and not list(tembolok.glob(".*"))
+    assert not list(tembolok.glob("*.garap")) and not list(tembolok.glob(".*"))

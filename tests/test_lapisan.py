@@ -2,7 +2,7 @@
 
 ``muat`` (loading) → ``isian`` (data entry: workbook, scaffold) → ``hitung`` (figures) →
 ``periksa`` (checks) → ``laporan`` (document model and sections) → ``keluaran`` (renderers) →
-``bangun`` (build, batch) → ``cli``; ``errors``, ``atomik`` (the atomic writes), ``klaim``
+``bangun`` (build, batch) → ``cli``; ``errors``, ``atomik`` (the atomic writes), ``garap``
 (claim files) and ``format_id`` sit at the bottom. Every import — also the ones inside
 functions — is checked.
 """
@@ -23,7 +23,7 @@ LAPISAN = {
     "format_id": 0,
     "tidak_diketahui": 0,
     "tembolok": 0,
-    "klaim": 0,
+    "garap": 0,
     "muat": 1,
     "isian": 2,
     "hitung": 3,

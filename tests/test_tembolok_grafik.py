@@ -166,9 +166,9 @@ def test_pemanasan_memuat_model_yang_dipakai_bab_pertama(
     assert set(ruang) == {"__builtins__", "hasil_laporan", "dokumen_laporan"}
 
 
-def _klaim(t: TembolokGrafik, masukan: str) -> Path:
+def _garap(t: TembolokGrafik, masukan: str) -> Path:
     path = t.path(masukan)
-    return path.with_name(path.name + ".klaim")
+    return path.with_name(path.name + ".garap")
 
 
 def test_grafik_digambar_sekali_oleh_kernel_atau_anak_docx(tmp_path: Path) -> None:
@@ -179,17 +179,17 @@ def test_grafik_digambar_sekali_oleh_kernel_atau_anak_docx(tmp_path: Path) -> No
     t = TembolokGrafik(tmp_path, "dasar")
     t.gambar_dulu("m1", lambda: _bar(1))  # the child, ahead of the chapter
     assert t.path("m1").read_bytes() == PNG + b"digambar"
-    assert not _klaim(t, "m1").exists(), "the claim is released once the chart is kept"
+    assert not _garap(t, "m1").exists(), "the claim is released once the chart is kept"
     assert t.bersama("m1", lambda: _bar(9)) == base64.b64encode(PNG + b"digambar").decode()
 
     # m2 is being drawn by a live process (this one): the child skips it, the kernel waits
-    _klaim(t, "m2").write_text(str(__import__("os").getpid()), encoding="ascii")
+    _garap(t, "m2").write_text(str(__import__("os").getpid()), encoding="ascii")
     t.gambar_dulu("m2", lambda: _bar(2))
     assert not t.path("m2").exists()
 
     def selesai() -> None:  # the holder keeps the chart, then releases its claim
         t.path("m2").write_bytes(PNG + b"dari-anak")
-        _klaim(t, "m2").unlink()
+        _garap(t, "m2").unlink()
 
     pengatur = threading.Timer(0.2, selesai)
     pengatur.start()
@@ -202,8 +202,8 @@ def test_grafik_digambar_sekali_oleh_kernel_atau_anak_docx(tmp_path: Path) -> No
 
 
 @pytest.mark.skipif(__import__("os").name != "posix", reason="pids are asked on POSIX only")
-def test_klaim_proses_mati_atau_basi_diambil_alih(tmp_path: Path) -> None:
-    """A claim whose process is gone (a killed child), or older than ``klaim_basi``, does not
+def test_garapan_proses_mati_atau_basi_diambil_alih(tmp_path: Path) -> None:
+    """A claim whose process is gone (a killed child), or older than ``garap_basi``, does not
     hold the chart back: the waiting process draws it itself."""
     import os
     import subprocess
@@ -213,11 +213,11 @@ def test_klaim_proses_mati_atau_basi_diambil_alih(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
     _bar.digambar = []  # type: ignore[attr-defined]
     t = TembolokGrafik(tmp_path, "dasar")
-    _klaim(t, "m1").write_text(mati, encoding="ascii")
+    _garap(t, "m1").write_text(mati, encoding="ascii")
     assert base64.b64decode(t.bersama("m1", lambda: _bar(1))) == PNG + b"digambar"
-    assert not _klaim(t, "m1").exists()
+    assert not _garap(t, "m1").exists()
 
-    lama = _klaim(t, "m2")
+    lama = _garap(t, "m2")
     lama.write_text(str(os.getpid()), encoding="ascii")  # alive, but abandoned long ago
     os.utime(lama, (0, 0))
     t.gambar_dulu("m2", lambda: _bar(2))

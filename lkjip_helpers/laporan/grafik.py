@@ -22,7 +22,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .. import format_id as f
-from ..klaim import klaim, lepas
+from ..garap import garap, lepas
 from ..tidak_diketahui import TidakDiketahui
 
 if TYPE_CHECKING:
@@ -192,8 +192,8 @@ class TembolokGrafik:
     Two processes share the drawing of a cold build's charts: the kernel draws a chart when
     its chapter shows it (:meth:`bersama`), the child writing laporan.docx draws them ahead,
     the last first (:meth:`gambar_dulu`). Whoever creates a chart's claim file
-    (``<key>.png.klaim``, holding its pid; ``O_EXCL``) draws it; the other takes the PNG, or
-    waits for it while the claim's process lives. A claim older than :attr:`klaim_basi`
+    (``<key>.png.garap``, holding its pid; ``O_EXCL``, :mod:`lkjip_helpers.garap`) draws it; the other takes the PNG, or
+    waits for it while the claim's process lives. A claim older than :attr:`garap_basi`
     counts as abandoned: a chart drawn twice is the same file, so a late duplicate costs time,
     never a wrong picture."""
 
@@ -204,7 +204,7 @@ class TembolokGrafik:
     tunggu_maks: float = 3600.0
     """Seconds :meth:`gambar` waits for the chapters at most (the build stops its children
     when it fails; this bounds a wait whose build was killed)."""
-    klaim_basi: float = 15.0
+    garap_basi: float = 15.0
     """Seconds after which a claim counts as abandoned (where its process cannot be asked)."""
 
     @classmethod
@@ -249,7 +249,7 @@ class TembolokGrafik:
                 return base64.b64encode(path.read_bytes()).decode("ascii")
             except OSError:
                 pass
-            if self._klaim(path):
+            if self._garap(path):
                 return self._lukis(path, lukis)
             time.sleep(0.01)
 
@@ -258,13 +258,13 @@ class TembolokGrafik:
         (ahead of the chapter that shows it)."""
         path = self.path(masukan)
         self.dipakai.add(path.name)
-        if not path.is_file() and self._klaim(path):
+        if not path.is_file() and self._garap(path):
             self._lukis(path, lukis)
 
-    def _klaim(self, path: Path) -> bool:
-        """Claim the drawing of the chart kept at ``path`` (:func:`lkjip_helpers.klaim.klaim`):
+    def _garap(self, path: Path) -> bool:
+        """Claim the drawing of the chart kept at ``path`` (:func:`lkjip_helpers.garap.garap`):
         True when this process draws it."""
-        return klaim(path.with_name(path.name + ".klaim"), self.klaim_basi)
+        return garap(path.with_name(path.name + ".garap"), self.garap_basi)
 
     def _lukis(self, path: Path, lukis: Callable[[], str]) -> str:
         """Draw (unless the chart was kept meanwhile), keep, and release the claim."""
@@ -277,7 +277,7 @@ class TembolokGrafik:
             self._tulis(path, isi)
             return isi
         finally:
-            lepas(path.with_name(path.name + ".klaim"))
+            lepas(path.with_name(path.name + ".garap"))
 
     def gambar(self, g: Gambar) -> tuple[str, str]:
         """The figure's picture: from the cache (waiting, while :attr:`tanda` is missing,

@@ -1,12 +1,13 @@
-"""Claim files: which of several processes makes a cached file.
+"""Work claims (*garap*): which of several processes makes a cached file.
 
 A build's processes fill the same caches: the kernel and the DOCX child draw charts
 (:class:`~lkjip_helpers.laporan.grafik.TembolokGrafik`), the build and its printing children
 lay out the PDF's chapters (:mod:`lkjip_helpers.keluaran.cetak_bab`). Before making a cached
-file, a process creates its claim (``O_EXCL``, holding its pid); another process that finds
-the claim waits for the file instead of making it too, as long as the claim's process lives.
-A claim older than its time limit counts as abandoned: the cached files are made
-deterministically, so a late duplicate costs time, never a wrong file.
+file, a process creates its claim file (``<file>.garap``, ``O_EXCL``, holding its pid);
+another process that finds the claim waits for the file instead of making it too, as long as
+the claim's process lives. A claim older than its time limit counts as abandoned: the cached
+files are made deterministically, so a late duplicate costs time, never a wrong file. (Not
+*klaim*: a figure a draft report states, ``klaim.yaml``.)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import time
 from pathlib import Path
 
 
-def klaim(path: Path, basi: float) -> bool:
+def garap(path: Path, basi: float) -> bool:
     """Claim the making of what ``path`` (the claim file) stands for: True when this
     process makes it (claimed now, the claim abandoned — older than ``basi`` seconds or its
     process gone — or a folder that cannot be written), False while another process holds
@@ -25,7 +26,7 @@ def klaim(path: Path, basi: float) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
     except FileExistsError:
-        return not hidup(path, basi)
+        return not masih_digarap(path, basi)
     except OSError:
         return True
     with os.fdopen(fd, "w", encoding="ascii") as berkas:
@@ -33,7 +34,7 @@ def klaim(path: Path, basi: float) -> bool:
     return True
 
 
-def hidup(path: Path, basi: float) -> bool:
+def masih_digarap(path: Path, basi: float) -> bool:
     """Whether the process holding the claim ``path`` may still be making its file: the
     claim is younger than ``basi`` seconds and (where processes can be asked) its process
     lives. A claim released meanwhile counts as live: the caller looks for the file again."""
