@@ -257,3 +257,30 @@ def test_kernel_diluncurkan_dulu_mendapat_tembolok_sebelum_bab(tmp_path: Path) -
                           "time.sleep(60)")  # fmt: skip
         assert kernel.pulihkan(tunggu=0.5) == "mulai ulang"
         assert env_kernel(kernel) == str(tmp_path / "grafik")
+
+
+@pytest.mark.e2e
+def test_anak_docx_menggambar_kernel_dingin_tanpa_matplotlib(tmp_path: Path) -> None:
+    """A cold build that writes laporan.docx lets its child draw the charts: the kernel's
+    warm-up imports no matplotlib (it takes the charts from the cache). Without the DOCX the
+    kernel draws them itself. The report is byte-identical either way."""
+    import dataclasses
+
+    from lkjip_helpers.bangun import susun
+
+    impor: list[list[str]] = []
+
+    def mesin(*args: object, **kwargs: object) -> object:
+        impor.append(list(kwargs["impor"]))  # type: ignore[call-overload]
+        return susun._mesin(*args, **kwargs)
+
+    komponen = dataclasses.replace(susun.KOMPONEN_BAWAAN, mesin=mesin)
+    html = {}
+    for docx in (True, False):
+        hasil = susun.build(
+            "lapas-banyuasin", 2023, ROOT / "data", tmp_path / str(docx), pdf=False, docx=docx,
+            progress=False, komponen=komponen,
+        )  # fmt: skip
+        html[docx] = (hasil.folder / "laporan.html").read_bytes()
+    assert _SIAPKAN_GRAFIK not in impor[0] and _SIAPKAN_GRAFIK in impor[1]
+    assert html[True] == html[False] and html[True].count(b"data:image/png") == 8

@@ -348,7 +348,11 @@ class Pembangun:
             if o.paksa or not (self.folder_satker / o.kunci / "build.json").is_file():
                 # Nothing to reuse: every chapter runs, so the kernel is launched first of all
                 # and starts while the inputs are fingerprinted, locked and checked.
-                self.kernel_awal = tumpukan.enter_context(self._mesin(mulai=True))
+                # (without matplotlib in its warm-up when laporan.docx's child draws the
+                # charts: the kernel waits for them)
+                self.kernel_awal = tumpukan.enter_context(
+                    self._mesin(mulai=True, grafik=not o.docx)
+                )
             with PenjagaKeluaran(self.folder_satker, o.kunci, o.data_dir) as penjaga:
                 # The recovery step (in the lock) has run: a report put back can be reused.
                 lama = self.hasil_tersimpan()

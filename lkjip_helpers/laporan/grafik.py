@@ -189,11 +189,11 @@ class TembolokGrafik:
     :meth:`gambar` waits for a chart the chapters are drawing (laporan.docx is written while
     they run) instead of drawing it again.
 
-    Two processes share the drawing of a cold build's charts: the kernel draws a chart when
-    its chapter shows it (:meth:`bersama`), the child writing laporan.docx draws them ahead,
-    the last first (:meth:`gambar_dulu`). Whoever creates a chart's claim file
-    (``<key>.png.garap``, holding its pid; ``O_EXCL``, :mod:`lkjip_helpers.garap`) draws it; the other takes the PNG, or
-    waits for it while the claim's process lives. A claim older than :attr:`garap_basi`
+    On a cold build the child writing laporan.docx draws the charts ahead (:meth:`gambar_dulu`)
+    and the kernel takes them as its chapters show them (:meth:`bersama`). Whoever creates a
+    chart's claim file (``<key>.png.garap``, holding its pid; ``O_EXCL``,
+    :mod:`lkjip_helpers.garap`) draws it; the other takes the PNG, or waits for it while the
+    claim's process lives. A claim older than :attr:`garap_basi`
     counts as abandoned: a chart drawn twice is the same file, so a late duplicate costs time,
     never a wrong picture."""
 
@@ -253,12 +253,18 @@ class TembolokGrafik:
                 return self._lukis(path, lukis)
             time.sleep(0.01)
 
-    def gambar_dulu(self, masukan: str, lukis: Callable[[], str]) -> None:
-        """Draw and keep the chart drawn from ``masukan`` unless it is kept or being drawn
-        (ahead of the chapter that shows it)."""
-        path = self.path(masukan)
-        self.dipakai.add(path.name)
-        if not path.is_file() and self._garap(path):
+    def gambar_dulu(self, grafik: Sequence[tuple[str, Callable[[], str]]]) -> None:
+        """Draw and keep, in order, the charts (``masukan``, drawing function) that are
+        neither kept nor being drawn, ahead of the chapters that show them. All are claimed
+        first: a kernel reaching one of them meanwhile waits for it instead of drawing it
+        (it then need not import matplotlib)."""
+        diklaim = []
+        for masukan, lukis in grafik:
+            path = self.path(masukan)
+            self.dipakai.add(path.name)
+            if not path.is_file() and self._garap(path):
+                diklaim.append((path, lukis))
+        for path, lukis in diklaim:
             self._lukis(path, lukis)
 
     def _garap(self, path: Path) -> bool:

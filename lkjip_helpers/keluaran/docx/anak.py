@@ -7,9 +7,9 @@ and the DOCX ended after them. A child uses the second core instead: forked from
 (``python -m lkjip_helpers.keluaran.docx.anak SPEK.json``) that builds the model from the data
 as the build does. It takes the charts from the build's chart cache
 (:class:`~lkjip_helpers.laporan.grafik.TembolokGrafik`). On a cold build it first draws
-the charts there itself, the last chapter's first, while the kernel draws them from the first
-chapter on: each chart is drawn once, by whichever process claims it first, and both finish
-sooner. A failure comes back on stderr as one JSON line (:class:`..cetak_terpisah.AnakCetak`).
+the charts there itself, ahead of the kernel, which takes them as its chapters show them: each
+chart is drawn once, by whichever process claims it first. A failure comes back on stderr as
+one JSON line (:class:`..cetak_terpisah.AnakCetak`).
 """
 
 from __future__ import annotations
@@ -73,12 +73,17 @@ def tulis(spek: SpekDocx) -> None:
     if spek.tembolok is not None:
         tanda = Path(spek.tanda) if spek.tanda else None
         grafik = TembolokGrafik(Path(spek.tembolok), spek.dasar, tanda)
-        # The kernel draws the charts from the first chapter on; this process, on the
-        # other core, draws them from the last one back (each chart once: the cache's claims).
-        lukisan = [g for bab in dok.bab.values() for b in bab.values() for g in b.gambar]
-        for g in reversed(lukisan):
-            if g.lukis is not None and g.masukan:
-                grafik.gambar_dulu(g.masukan, g.lukis)
+        # This process, on the other core, draws the charts ahead of the kernel's chapters
+        # (each chart once: the cache's claims; the kernel waits for a claimed one).
+        grafik.gambar_dulu(
+            [
+                (g.masukan, g.lukis)
+                for bab in dok.bab.values()
+                for b in bab.values()
+                for g in b.gambar
+                if g.lukis is not None and g.masukan
+            ]
+        )
     tulis_docx_laporan(
         [Path(p) for p in spek.bab],
         hasil,
