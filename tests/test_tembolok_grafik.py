@@ -177,14 +177,22 @@ def test_grafik_digambar_sekali_oleh_kernel_atau_anak_docx(tmp_path: Path) -> No
     the child draws it), never drawing it again."""
     _bar.digambar = []  # type: ignore[attr-defined]
     t = TembolokGrafik(tmp_path, "dasar")
-    t.gambar_dulu("m1", lambda: _bar(1))  # the child, ahead of the chapter
+    diklaim_dulu: list[bool] = []
+
+    def pertama() -> str:  # while the child draws m1, m0 and m3 are claimed already
+        diklaim_dulu.append(_garap(t, "m0").exists() and _garap(t, "m3").exists())
+        return _bar(1)
+
+    # the child, ahead of the chapters
+    t.gambar_dulu([("m1", pertama), ("m0", lambda: _bar(0)), ("m3", lambda: _bar(3))])
+    assert diklaim_dulu == [True]
     assert t.path("m1").read_bytes() == PNG + b"digambar"
-    assert not _garap(t, "m1").exists(), "the claim is released once the chart is kept"
+    assert not list(tmp_path.glob("*.garap")), "a claim is released once its chart is kept"
     assert t.bersama("m1", lambda: _bar(9)) == base64.b64encode(PNG + b"digambar").decode()
 
     # m2 is being drawn by a live process (this one): the child skips it, the kernel waits
     _garap(t, "m2").write_text(str(__import__("os").getpid()), encoding="ascii")
-    t.gambar_dulu("m2", lambda: _bar(2))
+    t.gambar_dulu([("m2", lambda: _bar(2))])
     assert not t.path("m2").exists()
 
     def selesai() -> None:  # the holder keeps the chart, then releases its claim
@@ -198,7 +206,7 @@ def test_grafik_digambar_sekali_oleh_kernel_atau_anak_docx(tmp_path: Path) -> No
     finally:
         pengatur.join()
     assert base64.b64decode(isi) == PNG + b"dari-anak"
-    assert _bar.digambar == [(1,)], "m1 drawn once; m2 by its claim holder only"  # type: ignore[attr-defined]
+    assert _bar.digambar == [(1,), (0,), (3,)], "drawn once each; m2 by its claim holder"  # type: ignore[attr-defined]
 
 
 @pytest.mark.skipif(__import__("os").name != "posix", reason="pids are asked on POSIX only")
@@ -220,7 +228,7 @@ def test_garapan_proses_mati_atau_basi_diambil_alih(tmp_path: Path) -> None:
     lama = _garap(t, "m2")
     lama.write_text(str(os.getpid()), encoding="ascii")  # alive, but abandoned long ago
     os.utime(lama, (0, 0))
-    t.gambar_dulu("m2", lambda: _bar(2))
+    t.gambar_dulu([("m2", lambda: _bar(2))])
     assert t.path("m2").is_file()
     assert _bar.digambar == [(1,), (2,)]  # type: ignore[attr-defined]
 
