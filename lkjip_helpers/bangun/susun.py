@@ -1,8 +1,8 @@
 """Build the LKjIP report of one satker and year: :func:`build` and its build object.
 
 Flow: validate parameters → data checks (stop on ``error`` unless told otherwise) → review
-memo (its PDF printed by a child process meanwhile) → execute every chapter notebook with
-papermill in one reused kernel → merge and export one HTML → front matter → PDF (WeasyPrint)
+memo → execute every chapter notebook with papermill in one reused kernel → merge and export
+one HTML → front matter → PDF (WeasyPrint; the memo's by a child process meanwhile)
 → ``capaian_ikk.csv``, ``tabel.xlsx``, ``pemeriksaan.json``, ``build.json``.
 
 Everything is written into ``<out_dir>/<satker>/.<tahun>.tmp-<acak>`` first and swapped into
@@ -641,7 +641,8 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
 
     pdf_dilewati = impor.result() if k.pdf else None
     if k.pdf:
-        tutup_kernel.result()  # no worker thread runs while the PDF step forks its child
+        tutup_kernel.result()  # no worker thread runs while the PDF step forks its children
+        pu.cetak_memo_tertunda()
     pdf_dilewati = _pdf_laporan(k, pu, html, tabel_xlsx, (nama, judul, berjalan), pdf_dilewati)
 
     if k.pdf:
@@ -730,6 +731,9 @@ class _PakaiUlang:
     memo_pdf: list[str] = field(default_factory=list)
     anak_pdf: list[Any] = field(default_factory=list)
     """PDFs printed by child processes (keluaran.cetak_terpisah.CetakTerpisah)."""
+    memo_tertunda: list[tuple[str, Path, str]] = field(default_factory=list)
+    """The memo's PDF to print (html, destination, running header), started with the PDF
+    step (:meth:`cetak_memo_tertunda`)."""
 
     def pakai_ulang_bab(self, path: Path, tujuan: Path) -> bool:
         from .pakai_ulang import salin_bab
@@ -783,7 +787,6 @@ class _PakaiUlang:
         self.pdf_usang.append(tujuan.name)
 
     def cetak_memo(self, html: str, tujuan: Path, judul_berjalan: str) -> None:
-        from ..keluaran.cetak_terpisah import CetakTerpisah
         from .pakai_ulang import kunci_pdf, salin_pdf
 
         kunci = kunci_pdf(html, judul_berjalan, self.k.sidik)
@@ -792,9 +795,20 @@ class _PakaiUlang:
         if salin_pdf(self.k.final, self.lama, tujuan.name, kunci, tujuan):
             self.dipakai["pdf"].append(tujuan.name)
         else:
+            self.memo_tertunda.append((html, tujuan, judul_berjalan))
+
+    def cetak_memo_tertunda(self) -> None:
+        """Start printing the memo's PDF in a child process (forked from this one where
+        possible: it has WeasyPrint imported by then). Started with the PDF step rather than
+        beside the chapters: the kernel and laporan.docx's child have the two cores then,
+        and the process laying out laporan.pdf's shorter half has time to spare later."""
+        from ..keluaran.cetak_terpisah import CetakTerpisah
+
+        for html, tujuan, judul_berjalan in self.memo_tertunda:
             cetak = CetakTerpisah(html, tujuan, judul_berjalan)
             self.anak.append(cetak)
             self.anak_pdf.append(cetak)
+        self.memo_tertunda.clear()
 
 
 def _judul_laporan(k: _Konteks) -> tuple[str, str, str]:
@@ -810,8 +824,9 @@ def _judul_laporan(k: _Konteks) -> tuple[str, str, str]:
 
 def _tulis_memo(k: _Konteks, pu: _PakaiUlang, tunda: list[Callable[[], Any]]) -> Any:
     """The review memo. It needs the findings and the data, not the chapters: it is written
-    first, and its PDF is printed by a child process while the kernel runs the chapters (the
-    second core); the writer of its DOCX goes into ``tunda``, to run meanwhile."""
+    first; its PDF is printed by a child process with the report's
+    (:meth:`_PakaiUlang.cetak_memo_tertunda`), the writer of its DOCX goes into ``tunda``, to
+    run while the chapters do."""
     k.kemajuan.langkah("Menyusun memo tinjauan")
     with _stopwatch(k.durasi, "tinjauan"):
         memo = k.komponen.tulis_tinjauan(
@@ -1053,7 +1068,7 @@ def _impor_ekspor(pdf: bool, akan_mencetak: bool = True) -> str | None:
 def _akan_mencetak(pu: _PakaiUlang, lama: dict[str, Any]) -> bool:
     """Whether this build will likely print a PDF: the memo's is being printed, or the
     previous report has no laporan.pdf to reuse, or a chapter changed (its key)."""
-    if pu.anak_pdf:
+    if pu.memo_tertunda:
         return True
     kunci_lama = lama.get("notebook_keys") or {}
     return (

@@ -186,7 +186,15 @@ class CetakTerpisah(AnakCetak):
         self.tujuan = tujuan
         self.sumber = tujuan.with_name(f".{tujuan.stem}.cetak.html")
         self.sumber.write_text(html, encoding="utf-8")
-        super().__init__(__name__, [str(self.sumber), str(tujuan), judul_berjalan], self.sumber)
+
+        def cetak() -> None:  # forked where possible (bisa_bercabang)
+            from .pdf import tulis_pdf
+
+            tulis_pdf(html, tujuan, judul_berjalan)
+
+        super().__init__(
+            __name__, [str(self.sumber), str(tujuan), judul_berjalan], self.sumber, cabang=cetak
+        )
 
     def tunggu(self) -> None:
         """Wait for the child; raise its failure (OSError or :class:`GagalCetak`)."""
