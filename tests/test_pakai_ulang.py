@@ -155,7 +155,9 @@ def test_weasyprint_hanya_diimpor_bila_pdf_akan_dicetak(monkeypatch: pytest.Monk
     lama = {"notebook_keys": {"a.ipynb": "1", "b.ipynb": "2"}, "pdf_keys": {"laporan.pdf": "x"}}
     pu = SimpleNamespace(memo_tertunda=[], kunci_nb={"a.ipynb": "1", "b.ipynb": "2"})
     assert susun._akan_mencetak(pu, lama) is False  # type: ignore[arg-type]
-    assert susun._akan_mencetak(SimpleNamespace(memo_tertunda=[object()], kunci_nb=pu.kunci_nb), lama)  # type: ignore[arg-type]  # the memo is printed
+    assert susun._akan_mencetak(
+        SimpleNamespace(memo_tertunda=[object()], kunci_nb=pu.kunci_nb), lama
+    )  # type: ignore[arg-type]  # the memo is printed
     berubah = SimpleNamespace(memo_tertunda=[], kunci_nb={"a.ipynb": "1", "b.ipynb": "3"})
     assert susun._akan_mencetak(berubah, lama)  # type: ignore[arg-type]
     assert susun._akan_mencetak(pu, {**lama, "pdf_keys": {}})  # type: ignore[arg-type]
