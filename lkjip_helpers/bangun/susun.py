@@ -615,28 +615,30 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
                 setelah_bab=partial(_simpan_grafik, tembolok) if tembolok is not None else None,
             )  # fmt: skip
             dieksekusi = eksekusi_bab(k.kernel, tugas, kemajuan, durasi)
-    finally:
         with contextlib.suppress(OSError):
             tanda.touch()  # laporan.docx waits for no chapter any more
-        futures.wait(latar)
+        # The kernel's memory is freed before the PDF step; its shutdown overlaps the HTML
+        # step (the worker pool is shut down, waiting for it, before the kernel is left).
+        tutup_kernel = k.pelaksana.submit(_tutup_kernel, k.kernel)
+
+        kemajuan.langkah("Menyusun HTML")  # while the workers finish (WeasyPrint's import)
+        # imported by then (_impor_ekspor, while the chapters ran), not before the first chapter
+        from ..keluaran.html import rakit, siapkan_bab
+        from ..keluaran.xlsx import tulis_xlsx
+
+        with _stopwatch(durasi, "html"):
+            dokumen = rakit([siapkan_bab(p) for p in dieksekusi], judul)
+            html = str(dokumen)
+            (tmp / "laporan.html").write_text(html, encoding="utf-8")
+            # before the PDF, which carries it (PDF/A-3 associated file)
+            tabel_xlsx = dokumen.tabel
+            tulis_xlsx(tabel_xlsx, tmp / "tabel.xlsx", judul)
+    finally:
+        with contextlib.suppress(OSError):
+            tanda.touch()
+        futures.wait(latar)  # no worker left writing into a folder about to be removed
     for tugas in latar:
         tugas.result()  # re-raise a failure of the background work
-    # The kernel's memory is freed before the PDF step; its shutdown overlaps the HTML step
-    # (the worker pool is shut down, waiting for it, before the kernel is left).
-    tutup_kernel = k.pelaksana.submit(_tutup_kernel, k.kernel)
-
-    kemajuan.langkah("Menyusun HTML")
-    # imported by then (_impor_ekspor, while the chapters ran), not before the first chapter
-    from ..keluaran.html import rakit, siapkan_bab
-    from ..keluaran.xlsx import tulis_xlsx
-
-    with _stopwatch(durasi, "html"):
-        dokumen = rakit([siapkan_bab(p) for p in dieksekusi], judul)
-        html = str(dokumen)
-        (tmp / "laporan.html").write_text(html, encoding="utf-8")
-        # before the PDF, which carries it (PDF/A-3 associated file)
-        tabel_xlsx = dokumen.tabel
-        tulis_xlsx(tabel_xlsx, tmp / "tabel.xlsx", judul)
     kemajuan.maju()
 
     pdf_dilewati = impor.result() if k.pdf else None
