@@ -29,6 +29,7 @@ BUKAN_KODE = {
     "LKJIP_TEMBOLOK_GRAFIK",  # the chart cache a build gives its kernel
     "LKJIP_DASAR_GRAFIK",
     "LKJIP_TANPA_CABANG",  # children started as fresh interpreters, never forked
+    "O_EXCL",  # README: the open flag of a claim file (lkjip_helpers/garap.py)
     "PYTEST_N",  # README: the test runner's variable
     "FRASA_ALAT",  # data/README.md: a constant of laporan/kalimat.py
 }
