@@ -160,3 +160,19 @@ def test_anak_bercabang_tidak_menjalankan_pembersihan_induk(tmp_path: Path) -> N
     lama.hentikan()
     assert proses.returncode is not None and lama.proses is None
     assert jejak.read_text(encoding="utf-8").splitlines() == ["bersihkan"] * 3
+
+
+def test_hanya_utas_utama_yang_bercabang(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build in another thread (a Dask worker's task) or with ``LKJIP_TANPA_CABANG`` starts
+    fresh interpreters: forking beside other running threads is not safe."""
+    import sys
+    import threading
+
+    hasil: list[bool] = []
+    utas = threading.Thread(target=lambda: hasil.append(bisa_bercabang()))
+    utas.start()
+    utas.join()
+    assert hasil == [False]
+    assert bisa_bercabang() is sys.platform.startswith("linux")
+    monkeypatch.setenv("LKJIP_TANPA_CABANG", "1")
+    assert bisa_bercabang() is False

@@ -17,6 +17,8 @@ import os
 import signal
 import subprocess
 import sys
+import threading
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
@@ -28,10 +30,12 @@ class GagalCetak(RuntimeError):
 
 def bisa_bercabang() -> bool:
     """Whether a child may be forked from this process (:class:`_ProsesCabang`): on Linux,
-    unless ``LKJIP_TANPA_CABANG`` is set (then every child is a fresh interpreter)."""
+    from the main thread (a build run by a Dask worker runs in one of its threads, beside its
+    event loop: it starts fresh interpreters), unless ``LKJIP_TANPA_CABANG`` is set."""
     return (
         sys.platform.startswith("linux")
         and hasattr(os, "fork")
+        and threading.current_thread() is threading.main_thread()
         and not os.environ.get("LKJIP_TANPA_CABANG")
     )
 
@@ -45,16 +49,20 @@ class _ProsesCabang:
     DOCX child then starts writing at once instead of importing and loading for ≈ 0,5 s of
     CPU beside the chapters. It must be forked while no other thread of this process imports
     or holds a lock it needs (the build forks it before starting its worker threads). SIGINT
-    and SIGTERM are blocked around the fork, so a signal never unwinds the child into the
-    build's own clean-up; the child ends with ``os._exit`` (no atexit handler, no buffer of
+    and every other signal are blocked around the fork, so a signal never unwinds the child
+    into the build's own clean-up; the child ends with ``os._exit`` (no atexit handler, no buffer of
     the parent's flushed twice)."""
 
     def __init__(self, kerja: Callable[[], dict[str, Any] | None]) -> None:
         baca, tulis = os.pipe()
-        sinyal = {signal.SIGINT, signal.SIGTERM}
-        lama = signal.pthread_sigmask(signal.SIG_BLOCK, sinyal)
+        lama = signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
         try:
-            pid = os.fork()
+            with warnings.catch_warnings():
+                # Python ≥ 3.12 warns of forking a process with threads; the build forks
+                # before its workers start or once they are done (see the class), and the
+                # child uses nothing the other threads (progress bar, ZMQ) hold
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pid = os.fork()
         except BaseException:
             signal.pthread_sigmask(signal.SIG_SETMASK, lama)
             os.close(baca)
