@@ -37,7 +37,7 @@ def garap(path: Path, basi: float) -> bool:
 def masih_digarap(path: Path, basi: float) -> bool:
     """Whether the process holding the claim ``path`` may still be making its file: the
     claim is younger than ``basi`` seconds and (where processes can be asked) its process
-    lives. A claim released meanwhile counts as live: the caller looks for the file again."""
+    lives (a zombie does not). A claim released meanwhile counts as live: the caller looks for the file again."""
     try:
         umur = time.time() - path.stat().st_mtime
         pid = path.read_text(encoding="ascii").strip()
@@ -52,7 +52,18 @@ def masih_digarap(path: Path, basi: float) -> bool:
             return False
         except OSError:  # another user's process: it exists
             return True
+        return not _zombi(int(pid))
     return True
+
+
+def _zombi(pid: int) -> bool:
+    """Whether ``pid`` has ended but is not reaped yet (Linux ``/proc``: state ``Z``): a
+    build's child that died stays so until the build waits for it."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]
 
 
 def lepas(path: Path) -> None:

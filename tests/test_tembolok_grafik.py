@@ -292,3 +292,24 @@ def test_anak_docx_menggambar_kernel_dingin_tanpa_matplotlib(tmp_path: Path) -> 
         html[docx] = (hasil.folder / "laporan.html").read_bytes()
     assert _SIAPKAN_GRAFIK not in impor[0] and _SIAPKAN_GRAFIK in impor[1]
     assert html[True] == html[False] and html[True].count(b"data:image/png") == 8
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="Linux /proc only")
+def test_garapan_anak_mati_belum_dituai_diambil_alih(tmp_path: Path) -> None:
+    """A child of the build that died while drawing (not reaped yet: a zombie, as the DOCX
+    child stays until the build waits for it) does not hold its charts back."""
+    import os
+    import subprocess
+    import sys
+
+    from lkjip_helpers.garap import _zombi
+
+    anak = subprocess.Popen([sys.executable, "-c", "pass"])
+    while not _zombi(anak.pid):  # ended, not reaped yet
+        pass
+    _bar.digambar = []  # type: ignore[attr-defined]
+    t = TembolokGrafik(tmp_path, "dasar")
+    _garap(t, "m1").write_text(str(anak.pid), encoding="ascii")
+    assert os.path.exists(f"/proc/{anak.pid}")
+    assert base64.b64decode(t.bersama("m1", lambda: _bar(1))) == PNG + b"digambar"
+    anak.wait()
