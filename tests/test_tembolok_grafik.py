@@ -301,12 +301,15 @@ def test_garapan_anak_mati_belum_dituai_diambil_alih(tmp_path: Path) -> None:
     import os
     import subprocess
     import sys
+    import time
 
     from lkjip_helpers.garap import _zombi
 
     anak = subprocess.Popen([sys.executable, "-c", "pass"])
+    akhir = time.monotonic() + 30
     while not _zombi(anak.pid):  # ended, not reaped yet
-        pass
+        assert time.monotonic() < akhir, "the child never showed as a zombie"
+        time.sleep(0.01)
     _bar.digambar = []  # type: ignore[attr-defined]
     t = TembolokGrafik(tmp_path, "dasar")
     _garap(t, "m1").write_text(str(anak.pid), encoding="ascii")
