@@ -64,6 +64,7 @@ def test_hanya_bab_yang_berubah_dijalankan_ulang(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "data", data)
     pertama = build("lapas-banyuasin", 2023, data, out, progress=False, docx=False)
     pdf_lama, memo_lama = _sha(pertama.pdf), _sha(pertama.folder / "tinjauan.pdf")
+    xlsx_lama = _sha(pertama.folder / "tabel.xlsx")
     narasi = data / "satker/lapas-banyuasin/2023/narasi.yaml"
     teks = _awali_latar_belakang(data, "Kalimat pembuka baru.")
     kedua = build("lapas-banyuasin", 2023, data, out, progress=False, docx=False)
@@ -80,7 +81,9 @@ def test_hanya_bab_yang_berubah_dijalankan_ulang(tmp_path: Path) -> None:
         "notebooks": [p.name for p in kedua.notebooks if p.name != "02_bab1_pendahuluan.ipynb"],
         "pdf": ["tinjauan.pdf"],
         "docx": [],
+        "xlsx": ["tabel.xlsx"],  # an edited narrative changes no table
     }
+    assert rekam["xlsx_key"] and _sha(kedua.folder / "tabel.xlsx") == xlsx_lama
     # --paksa reuses nothing: every chapter runs again
     ketiga = build(
         "lapas-banyuasin", 2023, data, out, progress=False, docx=False, pdf=False, paksa=True
@@ -216,3 +219,30 @@ def test_docx_grafik_dari_tembolok_dan_docx_disalin(
     rekam = json.loads(ketiga.build_json.read_text(encoding="utf-8"))
     assert rekam["reused"]["docx"] == ["laporan.docx"]
     assert _sha(ketiga.folder / "laporan.docx") == docx_kedua
+
+
+def test_kunci_xlsx_dari_tabel_judul_dan_kode(tmp_path: Path) -> None:
+    """tabel.xlsx is copied only when the tables it holds, the title and the code that
+    writes it are those of the previous report."""
+    from types import SimpleNamespace
+
+    from lkjip_helpers.bangun.pakai_ulang import kunci_xlsx, salin_xlsx
+    from lkjip_helpers.laporan import model as m
+
+    def tabel(nilai: str) -> list[m.Tabel]:
+        return [m.Tabel.buat("uji", "Tabel uji", ["Kolom"], [[nilai]])]
+
+    sidik = SimpleNamespace(berkas={"kode/lkjip_helpers/x.py": "1", "data/x.yaml": "2"})
+    kunci = kunci_xlsx(tabel("1"), "LKjIP 2023", sidik)
+    assert kunci == kunci_xlsx(tabel("1"), "LKjIP 2023", sidik)
+    baru = SimpleNamespace(berkas={"kode/lkjip_helpers/x.py": "3", "data/x.yaml": "2"})
+    assert kunci != kunci_xlsx(tabel("1"), "LKjIP 2023", baru)  # the writer's code changed
+    assert kunci != kunci_xlsx(tabel("2"), "LKjIP 2023", sidik)
+    assert kunci != kunci_xlsx(tabel("1"), "LKjIP 2024", sidik)
+    lama = tmp_path / "lama"
+    lama.mkdir()
+    (lama / "tabel.xlsx").write_bytes(b"xlsx lama")
+    tujuan = tmp_path / "tabel.xlsx"
+    assert not salin_xlsx(lama, {"xlsx_key": "lain"}, kunci, tujuan) and not tujuan.exists()
+    assert salin_xlsx(lama, {"xlsx_key": kunci}, kunci, tujuan)
+    assert tujuan.read_bytes() == b"xlsx lama"

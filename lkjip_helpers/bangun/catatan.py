@@ -227,6 +227,8 @@ class CatatanBuild(_Rekaman):
     pdf_keys: dict[str, str]
     docx_keys: dict[str, str] = {}
     """Reuse key of laporan.docx (:func:`~lkjip_helpers.bangun.pakai_ulang.kunci_docx`)."""
+    xlsx_key: str | None = None
+    """Reuse key of tabel.xlsx (:func:`~lkjip_helpers.bangun.pakai_ulang.kunci_xlsx`)."""
     pdf_stale: list[str]
     reused: dict[str, list[str]]
 

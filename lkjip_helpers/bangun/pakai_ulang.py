@@ -176,6 +176,24 @@ def kunci_docx(notebooks: list[Path], dokumen: Any, sidik: Any, *teks: str) -> s
     )
 
 
+def kunci_xlsx(tabel: list[Any], judul: str, sidik: Any) -> str:
+    """Key of tabel.xlsx: the tables it holds (as the PDF's embedded copy is keyed), the
+    report's title and the code and environment that write it (openpyxl's version)."""
+    import json
+
+    isi = json.dumps([t.ke_json() for t in tabel], sort_keys=True, ensure_ascii=False)
+    return _sha("tabel.xlsx", _kode_lingkungan(sidik), judul, isi)
+
+
+def salin_xlsx(final: Path, lama: dict[str, Any], kunci: str, tujuan: Path) -> bool:
+    """Copy the previous report's tabel.xlsx to ``tujuan`` when its key is ``kunci``."""
+    sumber = final / "tabel.xlsx"
+    if lama.get("xlsx_key") != kunci or not sumber.is_file():
+        return False
+    shutil.copy2(sumber, tujuan)
+    return True
+
+
 def salin_docx(final: Path, lama: dict[str, Any], nama: str, kunci: str, tujuan: Path) -> bool:
     """Copy the previous report's DOCX ``nama`` to ``tujuan`` when its key is ``kunci``."""
     sumber = final / nama
