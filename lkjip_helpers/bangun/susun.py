@@ -583,9 +583,9 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     nama, judul, berjalan = _judul_laporan(k)
     tunda: list[Callable[[], Any]] = []  # tinjauan.docx, written while the chapters run
 
-    # The charts are kept in the chart cache: drawn by the kernel as its chapters show them
-    # and, on the other core, by the child writing laporan.docx (the last chapter's first);
-    # the build adds those of reused chapters as each chapter is done.
+    # The charts are kept in the chart cache: on a cold build the child writing laporan.docx
+    # draws them ahead on the other core (the kernel takes them, or draws those it reaches
+    # unclaimed); the build adds those of reused chapters as each chapter is done.
     tembolok = None
     if k.sidik is not None:  # keys need the code and environment's fingerprint
         tembolok = tembolok_grafik(k.opsi, k.sidik)
