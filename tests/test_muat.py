@@ -372,3 +372,34 @@ def test_indikator_tambahan_unknown_sasaran(tmp_path):
         muat_laporan(SATKER, 2023, data)
     assert "sasaran 'SK9' tidak ada di katalog" in str(e.value)
     assert "indikator_tambahan[2]" in str(e.value)
+
+
+def test_notebook_dibaca_sebagai_json(tmp_path: Path) -> None:
+    """The build's lookups into a chapter notebook: its cells, a source given as lines or as
+    one string, the tags; a file that is no notebook is a ValueError (the chapter then fails
+    when papermill runs it, with its own message)."""
+    import json
+
+    from lkjip_helpers.bangun.bab import parameter_periode
+    from lkjip_helpers.muat.notebook import sel_notebook, sumber_sel, tag_sel
+
+    nb = tmp_path / "01_bab.ipynb"
+    sel = [
+        {"cell_type": "code", "metadata": {"tags": ["parameters"]},
+         "source": ["satker = 'x'\n", "periode: str = 'tahunan'\n"]},
+        {"cell_type": "markdown", "metadata": {}, "source": "# BAB I"},
+        {"cell_type": "code", "metadata": {"tags": "bukan daftar"}, "source": "x = 1"},
+    ]  # fmt: skip
+    nb.write_text(json.dumps({"cells": sel, "nbformat": 4, "nbformat_minor": 5}), "utf-8")
+    baca = sel_notebook(nb)
+    assert [sumber_sel(c) for c in baca] == [
+        "satker = 'x'\nperiode: str = 'tahunan'\n",
+        "# BAB I",
+        "x = 1",
+    ]
+    assert [tag_sel(c) for c in baca] == [["parameters"], [], []]
+    assert parameter_periode([nb], "semester-1") == {"periode": "semester-1"}
+    rusak = tmp_path / "rusak.ipynb"
+    rusak.write_text('{"metadata": {}}', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"rusak\.ipynb"):
+        sel_notebook(rusak)
