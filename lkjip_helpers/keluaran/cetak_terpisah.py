@@ -48,10 +48,10 @@ class _ProsesCabang:
     A fork inherits the modules and the report model this process has built already: the
     DOCX child then starts writing at once instead of importing and loading for ≈ 0,5 s of
     CPU beside the chapters. It must be forked while no other thread of this process imports
-    or holds a lock it needs (the build forks it before starting its worker threads). SIGINT
-    and every other signal are blocked around the fork, so a signal never unwinds the child
-    into the build's own clean-up; the child ends with ``os._exit`` (no atexit handler, no buffer of
-    the parent's flushed twice)."""
+    or holds a lock it needs (the build forks it before starting its worker threads, or once
+    they are done). Every signal is blocked around the fork, so a signal never unwinds the
+    child into the build's own clean-up; the child ends with ``os._exit`` (no atexit handler,
+    no buffer of the parent's flushed twice)."""
 
     def __init__(self, kerja: Callable[[], dict[str, Any] | None]) -> None:
         baca, tulis = os.pipe()

@@ -193,9 +193,8 @@ class TembolokGrafik:
     and the kernel takes them as its chapters show them (:meth:`bersama`). Whoever creates a
     chart's claim file (``<key>.png.garap``, holding its pid; ``O_EXCL``,
     :mod:`lkjip_helpers.garap`) draws it; the other takes the PNG, or waits for it while the
-    claim's process lives. A claim older than :attr:`garap_basi`
-    counts as abandoned: a chart drawn twice is the same file, so a late duplicate costs time,
-    never a wrong picture."""
+    claim's process lives. A claim older than :attr:`garap_basi` counts as abandoned: a chart
+    drawn twice is the same file, so a late duplicate costs time, never a wrong picture."""
 
     folder: Path
     dasar: str
