@@ -1,8 +1,7 @@
 """Work claims (*garap*): which of several processes makes a cached file.
 
-A build's processes fill the same caches: the kernel and the DOCX child draw charts
-(:class:`~lkjip_helpers.laporan.grafik.TembolokGrafik`), the build and its printing children
-lay out the PDF's chapters (:mod:`lkjip_helpers.keluaran.cetak_bab`). Before making a cached
+A build's processes fill the same cache: the kernel and the DOCX child draw a cold build's
+charts (:class:`~lkjip_helpers.laporan.grafik.TembolokGrafik`). Before making a cached
 file, a process creates its claim file (``<file>.garap``, ``O_EXCL``, holding its pid);
 another process that finds the claim waits for the file instead of making it too, as long as
 the claim's process lives. A claim older than its time limit counts as abandoned: the cached
@@ -37,7 +36,8 @@ def garap(path: Path, basi: float) -> bool:
 def masih_digarap(path: Path, basi: float) -> bool:
     """Whether the process holding the claim ``path`` may still be making its file: the
     claim is younger than ``basi`` seconds and (where processes can be asked) its process
-    lives (a zombie does not). A claim released meanwhile counts as live: the caller looks for the file again."""
+    lives (a zombie does not). A claim released meanwhile counts as live: the caller looks
+    for the file again."""
     try:
         umur = time.time() - path.stat().st_mtime
         pid = path.read_text(encoding="ascii").strip()
