@@ -63,8 +63,7 @@ def test_kunci_tembolok_memuat_dasar_masukan_dan_dpi() -> None:
 def test_gambar_notebook_dan_tembolok(tmp_path: Path) -> None:
     """The charts an executed chapter displays are found in its sections' JSON (nested
     groups too) by their inputs; the cache keeps them (marked used); the DOCX's lookup waits
-    for a chart a chapter may still draw, and draws it itself once the build says the
-    chapters are done (the ``tanda`` file)."""
+    for a chart the kernel is drawing (its claim), and draws one nobody draws itself."""
     nb = {
         "cells": [
             {"cell_type": "markdown", "source": "# Bab"},
@@ -98,27 +97,28 @@ def test_gambar_notebook_dan_tembolok(tmp_path: Path) -> None:
         ]
     }
     assert gambar_notebook(nb) == {"m1": ("image/png", "QUJD")}
-    tanda = tmp_path / "selesai"
-    tembolok = TembolokGrafik(tmp_path / "g", "dasar", tanda)
+    tembolok = TembolokGrafik(tmp_path / "g", "dasar")
     tembolok.simpan(gambar_notebook(nb))
     assert (tmp_path / "g" / f"{kunci_tembolok('dasar', 'm1')}.png").read_bytes() == b"ABC"
 
     _bar.digambar = []  # type: ignore[attr-defined]
     g = m.Gambar.grafik("lain", "Lain", _bar, 3)
     nama = tmp_path / "g" / f"{kunci_tembolok('dasar', g.masukan or '')}.png"
+    klaim = nama.with_name(nama.name + ".garap")
+    klaim.write_text(str(__import__("os").getpid()), encoding="ascii")  # the kernel draws it
 
-    # a chapter draws it while the DOCX waits: taken from the cache, not drawn
-    def bab_menggambar() -> None:  # as the build keeps a chart: written, then renamed
+    # the kernel keeps it while the DOCX waits: taken from the cache, not drawn
+    def bab_menggambar() -> None:  # as a chart is kept: written, renamed, claim released
         sementara = nama.with_name(".sementara")
         sementara.write_bytes(PNG + b"dari bab")
         sementara.replace(nama)
+        klaim.unlink()
 
     threading.Timer(0.1, bab_menggambar).start()
     assert base64.b64decode(tembolok.gambar(g)[1]) == PNG + b"dari bab"
     assert _bar.digambar == []  # type: ignore[attr-defined]
 
-    # the chapters are done and none drew it: drawn here, and kept
-    tanda.touch()
+    # nobody draws it: drawn here, and kept
     g2 = m.Gambar.grafik("lain2", "Lain 2", _bar, 4)
     assert base64.b64decode(tembolok.gambar(g2)[1]) == PNG + b"digambar"
     assert _bar.digambar == [(4,)]  # type: ignore[attr-defined]

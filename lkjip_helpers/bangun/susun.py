@@ -589,12 +589,11 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
     tembolok = None
     if k.sidik is not None:  # keys need the code and environment's fingerprint
         tembolok = tembolok_grafik(k.opsi, k.sidik)
-    tanda = tmp / ".bab-selesai"
     latar: list[futures.Future[Any]] = []
     try:  # from the first worker on: never leave a thread writing into a folder being removed
         # laporan.docx first: its child draws charts the chapters will show
         teks = (nama, judul, berjalan)
-        docx_dilewati, docx = _mulai_docx(k, pu, teks, tembolok, tanda, anak, latar)
+        docx_dilewati, docx = _mulai_docx(k, pu, teks, tembolok, anak, latar)
         memo = _tulis_memo(k, pu, tunda)
         if k.kernel.diluncurkan:
             # chapters will run: papermill is imported before the workers' imports (importing
@@ -615,8 +614,6 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
                 setelah_bab=partial(_simpan_grafik, tembolok) if tembolok is not None else None,
             )  # fmt: skip
             dieksekusi = eksekusi_bab(k.kernel, tugas, kemajuan, durasi)
-        with contextlib.suppress(OSError):
-            tanda.touch()  # laporan.docx waits for no chapter any more
         # The kernel's memory is freed before the PDF step; its shutdown overlaps the HTML
         # step (the worker pool is shut down, waiting for it, before the kernel is left).
         tutup_kernel = k.pelaksana.submit(_tutup_kernel, k.kernel)
@@ -633,8 +630,6 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
             tabel_xlsx = dokumen.tabel
             _xlsx(k, pu, lama, tabel_xlsx, judul)
     finally:
-        with contextlib.suppress(OSError):
-            tanda.touch()
         futures.wait(latar)  # no worker left writing into a folder about to be removed
     for tugas in latar:
         tugas.result()  # re-raise a failure of the background work
@@ -651,7 +646,6 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
 
     if docx is not None:
         docx.tunggu()
-    tanda.unlink(missing_ok=True)
     tutup_kernel.result()
     if tembolok is not None:
         tembolok.rapikan()  # the charts of this report's chapters stay
@@ -1141,7 +1135,6 @@ def _mulai_docx(
     pu: _PakaiUlang,
     teks: tuple[str, str, str],
     tembolok: Any,
-    tanda: Path,
     anak: list[Any],
     latar: list[futures.Future[Any]],
 ) -> tuple[str | None, _DocxDitunggu | None]:
@@ -1179,7 +1172,7 @@ def _mulai_docx(
         satker=k.satker, tahun=k.tahun, periode=k.periode, data_dir=str(k.data_dir),
         bab=[str(p) for p in k.bab], tujuan=str(tujuan), judul=judul, penulis=nama,
         berjalan=berjalan, tembolok=str(tembolok.folder) if tembolok is not None else None,
-        dasar=tembolok.dasar if tembolok is not None else "", tanda=str(tanda),
+        dasar=tembolok.dasar if tembolok is not None else "",
     )  # fmt: skip
     # the child first: it may be forked from this process, before any worker thread runs
     docx = _DocxDitunggu(TulisDocxTerpisah(spek, k.tmp / ".docx-spek.json"), k.durasi)

@@ -185,12 +185,9 @@ class TembolokGrafik:
     Used by one build at a time (the report's output lock); :meth:`rapikan` drops the charts
     this build did not use.
 
-    ``tanda``: a file the build creates once no chapter will add a chart; until then
-    :meth:`gambar` waits for a chart the chapters are drawing (laporan.docx is written while
-    they run) instead of drawing it again.
-
-    On a cold build the child writing laporan.docx draws the charts ahead (:meth:`gambar_dulu`)
-    and the kernel takes them as its chapters show them (:meth:`bersama`). Whoever creates a
+    The child writing laporan.docx draws the charts not kept yet ahead (:meth:`gambar_dulu`);
+    the kernel takes them as its chapters show them (:meth:`bersama`), and so does
+    laporan.docx (:meth:`gambar`). Whoever creates a
     chart's claim file (``<key>.png.garap``, holding its pid; ``O_EXCL``,
     :mod:`lkjip_helpers.garap`) draws it; the other takes the PNG, or waits for it while the
     claim's process lives. A claim older than :attr:`garap_basi` counts as abandoned: a chart
@@ -198,11 +195,7 @@ class TembolokGrafik:
 
     folder: Path
     dasar: str
-    tanda: Path | None = None
     dipakai: set[str] = field(default_factory=set)
-    tunggu_maks: float = 3600.0
-    """Seconds :meth:`gambar` waits for the chapters at most (the build stops its children
-    when it fails; this bounds a wait whose build was killed)."""
     garap_basi: float = 15.0
     """Seconds after which a claim counts as abandoned (where its process cannot be asked)."""
 
@@ -243,14 +236,11 @@ class TembolokGrafik:
         """The chart drawn from ``masukan`` (base64 PNG): from the cache; else drawn here by
         ``lukis`` and kept, unless another process is drawing it (then waited for)."""
         path = self.path(masukan)
-        while True:
-            try:
-                return base64.b64encode(path.read_bytes()).decode("ascii")
-            except OSError:
-                pass
+        while (isi := _baca(path)) is None:
             if self._garap(path):
                 return self._lukis(path, lukis)
             time.sleep(0.01)
+        return isi
 
     def gambar_dulu(self, grafik: Sequence[tuple[str, Callable[[], str]]]) -> None:
         """Draw and keep, in order, the charts (``masukan``, drawing function) that are
@@ -274,36 +264,20 @@ class TembolokGrafik:
     def _lukis(self, path: Path, lukis: Callable[[], str]) -> str:
         """Draw (unless the chart was kept meanwhile), keep, and release the claim."""
         try:
-            try:
-                return base64.b64encode(path.read_bytes()).decode("ascii")
-            except OSError:
-                pass
-            isi = lukis()
-            self._tulis(path, isi)
+            if (isi := _baca(path)) is None:
+                isi = lukis()
+                self._tulis(path, isi)
             return isi
         finally:
             lepas(path.with_name(path.name + ".garap"))
 
     def gambar(self, g: Gambar) -> tuple[str, str]:
-        """The figure's picture: from the cache (waiting, while :attr:`tanda` is missing,
-        for the chapters to put it there), else drawn and kept."""
-        if not g.masukan:  # a satker's image file: read, not drawn
+        """The figure's picture: a chart as :meth:`bersama` gives it (kept, or waited for
+        while the kernel draws it, else drawn and kept); a satker's image file is read."""
+        if g.lukis is None or not g.masukan:
             return g.gambar()
-        path = self.path(g.masukan)
-        self.dipakai.add(path.name)
-        akhir = time.monotonic() + self.tunggu_maks
-        while True:
-            selesai = self.tanda is None or self.tanda.exists() or time.monotonic() > akhir
-            try:
-                return "image/png", base64.b64encode(path.read_bytes()).decode("ascii")
-            except OSError:
-                if selesai:
-                    break
-            time.sleep(0.02)
-        mime, isi = g.gambar()
-        if mime == "image/png":
-            self._tulis(path, isi)
-        return mime, isi
+        self.dipakai.add(self.path(g.masukan).name)
+        return "image/png", self.bersama(g.masukan, g.lukis)
 
     def rapikan(self) -> None:
         """Remove the charts (and leftovers) this build did not use."""
@@ -312,6 +286,14 @@ class TembolokGrafik:
         for path in self.folder.iterdir():
             if path.name not in self.dipakai:
                 path.unlink(missing_ok=True)
+
+
+def _baca(path: Path) -> str | None:
+    """The kept chart at ``path`` as base64, or None when it is not there (yet)."""
+    try:
+        return base64.b64encode(path.read_bytes()).decode("ascii")
+    except OSError:
+        return None
 
 
 def _png(fig: Figure) -> str:

@@ -40,8 +40,6 @@ class SpekDocx:
     tembolok: str | None = None
     """The chart cache folder (None: every chart is drawn in the child)."""
     dasar: str = ""
-    tanda: str | None = None
-    """The file the build creates when no chapter will add a chart to the cache."""
 
 
 class TulisDocxTerpisah(AnakCetak):
@@ -71,8 +69,7 @@ def tulis(spek: SpekDocx) -> None:
     dok = dokumen_laporan(hasil)
     grafik = None
     if spek.tembolok is not None:
-        tanda = Path(spek.tanda) if spek.tanda else None
-        grafik = TembolokGrafik(Path(spek.tembolok), spek.dasar, tanda)
+        grafik = TembolokGrafik(Path(spek.tembolok), spek.dasar)
         # This process, on the other core, draws the charts ahead of the kernel's chapters
         # (each chart once: the cache's claims; the kernel waits for a claimed one).
         grafik.gambar_dulu(
