@@ -5,6 +5,8 @@ the only one laid out again."""
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 import pytest
@@ -109,6 +111,32 @@ def _cetak(html: str, tujuan: Path, tembolok: Path | None) -> None:
     )
 
 
+def _catat_tata(monkeypatch: pytest.MonkeyPatch, catatan: Path) -> None:
+    """Record every layout (``_Pencetak.tata``) as (process id, start of the part) in
+    ``catatan``, also those of forked children (read back by :func:`_baca_tata`)."""
+    import os
+
+    from lkjip_helpers.keluaran import cetak_bab
+
+    asli = cetak_bab._Pencetak.tata
+
+    def tata(self: object, tubuh: str, akhir: str, tambahan: str = "") -> object:
+        with catatan.open("a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\t{tubuh[:80]}\n")
+        return asli(self, tubuh, akhir, tambahan)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cetak_bab._Pencetak, "tata", tata)
+
+
+def _baca_tata(catatan: Path) -> list[tuple[int, str]]:
+    """The layouts recorded by :func:`_catat_tata` since the last read (the file emptied)."""
+    if not catatan.is_file():
+        return []
+    baris = catatan.read_text(encoding="utf-8").splitlines()
+    catatan.unlink()
+    return [(int(b.split("\t", 1)[0]), b.split("\t", 1)[1]) for b in baris]
+
+
 def _halaman(path: Path) -> list[list[str]]:
     from pypdf import PdfReader
 
@@ -124,7 +152,6 @@ def test_cetak_per_bab_sama_dengan_cetak_utuh(
 ) -> None:
     pypdf = pytest.importorskip("pypdf")
     pytest.importorskip("weasyprint")
-    from lkjip_helpers.keluaran import cetak_bab
 
     utuh, per_bab, tembolok = tmp_path / "utuh.pdf", tmp_path / "bab.pdf", tmp_path / "tembolok"
     _cetak(_laporan(), utuh, None)
@@ -166,27 +193,30 @@ def test_cetak_per_bab_sama_dengan_cetak_utuh(
         o.title for o in pypdf.PdfReader(utuh).outline if not isinstance(o, list)
     ]
 
-    # Bab I edited: only its part is laid out again; the result is the whole print's
-    dicetak: list[str] = []
-    asli = cetak_bab._Pencetak.tata
+    # Bab I edited: only its part is laid out again (in a forked child where this process
+    # forks: it lays out its own share there); the result is the whole print's
+    from lkjip_helpers.keluaran.cetak_terpisah import bisa_bercabang
 
-    def tata(self: object, tubuh: str, akhir: str, tambahan: str = "") -> object:
-        dicetak.append(tubuh[:80])
-        return asli(self, tubuh, akhir, tambahan)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(cetak_bab._Pencetak, "tata", tata)
+    catatan = tmp_path / "tata.log"
+    _catat_tata(monkeypatch, catatan)
     _cetak(_laporan("Latar Baru"), per_bab, tembolok)
     # the page numbers did not move: the front matter and the footers come from the cache
-    assert len(dicetak) == 1 and "BAB I Latar Baru" in dicetak[0]
+    dicetak = _baca_tata(catatan)
+    assert len(dicetak) == 1 and "BAB I Latar Baru" in dicetak[0][1]
+    assert (dicetak[0][0] != os.getpid()) == bisa_bercabang()
     # ... they do when Bab I grows by a page: the chapter, the front matter, the footers
-    dicetak.clear()
+    # (these two laid out here once the chapter's pages are known)
     panjang = ("Panjang", "<p>" + "kata " * 800 + "</p>")
     _cetak(_laporan(*panjang), per_bab, tembolok)
-    assert [t[:49] for t in dicetak] == [
+    dicetak = _baca_tata(catatan)
+    assert [t[:49] for _, t in dicetak] == [
         '<div class="sel-teks"><h1 class="bab" id="bab-1">',
         '<div class="lkjip"><section class="sampul"><p>SAM',
         '<div class="hal-kaki" data-hal="3"></div><div cla',
     ]
+    assert [pid == os.getpid() for pid, _ in dicetak] == [not bisa_bercabang(), True, True]
+    # the chapter's pages were told before its PDF was written; nothing of that is left
+    assert not list(tembolok.glob("*.tata.json")) and not list(tembolok.glob(".tugas-*"))
     monkeypatch.undo()
     _cetak(_laporan(*panjang), utuh, None)
     hal = _halaman(per_bab)
@@ -217,19 +247,21 @@ def test_bab_dibagi_dengan_proses_kedua(
     sendiri, lain = cetak_bab._bagi([("a" * 5, ""), ("b" * 3, ""), ("c" * 3, "")])
     assert (sendiri, lain) == ([("a" * 5, "")], [("b" * 3, ""), ("c" * 3, "")])
 
-    dicetak: list[str] = []
-    asli = cetak_bab._Pencetak.tata
-
-    def tata(self: object, tubuh: str, akhir: str, tambahan: str = "") -> object:
-        dicetak.append(tubuh[:49])
-        return asli(self, tubuh, akhir, tambahan)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(cetak_bab._Pencetak, "tata", tata)
+    catatan = tmp_path / "tata.log"
+    _catat_tata(monkeypatch, catatan)
     utuh, per_bab, tembolok = tmp_path / "utuh.pdf", tmp_path / "bab.pdf", tmp_path / "tembolok"
     _cetak(_laporan(), per_bab, tembolok)
-    # this process laid out BAB II (the largest) and the front matter (twice: its length
-    # guessed 1 page first) and the footers; the child BAB I and BAB III
-    assert sum('id="bab-' in t for t in dicetak) == 1 and 'id="bab-2"' in dicetak[0]
+    dicetak = _baca_tata(catatan)
+    bab = {m.group(1): pid for pid, t in dicetak if (m := re.search(r'id="(bab-\d)"', t))}
+    if cabang:
+        # forked: BAB II (the largest) in one child, BAB I and BAB III in another (a fresh
+        # interpreter's layouts are not recorded: this process laid out BAB II itself)
+        assert set(bab) == {"bab-1", "bab-2", "bab-3"} and os.getpid() not in bab.values()
+        assert bab["bab-1"] == bab["bab-3"] != bab["bab-2"]
+    else:
+        assert bab == {"bab-2": os.getpid()}
+    # the footers, once every chapter's pages are known: here
+    assert [pid for pid, t in dicetak if "hal-kaki" in t] == [os.getpid()]
     assert len(list(tembolok.glob("*.pdf"))) == 5 and not list(tembolok.glob(".tugas-*"))
     monkeypatch.undo()
     _cetak(_laporan(), utuh, None)

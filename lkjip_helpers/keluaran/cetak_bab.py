@@ -33,19 +33,21 @@ a chapter heading in its block, or beside the chapters' container), is printed w
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import html as html_mod
 import io
 import json
 import os
 import re
+import time
 import warnings
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from .cetak_terpisah import AnakCetak, jalankan_anak
+from .cetak_terpisah import AnakCetak, bisa_bercabang, jalankan_anak
 
 _VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -187,6 +189,9 @@ class _Pencetak:
 
         self.weasyprint = weasyprint
         self.pengambil = pengambil
+        self.kabar = False
+        """Whether each part's pages and anchors are put in the cache as soon as it is laid
+        out, before its PDF is written (a child whose parent waits for them)."""
         self.huruf = FontConfiguration()
         self.teks_gaya: list[str] = []
         for m in _GAYA.finditer(awal):
@@ -291,15 +296,15 @@ def _cetak_bagian(
 ) -> _Bagian:
     """One part's PDF (laid out as :meth:`_Pencetak.tata`): from the cache, else laid out
     and kept there; its key goes into ``dipakai``. With ``harap_halaman``, a layout of
-    another length is not written (returned without PDF: the caller lays out again)."""
+    another length is not written (returned without PDF: the caller lays out again). With
+    ``pencetak.kabar``, its pages and anchors are put in the cache (``<key>.tata.json``) as
+    soon as it is laid out, before its PDF is written (:meth:`_CetakBagian.tata`)."""
     kunci = _kunci(pencetak, tubuh, akhir, tambahan, opsi)
     dipakai.add(kunci)
     berkas, meta = tembolok / f"{kunci}.pdf", tembolok / f"{kunci}.json"
-    try:
-        info = json.loads(meta.read_text(encoding="utf-8"))
-        return _Bagian(berkas.read_bytes(), info["halaman"], info["jangkar"], set(info["tamu"]))
-    except (OSError, ValueError, KeyError):
-        pass
+    bagian = _baca_bagian(meta, berkas)
+    if bagian is not None:
+        return bagian
     import logging
 
     from .pdf import _GambarGagal, padatkan
@@ -315,6 +320,9 @@ def _cetak_bagian(
             for nama in hal.anchors:
                 jangkar.setdefault(nama, i)
         tamu = _jangkar_tamu(dok)
+        info = {"halaman": len(dok.pages), "jangkar": jangkar, "tamu": sorted(tamu)}
+        if pencetak.kabar and not gagal.sebab:
+            _tulis_atomik(tembolok / f"{kunci}{_TATA}", json.dumps(info).encode("utf-8"))
         pdf = io.BytesIO()
         padatkan(dok.write_pdf(**opsi, uncompressed_pdf=True), pdf)
         bagian = _Bagian(pdf.getvalue(), len(dok.pages), jangkar, tamu)
@@ -324,9 +332,24 @@ def _cetak_bagian(
         return bagian
     tembolok.mkdir(parents=True, exist_ok=True)
     _tulis_atomik(berkas, bagian.pdf)
-    info = {"halaman": bagian.halaman, "jangkar": jangkar, "tamu": sorted(tamu)}
     _tulis_atomik(meta, json.dumps(info).encode("utf-8"))
     return bagian
+
+
+_TATA = ".tata.json"
+"""The suffix of a part's pages and anchors written before its PDF (``kabar``); removed with
+the parts the print did not use (:func:`_buang_usang`)."""
+
+
+def _baca_bagian(meta: Path, berkas: Path | None) -> _Bagian | None:
+    """A part from the cache (``meta``: its JSON; ``berkas``: its PDF, or None for its pages
+    and anchors alone), or None when it is not there (yet)."""
+    try:
+        info = json.loads(meta.read_text(encoding="utf-8"))
+        pdf = berkas.read_bytes() if berkas is not None else b""
+        return _Bagian(pdf, info["halaman"], info["jangkar"], set(info["tamu"]))
+    except (OSError, ValueError, KeyError):
+        return None
 
 
 def _tulis_atomik(path: Path, isi: bytes) -> None:
@@ -371,21 +394,74 @@ def cetak_per_bab(
     # measures the front matter (numbers stand in), so the contents pass lays it out once.
     uji = None if (tembolok / _DEPAN).is_file() else _uji_depan(potongan)
     anak = _CetakBagian(pencetak, potongan, ke_anak, opsi, tembolok, uji) if ke_anak else None
+    # Forked, this process's share goes to a child too: the garbage of its layout ends with
+    # that child (no cyclic collection of it here), and the child tells each part's pages
+    # before writing its PDF, so that the contents pass and the footers run meanwhile.
+    lain = None
     try:
-        for isi, tambahan in sendiri:
-            _cetak_bagian(pencetak, isi, potongan.akhir, tambahan, opsi, tembolok, set())
+        if sendiri and bisa_bercabang():
+            lain = _CetakBagian(pencetak, potongan, sendiri, opsi, tembolok, kabar=True)
+        else:
+            for isi, tambahan in sendiri:
+                _cetak_bagian(pencetak, isi, potongan.akhir, tambahan, opsi, tembolok, set())
         if anak is not None:
             anak.tunggu(tujuan)
+        bab = [
+            _tata_bagian(pencetak, lain, isi, potongan.akhir, tambahan, opsi, tembolok, tujuan)
+            for isi, tambahan in tugas
+        ]
+        depan, kaki = _cetak_depan_kaki(pencetak, potongan, bab, opsi, tembolok, dipakai)
+        if lain is not None:
+            lain.tunggu(tujuan)
     finally:
-        if anak is not None:
-            anak.hentikan()
+        for a in (anak, lain):
+            if a is not None:
+                a.hentikan()
+    if depan is None or kaki is None:  # pragma: no cover - the front matter's length does
+        return False  # not settle
     bab = [
         _cetak_bagian(pencetak, isi, potongan.akhir, tambahan, opsi, tembolok, dipakai)
         for isi, tambahan in tugas
     ]
+    _buang_usang(tembolok, dipakai)
+    gabung([depan, *bab], kaki.pdf, tujuan, opsi_arsip.get("pdf_identifier"), tertanam or [])
+    return True
+
+
+def _tata_bagian(
+    pencetak: _Pencetak,
+    lain: _CetakBagian | None,
+    tubuh: str,
+    akhir: str,
+    tambahan: str,
+    opsi: dict[str, Any],
+    tembolok: Path,
+    tujuan: Path,
+) -> _Bagian:
+    """A chapter's pages and anchors (its PDF too, when written already): from the cache,
+    as soon as ``lain`` has laid it out when that child has it to do, else laid out here."""
+    kunci = _kunci(pencetak, tubuh, akhir, tambahan, opsi)
+    if lain is not None:
+        bagian = lain.tata(kunci, tujuan)
+        if bagian is not None:
+            return bagian
+    return _cetak_bagian(pencetak, tubuh, akhir, tambahan, opsi, tembolok, set())
+
+
+def _cetak_depan_kaki(
+    pencetak: _Pencetak,
+    potongan: Potongan,
+    bab: list[_Bagian],
+    opsi: dict[str, Any],
+    tembolok: Path,
+    dipakai: set[str],
+) -> tuple[_Bagian | None, _Bagian | None]:
+    """The front matter (the contents pass, :func:`_cetak_depan`) and the footers of the
+    chapters' pages, from the chapters' page counts and anchors; (None, None) when the front
+    matter's length does not settle."""
     depan = _cetak_depan(pencetak, potongan, bab, opsi, tembolok, dipakai)
     if depan is None:  # pragma: no cover - the front matter's length does not settle
-        return False
+        return None, None
     total = depan.halaman + sum(b.halaman for b in bab)
     kaki = _cetak_bagian(
         pencetak,
@@ -401,9 +477,7 @@ def cetak_per_bab(
     )
     if kaki.halaman != total - depan.halaman:  # pragma: no cover - a WeasyPrint change
         raise RuntimeError(f"halaman kaki: {kaki.halaman} bukan {total - depan.halaman}")
-    _buang_usang(tembolok, dipakai)
-    gabung([depan, *bab], kaki.pdf, tujuan, opsi_arsip.get("pdf_identifier"), tertanam or [])
-    return True
+    return depan, kaki
 
 
 BAGI_MULAI = 150_000
@@ -442,9 +516,11 @@ class _CetakBagian(AnakCetak):
         opsi: dict[str, Any],
         tembolok: Path,
         uji_depan: tuple[str, str] | None = None,
+        kabar: bool = False,
     ) -> None:
         tembolok.mkdir(parents=True, exist_ok=True)
-        spek = tembolok / f".tugas-{os.getpid()}.json"
+        self.tembolok = tembolok
+        spek = tembolok / f".tugas-{os.getpid()}-{id(self)}.json"
         isi = {
             "awal": potongan.awal,
             "akhir": potongan.akhir,
@@ -452,9 +528,25 @@ class _CetakBagian(AnakCetak):
             "opsi": opsi,
             "tembolok": str(tembolok),
             "uji_depan": uji_depan,
+            "kabar": kabar,
         }
         spek.write_text(json.dumps(isi), encoding="utf-8")
         super().__init__(__name__, [str(spek)], spek, cabang=lambda: _cetak_tugas(pencetak, isi))
+
+    def tata(self, kunci: str, tujuan: Path) -> _Bagian | None:
+        """The part ``kunci`` from the cache as soon as it is there, or its pages and anchors
+        as soon as the child has laid it out (``kabar``: the PDF is written after); None
+        when the child ended without it (a part it did not have to do). A failure of the
+        child is raised (:meth:`tunggu`)."""
+        meta, tata = self.tembolok / f"{kunci}.json", self.tembolok / f"{kunci}{_TATA}"
+        while True:
+            bagian = _baca_bagian(meta, self.tembolok / f"{kunci}.pdf") or _baca_bagian(tata, None)
+            if bagian is not None or not self.berjalan():
+                break
+            time.sleep(0.005)
+        if bagian is None:
+            self.tunggu(tujuan)
+        return bagian
 
     def tunggu(self, tujuan: Path) -> None:
         """Wait for the child; raise its failure as the same kind of error (a picture that
@@ -484,9 +576,12 @@ def _cetak_tugas(pencetak: _Pencetak | None, spek: dict[str, Any]) -> dict[str, 
     pencatat.propagate = False
     gagal = _GambarGagal()
     pencatat.addHandler(gagal)
+    if pencetak is not None:  # forked: the child's garbage ends with it (``os._exit``)
+        gc.disable()
     with _tanpa_gc():
         if pencetak is None:
             pencetak = _Pencetak(weasyprint, spek["awal"], _pengambil())
+        pencetak.kabar = bool(spek.get("kabar"))
         for tubuh, tambahan in spek["bagian"]:
             _cetak_bagian(
                 pencetak, tubuh, spek["akhir"], tambahan, spek["opsi"], Path(spek["tembolok"]),

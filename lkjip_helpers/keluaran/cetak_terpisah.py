@@ -157,6 +157,10 @@ class AnakCetak:
             raise OSError(galat["errno"], galat["pesan"], galat.get("berkas"))
         raise GagalCetak(f"{galat.get('jenis')}: {galat.get('pesan')}")
 
+    def berjalan(self) -> bool:
+        """Whether the child still runs (not yet waited for and not ended)."""
+        return self.proses is not None and self.proses.poll() is None
+
     def hentikan(self) -> None:
         """Stop the child if it still runs (a failed or interrupted build); idempotent."""
         if self.proses is not None:
@@ -196,8 +200,11 @@ class CetakTerpisah(AnakCetak):
         self.sumber.write_text(html, encoding="utf-8")
 
         def cetak() -> None:  # forked where possible (bisa_bercabang)
+            import gc
+
             from .pdf import tulis_pdf
 
+            gc.disable()  # the child's garbage ends with it (os._exit): nothing to collect
             tulis_pdf(html, tujuan, judul_berjalan)
 
         super().__init__(
