@@ -1,7 +1,9 @@
-"""CSV companions and the analyst DataFrames: what Excel users and analysts read back."""
+"""CSV companions and the analyst DataFrames: what Excel users and analysts read back; the
+PDF library's import."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -66,3 +68,71 @@ def test_api_analis_dataframe() -> None:
     temuan = lap.tabel_temuan()
     assert {"tingkat", "kode", "lokasi", "pesan"} <= set(temuan.columns)
     assert (temuan["kode"] == "RASIO_DI_ATAS_100").any()
+
+
+def _python(kode: str) -> str:
+    import subprocess
+
+    hasil = subprocess.run(
+        [sys.executable, "-c", kode], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert hasil.returncode == 0, hasil.stderr
+    return hasil.stdout.strip()
+
+
+def test_impor_weasyprint_tanpa_find_library() -> None:
+    # WeasyPrint's libraries are opened by their sonames: no find_library run (each one ran
+    # ldconfig, gcc and ld) for the importing thread
+    pytest.importorskip("weasyprint")
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the soname path is Linux's")
+    kode = (
+        "import ctypes.util, sys\n"
+        "panggil = []\n"
+        "asli = ctypes.util.find_library\n"
+        "ctypes.util.find_library = lambda n: panggil.append(n) or asli(n)\n"
+        "from lkjip_helpers.keluaran.pdf import _impor_weasyprint\n"
+        "w = _impor_weasyprint()\n"
+        "print(w.__name__, len(panggil), ctypes.util.find_library('c') is not None)\n"
+    )
+    # imported; find_library not called during the import, given back after it
+    assert _python(kode) == "weasyprint 0 True"
+
+
+def test_impor_weasyprint_diulang_dengan_find_library_asli() -> None:
+    # where the sonames fail, the import is tried again with the real find_library
+    pytest.importorskip("weasyprint")
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the soname path is Linux's")
+    kode = (
+        "import ctypes.util, importlib.abc, sys\n"
+        "coba = []\n"
+        "class Gagal(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, nama, path, target=None):\n"
+        "        if nama == 'weasyprint':\n"
+        "            coba.append(ctypes.util.find_library('c') is None)\n"
+        "            if coba[-1]:\n"
+        "                raise OSError(\"cannot load library 'libpango-1.0.so.0'\")\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Gagal())\n"
+        "from lkjip_helpers.keluaran.pdf import _impor_weasyprint\n"
+        "print(_impor_weasyprint().__name__, coba)\n"
+    )
+    assert _python(kode) == "weasyprint [True, False]"
+
+
+def test_tanpa_find_library_hanya_untuk_thread_ini() -> None:
+    import ctypes.util
+    import threading
+
+    from lkjip_helpers.keluaran.pdf import _tanpa_find_library
+
+    asli = ctypes.util.find_library
+    lain: list[str | None] = []
+    with _tanpa_find_library():
+        assert ctypes.util.find_library("c") is None
+        t = threading.Thread(target=lambda: lain.append(ctypes.util.find_library("c")))
+        t.start()
+        t.join()
+    assert ctypes.util.find_library is asli
+    assert lain == [asli("c")] and lain[0] is not None

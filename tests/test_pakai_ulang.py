@@ -173,6 +173,36 @@ def test_weasyprint_hanya_diimpor_bila_pdf_akan_dicetak(monkeypatch: pytest.Monk
     assert susun._impor_ekspor(False, False) is None
 
 
+def test_openpyxl_hanya_diimpor_bila_xlsx_akan_ditulis(tmp_path: Path) -> None:
+    # a re-build whose previous report has a tabel.xlsx (keyed) will likely copy it (an
+    # edited narrative changes no table): openpyxl (≈ 0,2 s) is not imported ahead then
+    import subprocess
+    import sys
+    from types import SimpleNamespace
+
+    from lkjip_helpers.bangun import susun
+
+    k = SimpleNamespace(sidik=object(), final=tmp_path)
+    assert susun._akan_menulis_xlsx(k, {"xlsx_key": "x"})  # type: ignore[arg-type]  # no file
+    (tmp_path / "tabel.xlsx").write_bytes(b"PK")
+    assert not susun._akan_menulis_xlsx(k, {"xlsx_key": "x"})  # type: ignore[arg-type]
+    assert susun._akan_menulis_xlsx(k, {})  # type: ignore[arg-type]  # no key recorded
+    tanpa_sidik = SimpleNamespace(sidik=None, final=tmp_path)
+    assert susun._akan_menulis_xlsx(tanpa_sidik, {"xlsx_key": "x"})  # type: ignore[arg-type]
+    kode = (
+        "import sys\n"
+        "from lkjip_helpers.bangun import susun\n"
+        "susun._impor_ekspor(False, False, {})\n"
+        "print('openpyxl' in sys.modules, 'lkjip_helpers.keluaran.html' in sys.modules)\n"
+    )
+    for tulis, harap in ((False, "False True"), (True, "True True")):
+        hasil = subprocess.run(
+            [sys.executable, "-c", kode.format(tulis)], capture_output=True, text=True,
+            timeout=120, check=True,
+        )  # fmt: skip
+        assert hasil.stdout.strip() == harap
+
+
 def _media(docx: Path) -> list[bytes]:
     import zipfile
 

@@ -603,7 +603,9 @@ def _bangun_ke_isi(k: _Konteks, anak: list[Any]) -> BuildResult:
         # threads write capaian_ikk.csv and tinjauan.docx and import the export libraries.
         # (Exporting finished chapters there too was tried: on two cores it slowed the kernel
         # down by as much as it saved.)
-        impor = k.pelaksana.submit(_impor_ekspor, k.pdf, _akan_mencetak(pu, lama))
+        impor = k.pelaksana.submit(
+            _impor_ekspor, k.pdf, _akan_mencetak(pu, lama), _akan_menulis_xlsx(k, lama)
+        )
         latar += [impor, k.pelaksana.submit(_tulis_capaian_csv, k, tmp)]
         for tulis in tunda:
             latar.append(k.pelaksana.submit(tulis))
@@ -1040,17 +1042,21 @@ PDF_BELUM_DIPERIKSA = "PDF libraries not checked yet"
 reused); :func:`_pdf_laporan` checks before printing, if it prints."""
 
 
-def _impor_ekspor(pdf: bool, akan_mencetak: bool = True) -> str | None:
+def _impor_ekspor(
+    pdf: bool, akan_mencetak: bool = True, akan_menulis_xlsx: bool = True
+) -> str | None:
     """Import the export libraries (≈ 1–2 s) ahead of use, in a worker thread; WeasyPrint
-    (its import runs ``find_library`` many times) only when a PDF will likely be printed.
+    only when a PDF will likely be printed, openpyxl only when tabel.xlsx will likely be
+    written (the build's one process holds the GIL: an import not needed delays the rest).
 
     Returns why no PDF can be made (missing system libraries), None, or
     :data:`PDF_BELUM_DIPERIKSA`.
     """
     import importlib
 
-    for nama in ("lkjip_helpers.keluaran.html", "lkjip_helpers.keluaran.xlsx", "openpyxl"):
-        importlib.import_module(nama)
+    importlib.import_module("lkjip_helpers.keluaran.html")
+    if akan_menulis_xlsx:
+        importlib.import_module("lkjip_helpers.keluaran.xlsx")
     if pdf and akan_mencetak:
         from ..keluaran.pdf import pustaka_pdf_hilang
 
@@ -1073,6 +1079,12 @@ def _akan_mencetak(pu: _PakaiUlang, lama: dict[str, Any]) -> bool:
         or not pu.kunci_nb
         or any(kunci_lama.get(nama) != kunci for nama, kunci in pu.kunci_nb.items())
     )
+
+
+def _akan_menulis_xlsx(k: _Konteks, lama: dict[str, Any]) -> bool:
+    """Whether this build will likely write tabel.xlsx: the previous report has none to reuse
+    (its key, :func:`_xlsx`); an edited narrative changes no table."""
+    return k.sidik is None or not lama.get("xlsx_key") or not (k.final / "tabel.xlsx").is_file()
 
 
 def _tulis_capaian_csv(k: _Konteks, folder: Path) -> None:
