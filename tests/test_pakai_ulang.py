@@ -203,6 +203,12 @@ def test_openpyxl_hanya_diimpor_bila_xlsx_akan_ditulis(tmp_path: Path) -> None:
         assert hasil.stdout.strip() == harap
 
 
+def _teks_docx(path: Path) -> str:
+    import docx
+
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
 def _media(docx: Path) -> list[bytes]:
     import zipfile
 
@@ -217,8 +223,9 @@ def test_docx_grafik_dari_tembolok_dan_docx_disalin(
     """A chart is drawn once, by its chapter: laporan.docx takes the 8 charts the chapters
     drew (the build process draws none) and the build keeps them
     (outputs/.grafik/<satker>/<period>/); after an edited narrative laporan.docx is written
-    again with the same pictures, none drawn here; after an answer to a finding, which only
-    the memo shows, it is copied (reused.docx)."""
+    again with the same pictures, none drawn here, and the memo's DOCX, which the narrative
+    does not reach, is copied; after an answer to a finding, which only the memo shows,
+    laporan.docx is copied and tinjauan.docx written again (reused.docx)."""
     from lkjip_helpers.laporan import grafik
 
     digambar: list[str] = []
@@ -232,13 +239,17 @@ def test_docx_grafik_dari_tembolok_dan_docx_disalin(
     tembolok = sorted((out / ".grafik" / "lapas-banyuasin" / "2023").iterdir())
     assert len(media) == 8
     assert sorted(p.read_bytes() for p in tembolok) == media
+    pertama_memo = tmp_path / "tinjauan-pertama.docx"
+    shutil.copy2(pertama.folder / "tinjauan.docx", pertama_memo)
 
     _awali_latar_belakang(data, "Kalimat pembuka baru.")
     kedua = build("lapas-banyuasin", 2023, data, out, progress=False, pdf=False)
     assert digambar == []
     assert _media(kedua.folder / "laporan.docx") == media
     rekam = json.loads(kedua.build_json.read_text(encoding="utf-8"))
-    assert rekam["reused"]["docx"] == [] and set(rekam["docx_keys"]) == {"laporan.docx"}
+    assert rekam["reused"]["docx"] == ["tinjauan.docx"]
+    assert set(rekam["docx_keys"]) == {"laporan.docx", "tinjauan.docx"}
+    assert _sha(kedua.folder / "tinjauan.docx") == _sha(pertama_memo)
     docx_kedua = _sha(kedua.folder / "laporan.docx")
 
     tanggapan = data / "satker/lapas-banyuasin/2023/tanggapan.yaml"
@@ -249,6 +260,8 @@ def test_docx_grafik_dari_tembolok_dan_docx_disalin(
     rekam = json.loads(ketiga.build_json.read_text(encoding="utf-8"))
     assert rekam["reused"]["docx"] == ["laporan.docx"]
     assert _sha(ketiga.folder / "laporan.docx") == docx_kedua
+    memo = _teks_docx(ketiga.folder / "tinjauan.docx")
+    assert "IKPA ialah pagu" in memo and "IKPA adalah pagu" not in memo
 
 
 def test_kunci_xlsx_dari_tabel_judul_dan_kode(tmp_path: Path) -> None:

@@ -17,6 +17,9 @@ only the review memo. Two finer keys, both made from inputs and recorded in ``bu
   of the model shows, the title and running header, and the code and environment. An
   unchanged DOCX is copied (its charts, when it is written, are the chapters' own, from the
   chart cache :class:`~lkjip_helpers.laporan.grafik.TembolokGrafik`).
+- **tinjauan.docx** (``kunci_docx_memo``): the memo's HTML (the same blocks rendered), its
+  title, author and running header, and the code and environment. An edited narrative
+  changes no finding: the memo's DOCX, like its PDF, is copied.
 
 A chapter without a ``Laporan(..., bab=…)`` call in a code cell (a custom notebook) is always
 executed; the call is found in the cells' syntax tree (:func:`bab_notebook`).
@@ -174,6 +177,13 @@ def kunci_docx(notebooks: list[Path], dokumen: Any, sidik: Any, *teks: str) -> s
     return _sha(
         "laporan.docx", _kode_lingkungan(sidik), bab, *(isi_notebook(p) for p in notebooks), *teks
     )
+
+
+def kunci_docx_memo(isi: tuple[str, ...], sidik: Any) -> str:
+    """Key of tinjauan.docx: ``isi`` (the memo's HTML, title, author and running header,
+    :func:`~lkjip_helpers.keluaran.tinjauan.tulis_tinjauan`) and the code and environment
+    that write it."""
+    return _sha("tinjauan.docx", _kode_lingkungan(sidik), *isi)
 
 
 def kunci_xlsx(tabel: list[Any], judul: str, sidik: Any) -> str:

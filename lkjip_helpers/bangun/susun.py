@@ -795,6 +795,22 @@ class _PakaiUlang:
         else:
             self.memo_tertunda.append((html, tujuan, judul_berjalan))
 
+    def docx_memo(
+        self, tunda: list[Callable[[], Any]], tulis: Callable[[], Any], isi: tuple[str, ...]
+    ) -> None:
+        """tinjauan.docx: copied from the previous report when what it is made of did not
+        change (:func:`.pakai_ulang.kunci_docx_memo`), else its writer goes into ``tunda``
+        (run in a worker thread while the chapters run)."""
+        from .pakai_ulang import kunci_docx_memo, salin_docx
+
+        nama = "tinjauan.docx"
+        if self.k.sidik is not None:  # keys need the code and environment's fingerprint
+            self.kunci_docx[nama] = kunci_docx_memo(isi, self.k.sidik)
+            if salin_docx(self.k.final, self.lama, nama, self.kunci_docx[nama], self.k.tmp / nama):
+                self.dipakai["docx"].append(nama)
+                return
+        tunda.append(tulis)
+
     def cetak_memo_tertunda(self) -> None:
         """Start printing the memo's PDF in a child process (forked from this one where
         possible: it has WeasyPrint imported by then). Started with the PDF step rather than
@@ -832,7 +848,7 @@ def _tulis_memo(k: _Konteks, pu: _PakaiUlang, tunda: list[Callable[[], Any]]) ->
             k.temuan,
             k.tmp,
             pdf=pu.cetak_memo if k.pdf else pu.simpan_pdf_lama,
-            docx=tunda.append if k.docx else False,
+            docx=partial(pu.docx_memo, tunda) if k.docx else False,
         )
     k.kemajuan.maju()
     return memo

@@ -55,7 +55,7 @@ def tulis_tinjauan(
     temuan: list[Temuan],
     folder: Path,
     pdf: bool | Callable[[str, Path, str], None] = True,
-    docx: bool | Callable[[Callable[[], Path]], None] = False,
+    docx: bool | Callable[[Callable[[], Path], tuple[str, ...]], None] = False,
 ) -> MemoDitulis:
     """Write ``tinjauan.html`` (and ``tinjauan.pdf``, and with ``docx`` ``tinjauan.docx``)
     into ``folder``.
@@ -63,8 +63,9 @@ def tulis_tinjauan(
     ``data`` is the loaded data, or ``(satker, tahun, data_dir[, periode])`` to load
     (cached). ``pdf`` may be the function that prints ``(html, tujuan, judul_berjalan)``
     (the build passes one that reuses an unchanged PDF). ``docx`` may be a function given
-    the writer of ``tinjauan.docx``, to run it later (the build runs it while the chapters
-    run); the file is listed either way."""
+    the writer of ``tinjauan.docx`` and what the file is made of (the memo's HTML, which
+    renders the same blocks, its title, author and running header), to run the writer later
+    or copy an unchanged file (the build does either); the file is listed either way."""
     if isinstance(data, tuple):
         data = muat(*data)
     bagian, tj, judul_memo = _bagian(data, temuan)
@@ -101,7 +102,7 @@ def tulis_tinjauan(
 
         hasil.append(folder / "tinjauan.docx")
         if callable(docx):
-            docx(tulis_docx)
+            docx(tulis_docx, (html, judul_memo, data.satker.nama, judul))
         else:
             tulis_docx()
     return MemoDitulis(hasil, tj)
