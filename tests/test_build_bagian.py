@@ -133,3 +133,39 @@ def test_pelaksana_langsung_hasil_sebelum_tugas_berikutnya() -> None:
         "mulai 3",
         "hasil 30",
     ]
+
+
+def test_rapikan_notebook_menulis_hanya_bila_berubah(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the engine tidies a chapter before papermill writes it: the build's own pass then
+    # finds nothing to change and writes nothing (the notebook is written once)
+    import nbformat
+
+    from lkjip_helpers.bangun.kernel import rapikan, rapikan_notebook
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["papermill"] = {"input_path": "/tmp/x/02.ipynb", "output_path": "/tmp/y/02.ipynb"}
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Bab"),
+        nbformat.v4.new_code_cell("1", execution_count=41),
+        nbformat.v4.new_code_cell("x", execution_count=None),  # not run
+        nbformat.v4.new_code_cell("2", execution_count=43),
+    ]
+    nb.cells[3].outputs = [
+        nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=43)
+    ]
+    tulis: list[Path] = []
+    monkeypatch.setattr(nbformat, "write", lambda nb, p: tulis.append(Path(p)))
+    tujuan = tmp_path / "02.ipynb"
+    assert rapikan(nb, "notebooks/02.ipynb", "s/2023/notebooks/02.ipynb")
+    assert nb.metadata["papermill"] == {
+        "input_path": "notebooks/02.ipynb", "output_path": "s/2023/notebooks/02.ipynb"
+    }  # fmt: skip
+    assert [c.get("execution_count") for c in nb.cells[1:]] == [1, None, 2]
+    assert nb.cells[3].outputs[0]["execution_count"] == 2
+    rapikan_notebook(nb, tujuan, "notebooks/02.ipynb", "s/2023/notebooks/02.ipynb")
+    assert tulis == []  # tidy already
+    nb.cells[1]["execution_count"] = 7
+    rapikan_notebook(nb, tujuan, "notebooks/02.ipynb", "s/2023/notebooks/02.ipynb")
+    assert tulis == [tujuan] and nb.cells[1]["execution_count"] == 1

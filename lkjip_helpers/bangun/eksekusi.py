@@ -161,7 +161,7 @@ class _Eksekusi:
         from .kernel import SelWaktuHabis
 
         try:
-            return self.kernel.jalankan(path, keluar, self.tugas.parameter), None
+            return self.kernel.jalankan(path, keluar, self.tugas.parameter, self._rapi(path)), None
         except PapermillExecutionError as err:
             return nbformat.read(keluar, as_version=4), err  # papermill saves before raising
         except SelWaktuHabis as err:
@@ -182,6 +182,10 @@ class _Eksekusi:
                 self.berhenti = True
         return None, None
 
+    def _rapi(self, path: Path) -> tuple[str, str]:
+        """The relative paths chapter ``path`` is written with (:func:`.kernel.rapikan`)."""
+        return f"{path.parent.name}/{path.name}", f"{self.tugas.akhir}/{path.name}"
+
     def _catat(self, kegagalan: Any, keluar: Path) -> None:
         self.kegagalan.append(kegagalan)
         if keluar.is_file():
@@ -191,9 +195,7 @@ class _Eksekusi:
         """Tidy the executed notebook and collect its failures (error outputs, stderr)."""
         from .kernel import Kegagalan, kumpulkan_kegagalan, rapikan_notebook
 
-        nb = rapikan_notebook(
-            nb, keluar, f"{path.parent.name}/{path.name}", f"{self.tugas.akhir}/{path.name}"
-        )
+        nb = rapikan_notebook(nb, keluar, *self._rapi(path))
         gagal_di_sini = kumpulkan_kegagalan(nb, path.name)
         if self.kernel.stderr_reset:  # warnings of the warm-up imports (see build_kernel)
             stderr = self.kernel.stderr_reset

@@ -205,29 +205,40 @@ def kumpulkan_kegagalan(nb: nbformat.NotebookNode, nama: str) -> list[Kegagalan]
 _IMPOR = re.compile(r"^(?:import\s+[\w.]+(?:\s+as\s+\w+)?|from\s+[\w.]+\s+import\s+[\w, ]+)\s*$")
 
 
-def rapikan_notebook(
-    nb: nbformat.NotebookNode, tujuan: Path, masuk: str, akhir: str
-) -> nbformat.NotebookNode:
-    """Write an executed chapter as reviewers open it: papermill's ``input_path`` and
-    ``output_path`` relative (the chapter's source, its place in the report folder) instead of
-    the build machine's temporary paths, and execution counts from 1 in each chapter (the
-    shared kernel would otherwise continue the count across chapters)."""
+def rapikan(nb: nbformat.NotebookNode, masuk: str, akhir: str) -> bool:
+    """Tidy an executed chapter, in place, as reviewers open it: papermill's ``input_path``
+    and ``output_path`` relative (``masuk``: the chapter's source; ``akhir``: its place in
+    the report folder) instead of the build machine's temporary paths, and execution counts
+    from 1 in each chapter (the shared kernel would otherwise continue the count across
+    chapters). Returns whether anything changed. The engine (:mod:`.mesin_papermill`) does
+    it before papermill writes the notebook."""
+    berubah = False
     pm = nb.metadata.get("papermill")
-    if pm is not None:
+    if pm is not None and (pm.get("input_path"), pm.get("output_path")) != (masuk, akhir):
         pm["input_path"] = masuk
         pm["output_path"] = akhir
+        berubah = True
     n = 0
     for cell in nb.cells:
         if cell.get("cell_type") != "code" or cell.get("execution_count") is None:
             continue
         n += 1
-        cell["execution_count"] = n
-        for out in cell.get("outputs", []):
-            if "execution_count" in out:
-                out["execution_count"] = n
-    import nbformat
+        for x in (cell, *(o for o in cell.get("outputs", []) if "execution_count" in o)):
+            if x["execution_count"] != n:
+                x["execution_count"] = n
+                berubah = True
+    return berubah
 
-    nbformat.write(nb, tujuan)
+
+def rapikan_notebook(
+    nb: nbformat.NotebookNode, tujuan: Path, masuk: str, akhir: str
+) -> nbformat.NotebookNode:
+    """:func:`rapikan` ``nb`` and write it to ``tujuan`` if that changed it (papermill wrote
+    it, tidied by the build's engine already: no second write)."""
+    if rapikan(nb, masuk, akhir):
+        import nbformat
+
+        nbformat.write(nb, tujuan)
     return nb
 
 
@@ -528,9 +539,14 @@ class KernelBersama:
         return "".join(stderr).strip()
 
     def jalankan(
-        self, masuk: Path, keluar: Path, parameters: dict[str, Any]
+        self,
+        masuk: Path,
+        keluar: Path,
+        parameters: dict[str, Any],
+        rapi: tuple[str, str] | None = None,
     ) -> nbformat.NotebookNode:
         """Execute ``masuk`` into ``keluar`` with papermill; raise PapermillExecutionError.
+        ``rapi``: the relative paths the notebook is written with (:func:`rapikan`).
 
         Anything the reset before it wrote to stderr is kept in :attr:`stderr_reset`.
         """
@@ -551,6 +567,7 @@ class KernelBersama:
             execution_timeout=self.batas_waktu_sel,
             km=self.km,
             kc=self.kc,
+            rapi=rapi,
         )
 
 

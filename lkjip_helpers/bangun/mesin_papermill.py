@@ -10,7 +10,7 @@ from nbclient.exceptions import CellTimeoutError
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 
-from .kernel import _LOG_KLIEN, SelWaktuHabis
+from .kernel import _LOG_KLIEN, SelWaktuHabis, rapikan
 
 NAMA_ENGINE = "lkjip-kernel-bersama"
 
@@ -41,9 +41,12 @@ class _EngineKernelBersama(NBClientEngine):
         execution_timeout: int | None = None,
         **kwargs: Any,
     ) -> Any:
-        """Execute ``nb_man.nb`` with the ``km``/``kc`` passed through papermill's kwargs."""
+        """Execute ``nb_man.nb`` with the ``km``/``kc`` passed through papermill's kwargs;
+        with ``rapi`` (the relative paths, :func:`.kernel.rapikan`) the notebook is tidied
+        before papermill writes it (also when a cell failed), so that it is written once."""
         km = kwargs.pop("km")
         kc = kwargs.pop("kc")
+        rapi = kwargs.pop("rapi", None)
         kwargs.pop("input_path", None)
         client = _KlienPapermill(
             nb_man,
@@ -63,6 +66,9 @@ class _EngineKernelBersama(NBClientEngine):
             raise SelWaktuHabis(
                 client.indeks_berjalan, int(execution_timeout or 0), nb_man.nb
             ) from err
+        finally:
+            if rapi is not None:
+                rapikan(nb_man.nb, *rapi)
 
 
 papermill_engines.register(NAMA_ENGINE, _EngineKernelBersama)
