@@ -71,7 +71,13 @@ def test_api_analis_dataframe() -> None:
 
 
 def _python(kode: str) -> str:
+    """What ``kode`` prints in a fresh interpreter (a first import of WeasyPrint, on Linux:
+    its libraries opened by soname)."""
     import subprocess
+
+    pytest.importorskip("weasyprint")
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the soname path is Linux's")
 
     hasil = subprocess.run(
         [sys.executable, "-c", kode], capture_output=True, text=True, timeout=120, check=False
@@ -83,9 +89,6 @@ def _python(kode: str) -> str:
 def test_impor_weasyprint_tanpa_find_library() -> None:
     # WeasyPrint's libraries are opened by their sonames: no find_library run (each one ran
     # ldconfig, gcc and ld) for the importing thread
-    pytest.importorskip("weasyprint")
-    if not sys.platform.startswith("linux"):
-        pytest.skip("the soname path is Linux's")
     kode = (
         "import ctypes.util, sys\n"
         "panggil = []\n"
@@ -101,9 +104,6 @@ def test_impor_weasyprint_tanpa_find_library() -> None:
 
 def test_impor_weasyprint_diulang_dengan_find_library_asli() -> None:
     # where the sonames fail, the import is tried again with the real find_library
-    pytest.importorskip("weasyprint")
-    if not sys.platform.startswith("linux"):
-        pytest.skip("the soname path is Linux's")
     kode = (
         "import ctypes.util, importlib.abc, sys\n"
         "coba = []\n"

@@ -42,7 +42,7 @@ import os
 import re
 import time
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -358,6 +358,30 @@ def _tulis_atomik(path: Path, isi: bytes) -> None:
     os.replace(sementara, path)
 
 
+@dataclass
+class _Cetakan:
+    """One print of the document: its printer, its cut, the parts' PDF options, the cache
+    folder and the keys of the parts this print uses (:func:`_buang_usang` keeps those)."""
+
+    pencetak: _Pencetak
+    potongan: Potongan
+    opsi: dict[str, Any]
+    tembolok: Path
+    dipakai: set[str] = field(default_factory=set)
+
+    def kunci(self, tubuh: str, tambahan: str) -> str:
+        return _kunci(self.pencetak, tubuh, self.potongan.akhir, tambahan, self.opsi)
+
+    def bagian(
+        self, tubuh: str, tambahan: str, opsi: dict[str, Any] | None = None, **kw: Any
+    ) -> _Bagian:
+        """The part ``tubuh`` (:func:`_cetak_bagian`), its key counted as used."""
+        return _cetak_bagian(
+            self.pencetak, tubuh, self.potongan.akhir, tambahan,
+            self.opsi if opsi is None else opsi, self.tembolok, self.dipakai, **kw,
+        )  # fmt: skip
+
+
 def cetak_per_bab(
     weasyprint: Any,
     html_cetak: str,
@@ -376,104 +400,87 @@ def cetak_per_bab(
     potongan = potong(html_cetak)
     if potongan is None:
         return False
-    pencetak = _Pencetak(weasyprint, potongan.awal, pengambil)
-    opsi = {k: v for k, v in opsi_arsip.items() if k in ("pdf_variant", "pdf_tags")}
-    dipakai: set[str] = set()
+    c = _Cetakan(
+        _Pencetak(weasyprint, potongan.awal, pengambil),
+        potongan,
+        {k: v for k, v in opsi_arsip.items() if k in ("pdf_variant", "pdf_tags")},
+        tembolok,
+    )
     terakhir = len(potongan.bab) - 1
     tugas = [
         (isi, TANPA_KAKI + TEPI_ATAS + (TEPI_BAWAH if i < terakhir else ""))
         for i, isi in enumerate(potongan.bab)
     ]
-    baru = [
-        t
-        for t in tugas
-        if not (tembolok / f"{_kunci(pencetak, t[0], potongan.akhir, t[1], opsi)}.json").is_file()
-    ]
+    depan, kaki = _tata_semua(c, tugas, tujuan)
+    if depan is None or kaki is None:  # pragma: no cover - the front matter's length does
+        return False  # not settle
+    bab = [c.bagian(isi, tambahan) for isi, tambahan in tugas]
+    _buang_usang(tembolok, c.dipakai)
+    gabung([depan, *bab], kaki.pdf, tujuan, opsi_arsip.get("pdf_identifier"), tertanam or [])
+    return True
+
+
+def _tata_semua(
+    c: _Cetakan, tugas: list[tuple[str, str]], tujuan: Path
+) -> tuple[_Bagian | None, _Bagian | None]:
+    """Lay out the chapters not in the cache (shared with child processes), then the front
+    matter and the footers (:func:`_cetak_depan_kaki`)."""
+    baru = [t for t in tugas if not (c.tembolok / f"{c.kunci(*t)}.json").is_file()]
     sendiri, ke_anak = _bagi(baru)
     # Cold (no length of the front matter kept): the child, which has less to lay out, also
     # measures the front matter (numbers stand in), so the contents pass lays it out once.
-    uji = None if (tembolok / _DEPAN).is_file() else _uji_depan(potongan)
-    anak = _CetakBagian(pencetak, potongan, ke_anak, opsi, tembolok, uji) if ke_anak else None
+    uji = None if (c.tembolok / _DEPAN).is_file() else _uji_depan(c.potongan)
+    anak = _CetakBagian(c, ke_anak, uji) if ke_anak else None
     # Forked, this process's share goes to a child too: the garbage of its layout ends with
     # that child (no cyclic collection of it here), and the child tells each part's pages
     # before writing its PDF, so that the contents pass and the footers run meanwhile.
     lain = None
     try:
         if sendiri and bisa_bercabang():
-            lain = _CetakBagian(pencetak, potongan, sendiri, opsi, tembolok, kabar=True)
+            lain = _CetakBagian(c, sendiri, kabar=True)
         else:
             for isi, tambahan in sendiri:
-                _cetak_bagian(pencetak, isi, potongan.akhir, tambahan, opsi, tembolok, set())
+                c.bagian(isi, tambahan)
         if anak is not None:
             anak.tunggu(tujuan)
-        bab = [
-            _tata_bagian(pencetak, lain, isi, potongan.akhir, tambahan, opsi, tembolok, tujuan)
-            for isi, tambahan in tugas
-        ]
-        depan, kaki = _cetak_depan_kaki(pencetak, potongan, bab, opsi, tembolok, dipakai)
+        bab = [_tata_bagian(c, lain, isi, tambahan, tujuan) for isi, tambahan in tugas]
+        hasil = _cetak_depan_kaki(c, bab)
         if lain is not None:
             lain.tunggu(tujuan)
+        return hasil
     finally:
         for a in (anak, lain):
             if a is not None:
                 a.hentikan()
-    if depan is None or kaki is None:  # pragma: no cover - the front matter's length does
-        return False  # not settle
-    bab = [
-        _cetak_bagian(pencetak, isi, potongan.akhir, tambahan, opsi, tembolok, dipakai)
-        for isi, tambahan in tugas
-    ]
-    _buang_usang(tembolok, dipakai)
-    gabung([depan, *bab], kaki.pdf, tujuan, opsi_arsip.get("pdf_identifier"), tertanam or [])
-    return True
 
 
 def _tata_bagian(
-    pencetak: _Pencetak,
-    lain: _CetakBagian | None,
-    tubuh: str,
-    akhir: str,
-    tambahan: str,
-    opsi: dict[str, Any],
-    tembolok: Path,
-    tujuan: Path,
+    c: _Cetakan, lain: _CetakBagian | None, tubuh: str, tambahan: str, tujuan: Path
 ) -> _Bagian:
     """A chapter's pages and anchors (its PDF too, when written already): from the cache,
     as soon as ``lain`` has laid it out when that child has it to do, else laid out here."""
-    kunci = _kunci(pencetak, tubuh, akhir, tambahan, opsi)
     if lain is not None:
-        bagian = lain.tata(kunci, tujuan)
+        bagian = lain.tata(c.kunci(tubuh, tambahan), tujuan)
         if bagian is not None:
             return bagian
-    return _cetak_bagian(pencetak, tubuh, akhir, tambahan, opsi, tembolok, set())
+    return c.bagian(tubuh, tambahan)
 
 
-def _cetak_depan_kaki(
-    pencetak: _Pencetak,
-    potongan: Potongan,
-    bab: list[_Bagian],
-    opsi: dict[str, Any],
-    tembolok: Path,
-    dipakai: set[str],
-) -> tuple[_Bagian | None, _Bagian | None]:
+def _cetak_depan_kaki(c: _Cetakan, bab: list[_Bagian]) -> tuple[_Bagian | None, _Bagian | None]:
     """The front matter (the contents pass, :func:`_cetak_depan`) and the footers of the
     chapters' pages, from the chapters' page counts and anchors; (None, None) when the front
     matter's length does not settle."""
-    depan = _cetak_depan(pencetak, potongan, bab, opsi, tembolok, dipakai)
+    depan = _cetak_depan(c, bab)
     if depan is None:  # pragma: no cover - the front matter's length does not settle
         return None, None
     total = depan.halaman + sum(b.halaman for b in bab)
-    kaki = _cetak_bagian(
-        pencetak,
+    kaki = c.bagian(
         "".join(
             f'<div class="hal-kaki" data-hal="{n}"></div>'
             for n in range(depan.halaman + 1, total + 1)
         ),
-        potongan.akhir,
         _gaya_kaki(total),
         {},
-        tembolok,
-        dipakai,
     )
     if kaki.halaman != total - depan.halaman:  # pragma: no cover - a WeasyPrint change
         raise RuntimeError(f"halaman kaki: {kaki.halaman} bukan {total - depan.halaman}")
@@ -510,28 +517,25 @@ class _CetakBagian(AnakCetak):
 
     def __init__(
         self,
-        pencetak: _Pencetak,
-        potongan: Potongan,
+        c: _Cetakan,
         tugas: list[tuple[str, str]],
-        opsi: dict[str, Any],
-        tembolok: Path,
         uji_depan: tuple[str, str] | None = None,
         kabar: bool = False,
     ) -> None:
-        tembolok.mkdir(parents=True, exist_ok=True)
-        self.tembolok = tembolok
-        spek = tembolok / f".tugas-{os.getpid()}-{id(self)}.json"
+        c.tembolok.mkdir(parents=True, exist_ok=True)
+        self.tembolok = c.tembolok
+        spek = c.tembolok / f".tugas-{os.getpid()}-{id(self)}.json"
         isi = {
-            "awal": potongan.awal,
-            "akhir": potongan.akhir,
+            "awal": c.potongan.awal,
+            "akhir": c.potongan.akhir,
             "bagian": tugas,
-            "opsi": opsi,
-            "tembolok": str(tembolok),
+            "opsi": c.opsi,
+            "tembolok": str(c.tembolok),
             "uji_depan": uji_depan,
             "kabar": kabar,
         }
         spek.write_text(json.dumps(isi), encoding="utf-8")
-        super().__init__(__name__, [str(spek)], spek, cabang=lambda: _cetak_tugas(pencetak, isi))
+        super().__init__(__name__, [str(spek)], spek, cabang=lambda: _cetak_tugas(c.pencetak, isi))
 
     def tata(self, kunci: str, tujuan: Path) -> _Bagian | None:
         """The part ``kunci`` from the cache as soon as it is there, or its pages and anchors
@@ -601,19 +605,12 @@ def _utama(argv: list[str]) -> int:
     )
 
 
-def _cetak_depan(
-    pencetak: _Pencetak,
-    potongan: Potongan,
-    bab: list[_Bagian],
-    opsi: dict[str, Any],
-    tembolok: Path,
-    dipakai: set[str],
-) -> _Bagian | None:
+def _cetak_depan(c: _Cetakan, bab: list[_Bagian]) -> _Bagian | None:
     """The contents pass: the front matter laid out with the chapters' page numbers in its
     lists and the page total in its footers; its own length decides where the chapters
     start (guessed from the previous print, laid out again when the guess was wrong)."""
     jumlah_bab = sum(b.halaman for b in bab)
-    depan_hal = _tebak_depan(tembolok)
+    depan_hal = _tebak_depan(c.tembolok)
     for _ in range(4):
         nomor: dict[str, int] = {}
         mulai = depan_hal
@@ -621,13 +618,10 @@ def _cetak_depan(
             for nama, i in b.jangkar.items():
                 nomor.setdefault(nama, mulai + i + 1)
             mulai += b.halaman
-        tubuh = _isi_nomor(potongan.depan, nomor)
-        gaya = _gaya_depan(depan_hal + jumlah_bab)
-        depan = _cetak_bagian(
-            pencetak, tubuh, potongan.akhir, gaya, opsi, tembolok, dipakai, depan_hal
-        )
+        tubuh = _isi_nomor(c.potongan.depan, nomor)
+        depan = c.bagian(tubuh, _gaya_depan(depan_hal + jumlah_bab), harap_halaman=depan_hal)
         if depan.halaman == depan_hal:
-            _simpan_depan(tembolok, depan_hal)
+            _simpan_depan(c.tembolok, depan_hal)
             return depan
         depan_hal = depan.halaman
     return None
