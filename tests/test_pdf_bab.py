@@ -5,6 +5,7 @@ the only one laid out again."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -266,3 +267,35 @@ def test_bab_dibagi_dengan_proses_kedua(
     monkeypatch.undo()
     _cetak(_laporan(), utuh, None)
     assert _halaman(per_bab) == _halaman(utuh)
+
+
+@pytest.mark.e2e
+def test_gambar_gagal_di_bab_menghentikan_pdf(tmp_path: Path) -> None:
+    # an embedded picture WeasyPrint cannot load, in a chapter laid out by a child (forked
+    # on Linux: this process's share goes there too), stops the PDF with the message of the
+    # whole print; nothing of that chapter is kept, neither its pages nor a PDF
+    import base64
+    import struct
+    import zlib
+
+    pytest.importorskip("weasyprint")
+    from lkjip_helpers.errors import OutputError
+
+    def potong(jenis: bytes, isi: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(isi)) + jenis + isi + struct.pack(">I", zlib.crc32(jenis + isi))
+        )
+
+    bom = b"\x89PNG\r\n\x1a\n" + potong(
+        b"IHDR", struct.pack(">IIBBBBB", 20000, 20000, 8, 0, 0, 0, 0)
+    )
+    bom += potong(b"IEND", b"")
+    gambar = f'<p><img alt="bom" src="data:image/png;base64,{base64.b64encode(bom).decode()}"></p>'
+    tujuan, tembolok = tmp_path / "bab.pdf", tmp_path / "tembolok"
+    with pytest.raises(OutputError, match="1 gambar tidak dapat dimuat ke PDF"):
+        _cetak(_laporan("Gambar", gambar), tujuan, tembolok)
+    assert not tujuan.exists()
+    assert not list(tembolok.glob("*.tata.json")) and not list(tembolok.glob(".tugas-*"))
+    # the other chapters were kept; Bab I (with the picture) was not
+    kept = [json.loads(p.read_text(encoding="utf-8")) for p in tembolok.glob("*.json")]
+    assert len(kept) == 2

@@ -333,12 +333,13 @@ def _cetak_bagian(
     tembolok.mkdir(parents=True, exist_ok=True)
     _tulis_atomik(berkas, bagian.pdf)
     _tulis_atomik(meta, json.dumps(info).encode("utf-8"))
+    (tembolok / f"{kunci}{_TATA}").unlink(missing_ok=True)  # superseded by ``meta``
     return bagian
 
 
 _TATA = ".tata.json"
-"""The suffix of a part's pages and anchors written before its PDF (``kabar``); removed with
-the parts the print did not use (:func:`_buang_usang`)."""
+"""The suffix of a part's pages and anchors written before its PDF (``kabar``); removed once
+the part is in the cache (a print stopped meanwhile leaves it to :func:`_buang_usang`)."""
 
 
 def _baca_bagian(meta: Path, berkas: Path | None) -> _Bagian | None:
