@@ -462,3 +462,26 @@ def test_tembolok_grafik_digambar_sekali_per_masukan(tmp_path: Path) -> None:
     assert digambar == [(1, 2), (1, 2)] and len(list(folder.iterdir())) == 2
     lain.rapikan()
     assert [p.name for p in folder.iterdir()] == list(lain.dipakai)
+
+
+def test_anak_docx_tanpa_python_docx() -> None:
+    # the build imports the DOCX child's module to start it: that alone does not import
+    # python-docx (≈ 0,12 s); the package's names load it on first use
+    import sys
+
+    kode = (
+        "import sys\n"
+        "import lkjip_helpers.keluaran.docx.anak\n"
+        "print('docx' in sys.modules)\n"
+        "from lkjip_helpers.keluaran.docx import tulis_docx_blok, DPI_CETAK\n"
+        "print('docx' in sys.modules, callable(tulis_docx_blok), DPI_CETAK > 0)\n"
+        "import lkjip_helpers.keluaran.docx as d\n"
+        "try:\n"
+        "    d.tidak_ada\n"
+        "except AttributeError as e:\n"
+        "    print('AttributeError')\n"
+    )
+    hasil = subprocess.run(
+        [sys.executable, "-c", kode], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert hasil.stdout.split() == ["False", "True", "True", "True", "AttributeError"]

@@ -314,3 +314,26 @@ def test_satker_images_refused_outside_folder_or_active(
     with pytest.raises(DataError, match=pesan) as e:
         muat_laporan("lapas-banyuasin", 2023, data)
     assert "lampiran.yaml" in str(e.value) and "gambar[1].berkas" in str(e.value)
+
+
+def test_sidik_bab_sekali_lalu_dilupakan_saat_dokumen_berubah() -> None:
+    # a chapter's fingerprint is computed once (the build's chapter keys and laporan.docx's
+    # key both ask for it); adding a section or numbering the document again forgets it
+    dok = m.Dokumen()
+    dok.tambah(1, "a", [m.Paragraf("Satu.")])
+    dok.nomori()
+    pertama = dok.sidik_bab(1)
+    assert pertama is not None and dok.sidik_bab(1) is pertama  # the same string object
+    assert dok.sidik_bab(9) is None
+    dok.tambah(1, "b", [m.Paragraf("Dua.")])
+    kedua = dok.sidik_bab(1)
+    assert kedua != pertama
+    baru = m.Dokumen()
+    baru.tambah(1, "a", [m.Paragraf("Satu.")])
+    baru.tambah(1, "b", [m.Paragraf("Dua.")])
+    assert baru.sidik_bab(1) == kedua  # as computed from scratch
+    dok.tambah(2, "c", [m.Tabel.buat("t", "Tabel", ["K"], [["1"]])])
+    sebelum = dok.sidik_bab(2)
+    dok.bab[2]["c"].blok.insert(0, m.Tabel.buat("u", "Tabel lain", ["K"], [["2"]]))
+    dok.nomori()  # numbering changes what the captions show
+    assert dok.sidik_bab(2) != sebelum

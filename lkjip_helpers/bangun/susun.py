@@ -1177,6 +1177,11 @@ def _mulai_docx(
     from ..keluaran.docx.anak import SpekDocx, TulisDocxTerpisah
     from .pakai_ulang import kunci_docx, salin_docx
 
+    if (pu.lama.get("docx_keys") or {}).get("tinjauan.docx") is None:
+        # the memo's DOCX will likely be written here (nothing to copy): python-docx is
+        # imported before the fork, which the child then inherits (else only it imports it)
+        from ..keluaran.docx import laporan  # noqa: F401
+
     nama, judul, berjalan = teks
     tujuan = k.tmp / "laporan.docx"
     dok = _dokumen(k.opsi)

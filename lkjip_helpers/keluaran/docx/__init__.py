@@ -33,12 +33,43 @@ asked to update them when the file is opened (``w:updateFields``).
 
 from __future__ import annotations
 
-from ...laporan.grafik import TembolokGrafik
-from .gaya import DPI_CETAK, HURUF, HURUF_JUDUL, LEBAR_TEKS_MM, MARGIN_MM, UKURAN_TABEL
-from .laporan import DocxDitulis, ringkasan, tulis_docx_blok, tulis_docx_laporan
-from .penulis import PenulisDocx
-from .susunan import JudulBab, TeksBab, Unsur, _pangkas, susunan_notebook
-from .tabel import _grid, _lebar_kolom, _lebar_mm
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ...laporan.grafik import TembolokGrafik
+    from .gaya import DPI_CETAK, HURUF, HURUF_JUDUL, LEBAR_TEKS_MM, MARGIN_MM, UKURAN_TABEL
+    from .laporan import DocxDitulis, ringkasan, tulis_docx_blok, tulis_docx_laporan
+    from .penulis import PenulisDocx
+    from .susunan import JudulBab, TeksBab, Unsur, _pangkas, susunan_notebook
+    from .tabel import _grid, _lebar_kolom, _lebar_mm
+
+_ASAL = {
+    "TembolokGrafik": "...laporan.grafik",
+    **dict.fromkeys(
+        ("DPI_CETAK", "HURUF", "HURUF_JUDUL", "LEBAR_TEKS_MM", "MARGIN_MM", "UKURAN_TABEL"),
+        ".gaya",
+    ),
+    **dict.fromkeys(
+        ("DocxDitulis", "ringkasan", "tulis_docx_blok", "tulis_docx_laporan"), ".laporan"
+    ),
+    "PenulisDocx": ".penulis",
+    **dict.fromkeys(("JudulBab", "TeksBab", "Unsur", "_pangkas", "susunan_notebook"), ".susunan"),
+    **dict.fromkeys(("_grid", "_lebar_kolom", "_lebar_mm"), ".tabel"),
+}
+"""Where each name of the package is defined: imported on first use (PEP 562), so that
+:mod:`.anak`, which the build imports to start the child writing laporan.docx, does not
+import python-docx in the build (≈ 0,12 s; the child imports it, or inherits it when the
+build wrote tinjauan.docx)."""
+
+
+def __getattr__(nama: str) -> Any:
+    if nama not in _ASAL:
+        raise AttributeError(f"module {__name__!r} has no attribute {nama!r}")
+    nilai = getattr(importlib.import_module(_ASAL[nama], __name__), nama)
+    globals()[nama] = nilai
+    return nilai
+
 
 __all__ = [
     "DPI_CETAK",

@@ -105,16 +105,21 @@ class Dokumen:
     def __init__(self) -> None:
         self.bab: dict[int | str, dict[str, Bagian]] = {}
         self._kunci: dict[tuple[str, str], Tabel | Gambar] = {}
+        self._sidik_bab: dict[int | str, str] = {}
+        """:meth:`sidik_bab` as computed (the build's chapter keys and laporan.docx's key
+        both ask); forgotten when a section is added or the document numbered."""
 
     def tambah(self, bab: int | str, nama: str, blok: Iterable[Blok]) -> Bagian:
         b = Bagian(blok, self)
         b.nama = nama
         self.bab.setdefault(bab, {})[nama] = b
+        self._sidik_bab.pop(bab, None)
         return b
 
     def nomori(self) -> None:
         """Assign numbers in document order; keys must be unique."""
         self._kunci.clear()
+        self._sidik_bab.clear()
         for kode, bagian in self.bab.items():
             n_tabel = n_gambar = 0
             for b in bagian.values():
@@ -137,11 +142,14 @@ class Dokumen:
         return self.bab[bab][nama]
 
     def sidik_bab(self, bab: int | str) -> str | None:
-        """Fingerprint of everything one chapter's sections show (None: no such chapter)."""
+        """Fingerprint of everything one chapter's sections show (None: no such chapter);
+        computed once (the blocks of a numbered document are not changed afterwards)."""
         if bab not in self.bab:
             return None
-        isi = "|".join(f"{nama}={b.sidik()}" for nama, b in self.bab[bab].items())
-        return hashlib.sha256(isi.encode("utf-8")).hexdigest()
+        if bab not in self._sidik_bab:
+            isi = "|".join(f"{nama}={b.sidik()}" for nama, b in self.bab[bab].items())
+            self._sidik_bab[bab] = hashlib.sha256(isi.encode("utf-8")).hexdigest()
+        return self._sidik_bab[bab]
 
     def kunci_rujukan(self) -> Rujukan:
         """Every (``tabel``/``gambar``, key) a narrative may cross-reference (with the
