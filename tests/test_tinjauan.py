@@ -119,3 +119,21 @@ def test_an_info_group_lists_its_own_instances(memo) -> None:
     daftar = blok.find_next("ul") or blok.find_next("ol")
     butir = [li.get_text(" ", strip=True) for li in daftar.find_all("li")]
     assert butir == [r.teks for r in potong.rincian]
+
+
+def test_memo_memakai_model_laporan_tanpa_mengubahnya() -> None:
+    # the memo reads the report's model the build built for its checks and keys (one model
+    # per computed report, not a second one) and changes nothing in it
+    from lkjip_helpers.laporan import dokumen_laporan, susun_dokumen
+
+    data = muat_laporan("lapas-banyuasin", 2023, DATA)
+    temuan = periksa_data(data)
+    dok = dokumen_laporan(hasil_untuk(data))
+    sebelum = {b: dok.sidik_bab(b) for b in dok.bab}
+    html = html_tinjauan(data, temuan)
+    assert dokumen_laporan(hasil_untuk(data)) is dok
+    dok._sidik_bab.clear()  # recomputed from the blocks as they are now
+    assert {b: dok.sidik_bab(b) for b in dok.bab} == sebelum
+    segar = susun_dokumen(hasil_untuk(data))
+    assert {b: segar.sidik_bab(b) for b in segar.bab} == sebelum
+    assert html == html_tinjauan(data, temuan)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..hitung import hasil_untuk
-from ..laporan import susun_dokumen
+from ..laporan import dokumen_laporan
 from ..laporan.model import Bagian
 from ..laporan.tinjauan import susun_tinjauan
 from ..muat import DataLaporan, muat
@@ -33,7 +33,7 @@ class MemoDitulis:
 
 def _bagian(data: DataLaporan, temuan: list[Temuan]) -> tuple[Bagian, Tinjauan, str]:
     hasil = hasil_untuk(data)
-    dok = susun_dokumen(hasil)
+    dok = dokumen_laporan(hasil)  # the model the build's checks and keys built (read only)
     tj = tinjauan_dari(temuan, hasil)
     bagian = Bagian(susun_tinjauan(tj, hasil, dok), dok)
     judul = f"{JUDUL} {hasil.periode.judul} — {data.satker.nama}"
