@@ -131,8 +131,10 @@ def test_tanpa_find_library_hanya_untuk_thread_ini() -> None:
     lain: list[str | None] = []
     with _tanpa_find_library():
         assert ctypes.util.find_library("c") is None
+        diambil = ctypes.util.find_library  # a reference taken meanwhile
         t = threading.Thread(target=lambda: lain.append(ctypes.util.find_library("c")))
         t.start()
         t.join()
     assert ctypes.util.find_library is asli
+    assert diambil("c") == asli("c")  # answers as the real one once the block ended
     assert lain == [asli("c")] and lain[0] is not None

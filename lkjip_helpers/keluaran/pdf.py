@@ -82,16 +82,18 @@ def _impor_weasyprint() -> ModuleType:
 @contextlib.contextmanager
 def _tanpa_find_library() -> Any:
     """``ctypes.util.find_library`` answering None to this thread (other threads get the
-    real one) while the block runs."""
+    real one) while the block runs (also through a reference taken meanwhile)."""
     asli, importir = ctypes.util.find_library, threading.get_ident()
+    aktif = [True]
 
     def cari(nama: str) -> str | None:
-        return None if threading.get_ident() == importir else asli(nama)
+        return None if aktif[0] and threading.get_ident() == importir else asli(nama)
 
     ctypes.util.find_library = cari
     try:
         yield
     finally:
+        aktif[0] = False
         ctypes.util.find_library = asli
 
 
