@@ -7,8 +7,12 @@ with the document's stylesheets (parsed once) and kept in a cache folder, each k
 decides its pages (its HTML, the stylesheets, WeasyPrint's version), with its page count, the
 page of every anchor (``id``) in it and the link targets it points to in other parts:
 
-* each chapter, without its page-number footer; a cold print shares the chapters with a
-  second process (the build's second core is idle by then);
+* each chapter, without its page-number footer. The chapters to lay out are split by size
+  between two processes (one only when they are few or the machine has one core). Where
+  this process can fork (:func:`.cetak_terpisah.bisa_bercabang`) its own share goes to a
+  forked child too, which reports each chapter's pages and anchors (``<key>.tata.json``)
+  as soon as it is laid out: the front matter and the footers are laid out here while that
+  child still writes its PDF, and the layout's garbage ends with the child;
 * the front matter (cover, letter, foreword, the lists of contents, tables and figures) —
   the contents pass: the lists' page numbers, which ``target-counter()`` finds inside one
   document, are written in from the chapters' anchors and the front matter's own length
@@ -490,8 +494,8 @@ def _cetak_depan_kaki(c: _Cetakan, bab: list[_Bagian]) -> tuple[_Bagian | None, 
 
 BAGI_MULAI = 150_000
 """Characters of HTML to lay out from which the chapters are shared with a second process
-(on a machine with more than one core): below it, starting the process (≈ 0,6 s) costs more
-than it saves."""
+(on a machine with more than one core): below it, starting the process (≈ 0,6 s as a fresh
+interpreter) costs more than it saves."""
 
 
 def _bagi(tugas: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
