@@ -154,17 +154,25 @@ def salin_pdf(
     An archival PDF carries tabel.xlsx, whose bytes change at every write (its timestamps)
     although the key (the tables it holds) did not: the previous tabel.xlsx, the one that
     PDF carries, is copied with it, so the side file and the embedded one stay identical."""
-    sumber = final / nama
-    if (lama.get("pdf_keys") or {}).get(nama) != kunci or not sumber.is_file():
-        return False
+    ikut = []
     if arsip is not None:
         from ..keluaran.pdf import TERTANAM_TABEL
 
-        tabel = final / TERTANAM_TABEL
-        if not tabel.is_file():
-            return False
-        shutil.copy2(tabel, tujuan.parent / TERTANAM_TABEL)
-    shutil.copy2(sumber, tujuan)
+        ikut.append((final / TERTANAM_TABEL, tujuan.parent / TERTANAM_TABEL))
+    kunci_lama = (lama.get("pdf_keys") or {}).get(nama)
+    return _salin(final / nama, kunci_lama, kunci, tujuan, *ikut)
+
+
+def _salin(
+    sumber: Path, kunci_lama: object, kunci: str, tujuan: Path, *ikut: tuple[Path, Path]
+) -> bool:
+    """Copy the previous report's ``sumber`` to ``tujuan`` when the key recorded for it,
+    ``kunci_lama``, is ``kunci``, with the files ``ikut`` (source, target) that go with it;
+    nothing is copied when any of them is missing."""
+    if kunci_lama != kunci or not all(a.is_file() for a in (sumber, *(a for a, _ in ikut))):
+        return False
+    for a, b in (*ikut, (sumber, tujuan)):
+        shutil.copy2(a, b)
     return True
 
 
@@ -197,17 +205,9 @@ def kunci_xlsx(tabel: list[Any], judul: str, sidik: Any) -> str:
 
 def salin_xlsx(final: Path, lama: dict[str, Any], kunci: str, tujuan: Path) -> bool:
     """Copy the previous report's tabel.xlsx to ``tujuan`` when its key is ``kunci``."""
-    sumber = final / "tabel.xlsx"
-    if lama.get("xlsx_key") != kunci or not sumber.is_file():
-        return False
-    shutil.copy2(sumber, tujuan)
-    return True
+    return _salin(final / "tabel.xlsx", lama.get("xlsx_key"), kunci, tujuan)
 
 
 def salin_docx(final: Path, lama: dict[str, Any], nama: str, kunci: str, tujuan: Path) -> bool:
     """Copy the previous report's DOCX ``nama`` to ``tujuan`` when its key is ``kunci``."""
-    sumber = final / nama
-    if (lama.get("docx_keys") or {}).get(nama) != kunci or not sumber.is_file():
-        return False
-    shutil.copy2(sumber, tujuan)
-    return True
+    return _salin(final / nama, (lama.get("docx_keys") or {}).get(nama), kunci, tujuan)
