@@ -83,6 +83,7 @@ class _ProsesCabang:
         os.close(tulis)
         self.pid, self._baca = pid, baca
         self.returncode: int | None = None
+        self._err = ""
 
     def poll(self) -> int | None:
         """The exit code, or None while the child runs."""
@@ -106,7 +107,7 @@ class _ProsesCabang:
             self._baca = -1
         if self.returncode is None:
             self.returncode = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
-        return None, getattr(self, "_err", "")
+        return None, self._err
 
 
 class AnakCetak:
