@@ -176,3 +176,28 @@ def test_hanya_utas_utama_yang_bercabang(monkeypatch: pytest.MonkeyPatch) -> Non
     assert bisa_bercabang() is sys.platform.startswith("linux")
     monkeypatch.setenv("LKJIP_TANPA_CABANG", "1")
     assert bisa_bercabang() is False
+
+
+@cabang
+def test_anak_bercabang_tanpa_pengumpul_dan_induk_membeku(tmp_path: Path) -> None:
+    """A forked child never runs the cyclic collector (its garbage ends with ``os._exit``);
+    inside a build's :func:`~lkjip_helpers.sampah.dibekukan` block the build freezes what it
+    holds before forking, and unfreezes it when the block ends."""
+    import gc
+
+    from lkjip_helpers.sampah import dibekukan
+
+    laporan = tmp_path / "gc.txt"
+    gc.unfreeze()
+    with dibekukan():
+        sebelum = gc.get_freeze_count()
+        baru = [object() for _ in range(10)]  # tracked objects made after the block began
+        baru.append([baru])
+        a = _anak(
+            lambda: laporan.write_text(str(gc.isenabled()), encoding="utf-8") and None, tmp_path
+        )
+        assert a.galat() is None
+        assert gc.get_freeze_count() > sebelum  # frozen again before the fork
+        assert gc.isenabled()
+    assert laporan.read_text(encoding="utf-8") == "False"
+    assert gc.get_freeze_count() == 0

@@ -24,6 +24,7 @@ LAPISAN = {
     "tidak_diketahui": 0,
     "tembolok": 0,
     "garap": 0,
+    "sampah": 0,
     "muat": 1,
     "isian": 2,
     "hitung": 3,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import threading
 from pathlib import Path
 
@@ -269,9 +270,9 @@ def test_kernel_diluncurkan_dulu_mendapat_tembolok_sebelum_bab(tmp_path: Path) -
 
 @pytest.mark.e2e
 def test_anak_docx_menggambar_kernel_dingin_tanpa_matplotlib(tmp_path: Path) -> None:
-    """A cold build that writes laporan.docx lets its child draw the charts: the kernel's
-    warm-up imports no matplotlib (it takes the charts from the cache). Without the DOCX the
-    kernel draws them itself. The report is byte-identical either way."""
+    """A cold build lets a child draw the charts, with laporan.docx or without (the child
+    then writes none): the kernel's warm-up imports no matplotlib (it takes the charts from
+    the cache). The report is byte-identical either way."""
     import dataclasses
 
     from lkjip_helpers.bangun import susun
@@ -290,7 +291,13 @@ def test_anak_docx_menggambar_kernel_dingin_tanpa_matplotlib(tmp_path: Path) -> 
             progress=False, komponen=komponen,
         )  # fmt: skip
         html[docx] = (hasil.folder / "laporan.html").read_bytes()
-    assert _SIAPKAN_GRAFIK not in impor[0] and _SIAPKAN_GRAFIK in impor[1]
+        assert (hasil.folder / "laporan.docx").is_file() is docx
+        rekam = json.loads((hasil.folder / "build.json").read_text(encoding="utf-8"))
+        assert "tunggu_docx" in rekam["durations_s"]  # the child ran and was waited for
+        grafik = tmp_path / str(docx) / ".grafik" / "lapas-banyuasin" / "2023"
+        assert len(list(grafik.glob("*.png"))) == 8
+        assert not list(grafik.glob("*.garap"))  # every claim released
+    assert all(_SIAPKAN_GRAFIK not in baris for baris in impor)
     assert html[True] == html[False] and html[True].count(b"data:image/png") == 8
 
 

@@ -37,7 +37,6 @@ a chapter heading in its block, or beside the chapters' container), is printed w
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import html as html_mod
 import io
@@ -585,8 +584,6 @@ def _cetak_tugas(pencetak: _Pencetak | None, spek: dict[str, Any]) -> dict[str, 
     pencatat.propagate = False
     gagal = _GambarGagal()
     pencatat.addHandler(gagal)
-    if pencetak is not None:  # forked: the child's garbage ends with it (``os._exit``)
-        gc.disable()
     with _tanpa_gc():
         if pencetak is None:
             pencetak = _Pencetak(weasyprint, spek["awal"], _pengambil())

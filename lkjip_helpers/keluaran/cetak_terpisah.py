@@ -12,6 +12,7 @@ one JSON line, which :meth:`CetakTerpisah.tunggu` raises again as the same kind 
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import signal
@@ -22,6 +23,8 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
+
+from ..sampah import bekukan
 
 
 class GagalCetak(RuntimeError):
@@ -51,9 +54,12 @@ class _ProsesCabang:
     or holds a lock it needs (the build forks it before starting its worker threads, or once
     they are done). Every signal is blocked around the fork, so a signal never unwinds the
     child into the build's own clean-up; the child ends with ``os._exit`` (no atexit handler,
-    no buffer of the parent's flushed twice)."""
+    no buffer of the parent's flushed twice), so its cyclic garbage dies with it: the child
+    never runs the collector. What the build holds is frozen before the fork
+    (:func:`lkjip_helpers.sampah.bekukan`): the child's pages stay shared with it."""
 
     def __init__(self, kerja: Callable[[], dict[str, Any] | None]) -> None:
+        bekukan()
         baca, tulis = os.pipe()
         lama = signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
         try:
@@ -71,6 +77,7 @@ class _ProsesCabang:
         if pid == 0:  # the child
             kode = 1
             try:
+                gc.disable()
                 signal.pthread_sigmask(signal.SIG_SETMASK, lama)
                 os.close(baca)
                 os.dup2(tulis, 2)
@@ -200,12 +207,9 @@ class CetakTerpisah(AnakCetak):
         self.sumber = tujuan.with_name(f".{tujuan.stem}.cetak.html")
         self.sumber.write_text(html, encoding="utf-8")
 
-        def cetak() -> None:  # forked where possible (bisa_bercabang)
-            import gc
-
+        def cetak() -> None:  # forked where possible (bisa_bercabang): no collector
             from .pdf import tulis_pdf
 
-            gc.disable()  # the child's garbage ends with it (os._exit): nothing to collect
             tulis_pdf(html, tujuan, judul_berjalan)
 
         super().__init__(

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes.util
-import gc
 import hashlib
 import io
 import logging
@@ -26,6 +25,7 @@ from types import ModuleType
 from typing import Any
 
 from ..errors import OutputError
+from ..sampah import dibekukan
 from .html import CSS_CETAK
 
 SKEMA_DIIZINKAN = ("data:image/",)
@@ -447,23 +447,15 @@ def pesan_gambar_gagal(sebab: list[str]) -> str:
     )
 
 
-@contextlib.contextmanager
 def _tanpa_gc() -> Any:
     """Python's cyclic garbage collector paused while WeasyPrint prints.
 
     Layout allocates millions of small objects that live until the document is written; the
     collector scanned them again and again (11–12 % of the samples of a profiled print). The
-    objects alive before are frozen (never scanned), collection resumes afterwards.
+    objects alive before are frozen (never scanned), collection resumes afterwards
+    (:func:`lkjip_helpers.sampah.dibekukan`).
     """
-    aktif = gc.isenabled()
-    gc.freeze()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if aktif:
-            gc.enable()
-        gc.unfreeze()
+    return dibekukan(tanpa_kumpul=True)
 
 
 class _GambarGagal(logging.Handler):

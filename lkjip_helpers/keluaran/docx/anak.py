@@ -8,8 +8,9 @@ and the DOCX ended after them. A child uses the second core instead: forked from
 as the build does. It takes the charts from the build's chart cache
 (:class:`~lkjip_helpers.laporan.grafik.TembolokGrafik`). On a cold build it first draws
 the charts there itself, ahead of the kernel, which takes them as its chapters show them: each
-chart is drawn once, by whichever process claims it first. A failure comes back on stderr as
-one JSON line (:class:`..cetak_terpisah.AnakCetak`).
+chart is drawn once, by whichever process claims it first. A build without DOCX starts the
+same child to draw the charts only (``SpekDocx.tujuan`` None). A failure comes back on stderr
+as one JSON line (:class:`..cetak_terpisah.AnakCetak`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ class SpekDocx:
     periode: str
     data_dir: str
     bab: list[str]
-    tujuan: str
+    tujuan: str | None
+    """Where laporan.docx goes; None: the child only draws the charts (a build without
+    DOCX)."""
     judul: str
     penulis: str
     berjalan: str
@@ -58,12 +61,11 @@ class TulisDocxTerpisah(AnakCetak):
 
 
 def tulis(spek: SpekDocx) -> None:
-    """Write laporan.docx as :class:`SpekDocx` says (the child's work; also callable in the
-    calling process)."""
+    """Write laporan.docx as :class:`SpekDocx` says, drawing the charts not kept yet first
+    (the child's work; also callable in the calling process)."""
     from ...hitung import hasil_laporan
     from ...laporan import dokumen_laporan
     from ...laporan.grafik import TembolokGrafik
-    from .laporan import tulis_docx_laporan
 
     hasil = hasil_laporan(spek.satker, spek.tahun, Path(spek.data_dir), periode=spek.periode)
     dok = dokumen_laporan(hasil)
@@ -81,6 +83,10 @@ def tulis(spek: SpekDocx) -> None:
                 if g.lukis is not None and g.masukan
             ]
         )
+    if spek.tujuan is None:
+        return
+    from .laporan import tulis_docx_laporan
+
     tulis_docx_laporan(
         [Path(p) for p in spek.bab],
         hasil,
