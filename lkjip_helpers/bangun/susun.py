@@ -39,6 +39,7 @@ from typing import Any
 from ..atomik import hapus as _hapus
 from ..atomik import pindahkan_atomik as _pindahkan_atomik
 from ..errors import BuildError, LkjipError, galat_tulis, output_error
+from ..keluaran.cetak_terpisah import bisa_bercabang
 from ..muat.parameter import kunci_periode, validasi_parameter, validasi_periode
 from ..muat.periode import Periode
 from ..sampah import dibekukan
@@ -351,9 +352,10 @@ class Pembangun:
             if o.paksa or not (self.folder_satker / o.kunci / "build.json").is_file():
                 # Nothing to reuse: every chapter runs, so the kernel is launched first of all
                 # and starts while the inputs are fingerprinted, locked and checked; without
-                # matplotlib in its warm-up: a child draws the charts (the one writing
-                # laporan.docx, else one that only draws them), the kernel waits for them
-                self.kernel_awal = tumpukan.enter_context(self._mesin(mulai=True, grafik=False))
+                # matplotlib in its warm-up when a child draws the charts (the one writing
+                # laporan.docx, else a forked one that only draws them): the kernel waits
+                grafik = not (o.docx or bisa_bercabang())
+                self.kernel_awal = tumpukan.enter_context(self._mesin(mulai=True, grafik=grafik))
             with PenjagaKeluaran(self.folder_satker, o.kunci, o.data_dir) as penjaga:
                 # The recovery step (in the lock) has run: a report put back can be reused.
                 lama = self.hasil_tersimpan()
@@ -1232,11 +1234,14 @@ def _gambar_terpisah(k: _Konteks, tembolok: Any, anak: list[Any]) -> _DocxDitung
     """A build without DOCX: the charts its chapters will show, drawn ahead by a child on
     the other core as laporan.docx's child does (the kernel, which then need not import
     matplotlib, waits for them), unless they are all kept already or the data make no
-    report model."""
+    report model. Only forked (a fresh interpreter would import and load more than the
+    kernel saves: a build in a Dask worker's thread lets the kernel draw)."""
     from ..keluaran.docx.anak import TulisDocxTerpisah
 
+    if tembolok is None or not bisa_bercabang():
+        return None
     dok = _dokumen(k.opsi)
-    if tembolok is None or dok is None or _grafik_tersimpan(dok, k.opsi, k.sidik):
+    if dok is None or _grafik_tersimpan(dok, k.opsi, k.sidik):
         return None
     spek = _spek_docx(k, tembolok, None)
     proses = _DocxDitunggu(TulisDocxTerpisah(spek, k.tmp / ".docx-spek.json"), k.durasi)
