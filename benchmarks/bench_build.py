@@ -17,6 +17,7 @@ and, on the report (b') just built, three re-builds (not with ``--fixture``):
   (e)  one narrative edited (``latar_belakang``): only Bab I runs again, the LKjIP's PDF is
        printed again, the memo's PDF is reused.
 
+The package's bytecode is written first (``compileall``), as an installed package has it.
 It prints the medians, the ratios against the targets (b/a <= 0.3, b'/a <= 0.25, b/c <= 5,
 b0/c shown beside b/c against the same target,
 f/d <= 1.5: a YAML comment costs about a no-op, e/b' <= 0.4: one edited narrative costs at
@@ -38,6 +39,7 @@ the memo stubbed, so the script can be checked without the sample data.
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import json
 import os
@@ -296,6 +298,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--json", type=Path, help="also write the results as JSON here")
     args = ap.parse_args(argv)
+    # The package's bytecode written ahead, as an installed package has it (``make pyc``):
+    # where PYTHONDONTWRITEBYTECODE is set, every process of every variant would otherwise
+    # compile lkjip_helpers from source again (the floor's pandas and matplotlib have theirs).
+    compileall.compile_dir(ROOT / "lkjip_helpers", quiet=1)
 
     with tempfile.TemporaryDirectory(prefix="lkjip-bench-") as tmp:
         kerja = Path(tmp)
