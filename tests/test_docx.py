@@ -485,3 +485,36 @@ def test_anak_docx_tanpa_python_docx() -> None:
         [sys.executable, "-c", kode], capture_output=True, text=True, timeout=120, check=True
     )
     assert hasil.stdout.split() == ["False", "True", "True", "True", "AttributeError"]
+
+
+def test_gabung_sel_sama_dengan_merge_python_docx() -> None:
+    """The table cells merged directly (``tabel._gabung``) give the XML python-docx's own
+    ``cell.merge()`` writes: a row span, a column span and a block of both, in a table whose
+    columns have widths (added up in a span), and a cell with text (moved into the span's
+    first cell by python-docx's merge, which ``_gabung`` then leaves to it)."""
+    from docx.shared import Mm
+    from lxml import etree
+
+    from lkjip_helpers.keluaran.docx.tabel import _gabung
+
+    def tabel(isi_tambahan: bool) -> tuple[object, list[object]]:
+        d = docx.Document()
+        t = d.add_table(rows=4, cols=4)
+        sel = t._cells
+        for k, sel_k in enumerate(sel):
+            sel_k.width = Mm(20 + k % 4)
+        sel[0].paragraphs[0].add_run("kepala")
+        if isi_tambahan:
+            sel[1].paragraphs[0].add_run("isi yang ikut pindah")
+        return t, sel
+
+    rentang = [(0, 0, 0, 2), (1, 3, 3, 3), (2, 0, 3, 1)]  # columns, rows, block
+    for isi_tambahan in (False, True):
+        t1, sel1 = tabel(isi_tambahan)
+        t2, sel2 = tabel(isi_tambahan)
+        for i, j, i2, j2 in rentang:
+            sel1[i * 4 + j].merge(sel1[i2 * 4 + j2])
+            _gabung(sel2, 4, i, j, i2, j2)
+        xml = [etree.tostring(t._tbl) for t in (t1, t2)]  # type: ignore[attr-defined]
+        assert xml[0] == xml[1]
+        assert xml[1].count(b"<w:gridSpan") == 3 and xml[1].count(b'w:val="restart"') == 2
