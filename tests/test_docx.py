@@ -518,3 +518,20 @@ def test_gabung_sel_sama_dengan_merge_python_docx() -> None:
         xml = [etree.tostring(t._tbl) for t in (t1, t2)]  # type: ignore[attr-defined]
         assert xml[0] == xml[1]
         assert xml[1].count(b"<w:gridSpan") == 3 and xml[1].count(b'w:val="restart"') == 2
+
+
+def test_tambah_run_sama_dengan_add_run_python_docx() -> None:
+    """``sebaris.tambah_run`` writes the run python-docx's ``add_run`` writes: plain text,
+    text with a leading or trailing space (``xml:space="preserve"``), and text with a tab or
+    line break (elements of their own: python-docx's own pass)."""
+    from lxml import etree
+
+    from lkjip_helpers.keluaran.docx.sebaris import tambah_run
+
+    for teks in ["", "Capaian 99,21%", " di awal", "di akhir ", "a\tb", "baris\nbaru", "x\r\ny"]:
+        p1 = docx.Document().add_paragraph()
+        p2 = docx.Document().add_paragraph()
+        p1.add_run(teks)
+        r = tambah_run(p2, teks)
+        assert etree.tostring(p1._p) == etree.tostring(p2._p), teks
+        assert r.text == p1.runs[0].text

@@ -9,6 +9,8 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
+from .sebaris import tambah_run
+
 if TYPE_CHECKING:
     from docx.table import _Cell
 
@@ -40,7 +42,7 @@ def _field(paragraf: Paragraph, instruksi: str, hasil: str = "", tebal: bool = F
     instr.text = f" {instruksi} "
     run(instr)
     run(_el("w:fldChar", w_fldCharType="separate"))
-    r = paragraf.add_run(hasil)
+    r = tambah_run(paragraf, hasil)
     if tebal:
         r.bold = True
     run(_el("w:fldChar", w_fldCharType="end"))
@@ -61,7 +63,7 @@ def _daftar(pd: PenulisDocx, judul: str, instruksi: str, isi: list[str]) -> None
     for i, teks in enumerate(isi or ["(perbarui bidang ini: klik kanan → Perbarui Bidang)"]):
         if i:
             hasil = pd.paragraf()
-        hasil.add_run(teks)
+        tambah_run(hasil, teks)
     hasil._p.append(akhir)
 
 

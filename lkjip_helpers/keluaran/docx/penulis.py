@@ -17,6 +17,7 @@ from .bidang import _field
 from .gambar import tulis_gambar
 from .narasi import tulis_simpul
 from .rumus import tulis_rumus
+from .sebaris import tambah_run
 from .tabel import tulis_tabel
 
 _TIDAK_KOSONG = re.compile(r"\S")
@@ -61,7 +62,7 @@ class PenulisDocx:
         if sebelum is not None and sebelum.tag == qn("w:tbl") and gaya != "Catatan Tabel":
             p.paragraph_format.space_before = Pt(8)  # text after a table: as the PDF's margin
         if teks:
-            p.add_run(teks)
+            tambah_run(p, teks)
         return p
 
     def judul(self, tingkat: int, teks: str) -> None:
@@ -120,9 +121,9 @@ class PenulisDocx:
         style ``Keterangan Tabel`` is what the list of tables collects."""
         p = self.paragraf(gaya=f"Keterangan {jenis}")
         bab, _, n = (nomor or "").rpartition(".")
-        p.add_run(f"{jenis} " + (f"{bab}." if bab else ""))
+        tambah_run(p, f"{jenis} " + (f"{bab}." if bab else ""))
         _field(p, f"SEQ {jenis}_{re.sub(r'[^0-9A-Za-z]', '', bab) or 'x'} \\* ARABIC", n or "1")
-        p.add_run(f" {judul}")
+        tambah_run(p, f" {judul}")
         return p
 
     # kinds kept as methods (tests and callers write single blocks) ------------------------
