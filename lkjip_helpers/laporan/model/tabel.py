@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from .blok import Blok
 from .sel import Sel, _sel, _td
@@ -16,6 +17,10 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from .dokumen import Dokumen
+
+_GAYA_BUKU: WeakKeyDictionary[Any, dict[Any, Any]] = WeakKeyDictionary()
+"""Per openpyxl workbook, the style (``cell._style``) of each kind of cell :meth:`Tabel.
+ke_sheet` writes, set once and copied."""
 
 
 @dataclass
@@ -187,17 +192,21 @@ class Tabel(Blok):
 
         kolom = self.kolom_datar()
         tebal = Font(bold=True)
-        isian = PatternFill("solid", fgColor="DFE6EE")
         rata_atas = Alignment(wrap_text=True, vertical="top")
         lebar = [len(k) for k in kolom]
+        # A cell's style is set once per kind (header; text or number format, bold or not)
+        # in a workbook and copied to the cells of the same kind, as openpyxl's own worksheet
+        # copy does: setting it attribute by attribute looks each one up in the workbook's
+        # style lists again (most of the cost of writing tabel.xlsx's 111 sheets).
+        gaya = _GAYA_BUKU.setdefault(ws.parent, {})
         for j, nama in enumerate(kolom, start=1):
             c = ws.cell(row=1, column=j, value=teks_aman(nama) if teks_aman else nama)
-            c.font, c.fill = tebal, isian
-            c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        # A cell's style is set once per kind (text or number format, bold or not) and copied
-        # to the cells of the same kind, as openpyxl's own worksheet copy does: setting it
-        # attribute by attribute looks each one up in the workbook's style lists again.
-        gaya: dict[tuple[bool, str, bool], Any] = {}
+            if (sama := gaya.get("kepala")) is not None:
+                c._style = copy(sama)
+            else:
+                c.font, c.fill = tebal, PatternFill("solid", fgColor="DFE6EE")
+                c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+                gaya["kepala"] = copy(c._style)
         for i, row in enumerate(self.baris_datar(), start=2):
             for j, s in enumerate(row, start=1):
                 if s is None:
