@@ -252,6 +252,10 @@ def test_xlsx_dari_model_satu_sheet_per_tabel_dan_daftar(hasil: object) -> None:
         "Catatan uji.",
     ]
     assert wb["Daftar Tabel"]["D2"].hyperlink.location == "'Tabel 1.1'!A1"
+    for nama in ("Tabel 1.1", "Tabel 2.1"):  # the header's style, set once, on every sheet
+        a1 = wb[nama]["A1"]
+        assert a1.font.bold and a1.fill.fgColor.rgb == "00DFE6EE"
+        assert a1.alignment.horizontal == "center" and a1.alignment.wrap_text
     ws = wb["Tabel 1.1"]
     baris = [[c.value for c in r] for r in ws.iter_rows(min_row=1, max_row=4)]
     # header in row 1, numbers as numbers at full precision (a percent as its percent number,
