@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shutil
+import sys
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -498,3 +499,22 @@ def test_sisa_build_yang_terbunuh_dibereskan(tmp_path: Path) -> None:
     _bereskan_sisa(tmp_path, 2023)
     assert (tmp_path / "2023" / "laporan.html").read_text() == "lama", "backup restored"
     assert not tmp_lama.exists() and tmp_baru.exists(), "only old temporary folders go"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread priority: Linux")
+def test_utas_latar_berprioritas_rendah_utas_utama_tidak() -> None:
+    """A build's worker threads run at nice 10 (their work yields to the kernel and the
+    chart-drawing child); the thread that started them keeps its priority."""
+    import os
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from lkjip_helpers.bangun.susun import _prioritas_latar
+
+    def nice_utas() -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    awal = nice_utas()
+    with ThreadPoolExecutor(1, initializer=_prioritas_latar) as pelaksana:
+        assert pelaksana.submit(nice_utas).result() >= 10
+    assert nice_utas() == awal
