@@ -663,3 +663,35 @@ def test_kernel_ditutup_sebelum_siap_tanpa_galat_utas(tmp_path: Path) -> None:
     with KernelBersama(tmp_path, impor=["import json"]) as kernel:
         kernel.siapkan()
         assert kernel.hidup()
+
+
+@pytest.mark.e2e
+def test_kernel_mati_sebelum_menjawab_diluncurkan_ulang_sekali(tmp_path: Path) -> None:
+    """A kernel that dies before its first answer (two kernels started at once by a batch's
+    workers can be handed the same port) is launched once more, on new ports; one that dies
+    again stops the build with the kernel's own output."""
+    import os
+    import signal
+
+    from lkjip_helpers.bangun.kernel import KernelBersama
+    from lkjip_helpers.errors import BuildError
+
+    class KernelRapuh(KernelBersama):
+        def __init__(self, mati: int) -> None:
+            super().__init__(tmp_path, startup_timeout=30)
+            self.mati, self.diluncurkan_kali = mati, 0
+
+        def _luncurkan(self) -> None:
+            super()._luncurkan()
+            self.diluncurkan_kali += 1
+            if self.diluncurkan_kali <= self.mati:  # dies before it can answer
+                assert self.km is not None
+                os.kill(self.km.provisioner.pid, signal.SIGKILL)  # type: ignore[union-attr]
+
+    with KernelRapuh(mati=1) as kernel:
+        kernel.siapkan()
+        assert kernel.diluncurkan_kali == 2 and kernel.hidup()
+    rapuh = KernelRapuh(mati=2)
+    with pytest.raises(BuildError, match="berhenti sebelum menjawab kernel_info"), rapuh:
+        rapuh.siapkan()
+    assert rapuh.diluncurkan_kali == 2 and rapuh.km is None

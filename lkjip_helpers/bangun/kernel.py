@@ -283,6 +283,10 @@ def baris_impor(paths: list[Path], grafik: bool = True) -> list[str]:
     return hasil
 
 
+class _KernelMati(RuntimeError):
+    """The kernel process ended before it answered ``kernel_info``."""
+
+
 class KernelBersama:
     """A context manager holding one kernel for all chapter notebooks of a build.
 
@@ -371,25 +375,42 @@ class KernelBersama:
         """Wait until the kernel answers; then queue ``impor`` lines (errors ignored)."""
         if self._siap:
             return
-        if self.km is None:  # not launched yet (mulai=False)
-            self._luncurkan()
-        if self.kc is None:
-            # The client's channels start only when the kernel is first needed: a build that
-            # stops before its first chapter (data errors, Ctrl-C, every chapter reused) then
-            # has no channel thread still opening its socket while the kernel is shut down.
-            assert self.km is not None
-            self.kc = self.km.client()
-            self.kc.start_channels()
-        try:
-            self._tunggu_siap()
-        except Exception as err:
-            raise BuildError(
-                f"kernel Python tidak siap dalam {self.startup_timeout} detik "
-                f"({type(err).__name__}: {err}). Keluaran proses kernel:\n{self.log_kernel()}"
-            ) from err
+        for percobaan in (1, 2):
+            if self.km is None:  # not launched yet (mulai=False), or launched again
+                self._luncurkan()
+            if self.kc is None:
+                # The client's channels start only when the kernel is first needed: a build
+                # that stops before its first chapter (data errors, Ctrl-C, every chapter
+                # reused) then has no channel thread still opening its socket while the
+                # kernel is shut down.
+                assert self.km is not None
+                self.kc = self.km.client()
+                self.kc.start_channels()
+            try:
+                self._tunggu_siap()
+                break
+            except _KernelMati as err:
+                if percobaan == 2:
+                    raise self._galat_siap(err) from err
+                # A kernel that died before it first answered is launched once more, on new
+                # ports: jupyter_client picks free ports and the kernel binds them later, so
+                # two kernels started at the same moment (a batch's two workers) can be handed
+                # the same port, and the second one dies.
+                logging.getLogger(__name__).debug(
+                    "kernel berhenti sebelum menjawab, dijalankan ulang:\n%s", self.log_kernel()
+                )
+                self.__exit__(None, None, None)
+            except Exception as err:
+                raise self._galat_siap(err) from err
         self._siap = True
         if impor and not self._impor_awal:
             self.kc.execute(_KODE_PEMANASAN.format(impor=impor), silent=True, store_history=False)
+
+    def _galat_siap(self, err: Exception) -> BuildError:
+        return BuildError(
+            f"kernel Python tidak siap dalam {self.startup_timeout} detik "
+            f"({type(err).__name__}: {err}). Keluaran proses kernel:\n{self.log_kernel()}"
+        )
 
     def __exit__(
         self,
@@ -493,7 +514,7 @@ class KernelBersama:
                     self.kc._handle_kernel_info_reply(balasan)
                     return
             if not self.hidup():
-                raise RuntimeError("kernel berhenti sebelum menjawab kernel_info")
+                raise _KernelMati("kernel berhenti sebelum menjawab kernel_info")
         raise RuntimeError(f"tidak ada jawaban kernel_info dalam {self.startup_timeout} detik")
 
     def _tunggu_siaga(self, tunggu: float) -> bool:
