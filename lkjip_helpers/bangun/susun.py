@@ -1265,8 +1265,9 @@ def _gambar_terpisah(k: _Konteks, tembolok: Any, anak: list[Any]) -> _DocxDitung
 
 
 class _DocxDitunggu:
-    """The child writing laporan.docx; what the build still waits for it at the end is
-    ``durasi["tunggu_docx"]`` (it runs beside the chapters and the PDFs)."""
+    """The child writing laporan.docx (or, without DOCX, drawing the charts only); what the
+    build still waits for it at the end is ``durasi["tunggu_docx"]`` (it runs beside the
+    chapters and the PDFs)."""
 
     def __init__(self, proses: Any, durasi: dict[str, float]) -> None:
         self.proses, self.durasi = proses, durasi
