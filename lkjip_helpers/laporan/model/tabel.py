@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
@@ -21,6 +22,16 @@ if TYPE_CHECKING:
 _GAYA_BUKU: WeakKeyDictionary[Any, dict[Any, Any]] = WeakKeyDictionary()
 """Per openpyxl workbook, the style (``cell._style``) of each kind of cell :meth:`Tabel.
 ke_sheet` writes, set once and copied."""
+
+
+def _gaya_sel(gaya: dict[Any, Any], cell: Any, jenis: Any, atur: Callable[[Any], None]) -> None:
+    """Give ``cell`` the style of its ``jenis``: copied when a cell of that kind was styled
+    before in this workbook (``gaya``, :data:`_GAYA_BUKU`), else set by ``atur`` and kept."""
+    if (sama := gaya.get(jenis)) is not None:
+        cell._style = copy(sama)
+    else:
+        atur(cell)
+        gaya[jenis] = copy(cell._style)
 
 
 @dataclass
@@ -199,14 +210,22 @@ class Tabel(Blok):
         # copy does: setting it attribute by attribute looks each one up in the workbook's
         # style lists again (most of the cost of writing tabel.xlsx's 111 sheets).
         gaya = _GAYA_BUKU.setdefault(ws.parent, {})
+
+        def atur_kepala(c: Any) -> None:
+            c.font, c.fill = tebal, PatternFill("solid", fgColor="DFE6EE")
+            c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+        def atur_isi(c: Any, jenis: tuple[bool, str, bool]) -> None:
+            if jenis[0]:
+                c.alignment = rata_atas
+            else:
+                c.number_format = jenis[1]
+            if jenis[2]:
+                c.font = tebal
+
         for j, nama in enumerate(kolom, start=1):
             c = ws.cell(row=1, column=j, value=teks_aman(nama) if teks_aman else nama)
-            if (sama := gaya.get("kepala")) is not None:
-                c._style = copy(sama)
-            else:
-                c.font, c.fill = tebal, PatternFill("solid", fgColor="DFE6EE")
-                c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-                gaya["kepala"] = copy(c._style)
+            _gaya_sel(gaya, c, "kepala", atur_kepala)
         for i, row in enumerate(self.baris_datar(), start=2):
             for j, s in enumerate(row, start=1):
                 if s is None:
@@ -219,16 +238,7 @@ class Tabel(Blok):
                 if teks:
                     cell.data_type = "s"
                 jenis = (teks, "" if teks else s.format_excel(), s.kelas == "jumlah")
-                if (sama := gaya.get(jenis)) is not None:
-                    cell._style = copy(sama)
-                else:
-                    if teks:
-                        cell.alignment = rata_atas
-                    else:
-                        cell.number_format = jenis[1]
-                    if jenis[2]:
-                        cell.font = tebal
-                    gaya[jenis] = copy(cell._style)
+                _gaya_sel(gaya, cell, jenis, partial(atur_isi, jenis=jenis))
                 lebar[j - 1] = max(
                     lebar[j - 1], max((len(x) for x in s.teks.split("\n")), default=0)
                 )
