@@ -50,6 +50,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from ..sampah import dibekukan
 from .cetak_terpisah import AnakCetak, bisa_bercabang, jalankan_anak
 
 _VOID = {
@@ -576,7 +577,7 @@ def _cetak_tugas(pencetak: _Pencetak | None, spek: dict[str, Any]) -> dict[str, 
     the stylesheets itself."""
     import logging
 
-    from .pdf import _GambarGagal, _impor_weasyprint, _pengambil, _tanpa_gc
+    from .pdf import _GambarGagal, _impor_weasyprint, _pengambil
 
     weasyprint = _impor_weasyprint()
     pencatat = logging.getLogger("weasyprint")
@@ -584,7 +585,7 @@ def _cetak_tugas(pencetak: _Pencetak | None, spek: dict[str, Any]) -> dict[str, 
     pencatat.propagate = False
     gagal = _GambarGagal()
     pencatat.addHandler(gagal)
-    with _tanpa_gc():
+    with dibekukan(tanpa_kumpul=True):  # the collector paused while laying out (pdf.py)
         if pencetak is None:
             pencetak = _Pencetak(weasyprint, spek["awal"], _pengambil())
         pencetak.kabar = bool(spek.get("kabar"))

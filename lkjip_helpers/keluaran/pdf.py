@@ -400,7 +400,10 @@ def tulis_pdf(
     gagal = _GambarGagal()
     pencatat.addHandler(gagal)
     try:
-        with _tanpa_gc():
+        # the collector paused while WeasyPrint prints: layout allocates millions of small
+        # objects that live until the document is written, and the collector scanned them
+        # again and again (11–12 % of a profiled print); what lived before is frozen
+        with dibekukan(tanpa_kumpul=True):
             selesai = False
             if tembolok is not None:
                 from .cetak_bab import cetak_per_bab
@@ -445,17 +448,6 @@ def pesan_gambar_gagal(sebab: list[str]) -> str:
         f"{len(sebab)} gambar tidak dapat dimuat ke PDF ({'; '.join(sebab[:3])}); "
         "periksa berkas gambar di lampiran.yaml (ukuran piksel, berkas rusak)"
     )
-
-
-def _tanpa_gc() -> Any:
-    """Python's cyclic garbage collector paused while WeasyPrint prints.
-
-    Layout allocates millions of small objects that live until the document is written; the
-    collector scanned them again and again (11–12 % of the samples of a profiled print). The
-    objects alive before are frozen (never scanned), collection resumes afterwards
-    (:func:`lkjip_helpers.sampah.dibekukan`).
-    """
-    return dibekukan(tanpa_kumpul=True)
 
 
 class _GambarGagal(logging.Handler):
