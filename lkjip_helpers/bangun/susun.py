@@ -985,7 +985,7 @@ def _rencana_bab(
         kunci.get(p.name) != lama[p.name] or not (final / "notebooks" / p.name).is_file()
         for p in o.bab
     )
-    return jalan, kunci, dok is not None and _grafik_tersimpan(dok, o, sidik)
+    return jalan, kunci, dok is not None and _grafik_tersimpan(dok, tembolok_grafik(o, sidik))
 
 
 def _dokumen(o: OpsiBuild) -> Any:
@@ -1029,9 +1029,9 @@ def tembolok_grafik(o: OpsiBuild, sidik: Any) -> Any:
     return TembolokGrafik(folder_grafik(o), dasar)
 
 
-def _grafik_tersimpan(dok: Any, o: OpsiBuild, sidik: Any) -> bool:
-    """Whether every chart of the report model ``dok`` is in the chart cache."""
-    tembolok = tembolok_grafik(o, sidik)
+def _grafik_tersimpan(dok: Any, tembolok: Any) -> bool:
+    """Whether every chart of the report model ``dok`` is in the chart cache ``tembolok``
+    (:func:`tembolok_grafik`)."""
     return all(
         tembolok.path(g.masukan).is_file()
         for bagian in dok.bab.values()
@@ -1193,7 +1193,6 @@ def _mulai_docx(
     child only draws the charts not kept yet (:func:`_gambar_terpisah`)."""
     if not k.docx:
         return None, _gambar_terpisah(k, tembolok, anak)
-    from ..keluaran.docx.anak import TulisDocxTerpisah
     from .pakai_ulang import kunci_docx, salin_docx
 
     if (pu.lama.get("docx_keys") or {}).get("tinjauan.docx") is None:
@@ -1220,10 +1219,8 @@ def _mulai_docx(
         elif salin_docx(k.final, pu.lama, tujuan.name, kunci(), tujuan):
             pu.dipakai["docx"].append(tujuan.name)
             return None, None
-    spek = _spek_docx(k, tembolok, str(tujuan), teks)
     # the child first: it may be forked from this process, before any worker thread runs
-    docx = _DocxDitunggu(TulisDocxTerpisah(spek, k.tmp / ".docx-spek.json"), k.durasi)
-    anak.append(docx)
+    docx = _anak_docx(k, _spek_docx(k, tembolok, str(tujuan), teks), anak)
     if kunci_nanti:
         latar.append(k.pelaksana.submit(kunci))
     return None, docx
@@ -1251,14 +1248,19 @@ def _gambar_terpisah(k: _Konteks, tembolok: Any, anak: list[Any]) -> _DocxDitung
     matplotlib, waits for them), unless they are all kept already or the data make no
     report model. Only forked (a fresh interpreter would import and load more than the
     kernel saves: a build in a Dask worker's thread lets the kernel draw)."""
-    from ..keluaran.docx.anak import TulisDocxTerpisah
-
     if tembolok is None or not bisa_bercabang():
         return None
     dok = _dokumen(k.opsi)
-    if dok is None or _grafik_tersimpan(dok, k.opsi, k.sidik):
+    if dok is None or _grafik_tersimpan(dok, tembolok):
         return None
-    spek = _spek_docx(k, tembolok, None)
+    return _anak_docx(k, _spek_docx(k, tembolok, None), anak)
+
+
+def _anak_docx(k: _Konteks, spek: Any, anak: list[Any]) -> _DocxDitunggu:
+    """Start the DOCX child for ``spek``, put in ``anak`` at once (stopped if the build
+    fails)."""
+    from ..keluaran.docx.anak import TulisDocxTerpisah
+
     proses = _DocxDitunggu(TulisDocxTerpisah(spek, k.tmp / ".docx-spek.json"), k.durasi)
     anak.append(proses)
     return proses
